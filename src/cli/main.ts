@@ -1,0 +1,12 @@
+// Entry point: runs the CLI and sets the process exit code (the only place that does).
+import { runCli } from './program.js';
+import { processIO } from './io.js';
+
+runCli(process.argv.slice(2), processIO()).then(
+  (code) => { process.exitCode = code; },
+  (e: unknown) => {
+    // A bug, not a user's mistake: say so plainly, with the stack for the report.
+    process.stderr.write(`compact-model: internal error (please report it): ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    process.exitCode = 70;
+  },
+);

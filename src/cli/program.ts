@@ -1,0 +1,48 @@
+// The command line: one commander program whose commands are thin files under
+// commands/. makeProgram() lets tests run the CLI in process.
+import { Command, InvalidArgumentError } from 'commander';
+import type { IO } from './io.js';
+import { register as registerRun } from './commands/run.js';
+
+export interface Ctx {
+  io: IO;
+  exitCode: number;
+}
+
+export function choice(options: string[]) {
+  return (value: string): string => {
+    if (!options.includes(value)) throw new InvalidArgumentError(`expected one of ${options.join(', ')}`);
+    return value;
+  };
+}
+
+export const VERSION = '0.1.0';
+
+export function makeProgram(ctx: Ctx): Command {
+  const program = new Command('compact-model')
+    .description('Model public financing plans: cash flows, budget cost, leverage and mobilization from YAML scenarios')
+    .version(VERSION)
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(s) });
+  registerRun(program, ctx);
+  for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(s) }).showHelpAfterError('(run with --help for usage)');
+  return program;
+}
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code. */
+export async function runCli(argv: string[], io: IO): Promise<number> {
+  const ctx: Ctx = { io, exitCode: 0 };
+  const program = makeProgram(ctx);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    const err = e as { code?: string; exitCode?: number };
+    if (typeof err.code === 'string' && err.code.startsWith('commander.')) {
+      // Help and version are fine; any other usage error is unusable input.
+      return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help' ? 0 : 2;
+    }
+    throw e;
+  }
+  return ctx.exitCode;
+}

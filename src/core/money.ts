@@ -1,0 +1,149 @@
+// Exact numbers for money, rates and ratios, and the small arithmetic interface the
+// engine is written against, so one model runs exact (Dec) or fast (float64).
+// This is the only module that imports decimal.js.
+import { Decimal } from 'decimal.js';
+
+// 40 significant digits: far beyond any budget figure, so sums and products of
+// scenario inputs are exact in practice; only division and pow can round.
+const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -40, toExpPos: 40 });
+
+/** An immutable exact decimal. Amounts are USD (not millions) inside the model. */
+export class Dec {
+  private constructor(private readonly d: Decimal) {}
+  static of(x: number | string | Dec): Dec {
+    if (x instanceof Dec) return x;
+    return new Dec(new D(x));
+  }
+  static readonly ZERO = new Dec(new D(0));
+  static readonly ONE = new Dec(new D(1));
+  plus(o: Dec): Dec { return new Dec(this.d.plus(o.d)); }
+  minus(o: Dec): Dec { return new Dec(this.d.minus(o.d)); }
+  times(o: Dec | number): Dec { return new Dec(this.d.times(o instanceof Dec ? o.d : o)); }
+  div(o: Dec | number): Dec { return new Dec(this.d.div(o instanceof Dec ? o.d : o)); }
+  pow(o: Dec | number): Dec { return new Dec(this.d.pow(o instanceof Dec ? o.d : o)); }
+  neg(): Dec { return new Dec(this.d.neg()); }
+  abs(): Dec { return new Dec(this.d.abs()); }
+  cmp(o: Dec): number { return this.d.cmp(o.d); }
+  eq(o: Dec): boolean { return this.d.eq(o.d); }
+  lt(o: Dec): boolean { return this.d.lt(o.d); }
+  lte(o: Dec): boolean { return this.d.lte(o.d); }
+  gt(o: Dec): boolean { return this.d.gt(o.d); }
+  gte(o: Dec): boolean { return this.d.gte(o.d); }
+  isZero(): boolean { return this.d.isZero(); }
+  isNeg(): boolean { return this.d.isNeg() && !this.d.isZero(); }
+  isFinite(): boolean { return this.d.isFinite(); }
+  isInteger(): boolean { return this.d.isInteger(); }
+  min(o: Dec): Dec { return this.lte(o) ? this : o; }
+  max(o: Dec): Dec { return this.gte(o) ? this : o; }
+  toNumber(): number { return this.d.toNumber(); }
+  /** Plain decimal notation, trailing zeros dropped, rounded to `dp` places. */
+  toPlain(dp = 20): string {
+    const s = this.d.toDecimalPlaces(dp).toFixed();
+    return s === '-0' ? '0' : s;
+  }
+  /** Fixed `dp` places (display). */
+  toFixed(dp: number): string {
+    const s = this.d.toFixed(dp);
+    return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
+  }
+  toString(): string { return this.toPlain(); }
+}
+
+export const MILLION = Dec.of(1_000_000);
+
+export function sum(xs: Iterable<Dec>): Dec {
+  let s = Dec.ZERO;
+  for (const x of xs) s = s.plus(x);
+  return s;
+}
+
+/** USD -> USD millions as a decimal string for machine output: exact to the dollar. */
+export function millions(x: Dec): string {
+  return x.div(MILLION).toPlain(6);
+}
+
+/** USD -> "1,234.5" in USD millions for people (display rounding only). */
+export function displayMillions(x: Dec, dp = 1): string {
+  const s = x.div(MILLION).toFixed(dp);
+  const neg = s.startsWith('-');
+  const [int, frac] = (neg ? s.slice(1) : s).split('.');
+  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return (neg ? '-' : '') + grouped + (frac !== undefined ? '.' + frac : '');
+}
+
+/**
+ * Splits `total` in proportion to `weights` so the parts add back to `total` exactly
+ * (the last non-zero weight takes the remainder of any rounding in division).
+ */
+export function allocate(total: Dec, weights: Dec[]): Dec[] {
+  const w = sum(weights);
+  if (w.isZero()) return weights.map(() => Dec.ZERO);
+  const parts = weights.map((x) => total.times(x).div(w));
+  let last = -1;
+  weights.forEach((x, i) => { if (!x.isZero()) last = i; });
+  const others = sum(parts.filter((_, i) => i !== last));
+  parts[last] = total.minus(others);
+  return parts;
+}
+
+/**
+ * The arithmetic the engine is written against. `Exact` keeps the reported ledger
+ * exact; `Fast` (float64) is for sampling, ~200x quicker. Comparisons return plain
+ * booleans so control flow is the same in both.
+ */
+export interface Arith<T> {
+  readonly name: 'exact' | 'fast';
+  readonly zero: T;
+  readonly one: T;
+  lift(x: Dec): T;
+  int(n: number): T;
+  add(a: T, b: T): T;
+  sub(a: T, b: T): T;
+  mul(a: T, b: T): T;
+  div(a: T, b: T): T;
+  pow(a: T, b: T): T;
+  min(a: T, b: T): T;
+  max(a: T, b: T): T;
+  lt(a: T, b: T): boolean;
+  isZero(a: T): boolean;
+  toNumber(a: T): number;
+  toDec(a: T): Dec;
+}
+
+export const Exact: Arith<Dec> = {
+  name: 'exact',
+  zero: Dec.ZERO,
+  one: Dec.ONE,
+  lift: (x) => x,
+  int: (n) => Dec.of(n),
+  add: (a, b) => a.plus(b),
+  sub: (a, b) => a.minus(b),
+  mul: (a, b) => a.times(b),
+  div: (a, b) => a.div(b),
+  pow: (a, b) => (b.isInteger() ? a.pow(b) : a.isZero() ? Dec.ZERO : a.pow(b)),
+  min: (a, b) => a.min(b),
+  max: (a, b) => a.max(b),
+  lt: (a, b) => a.lt(b),
+  isZero: (a) => a.isZero(),
+  toNumber: (a) => a.toNumber(),
+  toDec: (a) => a,
+};
+
+export const Fast: Arith<number> = {
+  name: 'fast',
+  zero: 0,
+  one: 1,
+  lift: (x) => x.toNumber(),
+  int: (n) => n,
+  add: (a, b) => a + b,
+  sub: (a, b) => a - b,
+  mul: (a, b) => a * b,
+  div: (a, b) => a / b,
+  pow: (a, b) => Math.pow(a, b),
+  min: (a, b) => (a < b ? a : b),
+  max: (a, b) => (a > b ? a : b),
+  lt: (a, b) => a < b,
+  isZero: (a) => a === 0,
+  toNumber: (a) => a,
+  toDec: (a) => Dec.of(a),
+};

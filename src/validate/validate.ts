@@ -1,0 +1,162 @@
+// Checks a located tree against the zod schema and turns every zod issue into a
+// diagnostic at the user's key or value, with a did-you-mean for unknown keys.
+import type { core } from 'zod';
+import { Diagnostics, didYouMean, type Loc } from '../core/diagnostics.js';
+import { describe } from '../core/amount.js';
+import { M } from '../core/messages.js';
+import { locate, toPlain, getEntry, type LMap, type LNode } from '../read/tree.js';
+import { scenarioSchema, SHAPES, MECHANISM_KINDS, type ScenarioInput } from './schema.js';
+
+type Issue = core.$ZodIssue;
+type Path = readonly PropertyKey[];
+
+export function validate(tree: LMap, diags: Diagnostics): ScenarioInput | undefined {
+  const plain = toPlain(tree);
+  const r = scenarioSchema.safeParse(plain);
+  if (r.success) return r.data;
+  const seen = new Set<string>();
+  for (const issue of r.error.issues) report(issue, [], tree, plain, diags, seen);
+  return undefined;
+}
+
+/** How well a union branch matched: 0 the value's type was wrong, 2 it got inside. */
+function score(issues: Issue[], base: Path): number {
+  let best = 2;
+  for (const i of issues) {
+    const rootLevel = i.path.length === 0;
+    if (!rootLevel) continue;
+    if (i.code === 'invalid_type') best = Math.min(best, 0);
+    else if (i.code === 'custom' && (i.params as { typeMismatch?: boolean } | undefined)?.typeMismatch) best = Math.min(best, 0);
+    else if (i.code === 'invalid_union') best = Math.min(best, Math.max(...i.errors.map((b) => score(b, base))));
+  }
+  void base;
+  return best;
+}
+
+function valueAt(plain: unknown, path: Path): unknown {
+  let v = plain as unknown;
+  for (const p of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[p as string];
+  }
+  return v;
+}
+
+/** `mechanisms[F-3].obligations.US`: ids instead of indices where items have them. */
+export function describePath(tree: LNode, path: Path): string {
+  let out = '';
+  let n: LNode | undefined = tree;
+  for (const p of path) {
+    if (typeof p === 'number') {
+      const item: LNode | undefined = n?.kind === 'seq' ? n.items[p] : undefined;
+      const idNode = item?.kind === 'map' ? getEntry(item, 'id')?.value : undefined;
+      out += idNode?.kind === 'scalar' && idNode.value !== null ? `[${String(idNode.value)}]` : `[${p}]`;
+      n = item;
+    } else {
+      out += (out ? '.' : '') + String(p);
+      n = n?.kind === 'map' ? getEntry(n, String(p))?.value : undefined;
+    }
+  }
+  return out;
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  string: 'text', number: 'a number', boolean: 'true or false', object: 'a mapping', array: 'a list', int: 'a whole number',
+};
+
+function report(issue: Issue, base: Path, tree: LMap, plain: unknown, diags: Diagnostics, seen: Set<string>): void {
+  const path = [...base, ...issue.path];
+  const where = describePath(tree, path);
+  const at = (p: Path, key = false): Loc => locate(tree, p, key);
+  const emit = (code: string, message: string, loc: Loc, hint?: string) => {
+    const k = `${loc.file}:${loc.line}:${loc.col}:${code}:${message}`;
+    if (seen.has(k)) return;
+    seen.add(k);
+    diags.error(code, message, loc, hint);
+  };
+  const prefix = where ? `${where}: ` : '';
+  const value = valueAt(plain, path);
+
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const obj = (value ?? {}) as Record<string, unknown>;
+      const known = Object.keys(obj).filter((k) => !issue.keys.includes(k));
+      const candidates = [...new Set(SHAPES.filter((s) => known.every((k) => s.includes(k))).flat())];
+      for (const k of issue.keys) {
+        const dym = didYouMean(k, candidates);
+        emit('unknown-key', M.unknownKey(k, where), at([...path, k], true), dym ? M.didYouMean(dym) : M.allowedKeys(candidates.filter((c) => c !== 'remove')));
+      }
+      return;
+    }
+    case 'invalid_union': {
+      if ((issue as { note?: string }).note === 'No matching discriminator') {
+        const got = valueAt(plain, path);
+        const isMissing = got === undefined;
+        const kindPath = isMissing ? path.slice(0, -1) : path;
+        const dym = typeof got === 'string' ? didYouMean(got, MECHANISM_KINDS) : undefined;
+        emit(
+          isMissing ? 'missing-key' : 'unknown-kind',
+          isMissing ? M.missingKey('kind', describePath(tree, kindPath)) : `${describePath(tree, path.slice(0, -1))}: ${M.unknownKind(String(got))}`,
+          at(kindPath),
+          dym ? M.didYouMean(dym) : M.kindsHint(MECHANISM_KINDS),
+        );
+        return;
+      }
+      const branches = issue.errors;
+      const scores = branches.map((b) => score(b, path));
+      const top = Math.max(...scores);
+      if (top === 0) {
+        // No branch accepted the value's type: one message listing what would do.
+        const expected = new Set<string>();
+        for (const b of branches) for (const i of b) {
+          if (i.path.length) continue;
+          if (i.code === 'invalid_type') expected.add(TYPE_WORDS[i.expected] ?? i.expected);
+          if (i.code === 'custom') expected.add(String((i.params as { unit?: string })?.unit ?? 'a value').replace(/^(amount)$/, 'an amount').replace(/^(rate|ratio)$/, 'a $1'));
+        }
+        const firstCustom = branches.flat().find((i) => i.code === 'custom' && i.path.length === 0) as { params?: { hint?: string } } | undefined;
+        emit('wrong-type', prefix + M.wrongType([...expected].join(' or '), describe(value)), at(path), firstCustom?.params?.hint);
+        return;
+      }
+      const chosen = branches[scores.indexOf(top)]!;
+      for (const i of chosen) report(i, path, tree, plain, diags, seen);
+      return;
+    }
+    case 'invalid_type': {
+      if (value === undefined) {
+        const key = String(path[path.length - 1]);
+        emit('missing-key', M.missingKey(key, describePath(tree, path.slice(0, -1))), at(path.slice(0, -1)), undefined);
+        return;
+      }
+      const exp = issue.expected === 'number' && (issue as { format?: string }).format ? 'int' : issue.expected;
+      emit('wrong-type', prefix + M.wrongType(TYPE_WORDS[exp] ?? exp, describe(value)), at(path));
+      return;
+    }
+    case 'invalid_value': {
+      const opts = issue.values.map(String);
+      const dym = typeof value === 'string' ? didYouMean(value, opts) : undefined;
+      emit('invalid-value', prefix + M.badOption(describe(value), opts), at(path), dym ? M.didYouMean(dym) : undefined);
+      return;
+    }
+    case 'custom': {
+      const params = issue.params as { hint?: string; negative?: boolean } | undefined;
+      if (value === undefined) {
+        emit('missing-key', M.missingKey(String(path[path.length - 1]), describePath(tree, path.slice(0, -1))), at(path.slice(0, -1)), params?.hint);
+        return;
+      }
+      emit(params?.negative ? 'negative-amount' : 'invalid-figure', prefix + issue.message, at(path), params?.hint);
+      return;
+    }
+    case 'too_small':
+      if (issue.origin === 'array') emit('too-small', prefix + M.tooFew(Number(issue.minimum)), at(path));
+      else emit('out-of-range', prefix + `must be at least ${String(issue.minimum)}${issue.inclusive ? '' : ' (exclusive)'}, got ${describe(value)}`, at(path));
+      return;
+    case 'too_big':
+      emit('out-of-range', prefix + `must be at most ${String(issue.maximum)}, got ${describe(value)}`, at(path));
+      return;
+    case 'invalid_format':
+      emit('invalid-value', prefix + `${describe(value)}: ${issue.message}`, at(path));
+      return;
+    default:
+      emit('invalid-value', prefix + issue.message, at(path));
+  }
+}
