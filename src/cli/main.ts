@@ -2,6 +2,9 @@
 import { runCli } from './program.js';
 import { processIO } from './io.js';
 
+// A closed pipe (`| head`) is the reader's choice, not an error.
+for (const s of [process.stdout, process.stderr]) s.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); throw e; });
+
 runCli(process.argv.slice(2), processIO()).then(
   (code) => { process.exitCode = code; },
   (e: unknown) => {
