@@ -28,6 +28,7 @@ export class Loader {
 
   display(abs: string): string {
     const r = relative(this.cwd, abs);
+    if (r === '') return '.';
     return r.startsWith('..') || isAbsolute(r) ? abs : r;
   }
 

@@ -29,7 +29,8 @@ export function scalarFigure(unit: Unit) {
     .superRefine((v, ctx) => {
       const mismatch = v === null || v === undefined || typeof v === 'object' || typeof v === 'boolean';
       const p = parseFigure(v, unit);
-      if (!p.ok && mismatch) ctx.addIssue({ code: 'custom', message: p.message, params: { hint: p.hint, unit, typeMismatch: true } });
+      // continue: false marks a type mismatch as fatal, so a union picks its mapping branch for a mapping.
+      if (!p.ok && mismatch) ctx.addIssue({ code: 'custom', message: p.message, params: { hint: p.hint, unit, typeMismatch: true }, continue: false });
       else if (!p.ok) ctx.addIssue({ code: 'custom', message: p.message, params: { hint: p.hint, unit } });
       else if (p.value.low.isNeg()) ctx.addIssue({ code: 'custom', message: `${v} is negative`, params: { hint: 'amounts, rates and ratios are never negative here', unit, negative: true } });
     })

@@ -15,7 +15,14 @@ export function validate(tree: LMap, diags: Diagnostics): ScenarioInput | undefi
   const r = scenarioSchema.safeParse(plain);
   if (r.success) return r.data;
   const seen = new Set<string>();
-  for (const issue of r.error.issues) report(issue, [], tree, plain, diags, seen);
+  const local = new Diagnostics();
+  for (const issue of r.error.issues) report(issue, [], tree, plain, local, seen);
+  // A misspelt key also shows up as a missing one; the did-you-mean says both, so drop the echo.
+  const suggested = new Set(local.items.filter((d) => d.code === 'unknown-key').map((d) => /did you mean "([^"]+)"/.exec(d.hint ?? '')?.[1]).filter(Boolean));
+  for (const d of local.items) {
+    const missing = d.code === 'missing-key' ? /missing required key "([^"]+)"/.exec(d.message)?.[1] : undefined;
+    if (missing === undefined || !suggested.has(missing)) diags.add(d);
+  }
   return undefined;
 }
 
@@ -105,6 +112,12 @@ function report(issue: Issue, base: Path, tree: LMap, plain: unknown, diags: Dia
       const branches = issue.errors;
       const scores = branches.map((b) => score(b, path));
       const top = Math.max(...scores);
+      const mismatch = branches.flat().find((i) => i.code === 'custom' && i.path.length === 0 && (i.params as { typeMismatch?: boolean })?.typeMismatch) as { message: string; params?: { hint?: string } } | undefined;
+      if (top === 0 && mismatch && typeof value !== 'object') {
+        // A scalar where a figure belongs: the figure parser's message says it best.
+        emit('invalid-figure', prefix + mismatch.message, at(path), mismatch.params?.hint);
+        return;
+      }
       if (top === 0) {
         // No branch accepted the value's type: one message listing what would do.
         const expected = new Set<string>();
@@ -124,7 +137,7 @@ function report(issue: Issue, base: Path, tree: LMap, plain: unknown, diags: Dia
     case 'invalid_type': {
       if (value === undefined) {
         const key = String(path[path.length - 1]);
-        emit('missing-key', M.missingKey(key, describePath(tree, path.slice(0, -1))), at(path.slice(0, -1)), undefined);
+        emit('missing-key', M.missingKey(key, describePath(tree, path.slice(0, -1))), { ...at(path.slice(0, -1)), length: 1 }, undefined);
         return;
       }
       const exp = issue.expected === 'number' && (issue as { format?: string }).format ? 'int' : issue.expected;
