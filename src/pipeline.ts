@@ -2,7 +2,7 @@
 // compute -> measure (evaluate). Commands call these and render what they return.
 import { Diagnostics } from './core/diagnostics.js';
 import { Dec, Exact } from './core/money.js';
-import { Loader } from './read/load.js';
+import { Loader, type FileSource } from './read/load.js';
 import { validate } from './validate/validate.js';
 import { normalize } from './normalize/normalize.js';
 import type { Scenario } from './normalize/types.js';
@@ -18,9 +18,9 @@ export interface LoadResult {
 }
 
 /** Reads, validates and normalizes one scenario file (and what it extends). */
-export function loadScenario(file: string, loader: Loader = new Loader()): LoadResult {
+export function loadScenario(file: string, loader: Loader = new Loader(), source?: FileSource): LoadResult {
   const diags = new Diagnostics();
-  const loaded = loader.load(file, diags);
+  const loaded = loader.load(file, diags, source);
   if (!loaded.tree || diags.hasInputErrors) return { diags, sources: loaded.sources };
   const input = validate(loaded.tree, diags);
   if (!input) return { diags, sources: loaded.sources };

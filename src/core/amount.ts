@@ -44,7 +44,8 @@ function parseOne(raw: string, unit: Unit, inheritScale?: string): Parsed<{ valu
     if (!m) return fail(unit, `"${raw}" is not an amount`);
     const scaleWord = (m[2] ?? '').toLowerCase();
     const scaleKey = scaleWord === '' && inheritScale !== undefined ? inheritScale : scaleWord;
-    const scale = SCALE[scaleKey];
+    // Own keys only: "5constructor" must be an unknown unit, not Object.prototype.constructor.
+    const scale = Object.hasOwn(SCALE, scaleKey) ? SCALE[scaleKey] : undefined;
     if (scale === undefined) return fail(unit, `"${raw}": unknown unit "${m[2]}" (use k, M, B or T)`);
     return { ok: true, value: { value: Dec.of(m[1]!.replace(/,/g, '')).times(scale), scale: scaleKey } };
   }

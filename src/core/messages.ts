@@ -7,6 +7,11 @@ export const M = {
   fileNotFoundHint: 'check the path; a relative path is read from the current folder (for extends: from the extending file\'s folder)',
   isDirectory: (f: string) => `"${f}" is a directory, not a scenario file`,
   isDirectoryHint: 'name a .yaml file inside it, e.g. scenarios/compact-2026.yaml',
+  streamTooLarge: (f: string, max: number) => `"${f}" holds more than ${max} bytes (the limit for scenario files)`,
+  controlCharacter: (code: number) => `the file contains a control character (U+${code.toString(16).toUpperCase().padStart(4, '0')}), which YAML does not allow`,
+  controlCharacterHint: 'delete it; in a double-quoted string, write an escape such as \\t instead',
+  emptyKey: 'a key is missing before the colon',
+  emptyKeyHint: 'write the key name before `:`',
   fileTooLarge: (f: string, size: number, max: number) => `"${f}" is ${size} bytes; scenario files are limited to ${max} bytes`,
   tooLargeHint: 'a scenario is a few hundred lines; split it with extends, or check that this is the file you meant',
   tooManyNodes: (n: number) => `the document expands to more than ${n} values (an alias bomb?)`,
@@ -27,13 +32,25 @@ export const M = {
   duplicateKeyHint: 'keep one of them; YAML mappings cannot repeat a key',
   complexKey: 'a key must be a plain word, not a list or mapping',
   complexKeyHint: 'write keys as plain words like `amount:`',
+  impreciseNumber: (src: string, v: number) => `the number ${src} has more digits than a YAML number keeps (it would be read as ${String(v)})`,
+  impreciseNumberHint: (src: string) => `write amounts with a unit (e.g. 2.5B) or quote the figure to keep every digit ("${src}"); other numbers must be smaller`,
+  reservedKey: (k: string) => `"${k}" cannot be used as a key`,
+  reservedKeyHint: 'rename the key; for a government use its code, e.g. US',
+  invalidMerge: 'a merge key (<<) takes a mapping or a list of mappings',
+  invalidMergeHint: 'write `<<: *anchor` where the anchor names a mapping, e.g. `base: &base { per: year }`',
+  initExists: (f: string) => `"${f}" already exists`,
+  initExistsHint: 'choose another name, or add --force to overwrite it',
+  initWriteFailed: (f: string, code: string) => `cannot write "${f}" (${code})`,
+  initWriteHint: 'check that the folder exists and that you may write to it',
   extendsNotAPath: '`extends` must be the path of another scenario file',
   extendsHint: 'for example `extends: compact-2026.yaml` (relative to this file)',
   extendsCycle: (chain: string) => `extends cycle: ${chain}`,
   extendsCycleHint: 'a scenario cannot extend itself, directly or through others; point one of them at the baseline instead',
 
   // schema
-  unknownKey: (k: string, where: string) => `unknown key "${k}"${where ? ` in ${where}` : ''}`,
+  // Invisible characters (a BOM or zero-width space pasted into a key) are spelled out,
+  // else the message reads: unknown key "governments".
+  unknownKey: (k: string, where: string) => `unknown key "${visible(k)}"${where ? ` in ${where}` : ''}`,
   missingKey: (k: string, where: string) => `missing required key "${k}"${where ? ` in ${where}` : ''}`,
   didYouMean: (s: string) => `did you mean "${s}"?`,
   allowedKeys: (keys: string[]) => `allowed here: ${keys.join(', ')}`,
@@ -66,7 +83,8 @@ export const M = {
   unknownFallback: (id: string) => `fallback "${id}" is not a mechanism in this scenario`,
   fallbackHint: 'name a mechanism id from `mechanisms:`, or write `fallback: none`',
   fallbackSelf: 'a project cannot be its own fallback',
-  studyAfterHorizon: (m: number, months: number) => `the study ends in month ${m}, after the horizon's last month (${months})`,
+  // Months count from 0: a study ending at month 120 of a 120-month horizon leaves no month to commit in.
+  studyAfterHorizon: (m: number, months: number) => `the study ends after month ${m} of a ${months}-month horizon, leaving no time to commit within it`,
   studyAfterHint: 'start the study earlier or shorten it; nothing can be committed after the horizon',
   unknownMetric: (p: string) => `unknown metric "${p}"`,
   metricHint: (example: string) => `a metric path looks like ${example}; see the README, section "Metrics"`,
@@ -75,4 +93,85 @@ export const M = {
     `program "${prog}" and its siblings draw ${over}M more than ${mech} provides for ${gov} in FY${year}`,
   programOverrunHint: 'programs that draw on a mechanism must fit inside its envelope; raise the envelope or cut the program',
   horizonStart: 'horizon.start must be a fiscal year such as FY2027',
+
+  // ranges, simulate, sensitivity, present value
+  rangeWrongEnds: (k: string, dist?: string) => dist === 'normal' || dist === 'lognormal'
+    ? `a ${dist} range is given by its percentiles p5 and p95, not by "${k}"`
+    : `"${k}" is for a normal or lognormal range (add \`dist: normal\`), not for ${dist ? `a ${dist}` : 'a plain'} range`,
+  rangeMissingEnd: (k: string, dist?: string) => `${dist ? `a ${dist}` : 'a'} range needs "${k}"`,
+  rangeFormHint: 'write { low: 2B, high: 3B } (uniform), { low: 2B, base: 2.2B, high: 3B, dist: pert } or { p5: 2B, p95: 3B, dist: lognormal }',
+  lognormalPositive: 'a lognormal range needs p5 above zero',
+  discountMaturity: (k: string) => `maturity "${k}" is not a whole number of years from 1 to 100`,
+  discountHint: 'write rates by maturity as { byMaturity: { 1: 4.1%, 10: 4.4% } }, or one rate as `discount: 3%`',
+  discountEmpty: 'give a discount `rate` or rates `byMaturity`',
+  simulateTrials: 'the number of trials must be a whole number from 1 to 100,000,000',
+  simulateSeed: 'the seed must be a whole number from 0 to 9,007,199,254,740,991',
+  simulateWorkers: 'the number of workers must be a whole number from 1 to 64',
+  rateOption: (s: string) => `"${s}" is not a rate; write it as 3% or 0.03`,
+  sensitivityMetric: (p: string) => `--metric "${p}" does not name a metric of this scenario`,
+  sensitivityNumeric: (p: string) => `--metric "${p}" is true/false; sensitivity needs an amount or a ratio (e.g. target.shortfall or headlineMobilization)`,
+  // diff (compact-model diff)
+  gitUnavailable: 'cannot run git to read the old version (--against needs git on the PATH)',
+  gitUnavailableHint: 'install git, or check the old version out to a file and run `compact-model diff OLD.yaml NEW.yaml`',
+  gitReadFailed: (name: string, said: string) => `cannot read "${name}" from git${said ? `: ${said}` : ''}`,
+  gitReadFailedHint: (rev: string) => `check that "${rev}" is a revision of this repository (a branch, tag or commit such as main, HEAD~1 or origin/main) and that the file existed there`,
+  badRevision: (rev: string) => `"${rev}" is not a usable git revision`,
+  badRevisionHint: 'name a branch, tag or commit, e.g. --against main or --against HEAD~1',
+  diffArgs: (n: number, against: boolean) => against ? `--against REV takes one scenario file, got ${n}` : `diff needs two scenario files (BASE and ALT), got ${n}`,
+  diffArgsHint: 'compact-model diff BASE.yaml ALT.yaml, or compact-model diff --against REV FILE.yaml',
+  failIfSyntax: (expr: string) => `--fail-if "${expr}" is not a threshold`,
+  failIfSyntaxHint: 'write METRIC OP CHANGE, e.g. --fail-if "budgetCost.US > +100" (USD millions) or --fail-if "headlineMobilization < -5%"; OP is >, >=, < or <=',
+  failIfMetric: (expr: string, why: string) => `--fail-if "${expr}": ${why}`,
+  failIfBoolean: (path: string) => `"${path}" is true/false; a threshold needs a number`,
+  failIfBooleanHint: 'a flipped verdict shows in the diff itself; use an amount such as floor.US.appropriated.shortfall',
+  thresholdCrossed: (expr: string, path: string, change: string, from: string, to: string) => `--fail-if "${expr}" crossed: ${path} changed by ${change} (${from} -> ${to})`,
+  thresholdCrossedHint: 'the alternative moves this metric past the limit; change the scenario or, if the change is intended, the threshold',
+  // output files and reports (report, run -o, explain)
+  outputIsInput: (out: string, input: string) => `will not write "${out}": it is the input file "${input}"`,
+  outputIsInputHint: 'name a different output file; inputs (the scenario and every file it extends) are never overwritten',
+  outputExists: (out: string) => `will not overwrite "${out}": the file exists`,
+  outputExistsHint: 'pass --force to replace it, or name a new file with -o',
+  outputIsDirectory: (out: string) => `"${out}" is a directory`,
+  outputIsDirectoryHint: 'name a file inside it, e.g. -o reports/report.html',
+  outputFolderMissing: (out: string) => `cannot write "${out}": its folder does not exist`,
+  outputFolderMissingHint: 'create the folder first, or write to an existing one',
+  outputWriteFailed: (out: string, code: string) => `cannot write "${out}" (${code})`,
+  outputWriteFailedHint: 'check that the folder is writable and the disk is not full',
+  outputNeeded: (format: string) => `--format ${format} writes a binary file and needs -o FILE`,
+  outputNeededHint: (ext: string) => `for example: compact-model run --format xlsx -o results.${ext}`,
+  explainUnknownMetric: (p: string) => `cannot explain "${p}": ${p === '' ? 'no metric given' : 'not a metric path'}`,
+
+  // check: declared totals, assertions, envelopes, claims
+  invalidAssertion: (text: string, why: string) => `assertion "${text}": ${why}`,
+  assertionFailed: (text: string, metric: string, value: string, c: string) =>
+    `assertion "${text}" fails: ${metric} is ${value}${c === 'base' ? '' : ` (${c} case)`}`,
+  assertionUndefined: (text: string, metric: string) => `assertion "${text}" fails: ${metric} has no value in this scenario`,
+  assertionUndefinedHint: 'a ratio over zero, or a floor or target test without `targets:`, has no value',
+  assertionHint: (amount: boolean, source?: string) =>
+    `${amount ? 'amounts are USD millions; ' : ''}${source ? `the assertion cites: ${source}; ` : ''}change the scenario or the assertion`,
+  totalNotANumber: (metric: string) => `a declared total names an amount or a ratio; ${metric} is true or false`,
+  totalNotANumberHint: 'state tests such as floor.US.appropriated.met under `assert:` instead',
+  totalIsRange: (v: string) => `"${v}" is a range; a declared total is one sum`,
+  totalIsRangeHint: 'write the sum you expect; allow for rounding with `tolerance:`',
+  totalTolerance: (v: string) => `"${v}" is not a tolerance`,
+  totalToleranceHint: 'write a share such as 0.5% or an amount such as 1M',
+  totalMismatch: (id: string, metric: string, declared: string, computed: string, diff: string, tol: string, c: string) =>
+    `declared total "${id}" (${metric}) is ${declared} but the scenario sums to ${computed} (difference ${diff}; tolerance ${tol})${c === 'base' ? '' : ` (${c} case)`}`,
+  totalMismatchHint: 'a declared total states the file\'s own sum: correct the figure or the inputs that feed it (amounts in USD millions)',
+  envelopeOverrun: (prog: string, mech: string, gov: string, drawn: string, env: string, firstYear: number, years: string, c: string) =>
+    `program "${prog}" takes ${mech}'s programs to ${drawn} in FY${firstYear}, above ${mech}'s ${gov} appropriations of ${env} (USD millions); overrun in ${years}${c === 'base' ? '' : ` (${c} case)`}`,
+  envelopeOverrunHint: (mech: string) => `programs draw on ${mech}'s envelope, per government and year; raise ${mech}'s appropriations or cut the program (run clamps the mechanism's own follow-on at zero meanwhile)`,
+  fallbackBeforeStudy: (fb: string, prog: string, year: number, endYear: number) =>
+    `fallback "${fb}" commits in FY${year}, before ${prog}'s feasibility study concludes in FY${endYear}`,
+  fallbackBeforeStudyHint: 'a fallback runs only once the study has failed; start it no earlier than the year the study ends',
+  claimNotHeld: (id: string, metric: string, published: string, computed: string) =>
+    `claim "${id}" does not hold: ${metric} is ${computed}, published ${published}`,
+  claimHint: (text: string | undefined, source: string | undefined) =>
+    `${text ? `"${text}"` : 'the published figure'}${source ? ` (${source})` : ''}; warnings only, unless --strict-claims`,
+  inScenario: (file: string, message: string) => `in ${file}: ${message}`,
 } as const;
+
+/** A key or text with invisible and control characters spelled out as \u{...}. */
+export function visible(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, (c) => `\\u{${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}}`);
+}

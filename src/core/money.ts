@@ -110,6 +110,19 @@ export interface Arith<T> {
   toDec(a: T): Dec;
 }
 
+// A fractional power at 40 digits costs ~1 ms; the engine asks for the same few
+// (age / life)^bow values over and over, so remember them.
+const powCache = new Map<string, Dec>();
+function cachedPow(a: Dec, b: Dec): Dec {
+  const key = `${a.toPlain(40)}^${b.toPlain(40)}`;
+  let v = powCache.get(key);
+  if (v === undefined) {
+    v = a.pow(b);
+    if (powCache.size < 10_000) powCache.set(key, v);
+  }
+  return v;
+}
+
 export const Exact: Arith<Dec> = {
   name: 'exact',
   zero: Dec.ZERO,
@@ -120,7 +133,7 @@ export const Exact: Arith<Dec> = {
   sub: (a, b) => a.minus(b),
   mul: (a, b) => a.times(b),
   div: (a, b) => a.div(b),
-  pow: (a, b) => (b.isInteger() ? a.pow(b) : a.isZero() ? Dec.ZERO : a.pow(b)),
+  pow: (a, b) => (b.isInteger() ? a.pow(b) : a.isZero() ? Dec.ZERO : cachedPow(a, b)),
   min: (a, b) => a.min(b),
   max: (a, b) => a.max(b),
   lt: (a, b) => a.lt(b),

@@ -36,6 +36,18 @@ export class Measure<T> {
 
   /** Sum of a money metric; `y` a year index (N = after the horizon), undefined = whole horizon. */
   money(metric: MoneyMetric, scope = 'total', mech?: string, y?: number): T {
+    // Reports ask for the same sums many times (tables, json, claims); each is a loop over the ledger.
+    const key = `${metric}|${scope}|${mech ?? ''}|${y ?? ''}`;
+    const hit = this.memo.get(key);
+    if (hit !== undefined) return hit;
+    const v = this.sumMoney(metric, scope, mech, y);
+    this.memo.set(key, v);
+    return v;
+  }
+
+  private readonly memo = new Map<string, T>();
+
+  private sumMoney(metric: MoneyMetric, scope: string, mech: string | undefined, y: number | undefined): T {
     const A = this.A;
     const g = scope === 'total' ? undefined : this.govs.indexOf(scope);
     const m = mech === undefined ? undefined : this.mechs.indexOf(mech);

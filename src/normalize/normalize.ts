@@ -8,8 +8,11 @@ import { Dec, sum } from '../core/money.js';
 import { locate, type LMap } from '../read/tree.js';
 import { describePath } from '../validate/validate.js';
 import { parseMetricPath, metricUnit } from '../measure/paths.js';
+import { normalizeAssertions, normalizeTotals } from './assertions.js';
 import type { AllocationInput, DrawdownInput, FigureInput, MechanismInput, ProfileInput, ScenarioInput, SourcedInput } from '../validate/schema.js';
-import type { Alloc, Budget, Claim, Commit, Drawdown, Fig, Gate, Mech, Profile, Program, Scenario, Wave } from './types.js';
+import type { Alloc, Budget, Claim, Commit, Drawdown, Fig, Gate, Mech, Profile, Program, Scenario, Wave, DistKind } from './types.js';
+import { rangeObject, rangeScalar } from './dist.js';
+import { normalizeValuation } from './valuation.js';
 
 type Path = (string | number)[];
 
@@ -35,22 +38,23 @@ export function normalize(input: ScenarioInput, tree: LMap, file: string, chain:
   const pathText = (p: Path) => describePath(tree, p);
   const figures: Fig[] = [];
 
-  const fig = (raw: FigureInput, unit: Unit, p: Path, source?: string): Fig => {
+  const fig = (raw: FigureInput, unit: Unit, p: Path, source?: string, outerDist?: DistKind): Fig => {
     let value: Ranged;
+    let dist = outerDist;
     if (raw !== null && typeof raw === 'object') {
-      const o = raw as { low: unknown; base?: unknown; high: unknown; source?: string };
-      const lo = parseFigure(o.low, unit), hi = parseFigure(o.high, unit);
-      const low = lo.ok ? lo.value.base : Dec.ZERO, high = hi.ok ? hi.value.base : Dec.ZERO;
-      const b = o.base !== undefined ? parseFigure(o.base, unit) : undefined;
-      const base = b?.ok ? b.value.base : low.plus(high).div(2);
-      if (low.gt(high) || base.lt(low) || base.gt(high)) diags.error('range-order', `${pathText(p)}: low <= base <= high does not hold`, at(p), 'order the ends of the range');
-      value = { low, base, high };
+      const o = raw as Record<string, unknown> & { source?: string };
+      const r = rangeObject(o, unit, outerDist);
+      for (const e of r.problems) diags.error(e.code, `${pathText(p)}: ${e.message}`, at(p), e.hint);
+      value = r.value;
+      dist = r.dist;
       source = o.source ?? source;
     } else {
       const r = parseFigure(raw, unit);
-      value = r.ok ? r.value : ZERO_RANGE;
+      const d = rangeScalar(r.ok ? r.value : ZERO_RANGE, dist);
+      for (const e of d.problems) diags.error(e.code, `${pathText(p)}: ${e.message}`, at(p), e.hint);
+      value = d.value;
     }
-    const f: Fig = { value, source, loc: at(p), path: pathText(p) };
+    const f: Fig = { value, source, loc: at(p), path: pathText(p), unit, ...(dist ? { dist } : {}) };
     figures.push(f);
     return f;
   };
@@ -61,8 +65,8 @@ export function normalize(input: ScenarioInput, tree: LMap, file: string, chain:
       return f;
     }
     if (raw !== null && typeof raw === 'object' && 'value' in raw) {
-      const o = raw as { value: FigureInput; source?: string };
-      return fig(o.value, unit, [...p, 'value'], o.source);
+      const o = raw as { value: FigureInput; source?: string; dist?: DistKind };
+      return fig(o.value, unit, [...p, 'value'], o.source, o.dist);
     }
     return fig(raw as FigureInput, unit, p);
   };
@@ -374,10 +378,19 @@ export function normalize(input: ScenarioInput, tree: LMap, file: string, chain:
     });
   });
 
+  // --- declared totals and assertions (checked by `check`)
+  const nameCtx = { govs: govCodes, mechs: mechIds, start, years: N, at, pathText, diags };
+  const totals = normalizeTotals(input.totals ?? [], nameCtx);
+  const assertions = normalizeAssertions(input.assert ?? [], nameCtx);
+
+  // --- present value and real dollars
+  const valuation = normalizeValuation(A, { at, pathText, yearIndex, diags });
+
   if (diags.errors().length > before && diags.hasInputErrors) return undefined;
   return {
+    ...valuation,
     name: input.name, description: input.description, file, chain,
     horizon: { start, years: N, source: input.horizon.source },
-    governments, mechanisms, targets, claims, figures,
+    governments, mechanisms, targets, claims, totals, assertions, figures,
   };
 }

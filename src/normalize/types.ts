@@ -1,6 +1,6 @@
 // The typed scenario every later stage reads: figures parsed (kept as ranges, with
 // their source and position), years as horizon indices, defaults and names resolved.
-import type { Ranged } from '../core/amount.js';
+import type { Ranged, Unit } from '../core/amount.js';
 import type { Loc } from '../core/diagnostics.js';
 import type { Dec } from '../core/money.js';
 
@@ -11,6 +11,27 @@ export interface Fig {
   loc: Loc;
   /** Scenario path, e.g. mechanisms[F-3].obligations.US.amount: names the input in diffs and explain. */
   path: string;
+  /** What the figure measures (for showing it in diffs); unset on built-in defaults. */
+  unit?: Unit;
+  /** What the range means when sampled; unset = uniform between low and high. For normal and lognormal, low/high are the P5/P95. */
+  dist?: DistKind;
+}
+
+export type DistKind = 'uniform' | 'triangular' | 'pert' | 'normal' | 'lognormal';
+
+/** Discounting for present values: a flat rate, or rates by maturity in years (sorted). */
+export interface Discount {
+  byMaturity: { years: number; rate: Dec }[];
+  source?: string;
+  loc: Loc;
+}
+
+/** Inflation for real figures: dollars of horizon year index `base`. */
+export interface Inflation {
+  rate: Dec;
+  base: number;
+  source?: string;
+  loc: Loc;
 }
 
 /** How one government's amount is laid over the horizon's years. */
@@ -143,6 +164,31 @@ export interface Claim {
   loc: Loc;
 }
 
+/** One `assert:` item, parsed (see measure/assert.ts). */
+export interface Assertion {
+  id?: string;
+  text: string;
+  metric: string;
+  op: '<' | '<=' | '>' | '>=' | '==' | '!=';
+  value: Dec | boolean;
+  valueText: string;
+  case: 'low' | 'base' | 'high';
+  source?: string;
+  loc: Loc;
+}
+
+/** One `totals:` item: a sum the author states, with an absolute or relative tolerance. */
+export interface DeclaredTotal {
+  id: string;
+  metric: string;
+  value: Dec;
+  valueText: string;
+  tolerance: { kind: 'absolute' | 'relative'; value: Dec; text: string };
+  case: 'low' | 'base' | 'high';
+  source?: string;
+  loc: Loc;
+}
+
 export interface Scenario {
   name: string;
   description?: string;
@@ -154,6 +200,11 @@ export interface Scenario {
   mechanisms: Mech[];
   targets: { floor?: Fig; mobilization?: Fig; includeFollowOn: boolean };
   claims: Claim[];
+  totals: DeclaredTotal[];
+  assertions: Assertion[];
   /** Every figure of the scenario by path, for diffs of inputs and for explain. */
   figures: Fig[];
+  /** Present-value and real-dollar settings (assumptions.discount / assumptions.inflation). */
+  discount?: Discount;
+  inflation?: Inflation;
 }

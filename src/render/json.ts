@@ -6,6 +6,7 @@ import type { Evaluation } from '../pipeline.js';
 import { MONEY_METRICS, type MoneyMetric } from '../measure/paths.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { isActive } from '../compute/engine.js';
+import { valuationJson } from './valuation.js';
 
 export const JSON_VERSION = 1;
 
@@ -79,6 +80,7 @@ export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
       headlineIncludesFollowOn: s.targets.includeFollowOn,
     },
     metrics,
+    ...(s.discount || s.inflation ? { presentValue: valuationJson(ev) } : {}),
     claims: ev.claims.map((c) => ({
       id: c.claim.id,
       text: c.claim.text ?? null,

@@ -31,23 +31,33 @@ export function scalarFigure(unit: Unit) {
       const p = parseFigure(v, unit);
       // continue: false marks a type mismatch as fatal, so a union picks its mapping branch for a mapping.
       if (!p.ok && mismatch) ctx.addIssue({ code: 'custom', message: p.message, params: { hint: p.hint, unit, typeMismatch: true }, continue: false });
+      // "-100M": the parser has no sign; say what is wrong rather than "not an amount".
+      else if (!p.ok && typeof v === 'string' && /^\s*-/.test(v) && parseFigure(v.trim().slice(1), unit).ok) ctx.addIssue({ code: 'custom', message: `${v} is negative`, params: { hint: 'amounts, rates and ratios are never negative here', unit, negative: true } });
       else if (!p.ok) ctx.addIssue({ code: 'custom', message: p.message, params: { hint: p.hint, unit } });
       else if (p.value.low.isNeg()) ctx.addIssue({ code: 'custom', message: `${v} is negative`, params: { hint: 'amounts, rates and ratios are never negative here', unit, negative: true } });
     })
     .meta({ type: ['number', 'string'], description: SCALAR_DESC[unit] });
 }
 
-/** A figure, a range, or a low/base/high triple. */
+/** What a range means when sampled (see docs/simulation.md); a bare range is uniform. */
+export const DISTRIBUTIONS = ['uniform', 'triangular', 'pert', 'normal', 'lognormal'] as const;
+const dist = z.enum(DISTRIBUTIONS).meta({ description: 'How simulate samples the range: uniform (default for a bare range), triangular or pert (mode at base), normal or lognormal (p5/p95 are the 5th and 95th percentiles)' });
+
+/** A figure, a range, a low/base/high triple, or two percentiles (p5/p95) of a normal or lognormal. */
 export function figure(unit: Unit) {
   return z.union([
     scalarFigure(unit),
-    obj({ low: scalarFigure(unit), base: scalarFigure(unit).optional(), high: scalarFigure(unit), source: source.optional(), note: note.optional() }),
+    obj({
+      low: scalarFigure(unit).optional(), base: scalarFigure(unit).optional(), high: scalarFigure(unit).optional(),
+      p5: scalarFigure(unit).optional(), p95: scalarFigure(unit).optional(), dist: dist.optional(),
+      source: source.optional(), note: note.optional(),
+    }),
   ]);
 }
 
-/** A figure, or `{ value, source }` to cite it. */
+/** A figure, or `{ value, source }` to cite it (and `dist` to say what its range means). */
 export function sourced(unit: Unit) {
-  return z.union([figure(unit), obj({ value: figure(unit), source: source.optional(), note: note.optional() })]);
+  return z.union([figure(unit), obj({ value: figure(unit), dist: dist.optional(), source: source.optional(), note: note.optional() })]);
 }
 
 const year = z.union([z.number().int(), z.string()]).meta({ description: 'FY2030, 2030, or a year number 1..N of the horizon' });
@@ -83,7 +93,8 @@ const drawdownObject = obj({
   rates: z.array(figure('rate')).min(1).meta({ description: 'Rate of contribution by fund age (the last repeats): share of uncalled commitment called that year' }),
   growth: figure('rate').optional(),
   bow: z.number().positive().optional(),
-  life: z.number().int().positive().optional(),
+  // Capped: the engine steps a fund year by year over its life (1e9 years never ends).
+  life: z.number().int().positive().max(100).optional(),
   source: source.optional(),
   note: note.optional(),
 });
@@ -92,7 +103,8 @@ export const drawdown = z.union([z.string(), drawdownObject]);
 const distributions = obj({
   multiple: sourced('ratio'),
   lag: z.number().int().min(0).meta({ description: 'Years from investment to the first distribution' }),
-  over: z.number().int().positive().meta({ description: 'Years over which distributions are spread' }),
+  // Capped: one slot per year is allocated (a huge `over` exhausted memory).
+  over: z.number().int().positive().max(100).meta({ description: 'Years over which distributions are spread' }),
   source: source.optional(),
   note: note.optional(),
 });
@@ -214,6 +226,31 @@ const claim = obj({
   remove: z.literal(true).optional(),
 });
 
+/** `assert:` items: an expression, or a mapping with an id so an extending file can replace or remove it. */
+const assertion = z.union([
+  z.string().meta({ description: 'METRIC OP VALUE, e.g. budgetCost.US <= 5B (a bare number is USD millions)' }),
+  obj({
+    id: id.optional(),
+    that: z.string().meta({ description: 'METRIC OP VALUE, e.g. floor.US.appropriated.met == true' }),
+    case: z.enum(['low', 'base', 'high']).optional().meta({ description: 'Which end of every range to evaluate (default base)' }),
+    source: source.optional(),
+    note: note.optional(),
+    remove: z.literal(true).optional(),
+  }),
+]);
+
+/** `totals:` the file author's own statement of a sum, checked against the computed metric. */
+const declaredTotal = obj({
+  id,
+  metric: z.string().meta({ description: 'A metric path such as budgetCost.US or publicCommitment.total.F-2' }),
+  value: z.union([z.number(), z.string()]).meta({ description: 'The sum as written: 4.375B, 4375M' }),
+  tolerance: z.union([z.number(), z.string()]).optional().meta({ description: 'Allowed difference: a share (0.5%) or an amount (1M); default 0' }),
+  case: z.enum(['low', 'base', 'high']).optional(),
+  source: source.optional(),
+  note: note.optional(),
+  remove: z.literal(true).optional(),
+});
+
 const assumptions = obj({
   profiles: z.record(z.string(), profileObject).optional(),
   drawdowns: z.record(z.string(), drawdownObject).optional(),
@@ -226,6 +263,16 @@ const assumptions = obj({
   coInvest: sourced('ratio').optional(),
   coFinance: sourced('ratio').optional(),
   distributions: distributions.optional(),
+  discount: z.union([scalarFigure('rate'), obj({
+    rate: scalarFigure('rate').optional().meta({ description: 'One rate for every maturity' }),
+    byMaturity: z.record(z.string(), scalarFigure('rate')).optional().meta({ description: 'Rates by maturity in years, e.g. { 1: 4.1%, 5: 4.0%, 10: 4.3% } (as OMB\'s Treasury-rate tables for credit programs); linear between, flat beyond' }),
+    source: source.optional(), note: note.optional(),
+  })]).optional().meta({ description: 'Discount rate for present values (end-of-year convention)' }),
+  inflation: z.union([scalarFigure('rate'), obj({
+    rate: scalarFigure('rate'),
+    base: year.optional().meta({ description: 'Year whose dollars real figures are in (default: the first year of the horizon)' }),
+    source: source.optional(), note: note.optional(),
+  })]).optional().meta({ description: 'Inflation rate for real (constant-dollar) figures; amounts are read as nominal' }),
 });
 
 const government = obj({ name: z.string().optional(), source: source.optional(), note: note.optional() });
@@ -245,6 +292,8 @@ export const scenarioSchema = obj({
   assumptions: assumptions.optional(),
   mechanisms: z.array(mechanism).min(1),
   claims: z.array(claim).optional(),
+  totals: z.array(declaredTotal).optional().meta({ description: 'Sums the author states; `check` fails when the computed metric differs' }),
+  assert: z.array(assertion).optional().meta({ description: 'Conditions on results that `check` enforces; an extending file adds to its base\'s list' }),
 });
 
 export type ScenarioInput = z.infer<typeof scenarioSchema>;

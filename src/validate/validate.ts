@@ -109,6 +109,11 @@ function report(issue: Issue, base: Path, tree: LMap, plain: unknown, diags: Dia
         );
         return;
       }
+      if (value === undefined) {
+        // A missing key whose value may take several shapes (governments): say it is missing.
+        emit('missing-key', M.missingKey(String(path[path.length - 1]), describePath(tree, path.slice(0, -1))), at(path.slice(0, -1)));
+        return;
+      }
       const branches = issue.errors;
       const scores = branches.map((b) => score(b, path));
       const top = Math.max(...scores);
@@ -161,7 +166,8 @@ function report(issue: Issue, base: Path, tree: LMap, plain: unknown, diags: Dia
     }
     case 'too_small':
       if (issue.origin === 'array') emit('too-small', prefix + M.tooFew(Number(issue.minimum)), at(path));
-      else emit('out-of-range', prefix + `must be at least ${String(issue.minimum)}${issue.inclusive ? '' : ' (exclusive)'}, got ${describe(value)}`, at(path));
+      // "more than 0" reads better than "at least 0 (exclusive)" (window.months: 0).
+      else emit('out-of-range', prefix + `must be ${issue.inclusive ? 'at least' : 'more than'} ${String(issue.minimum)}, got ${describe(value)}`, at(path));
       return;
     case 'too_big':
       emit('out-of-range', prefix + `must be at most ${String(issue.maximum)}, got ${describe(value)}`, at(path));

@@ -1,0 +1,54 @@
+// Normalizes assumptions.discount and assumptions.inflation: the settings behind
+// present values and real (constant-dollar) figures.
+import { parseFigure } from '../core/amount.js';
+import type { Diagnostics, Loc } from '../core/diagnostics.js';
+import { M } from '../core/messages.js';
+import { Dec } from '../core/money.js';
+import type { ScenarioInput } from '../validate/schema.js';
+import type { Discount, Inflation } from './types.js';
+
+type Path = (string | number)[];
+interface Ctx {
+  at(p: Path): Loc;
+  pathText(p: Path): string;
+  yearIndex(raw: unknown, p: Path): number | undefined;
+  diags: Diagnostics;
+}
+
+const rate = (x: unknown): Dec => {
+  const r = parseFigure(x, 'rate');
+  return r.ok ? r.value.base : Dec.ZERO;
+};
+
+export function normalizeValuation(a: NonNullable<ScenarioInput['assumptions']>, c: Ctx): { discount?: Discount; inflation?: Inflation } {
+  const out: { discount?: Discount; inflation?: Inflation } = {};
+  const d = a.discount;
+  if (d !== undefined) {
+    const p: Path = ['assumptions', 'discount'];
+    if (typeof d !== 'object' || d === null) out.discount = { byMaturity: [{ years: 1, rate: rate(d) }], loc: c.at(p) };
+    else {
+      const o = d as { rate?: unknown; byMaturity?: Record<string, unknown>; source?: string };
+      const rows: { years: number; rate: Dec }[] = [];
+      for (const [k, v] of Object.entries(o.byMaturity ?? {})) {
+        const n = Number(k);
+        if (!Number.isInteger(n) || n < 1 || n > 100) { c.diags.error('invalid-maturity', `${c.pathText([...p, 'byMaturity', k])}: ${M.discountMaturity(k)}`, c.at([...p, 'byMaturity', k]), M.discountHint); continue; }
+        rows.push({ years: n, rate: rate(v) });
+      }
+      // One rate wins over a table: it is the same rate at every maturity.
+      if (o.rate !== undefined) rows.splice(0, rows.length, { years: 1, rate: rate(o.rate) });
+      if (rows.length === 0) c.diags.error('missing-key', `${c.pathText(p)}: ${M.discountEmpty}`, c.at(p), M.discountHint);
+      else out.discount = { byMaturity: rows.sort((x, y) => x.years - y.years), source: o.source, loc: c.at(p) };
+    }
+  }
+  const inf = a.inflation;
+  if (inf !== undefined) {
+    const p: Path = ['assumptions', 'inflation'];
+    if (typeof inf !== 'object' || inf === null) out.inflation = { rate: rate(inf), base: 0, loc: c.at(p) };
+    else {
+      const o = inf as { rate: unknown; base?: unknown; source?: string };
+      const base = o.base !== undefined ? c.yearIndex(o.base, [...p, 'base']) : 0;
+      out.inflation = { rate: rate(o.rate), base: base ?? 0, source: o.source, loc: c.at(p) };
+    }
+  }
+  return out;
+}
