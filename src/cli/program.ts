@@ -3,6 +3,8 @@
 import { Command, InvalidArgumentError } from 'commander';
 import type { IO } from './io.js';
 import { register as registerRun } from './commands/run.js';
+import { register as registerDiff } from './commands/diff.js';
+import { register as registerCheck } from './commands/check.js';
 
 export interface Ctx {
   io: IO;
@@ -26,6 +28,8 @@ export function makeProgram(ctx: Ctx): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(s) });
   registerRun(program, ctx);
+  registerDiff(program, ctx);
+  registerCheck(program, ctx);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(s) }).showHelpAfterError('(run with --help for usage)');
   return program;
 }

@@ -1,0 +1,85 @@
+// `compact-model diff BASE ALT` (or `--against REV FILE`): load both with one Loader,
+// evaluate one case, diff, render; --fail-if thresholds set exit 1 when crossed.
+import type { Command } from 'commander';
+import { Loader } from '../../read/load.js';
+import { gitSource, badRevision } from '../../read/git.js';
+import { evaluate, loadScenario } from '../../pipeline.js';
+import { Diagnostics, exitCodeFor } from '../../core/diagnostics.js';
+import { M } from '../../core/messages.js';
+import { displayMillions } from '../../core/money.js';
+import { checkThreshold, diffEvaluations, parseThreshold, type Threshold } from '../../measure/diff.js';
+import { diffJson, renderDiffMarkdown, renderDiffTable, type DiffView } from '../../render/diff.js';
+import { makeChalk } from '../../render/table.js';
+import { renderDiagnostics } from '../../render/diagnostics.js';
+import type { Case } from '../../compute/engine.js';
+import type { IO } from '../io.js';
+import { choice, type Ctx } from '../program.js';
+
+export interface DiffOpts { against?: string; case: Case; format: 'table' | 'markdown' | 'json'; all: boolean; failIf: string[] }
+
+export function register(program: Command, ctx: Ctx): void {
+  program
+    .command('diff')
+    .description('compare two scenarios (or a file with its version at a git revision): metrics, mechanisms, years, inputs, verdicts')
+    .argument('<files...>', 'BASE and ALT scenario files (one FILE with --against)')
+    .option('--against <rev>', 'compare FILE with its own version at git revision REV (e.g. main, HEAD~1)')
+    .option('--case <case>', 'which end of every range to use, in both: low, base or high', choice(['low', 'base', 'high']), 'base')
+    .option('--format <format>', 'output format: table, markdown (for a pull-request comment) or json', choice(['table', 'markdown', 'json']), 'table')
+    .option('--all', 'show unchanged rows too', false)
+    .option('--fail-if <expr>', "exit 1 when a change crosses a threshold, e.g. 'budgetCost.US > +100' or 'headlineMobilization < -5%' (repeatable)", (x: string, acc: string[]) => [...acc, x], [] as string[])
+    .action((files: string[], opts: DiffOpts) => {
+      ctx.exitCode = diff(ctx.io, files, opts);
+    });
+}
+
+export function diff(io: IO, files: string[], opts: DiffOpts): number {
+  const errChalk = makeChalk(io.stderrIsTTY, io.env);
+  const usage = new Diagnostics();
+  const against = opts.against;
+  if (files.length !== (against !== undefined ? 1 : 2)) usage.error('usage', M.diffArgs(files.length, against !== undefined), undefined, M.diffArgsHint);
+  if (against !== undefined && badRevision(against)) usage.error('usage', M.badRevision(against), undefined, M.badRevisionHint);
+  const thresholds: Threshold[] = [];
+  for (const expr of opts.failIf) {
+    const t = parseThreshold(expr);
+    if (t) thresholds.push(t);
+    else usage.error('invalid-fail-if', M.failIfSyntax(expr), undefined, M.failIfSyntaxHint);
+  }
+  if (usage.items.length) { io.err(renderDiagnostics(usage.items, new Map(), errChalk)); return 2; }
+
+  // One Loader: two files that extend the same baseline read and parse it once.
+  const loader = new Loader(io.cwd);
+  const [baseFile, altFile] = against !== undefined ? [files[0]!, files[0]!] : [files[0]!, files[1]!];
+  const base = loadScenario(baseFile, loader, against !== undefined ? gitSource(against) : undefined);
+  const alt = loadScenario(altFile, loader);
+  const diags = [...base.diags.items, ...alt.diags.items];
+  if (diags.length) io.err(renderDiagnostics(diags, loader.sources, errChalk));
+  const code = exitCodeFor(diags);
+  if (!base.scenario || !alt.scenario || code === 2) return 2;
+
+  const a = evaluate(base.scenario, opts.case);
+  const b = evaluate(alt.scenario, opts.case);
+  const checked: DiffView['thresholds'] = [];
+  const bad = new Diagnostics();
+  for (const t of thresholds) {
+    const r = checkThreshold(t, a, b);
+    if (r.ok) checked.push({ t, r });
+    else bad.error('invalid-fail-if', M.failIfMetric(t.text, r.message), undefined, r.hint);
+  }
+  if (bad.items.length) { io.err(renderDiagnostics(bad.items, new Map(), errChalk)); return 2; }
+
+  const d = diffEvaluations(a, b);
+  const view: DiffView = { all: opts.all, thresholds: checked };
+  if (opts.format === 'json') io.out(JSON.stringify(diffJson(d, view), null, 2) + '\n');
+  else if (opts.format === 'markdown') io.out(renderDiffMarkdown(d, view));
+  else io.out(renderDiffTable(d, view, makeChalk(io.stdoutIsTTY, io.env)));
+
+  const crossed = new Diagnostics();
+  for (const { t, r } of checked) {
+    if (!r.crossed) continue;
+    const v = (x: typeof r.base) => (x === null ? 'n/a' : r.unit === 'amount' ? displayMillions(x) : x.toFixed(2));
+    const ch = r.change === null ? 'n/a' : `${r.change.isNeg() ? '' : '+'}${v(r.change)}${r.pct !== null ? ` (${r.pct.isNeg() ? '' : '+'}${r.pct.toFixed(1)}%)` : ''}`;
+    crossed.error('threshold-crossed', M.thresholdCrossed(t.text, t.path, ch, v(r.base), v(r.alt)), undefined, M.thresholdCrossedHint, 'rule');
+  }
+  if (crossed.items.length) io.err(renderDiagnostics(crossed.items, new Map(), errChalk));
+  return Math.max(code, exitCodeFor(crossed.items));
+}

@@ -1,0 +1,275 @@
+// `diff` as a value: two measured evaluations in, every metric side by side with its
+// change, the verdicts and claims that flipped, and the inputs that differ. Pure.
+import type { Ranged, Unit } from '../core/amount.js';
+import type { Loc } from '../core/diagnostics.js';
+import { Dec, MILLION } from '../core/money.js';
+import { M } from '../core/messages.js';
+import { isActive, type Case } from '../compute/engine.js';
+import type { Alloc, Scenario } from '../normalize/types.js';
+import type { Evaluation } from '../pipeline.js';
+import type { Measure } from './metrics.js';
+import { MONEY_METRICS, metricUnit, parseMetricPath, type MetricRef, type MoneyMetric } from './paths.js';
+
+export type RowUnit = 'amount' | 'ratio';
+
+/** One metric in both scenarios. `pct` is the change as a percentage of `base` (null when base is 0 or a side is n/a). */
+export interface Row {
+  /** A metric path (usable with --fail-if), e.g. budgetCost.US.F-3 or outlays.total.FY2029. */
+  path: string;
+  metric: MoneyMetric | 'leverage.commitment' | 'leverage.budget';
+  scope: string;
+  mech?: string;
+  year?: string;
+  unit: RowUnit;
+  base: Dec | null;
+  alt: Dec | null;
+  change: Dec | null;
+  pct: Dec | null;
+  changed: boolean;
+}
+
+export interface VerdictRow { path: string; base: boolean | null; alt: boolean | null; changed: boolean }
+
+export interface ClaimSide { computed: Dec | boolean | null; holds: boolean }
+export interface ClaimRow { id: string; text: string; metric: string; base: ClaimSide | null; alt: ClaimSide | null; changed: boolean }
+
+/** A figure (a number, maybe a range) or a setting (a window, a gate, a study outcome) as written. */
+export type InputValue = { kind: 'figure'; unit?: Unit; value: Ranged } | { kind: 'setting'; value: string };
+export interface InputSide { value: InputValue; source?: string; loc?: Loc }
+export interface InputRow { path: string; base: InputSide | null; alt: InputSide | null }
+
+export interface SideInfo { name: string; file: string; chain: string[] }
+
+export interface ScenarioDiff {
+  base: SideInfo;
+  alt: SideInfo;
+  case: Case;
+  horizon: { start: number; years: number };
+  headline: Row[];
+  byMechanism: Row[];
+  byYear: Row[];
+  verdicts: VerdictRow[];
+  claims: ClaimRow[];
+  /** Only the inputs that differ (present on one side only, or a different value or source). */
+  inputs: InputRow[];
+}
+
+/** Money metrics shown by mechanism (all of them: a mechanism has few rows). */
+export const MECHANISM_METRICS: readonly MoneyMetric[] = MONEY_METRICS;
+/** Money metrics shown by year: the yearly flows budget staff track (the rest would repeat them year after year). */
+export const YEAR_METRICS: readonly MoneyMetric[] = ['publicCommitment', 'budgetCost', 'outlays', 'privateMobilized'];
+
+const union = (a: readonly string[], b: readonly string[]) => [...a, ...b.filter((x) => !a.includes(x))];
+
+/** Percentage change relative to base; null when base is zero (any change from 0 is unbounded). */
+export function percent(base: Dec, change: Dec): Dec | null {
+  return base.isZero() ? null : change.div(base.abs()).times(100);
+}
+
+function row(path: string, metric: Row['metric'], unit: RowUnit, base: Dec | null, alt: Dec | null, where: { scope: string; mech?: string; year?: string }): Row {
+  const both = base !== null && alt !== null;
+  const change = both ? alt.minus(base) : null;
+  return {
+    path, metric, unit, ...where, base, alt, change,
+    pct: both ? percent(base, change!) : null,
+    changed: both ? !change!.isZero() : base !== alt,
+  };
+}
+
+/** A money value of one side, zero for a government, mechanism or year that side does not have. */
+function moneyOf(m: Measure<Dec>, metric: MoneyMetric, scope: string, mech?: string, year?: string): Dec {
+  if (scope !== 'total' && !m.govs.includes(scope)) return Dec.ZERO;
+  if (mech !== undefined && !m.mechs.includes(mech)) return Dec.ZERO;
+  let y: number | undefined;
+  if (year !== undefined) {
+    const N = m.s.horizon.years;
+    y = year === 'after' ? N : Number(year.slice(2)) - m.s.horizon.start;
+    if (!(y >= 0 && y <= N)) return Dec.ZERO;
+  }
+  return m.money(metric, scope, mech, y);
+}
+
+function yearLabels(s: Scenario): string[] {
+  return [...Array.from({ length: s.horizon.years }, (_, y) => `FY${s.horizon.start + y}`), 'after'];
+}
+
+export function diffEvaluations(a: Evaluation, b: Evaluation): ScenarioDiff {
+  const A = a.measure, B = b.measure;
+  const govs = union(A.govs, B.govs);
+  const scopes = [...govs, 'total'];
+  const mechs = union(A.mechs, B.mechs);
+  const years = union(yearLabels(a.scenario), yearLabels(b.scenario)).sort((x, y) => (x === 'after' ? 1 : y === 'after' ? -1 : x.localeCompare(y)));
+
+  const headline: Row[] = [];
+  for (const metric of MONEY_METRICS) for (const scope of scopes) {
+    headline.push(row(`${metric}.${scope}`, metric, 'amount', moneyOf(A, metric, scope), moneyOf(B, metric, scope), { scope }));
+  }
+  for (const basis of ['commitment', 'budget'] as const) for (const scope of scopes) {
+    const lev = (m: Measure<Dec>) => (scope === 'total' || m.govs.includes(scope) ? m.leverage(basis, scope) : null);
+    headline.push(row(`leverage.${basis}.${scope}`, `leverage.${basis}`, 'ratio', lev(A), lev(B), { scope }));
+  }
+
+  const byMechanism: Row[] = [];
+  for (const mech of mechs) for (const scope of govs) for (const metric of MECHANISM_METRICS) {
+    byMechanism.push(row(`${metric}.${scope}.${mech}`, metric, 'amount', moneyOf(A, metric, scope, mech), moneyOf(B, metric, scope, mech), { scope, mech }));
+  }
+
+  const byYear: Row[] = [];
+  for (const year of years) for (const scope of scopes) for (const metric of YEAR_METRICS) {
+    byYear.push(row(`${metric}.${scope}.${year}`, metric, 'amount', moneyOf(A, metric, scope, undefined, year), moneyOf(B, metric, scope, undefined, year), { scope, year }));
+  }
+
+  const verdicts: VerdictRow[] = [];
+  const verdict = (path: string, x: boolean | null, y: boolean | null) => verdicts.push({ path, base: x, alt: y, changed: x !== y });
+  for (const g of govs) for (const basis of ['appropriated', 'commitment'] as const) {
+    const met = (m: Measure<Dec>) => (m.govs.includes(g) ? m.floor(g, basis).met : null);
+    verdict(`floor.${g}.${basis}.met`, met(A), met(B));
+  }
+  verdict('target.met', A.target().met, B.target().met);
+
+  const claims: ClaimRow[] = [];
+  const claimIds = union(a.claims.map((c) => c.claim.id), b.claims.map((c) => c.claim.id));
+  for (const id of claimIds) {
+    const x = a.claims.find((c) => c.claim.id === id);
+    const y = b.claims.find((c) => c.claim.id === id);
+    const side = (c: typeof x): ClaimSide | null => (c ? { computed: c.computed, holds: c.holds } : null);
+    const c = (y ?? x)!.claim;
+    claims.push({ id, text: c.text ?? id, metric: c.metric, base: side(x), alt: side(y), changed: x?.holds !== y?.holds });
+  }
+
+  return {
+    base: { name: a.scenario.name, file: a.scenario.file, chain: a.scenario.chain },
+    alt: { name: b.scenario.name, file: b.scenario.file, chain: b.scenario.chain },
+    case: b.case,
+    horizon: { start: b.scenario.horizon.start, years: b.scenario.horizon.years },
+    headline, byMechanism, byYear, verdicts, claims,
+    inputs: diffInputs(a.scenario, b.scenario),
+  };
+}
+
+// ---- inputs
+
+/** Every input of a scenario by path: its figures, and the settings that are not numbers. */
+export function inputsOf(s: Scenario): Map<string, InputSide> {
+  const out = new Map<string, InputSide>();
+  // A shared default (e.g. assumptions.followOn) is listed once per use; the first is enough.
+  for (const f of s.figures) if (!out.has(f.path)) out.set(f.path, { value: { kind: 'figure', unit: f.unit, value: f.value }, source: f.source, loc: f.loc });
+  const set = (path: string, value: string, source?: string, loc?: Loc) => { if (!out.has(path)) out.set(path, { value: { kind: 'setting', value }, source, loc }); };
+  const fy = (i: number) => `FY${s.horizon.start + i}`;
+  const window = (al: Alloc): string => {
+    if (al.mode === 'byYear') return `by year: ${al.byYear.flatMap((f, i) => (f ? [fy(i)] : [])).join(', ') || 'none'}`;
+    const first = al.mask.indexOf(true), last = al.mask.lastIndexOf(true);
+    return `${al.mode === 'year' ? 'per year' : 'in total'}, ${first < 0 ? 'no years' : first === last ? fy(first) : `${fy(first)}-${fy(last)}`}`;
+  };
+  const allocs = (p: string, list: Alloc[]) => { for (const al of list) set(`${p}.${al.gov}`, window(al), al.source, al.loc); };
+  set('horizon', `${fy(0)}-${fy(s.horizon.years - 1)} (${s.horizon.years} years)`, s.horizon.source);
+  set('targets.includeFollowOn', String(s.targets.includeFollowOn));
+  for (const m of s.mechanisms) {
+    const p = `mechanisms[${m.id}]`;
+    set(p, `${m.kind}${isActive(s, m) ? '' : ' (inactive)'}`, m.source, m.loc);
+    switch (m.kind) {
+      case 'grant-program':
+        allocs(`${p}.appropriations`, m.appropriations);
+        set(`${p}.spendOut`, m.spendOut.name, m.spendOut.source);
+        for (const pr of m.programs) allocs(`${p}.programs[${pr.id}].amount`, pr.amounts);
+        break;
+      case 'equity-vehicle':
+        allocs(`${p}.investments`, m.investments);
+        if (m.distributions) set(`${p}.distributions.timing`, `after ${m.distributions.lag} years, over ${m.distributions.over}`, m.distributions.source);
+        break;
+      case 'credit-facility':
+        allocs(`${p}.obligations`, m.obligations);
+        allocs(`${p}.match`, m.match.map((x) => x.alloc));
+        set(`${p}.disbursement`, m.disbursement.name, m.disbursement.source);
+        break;
+      case 'lp-fund-waves':
+        set(`${p}.drawdown`, m.drawdown.name, m.drawdown.source);
+        for (const w of m.waves) {
+          set(`${p}.waves[${w.id}].year`, fy(w.year), undefined, w.loc);
+          if (w.gate) set(`${p}.waves[${w.id}].gate.holds`, String(w.gate.holds), w.gate.source, w.gate.loc);
+        }
+        break;
+      case 'gated-project':
+        set(`${p}.study.passes`, String(m.study.passes), m.study.source, m.study.loc);
+        set(`${p}.study.timing`, `months ${m.study.startMonth}-${m.study.startMonth + m.study.months}`, m.study.source, m.study.loc);
+        set(`${p}.window.months`, String(m.windowMonths));
+        set(`${p}.spendOut`, m.spendOut.name, m.spendOut.source);
+        set(`${p}.fallback`, m.fallback ?? 'none');
+        break;
+    }
+  }
+  return out;
+}
+
+function sameValue(x: InputValue, y: InputValue): boolean {
+  if (x.kind === 'setting' || y.kind === 'setting') return x.kind === y.kind && x.value === y.value;
+  return x.value.low.eq(y.value.low) && x.value.base.eq(y.value.base) && x.value.high.eq(y.value.high);
+}
+
+/** The inputs whose value or source differ, in the base's order, then those only the alternative has. */
+export function diffInputs(a: Scenario, b: Scenario): InputRow[] {
+  const x = inputsOf(a), y = inputsOf(b);
+  const rows: InputRow[] = [];
+  for (const path of union([...x.keys()], [...y.keys()])) {
+    const p = x.get(path) ?? null, q = y.get(path) ?? null;
+    // A figure differs in its value or its source; a setting (whose source is its figure's) only in its value.
+    if (p && q && sameValue(p.value, q.value) && (p.value.kind === 'setting' || (p.source ?? '') === (q.source ?? ''))) continue;
+    rows.push({ path, base: p, alt: q });
+  }
+  return rows;
+}
+
+// ---- thresholds (--fail-if)
+
+export type Op = '>' | '>=' | '<' | '<=';
+export interface Threshold { text: string; path: string; op: Op; limit: Dec; percent: boolean }
+
+/** Parses `METRIC OP [+-]NUMBER[%]`; the number is a change in USD millions (amounts), in the metric's own unit (ratios, counts), or in percent. */
+export function parseThreshold(text: string): Threshold | undefined {
+  const m = /^\s*([A-Za-z][\w.-]*)\s*(>=|<=|>|<)\s*([+-]?)\s*\$?(\d+(?:\.\d+)?|\.\d+)\s*(M|%)?\s*$/.exec(text);
+  if (!m) return undefined;
+  const limit = Dec.of(m[4]!);
+  return { text: text.trim(), path: m[1]!, op: m[2] as Op, limit: m[3] === '-' ? limit.neg() : limit, percent: m[5] === '%' };
+}
+
+export type ThresholdCheck =
+  | { ok: true; crossed: boolean; base: Dec | null; alt: Dec | null; change: Dec | null; pct: Dec | null; unit: RowUnit }
+  | { ok: false; message: string; hint: string };
+
+/** Resolves a path on one side, knowing the governments and mechanisms of both (absent = zero). */
+function resolveOn(m: Measure<Dec>, path: string, govs: string[], mechs: string[]): { ok: true; ref: MetricRef } | { ok: false; message: string; hint: string } {
+  return parseMetricPath(path, govs, mechs, m.s.horizon.start, m.s.horizon.years);
+}
+
+export function checkThreshold(t: Threshold, a: Evaluation, b: Evaluation): ThresholdCheck {
+  const govs = union(a.measure.govs, b.measure.govs);
+  const mechs = union(a.measure.mechs, b.measure.mechs);
+  const ra = resolveOn(a.measure, t.path, govs, mechs);
+  if (!ra.ok) return ra;
+  const rb = resolveOn(b.measure, t.path, govs, mechs);
+  if (!rb.ok) return rb;
+  const x = a.measure.ref(ra.ref), y = b.measure.ref(rb.ref);
+  if (typeof x === 'boolean' || typeof y === 'boolean' || metricUnit(t.path) === 'boolean') return { ok: false, message: M.failIfBoolean(t.path), hint: M.failIfBooleanHint };
+  const unit: RowUnit = metricUnit(t.path) === 'amount' ? 'amount' : 'ratio';
+  if (x === null || y === null) return { ok: true, crossed: false, base: x, alt: y, change: null, pct: null, unit };
+  const change = y.minus(x);
+  const pct = percent(x, change);
+  let crossed: boolean;
+  if (t.percent && pct === null) {
+    // From zero, any change is an unbounded percentage in its own direction.
+    crossed = change.isZero() ? cmp(Dec.ZERO, t.op, t.limit) : change.isNeg() ? t.op.startsWith('<') : t.op.startsWith('>');
+  } else {
+    const v = t.percent ? pct! : unit === 'amount' ? change.div(MILLION) : change;
+    crossed = cmp(v, t.op, t.limit);
+  }
+  return { ok: true, crossed, base: x, alt: y, change, pct, unit };
+}
+
+function cmp(v: Dec, op: Op, limit: Dec): boolean {
+  switch (op) {
+    case '>': return v.gt(limit);
+    case '>=': return v.gte(limit);
+    case '<': return v.lt(limit);
+    case '<=': return v.lte(limit);
+  }
+}

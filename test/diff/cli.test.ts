@@ -1,0 +1,191 @@
+// `compact-model diff` end to end: golden table and markdown output, the json shape,
+// --fail-if exit codes, usage errors, and --against a git revision.
+import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cli } from '../support/cli.js';
+import { tempDir } from '../support/scenario.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const GOLDEN = join(ROOT, 'test', 'golden', 'diff');
+const BASE = 'scenarios/compact-2026.yaml';
+
+function golden(name: string, actual: string): void {
+  const file = join(GOLDEN, name);
+  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) writeFileSync(file, actual);
+  expect(actual).toBe(readFileSync(file, 'utf8'));
+}
+
+describe('diff output (golden files, figures checked by hand in diff.test.ts)', () => {
+  for (const [alt, format, ext] of [
+    ['f3-high', 'table', 'txt'], ['f3-high', 'markdown', 'md'],
+    ['f4-no-second-wave', 'table', 'txt'], ['f4-no-second-wave', 'markdown', 'md'],
+    ['f6-two-years-late', 'markdown', 'md'],
+  ] as const) {
+    it(`${alt} as ${format}`, async () => {
+      const r = await cli(['diff', BASE, `scenarios/${alt}.yaml`, '--format', format], { cwd: ROOT });
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      golden(`${alt}.${ext}`, r.stdout);
+    });
+  }
+
+  it('a scenario against itself: every section says nothing changed', async () => {
+    const r = await cli(['diff', BASE, BASE], { cwd: ROOT });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Summary: headline mobilization unchanged; budget cost US unchanged, IL unchanged; no input differs;');
+    expect(r.stdout).toContain('No headline metric changed.');
+    expect(r.stdout).not.toContain('┌');
+  });
+
+  it('--all shows unchanged rows', async () => {
+    const r = await cli(['diff', BASE, 'scenarios/f3-high.yaml', '--all'], { cwd: ROOT });
+    // IL budget cost is unchanged (4075); it shows only with --all.
+    expect(r.stdout).toMatch(/│ Budget cost +│ IL +│ +4,075\.0 │ +4,075\.0 │ +0\.0 │ +0\.0% │/);
+    const hidden = await cli(['diff', BASE, 'scenarios/f3-high.yaml'], { cwd: ROOT });
+    expect(hidden.stdout).not.toMatch(/│ Budget cost +│ IL /);
+  });
+
+  it('--case applies to both sides', async () => {
+    // At the high case F-3 is 3000 in both the baseline and f3-high: no change at all.
+    const r = await cli(['diff', BASE, 'scenarios/f3-high.yaml', '--case', 'high', '--format', 'json'], { cwd: ROOT });
+    const j = JSON.parse(r.stdout);
+    expect(j.case).toBe('high');
+    expect(j.summary.changed.headline).toBe(0);
+    // The figure still differs as written (the range 2000-3000 against 3000).
+    expect(j.inputs.map((x: { path: string }) => x.path)).toEqual(['mechanisms[F-3].obligations.US.amount']);
+  });
+});
+
+describe('diff --format json (version 1)', () => {
+  it('has the documented shape, amounts as USD-million strings', async () => {
+    const r = await cli(['diff', BASE, 'scenarios/f3-high.yaml', '--format', 'json', '--fail-if', 'budgetCost.US > +100'], { cwd: ROOT });
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(Object.keys(j)).toEqual(['version', 'kind', 'units', 'case', 'base', 'alt', 'allRows', 'summary', 'headline', 'byMechanism', 'byYear', 'inputs', 'verdicts', 'claims', 'thresholds']);
+    expect(j.version).toBe(1);
+    expect(j.base).toEqual({ name: 'Compact 2026 as published', file: BASE, extends: [] });
+    // Headline: 9 money metrics x (US, IL, total) + 2 leverage bases x 3 = 33 rows, always all of them.
+    expect(j.headline).toHaveLength(33);
+    // 8750 -> 9250, +500, 500 / 8750 = 5.714286% (6 places).
+    expect(j.headline.find((x: { path: string }) => x.path === 'publicCommitment.US')).toEqual({
+      path: 'publicCommitment.US', metric: 'publicCommitment', scope: 'US', unit: 'USD millions',
+      base: '8750', alt: '9250', change: '500', percent: '5.714286', changed: true,
+    });
+    expect(j.byMechanism.find((x: { path: string }) => x.path === 'budgetCost.US.F-3')).toMatchObject({ mechanism: 'F-3', base: '125', alt: '150', change: '25', percent: '20' });
+    expect(j.inputs).toEqual([{
+      path: 'mechanisms[F-3].obligations.US.amount',
+      base: { kind: 'figure', unit: 'USD millions', low: '2000', base: '2500', high: '3000', source: '$2-3B (face value), l.581; over ten years, l.598', file: BASE, line: 92 },
+      alt: { kind: 'figure', unit: 'USD millions', low: '3000', base: '3000', high: '3000', source: 'top of $2-3B (face value), l.581', file: 'scenarios/f3-high.yaml', line: 8 },
+    }]);
+    expect(j.thresholds).toEqual([{ expression: 'budgetCost.US > +100', path: 'budgetCost.US', op: '>', limit: '100', limitIn: 'USD millions', base: '4375', alt: '4400', change: '25', percent: '0.571429', crossed: false }]);
+  });
+});
+
+describe('--fail-if', () => {
+  it('exit 1 naming the threshold when crossed; the diff still goes to stdout', async () => {
+    const r = await cli(['diff', BASE, 'scenarios/f3-high.yaml', '--fail-if', 'budgetCost.US > +20', '--fail-if', 'budgetCost.IL > 0'], { cwd: ROOT });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Thresholds (--fail-if)');
+    expect(r.stderr).toBe(
+      'error threshold-crossed: --fail-if "budgetCost.US > +20" crossed: budgetCost.US changed by +25.0 (+0.6%) (4,375.0 -> 4,400.0)\n' +
+      '  = hint: the alternative moves this metric past the limit; change the scenario or, if the change is intended, the threshold\n',
+    );
+  });
+
+  it('percent thresholds: f4 moves the headline by -3000 / 18825 = -15.9%', async () => {
+    const crossed = await cli(['diff', BASE, 'scenarios/f4-no-second-wave.yaml', '--fail-if', 'headlineMobilization < -5%'], { cwd: ROOT });
+    expect(crossed.code).toBe(1);
+    expect(crossed.stderr).toContain('headlineMobilization changed by -3,000.0 (-15.9%) (18,825.0 -> 15,825.0)');
+    const fine = await cli(['diff', BASE, 'scenarios/f4-no-second-wave.yaml', '--fail-if', 'headlineMobilization < -16%'], { cwd: ROOT });
+    expect(fine.code).toBe(0);
+    expect(fine.stderr).toBe('');
+  });
+
+  it('a malformed expression is a usage error (exit 2) with a hint, before any file is read', async () => {
+    const r = await cli(['diff', 'missing-a.yaml', 'missing-b.yaml', '--fail-if', 'budgetCost.US is big'], { cwd: ROOT });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('error invalid-fail-if: --fail-if "budgetCost.US is big" is not a threshold');
+    expect(r.stderr).toContain('= hint: write METRIC OP CHANGE');
+  });
+
+  it('an unknown metric is a usage error (exit 2) with a did-you-mean', async () => {
+    const r = await cli(['diff', BASE, 'scenarios/f3-high.yaml', '--fail-if', 'budgetCots.US > 1'], { cwd: ROOT });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('error invalid-fail-if: --fail-if "budgetCots.US > 1": unknown metric "budgetCots"\n  = hint: did you mean "budgetCost"?\n');
+  });
+});
+
+describe('usage and input errors', () => {
+  it('one file without --against, or an unreadable file, exits 2', async () => {
+    const one = await cli(['diff', BASE], { cwd: ROOT });
+    expect(one.code).toBe(2);
+    expect(one.stderr).toContain('diff needs two scenario files (BASE and ALT), got 1');
+    const missing = await cli(['diff', BASE, 'nope.yaml'], { cwd: ROOT });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('nope.yaml:1:1: error file-not-found');
+    const badFormat = await cli(['diff', BASE, BASE, '--format', 'html'], { cwd: ROOT });
+    expect(badFormat.code).toBe(2);
+  });
+
+  it('a revision that looks like an option is refused', async () => {
+    const r = await cli(['diff', '--against=--output=x', BASE], { cwd: ROOT });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is not a usable git revision');
+  });
+});
+
+describe('--against REV', () => {
+  // A throwaway repository: the baseline and f3-high committed, then f3-high edited in the working tree.
+  function repo(): string {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'scenarios'));
+    for (const f of ['compact-2026.yaml', 'f3-high.yaml']) copyFileSync(join(ROOT, 'scenarios', f), join(dir, 'scenarios', f));
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, stdio: 'pipe' });
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-q', '-m', 'scenarios');
+    // Edit in the working tree: F-3 face 3B -> 3.5B, and the baseline's subsidy rate 5% -> 6%.
+    const f3 = join(dir, 'scenarios', 'f3-high.yaml');
+    writeFileSync(f3, readFileSync(f3, 'utf8').replace('amount: 3B', 'amount: 3.5B'));
+    const b = join(dir, 'scenarios', 'compact-2026.yaml');
+    writeFileSync(b, readFileSync(b, 'utf8').replace('value: 5%', 'value: 6%'));
+    return dir;
+  }
+
+  it('compares FILE with its version at REV; the old version extends the baseline as it was at REV', async () => {
+    const dir = repo();
+    const r = await cli(['diff', '--against', 'HEAD', 'scenarios/f3-high.yaml', '--format', 'json'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.base.file).toBe('HEAD:scenarios/f3-high.yaml');
+    expect(j.base.extends).toEqual(['HEAD:scenarios/compact-2026.yaml']);
+    const row = (p: string) => j.headline.find((x: { path: string }) => x.path === p);
+    // Commitment: face 3000 -> 3500, +500.
+    expect(row('publicCommitment.US').change).toBe('500');
+    // Budget cost of F-3: 5% x 3000 = 150 at HEAD; 6% x 3500 = 210 now: +60.
+    // (Had the old version read today's baseline, the subsidy rate would not show as changed.)
+    expect(row('budgetCost.US').change).toBe('60');
+    expect(j.inputs.map((x: { path: string }) => x.path).sort()).toEqual(['mechanisms[F-3].obligations.US.amount', 'mechanisms[F-3].subsidyRate.value']);
+  });
+
+  it('an unknown revision is an input error (exit 2) naming it', async () => {
+    const dir = repo();
+    const r = await cli(['diff', '--against', 'no-such-branch', 'scenarios/f3-high.yaml'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('error git-read-failed: cannot read "no-such-branch:scenarios/f3-high.yaml" from git');
+    expect(r.stderr).toContain('hint: check that "no-such-branch" is a revision of this repository');
+  });
+
+  it('a file that did not exist at REV is an input error', async () => {
+    const dir = repo();
+    copyFileSync(join(ROOT, 'scenarios', 'f5-study-fails.yaml'), join(dir, 'scenarios', 'f5-study-fails.yaml'));
+    const r = await cli(['diff', '--against', 'HEAD', 'scenarios/f5-study-fails.yaml'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('error git-read-failed: cannot read "HEAD:scenarios/f5-study-fails.yaml" from git');
+  });
+});
