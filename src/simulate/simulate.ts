@@ -1,0 +1,76 @@
+// simulate: splits trials into contiguous blocks over worker threads (or runs them in
+// this thread), puts every trial's outputs back in trial order and summarizes them.
+// Each trial's draws depend only on (seed, trial index), so the result is the same
+// whatever the number of workers.
+import { Worker } from 'node:worker_threads';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Scenario } from '../normalize/types.js';
+import { encode } from './codec.js';
+import { makePlan, Runner, type Plan } from './plan.js';
+import { histogram, summarize, type Bin, type Summary } from './stats.js';
+
+export interface SimOptions {
+  trials: number;
+  seed: number;
+  workers: number;
+  /** dist/sim-worker.js of the installed package. */
+  workerScript: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface SimResult {
+  plan: Plan;
+  trials: number;
+  seed: number;
+  summaries: Map<string, Summary>;
+  probabilities: Map<string, number>;
+  histogram: Bin[];
+}
+
+/** Trials per block below which another worker does not pay for its start-up. */
+const MIN_PER_WORKER = 25_000;
+
+export function workerCount(requested: number | undefined, trials: number, cores: number): number {
+  if (requested !== undefined) return Math.max(1, Math.min(requested, trials));
+  return Math.max(1, Math.min(cores, Math.ceil(trials / MIN_PER_WORKER)));
+}
+
+export function workerScriptIn(root: string): string {
+  return join(root, 'dist', 'sim-worker.js');
+}
+
+export async function simulate(s: Scenario, o: SimOptions): Promise<SimResult> {
+  const plan = makePlan(s);
+  const W = o.workers;
+  const bounds = Array.from({ length: W + 1 }, (_, w) => Math.round((o.trials * w) / W));
+  const done = new Array<number>(W).fill(0);
+  const progress = (w: number, d: number) => { done[w] = d; o.onProgress?.(done.reduce((a, b) => a + b, 0), o.trials); };
+  let blocks: { values: Float64Array; counts: number[] }[];
+  if (W === 1) blocks = [new Runner(plan, o.seed).run(0, o.trials, (d) => progress(0, d))];
+  else {
+    if (!existsSync(o.workerScript)) throw new Error(`simulate: worker script ${o.workerScript} is missing (run npm run build)`);
+    const enc = encode(s);
+    blocks = await Promise.all(Array.from({ length: W }, (_, w) => new Promise<{ values: Float64Array; counts: number[] }>((resolve, reject) => {
+      const worker = new Worker(o.workerScript, { workerData: { scenario: enc, seed: o.seed, from: bounds[w]!, to: bounds[w + 1]! } });
+      worker.on('message', (m: { type: 'progress'; done: number } | { type: 'done'; values: Float64Array; counts: number[] }) => {
+        if (m.type === 'progress') progress(w, m.done);
+        else { resolve(m); void worker.terminate(); }
+      });
+      worker.on('error', reject);
+    })));
+  }
+  // Trial order: metric k's values for all trials, block after block.
+  const K = plan.floorAt, T = o.trials;
+  const summaries = new Map<string, Summary>();
+  let headline: Float64Array | undefined;
+  for (let k = 0; k < K; k++) {
+    const all = new Float64Array(T);
+    blocks.forEach((b, w) => { const n = bounds[w + 1]! - bounds[w]!; all.set(b.values.subarray(k * n, (k + 1) * n), bounds[w]!); });
+    if (plan.names[k] === 'headlineMobilization.total') headline = all.slice();
+    summaries.set(plan.names[k]!, summarize(all));
+  }
+  const probabilities = new Map(plan.tests.map((t, i) => [t, blocks.reduce((a, b) => a + b.counts[i]!, 0) / T]));
+  const h = summaries.get('headlineMobilization.total')!;
+  return { plan, trials: T, seed: o.seed, summaries, probabilities, histogram: histogram(headline!, 20, h.min, h.max) };
+}

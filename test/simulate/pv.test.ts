@@ -1,0 +1,40 @@
+// Present value and real dollars against hand-worked numbers.
+import { describe, expect, it } from 'vitest';
+import { Dec, Exact, Fast } from '../../src/core/money.js';
+import { discountFactors, rateAt, realFactors, weighted } from '../../src/measure/pv.js';
+import { cli } from '../support/cli.js';
+
+const flat = (r: string) => ({ byMaturity: [{ years: 1, rate: Dec.of(r) }], loc: { file: 't', line: 1, col: 1 } });
+
+describe('present value (end-of-year convention)', () => {
+  it('100 a year for 3 years at 5%: 100/1.05 + 100/1.05^2 + 100/1.05^3 = 95.238095 + 90.702948 + 86.383760 = 272.324803', () => {
+    const df = discountFactors(flat('0.05'), 3);
+    const pv = weighted(Exact, [Dec.of(100), Dec.of(100), Dec.of(100)], df);
+    expect(pv.toFixed(6)).toBe('272.324803');
+    expect(weighted(Fast, [100, 100, 100], df)).toBeCloseTo(272.3248029, 6);
+  });
+  it('rates by maturity: linear between listed maturities, flat beyond', () => {
+    const d = { byMaturity: [{ years: 1, rate: Dec.of('0.04') }, { years: 3, rate: Dec.of('0.05') }], loc: { file: 't', line: 1, col: 1 } };
+    // maturity 2: 4% + (5% - 4%) x (2 - 1) / (3 - 1) = 4.5%; maturity 10: 5% (flat)
+    expect(rateAt(d, 2).toPlain()).toBe('0.045');
+    expect(rateAt(d, 10).toPlain()).toBe('0.05');
+    // year 2's flow: 1 / 1.045^2 = 1 / 1.092025 = 0.915729951...
+    expect(discountFactors(d, 2)[1]!.toFixed(9)).toBe('0.915729951');
+  });
+  it('real dollars at 2% in first-year dollars: 100 + 100/1.02 + 100/1.0404 = 100 + 98.039216 + 96.116878 = 294.156094', () => {
+    const rf = realFactors({ rate: Dec.of('0.02'), base: 0, loc: { file: 't', line: 1, col: 1 } }, 3);
+    expect(weighted(Exact, [Dec.of(100), Dec.of(100), Dec.of(100)], rf).toFixed(6)).toBe('294.156094');
+  });
+  it('run --format json shows present value and real beside nominal', async () => {
+    const r = await cli(['run', 'test/simulate/fixtures/pv.yaml', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.presentValue.metrics.budgetCost.US).toEqual({ nominal: '300', presentValue: '272.324803', real: '294.156094' });
+  });
+  it('simulate --discount: PV of a certain 300 over 3 years is 272.3 at every percentile', async () => {
+    const r = await cli(['simulate', 'test/simulate/fixtures/pv.yaml', '--trials', '50', '--discount', '5%', '--format', 'json']);
+    const j = JSON.parse(r.stdout);
+    expect(j.presentValue.metrics.budgetCost.US).toEqual({ p5: 272.325, p50: 272.325, p95: 272.325, mean: 272.325 });
+    expect(j.metrics.budgetCost.US.p50).toBe(300);
+  });
+});
