@@ -4,6 +4,8 @@ import { Command, InvalidArgumentError } from 'commander';
 import type { IO } from './io.js';
 import { register as registerRun } from './commands/run.js';
 import { register as registerDiff } from './commands/diff.js';
+import { register as registerExplain } from './commands/explain.js';
+import { register as registerReport } from './commands/report.js';
 import { register as registerCheck } from './commands/check.js';
 import { register as registerSimulate } from './commands/simulate.js';
 import { register as registerSensitivity } from './commands/sensitivity.js';
@@ -31,6 +33,8 @@ export function makeProgram(ctx: Ctx): Command {
     .configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(s) });
   registerRun(program, ctx);
   registerDiff(program, ctx);
+  registerExplain(program, ctx);
+  registerReport(program, ctx);
   registerCheck(program, ctx);
   registerSimulate(program, ctx);
   registerSensitivity(program, ctx);

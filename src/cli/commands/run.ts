@@ -6,6 +6,9 @@ import { exitCodeFor } from '../../core/diagnostics.js';
 import { renderTable, makeChalk } from '../../render/table.js';
 import { toJson } from '../../render/json.js';
 import { renderDiagnostics } from '../../render/diagnostics.js';
+import { ledgerCsv } from '../../render/csv.js';
+import { writeOutput } from '../output.js';
+import { M } from '../../core/messages.js';
 import type { Case } from '../../compute/engine.js';
 import { baselinePath, type IO } from '../io.js';
 import { choice, type Ctx } from '../program.js';
@@ -16,20 +19,31 @@ export function register(program: Command, ctx: Ctx): void {
     .description('compute the 10-year cash flows, budget cost, leverage, floor and target tests of a scenario')
     .argument('[file]', 'scenario YAML file (default: the shipped Compact baseline)')
     .option('--case <case>', 'which end of every range to use: low, base or high', choice(['low', 'base', 'high']), 'base')
-    .option('--format <format>', 'output format: table or json', choice(['table', 'json']), 'table')
-    .action((file: string | undefined, opts: { case: Case; format: 'table' | 'json' }) => {
-      ctx.exitCode = run(ctx.io, file ?? baselinePath(), opts);
+    .option('--format <format>', 'output format: table, json, csv (the tidy ledger) or xlsx (needs -o)', choice(['table', 'json', 'csv', 'xlsx']), 'table')
+    .option('-o, --output <file>', 'write to this file instead of stdout (atomically; never over an input)')
+    .option('--force', 'overwrite an existing output file')
+    .action(async (file: string | undefined, opts: RunOpts) => {
+      ctx.exitCode = await run(ctx.io, file ?? baselinePath(), opts);
     });
 }
 
-export function run(io: IO, file: string, opts: { case: Case; format: 'table' | 'json' }): number {
+type RunOpts = { case: Case; format: 'table' | 'json' | 'csv' | 'xlsx'; output?: string; force?: boolean };
+
+export async function run(io: IO, file: string, opts: RunOpts): Promise<number> {
   const loaded = loadScenario(file, new Loader(io.cwd));
   const errChalk = makeChalk(io.stderrIsTTY, io.env);
   if (loaded.diags.items.length) io.err(renderDiagnostics(loaded.diags.items, loaded.sources, errChalk));
   const code = exitCodeFor(loaded.diags.items);
   if (!loaded.scenario || code === 2) return 2;
+  if (opts.format === 'xlsx' && !opts.output) { io.err(renderDiagnostics([{ severity: 'error', category: 'input', code: 'output-needed', message: M.outputNeeded('xlsx'), hint: M.outputNeededHint('xlsx') }], loaded.sources, errChalk)); return 2; }
   const ev = evaluate(loaded.scenario, opts.case);
-  if (opts.format === 'json') io.out(JSON.stringify(toJson(ev, loaded.diags.items), null, 2) + '\n');
-  else io.out(renderTable(ev, makeChalk(io.stdoutIsTTY, io.env)) + '\n');
+  const data =
+    opts.format === 'xlsx' ? await (await import('../../render/xlsx.js')).toXlsx(ev) :
+    opts.format === 'json' ? JSON.stringify(toJson(ev, loaded.diags.items), null, 2) + '\n' :
+    opts.format === 'csv' ? ledgerCsv(ev) :
+    renderTable(ev, makeChalk(io.stdoutIsTTY && !opts.output, io.env)) + '\n';
+  if (opts.output === undefined) { io.out(data as string); return code; }
+  const refused = writeOutput(opts.output, io.cwd, loaded.scenario.chain, opts.force ?? false, data);
+  if (refused) { io.err(renderDiagnostics([refused], loaded.sources, errChalk)); return 2; }
   return code;
 }

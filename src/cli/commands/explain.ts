@@ -1,0 +1,41 @@
+// `compact-model explain [FILE] METRIC`: where a number comes from (flows, rules, inputs, sources).
+import type { Command } from 'commander';
+import { Loader } from '../../read/load.js';
+import { evaluate, loadScenario } from '../../pipeline.js';
+import { exitCodeFor } from '../../core/diagnostics.js';
+import { M } from '../../core/messages.js';
+import { makeChalk } from '../../render/table.js';
+import { renderDiagnostics } from '../../render/diagnostics.js';
+import { explain } from '../../measure/explain.js';
+import { explainJson, explainText } from '../../render/explain.js';
+import type { Case } from '../../compute/engine.js';
+import { baselinePath } from '../io.js';
+import { choice, type Ctx } from '../program.js';
+
+export function register(program: Command, ctx: Ctx): void {
+  program
+    .command('explain')
+    .description('show where a metric comes from: its flows by mechanism and year, the rules and assumptions, and the source of every input')
+    .argument('<file-or-metric>', 'scenario YAML file, or the metric when the file is left out (default: the shipped Compact baseline)')
+    .argument('[metric]', 'metric path, e.g. budgetCost.US, floor.IL.appropriated, headlineMobilization, leverage.commitment.total')
+    .option('--case <case>', 'which end of every range to use: low, base or high', choice(['low', 'base', 'high']), 'base')
+    .option('--format <format>', 'output format: text or json', choice(['text', 'json']), 'text')
+    .action((a: string, b: string | undefined, opts: { case: Case; format: 'text' | 'json' }) => {
+      const io = ctx.io;
+      const [file, metric] = b === undefined ? [baselinePath(), a] : [a, b];
+      const loaded = loadScenario(file, new Loader(io.cwd));
+      const errChalk = makeChalk(io.stderrIsTTY, io.env);
+      if (loaded.diags.items.length) io.err(renderDiagnostics(loaded.diags.items, loaded.sources, errChalk));
+      const code = exitCodeFor(loaded.diags.items);
+      if (!loaded.scenario || code === 2) { ctx.exitCode = 2; return; }
+      const ev = evaluate(loaded.scenario, opts.case);
+      const r = explain(ev.measure, metric);
+      if (!r.ok) {
+        io.err(renderDiagnostics([{ severity: 'error', category: 'input', code: 'unknown-metric', message: `${M.explainUnknownMetric(metric)}: ${r.message}`, hint: r.hint }], loaded.sources, errChalk));
+        ctx.exitCode = 2;
+        return;
+      }
+      io.out(opts.format === 'json' ? JSON.stringify(explainJson(ev.scenario, r.explanation, opts.case), null, 2) + '\n' : explainText(ev.scenario, r.explanation, opts.case, makeChalk(io.stdoutIsTTY, io.env)));
+      ctx.exitCode = code;
+    });
+}

@@ -1,0 +1,63 @@
+// CSV for spreadsheets and scripts (RFC 4180: CRLF line ends, fields quoted when they
+// hold a comma, quote or line break, quotes doubled). A shared writer: `run` uses
+// ledgerCsv; `diff` and `simulate` can build their rows and call toCsv.
+import { millions } from '../core/money.js';
+import type { Evaluation } from '../pipeline.js';
+import { yearLabel } from './json.js';
+
+export type CsvValue = string | number | boolean | null | undefined;
+
+/** One field, quoted only when it must be (and when it starts with a space, so it survives trimming readers). */
+export function csvField(v: CsvValue): string {
+  if (v === null || v === undefined) return '';
+  const s = String(v);
+  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function csvRow(fields: CsvValue[]): string {
+  return fields.map(csvField).join(',') + '\r\n';
+}
+
+/** A whole document: the header row, then the rows. */
+export function toCsv(header: string[], rows: CsvValue[][]): string {
+  return csvRow(header) + rows.map(csvRow).join('');
+}
+
+/** Parses RFC 4180 text back into rows (for tests and round trips). */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { row.push(field); field = ''; }
+    else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(field); rows.push(row); row = []; field = '';
+    } else field += ch;
+  }
+  if (field !== '' || row.length) { row.push(field); rows.push(row); }
+  return rows;
+}
+
+export const LEDGER_HEADER = ['year', 'government', 'mechanism', 'flow', 'amount_musd'];
+
+/** The ledger's tidy rows: one per non-zero flow, in the ledger's stable order (as `flows` in the JSON). */
+export function ledgerRows(ev: Evaluation): [string, string, string, string, string][] {
+  const s = ev.scenario;
+  const N = s.horizon.years;
+  return [...ev.ledger.entries()].map((e) => [
+    yearLabel(s.horizon.start, e.y, N), s.governments[e.g]!.code, s.mechanisms[e.m]!.id, e.kind, millions(e.amount),
+  ]);
+}
+
+/** `run --format csv`: the tidy long ledger; the year "after" holds flows past the horizon. */
+export function ledgerCsv(ev: Evaluation): string {
+  return toCsv(LEDGER_HEADER, ledgerRows(ev));
+}

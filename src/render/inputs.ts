@@ -1,0 +1,74 @@
+// The scenario's input figures as rows people can audit: path, unit, low/base/high,
+// the citation, and where it is written; shared by the HTML report, the workbook and explain.
+import { Dec, millions } from '../core/money.js';
+import type { Fig, Scenario } from '../normalize/types.js';
+
+export type FigUnit = 'USD millions' | 'rate' | 'ratio';
+
+/** A figure's unit, from its path (Fig does not carry one): rates and ratios are named by their key. */
+export function figureUnit(path: string): FigUnit {
+  if (/(shares|rates)\[\d+\]$|subsidyRate|probability|growth|tolerance/.test(path)) return 'rate';
+  if (/crowdIn|multiple|followOn|coInvest|coFinance/.test(path)) return 'ratio';
+  return 'USD millions';
+}
+
+/** A figure's value as shown: amounts in USD millions, rates and ratios as plain decimals. */
+export function figureValue(x: Dec, unit: FigUnit): string {
+  return unit === 'USD millions' ? millions(x) : x.toPlain(6);
+}
+
+/** Report line references in a citation: "l.581; over ten years, l.598" -> ["l.581", "l.598"]; "l.295-298" kept whole. */
+export function lineRefs(source: string | undefined): string[] {
+  return source ? [...source.matchAll(/\bl\.\s?(\d+(?:-\d+)?)/g)].map((m) => `l.${m[1]}`) : [];
+}
+
+export interface InputRow {
+  path: string;
+  unit: FigUnit;
+  low: string;
+  base: string;
+  high: string;
+  /** The figure's own citation, or the nearest enclosing one (mechanism, profile) marked as such. */
+  source: string;
+  /** file:line where the figure is written. */
+  at: string;
+}
+
+/** The citation of a figure: its own source, else the mechanism's or assumption's it belongs to. */
+export function citation(s: Scenario, f: Fig): string {
+  if (f.source) return f.source;
+  const mech = /^mechanisms\[([^\]]+)\]/.exec(f.path)?.[1];
+  const m = mech === undefined ? undefined : s.mechanisms.find((x) => x.id === mech);
+  if (m?.source) return `(from ${m.id}) ${m.source}`;
+  const prof = /^assumptions\.(profiles|drawdowns)\.([^.]+)\./.exec(f.path);
+  if (prof) {
+    for (const x of s.mechanisms) {
+      const cands = [
+        'spendOut' in x ? x.spendOut : undefined,
+        'disbursement' in x ? x.disbursement : undefined,
+        'drawdown' in x ? x.drawdown : undefined,
+      ];
+      const hit = cands.find((p) => p?.name === prof[2]);
+      if (hit?.source) return `(from ${prof[2]}) ${hit.source}`;
+    }
+  }
+  return '(no source given)';
+}
+
+/** Every input figure once (a default used by several mechanisms appears once), in scenario order. */
+export function inputRows(s: Scenario): InputRow[] {
+  const seen = new Set<string>();
+  const rows: InputRow[] = [];
+  for (const f of s.figures) {
+    const key = `${f.path}@${f.loc.file}:${f.loc.line}:${f.loc.col}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const unit = figureUnit(f.path);
+    rows.push({
+      path: f.path, unit,
+      low: figureValue(f.value.low, unit), base: figureValue(f.value.base, unit), high: figureValue(f.value.high, unit),
+      source: citation(s, f), at: `${f.loc.file}:${f.loc.line}`,
+    });
+  }
+  return rows;
+}

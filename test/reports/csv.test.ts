@@ -1,0 +1,53 @@
+// run --format csv: the tidy ledger, RFC 4180 quoting, and a round trip to the JSON totals.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { cli } from '../support/cli.js';
+import { csvField, parseCsv, toCsv } from '../../src/render/csv.js';
+import { Dec } from '../../src/core/money.js';
+import { runJson } from './support.js';
+
+describe('csv writer', () => {
+  it('quotes only what must be quoted, doubling quotes (RFC 4180)', () => {
+    expect(csvField('F-2')).toBe('F-2');
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField(' lead')).toBe('" lead"');
+    expect(csvField(null)).toBe('');
+    expect(toCsv(['a', 'b'], [['1', 'x,y']])).toBe('a,b\r\n1,"x,y"\r\n');
+  });
+
+  it('parses back what it writes (any text)', () => {
+    fc.assert(fc.property(fc.array(fc.array(fc.string(), { minLength: 2, maxLength: 2 }), { maxLength: 6 }), (rows) => {
+      expect(parseCsv(toCsv(['h1', 'h2'], rows))).toEqual([['h1', 'h2'], ...rows]);
+    }));
+  });
+});
+
+describe('run --format csv', () => {
+  it('is the tidy long ledger whose sums equal the JSON totals', async () => {
+    const r = await cli(['run', '--format', 'csv']);
+    expect(r.code).toBe(0);
+    const [head, ...rows] = parseCsv(r.stdout);
+    expect(head).toEqual(['year', 'government', 'mechanism', 'flow', 'amount_musd']);
+    const sum = (pred: (x: string[]) => boolean) => rows.filter(pred).reduce((a, x) => a.plus(Dec.of(x[4]!)), Dec.ZERO).toPlain();
+    // Baseline US budget cost: F-2 2500 + F-3 5% x 2500 = 125 + F-5 750 + F-6 1000 = 4375.
+    expect(sum((x) => x[1] === 'US' && x[3] === 'budgetCost' && x[0] !== 'after')).toBe('4375');
+    // US public commitment: 1000 + 2500 + 2500 + 1000 + 750 + 1000 = 8750.
+    expect(sum((x) => x[1] === 'US' && x[3] === 'commitment' && x[0] !== 'after')).toBe('8750');
+    // Private mobilized: F-4 crowd-in 2x on 2000 of anchor commitments = 4000.
+    expect(sum((x) => x[3] === 'private' && x[0] !== 'after')).toBe('4000');
+    // Every flow kind x government total matches run --format json.
+    const json = await runJson();
+    const kinds: Record<string, string> = { commitment: 'publicCommitment', budgetCost: 'budgetCost', outlay: 'outlays', deployed: 'deployed', distribution: 'distributions', followOn: 'followOn' };
+    // Each row is rounded to the dollar (6 places in millions); flows that are whole dollars add up
+    // exactly, the drawdown-curve flows (deployed, outlays, distributions) to within a dollar a row.
+    for (const [kind, metric] of Object.entries(kinds)) for (const g of ['US', 'IL']) {
+      const got = sum((x) => x[1] === g && x[3] === kind && x[0] !== 'after');
+      const want = json.metrics[metric][g] as string;
+      if (['commitment', 'budgetCost', 'followOn'].includes(kind)) expect(got, `${kind} ${g}`).toBe(Dec.of(want).toPlain());
+      else expect(Math.abs(Number(got) - Number(want)), `${kind} ${g}`).toBeLessThanOrEqual(rows.length * 0.5e-6);
+    }
+    expect(rows.length).toBe(json.flows.length);
+  });
+});
