@@ -9,6 +9,8 @@ import { register as registerReport } from './commands/report.js';
 import { register as registerCheck } from './commands/check.js';
 import { register as registerSimulate } from './commands/simulate.js';
 import { register as registerSensitivity } from './commands/sensitivity.js';
+import { register as registerSchema } from './commands/schema.js';
+import { register as registerInit } from './commands/init.js';
 
 export interface Ctx {
   io: IO;
@@ -38,6 +40,8 @@ export function makeProgram(ctx: Ctx): Command {
   registerCheck(program, ctx);
   registerSimulate(program, ctx);
   registerSensitivity(program, ctx);
+  registerSchema(program, ctx);
+  registerInit(program, ctx);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(s) }).showHelpAfterError('(run with --help for usage)');
   return program;
 }
