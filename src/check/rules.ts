@@ -1,5 +1,5 @@
 // The rules `check` runs on a usable scenario: pure functions from a scenario and its
-// evaluations to diagnostics. Each rule has a stable code (see RULES and docs/check.md).
+// evaluations to diagnostics. Each rule has a stable code (see RULES and the README).
 import type { Diagnostic } from '../core/diagnostics.js';
 import { M } from '../core/messages.js';
 import { Dec, Exact } from '../core/money.js';

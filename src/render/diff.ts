@@ -1,7 +1,8 @@
 // `diff` for people and scripts: a terminal table, markdown to paste as a pull-request
-// comment, and a versioned JSON document (its shape is documented in docs/diff.md).
+// comment, and a versioned JSON document (its shape is documented in the README).
 import type { ChalkInstance } from 'chalk';
 import type { Ranged, Unit } from '../core/amount.js';
+import { toCsv, type CsvValue } from './csv.js';
 import { Dec, displayMillions, millions } from '../core/money.js';
 import type { ClaimRow, InputRow, InputSide, InputValue, Row, ScenarioDiff, Threshold, ThresholdCheck, VerdictRow } from '../measure/diff.js';
 import { metricUnit } from '../measure/paths.js';
@@ -237,3 +238,17 @@ export function diffJson(d: ScenarioDiff, v: DiffView): unknown {
     })),
   };
 }
+
+/** Tidy CSV: one row per metric shown (section, path, scope, mechanism, year, unit, base, alt, change, percent). */
+export function diffCsv(d: ScenarioDiff, v: DiffView): string {
+  const rows: CsvValue[][] = [];
+  const add = (section: string, xs: Row[]) => {
+    for (const r of xs) rows.push([section, r.path, r.metric, r.scope, r.mech, r.year, r.unit === 'amount' ? 'USD millions' : 'ratio',
+      num(r.base, r.unit), num(r.alt, r.unit), num(r.change, r.unit), pctJson(r.pct)]);
+  };
+  add('headline', shown(d.headline, v.all));
+  add('byMechanism', shown(d.byMechanism, v.all));
+  add('byYear', shown(d.byYear, v.all));
+  return toCsv(['section', 'path', 'metric', 'scope', 'mechanism', 'year', 'unit', 'base', 'alt', 'change', 'percent'], rows);
+}
+

@@ -1,5 +1,6 @@
 // Renders simulate (percentiles, probabilities, a histogram of headline mobilization)
 // and sensitivity (a tornado) for terminals and as JSON.
+import { toCsv, type CsvValue } from './csv.js';
 import type { ChalkInstance } from 'chalk';
 import { Dec, displayMillions } from '../core/money.js';
 import type { Scenario } from '../normalize/types.js';
@@ -181,3 +182,22 @@ export function renderTornado(s: Scenario, r: Sensitivity, c: ChalkInstance): st
   out.push(t.toString());
   return out.join('\n');
 }
+
+/** Tidy CSV of a simulation: one row per metric, scope and statistic, then the probabilities. */
+export function simulateCsv(s: Scenario, r: SimResult): string {
+  const rows: CsvValue[][] = [];
+  const stats = ['p5', 'p50', 'p95', 'mean'] as const;
+  for (const prefix of ['', 'pv.', 'real.']) {
+    for (const m of SIM_METRICS) for (const sc of scopes(s)) {
+      const x = r.summaries.get(`${prefix}${m}.${sc}`);
+      if (x) for (const st of stats) rows.push([`${prefix}${m}`, sc, st, 'USD millions', m3(x[st])]);
+    }
+  }
+  for (const b of ['commitment', 'budget']) {
+    const x = r.summaries.get(`leverage.${b}.total`);
+    if (x) for (const st of stats) rows.push([`leverage.${b}`, 'total', st, 'ratio', r4(x[st])]);
+  }
+  for (const [test, p] of r.probabilities) rows.push([test, '', 'probability', 'share of trials', p]);
+  return toCsv(['metric', 'scope', 'statistic', 'unit', 'value'], rows);
+}
+

@@ -39,7 +39,7 @@ export function scalarFigure(unit: Unit) {
     .meta({ type: ['number', 'string'], description: SCALAR_DESC[unit] });
 }
 
-/** What a range means when sampled (see docs/simulation.md); a bare range is uniform. */
+/** What a range means when sampled (README, "What a range means"); a bare range is uniform. */
 export const DISTRIBUTIONS = ['uniform', 'triangular', 'pert', 'normal', 'lognormal'] as const;
 const dist = z.enum(DISTRIBUTIONS).meta({ description: 'How simulate samples the range: uniform (default for a bare range), triangular or pert (mode at base), normal or lognormal (p5/p95 are the 5th and 95th percentiles)' });
 

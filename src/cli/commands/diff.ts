@@ -8,14 +8,14 @@ import { Diagnostics, exitCodeFor } from '../../core/diagnostics.js';
 import { M } from '../../core/messages.js';
 import { displayMillions } from '../../core/money.js';
 import { checkThreshold, diffEvaluations, parseThreshold, type Threshold } from '../../measure/diff.js';
-import { diffJson, renderDiffMarkdown, renderDiffTable, type DiffView } from '../../render/diff.js';
+import { diffCsv, diffJson, renderDiffMarkdown, renderDiffTable, type DiffView } from '../../render/diff.js';
 import { makeChalk } from '../../render/table.js';
 import { renderDiagnostics } from '../../render/diagnostics.js';
 import type { Case } from '../../compute/engine.js';
 import type { IO } from '../io.js';
 import { choice, type Ctx } from '../program.js';
 
-export interface DiffOpts { against?: string; case: Case; format: 'table' | 'markdown' | 'json'; all: boolean; failIf: string[] }
+export interface DiffOpts { against?: string; case: Case; format: 'table' | 'markdown' | 'json' | 'csv'; all: boolean; failIf: string[] }
 
 export function register(program: Command, ctx: Ctx): void {
   program
@@ -24,7 +24,7 @@ export function register(program: Command, ctx: Ctx): void {
     .argument('<files...>', 'BASE and ALT scenario files (one FILE with --against)')
     .option('--against <rev>', 'compare FILE with its own version at git revision REV (e.g. main, HEAD~1)')
     .option('--case <case>', 'which end of every range to use, in both: low, base or high', choice(['low', 'base', 'high']), 'base')
-    .option('--format <format>', 'output format: table, markdown (for a pull-request comment) or json', choice(['table', 'markdown', 'json']), 'table')
+    .option('--format <format>', 'output format: table, markdown (for a pull-request comment), json or csv', choice(['table', 'markdown', 'json', 'csv']), 'table')
     .option('--all', 'show unchanged rows too', false)
     .option('--fail-if <expr>', "exit 1 when a change crosses a threshold, e.g. 'budgetCost.US > +100' or 'headlineMobilization < -5%' (repeatable)", (x: string, acc: string[]) => [...acc, x], [] as string[])
     .action((files: string[], opts: DiffOpts) => {
@@ -71,6 +71,7 @@ export function diff(io: IO, files: string[], opts: DiffOpts): number {
   const view: DiffView = { all: opts.all, thresholds: checked };
   if (opts.format === 'json') io.out(JSON.stringify(diffJson(d, view), null, 2) + '\n');
   else if (opts.format === 'markdown') io.out(renderDiffMarkdown(d, view));
+  else if (opts.format === 'csv') io.out(diffCsv(d, view));
   else io.out(renderDiffTable(d, view, makeChalk(io.stdoutIsTTY, io.env)));
 
   const crossed = new Diagnostics();

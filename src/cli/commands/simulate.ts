@@ -10,7 +10,7 @@ import { parseFigure } from '../../core/amount.js';
 import { M } from '../../core/messages.js';
 import { makeChalk } from '../../render/table.js';
 import { renderDiagnostics } from '../../render/diagnostics.js';
-import { renderSimulate, simulateJson } from '../../render/uncertainty.js';
+import { renderSimulate, simulateCsv, simulateJson } from '../../render/uncertainty.js';
 import { progressBar } from '../../render/progress.js';
 import { simulate, workerCount, workerScriptIn } from '../../simulate/simulate.js';
 import type { Scenario } from '../../normalize/types.js';
@@ -39,7 +39,7 @@ export function withValuation(s: Scenario, o: { discount?: Dec; inflation?: Dec 
   };
 }
 
-interface Opts { trials: number; seed: number; workers?: number; format: 'table' | 'json'; discount?: Dec; inflation?: Dec }
+interface Opts { trials: number; seed: number; workers?: number; format: 'table' | 'json' | 'csv'; discount?: Dec; inflation?: Dec }
 
 export function register(program: Command, ctx: Ctx): void {
   program
@@ -51,7 +51,7 @@ export function register(program: Command, ctx: Ctx): void {
     .option('--workers <k>', 'worker threads (default: one per core for long runs); does not change the output', int(1, 64, M.simulateWorkers))
     .option('--discount <rate>', 'discount rate for present values (overrides assumptions.discount)', rateOption)
     .option('--inflation <rate>', 'inflation rate for real dollars (overrides assumptions.inflation)', rateOption)
-    .option('--format <format>', 'output format: table or json', choice(['table', 'json']), 'table')
+    .option('--format <format>', 'output format: table, json or csv', choice(['table', 'json', 'csv']), 'table')
     .action(async (file: string | undefined, opts: Opts) => {
       const io = ctx.io;
       const loaded = loadScenario(file ?? baselinePath(), new Loader(io.cwd));
@@ -68,6 +68,7 @@ export function register(program: Command, ctx: Ctx): void {
       });
       bar.end();
       if (opts.format === 'json') io.out(JSON.stringify(simulateJson(s, r), null, 2) + '\n');
+      else if (opts.format === 'csv') io.out(simulateCsv(s, r));
       else io.out(renderSimulate(s, r, makeChalk(io.stdoutIsTTY, io.env)) + '\n');
       ctx.exitCode = code;
     });
