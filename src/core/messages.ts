@@ -10,6 +10,8 @@ export const M = {
   streamTooLarge: (f: string, max: number) => `"${f}" holds more than ${max} bytes (the limit for scenario files)`,
   controlCharacter: (code: number) => `the file contains a control character (U+${code.toString(16).toUpperCase().padStart(4, '0')}), which YAML does not allow`,
   controlCharacterHint: 'delete it; in a double-quoted string, write an escape such as \\t instead',
+  controlCharacterEscaped: (code: number) => `this value holds a control character (U+${code.toString(16).toUpperCase().padStart(4, '0')}), which would garble a terminal or a report`,
+  controlCharacterEscapedHint: 'a value written with an escape such as \\e or \\x1b holds a control character; remove the escape',
   emptyKey: 'a key is missing before the colon',
   emptyKeyHint: 'write the key name before `:`',
   fileTooLarge: (f: string, size: number, max: number) => `"${f}" is ${size} bytes; scenario files are limited to ${max} bytes`,

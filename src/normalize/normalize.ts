@@ -142,12 +142,13 @@ export function normalize(input: ScenarioInput, tree: LMap, file: string, chain:
     }
     return out;
   };
-  const commits = (raw: Record<string, FigureInput | { amount: FigureInput; source?: string }>, p: Path): Commit[] => {
+  /** Per-government commitments; a figure without its own source cites the enclosing item's (e.g. the wave's). */
+  const commits = (raw: Record<string, FigureInput | { amount: FigureInput; source?: string }>, p: Path, source?: string): Commit[] => {
     const out: Commit[] = [];
     for (const [g, a] of Object.entries(raw)) {
       if (!checkGov(g, [...p, g])) continue;
-      if (a !== null && typeof a === 'object' && 'amount' in a) out.push({ gov: g, fig: fig(a.amount, 'amount', [...p, g, 'amount'], a.source) });
-      else out.push({ gov: g, fig: fig(a as FigureInput, 'amount', [...p, g]) });
+      if (a !== null && typeof a === 'object' && 'amount' in a) out.push({ gov: g, fig: fig(a.amount, 'amount', [...p, g, 'amount'], a.source ?? source) });
+      else out.push({ gov: g, fig: fig(a as FigureInput, 'amount', [...p, g], source) });
     }
     return out;
   };
@@ -211,8 +212,16 @@ export function normalize(input: ScenarioInput, tree: LMap, file: string, chain:
   const defSpendOut = profile(A.spendOut, ['assumptions', 'spendOut'], immediate);
   const defDisbursement = profile(A.disbursement, ['assumptions', 'disbursement'], immediate);
   const defDrawdown = drawdown(A.drawdown, ['assumptions', 'drawdown'], drawdowns.get('takahashi-alexander')!);
-  const defaultRatio = (key: 'crowdIn' | 'followOn' | 'coInvest' | 'coFinance'): Fig =>
-    A[key] !== undefined ? sourced(A[key], 'ratio', ['assumptions', key]) : { value: ZERO_RANGE, loc: at(['assumptions']), path: `assumptions.${key}`, source: 'default: 0x (none assumed)' };
+  // One Fig per default, shared by every mechanism that uses it (so it is one input, listed once).
+  const defaults = new Map<string, Fig>();
+  const defaultRatio = (key: 'crowdIn' | 'followOn' | 'coInvest' | 'coFinance'): Fig => {
+    let f = defaults.get(key);
+    if (!f) {
+      f = A[key] !== undefined ? sourced(A[key], 'ratio', ['assumptions', key]) : { value: ZERO_RANGE, loc: at(['assumptions']), path: `assumptions.${key}`, source: 'default: 0x (none assumed)' };
+      defaults.set(key, f);
+    }
+    return f;
+  };
   const defSubsidy = A.subsidyRate !== undefined ? sourced(A.subsidyRate, 'rate', ['assumptions', 'subsidyRate']) : undefined;
   const defDistributions = A.distributions;
 
@@ -300,7 +309,7 @@ export function normalize(input: ScenarioInput, tree: LMap, file: string, chain:
           if (y === undefined) return;
           waves.push({
             id: w.id, label: w.label ?? w.id, year: y, loc: at(wp), gate,
-            commits: commits(w.commit, [...wp, 'commit']),
+            commits: commits(w.commit, [...wp, 'commit'], w.source),
             crowdIn: sourced(w.crowdIn, 'ratio', [...wp, 'crowdIn'], crowd),
           });
         });

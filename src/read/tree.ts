@@ -13,6 +13,9 @@ export interface LEntry { key: string; keyLoc: Loc; value: LNode }
 export interface LMap { kind: 'map'; entries: LEntry[]; loc: Loc }
 export type LNode = LScalar | LSeq | LMap;
 
+/** C0 controls but tab, LF and CR, and DEL: not allowed raw in YAML, nor (escaped) in any value we print. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
 /** Limits that keep a hostile file from costing unbounded time or memory. */
 export const LIMITS = { maxDepth: 64, maxNodes: 200_000, maxFlowDepth: 200 };
 
@@ -57,7 +60,7 @@ export function parseTree(text: string, file: string, diags: Diagnostics): LNode
   if (deep >= 0) { diags.error('too-deep', M.tooDeep(LIMITS.maxDepth), posAt(text, file, deep), M.tooLargeHint); return undefined; }
   // YAML allows no raw control characters (the parser lets them through, and a name
   // holding ESC would reach the terminal); tab, LF and CR are fine.
-  const ctl = text.search(/[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f]/);
+  const ctl = text.search(CONTROL);
   if (ctl >= 0) { diags.error('control-character', M.controlCharacter(text.charCodeAt(ctl)), posAt(text, file, ctl), M.controlCharacterHint); return undefined; }
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, merge: true });
   const at = (offset: number, length = 1): Loc => {
@@ -111,6 +114,11 @@ export function parseTree(text: string, file: string, diags: Diagnostics): LNode
       if (typeof v === 'number' && !exactNumber(node.source, v)) {
         // A double keeps ~16 digits: 100000000.000000000000001 would silently become 1e8.
         diags.error('imprecise-number', M.impreciseNumber(String(node.source), v), loc, M.impreciseNumberHint(String(node.source)));
+        return undefined;
+      }
+      if (typeof v === 'string' && CONTROL.test(v)) {
+        // An escape in a double-quoted string ("\e[2J") would otherwise reach the terminal through a name or label.
+        diags.error('control-character', M.controlCharacterEscaped(v.charCodeAt(v.search(CONTROL))), loc, M.controlCharacterEscapedHint);
         return undefined;
       }
       if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return { kind: 'scalar', value: v, loc };

@@ -40,7 +40,7 @@ export function renderGithub(ds: Diagnostic[]): string {
 
 export function diagnosticsJson(ds: Diagnostic[]): unknown[] {
   return sortDiagnostics(ds).map((d) => ({
-    severity: d.severity, code: d.code, message: d.message, hint: d.hint ?? null,
+    severity: d.severity, category: d.category, code: d.code, message: d.message, hint: d.hint ?? null,
     file: d.loc?.file ?? null, line: d.loc?.line ?? null, col: d.loc?.col ?? null,
   }));
 }
