@@ -84,6 +84,9 @@ export const M = {
   gateProbability: 'a probability is between 0% and 100%',
   unknownFallback: (id: string) => `fallback "${id}" is not a mechanism in this scenario`,
   fallbackHint: 'name a mechanism id from `mechanisms:`, or write `fallback: none`',
+  fallbackTwice: (fb: string, first: string, second: string) => `mechanism "${fb}" is already the fallback of "${first}"; it cannot also back "${second}"`,
+  windowAfterHorizon: (id: string, months: number) => `the commitment window of "${id}" ends ${months} months after the horizon; those commitments are reported after it, not in the totals`,
+  windowAfterHorizonHint: 'start the study earlier, shorten the window, or lengthen horizon.years',
   fallbackSelf: 'a project cannot be its own fallback',
   // Months count from 0: a study ending at month 120 of a 120-month horizon leaves no month to commit in.
   studyAfterHorizon: (m: number, months: number) => `the study ends after month ${m} of a ${months}-month horizon, leaving no time to commit within it`,

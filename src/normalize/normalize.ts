@@ -225,6 +225,11 @@ export function normalize(input: ScenarioInput, tree: LMap, file: string, chain:
   const defSubsidy = A.subsidyRate !== undefined ? sourced(A.subsidyRate, 'rate', ['assumptions', 'subsidyRate']) : undefined;
   const defDistributions = A.distributions;
 
+  /** A commitment window that runs past the horizon books the rest after it; say so (nothing to add to the project). */
+  const windowCheck = (id: string, endMonth: number, p: Path): void => {
+    if (endMonth > N * 12) diags.warn('window-after-horizon', M.windowAfterHorizon(id, endMonth - N * 12), at(p), M.windowAfterHorizonHint);
+  };
+
   // --- mechanisms
   const ids = new Map<string, number>();
   const mechanisms: Mech[] = [];
@@ -238,8 +243,11 @@ export function normalize(input: ScenarioInput, tree: LMap, file: string, chain:
     const budget = (dflt: Budget): Budget => m.budget ?? dflt;
     switch (m.kind) {
       case 'grant-program': {
+        const programIds = new Set<string>();
         const programs: Program[] = (m.programs ?? []).map((pr, j) => {
           const pp: Path = [...p, 'programs', j];
+          if (programIds.has(pr.id)) diags.error('duplicate-id', M.duplicateId('program', pr.id), at([...pp, 'id']), M.duplicateIdHint);
+          programIds.add(pr.id);
           return {
             id: pr.id, label: pr.label ?? pr.id, source: pr.source, loc: at(pp),
             amounts: perGov(pr.amount, [...pp, 'amount']),
@@ -323,6 +331,7 @@ export function normalize(input: ScenarioInput, tree: LMap, file: string, chain:
         const prob = s.probability !== undefined ? fig(s.probability, 'rate', [...p, 'study', 'probability'], s.source) : undefined;
         if (prob && prob.value.high.gt(Dec.ONE)) diags.error('invalid-probability', `${prob.path}: ${M.gateProbability}`, prob.loc, 'write it as 60% or 0.6');
         const startMonth = s.startMonth ?? 0;
+        windowCheck(m.id, startMonth + s.months + m.window.months, [...p, 'window', 'months']);
         if (startMonth + s.months >= N * 12) diags.error('gate-timing', `${pathText([...p, 'study'])}: ${M.studyAfterHorizon(startMonth + s.months, N * 12)}`, at([...p, 'study', 'months']), M.studyAfterHint);
         mechanisms.push({
           ...base, kind: m.kind, budget: budget('appropriated'),
@@ -348,6 +357,8 @@ export function normalize(input: ScenarioInput, tree: LMap, file: string, chain:
     else if (!target) {
       const dym = didYouMean(m.fallback, mechanisms.map((x) => x.id));
       diags.error('unknown-fallback', M.unknownFallback(m.fallback), at(fp), dym ? M.didYouMean(dym) : M.fallbackHint);
+    } else if (target.fallbackOf !== undefined) {
+      diags.error('invalid-fallback', M.fallbackTwice(target.id, target.fallbackOf, m.id), at(fp), M.fallbackHint);
     } else target.fallbackOf = m.id;
   }
 

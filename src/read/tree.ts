@@ -184,6 +184,9 @@ export function mergeTrees(base: LNode, patch: LNode): LNode {
     const entries = base.entries.map((e) => ({ ...e }));
     for (const pe of patch.entries) {
       const i = entries.findIndex((e) => e.key === pe.key);
+      // `key: ~` in a patch deletes the base's key (as in JSON Merge Patch), e.g. to swap
+      // an allocation's `amount` for `byYear`.
+      if (pe.value.kind === 'scalar' && pe.value.value === null) { if (i >= 0) entries.splice(i, 1); continue; }
       if (i < 0) entries.push(pe);
       // `assert:` lists add up along the extends chain (see appendById).
       else entries[i] = { key: pe.key, keyLoc: pe.keyLoc, value: pe.key === 'assert' ? appendById(entries[i]!.value, pe.value) : mergeTrees(entries[i]!.value, pe.value) };

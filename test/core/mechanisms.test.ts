@@ -196,3 +196,31 @@ mechanisms:
     expect(M(m.money('publicCommitment', 'US', 'P', 3))).toBe('180');
   });
 });
+
+describe('extends patches', () => {
+  it('`key: ~` deletes the base key, so an allocation can switch from amount to byYear', async () => {
+    const { writeFiles } = await import('../support/scenario.js');
+    const { loadScenario, evaluate } = await import('../../src/pipeline.js');
+    const { Loader } = await import('../../src/read/load.js');
+    const dir = writeFiles({
+      'base.yaml': head(3) + `
+mechanisms:
+  - id: G
+    kind: grant-program
+    appropriations: { US: { amount: 100M, per: year } }
+`,
+      'alt.yaml': `extends: base.yaml
+name: alt
+mechanisms:
+  - id: G
+    appropriations: { US: { amount: ~, per: ~, byYear: { FY2028: 50M } } }
+`,
+    });
+    const r = loadScenario('alt.yaml', new Loader(dir));
+    expect(r.diags.errors()).toEqual([]);
+    const m = evaluate(r.scenario!).measure;
+    // base: 3 x 100 = 300; the patch leaves only 50 in FY2028
+    expect(M(m.money('publicCommitment', 'US'))).toBe('50');
+    expect(M(m.money('publicCommitment', 'US', 'G', 1))).toBe('50');
+  });
+});
