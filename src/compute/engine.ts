@@ -202,6 +202,23 @@ function lpWaves<T>(m: LpMech, mi: number, c: Ctx<T>): void {
   const growth = A.add(A.one, c.pick.fig(dd.growth));
   const life = A.int(dd.life);
   const bow = A.lift(dd.bow);
+  // Takahashi-Alexander: calls = RC(age) x uncalled; distributions = RD(age) x grown NAV,
+  // RD = (age / life)^bow, until the fund's life ends and the NAV is paid out. The model is
+  // linear in the commitment, so the curves are worked out once for $1 and scaled.
+  const callPerDollar: T[] = [];
+  const distPerDollar: T[] = [];
+  let paid = A.zero;
+  let nav = A.zero;
+  for (let age = 0; age <= dd.life; age++) {
+    const call = age < dd.life ? A.mul(rates[Math.min(age, rates.length - 1)]!, A.sub(A.one, paid)) : A.zero;
+    paid = A.add(paid, call);
+    const grown = A.mul(nav, growth);
+    const rd = age === 0 ? A.zero : A.min(A.one, A.pow(A.div(A.int(age), life), bow));
+    const dist = A.mul(rd, grown);
+    nav = A.add(A.sub(grown, dist), call);
+    callPerDollar.push(call);
+    distPerDollar.push(dist);
+  }
   for (const w of m.waves) {
     if (!c.pick.gate(m, w)) continue;
     const crowd = c.pick.fig(w.crowdIn);
@@ -211,20 +228,11 @@ function lpWaves<T>(m: LpMech, mi: number, c: Ctx<T>): void {
       c.ledger.add(mi, g, 'commitment', w.year, C);
       if (m.budget === 'appropriated') c.ledger.add(mi, g, 'budgetCost', w.year, C);
       c.ledger.add(mi, g, 'private', w.year, A.mul(C, crowd));
-      // Takahashi-Alexander: calls = RC(age) x uncalled; distributions = RD(age) x grown NAV,
-      // RD = (age / life)^bow, until the fund's life ends and the NAV is paid out.
-      let paid = A.zero;
-      let nav = A.zero;
       for (let age = 0; age <= dd.life; age++) {
-        const call = age < dd.life ? A.mul(rates[Math.min(age, rates.length - 1)]!, A.sub(C, paid)) : A.zero;
-        paid = A.add(paid, call);
-        const grown = A.mul(nav, growth);
-        const rd = age === 0 ? A.zero : A.min(A.one, A.pow(A.div(A.int(age), life), bow));
-        const dist = A.mul(rd, grown);
-        nav = A.add(A.sub(grown, dist), call);
+        const call = A.mul(C, callPerDollar[age]!);
         c.ledger.add(mi, g, 'deployed', w.year + age, call);
         if (m.budget === 'appropriated') c.ledger.add(mi, g, 'outlay', w.year + age, call);
-        c.ledger.add(mi, g, 'distribution', w.year + age, dist);
+        c.ledger.add(mi, g, 'distribution', w.year + age, A.mul(C, distPerDollar[age]!));
       }
     }
   }

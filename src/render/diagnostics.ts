@@ -4,13 +4,21 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import { sortDiagnostics } from '../core/diagnostics.js';
 import type { ChalkInstance } from 'chalk';
 
+// check renders thousands of diagnostics over a few shared files: split each text once.
+let lastText: string | undefined;
+let lastLines: string[] = [];
+function linesOf(text: string): string[] {
+  if (text !== lastText) { lastText = text; lastLines = text.split(/\r?\n/); }
+  return lastLines;
+}
+
 export function renderDiagnostic(d: Diagnostic, sources: Map<string, string>, c?: ChalkInstance): string {
   const sev = d.severity === 'error' ? (c ? c.red.bold('error') : 'error') : c ? c.yellow.bold('warning') : 'warning';
   const where = d.loc ? `${d.loc.file}:${d.loc.line}:${d.loc.col}: ` : '';
   const lines = [`${where}${sev} ${d.code}: ${d.message}`];
   const text = d.loc ? sources.get(d.loc.file) : undefined;
   if (d.loc && text !== undefined) {
-    const src = text.split(/\r?\n/)[d.loc.line - 1];
+    const src = linesOf(text)[d.loc.line - 1];
     if (src !== undefined && src.length <= 500) {
       const num = String(d.loc.line);
       const pad = ' '.repeat(num.length);
