@@ -2,7 +2,7 @@
 // (the scenario or anything it extends) or an existing file without --force, and
 // writes atomically (a temporary file in the same folder, then rename) so a reader
 // never sees half a report. Each refusal is a diagnostic (exit 2).
-import { existsSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Diagnostic } from '../core/diagnostics.js';
@@ -42,21 +42,28 @@ export function checkOutput(name: string, cwd: string, inputs: string[], force: 
   return { target: { name, abs } };
 }
 
-/** Writes `data` to the target atomically; returns a diagnostic when the system refuses. */
-export function writeAtomic(target: OutputTarget, data: string | Uint8Array): Diagnostic | undefined {
+/**
+ * Writes `data` to the target atomically; returns a diagnostic when the system refuses.
+ * Without `replace`, the final step is a link, which fails rather than replace a file
+ * that appeared since checkOutput looked.
+ */
+export function writeAtomic(target: OutputTarget, data: string | Uint8Array, replace: boolean): Diagnostic | undefined {
   const tmp = join(dirname(target.abs), `.${basename(target.abs)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     writeFileSync(tmp, data, { flag: 'wx' });
-    renameSync(tmp, target.abs);
+    if (replace) renameSync(tmp, target.abs);
+    else { linkSync(tmp, target.abs); unlinkSync(tmp); }
     return undefined;
   } catch (e) {
     try { unlinkSync(tmp); } catch { /* never created */ }
-    return refuse('output-write-failed', M.outputWriteFailed(target.name, String((e as NodeJS.ErrnoException).code ?? e)), M.outputWriteFailedHint);
+    const code = String((e as NodeJS.ErrnoException).code ?? e);
+    if (code === 'EEXIST') return refuse('output-exists', M.outputExists(target.name), M.outputExistsHint);
+    return refuse('output-write-failed', M.outputWriteFailed(target.name, code), M.outputWriteFailedHint);
   }
 }
 
-/** checkOutput then writeAtomic: the usual path for a command. */
+/** checkOutput then writeAtomic: the path every command that writes a file takes. */
 export function writeOutput(name: string, cwd: string, inputs: string[], force: boolean, data: string | Uint8Array): Diagnostic | undefined {
   const { target, diag } = checkOutput(name, cwd, inputs, force);
-  return diag ?? writeAtomic(target!, data);
+  return diag ?? writeAtomic(target!, data, force);
 }

@@ -55,8 +55,9 @@ export async function runCli(argv: string[], io: IO): Promise<number> {
   } catch (e) {
     const err = e as { code?: string; exitCode?: number };
     if (typeof err.code === 'string' && err.code.startsWith('commander.')) {
-      // Help and version are fine; any other usage error is unusable input.
-      return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help' ? 0 : 2;
+      // commander exits 0 for --help and --version, and 1 when it shows help because the
+      // command line was incomplete (no command, `help bogus`): that is unusable input.
+      return err.exitCode === 0 ? 0 : 2;
     }
     throw e;
   }

@@ -29,10 +29,6 @@ const HINT: Record<Unit, string> = {
   ratio: 'write a ratio such as 2x, 2.5x or 25:1; a range as 1.5x-2.5x',
 };
 
-export function unitHint(unit: Unit): string {
-  return HINT[unit];
-}
-
 function fail<T>(unit: Unit, message: string): Parsed<T> {
   return { ok: false, message, hint: HINT[unit] };
 }

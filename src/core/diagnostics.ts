@@ -48,15 +48,20 @@ export class Diagnostics {
   }
 }
 
+/** Compares strings by code point: unlike localeCompare, the same on every machine and locale. */
+export function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Stable order: by file, line, column, then code, so output bytes do not depend on stage order. */
 export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
   return [...ds].sort(
     (a, b) =>
-      (a.loc?.file ?? '').localeCompare(b.loc?.file ?? '') ||
+      byCodePoint(a.loc?.file ?? '', b.loc?.file ?? '') ||
       (a.loc?.line ?? 0) - (b.loc?.line ?? 0) ||
       (a.loc?.col ?? 0) - (b.loc?.col ?? 0) ||
-      a.code.localeCompare(b.code) ||
-      a.message.localeCompare(b.message),
+      byCodePoint(a.code, b.code) ||
+      byCodePoint(a.message, b.message),
   );
 }
 

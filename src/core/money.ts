@@ -72,21 +72,6 @@ export function displayMillions(x: Dec, dp = 1): string {
 }
 
 /**
- * Splits `total` in proportion to `weights` so the parts add back to `total` exactly
- * (the last non-zero weight takes the remainder of any rounding in division).
- */
-export function allocate(total: Dec, weights: Dec[]): Dec[] {
-  const w = sum(weights);
-  if (w.isZero()) return weights.map(() => Dec.ZERO);
-  const parts = weights.map((x) => total.times(x).div(w));
-  let last = -1;
-  weights.forEach((x, i) => { if (!x.isZero()) last = i; });
-  const others = sum(parts.filter((_, i) => i !== last));
-  parts[last] = total.minus(others);
-  return parts;
-}
-
-/**
  * The arithmetic the engine is written against. `Exact` keeps the reported ledger
  * exact; `Fast` (float64) is for sampling, ~200x quicker. Comparisons return plain
  * booleans so control flow is the same in both.

@@ -1,5 +1,6 @@
 // `diff` as a value: two measured evaluations in, every metric side by side with its
 // change, the verdicts and claims that flipped, and the inputs that differ. Pure.
+import { byCodePoint } from '../core/diagnostics.js';
 import type { Ranged, Unit } from '../core/amount.js';
 import type { Loc } from '../core/diagnostics.js';
 import { Dec, MILLION } from '../core/money.js';
@@ -84,7 +85,9 @@ function moneyOf(m: Measure<Dec>, metric: MoneyMetric, scope: string, mech?: str
   if (year !== undefined) {
     const N = m.s.horizon.years;
     y = year === 'after' ? N : Number(year.slice(2)) - m.s.horizon.start;
-    if (!(y >= 0 && y <= N)) return Dec.ZERO;
+    // A fiscal year outside this side's horizon is not modeled there (its flows sit in
+    // that side's after-horizon bucket, which has its own row): zero, not the bucket.
+    if (year !== 'after' && !(y >= 0 && y < N)) return Dec.ZERO;
   }
   return m.money(metric, scope, mech, y);
 }
@@ -98,7 +101,7 @@ export function diffEvaluations(a: Evaluation, b: Evaluation): ScenarioDiff {
   const govs = union(A.govs, B.govs);
   const scopes = [...govs, 'total'];
   const mechs = union(A.mechs, B.mechs);
-  const years = union(yearLabels(a.scenario), yearLabels(b.scenario)).sort((x, y) => (x === 'after' ? 1 : y === 'after' ? -1 : x.localeCompare(y)));
+  const years = union(yearLabels(a.scenario), yearLabels(b.scenario)).sort((x, y) => (x === 'after' ? 1 : y === 'after' ? -1 : byCodePoint(x, y)));
 
   const headline: Row[] = [];
   for (const metric of MONEY_METRICS) for (const scope of scopes) {
@@ -236,19 +239,26 @@ export type ThresholdCheck =
   | { ok: true; crossed: boolean; base: Dec | null; alt: Dec | null; change: Dec | null; pct: Dec | null; unit: RowUnit }
   | { ok: false; message: string; hint: string };
 
-/** Resolves a path on one side, knowing the governments and mechanisms of both (absent = zero). */
-function resolveOn(m: Measure<Dec>, path: string, govs: string[], mechs: string[]): { ok: true; ref: MetricRef } | { ok: false; message: string; hint: string } {
-  return parseMetricPath(path, govs, mechs, m.s.horizon.start, m.s.horizon.years);
+/** A metric on one side; a fiscal year it does not model counts as zero, like the by-year rows. */
+function valueOn(m: Measure<Dec>, ref: MetricRef, start: number): Dec | boolean | null {
+  if (ref.kind === 'money' && typeof ref.period === 'number') return moneyOf(m, ref.metric, ref.scope, ref.mech, `FY${start + ref.period}`);
+  if (ref.kind === 'money' || ref.kind === 'leverage') {
+    if (ref.scope !== 'total' && !m.govs.includes(ref.scope)) return ref.kind === 'money' ? Dec.ZERO : null;
+    if (ref.mech !== undefined && !m.mechs.includes(ref.mech)) return ref.kind === 'money' ? Dec.ZERO : null;
+  }
+  return m.ref(ref);
 }
 
 export function checkThreshold(t: Threshold, a: Evaluation, b: Evaluation): ThresholdCheck {
   const govs = union(a.measure.govs, b.measure.govs);
   const mechs = union(a.measure.mechs, b.measure.mechs);
-  const ra = resolveOn(a.measure, t.path, govs, mechs);
-  if (!ra.ok) return ra;
-  const rb = resolveOn(b.measure, t.path, govs, mechs);
-  if (!rb.ok) return rb;
-  const x = a.measure.ref(ra.ref), y = b.measure.ref(rb.ref);
+  // Any path a row of the diff shows must work here: parse against both sides' years.
+  const ha = a.scenario.horizon, hb = b.scenario.horizon;
+  const start = Math.min(ha.start, hb.start);
+  const years = Math.max(ha.start + ha.years, hb.start + hb.years) - start;
+  const r = parseMetricPath(t.path, govs, mechs, start, years);
+  if (!r.ok) return r;
+  const x = valueOn(a.measure, r.ref, start), y = valueOn(b.measure, r.ref, start);
   if (typeof x === 'boolean' || typeof y === 'boolean' || metricUnit(t.path) === 'boolean') return { ok: false, message: M.failIfBoolean(t.path), hint: M.failIfBooleanHint };
   const unit: RowUnit = metricUnit(t.path) === 'amount' ? 'amount' : 'ratio';
   if (x === null || y === null) return { ok: true, crossed: false, base: x, alt: y, change: null, pct: null, unit };

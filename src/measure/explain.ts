@@ -126,23 +126,15 @@ export function mechAssumptions(m: Mech, kinds: FlowKind[]): ExplainMech['assump
 function part(s: Scenario, ms: Measure<Dec>, label: string, metric: MoneyMetric, scope: string, mech: string | undefined, slots: number[]): ExplainPart {
   const flows = metricFlows(metric, s.targets.includeFollowOn);
   const kinds = flows.map(([k]) => k);
-  const gi = scope === 'total' ? undefined : s.governments.findIndex((g) => g.code === scope);
   const mechanisms: ExplainMech[] = [];
   const silent: ExplainPart['silent'] = [];
   let total = Dec.ZERO;
   s.mechanisms.forEach((m, mi) => {
     if (mech !== undefined && m.id !== mech) return;
-    const byYear = slots.map((y) => {
-      let v = Dec.ZERO;
-      for (let g = 0; g < s.governments.length; g++) {
-        if (gi !== undefined && g !== gi) continue;
-        for (const [k, sign] of flows) { const x = ms.ledger.get(mi, g, k, y); v = sign === 1 ? v.plus(x) : v.minus(x); }
-      }
-      return v;
-    });
+    const byYear = slots.map((y) => ms.money(metric, scope, m.id, y));
     const t = byYear.reduce((a, b) => a.plus(b), Dec.ZERO);
     if (t.isZero() && byYear.every((x) => x.isZero())) {
-      silent.push({ id: m.id, why: !isActive(s, m) ? (m.kind === 'gated-project' ? 'its study fails as written' : 'inactive fallback') : mechRule(m, kinds).includes('no budget cost') ? mechRule(m, kinds) : 'no such flows in scope' });
+      silent.push({ id: m.id, why: !isActive(s, m) ? (m.kind === 'gated-project' ? 'its study fails as written' : 'inactive fallback') : kinds.includes('budgetCost') && m.budget === 'none' ? mechRule(m, kinds) : 'no such flows in scope' });
       return;
     }
     total = total.plus(t);
@@ -178,7 +170,9 @@ export function explain(ms: Measure<Dec>, path: string): { ok: true; explanation
     case 'floor': {
       const metric: MoneyMetric = r.basis === 'appropriated' ? 'budgetCost' : 'publicCommitment';
       const f = ms.floor(r.gov, r.basis);
-      const formula = `${metric} of ${r.gov} per year against the floor: met when the ${N}-year average (${f.average.div(1e6).toPlain(6)}M) is at least the floor; ${f.yearsMet ?? 0} of ${N} years reach it`;
+      const formula = f.floor === null
+        ? `${metric} of ${r.gov} per year; the scenario sets no floor (targets.floor), so there is nothing to test`
+        : `${metric} of ${r.gov} per year against the floor: met when the ${N}-year average (${f.average.div(1e6).toPlain(6)}M) is at least the floor; ${f.yearsMet ?? 0} of ${N} years reach it`;
       return { ok: true, explanation: { path, ref: r, value, formula, parts: [part(s, ms, `${metric} ${r.gov}, by year`, metric, r.gov, undefined, horizon)], extraInputs: s.targets.floor ? [s.targets.floor] : [] } };
     }
     case 'target':

@@ -23,29 +23,6 @@ export function toCsv(header: string[], rows: CsvValue[][]): string {
   return csvRow(header) + rows.map(csvRow).join('');
 }
 
-/** Parses RFC 4180 text back into rows (for tests and round trips). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(field); field = ''; }
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); rows.push(row); row = []; field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length) { row.push(field); rows.push(row); }
-  return rows;
-}
-
 export const LEDGER_HEADER = ['year', 'government', 'mechanism', 'flow', 'amount_musd'];
 
 /** The ledger's tidy rows: one per non-zero flow, in the ledger's stable order (as `flows` in the JSON). */

@@ -1,5 +1,7 @@
 // `explain` for people (text) and scripts (JSON): the figure, its flows by mechanism
 // and year, the rules and assumptions, and each input with the report lines it cites.
+import { byCodePoint } from '../core/diagnostics.js';
+import { ratioText } from './format.js';
 import type { ChalkInstance } from 'chalk';
 import { Dec, displayMillions, millions } from '../core/money.js';
 import type { Explanation, ExplainPart } from '../measure/explain.js';
@@ -11,7 +13,7 @@ import { table } from './table.js';
 function valueText(e: Explanation, json: boolean): string | boolean | null {
   const v = e.value;
   if (v === null || typeof v === 'boolean') return v;
-  if (e.ref.kind === 'leverage') return json ? v.toPlain(6) : `${v.toFixed(2)}x`;
+  if (e.ref.kind === 'leverage') return json ? v.toPlain(6) : ratioText(v);
   if (e.ref.kind === 'floor' && e.ref.field === 'yearsMet') return v.toPlain();
   return json ? millions(v) : `${displayMillions(v)} USD millions`;
 }
@@ -26,7 +28,7 @@ export function reportLines(s: Scenario, e: Explanation): string[] {
   const all = new Set<string>();
   for (const p of e.parts) for (const m of p.mechanisms) for (const f of m.inputs) for (const l of lineRefs(citation(s, f))) all.add(l);
   for (const f of e.extraInputs) for (const l of lineRefs(citation(s, f))) all.add(l);
-  return [...all].sort((a, b) => parseInt(a.slice(2), 10) - parseInt(b.slice(2), 10) || a.localeCompare(b));
+  return [...all].sort((a, b) => parseInt(a.slice(2), 10) - parseInt(b.slice(2), 10) || byCodePoint(a, b));
 }
 
 export function explainJson(s: Scenario, e: Explanation, c: string): unknown {

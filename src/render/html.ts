@@ -8,6 +8,7 @@ import type { Evaluation } from '../pipeline.js';
 import { isActive } from '../compute/engine.js';
 import type { MoneyMetric } from '../measure/paths.js';
 import { claimValue, publishedText, yearLabel } from './json.js';
+import { metricText, ratioText } from './format.js';
 import { inputRows, lineRefs } from './inputs.js';
 import { attrs, barChart, esc, lineChart, type Mark } from './svg.js';
 
@@ -30,7 +31,7 @@ function cell(json: string, value: string | number | boolean | null, shown: stri
   return `<td class="${cls}"${attrs({ 'data-json': json, 'data-value': value === null ? 'null' : String(value) })}>${esc(shown)}</td>`;
 }
 const moneyCell = (json: string, x: Dec) => cell(json, millions(x), displayMillions(x));
-const ratioCell = (json: string, x: Dec | null) => cell(json, x === null ? null : x.toPlain(6), x === null ? '-' : `${x.toFixed(2)}x`);
+const ratioCell = (json: string, x: Dec | null) => cell(json, x === null ? null : x.toPlain(6), ratioText(x));
 const verdict = (met: boolean | null) => (met === null ? 'n/a' : met ? 'MET' : 'NOT MET');
 
 const CSS = `
@@ -216,8 +217,8 @@ export function toHtml(ev: Evaluation, opts: { fan?: Fan } = {}): string {
       const pub = publishedText(c.claim.published, metric);
       const cmp = c.claim.comparison === 'atLeast' ? '≥ ' : c.claim.comparison === 'atMost' ? '≤ ' : '~';
       const computed = claimValue(c.computed, metric);
-      const shown = (v: string | boolean | null) => (v === null ? 'n/a' : typeof v === 'boolean' ? String(v) : metric.startsWith('leverage') ? `${Number(v).toFixed(2)}x` : metric.endsWith('yearsMet') ? v : displayMillions(Dec.of(v).times(1e6)));
-      h(`<tr data-claim="${esc(c.claim.id)}"><td>${esc(c.claim.text ?? c.claim.id)}</td><td><code>${esc(metric)}</code></td>${cell(ptr('claims', i, 'published'), pub, `${cmp}${String(pub)}${c.claim.tolerance.isZero() ? '' : ` ±${c.claim.tolerance.times(100).toPlain(2)}%`}`)}${cell(ptr('claims', i, 'computed'), computed, shown(computed), c.holds ? 'num good' : 'num bad')}${c.difference === null ? '<td class="num">-</td>' : cell(ptr('claims', i, 'difference'), claimValue(c.difference, metric), shown(claimValue(c.difference, metric)))}<td class="src">${esc(c.claim.source ?? '')}</td></tr>`);
+      const shown = (v: Dec | boolean | null) => metricText(v, metric);
+      h(`<tr data-claim="${esc(c.claim.id)}"><td>${esc(c.claim.text ?? c.claim.id)}</td><td><code>${esc(metric)}</code></td>${cell(ptr('claims', i, 'published'), pub, `${cmp}${String(pub)}${c.claim.tolerance.isZero() ? '' : ` ±${c.claim.tolerance.times(100).toPlain(2)}%`}`)}${cell(ptr('claims', i, 'computed'), computed, shown(c.computed), c.holds ? 'num good' : 'num bad')}${c.difference === null ? '<td class="num">-</td>' : cell(ptr('claims', i, 'difference'), claimValue(c.difference, metric), shown(c.difference))}<td class="src">${esc(c.claim.source ?? '')}</td></tr>`);
     }
     h('</tbody></table>');
   }

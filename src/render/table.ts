@@ -6,7 +6,8 @@ import { Dec, displayMillions } from '../core/money.js';
 import type { Evaluation } from '../pipeline.js';
 import { isActive } from '../compute/engine.js';
 import type { MoneyMetric } from '../measure/paths.js';
-import { claimValue, publishedText, yearLabel } from './json.js';
+import { publishedText, yearLabel } from './json.js';
+import { metricText, ratioText } from './format.js';
 
 /** Colour only on a TTY; FORCE_COLOR and NO_COLOR win over that (FORCE_COLOR=0 turns it off). */
 export function makeChalk(isTTY: boolean, env: NodeJS.ProcessEnv): ChalkInstance {
@@ -26,7 +27,6 @@ export function table(head: string[], c: ChalkInstance, align: ('left' | 'right'
 }
 
 const money = (x: Dec) => displayMillions(x);
-const ratioText = (x: Dec | null) => (x === null ? '-' : `${x.toFixed(2)}x`);
 
 export function renderTable(ev: Evaluation, c: ChalkInstance): string {
   const { scenario: s, measure: m } = ev;
@@ -96,7 +96,7 @@ export function renderTable(ev: Evaluation, c: ChalkInstance): string {
         wrap(r.claim.text ?? r.claim.id, 34),
         r.claim.metric,
         `${r.claim.comparison === 'atLeast' ? '>= ' : r.claim.comparison === 'atMost' ? '<= ' : '~'}${String(pub)}${r.claim.tolerance.isZero() ? '' : ` ±${r.claim.tolerance.times(100).toPlain(2)}%`}`,
-        c.red(String(claimValue(r.computed, r.claim.metric) === null ? 'n/a' : typeof r.computed === 'boolean' ? r.computed : displayMillionsOrRatio(r.computed!, r.claim.metric))),
+        c.red(metricText(r.computed, r.claim.metric)),
         wrap(r.claim.source ?? '', 24),
       ]);
     }
@@ -120,10 +120,6 @@ export function renderTable(ev: Evaluation, c: ChalkInstance): string {
     }
   }
   return out.join('\n');
-}
-
-function displayMillionsOrRatio(x: Dec, metric: string): string {
-  return metric.startsWith('leverage') ? `${x.toFixed(2)}x` : displayMillions(x);
 }
 
 function wrap(s: string, width: number): string {

@@ -1,6 +1,6 @@
 // CSV output of diff and simulate: tidy rows that parse back, with figures worked out by hand.
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/render/csv.js';
+import { parseCsv } from '../support/csv.js';
 import { cli } from '../support/cli.js';
 
 describe('diff --format csv', () => {

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { cli } from '../support/cli.js';
-import { csvField, parseCsv, toCsv } from '../../src/render/csv.js';
+import { csvField, toCsv } from '../../src/render/csv.js';
+import { parseCsv } from '../support/csv.js';
 import { Dec } from '../../src/core/money.js';
 import { runJson } from './support.js';
 

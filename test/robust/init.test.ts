@@ -44,7 +44,7 @@ describe('compact-model init', () => {
     writeFileSync(join(dir, 'mine.yaml'), 'keep me\n');
     const r = await cli(['init', 'mine'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^mine\.yaml:1:1: error file-exists: "mine\.yaml" already exists/m);
+    expect(r.stderr).toMatch(/^mine\.yaml:1:1: error output-exists: will not overwrite "mine\.yaml"/m);
     expect(readFileSync(join(dir, 'mine.yaml'), 'utf8')).toBe('keep me\n');
     const f = await cli(['init', 'mine', '--force'], { cwd: dir });
     expect(f.code, f.stderr).toBe(0);
@@ -55,7 +55,15 @@ describe('compact-model init', () => {
   it('a folder that does not exist is a diagnostic, not a crash', async () => {
     const r = await cli(['init', 'no/such/dir/x'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/error write-failed: cannot write "no\/such\/dir\/x\.yaml" \(ENOENT\)/);
+    expect(r.stderr).toMatch(/error output-folder-missing: cannot write "no\/such\/dir\/x\.yaml": its folder does not exist/);
+  });
+
+  it('never writes over the shipped baseline, even with --force', async () => {
+    const before = readFileSync(join(ROOT, 'scenarios', 'compact-2026.yaml'), 'utf8');
+    const r = await cli(['init', 'scenarios/compact-2026', '--force'], { cwd: ROOT });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/error output-is-input:/);
+    expect(readFileSync(join(ROOT, 'scenarios', 'compact-2026.yaml'), 'utf8')).toBe(before);
   });
 
   it('every commented example works: uncommented all at once, the file loads and runs', async () => {

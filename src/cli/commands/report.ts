@@ -28,7 +28,7 @@ export function register(program: Command, ctx: Ctx): void {
       if (!loaded.scenario || code === 2) { ctx.exitCode = 2; return; }
       // Refuse a bad output path before computing anything.
       const { target, diag } = checkOutput(opts.output, io.cwd, loaded.scenario.chain, opts.force ?? false);
-      const failed = diag ?? writeAtomic(target!, toHtml(evaluate(loaded.scenario, opts.case)));
+      const failed = diag ?? writeAtomic(target!, toHtml(evaluate(loaded.scenario, opts.case)), opts.force ?? false);
       if (failed) { io.err(renderDiagnostics([failed], loaded.sources, errChalk)); ctx.exitCode = 2; return; }
       ctx.exitCode = code;
     });

@@ -41,7 +41,8 @@ export async function run(io: IO, file: string, opts: RunOpts): Promise<number> 
     opts.format === 'xlsx' ? await (await import('../../render/xlsx.js')).toXlsx(ev) :
     opts.format === 'json' ? JSON.stringify(toJson(ev, loaded.diags.items), null, 2) + '\n' :
     opts.format === 'csv' ? ledgerCsv(ev) :
-    renderTable(ev, makeChalk(io.stdoutIsTTY && !opts.output, io.env)) + '\n';
+    // A file never gets colour codes, whatever FORCE_COLOR says.
+    renderTable(ev, opts.output ? makeChalk(false, { NO_COLOR: '1' }) : makeChalk(io.stdoutIsTTY, io.env)) + '\n';
   if (opts.output === undefined) { io.out(data as string); return code; }
   const refused = writeOutput(opts.output, io.cwd, loaded.scenario.chain, opts.force ?? false, data);
   if (refused) { io.err(renderDiagnostics([refused], loaded.sources, errChalk)); return 2; }
