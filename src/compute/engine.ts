@@ -41,10 +41,11 @@ export function compute<T>(s: Scenario, A: Arith<T>, pick: Picker<T>): Ledger<T>
 
 /** Whether a mechanism produces flows in `run` (gated projects and fallbacks follow the study as written). */
 export function isActive(s: Scenario, m: Mech): boolean {
-  if (m.kind === 'gated-project') return m.study.passes;
-  if (m.fallbackOf === undefined) return true;
+  const ownStudy = m.kind === 'gated-project' ? m.study.passes : true;
+  if (m.fallbackOf === undefined) return ownStudy;
+  // A fallback (itself perhaps a gated project) runs only when the project it backs fails.
   const p = s.mechanisms.find((x) => x.id === m.fallbackOf);
-  return p?.kind === 'gated-project' ? !p.study.passes : true;
+  return (p?.kind === 'gated-project' ? !p.study.passes : true) && ownStudy;
 }
 
 interface Ctx<T> {

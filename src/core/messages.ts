@@ -81,6 +81,8 @@ export const M = {
   unknownFallback: (id: string) => `fallback "${id}" is not a mechanism in this scenario`,
   fallbackHint: 'name a mechanism id from `mechanisms:`, or write `fallback: none`',
   initWrote: (file: string) => `wrote ${file}; try: compact-model run ${file}\n`,
+  claimSumUnits: 'only amounts can be added up in a claim\'s metric',
+  claimSumHint: 'write money metrics joined by +, e.g. publicCommitment.US.F-1 + publicCommitment.US.F-2',
   fallbackTwice: (fb: string, first: string, second: string) => `mechanism "${fb}" is already the fallback of "${first}"; it cannot also back "${second}"`,
   windowAfterHorizon: (id: string, months: number) => `the commitment window of "${id}" ends ${months} months after the horizon; those commitments are reported after it, not in the totals`,
   windowAfterHorizonHint: 'start the study earlier, shorten the window, or lengthen horizon.years',

@@ -13,7 +13,7 @@ export interface ClaimResult {
 
 export function testClaims(m: Measure<Dec>): ClaimResult[] {
   return m.s.claims.map((claim) => {
-    const computed = m.get(claim.metric) ?? null;
+    const computed = valueOf(m, claim.metric);
     if (typeof claim.published === 'boolean' || typeof computed === 'boolean' || computed === null) {
       return { claim, computed, holds: computed === claim.published, difference: null };
     }
@@ -29,4 +29,11 @@ export function testClaims(m: Measure<Dec>): ClaimResult[] {
     const difference = computed.lt(low) ? computed.minus(low) : computed.gt(high) ? computed.minus(high) : Dec.ZERO;
     return { claim, computed, holds, difference };
   });
+}
+
+/** A claim's metric: one path, or paths joined by + (amounts only, checked in normalize). */
+export function valueOf(m: Measure<Dec>, metric: string): Dec | boolean | null {
+  const terms = metric.split('+').map((x) => x.trim());
+  if (terms.length === 1) return m.get(metric) ?? null;
+  return terms.reduce((acc: Dec, t) => acc.plus((m.get(t) as Dec | null) ?? Dec.ZERO), Dec.ZERO);
 }

@@ -79,12 +79,14 @@ export class Measure<T> {
     const byYear = Array.from({ length: N }, (_, y) => this.money(metric, gov, undefined, y));
     const total = byYear.reduce((a, b) => A.add(a, b), A.zero);
     const average = A.div(total, A.int(N));
-    if (floor === null) return { floor, byYear, average, met: null, yearsMet: null, shortfall: null, yearMet: byYear.map(() => null) };
+    if (floor === null) return { floor, byYear, average, met: null, everyYear: null, yearsMet: null, shortfall: null, yearMet: byYear.map(() => null) };
     const yearMet = byYear.map((v) => !A.lt(v, floor));
     const needed = A.mul(floor, A.int(N));
     return {
       floor, byYear, average,
+      // `met` is the average test; `everyYear` the literal reading of "at least ... per year".
       met: !A.lt(average, floor),
+      everyYear: yearMet.every(Boolean),
       yearsMet: yearMet.filter(Boolean).length,
       shortfall: A.lt(total, needed) ? A.sub(needed, total) : A.zero,
       yearMet,

@@ -8,7 +8,7 @@ export const MONEY_METRICS = [
   'privateMobilized', 'followOn', 'headlineMobilization',
 ] as const;
 export type MoneyMetric = (typeof MONEY_METRICS)[number];
-export const FLOOR_FIELDS = ['met', 'average', 'yearsMet', 'shortfall'] as const;
+export const FLOOR_FIELDS = ['met', 'everyYear', 'average', 'yearsMet', 'shortfall'] as const;
 export const BASES = ['appropriated', 'commitment'] as const;
 
 export type MetricRef =
@@ -80,6 +80,6 @@ export function metricUnit(path: string): 'amount' | 'ratio' | 'boolean' {
   const [head, , , last] = path.split('.');
   if (head === 'leverage') return 'ratio';
   if (head === 'target') return path.endsWith('shortfall') ? 'amount' : 'boolean';
-  if (head === 'floor') return last === undefined || last === 'met' ? 'boolean' : last === 'yearsMet' ? 'ratio' : 'amount';
+  if (head === 'floor') return last === undefined || last === 'met' || last === 'everyYear' ? 'boolean' : last === 'yearsMet' ? 'ratio' : 'amount';
   return 'amount';
 }

@@ -378,9 +378,12 @@ export function normalize(input: ScenarioInput, tree: LMap, file: string, chain:
     const p: Path = ['claims', i];
     if (claimIds.has(c.id)) diags.error('duplicate-id', M.duplicateId('claim', c.id), at([...p, 'id']), M.duplicateIdHint);
     claimIds.add(c.id);
-    const check = parseMetricPath(c.metric, govCodes, mechIds, start, N);
-    if (!check.ok) { diags.error('unknown-metric', `${pathText([...p, 'metric'])}: ${check.message}`, at([...p, 'metric']), check.hint); return; }
-    const unit = metricUnit(c.metric);
+    // A claim may sum metric paths ("a + b"), since a published total may cover some mechanisms only.
+    const terms = c.metric.split('+').map((x) => x.trim());
+    const bad = terms.map((t) => parseMetricPath(t, govCodes, mechIds, start, N)).find((r) => !r.ok);
+    if (bad && !bad.ok) { diags.error('unknown-metric', `${pathText([...p, 'metric'])}: ${bad.message}`, at([...p, 'metric']), bad.hint); return; }
+    const unit = metricUnit(terms[0]!);
+    if (terms.length > 1 && terms.some((t) => metricUnit(t) !== 'amount')) { diags.error('unknown-metric', `${pathText([...p, 'metric'])}: ${M.claimSumUnits}`, at([...p, 'metric']), M.claimSumHint); return; }
     let published: Ranged | boolean;
     if (unit === 'boolean') {
       if (typeof c.published !== 'string' || !/^(true|false)$/.test(c.published)) { diags.error('invalid-figure', M.publishedUnit(String(c.published), unit), at([...p, 'published']), 'write true or false'); return; }

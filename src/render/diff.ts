@@ -115,7 +115,7 @@ function sections(d: ScenarioDiff, v: DiffView): Section[] {
   const claims = d.claims.filter((c) => v.all || c.changed);
   out.push({
     title: 'Claims', head: ['Claim', 'Metric', 'Base', 'Alt'], align: ['left', 'left', 'left', 'left'],
-    rows: claims.map((c) => [c.text, c.metric, claimSideText(c.base, c.metric), claimSideText(c.alt, c.metric)]), empty: 'No claim changed its verdict.',
+    rows: claims.map((c) => [c.text, c.metric.replace(/ \+ /g, ' +\n'), claimSideText(c.base, c.metric), claimSideText(c.alt, c.metric)]), empty: 'No claim changed its verdict.',
   });
   if (v.thresholds.length) {
     out.push({

@@ -176,11 +176,11 @@ export function toHtml(ev: Evaluation, opts: { fan?: Fan } = {}): string {
   if (floorAmount !== null) {
     h(`<h3>Floor test: at least ${displayMillions(floorAmount)} per government per year</h3>`);
     if (s.targets.floor?.source) h(`<p class="note">Source: ${esc(s.targets.floor.source)}. The Compact does not say whether the floor counts appropriations or commitments; both are shown.</p>`);
-    h('<table id="table-floor"><thead><tr><th>Government</th><th>Basis</th><th class="num">Average / yr</th><th class="num">Years met</th><th class="num">Shortfall (10 yr)</th><th>Verdict</th></tr></thead><tbody>');
+    h('<table id="table-floor"><thead><tr><th>Government</th><th>Basis</th><th class="num">Average / yr</th><th class="num">Years met</th><th class="num">Shortfall (10 yr)</th><th>On average</th><th>Every year</th></tr></thead><tbody>');
     for (const g of govs) for (const basis of ['appropriated', 'commitment'] as const) {
       const f = m.floor(g, basis);
       const p = (k: string) => ptr('metrics', 'floor', g, basis, k);
-      h(`<tr><th>${esc(govName(g))}</th><td>${basis}</td>${moneyCell(p('average'), f.average)}${cell(p('yearsMet'), f.yearsMet, `${f.yearsMet}/${N}`)}${f.shortfall === null ? '<td>-</td>' : moneyCell(p('shortfall'), f.shortfall)}${cell(p('met'), f.met, verdict(f.met), f.met ? 'verdict-met' : 'verdict-not')}</tr>`);
+      h(`<tr><th>${esc(govName(g))}</th><td>${basis}</td>${moneyCell(p('average'), f.average)}${cell(p('yearsMet'), f.yearsMet, `${f.yearsMet}/${N}`)}${f.shortfall === null ? '<td>-</td>' : moneyCell(p('shortfall'), f.shortfall)}${cell(p('met'), f.met, verdict(f.met), f.met ? 'verdict-met' : 'verdict-not')}${cell(p('everyYear'), f.everyYear, verdict(f.everyYear), f.everyYear ? 'verdict-met' : 'verdict-not')}</tr>`);
     }
     h('</tbody></table>');
   }

@@ -19,7 +19,8 @@ export function figureValue(x: Dec, unit: FigUnit): string {
 
 /** Report line references in a citation: "l.581; over ten years, l.598" -> ["l.581", "l.598"]; "l.295-298" kept whole. */
 export function lineRefs(source: string | undefined): string[] {
-  return source ? [...source.matchAll(/\bl\.\s?(\d+(?:-\d+)?)/g)].map((m) => `l.${m[1]}`) : [];
+  // Each cited line once, in the order first cited.
+  return source ? [...new Set([...source.matchAll(/\bl\.\s?(\d+(?:-\d+)?)/g)].map((m) => `l.${m[1]}`))] : [];
 }
 
 export interface InputRow {

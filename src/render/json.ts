@@ -56,6 +56,7 @@ export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
       const f = m.floor(g, basis);
       return [basis, {
         met: f.met,
+        everyYear: f.everyYear,
         average: millions(f.average),
         yearsMet: f.yearsMet,
         shortfall: f.shortfall === null ? null : millions(f.shortfall),

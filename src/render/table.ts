@@ -38,6 +38,14 @@ export function renderTable(ev: Evaluation, c: ChalkInstance): string {
 
   out.push(c.bold(s.name));
   out.push(`${s.file}${s.chain.length > 1 ? ` (extends ${s.chain.slice(1).join(' -> ')})` : ''} · case: ${ev.case} · FY${s.horizon.start}-FY${s.horizon.start + N - 1} · USD millions`);
+  // run treats every gate as settled the way the file says; say so, with the odds simulate uses.
+  const gates: string[] = [];
+  const odds = (p?: { value: { base: Dec } }) => (p ? ` (p = ${p.value.base.times(100).toPlain(2)}%)` : '');
+  for (const mech of s.mechanisms) {
+    if (mech.kind === 'gated-project') gates.push(`${mech.id} study ${mech.study.passes ? 'passes' : 'fails'}${odds(mech.study.probability)}`);
+    if (mech.kind === 'lp-fund-waves') for (const w of mech.waves) if (w.gate) gates.push(`${mech.id} ${w.id} gate ${w.gate.holds ? 'holds' : 'does not hold'}${odds(w.gate.probability)}`);
+  }
+  if (gates.length) out.push(c.dim(`Assumes as written: ${gates.join('; ')}. See \`simulate\` for the odds.`));
   out.push('');
 
   const head = table(['Headline (10-year totals)', ...govs.map((g) => s.governments.find((x) => x.code === g)!.code), 'Total'], c);
@@ -62,10 +70,11 @@ export function renderTable(ev: Evaluation, c: ChalkInstance): string {
   const floor = m.floorAmount();
   if (floor !== null) {
     out.push(c.bold(`Floor: at least ${money(floor)} per government per year${s.targets.floor?.source ? ` (${s.targets.floor.source})` : ''}`));
-    const ft = table(['Government / basis', 'Average / yr', 'Years met', 'Shortfall (10 yr)', 'Verdict'], c);
+    // The Compact says "at least $500M per year": shown both as a 10-year average and year by year.
+    const ft = table(['Government / basis', 'Average / yr', 'Shortfall (10 yr)', 'On average', 'Years met', 'Every year'], c);
     for (const g of govs) for (const basis of ['appropriated', 'commitment'] as const) {
       const f = m.floor(g, basis);
-      ft.push([`${g} ${basis}`, money(f.average), `${f.yearsMet}/${N}`, f.shortfall === null ? '-' : money(f.shortfall), verdict(f.met)]);
+      ft.push([`${g} ${basis}`, money(f.average), f.shortfall === null ? '-' : money(f.shortfall), verdict(f.met), `${f.yearsMet}/${N}`, verdict(f.everyYear)]);
     }
     out.push(ft.toString());
   }
@@ -76,11 +85,11 @@ export function renderTable(ev: Evaluation, c: ChalkInstance): string {
   out.push('');
 
   // Mechanisms
-  const mt = table(['Mechanism', 'Kind', 'Commitment', 'Budget cost', 'Private', 'Leverage (commit.)'], c, ['left', 'left']);
+  const mt = table(['Mechanism', 'Kind', 'Commitment', 'Budget cost', 'Private', 'Follow-on', 'Leverage (commit.)'], c, ['left', 'left']);
   for (const mech of s.mechanisms) {
     const active = isActive(s, mech);
     const label = `${mech.id} ${mech.label}`.slice(0, 48) + (active ? '' : c.dim(mech.kind === 'gated-project' ? ' (study fails)' : ' (inactive fallback)'));
-    mt.push([label, mech.kind, money(m.money('publicCommitment', 'total', mech.id)), money(m.money('budgetCost', 'total', mech.id)), money(m.money('privateMobilized', 'total', mech.id)), ratioText(m.leverage('commitment', 'total', mech.id))]);
+    mt.push([label, mech.kind, money(m.money('publicCommitment', 'total', mech.id)), money(m.money('budgetCost', 'total', mech.id)), money(m.money('privateMobilized', 'total', mech.id)), money(m.money('followOn', 'total', mech.id)), ratioText(m.leverage('commitment', 'total', mech.id))]);
   }
   out.push(mt.toString());
   out.push('');
@@ -94,7 +103,7 @@ export function renderTable(ev: Evaluation, c: ChalkInstance): string {
       const pub = publishedText(r.claim.published, r.claim.metric);
       ct.push([
         wrap(r.claim.text ?? r.claim.id, 34),
-        r.claim.metric,
+        r.claim.metric.replace(/ \+ /g, ' +\n'),
         `${r.claim.comparison === 'atLeast' ? '>= ' : r.claim.comparison === 'atMost' ? '<= ' : '~'}${String(pub)}${r.claim.tolerance.isZero() ? '' : ` ±${r.claim.tolerance.times(100).toPlain(2)}%`}`,
         c.red(metricText(r.computed, r.claim.metric)),
         wrap(r.claim.source ?? '', 24),

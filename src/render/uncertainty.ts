@@ -149,10 +149,16 @@ export function sensitivityJson(s: Scenario, r: Sensitivity): unknown {
     scenario: { name: s.name, file: s.file, extends: s.chain.slice(1) },
     metric: r.metric,
     base: machineValue(r.base, r.metric),
-    inputs: r.rows.map((x) => ({
-      path: x.fig.path, low: inputValue(x.fig, x.fig.value.low), base: inputValue(x.fig, x.fig.value.base), high: inputValue(x.fig, x.fig.value.high),
-      atLow: machineValue(x.atLow, r.metric), atHigh: machineValue(x.atHigh, r.metric), swing: machineValue(x.swing, r.metric), source: x.fig.source ?? null,
-    })),
+    inputs: r.rows.map((x) => {
+      const i = x.input;
+      const ends = i.kind === 'range'
+        ? { low: inputValue(i.fig, i.fig.value.low), base: inputValue(i.fig, i.fig.value.base), high: inputValue(i.fig, i.fig.value.high) }
+        : { low: 'fails', base: i.asWritten ? 'holds' : 'fails', high: 'holds', probability: i.probability ? i.probability.value.base.toPlain(6) : null };
+      return {
+        kind: i.kind, path: i.path, ...ends,
+        atLow: machineValue(x.atLow, r.metric), atHigh: machineValue(x.atHigh, r.metric), swing: machineValue(x.swing, r.metric), source: i.source ?? null,
+      };
+    }),
   };
 }
 
@@ -160,7 +166,7 @@ export function sensitivityJson(s: Scenario, r: Sensitivity): unknown {
 export function renderTornado(s: Scenario, r: Sensitivity, c: ChalkInstance): string {
   const out: string[] = [];
   out.push(c.bold(`${s.name}: sensitivity of ${r.metric}`));
-  out.push(`${s.file} · each ranged input from its low to its high end, all others at base · base ${showValue(r.base, r.metric)}${metricUnit(r.metric) === 'amount' ? ' (USD millions)' : ''}`);
+  out.push(`${s.file} · each ranged input from its low to its high end, each gate from failing to holding, all others as written · base ${showValue(r.base, r.metric)}${metricUnit(r.metric) === 'amount' ? ' (USD millions)' : ''}`);
   out.push('');
   if (r.rows.length === 0) { out.push('no ranged inputs: every figure is a single value'); return out.join('\n'); }
   const base = r.base ?? Dec.ZERO;
@@ -169,14 +175,15 @@ export function renderTornado(s: Scenario, r: Sensitivity, c: ChalkInstance): st
   const W = 20;
   const scale = [...lows, ...highs].reduce((a, b) => a.max(b), Dec.ZERO);
   const cells = (x: Dec) => (scale.isZero() ? 0 : Math.round(x.div(scale).toNumber() * W));
-  const width = Math.min(44, Math.max(...r.rows.map((x) => x.fig.path.length)));
-  const t = table(['Input', 'At low', 'At high', 'Swing', `${''.padStart(W - 4)}lower | higher`], c, ['left', 'right', 'right', 'right', 'left']);
+  const width = Math.min(44, Math.max(...r.rows.map((x) => x.input.path.length)));
+  const t = table(['Input (low | high; gates: fails | holds)', 'At low', 'At high', 'Swing', `${''.padStart(W - 4)}lower | higher`], c, ['left', 'right', 'right', 'right', 'left']);
   r.rows.forEach((x, i) => {
     const l = cells(lows[i]!), h = cells(highs[i]!);
     // Colour says which end of the input moves the metric up: green where its high end lands.
     const up = x.atHigh !== null && x.atLow !== null && x.atHigh.gte(x.atLow);
     const left = (up ? c.red : c.green)('█'.repeat(l)), right = (up ? c.green : c.red)('█'.repeat(h));
-    const path = x.fig.path.length > width ? '…' + x.fig.path.slice(-(width - 1)) : x.fig.path;
+    const p = x.input.path;
+    const path = p.length > width ? '…' + p.slice(-(width - 1)) : p;
     t.push([path, showValue(x.atLow, r.metric), showValue(x.atHigh, r.metric), showValue(x.swing, r.metric), `${' '.repeat(W - l)}${left}|${right}`]);
   });
   out.push(t.toString());

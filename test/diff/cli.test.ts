@@ -76,7 +76,7 @@ describe('diff --format json (version 1)', () => {
     expect(j.byMechanism.find((x: { path: string }) => x.path === 'budgetCost.US.F-3')).toMatchObject({ mechanism: 'F-3', base: '125', alt: '150', change: '25', percent: '20' });
     expect(j.inputs).toEqual([{
       path: 'mechanisms[F-3].obligations.US.amount',
-      base: { kind: 'figure', unit: 'USD millions', low: '2000', base: '2500', high: '3000', source: '$2-3B (face value), l.581; over ten years, l.598', file: BASE, line: 92 },
+      base: { kind: 'figure', unit: 'USD millions', low: '2000', base: '2500', high: '3000', source: '$2-3B (face value), l.581; over ten years, l.598; assumption: obligated evenly from FY2027 (l.598 makes a project-development facility a precondition)', file: BASE, line: 92 },
       alt: { kind: 'figure', unit: 'USD millions', low: '3000', base: '3000', high: '3000', source: 'top of $2-3B (face value), l.581', file: 'scenarios/f3-high.yaml', line: 8 },
     }]);
     expect(j.thresholds).toEqual([{ expression: 'budgetCost.US > +100', path: 'budgetCost.US', op: '>', limit: '100', limitIn: 'USD millions', base: '4375', alt: '4400', change: '25', percent: '0.571429', crossed: false }]);

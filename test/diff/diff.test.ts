@@ -107,10 +107,15 @@ describe('diff on the shipped alternatives (figures worked out by hand)', () => 
     expect(changeOf(d, 'budgetCost.IL.FY2028')).toBe('-100');
     expect(changeOf(d, 'budgetCost.US.FY2029')).toBe('0');
     expect(changeOf(d, 'budgetCost.US.F-6')).toBe('-200');
-    expect(d.inputs.map((r) => [r.path, r.base?.value.value, r.alt?.value.value])).toEqual([
+    // The cause: both windows move; the amounts (100 a year) stay, but cite the alternative's reason.
+    const settings = d.inputs.filter((r) => r.base?.value.kind === 'setting');
+    expect(settings.map((r) => [r.path, r.base?.value.value, r.alt?.value.value])).toEqual([
       ['mechanisms[F-6].appropriations.US', 'per year, FY2027-FY2036', 'per year, FY2029-FY2036'],
       ['mechanisms[F-6].appropriations.IL', 'per year, FY2027-FY2036', 'per year, FY2029-FY2036'],
     ]);
+    const figures = d.inputs.filter((r) => r.base?.value.kind === 'figure');
+    expect(figures.map((r) => r.path).sort()).toEqual(['mechanisms[F-6].appropriations.IL.amount', 'mechanisms[F-6].appropriations.US.amount']);
+    for (const r of figures) expect(r.alt?.source).toMatch(/delays appropriations to FY2029/);
   });
 
   it('a lower floor flips the appropriated-basis floor verdicts', () => {

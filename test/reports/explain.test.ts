@@ -32,7 +32,7 @@ describe('explain', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('budgetCost.US = 4,375.0 USD millions');
     expect(r.stdout).toContain('check: 2,500.0 + 125.0 + 750.0 + 1,000.0 = 4,375.0');
-    expect(r.stdout).toContain('source: $2-3B (face value), l.581; over ten years, l.598 [report l.581, l.598]');
+    expect(r.stdout).toContain('source: $2-3B (face value), l.581; over ten years, l.598; assumption: obligated evenly from FY2027 (l.598 makes a project-development facility a precondition) [report l.581, l.598]');
     expect(r.stdout).toContain('report lines cited: l.580, l.581, l.583, l.584, l.596, l.598, l.604, l.880');
   });
 

@@ -43,7 +43,7 @@ describe('run --format xlsx', () => {
     const inputs = wb.getWorksheet('Inputs')!;
     const f3: Row[] = [];
     inputs.eachRow((row) => { if (row.getCell(1).value === 'mechanisms[F-3].obligations.US.amount') f3.push((row.values as Row).slice(1)); });
-    expect(f3[0]!.slice(0, 6)).toEqual(['mechanisms[F-3].obligations.US.amount', 'USD millions', 2000, 2500, 3000, '$2-3B (face value), l.581; over ten years, l.598']);
+    expect(f3[0]!.slice(0, 6)).toEqual(['mechanisms[F-3].obligations.US.amount', 'USD millions', 2000, 2500, 3000, '$2-3B (face value), l.581; over ten years, l.598; assumption: obligated evenly from FY2027 (l.598 makes a project-development facility a precondition)']);
 
     // Summary: every money metric x scope is a formula; cached = JSON = recomputed.
     const sum = wb.getWorksheet('Summary')!;

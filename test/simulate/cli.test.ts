@@ -74,11 +74,16 @@ describe('sensitivity', () => {
     const j = JSON.parse((await cli(['sensitivity', '--metric', 'headlineMobilization', '--format', 'json'])).stdout);
     expect(j.base).toBe('18825');
     expect(j.inputs.map((x: { path: string; swing: string }) => [x.path, x.swing])).toEqual([
+      ['F-4 fund-2 gate', '3000'], // fund 2 not launched: 500 + 500 committed and 2 x 1000 crowd-in gone
       ['mechanisms[F-4].crowdIn.value', '2000'], // 2000 x 1.0
+      ['F-5 feasibility study', '1125'], // study fails: 750 + 375 not committed
       ['mechanisms[F-3].obligations.US.amount', '1000'], // 3B - 2B of loans
       ['mechanisms[F-5].commit.US.amount', '500'], // 1B - 500M
       ['mechanisms[F-5].commit.IL.amount', '250'], // 500M - 250M
     ]);
+    const gate = j.inputs.find((x: { path: string }) => x.path === 'F-4 fund-2 gate');
+    // 18825 - 3000 = 15825 when the gate fails; as written it holds (18825)
+    expect([gate.kind, gate.atLow, gate.atHigh, gate.probability]).toEqual(['gate', '15825', '18825', '0.7']);
   });
   it('budget cost: F-3 swings 5% x (3B - 2B) = 50', async () => {
     const j = JSON.parse((await cli(['sensitivity', '--metric', 'budgetCost.US', '--format', 'json'])).stdout);
