@@ -5,7 +5,7 @@ import type { Diagnostics, Loc } from '../core/diagnostics.js';
 import { M } from '../core/messages.js';
 import { Dec } from '../core/money.js';
 import type { ScenarioInput } from '../validate/schema.js';
-import type { Discount, Inflation } from './types.js';
+import type { Discount, Inflation, Scenario } from './types.js';
 
 type Path = (string | number)[];
 interface Ctx {
@@ -51,4 +51,16 @@ export function normalizeValuation(a: NonNullable<ScenarioInput['assumptions']>,
     }
   }
   return out;
+}
+
+/** Where a setting given on the command line is said to come from. */
+const CLI_LOC = { file: '<command line>', line: 1, col: 1 };
+
+/** --discount and --inflation win over the scenario's assumptions. */
+export function withValuation(s: Scenario, o: { discount?: Dec; inflation?: Dec }): Scenario {
+  return {
+    ...s,
+    ...(o.discount !== undefined ? { discount: { byMaturity: [{ years: 1, rate: o.discount }], source: '--discount', loc: CLI_LOC } } : {}),
+    ...(o.inflation !== undefined ? { inflation: { rate: o.inflation, base: 0, source: '--inflation', loc: CLI_LOC } } : {}),
+  };
 }

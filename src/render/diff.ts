@@ -252,3 +252,9 @@ export function diffCsv(d: ScenarioDiff, v: DiffView): string {
   return toCsv(['section', 'path', 'metric', 'scope', 'mechanism', 'year', 'unit', 'base', 'alt', 'change', 'percent'], rows);
 }
 
+/** A crossed threshold's figures as people read them: base, alt and the signed change (with %). */
+export function thresholdValues(r: { base: Dec | null; alt: Dec | null; change: Dec | null; pct: Dec | null; unit: Row['unit'] }): { base: string; alt: string; change: string } {
+  const v = (x: Dec | null) => (x === null ? 'n/a' : r.unit === 'amount' ? displayMillions(x) : x.toFixed(2));
+  const change = r.change === null ? 'n/a' : `${r.change.isNeg() ? '' : '+'}${v(r.change)}${r.pct !== null ? ` (${r.pct.isNeg() ? '' : '+'}${r.pct.toFixed(1)}%)` : ''}`;
+  return { base: v(r.base), alt: v(r.alt), change };
+}

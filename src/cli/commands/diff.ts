@@ -6,9 +6,8 @@ import { gitSource, badRevision } from '../../read/git.js';
 import { evaluate, loadScenario } from '../../pipeline.js';
 import { Diagnostics, exitCodeFor } from '../../core/diagnostics.js';
 import { M } from '../../core/messages.js';
-import { displayMillions } from '../../core/money.js';
 import { checkThreshold, diffEvaluations, parseThreshold, type Threshold } from '../../measure/diff.js';
-import { diffCsv, diffJson, renderDiffMarkdown, renderDiffTable, type DiffView } from '../../render/diff.js';
+import { diffCsv, diffJson, renderDiffMarkdown, renderDiffTable, thresholdValues, type DiffView } from '../../render/diff.js';
 import { makeChalk } from '../../render/table.js';
 import { renderDiagnostics } from '../../render/diagnostics.js';
 import type { Case } from '../../compute/engine.js';
@@ -77,9 +76,8 @@ export function diff(io: IO, files: string[], opts: DiffOpts): number {
   const crossed = new Diagnostics();
   for (const { t, r } of checked) {
     if (!r.crossed) continue;
-    const v = (x: typeof r.base) => (x === null ? 'n/a' : r.unit === 'amount' ? displayMillions(x) : x.toFixed(2));
-    const ch = r.change === null ? 'n/a' : `${r.change.isNeg() ? '' : '+'}${v(r.change)}${r.pct !== null ? ` (${r.pct.isNeg() ? '' : '+'}${r.pct.toFixed(1)}%)` : ''}`;
-    crossed.error('threshold-crossed', M.thresholdCrossed(t.text, t.path, ch, v(r.base), v(r.alt)), undefined, M.thresholdCrossedHint, 'rule');
+    const v = thresholdValues(r);
+    crossed.error('threshold-crossed', M.thresholdCrossed(t.text, t.path, v.change, v.base, v.alt), undefined, M.thresholdCrossedHint, 'rule');
   }
   if (crossed.items.length) io.err(renderDiagnostics(crossed.items, new Map(), errChalk));
   return Math.max(code, exitCodeFor(crossed.items));

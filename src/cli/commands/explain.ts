@@ -1,16 +1,14 @@
 // `compact-model explain [FILE] METRIC`: where a number comes from (flows, rules, inputs, sources).
 import type { Command } from 'commander';
-import { Loader } from '../../read/load.js';
-import { evaluate, loadScenario } from '../../pipeline.js';
-import { exitCodeFor } from '../../core/diagnostics.js';
+import { evaluate } from '../../pipeline.js';
 import { M } from '../../core/messages.js';
 import { makeChalk } from '../../render/table.js';
-import { renderDiagnostics } from '../../render/diagnostics.js';
 import { explain } from '../../measure/explain.js';
 import { explainJson, explainText } from '../../render/explain.js';
 import type { Case } from '../../compute/engine.js';
 import { baselinePath } from '../io.js';
 import { choice, type Ctx } from '../program.js';
+import { openScenario, usage } from '../open.js';
 
 export function register(program: Command, ctx: Ctx): void {
   program
@@ -23,19 +21,12 @@ export function register(program: Command, ctx: Ctx): void {
     .action((a: string, b: string | undefined, opts: { case: Case; format: 'text' | 'json' }) => {
       const io = ctx.io;
       const [file, metric] = b === undefined ? [baselinePath(), a] : [a, b];
-      const loaded = loadScenario(file, new Loader(io.cwd));
-      const errChalk = makeChalk(io.stderrIsTTY, io.env);
-      if (loaded.diags.items.length) io.err(renderDiagnostics(loaded.diags.items, loaded.sources, errChalk));
-      const code = exitCodeFor(loaded.diags.items);
-      if (!loaded.scenario || code === 2) { ctx.exitCode = 2; return; }
-      const ev = evaluate(loaded.scenario, opts.case);
+      const opened = openScenario(io, file);
+      if (!opened) { ctx.exitCode = 2; return; }
+      const ev = evaluate(opened.scenario, opts.case);
       const r = explain(ev.measure, metric);
-      if (!r.ok) {
-        io.err(renderDiagnostics([{ severity: 'error', category: 'input', code: 'unknown-metric', message: `${M.explainUnknownMetric(metric)}: ${r.message}`, hint: r.hint }], loaded.sources, errChalk));
-        ctx.exitCode = 2;
-        return;
-      }
+      if (!r.ok) { opened.report([usage('unknown-metric', `${M.explainUnknownMetric(metric)}: ${r.message}`, r.hint)]); ctx.exitCode = 2; return; }
       io.out(opts.format === 'json' ? JSON.stringify(explainJson(ev.scenario, r.explanation, opts.case), null, 2) + '\n' : explainText(ev.scenario, r.explanation, opts.case, makeChalk(io.stdoutIsTTY, io.env)));
-      ctx.exitCode = code;
+      ctx.exitCode = opened.code;
     });
 }

@@ -1,15 +1,12 @@
 // `compact-model report [FILE] -o report.html`: the self-contained HTML report, written atomically.
 import type { Command } from 'commander';
-import { Loader } from '../../read/load.js';
-import { evaluate, loadScenario } from '../../pipeline.js';
-import { exitCodeFor } from '../../core/diagnostics.js';
-import { makeChalk } from '../../render/table.js';
-import { renderDiagnostics } from '../../render/diagnostics.js';
+import { evaluate } from '../../pipeline.js';
 import { toHtml } from '../../render/html.js';
 import type { Case } from '../../compute/engine.js';
 import { baselinePath } from '../io.js';
 import { checkOutput, writeAtomic } from '../output.js';
 import { choice, type Ctx } from '../program.js';
+import { openScenario } from '../open.js';
 
 export function register(program: Command, ctx: Ctx): void {
   program
@@ -21,15 +18,12 @@ export function register(program: Command, ctx: Ctx): void {
     .option('--force', 'overwrite an existing output file')
     .action((file: string | undefined, opts: { output: string; case: Case; force?: boolean }) => {
       const io = ctx.io;
-      const loaded = loadScenario(file ?? baselinePath(), new Loader(io.cwd));
-      const errChalk = makeChalk(io.stderrIsTTY, io.env);
-      if (loaded.diags.items.length) io.err(renderDiagnostics(loaded.diags.items, loaded.sources, errChalk));
-      const code = exitCodeFor(loaded.diags.items);
-      if (!loaded.scenario || code === 2) { ctx.exitCode = 2; return; }
+      const opened = openScenario(io, file ?? baselinePath());
+      if (!opened) { ctx.exitCode = 2; return; }
       // Refuse a bad output path before computing anything.
-      const { target, diag } = checkOutput(opts.output, io.cwd, loaded.scenario.chain, opts.force ?? false);
-      const failed = diag ?? writeAtomic(target!, toHtml(evaluate(loaded.scenario, opts.case)), opts.force ?? false);
-      if (failed) { io.err(renderDiagnostics([failed], loaded.sources, errChalk)); ctx.exitCode = 2; return; }
-      ctx.exitCode = code;
+      const { target, diag } = checkOutput(opts.output, io.cwd, opened.scenario.chain, opts.force ?? false);
+      const failed = diag ?? writeAtomic(target!, toHtml(evaluate(opened.scenario, opts.case)), opts.force ?? false);
+      if (failed) { opened.report([failed]); ctx.exitCode = 2; return; }
+      ctx.exitCode = opened.code;
     });
 }

@@ -1,13 +1,12 @@
 // `compact-model run [FILE]`: load, evaluate one case, render as a table or JSON.
 import type { Command } from 'commander';
-import { Loader } from '../../read/load.js';
-import { evaluate, loadScenario } from '../../pipeline.js';
-import { exitCodeFor } from '../../core/diagnostics.js';
+import { evaluate } from '../../pipeline.js';
 import { renderTable, makeChalk } from '../../render/table.js';
 import { toJson } from '../../render/json.js';
 import { renderDiagnostics } from '../../render/diagnostics.js';
 import { ledgerCsv } from '../../render/csv.js';
 import { writeOutput } from '../output.js';
+import { openScenario, usage } from '../open.js';
 import { M } from '../../core/messages.js';
 import type { Case } from '../../compute/engine.js';
 import { baselinePath, type IO } from '../io.js';
@@ -30,21 +29,19 @@ export function register(program: Command, ctx: Ctx): void {
 type RunOpts = { case: Case; format: 'table' | 'json' | 'csv' | 'xlsx'; output?: string; force?: boolean };
 
 export async function run(io: IO, file: string, opts: RunOpts): Promise<number> {
-  const loaded = loadScenario(file, new Loader(io.cwd));
-  const errChalk = makeChalk(io.stderrIsTTY, io.env);
-  if (loaded.diags.items.length) io.err(renderDiagnostics(loaded.diags.items, loaded.sources, errChalk));
-  const code = exitCodeFor(loaded.diags.items);
-  if (!loaded.scenario || code === 2) return 2;
-  if (opts.format === 'xlsx' && !opts.output) { io.err(renderDiagnostics([{ severity: 'error', category: 'input', code: 'output-needed', message: M.outputNeeded('xlsx'), hint: M.outputNeededHint('xlsx') }], loaded.sources, errChalk)); return 2; }
-  const ev = evaluate(loaded.scenario, opts.case);
+  // Checked before reading anything: xlsx is binary, so it goes to a file.
+  if (opts.format === 'xlsx' && !opts.output) { io.err(renderDiagnostics([usage('output-needed', M.outputNeeded('xlsx'), M.outputNeededHint('xlsx'))], new Map(), makeChalk(io.stderrIsTTY, io.env))); return 2; }
+  const opened = openScenario(io, file);
+  if (!opened) return 2;
+  const ev = evaluate(opened.scenario, opts.case);
   const data =
     opts.format === 'xlsx' ? await (await import('../../render/xlsx.js')).toXlsx(ev) :
-    opts.format === 'json' ? JSON.stringify(toJson(ev, loaded.diags.items), null, 2) + '\n' :
+    opts.format === 'json' ? JSON.stringify(toJson(ev, opened.diagnostics), null, 2) + '\n' :
     opts.format === 'csv' ? ledgerCsv(ev) :
     // A file never gets colour codes, whatever FORCE_COLOR says.
     renderTable(ev, opts.output ? makeChalk(false, { NO_COLOR: '1' }) : makeChalk(io.stdoutIsTTY, io.env)) + '\n';
-  if (opts.output === undefined) { io.out(data as string); return code; }
-  const refused = writeOutput(opts.output, io.cwd, loaded.scenario.chain, opts.force ?? false, data);
-  if (refused) { io.err(renderDiagnostics([refused], loaded.sources, errChalk)); return 2; }
-  return code;
+  if (opts.output === undefined) { io.out(data as string); return opened.code; }
+  const refused = writeOutput(opts.output, io.cwd, opened.scenario.chain, opts.force ?? false, data);
+  if (refused) { opened.report([refused]); return 2; }
+  return opened.code;
 }

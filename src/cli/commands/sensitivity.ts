@@ -1,17 +1,14 @@
 // `compact-model sensitivity [FILE] --metric PATH`: one-at-a-time swings of every
 // ranged input, ranked as a tornado (table or JSON).
 import type { Command } from 'commander';
-import { Loader } from '../../read/load.js';
-import { loadScenario } from '../../pipeline.js';
-import { exitCodeFor } from '../../core/diagnostics.js';
 import { M } from '../../core/messages.js';
 import { parseMetricPath, metricUnit } from '../../measure/paths.js';
 import { makeChalk } from '../../render/table.js';
-import { renderDiagnostics } from '../../render/diagnostics.js';
 import { renderTornado, sensitivityJson } from '../../render/uncertainty.js';
 import { sensitivity } from '../../simulate/sensitivity.js';
 import { baselinePath } from '../io.js';
 import { choice, type Ctx } from '../program.js';
+import { openScenario, usage } from '../open.js';
 
 export function register(program: Command, ctx: Ctx): void {
   program
@@ -22,22 +19,15 @@ export function register(program: Command, ctx: Ctx): void {
     .option('--format <format>', 'output format: table or json', choice(['table', 'json']), 'table')
     .action((file: string | undefined, opts: { metric: string; format: 'table' | 'json' }) => {
       const io = ctx.io;
-      const errChalk = makeChalk(io.stderrIsTTY, io.env);
-      const loaded = loadScenario(file ?? baselinePath(), new Loader(io.cwd));
-      if (loaded.diags.items.length) io.err(renderDiagnostics(loaded.diags.items, loaded.sources, errChalk));
-      const code = exitCodeFor(loaded.diags.items);
-      const s = loaded.scenario;
-      if (!s || code === 2) { ctx.exitCode = 2; return; }
+      const opened = openScenario(io, file ?? baselinePath());
+      if (!opened) { ctx.exitCode = 2; return; }
+      const s = opened.scenario;
       const p = parseMetricPath(opts.metric, s.governments.map((g) => g.code), s.mechanisms.map((m) => m.id), s.horizon.start, s.horizon.years);
-      const bad = !p.ok ? { message: `${M.sensitivityMetric(opts.metric)}: ${p.message}`, hint: p.hint } : metricUnit(opts.metric) === 'boolean' ? { message: M.sensitivityNumeric(opts.metric), hint: undefined } : undefined;
-      if (bad) {
-        io.err(renderDiagnostics([{ severity: 'error', category: 'input', code: 'unknown-metric', message: bad.message, hint: bad.hint }], loaded.sources, errChalk));
-        ctx.exitCode = 2;
-        return;
-      }
+      const bad = !p.ok ? usage('unknown-metric', `${M.sensitivityMetric(opts.metric)}: ${p.message}`, p.hint) : metricUnit(opts.metric) === 'boolean' ? usage('unknown-metric', M.sensitivityNumeric(opts.metric)) : undefined;
+      if (bad) { opened.report([bad]); ctx.exitCode = 2; return; }
       const r = sensitivity(s, opts.metric);
       if (opts.format === 'json') io.out(JSON.stringify(sensitivityJson(s, r), null, 2) + '\n');
       else io.out(renderTornado(s, r, makeChalk(io.stdoutIsTTY, io.env)) + '\n');
-      ctx.exitCode = code;
+      ctx.exitCode = opened.code;
     });
 }

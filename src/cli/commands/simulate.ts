@@ -3,20 +3,17 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { availableParallelism } from 'node:os';
-import { Loader } from '../../read/load.js';
-import { loadScenario } from '../../pipeline.js';
-import { exitCodeFor } from '../../core/diagnostics.js';
 import { parseFigure } from '../../core/amount.js';
 import { M } from '../../core/messages.js';
 import { makeChalk } from '../../render/table.js';
-import { renderDiagnostics } from '../../render/diagnostics.js';
 import { renderSimulate, simulateCsv, simulateJson } from '../../render/uncertainty.js';
 import { progressBar } from '../../render/progress.js';
 import { simulate, workerCount, workerScriptIn } from '../../simulate/simulate.js';
-import type { Scenario } from '../../normalize/types.js';
+import { withValuation } from '../../normalize/valuation.js';
 import { Dec } from '../../core/money.js';
 import { baselinePath, packageRoot } from '../io.js';
 import { choice, type Ctx } from '../program.js';
+import { openScenario } from '../open.js';
 
 const int = (min: number, max: number, msg: string) => (v: string): number => {
   const n = Number(v.replace(/_/g, ''));
@@ -28,17 +25,6 @@ export const rateOption = (v: string): Dec => {
   if (!r.ok || !r.value.low.eq(r.value.high)) throw new InvalidArgumentError(M.rateOption(v));
   return r.value.base;
 };
-const CLI_LOC = { file: '<command line>', line: 1, col: 1 };
-
-/** --discount and --inflation win over the scenario's assumptions. */
-export function withValuation(s: Scenario, o: { discount?: Dec; inflation?: Dec }): Scenario {
-  return {
-    ...s,
-    ...(o.discount !== undefined ? { discount: { byMaturity: [{ years: 1, rate: o.discount }], source: '--discount', loc: CLI_LOC } } : {}),
-    ...(o.inflation !== undefined ? { inflation: { rate: o.inflation, base: 0, source: '--inflation', loc: CLI_LOC } } : {}),
-  };
-}
-
 interface Opts { trials: number; seed: number; workers?: number; format: 'table' | 'json' | 'csv'; discount?: Dec; inflation?: Dec }
 
 export function register(program: Command, ctx: Ctx): void {
@@ -54,11 +40,9 @@ export function register(program: Command, ctx: Ctx): void {
     .option('--format <format>', 'output format: table, json or csv', choice(['table', 'json', 'csv']), 'table')
     .action(async (file: string | undefined, opts: Opts) => {
       const io = ctx.io;
-      const loaded = loadScenario(file ?? baselinePath(), new Loader(io.cwd));
-      if (loaded.diags.items.length) io.err(renderDiagnostics(loaded.diags.items, loaded.sources, makeChalk(io.stderrIsTTY, io.env)));
-      const code = exitCodeFor(loaded.diags.items);
-      if (!loaded.scenario || code === 2) { ctx.exitCode = 2; return; }
-      const s = withValuation(loaded.scenario, opts);
+      const opened = openScenario(io, file ?? baselinePath());
+      if (!opened) { ctx.exitCode = 2; return; }
+      const s = withValuation(opened.scenario, opts);
       const bar = progressBar((x) => io.err(x), io.stderrIsTTY && opts.trials >= 100_000);
       const r = await simulate(s, {
         trials: opts.trials, seed: opts.seed,
@@ -70,6 +54,6 @@ export function register(program: Command, ctx: Ctx): void {
       if (opts.format === 'json') io.out(JSON.stringify(simulateJson(s, r), null, 2) + '\n');
       else if (opts.format === 'csv') io.out(simulateCsv(s, r));
       else io.out(renderSimulate(s, r, makeChalk(io.stdoutIsTTY, io.env)) + '\n');
-      ctx.exitCode = code;
+      ctx.exitCode = opened.code;
     });
 }
