@@ -73,7 +73,7 @@ export function normalize(input: ScenarioInput, tree: LMap, file: string, chain:
 
   // --- horizon
   const startYear = parseYear(input.horizon.start, 0, 0);
-  if (!startYear.ok || startYear.value < 1900) diags.error('invalid-year', M.horizonStart, at(['horizon', 'start']), 'write horizon.start as FY2027');
+  if (!startYear.ok || startYear.value < 1900) diags.error('invalid-year', M.horizonStart, at(['horizon', 'start']), M.horizonStartHint);
   const start = startYear.ok ? startYear.value : 2000;
   const N = input.horizon.years;
   const end = start + N - 1;
@@ -174,7 +174,7 @@ export function normalize(input: ScenarioInput, tree: LMap, file: string, chain:
   }
   const drawdownObj = (name: string, d: Exclude<DrawdownInput, string>, p: Path): Drawdown => {
     const rates = profileShares(d.rates, [...p, 'rates']);
-    rates.forEach((r, i) => { if (r.gt(Dec.ONE)) diags.error('rate-above-one', `${pathText([...p, 'rates', i])}: ${M.rateAboveOne('a rate of contribution')}`, at([...p, 'rates', i]), 'a rate of contribution is the share of the uncalled commitment called that year: 0% to 100%'); });
+    rates.forEach((r, i) => { if (r.gt(Dec.ONE)) diags.error('rate-above-one', `${pathText([...p, 'rates', i])}: ${M.rateAboveOne('a rate of contribution')}`, at([...p, 'rates', i]), M.contributionRateHint); });
     return {
       name, rates, source: d.source, life: d.life ?? 12, bow: Dec.of(d.bow ?? 2.5),
       growth: d.growth !== undefined ? fig(d.growth, 'rate', [...p, 'growth'], d.source) : { value: ZERO_RANGE, loc: at(p), path: pathText([...p, 'growth']), source: 'default: 0%' },
@@ -237,7 +237,7 @@ export function normalize(input: ScenarioInput, tree: LMap, file: string, chain:
   input.mechanisms.forEach((m: MechanismInput, i) => {
     const p: Path = ['mechanisms', i];
     if (ids.has(m.id)) diags.error('duplicate-id', M.duplicateId('mechanism', m.id), at([...p, 'id']), M.duplicateIdHint);
-    if (RESERVED.has(m.id) || /^FY\d+$/i.test(m.id)) diags.error('reserved-id', M.reservedId(m.id), at([...p, 'id']), 'rename the mechanism, e.g. F-7');
+    if (RESERVED.has(m.id) || /^FY\d+$/i.test(m.id)) diags.error('reserved-id', M.reservedId(m.id), at([...p, 'id']), M.reservedIdHint);
     ids.set(m.id, i);
     const base = { id: m.id, label: m.label ?? m.id, source: m.source, loc: at(p) };
     const budget = (dflt: Budget): Budget => m.budget ?? dflt;
@@ -277,10 +277,10 @@ export function normalize(input: ScenarioInput, tree: LMap, file: string, chain:
       case 'credit-facility': {
         let subsidy = m.subsidyRate !== undefined ? sourced(m.subsidyRate, 'rate', [...p, 'subsidyRate']) : defSubsidy;
         if (!subsidy) {
-          diags.error('missing-key', `${pathText(p)}: a credit facility needs a subsidy rate`, at(p), 'add `subsidyRate: 5%` to the mechanism or under assumptions (federal credit reform: budget cost = subsidy rate x face value)');
+          diags.error('missing-key', `${pathText(p)}: ${M.subsidyMissing}`, at(p), M.subsidyMissingHint);
           subsidy = { value: ZERO_RANGE, loc: at(p), path: pathText([...p, 'subsidyRate']) };
         }
-        if (subsidy.value.high.gt(Dec.ONE)) diags.error('rate-above-one', `${subsidy.path}: ${M.rateAboveOne('the subsidy rate')}`, subsidy.loc, 'a subsidy rate is the present value of the expected net cost per dollar lent: a few percent');
+        if (subsidy.value.high.gt(Dec.ONE)) diags.error('rate-above-one', `${subsidy.path}: ${M.rateAboveOne('the subsidy rate')}`, subsidy.loc, M.subsidyRateHint);
         const match = Object.entries(m.match ?? {}).flatMap(([g, raw]) => {
           const mp: Path = [...p, 'match', g];
           if (!checkGov(g, mp)) return [];
@@ -311,7 +311,7 @@ export function normalize(input: ScenarioInput, tree: LMap, file: string, chain:
           let gate: Gate | undefined;
           if (w.gate) {
             const prob = w.gate.probability !== undefined ? fig(w.gate.probability, 'rate', [...wp, 'gate', 'probability'], w.gate.source) : undefined;
-            if (prob && prob.value.high.gt(Dec.ONE)) diags.error('invalid-probability', `${prob.path}: ${M.gateProbability}`, prob.loc, 'write it as 80% or 0.8');
+            if (prob && prob.value.high.gt(Dec.ONE)) diags.error('invalid-probability', `${prob.path}: ${M.gateProbability}`, prob.loc, M.probabilityHint('80%', '0.8'));
             gate = { label: w.gate.label ?? 'gate', holds: w.gate.holds ?? true, probability: prob, source: w.gate.source, loc: at([...wp, 'gate']) };
           }
           if (y === undefined) return;
@@ -322,14 +322,14 @@ export function normalize(input: ScenarioInput, tree: LMap, file: string, chain:
           });
         });
         for (let j = 1; j < waves.length; j++) if (waves[j]!.year < waves[j - 1]!.year)
-          diags.error('wave-order', `${pathText([...p, 'waves', j])}: wave "${waves[j]!.id}" is in FY${start + waves[j]!.year}, before the wave listed ahead of it`, waves[j]!.loc, 'list waves in the order they launch', 'rule');
+          diags.error('wave-order', `${pathText([...p, 'waves', j])}: ${M.waveOrder(waves[j]!.id, start + waves[j]!.year)}`, waves[j]!.loc, M.waveOrderHint, 'rule');
         mechanisms.push({ ...base, kind: m.kind, budget: budget('none'), waves, drawdown: drawdown(m.drawdown, [...p, 'drawdown'], defDrawdown) });
         return;
       }
       case 'gated-project': {
         const s = m.study;
         const prob = s.probability !== undefined ? fig(s.probability, 'rate', [...p, 'study', 'probability'], s.source) : undefined;
-        if (prob && prob.value.high.gt(Dec.ONE)) diags.error('invalid-probability', `${prob.path}: ${M.gateProbability}`, prob.loc, 'write it as 60% or 0.6');
+        if (prob && prob.value.high.gt(Dec.ONE)) diags.error('invalid-probability', `${prob.path}: ${M.gateProbability}`, prob.loc, M.probabilityHint('60%', '0.6'));
         const startMonth = s.startMonth ?? 0;
         windowCheck(m.id, startMonth + s.months + m.window.months, [...p, 'window', 'months']);
         if (startMonth + s.months >= N * 12) diags.error('gate-timing', `${pathText([...p, 'study'])}: ${M.studyAfterHorizon(startMonth + s.months, N * 12)}`, at([...p, 'study', 'months']), M.studyAfterHint);
@@ -386,7 +386,7 @@ export function normalize(input: ScenarioInput, tree: LMap, file: string, chain:
     if (terms.length > 1 && terms.some((t) => metricUnit(t) !== 'amount')) { diags.error('unknown-metric', `${pathText([...p, 'metric'])}: ${M.claimSumUnits}`, at([...p, 'metric']), M.claimSumHint); return; }
     let published: Ranged | boolean;
     if (unit === 'boolean') {
-      if (typeof c.published !== 'string' || !/^(true|false)$/.test(c.published)) { diags.error('invalid-figure', M.publishedUnit(String(c.published), unit), at([...p, 'published']), 'write true or false'); return; }
+      if (typeof c.published !== 'string' || !/^(true|false)$/.test(c.published)) { diags.error('invalid-figure', M.publishedUnit(String(c.published), unit), at([...p, 'published']), M.booleanHint); return; }
       published = c.published === 'true';
     } else {
       const r = parseFigure(c.published, unit);
