@@ -1,6 +1,7 @@
 // Parses figures as people write them: amounts ("$2.5B", "250M", "1.2bn", 250000000),
 // rates ("5%", 0.05), ratios ("2x", "25:1"), and ranges of any of them ("$2B-3B").
 import { Dec } from './money.js';
+import { M } from './messages.js';
 
 export type Unit = 'amount' | 'rate' | 'ratio';
 
@@ -23,11 +24,7 @@ const SCALE: Record<string, number> = {
 
 const NUM = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|\.\d+)`;
 const ONE_AMOUNT = new RegExp(String.raw`^(?:US)?\$?\s*${NUM}\s*([a-z]*)$`, 'i');
-const HINT: Record<Unit, string> = {
-  amount: 'write an amount in US dollars such as 250M, $2.5B, 1.2bn or 250000000; a range as $2B-3B',
-  rate: 'write a rate as a percentage such as 5% (or a fraction such as 0.05); a range as 4%-6%',
-  ratio: 'write a ratio such as 2x, 2.5x or 25:1; a range as 1.5x-2.5x',
-};
+const HINT: Record<Unit, string> = M.figureHint;
 
 function fail<T>(unit: Unit, message: string): Parsed<T> {
   return { ok: false, message, hint: HINT[unit] };
@@ -37,37 +34,37 @@ function parseOne(raw: string, unit: Unit, inheritScale?: string): Parsed<{ valu
   const s = raw.trim();
   if (unit === 'amount') {
     const m = ONE_AMOUNT.exec(s);
-    if (!m) return fail(unit, `"${raw}" is not an amount`);
+    if (!m) return fail(unit, M.notAnAmount(raw));
     const scaleWord = (m[2] ?? '').toLowerCase();
     const scaleKey = scaleWord === '' && inheritScale !== undefined ? inheritScale : scaleWord;
     // Own keys only: "5constructor" must be an unknown unit, not Object.prototype.constructor.
     const scale = Object.hasOwn(SCALE, scaleKey) ? SCALE[scaleKey] : undefined;
-    if (scale === undefined) return fail(unit, `"${raw}": unknown unit "${m[2]}" (use k, M, B or T)`);
+    if (scale === undefined) return fail(unit, M.unknownUnit(raw, m[2]!));
     return { ok: true, value: { value: Dec.of(m[1]!.replace(/,/g, '')).times(scale), scale: scaleKey } };
   }
   if (unit === 'rate') {
     const m = /^(-?\d+(?:\.\d+)?|-?\.\d+)\s*(%?)$/.exec(s);
-    if (!m) return fail(unit, `"${raw}" is not a rate`);
+    if (!m) return fail(unit, M.notARate(raw));
     const pct = m[2] === '%' || inheritScale === '%';
     return { ok: true, value: { value: pct ? Dec.of(m[1]!).div(100) : Dec.of(m[1]!), scale: m[2] ?? '' } };
   }
   const ratio = /^(\d+(?:\.\d+)?|\.\d+)\s*(?:x|×|:\s*1)?$/i.exec(s);
-  if (!ratio) return fail(unit, `"${raw}" is not a ratio`);
+  if (!ratio) return fail(unit, M.notARatio(raw));
   return { ok: true, value: { value: Dec.of(ratio[1]!), scale: '' } };
 }
 
 /** One figure or a "low-high" range, from a YAML scalar. */
 export function parseFigure(input: unknown, unit: Unit): Parsed<Ranged> {
   if (typeof input === 'number') {
-    if (!Number.isFinite(input)) return fail(unit, `${input} is not a finite number`);
+    if (!Number.isFinite(input)) return fail(unit, M.notFinite(input));
     if (!Number.isSafeInteger(input) && Number.isInteger(input))
-      return fail(unit, `${input} is beyond the precision of a YAML number; write it as a string with a unit`);
+      return fail(unit, M.beyondPrecision(input));
     const v = Dec.of(input);
     return { ok: true, value: { low: v, base: v, high: v } };
   }
-  if (typeof input !== 'string') return fail(unit, `expected ${unit === 'amount' ? 'an amount' : `a ${unit}`}, got ${describe(input)}`);
+  if (typeof input !== 'string') return fail(unit, M.expectedFigure(unit, describe(input)));
   const s = input.trim();
-  if (s === '') return fail(unit, 'the value is empty');
+  if (s === '') return fail(unit, M.emptyValue);
   // A range: two figures joined by a hyphen, an en or em dash, or "to".
   const parts = s.split(/\s*(?:[–—]|\bto\b|-(?=\s*[$.\d]))\s*/i);
   if (parts.length === 2 && parts[0] !== '') {
@@ -76,11 +73,11 @@ export function parseFigure(input: unknown, unit: Unit): Parsed<Ranged> {
     const lo = parseOne(parts[0]!, unit, hi.value.scale);
     if (!lo.ok) return lo;
     if (lo.value.value.gt(hi.value.value))
-      return fail(unit, `range "${input}" runs backwards: its low end is above its high end`);
+      return fail(unit, M.rangeBackwards(input));
     const low = lo.value.value, high = hi.value.value;
     return { ok: true, value: { low, base: low.plus(high).div(2), high } };
   }
-  if (parts.length > 2) return fail(unit, `"${input}" has more than two ends`);
+  if (parts.length > 2) return fail(unit, M.tooManyEnds(input));
   const one = parseOne(s, unit);
   if (!one.ok) return one;
   const v = one.value.value;
@@ -100,13 +97,13 @@ export function parseYear(input: unknown, start: number, years: number): Parsed<
   const bad = (m: string): Parsed<number> => ({
     ok: false,
     message: m,
-    hint: `write a fiscal year as FY${start + 1} (or ${start + 1}), or a year number 1-${years} of the horizon`,
+    hint: M.yearHint(start, years),
   });
   let n: number;
   if (typeof input === 'number' && Number.isInteger(input)) n = input;
   else if (typeof input === 'string' && /^(FY)?\s*\d{1,4}$/i.test(input.trim())) n = Number(input.trim().replace(/^FY\s*/i, ''));
-  else return bad(`${describe(input)} is not a year`);
+  else return bad(M.notAYear(describe(input)));
   if (n >= 1 && n <= years && n < 1900) return { ok: true, value: start + n - 1 };
   if (n >= 1900) return { ok: true, value: n };
-  return bad(`year ${n} is neither a fiscal year nor a year number of the horizon`);
+  return bad(M.yearNeither(n));
 }

@@ -1,6 +1,26 @@
 // Every text a user reads in a diagnostic, in one place, so wording stays consistent.
 
 export const M = {
+  // figures and years as written
+  figureHint: {
+    amount: 'write an amount in US dollars such as 250M, $2.5B, 1.2bn or 250000000; a range as $2B-3B',
+    rate: 'write a rate as a percentage such as 5% (or a fraction such as 0.05); a range as 4%-6%',
+    ratio: 'write a ratio such as 2x, 2.5x or 25:1; a range as 1.5x-2.5x',
+  },
+  notAnAmount: (raw: string) => `"${raw}" is not an amount`,
+  unknownUnit: (raw: string, unit: string) => `"${raw}": unknown unit "${unit}" (use k, M, B or T)`,
+  notARate: (raw: string) => `"${raw}" is not a rate`,
+  notARatio: (raw: string) => `"${raw}" is not a ratio`,
+  notFinite: (x: number) => `${x} is not a finite number`,
+  beyondPrecision: (x: number) => `${x} is beyond the precision of a YAML number; write it as a string with a unit`,
+  expectedFigure: (unit: string, got: string) => `expected ${unit === 'amount' ? 'an amount' : `a ${unit}`}, got ${got}`,
+  emptyValue: 'the value is empty',
+  rangeBackwards: (raw: string) => `range "${raw}" runs backwards: its low end is above its high end`,
+  tooManyEnds: (raw: string) => `"${raw}" has more than two ends`,
+  notAYear: (got: string) => `${got} is not a year`,
+  yearNeither: (n: number) => `year ${n} is neither a fiscal year nor a year number of the horizon`,
+  yearHint: (start: number, years: number) => `write a fiscal year as FY${start + 1} (or ${start + 1}), or a year number 1-${years} of the horizon`,
+
   // reading
   fileNotFound: (f: string) => `cannot read "${f}": no such file`,
   fileUnreadable: (f: string, code: string) => `cannot read "${f}" (${code})`,
@@ -93,6 +113,11 @@ export const M = {
   horizonStartHint: 'write horizon.start as FY2027',
   reservedIdHint: 'rename the mechanism, e.g. F-7',
   booleanHint: 'write true or false',
+  metricUnknownPart: (part: string, path: string) => `unknown part "${part}" in metric "${path}"`,
+  metricExtraParts: (path: string, head: string) => `metric "${path}" has extra parts after "${head}"`,
+  leverageBasis: 'leverage needs a basis: leverage.commitment or leverage.budget',
+  floorGovernment: (govs: string[]) => `floor needs a government: ${govs.map((g) => `floor.${g}`).join(', ')}`,
+  floorBasis: (gov: string) => `floor.${gov} needs a basis: appropriated or commitment`,
   fallbackTwice: (fb: string, first: string, second: string) => `mechanism "${fb}" is already the fallback of "${first}"; it cannot also back "${second}"`,
   windowAfterHorizon: (id: string, months: number) => `the commitment window of "${id}" ends ${months} months after the horizon; those commitments are reported after it, not in the totals`,
   windowAfterHorizonHint: 'start the study earlier, shorten the window, or lengthen horizon.years',
