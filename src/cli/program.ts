@@ -2,6 +2,7 @@
 // commands/. makeProgram() lets tests run the CLI in process.
 import { Command, InvalidArgumentError } from 'commander';
 import type { IO } from './io.js';
+import { M } from '../core/messages.js';
 import { register as registerRun } from './commands/run.js';
 import { register as registerDiff } from './commands/diff.js';
 import { register as registerExplain } from './commands/explain.js';
@@ -19,7 +20,7 @@ export interface Ctx {
 
 export function choice(options: string[]) {
   return (value: string): string => {
-    if (!options.includes(value)) throw new InvalidArgumentError(`expected one of ${options.join(', ')}`);
+    if (!options.includes(value)) throw new InvalidArgumentError(M.choice(options));
     return value;
   };
 }

@@ -35,7 +35,7 @@ export function rangeObject(o: Record<string, unknown>, unit: Unit, outer?: Dist
   const low = num(o[a!]) ?? Dec.ZERO, high = num(o[b!]) ?? Dec.ZERO;
   const base = num(o.base) ?? centre(low, high, dist);
   if (dist === undefined && o.base !== undefined) dist = 'triangular';
-  if (low.gt(high) || base.lt(low) || base.gt(high)) problems.push({ code: 'range-order', message: `${a} <= base <= ${b} does not hold`, hint: 'order the ends of the range' });
+  if (low.gt(high) || base.lt(low) || base.gt(high)) problems.push({ code: 'range-order', message: M.rangeOrder(String(a), String(b)), hint: M.rangeOrderHint });
   problems.push(...distProblems({ low, base, high }, dist));
   return { value: { low, base, high }, dist, problems };
 }

@@ -3,6 +3,7 @@
 // that sum to 100%) live in normalize. The JSON Schema for editors is generated from this.
 import { z } from 'zod';
 import { parseFigure, type Unit } from '../core/amount.js';
+import { M } from '../core/messages.js';
 
 /** Every object shape's keys, so an unknown key can get a did-you-mean from its own shape. */
 export const SHAPES: string[][] = [];
@@ -32,9 +33,9 @@ export function scalarFigure(unit: Unit) {
       // continue: false marks a type mismatch as fatal, so a union picks its mapping branch for a mapping.
       if (!p.ok && mismatch) ctx.addIssue({ code: 'custom', message: p.message, params: { hint: p.hint, unit, typeMismatch: true }, continue: false });
       // "-100M": the parser has no sign; say what is wrong rather than "not an amount".
-      else if (!p.ok && typeof v === 'string' && /^\s*-/.test(v) && parseFigure(v.trim().slice(1), unit).ok) ctx.addIssue({ code: 'custom', message: `${v} is negative`, params: { hint: 'amounts, rates and ratios are never negative here', unit, negative: true } });
+      else if (!p.ok && typeof v === 'string' && /^\s*-/.test(v) && parseFigure(v.trim().slice(1), unit).ok) ctx.addIssue({ code: 'custom', message: M.negative(String(v)), params: { hint: M.negativeHint, unit, negative: true } });
       else if (!p.ok) ctx.addIssue({ code: 'custom', message: p.message, params: { hint: p.hint, unit } });
-      else if (p.value.low.isNeg()) ctx.addIssue({ code: 'custom', message: `${v} is negative`, params: { hint: 'amounts, rates and ratios are never negative here', unit, negative: true } });
+      else if (p.value.low.isNeg()) ctx.addIssue({ code: 'custom', message: M.negative(String(v)), params: { hint: M.negativeHint, unit, negative: true } });
     })
     .meta({ type: ['number', 'string'], description: SCALAR_DESC[unit] });
 }
