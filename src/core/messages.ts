@@ -123,6 +123,7 @@ export const M = {
   rangeOrder: (lo: string, hi: string) => `${lo} <= base <= ${hi} does not hold`,
   rangeOrderHint: 'order the ends of the range',
   choice: (options: string[]) => `expected one of ${options.join(', ')}`,
+  yearsPastHorizon: (n: number, from: number, start: number, end: number) => `${n} years from FY${from} run past the horizon FY${start}-FY${end}`,
   fallbackTwice: (fb: string, first: string, second: string) => `mechanism "${fb}" is already the fallback of "${first}"; it cannot also back "${second}"`,
   windowAfterHorizon: (id: string, months: number) => `the commitment window of "${id}" ends ${months} months after the horizon; those commitments are reported after it, not in the totals`,
   windowAfterHorizonHint: 'start the study earlier, shorten the window, or lengthen horizon.years',

@@ -1,0 +1,257 @@
+// What every part of normalize shares: positions and names of the written scenario, the
+// horizon and governments, named curves and defaults, and the parsers of figures, years,
+// allocations and curves that report problems as diagnostics at the user's text.
+import { parseFigure, parseYear, type Ranged, type Unit } from '../core/amount.js';
+import { didYouMean, type Diagnostics, type Loc } from '../core/diagnostics.js';
+import { M } from '../core/messages.js';
+import { Dec, sum } from '../core/money.js';
+import { locate, type LMap } from '../read/tree.js';
+import { describePath } from '../validate/validate.js';
+import type { AllocationInput, DrawdownInput, FigureInput, ProfileInput, ScenarioInput, SourcedInput } from '../validate/schema.js';
+import type { Alloc, Commit, DistKind, Drawdown, Fig, Profile } from './types.js';
+import { rangeObject, rangeScalar } from './dist.js';
+
+export type Path = (string | number)[];
+
+/** Named curves available to every scenario without declaring them. */
+export const BUILTIN_PROFILES: Record<string, { shares: string[]; source: string }> = {
+  immediate: { shares: ['1'], source: 'built-in: paid out in full the year it is committed' },
+};
+export const BUILTIN_DRAWDOWNS: Record<string, { rates: string[]; growth: string; bow: number; life: number; source: string }> = {
+  'takahashi-alexander': {
+    rates: ['0.25', '0.3333', '0.5'],
+    growth: '0.10',
+    bow: 2.5,
+    life: 12,
+    source: 'built-in: Takahashi & Alexander (2002), illustrative venture parameters (RC 25%/33%/50%, bow 2.5, life 12, growth 10%)',
+  },
+};
+
+export const ZERO_RANGE: Ranged = { low: Dec.ZERO, base: Dec.ZERO, high: Dec.ZERO };
+
+type Assumptions = NonNullable<ScenarioInput['assumptions']>;
+export type RatioDefault = 'crowdIn' | 'followOn' | 'coInvest' | 'coFinance';
+
+export class Normalizer {
+  /** Every figure read, in reading order (diffs and explain list inputs from here). */
+  readonly figures: Fig[] = [];
+  readonly start: number;
+  readonly years: number;
+  readonly end: number;
+  readonly governments: { code: string; name: string }[];
+  readonly govCodes: string[];
+  readonly assumptions: Assumptions;
+  private readonly profiles = new Map<string, Profile>();
+  private readonly drawdowns = new Map<string, Drawdown>();
+  private readonly defaults = new Map<string, Fig>();
+  readonly defSpendOut: Profile;
+  readonly defDisbursement: Profile;
+  readonly defDrawdown: Drawdown;
+  readonly defSubsidy?: Fig;
+
+  constructor(input: ScenarioInput, private readonly tree: LMap, readonly diags: Diagnostics) {
+    // --- horizon
+    const startYear = parseYear(input.horizon.start, 0, 0);
+    if (!startYear.ok || startYear.value < 1900) diags.error('invalid-year', M.horizonStart, this.at(['horizon', 'start']), M.horizonStartHint);
+    this.start = startYear.ok ? startYear.value : 2000;
+    this.years = input.horizon.years;
+    this.end = this.start + this.years - 1;
+
+    // --- governments
+    this.governments = Array.isArray(input.governments)
+      ? input.governments.map((code) => ({ code, name: code }))
+      : Object.entries(input.governments).map(([code, g]) => ({ code, name: g.name ?? code }));
+    const codes = this.governments.map((g) => g.code);
+    this.govCodes = codes;
+    if (new Set(codes).size !== codes.length) diags.error('duplicate-id', M.duplicateId('government', codes.find((c, i) => codes.indexOf(c) !== i)!), this.at(['governments']), M.duplicateIdHint);
+
+    // --- named curves and defaults
+    const A = (this.assumptions = input.assumptions ?? {});
+    for (const [name, b] of Object.entries(BUILTIN_PROFILES)) this.profiles.set(name, { name, shares: b.shares.map((s) => Dec.of(s)), source: b.source });
+    for (const [name, pr] of Object.entries(A.profiles ?? {})) this.profiles.set(name, this.profileObj(name, pr, ['assumptions', 'profiles', name]));
+    for (const [name, b] of Object.entries(BUILTIN_DRAWDOWNS)) {
+      this.drawdowns.set(name, {
+        name, rates: b.rates.map((r) => Dec.of(r)), bow: Dec.of(b.bow), life: b.life, source: b.source,
+        growth: { value: { low: Dec.of(b.growth), base: Dec.of(b.growth), high: Dec.of(b.growth) }, source: b.source, loc: this.at(['assumptions']), path: `drawdown ${name}.growth` },
+      });
+    }
+    for (const [name, d] of Object.entries(A.drawdowns ?? {})) this.drawdowns.set(name, this.drawdownObj(name, d, ['assumptions', 'drawdowns', name]));
+    const immediate = this.profiles.get('immediate')!;
+    this.defSpendOut = this.profile(A.spendOut, ['assumptions', 'spendOut'], immediate);
+    this.defDisbursement = this.profile(A.disbursement, ['assumptions', 'disbursement'], immediate);
+    this.defDrawdown = this.drawdown(A.drawdown, ['assumptions', 'drawdown'], this.drawdowns.get('takahashi-alexander')!);
+    this.defSubsidy = A.subsidyRate !== undefined ? this.sourced(A.subsidyRate, 'rate', ['assumptions', 'subsidyRate']) : undefined;
+  }
+
+  at(p: Path, key = false): Loc {
+    return locate(this.tree, p, key);
+  }
+
+  pathText(p: Path): string {
+    return describePath(this.tree, p);
+  }
+
+  /** One figure (scalar, range or low/base/high), with its source and position. */
+  fig(raw: FigureInput, unit: Unit, p: Path, source?: string, outerDist?: DistKind): Fig {
+    let value: Ranged;
+    let dist = outerDist;
+    if (raw !== null && typeof raw === 'object') {
+      const o = raw as Record<string, unknown> & { source?: string };
+      const r = rangeObject(o, unit, outerDist);
+      for (const e of r.problems) this.diags.error(e.code, `${this.pathText(p)}: ${e.message}`, this.at(p), e.hint);
+      value = r.value;
+      dist = r.dist;
+      source = o.source ?? source;
+    } else {
+      const r = parseFigure(raw, unit);
+      const d = rangeScalar(r.ok ? r.value : ZERO_RANGE, dist);
+      for (const e of d.problems) this.diags.error(e.code, `${this.pathText(p)}: ${e.message}`, this.at(p), e.hint);
+      value = d.value;
+    }
+    const f: Fig = { value, source, loc: this.at(p), path: this.pathText(p), unit, ...(dist ? { dist } : {}) };
+    this.figures.push(f);
+    return f;
+  }
+
+  /** A figure or `{ value, source }`; `fallback` when absent (zero when there is none). */
+  sourced(raw: SourcedInput | undefined, unit: Unit, p: Path, fallback?: Fig): Fig {
+    if (raw === undefined) return fallback ?? { value: ZERO_RANGE, loc: this.at(p.slice(0, -1)), path: this.pathText(p), source: 'default: none' };
+    if (raw !== null && typeof raw === 'object' && 'value' in raw) {
+      const o = raw as { value: FigureInput; source?: string; dist?: DistKind };
+      return this.fig(o.value, unit, [...p, 'value'], o.source, o.dist);
+    }
+    return this.fig(raw as FigureInput, unit, p);
+  }
+
+  /** One Fig per default ratio, shared by every mechanism that uses it (one input, listed once). */
+  defaultRatio(key: RatioDefault): Fig {
+    let f = this.defaults.get(key);
+    if (!f) {
+      const A = this.assumptions;
+      f = A[key] !== undefined ? this.sourced(A[key], 'ratio', ['assumptions', key]) : { value: ZERO_RANGE, loc: this.at(['assumptions']), path: `assumptions.${key}`, source: 'default: 0x (none assumed)' };
+      this.defaults.set(key, f);
+    }
+    return f;
+  }
+
+  /** A year as written -> its index in the horizon, or a diagnostic. */
+  yearIndex(raw: unknown, p: Path): number | undefined {
+    const { start, years, end } = this;
+    const y = parseYear(raw, start, years);
+    if (!y.ok) { this.diags.error('invalid-year', `${this.pathText(p)}: ${y.message}`, this.at(p), y.hint); return undefined; }
+    if (y.value < start || y.value > end) { this.diags.error('year-outside-horizon', `${this.pathText(p)}: ${M.yearOutsideHorizon(y.value, start, end)}`, this.at(p), M.yearOutsideHint(start, end)); return undefined; }
+    return y.value - start;
+  }
+
+  checkGov(g: string, p: Path): boolean {
+    if (this.govCodes.includes(g)) return true;
+    const dym = didYouMean(g, this.govCodes);
+    this.diags.error('unknown-government', `${this.pathText(p.slice(0, -1))}: ${M.unknownGovernment(g, this.govCodes)}`, this.at(p, true), dym ? M.didYouMean(dym) : M.unknownGovernmentHint);
+    return false;
+  }
+
+  /** How one government's amount is laid over the years. */
+  allocation(gov: string, raw: AllocationInput, p: Path): Alloc | undefined {
+    const { start, end, years: N, diags } = this;
+    const at = (q: Path) => this.at(q);
+    const pathText = (q: Path) => this.pathText(q);
+    if (typeof raw === 'string' || typeof raw === 'number') {
+      return { gov, mode: 'total', fig: this.fig(raw, 'amount', p), mask: Array(N).fill(true), loc: at(p) };
+    }
+    const o = raw as Exclude<AllocationInput, string | number>;
+    if (o.byYear !== undefined && o.amount !== undefined) { diags.error('invalid-allocation', `${pathText(p)}: ${M.allocationBoth}`, at(p), M.allocationHint); return undefined; }
+    if (o.byYear !== undefined) {
+      const byYear: (Fig | undefined)[] = Array(N).fill(undefined);
+      for (const [y, amt] of Object.entries(o.byYear)) {
+        const i = this.yearIndex(y, [...p, 'byYear', y]);
+        if (i !== undefined) byYear[i] = this.fig(amt, 'amount', [...p, 'byYear', y], o.source);
+      }
+      return { gov, mode: 'byYear', byYear, source: o.source, loc: at(p) };
+    }
+    if (o.amount === undefined) { diags.error('invalid-allocation', `${pathText(p)}: ${M.allocationEmpty}`, at(p), M.allocationHint); return undefined; }
+    const given = [o.from, o.to, o.years].filter((x) => x !== undefined).length;
+    if (given > 2) { diags.error('invalid-allocation', `${pathText(p)}: ${M.windowConflict}`, at(p), M.allocationHint); return undefined; }
+    let from = o.from !== undefined ? this.yearIndex(o.from, [...p, 'from']) : undefined;
+    let to = o.to !== undefined ? this.yearIndex(o.to, [...p, 'to']) : undefined;
+    if ((o.from !== undefined && from === undefined) || (o.to !== undefined && to === undefined)) return undefined;
+    if (o.years !== undefined) {
+      if (from === undefined && to === undefined) from = 0;
+      if (from !== undefined) to = from + o.years - 1;
+      else from = to! - o.years + 1;
+      if (to! > N - 1 || from < 0) {
+        diags.error('year-outside-horizon', `${pathText([...p, 'years'])}: ${M.yearsPastHorizon(o.years, start + Math.min(from, to!), start, end)}`, at([...p, 'years']), M.yearOutsideHint(start, end));
+        return undefined;
+      }
+    }
+    from ??= 0;
+    to ??= N - 1;
+    if (from > to) { diags.error('window-backwards', `${pathText(p)}: ${M.windowBackwards(start + from, start + to)}`, at(p), M.allocationHint); return undefined; }
+    const mask = Array.from({ length: N }, (_, i) => i >= from! && i <= to!);
+    return { gov, mode: o.per ?? 'total', fig: this.fig(o.amount, 'amount', [...p, 'amount'], o.source), mask, source: o.source, loc: at(p) };
+  }
+
+  perGov(raw: Record<string, AllocationInput>, p: Path): Alloc[] {
+    const out: Alloc[] = [];
+    for (const [g, a] of Object.entries(raw)) {
+      if (!this.checkGov(g, [...p, g])) continue;
+      const al = this.allocation(g, a, [...p, g]);
+      if (al) out.push(al);
+    }
+    return out;
+  }
+
+  /** Per-government commitments; a figure without its own source cites the enclosing item's (e.g. the wave's). */
+  commits(raw: Record<string, FigureInput | { amount: FigureInput; source?: string }>, p: Path, source?: string): Commit[] {
+    const out: Commit[] = [];
+    for (const [g, a] of Object.entries(raw)) {
+      if (!this.checkGov(g, [...p, g])) continue;
+      if (a !== null && typeof a === 'object' && 'amount' in a) out.push({ gov: g, fig: this.fig(a.amount, 'amount', [...p, g, 'amount'], a.source ?? source) });
+      else out.push({ gov: g, fig: this.fig(a as FigureInput, 'amount', [...p, g], source) });
+    }
+    return out;
+  }
+
+  private shares(raw: FigureInput[], p: Path): Dec[] {
+    return raw.map((r, i) => this.fig(r, 'rate', [...p, i]).value.base);
+  }
+
+  private profileObj(name: string, raw: { shares: FigureInput[]; source?: string }, p: Path): Profile {
+    const shares = this.shares(raw.shares, [...p, 'shares']);
+    const total = sum(shares);
+    if (!total.eq(Dec.ONE)) this.diags.error('shares-sum', `${this.pathText(p)}: ${M.sharesSum(total.times(100).toPlain(4))}`, this.at([...p, 'shares']), M.sharesSumHint, 'rule');
+    return { name, shares, source: raw.source };
+  }
+
+  private drawdownObj(name: string, d: Exclude<DrawdownInput, string>, p: Path): Drawdown {
+    const rates = this.shares(d.rates, [...p, 'rates']);
+    rates.forEach((r, i) => { if (r.gt(Dec.ONE)) this.diags.error('rate-above-one', `${this.pathText([...p, 'rates', i])}: ${M.rateAboveOne('a rate of contribution')}`, this.at([...p, 'rates', i]), M.contributionRateHint); });
+    return {
+      name, rates, source: d.source, life: d.life ?? 12, bow: Dec.of(d.bow ?? 2.5),
+      growth: d.growth !== undefined ? this.fig(d.growth, 'rate', [...p, 'growth'], d.source) : { value: ZERO_RANGE, loc: this.at(p), path: this.pathText([...p, 'growth']), source: 'default: 0%' },
+    };
+  }
+
+  /** A spend-out or disbursement profile: a name from assumptions.profiles, or inline shares. */
+  profile(raw: ProfileInput | undefined, p: Path, fallback: Profile): Profile {
+    if (raw === undefined) return fallback;
+    if (typeof raw !== 'string') return this.profileObj(this.pathText(p), raw, p);
+    const found = this.profiles.get(raw);
+    if (found) return found;
+    const known = [...this.profiles.keys()];
+    const dym = didYouMean(raw, known);
+    this.diags.error('unknown-name', `${this.pathText(p)}: ${M.unknownName('profile', raw, known)}`, this.at(p), dym ? M.didYouMean(dym) : M.unknownNameHint('profile'));
+    return fallback;
+  }
+
+  /** A drawdown curve: a name from assumptions.drawdowns, or inline. */
+  drawdown(raw: DrawdownInput | undefined, p: Path, fallback: Drawdown): Drawdown {
+    if (raw === undefined) return fallback;
+    if (typeof raw !== 'string') return this.drawdownObj(this.pathText(p), raw, p);
+    const found = this.drawdowns.get(raw);
+    if (found) return found;
+    const known = [...this.drawdowns.keys()];
+    const dym = didYouMean(raw, known);
+    this.diags.error('unknown-name', `${this.pathText(p)}: ${M.unknownName('drawdown', raw, known)}`, this.at(p), dym ? M.didYouMean(dym) : M.unknownNameHint('drawdown'));
+    return fallback;
+  }
+}
