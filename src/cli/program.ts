@@ -25,6 +25,15 @@ export function choice(options: string[]) {
   };
 }
 
+/** A whole number option in [min, max] (underscores allowed: 100_000). */
+export function intOption(min: number, max: number, message: string) {
+  return (v: string): number => {
+    const n = Number(v.replace(/_/g, ''));
+    if (!/^\d[\d_]*$/.test(v) || !Number.isSafeInteger(n) || n < min || n > max) throw new InvalidArgumentError(message);
+    return n;
+  };
+}
+
 export const VERSION = '0.1.0';
 
 export function makeProgram(ctx: Ctx): Command {

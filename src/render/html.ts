@@ -3,6 +3,8 @@
 // and those that do not, and the citation of every input. Every number shown carries
 // data-json (a JSON pointer into `run --format json`) and data-value (the exact value),
 // so a test can check the page against the JSON.
+import type { SimResult } from '../simulate/simulate.js';
+import type { Scenario } from '../normalize/types.js';
 import { Dec, displayMillions, millions } from '../core/money.js';
 import type { Evaluation } from '../pipeline.js';
 import { isActive } from '../compute/engine.js';
@@ -21,6 +23,14 @@ export interface Fan {
   p5: number[];
   p50: number[];
   p95: number[];
+}
+
+/** The fan of cumulative headline mobilization from a simulation run with `yearly`. */
+export function fanOf(s: Scenario, r: SimResult, seed: number): Fan {
+  const years = Array.from({ length: s.horizon.years }, (_, y) => `FY${s.horizon.start + y}`);
+  const at = (fy: string) => r.summaries.get(`cumulative.headlineMobilization.total.${fy}`)!;
+  const m = (x: number) => Number((x / 1e6).toFixed(3));
+  return { label: 'Cumulative headline mobilization, simulated', runs: r.trials, seed, years, p5: years.map((y) => m(at(y).p5)), p50: years.map((y) => m(at(y).p50)), p95: years.map((y) => m(at(y).p95)) };
 }
 
 const num = (x: Dec) => Number(millions(x));
@@ -150,8 +160,9 @@ export function toHtml(ev: Evaluation, opts: { fan?: Fan } = {}): string {
     h(lineChart({
       id: 'chart-fan', title: `${f.label}: median and P5–P95 band over ${f.runs} simulated runs${f.seed !== undefined ? ` (seed ${f.seed})` : ''}`,
       yLabel: 'USD millions', xLabel: 'fiscal year', categories: f.years,
-      series: [{ key: 'p50', label: 'median (P50)' }], values: [f.p50.map((v, i) => ({ value: v, data: { 'data-year': f.years[i], 'data-value': String(v) } }))],
+      series: [{ key: 'p50', label: 'median (P50)' }], values: [f.p50.map((v, i) => ({ value: v, data: { 'data-year': f.years[i], 'data-value': String(v), 'data-p5': String(f.p5[i]), 'data-p95': String(f.p95[i]) } }))],
       band: { low: f.p5, high: f.p95, label: 'P5–P95' },
+      ref: t.target === null ? undefined : { value: num(t.target), label: `target ${displayMillions(t.target, 0)}`, data: { 'data-value': millions(t.target) } },
     }));
   }
 

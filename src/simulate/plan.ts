@@ -29,12 +29,14 @@ export interface Plan {
   /** Layout of the floor by-year outputs that follow the stored ones. */
   floorAt: number;
   width: number;
+  /** Also store cumulative headline mobilization by year (for the report's fan chart). */
+  yearly: boolean;
 }
 
 const scopes = (s: Scenario) => [...s.governments.map((g) => g.code), 'total'];
 const isRanged = (f: Fig) => !f.value.low.eq(f.value.high);
 
-export function makePlan(s: Scenario): Plan {
+export function makePlan(s: Scenario, yearly = false): Plan {
   const random = s.figures.filter(isRanged);
   const probs = new Set<Fig>();
   const gates: GateRef[] = [];
@@ -58,12 +60,13 @@ export function makePlan(s: Scenario): Plan {
   if (s.discount) for (const m of SIM_METRICS) for (const sc of scopes(s)) names.push(`pv.${m}.${sc}`);
   if (s.inflation) for (const m of SIM_METRICS) for (const sc of scopes(s)) names.push(`real.${m}.${sc}`);
   names.push('leverage.commitment.total', 'leverage.budget.total');
+  if (yearly) for (let y = 0; y < s.horizon.years; y++) names.push(`cumulative.headlineMobilization.total.FY${s.horizon.start + y}`);
   const tests: string[] = [];
   if (s.targets.floor) for (const g of s.governments) for (const b of ['appropriated', 'commitment']) tests.push(`floor.${g.code}.${b}.met`, `floor.${g.code}.${b}.everyYear`);
   if (s.targets.mobilization) tests.push('target.met');
   const floorAt = names.length;
   const width = floorAt + (s.targets.floor ? s.governments.length * 2 * s.horizon.years : 0);
-  return { scenario: s, random, samplers, gates, names, tests, floorAt, width };
+  return { scenario: s, random, samplers, gates, names, tests, floorAt, width, yearly };
 }
 
 /** Picks each figure from the trial's draws (x) and each gate from its outcome bits. */
@@ -89,6 +92,10 @@ export function outputs<T>(A: Arith<T>, plan: Plan, pick: Picker<T>): T[] {
   if (s.inflation) { const rf = realFactors(s.inflation, N); for (const m of SIM_METRICS) for (const sc of scopes(s)) out.push(weighted(A, byYear(m, sc), rf)); }
   // Leverage as Measure.leverage defines it, without its zero test (a traced value has no sign yet).
   out.push(A.div(me.money('privateMobilized'), me.money('publicCommitment')), A.div(me.money('privateMobilized'), me.money('budgetCost')));
+  if (plan.yearly) {
+    let cum = A.zero;
+    for (let y = 0; y < N; y++) { cum = A.add(cum, me.money('headlineMobilization', 'total', undefined, y)); out.push(cum); }
+  }
   if (s.targets.floor) for (const g of s.governments) for (const m of ['budgetCost', 'publicCommitment'] as const) out.push(...byYear(m, g.code));
   return out;
 }

@@ -17,6 +17,8 @@ export interface SimOptions {
   /** dist/sim-worker.js of the installed package. */
   workerScript: string;
   onProgress?: (done: number, total: number) => void;
+  /** Also summarize cumulative headline mobilization by year (report's fan chart). */
+  yearly?: boolean;
 }
 
 export interface SimResult {
@@ -43,7 +45,7 @@ export function workerScriptIn(root: string): string {
 }
 
 export async function simulate(s: Scenario, o: SimOptions): Promise<SimResult> {
-  const plan = makePlan(s);
+  const plan = makePlan(s, o.yearly ?? false);
   const W = o.workers;
   const bounds = Array.from({ length: W + 1 }, (_, w) => Math.round((o.trials * w) / W));
   const done = new Array<number>(W).fill(0);
@@ -54,7 +56,7 @@ export async function simulate(s: Scenario, o: SimOptions): Promise<SimResult> {
     if (!existsSync(o.workerScript)) throw new Error(`simulate: worker script ${o.workerScript} is missing (run npm run build)`);
     const enc = encode(s);
     blocks = await Promise.all(Array.from({ length: W }, (_, w) => new Promise<{ values: Float64Array; counts: number[] }>((resolve, reject) => {
-      const worker = new Worker(o.workerScript, { workerData: { scenario: enc, seed: o.seed, from: bounds[w]!, to: bounds[w + 1]! } });
+      const worker = new Worker(o.workerScript, { workerData: { scenario: enc, seed: o.seed, from: bounds[w]!, to: bounds[w + 1]!, yearly: o.yearly ?? false } });
       worker.on('message', (m: { type: 'progress'; done: number } | { type: 'done'; values: Float64Array; counts: number[] }) => {
         if (m.type === 'progress') progress(w, m.done);
         else { resolve(m); void worker.terminate(); }

@@ -5,9 +5,9 @@ import type { Scenario } from '../normalize/types.js';
 import { decode } from './codec.js';
 import { makePlan, Runner } from './plan.js';
 
-interface Job { scenario: unknown; seed: number; from: number; to: number }
+interface Job { scenario: unknown; seed: number; from: number; to: number; yearly: boolean }
 
 const job = workerData as Job;
-const runner = new Runner(makePlan(decode<Scenario>(job.scenario)), job.seed);
+const runner = new Runner(makePlan(decode<Scenario>(job.scenario), job.yearly), job.seed);
 const { values, counts } = runner.run(job.from, job.to, (done) => parentPort!.postMessage({ type: 'progress', done }));
 parentPort!.postMessage({ type: 'done', values, counts }, [values.buffer as ArrayBuffer]);

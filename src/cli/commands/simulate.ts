@@ -12,14 +12,9 @@ import { simulate, workerCount, workerScriptIn } from '../../simulate/simulate.j
 import { withValuation } from '../../normalize/valuation.js';
 import { Dec } from '../../core/money.js';
 import { baselinePath, packageRoot } from '../io.js';
-import { choice, type Ctx } from '../program.js';
+import { choice, intOption, type Ctx } from '../program.js';
 import { openScenario } from '../open.js';
 
-const int = (min: number, max: number, msg: string) => (v: string): number => {
-  const n = Number(v.replace(/_/g, ''));
-  if (!/^\d[\d_]*$/.test(v) || !Number.isSafeInteger(n) || n < min || n > max) throw new InvalidArgumentError(msg);
-  return n;
-};
 export const rateOption = (v: string): Dec => {
   const r = parseFigure(v, 'rate');
   if (!r.ok || !r.value.low.eq(r.value.high)) throw new InvalidArgumentError(M.rateOption(v));
@@ -32,9 +27,9 @@ export function register(program: Command, ctx: Ctx): void {
     .command('simulate')
     .description('Monte Carlo over every range and gate: P5/P50/P95 of headline metrics, chances the floor and target are met')
     .argument('[file]', 'scenario YAML file (default: the shipped Compact baseline)')
-    .option('--trials <n>', 'number of trials', int(1, 100_000_000, M.simulateTrials), 10_000)
-    .option('--seed <s>', 'random seed; the same seed and trials give the same output', int(0, Number.MAX_SAFE_INTEGER, M.simulateSeed), 1)
-    .option('--workers <k>', 'worker threads (default: one per core for long runs); does not change the output', int(1, 64, M.simulateWorkers))
+    .option('--trials <n>', 'number of trials', intOption(1, 100_000_000, M.simulateTrials), 10_000)
+    .option('--seed <s>', 'random seed; the same seed and trials give the same output', intOption(0, Number.MAX_SAFE_INTEGER, M.simulateSeed), 1)
+    .option('--workers <k>', 'worker threads (default: one per core for long runs); does not change the output', intOption(1, 64, M.simulateWorkers))
     .option('--discount <rate>', 'discount rate for present values (overrides assumptions.discount)', rateOption)
     .option('--inflation <rate>', 'inflation rate for real dollars (overrides assumptions.inflation)', rateOption)
     .option('--format <format>', 'output format: table, json or csv', choice(['table', 'json', 'csv']), 'table')
