@@ -233,25 +233,23 @@ export class Normalizer {
 
   /** A spend-out or disbursement profile: a name from assumptions.profiles, or inline shares. */
   profile(raw: ProfileInput | undefined, p: Path, fallback: Profile): Profile {
-    if (raw === undefined) return fallback;
-    if (typeof raw !== 'string') return this.profileObj(this.pathText(p), raw, p);
-    const found = this.profiles.get(raw);
-    if (found) return found;
-    const known = [...this.profiles.keys()];
-    const dym = didYouMean(raw, known);
-    this.diags.error('unknown-name', `${this.pathText(p)}: ${M.unknownName('profile', raw, known)}`, this.at(p), dym ? M.didYouMean(dym) : M.unknownNameHint('profile'));
-    return fallback;
+    return this.named('profile', this.profiles, raw, p, fallback, (r) => this.profileObj(this.pathText(p), r, p));
   }
 
   /** A drawdown curve: a name from assumptions.drawdowns, or inline. */
   drawdown(raw: DrawdownInput | undefined, p: Path, fallback: Drawdown): Drawdown {
+    return this.named('drawdown', this.drawdowns, raw, p, fallback, (r) => this.drawdownObj(this.pathText(p), r, p));
+  }
+
+  /** A curve written inline, or named: a name not defined is a diagnostic (with a did-you-mean), and the fallback is used. */
+  private named<T, I>(kind: 'profile' | 'drawdown', known: Map<string, T>, raw: string | I | undefined, p: Path, fallback: T, inline: (raw: I) => T): T {
     if (raw === undefined) return fallback;
-    if (typeof raw !== 'string') return this.drawdownObj(this.pathText(p), raw, p);
-    const found = this.drawdowns.get(raw);
+    if (typeof raw !== 'string') return inline(raw);
+    const found = known.get(raw);
     if (found) return found;
-    const known = [...this.drawdowns.keys()];
-    const dym = didYouMean(raw, known);
-    this.diags.error('unknown-name', `${this.pathText(p)}: ${M.unknownName('drawdown', raw, known)}`, this.at(p), dym ? M.didYouMean(dym) : M.unknownNameHint('drawdown'));
+    const names = [...known.keys()];
+    const dym = didYouMean(raw, names);
+    this.diags.error('unknown-name', `${this.pathText(p)}: ${M.unknownName(kind, raw, names)}`, this.at(p), dym ? M.didYouMean(dym) : M.unknownNameHint(kind));
     return fallback;
   }
 }
