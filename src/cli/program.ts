@@ -3,6 +3,8 @@
 import { Command, InvalidArgumentError } from 'commander';
 import type { IO } from './io.js';
 import { M } from '../core/messages.js';
+import { parseFigure } from '../core/amount.js';
+import type { Dec } from '../core/money.js';
 import { register as registerRun } from './commands/run.js';
 import { register as registerDiff } from './commands/diff.js';
 import { register as registerExplain } from './commands/explain.js';
@@ -32,6 +34,13 @@ export function intOption(min: number, max: number, message: string) {
     if (!/^\d[\d_]*$/.test(v) || !Number.isSafeInteger(n) || n < min || n > max) throw new InvalidArgumentError(message);
     return n;
   };
+}
+
+/** A single rate option such as 3% or 0.03 (--discount, --inflation). */
+export function rateOption(v: string): Dec {
+  const r = parseFigure(v, 'rate');
+  if (!r.ok || !r.value.low.eq(r.value.high)) throw new InvalidArgumentError(M.rateOption(v));
+  return r.value.base;
 }
 
 export const VERSION = '0.1.0';

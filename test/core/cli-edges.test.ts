@@ -75,3 +75,18 @@ horizon: { start: FY2027, years: 3 }
     expect(r.stderr).toMatch(/threshold-crossed/);
   });
 });
+
+describe('run --discount', () => {
+  it('adds present values of the baseline, end-of-year convention', async () => {
+    const r = await cli(['run', '--discount', '5%', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const pv = JSON.parse(r.stdout).presentValue.metrics.budgetCost.US;
+    // US budget cost by year: 550, 737.5, 550, then 362.5 for seven years;
+    // PV = 550/1.05 + 737.5/1.05^2 + 550/1.05^3 + 362.5 x (1/1.05^4 + ... + 1/1.05^10)
+    //    = 523.809524 + 668.934240 + 475.110680 + 362.5 x 4.998487 = 3479.805945 (rounded to the dollar)
+    expect(pv).toEqual({ nominal: '4375', presentValue: '3479.805945' });
+  });
+  it('refuses a rate that is not one', async () => {
+    expect((await cli(['run', '--discount', 'soon'])).code).toBe(2);
+  });
+});

@@ -1,9 +1,7 @@
 // `compact-model simulate [FILE]`: Monte Carlo over the scenario's ranges and gates,
 // seeded and reproducible; percentiles, probabilities, a histogram (table or JSON).
 import type { Command } from 'commander';
-import { InvalidArgumentError } from 'commander';
 import { availableParallelism } from 'node:os';
-import { parseFigure } from '../../core/amount.js';
 import { M } from '../../core/messages.js';
 import { makeChalk } from '../../render/table.js';
 import { renderSimulate, simulateCsv, simulateJson } from '../../render/uncertainty.js';
@@ -12,14 +10,9 @@ import { simulate, workerCount, workerScriptIn } from '../../simulate/simulate.j
 import { withValuation } from '../../normalize/valuation.js';
 import { Dec } from '../../core/money.js';
 import { baselinePath, packageRoot } from '../io.js';
-import { choice, intOption, type Ctx } from '../program.js';
+import { choice, intOption, rateOption, type Ctx } from '../program.js';
 import { openScenario } from '../open.js';
 
-export const rateOption = (v: string): Dec => {
-  const r = parseFigure(v, 'rate');
-  if (!r.ok || !r.value.low.eq(r.value.high)) throw new InvalidArgumentError(M.rateOption(v));
-  return r.value.base;
-};
 interface Opts { trials: number; seed: number; workers?: number; format: 'table' | 'json' | 'csv'; discount?: Dec; inflation?: Dec }
 
 export function register(program: Command, ctx: Ctx): void {
