@@ -1,5 +1,6 @@
 // Assertions a scenario makes about its own results (`assert:`), e.g. `budgetCost.US <= 5B`:
 // parsing one expression against the scenario's names, and testing it on a measured ledger.
+import { M } from '../core/messages.js';
 import { parseFigure } from '../core/amount.js';
 import { Dec, millions } from '../core/money.js';
 import { parseMetricPath, metricUnit } from './paths.js';
@@ -21,7 +22,7 @@ export type AssertionParse =
   | { ok: true; assertion: ParsedAssertion }
   | { ok: false; message: string; hint: string; offset: number; length: number };
 
-const SYNTAX_HINT = 'write METRIC OP VALUE, e.g. `budgetCost.US <= 5B`, `floor.US.appropriated.met == true` or `leverage.commitment.total >= 0.2`';
+const SYNTAX_HINT = M.assertSyntaxHint;
 const BARE_NUMBER = /^[+-]?(\d{1,3}(,\d{3})+|\d+(\.\d+)?|\.\d+)$/;
 
 /**
@@ -35,27 +36,27 @@ export function parseAssertion(text: string, govs: string[], mechs: string[], st
   const metricText = m ? m[2]! : text.trim();
   const metricOffset = m ? m[1]!.length : lead;
   const path = parseMetricPath(metricText, govs, mechs, start, years);
-  if (metricText === '') return { ok: false, message: 'the assertion is empty', hint: SYNTAX_HINT, offset: 0, length: Math.max(1, text.length) };
+  if (metricText === '') return { ok: false, message: M.assertEmpty, hint: SYNTAX_HINT, offset: 0, length: Math.max(1, text.length) };
   if (!path.ok) return { ok: false, message: path.message, hint: path.hint, offset: metricOffset, length: metricText.length };
   const unit = metricUnit(metricText);
   if (!m) {
     if (unit === 'boolean' && /^\S+$/.test(text.trim())) return { ok: true, assertion: { metric: metricText, op: '==', value: true, valueText: 'true' } };
-    return { ok: false, message: `"${text.trim()}" compares nothing: an operator (<=, <, >=, >, ==, !=) is missing`, hint: SYNTAX_HINT, offset: metricOffset, length: Math.max(1, text.trim().length) };
+    return { ok: false, message: M.assertNoOperator(text.trim()), hint: SYNTAX_HINT, offset: metricOffset, length: Math.max(1, text.trim().length) };
   }
   const opText = m[3]!;
   const opOffset = text.indexOf(opText, metricOffset + metricText.length);
   if (opText === '=' || opText === '=<' || opText === '=>') {
     const fix = opText === '=' ? '==' : opText === '=<' ? '<=' : '>=';
-    return { ok: false, message: `"${opText}" is not a comparison`, hint: `did you mean "${fix}"?`, offset: opOffset, length: opText.length };
+    return { ok: false, message: M.assertBadOperator(opText), hint: M.didYouMean(fix), offset: opOffset, length: opText.length };
   }
   const op = opText as CompareOp;
   const valueText = m[4]!;
   const valueOffset = valueText === '' ? opOffset + opText.length : text.indexOf(valueText, opOffset + opText.length);
   const badValue = (message: string, hint: string): AssertionParse => ({ ok: false, message, hint, offset: valueOffset, length: Math.max(1, valueText.length) });
-  if (valueText === '') return badValue(`nothing to compare ${metricText} with after "${op}"`, SYNTAX_HINT);
+  if (valueText === '') return badValue(M.assertNoValue(metricText, op), SYNTAX_HINT);
   if (unit === 'boolean') {
-    if (valueText !== 'true' && valueText !== 'false') return badValue(`${metricText} is true or false, not "${valueText}"`, `write \`${metricText} == true\` or \`${metricText} == false\``);
-    if (op !== '==' && op !== '!=') return badValue(`${metricText} is true or false and can only be compared with == or !=`, `write \`${metricText} == ${valueText}\``);
+    if (valueText !== 'true' && valueText !== 'false') return badValue(M.assertNotBoolean(metricText, valueText), M.assertBooleanHint(metricText));
+    if (op !== '==' && op !== '!=') return badValue(M.assertBooleanOp(metricText), M.assertBooleanOpHint(metricText, valueText));
     return { ok: true, assertion: { metric: metricText, op, value: valueText === 'true', valueText } };
   }
   const neg = valueText.startsWith('-');
@@ -65,14 +66,14 @@ export function parseAssertion(text: string, govs: string[], mechs: string[], st
     if (BARE_NUMBER.test(body)) value = Dec.of(body.replace(/,/g, '')).times(1_000_000);
     else {
       const r = parseFigure(body, 'amount');
-      if (!r.ok) return badValue(`"${valueText}" is not an amount`, 'write USD millions as a plain number (5000) or an amount with a unit (5B, $500M)');
-      if (!r.value.low.eq(r.value.high)) return badValue(`"${valueText}" is a range; an assertion compares with one value`, 'write two assertions, one for each end');
+      if (!r.ok) return badValue(M.notAnAmount(valueText), M.assertAmountHint);
+      if (!r.value.low.eq(r.value.high)) return badValue(M.assertRange(valueText), M.assertRangeHint);
       value = r.value.base;
     }
   } else {
     const r = parseFigure(body, 'ratio');
-    if (!r.ok) return badValue(`"${valueText}" is not a number`, metricText.startsWith('leverage') ? 'leverage is private per public dollar: write 0.2 or 0.2x' : 'write a plain number, e.g. 8');
-    if (!r.value.low.eq(r.value.high)) return badValue(`"${valueText}" is a range; an assertion compares with one value`, 'write two assertions, one for each end');
+    if (!r.ok) return badValue(M.assertNotNumber(valueText), metricText.startsWith('leverage') ? M.assertLeverageHint : M.assertNumberHint);
+    if (!r.value.low.eq(r.value.high)) return badValue(M.assertRange(valueText), M.assertRangeHint);
     value = r.value.base;
   }
   return { ok: true, assertion: { metric: metricText, op, value: neg ? value.neg() : value, valueText } };
