@@ -129,7 +129,7 @@ function part(s: Scenario, ms: Measure<Dec>, label: string, metric: MoneyMetric,
   const mechanisms: ExplainMech[] = [];
   const silent: ExplainPart['silent'] = [];
   let total = Dec.ZERO;
-  s.mechanisms.forEach((m, mi) => {
+  s.mechanisms.forEach((m) => {
     if (mech !== undefined && m.id !== mech) return;
     const byYear = slots.map((y) => ms.money(metric, scope, m.id, y));
     const t = byYear.reduce((a, b) => a.plus(b), Dec.ZERO);

@@ -30,7 +30,7 @@ const scopes = (s: Scenario) => [...s.governments.map((g) => g.code), 'total'];
 /** An input's value for machines: amounts in USD millions like every amount here; rates and ratios as fractions. */
 const inputValue = (f: { unit?: string }, x: Dec) => (f.unit === 'amount' ? x.div(1e6).toPlain(6) : x.toPlain(6));
 
-function inputs(s: Scenario, r: SimResult) {
+function inputs(r: SimResult) {
   return r.plan.random.map((f) => ({
     path: f.path, dist: f.dist ?? 'uniform', low: inputValue(f, f.value.low), base: inputValue(f, f.value.base), high: inputValue(f, f.value.high),
     ends: f.dist === 'normal' || f.dist === 'lognormal' ? 'p5-p95' : 'min-max', source: f.source ?? null,
@@ -52,7 +52,7 @@ export function simulateJson(s: Scenario, r: SimResult): unknown {
     scenario: { name: s.name, file: s.file, extends: s.chain.slice(1), horizon: { start: `FY${s.horizon.start}`, years: s.horizon.years } },
     trials: r.trials,
     seed: r.seed,
-    inputs: inputs(s, r),
+    inputs: inputs(r),
     gates: r.plan.gates.map((g) => ({ id: g.key, label: g.label, probability: g.prob ? g.prob.value.base.toPlain(6) : null, asWritten: g.holds })),
     metrics: block(''),
     leverage: { commitment: lev('commitment'), budget: lev('budget') },
