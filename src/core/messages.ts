@@ -229,7 +229,8 @@ export const M = {
     `claim "${id}" does not hold: ${metric} is ${computed}, published ${published}`,
   claimHint: (text: string | undefined, source: string | undefined) =>
     `${text ? `"${text}"` : 'the published figure'}${source ? ` (${source})` : ''}; warnings only, unless --strict-claims`,
-  inScenario: (file: string, message: string) => `in ${file}: ${message}`,
+  inScenario: (files: string[], message: string) =>
+    `in ${files.length <= 3 ? files.join(', ') : `${files.length} scenarios (${files.slice(0, 3).join(', ')}, ...)`}: ${message}`,
 } as const;
 
 /** A key or text with invisible and control characters spelled out as \u{...}. */
