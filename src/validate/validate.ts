@@ -1,7 +1,7 @@
 // Checks a located tree against the zod schema and turns every zod issue into a
 // diagnostic at the user's key or value, with a did-you-mean for unknown keys.
 import type { core } from 'zod';
-import { Diagnostics, didYouMean, type Loc } from '../core/diagnostics.js';
+import { didYouMean, type Diagnostic, type Diagnostics, type Loc } from '../core/diagnostics.js';
 import { describe } from '../core/amount.js';
 import { M } from '../core/messages.js';
 import { locate, toPlain, getEntry, type LMap, type LNode } from '../read/tree.js';
@@ -14,15 +14,10 @@ export function validate(tree: LMap, diags: Diagnostics): ScenarioInput | undefi
   const plain = toPlain(tree);
   const r = scenarioSchema.safeParse(plain);
   if (r.success) return r.data;
-  const seen = new Set<string>();
-  const local = new Diagnostics();
-  for (const issue of r.error.issues) report(issue, [], tree, plain, local, seen);
-  // A misspelt key also shows up as a missing one; the did-you-mean says both, so drop the echo.
-  const suggested = new Set(local.items.filter((d) => d.code === 'unknown-key').map((d) => /did you mean "([^"]+)"/.exec(d.hint ?? '')?.[1]).filter(Boolean));
-  for (const d of local.items) {
-    const missing = d.code === 'missing-key' ? /missing required key "([^"]+)"/.exec(d.message)?.[1] : undefined;
-    if (missing === undefined || !suggested.has(missing)) diags.add(d);
-  }
+  const sink: Sink = { items: [], seen: new Set(), missing: new Map(), misspelt: new Set() };
+  for (const issue of r.error.issues) report(issue, [], tree, plain, sink);
+  // A misspelt key also shows up as a missing one in the same mapping; the did-you-mean says both, so drop the echo.
+  for (const d of sink.items) if (!sink.misspelt.has(sink.missing.get(d) ?? '')) diags.add(d);
   return undefined;
 }
 
@@ -71,15 +66,34 @@ const TYPE_WORDS: Record<string, string> = {
   string: 'text', number: 'a number', boolean: 'true or false', object: 'a mapping', array: 'a list', int: 'a whole number',
 };
 
-function report(issue: Issue, base: Path, tree: LMap, plain: unknown, diags: Diagnostics, seen: Set<string>): void {
+/** Diagnostics as found, plus what is needed to drop a missing-key echo of a misspelt key. */
+interface Sink {
+  items: Diagnostic[];
+  seen: Set<string>;
+  /** missing-key diagnostic -> "mapping path\0key". */
+  missing: Map<Diagnostic, string>;
+  /** "mapping path\0suggested key" for every unknown key with a did-you-mean. */
+  misspelt: Set<string>;
+}
+
+function report(issue: Issue, base: Path, tree: LMap, plain: unknown, sink: Sink): void {
   const path = [...base, ...issue.path];
   const where = describePath(tree, path);
   const at = (p: Path, key = false): Loc => locate(tree, p, key);
-  const emit = (code: string, message: string, loc: Loc, hint?: string) => {
+  const emit = (code: string, message: string, loc: Loc, hint?: string): Diagnostic | undefined => {
     const k = `${loc.file}:${loc.line}:${loc.col}:${code}:${message}`;
-    if (seen.has(k)) return;
-    seen.add(k);
-    diags.error(code, message, loc, hint);
+    if (sink.seen.has(k)) return undefined;
+    sink.seen.add(k);
+    const d: Diagnostic = { severity: 'error', category: 'input', code, message, loc, hint };
+    sink.items.push(d);
+    return d;
+  };
+  /** The last key of `path` is missing from its mapping. */
+  const missing = (hint?: string, length?: number) => {
+    const parent = path.slice(0, -1);
+    const key = String(path[path.length - 1]);
+    const d = emit('missing-key', M.missingKey(key, describePath(tree, parent)), length ? { ...at(parent), length } : at(parent), hint);
+    if (d) sink.missing.set(d, `${describePath(tree, parent)}\0${key}`);
   };
   const prefix = where ? `${where}: ` : '';
   const value = valueAt(plain, path);
@@ -91,6 +105,7 @@ function report(issue: Issue, base: Path, tree: LMap, plain: unknown, diags: Dia
       const candidates = [...new Set(SHAPES.filter((s) => known.every((k) => s.includes(k))).flat())];
       for (const k of issue.keys) {
         const dym = didYouMean(k, candidates);
+        if (dym) sink.misspelt.add(`${where}\0${dym}`);
         emit('unknown-key', M.unknownKey(k, where), at([...path, k], true), dym ? M.didYouMean(dym) : M.allowedKeys(candidates.filter((c) => c !== 'remove')));
       }
       return;
@@ -111,7 +126,7 @@ function report(issue: Issue, base: Path, tree: LMap, plain: unknown, diags: Dia
       }
       if (value === undefined) {
         // A missing key whose value may take several shapes (governments): say it is missing.
-        emit('missing-key', M.missingKey(String(path[path.length - 1]), describePath(tree, path.slice(0, -1))), at(path.slice(0, -1)));
+        missing();
         return;
       }
       const branches = issue.errors;
@@ -136,13 +151,12 @@ function report(issue: Issue, base: Path, tree: LMap, plain: unknown, diags: Dia
         return;
       }
       const chosen = branches[scores.indexOf(top)]!;
-      for (const i of chosen) report(i, path, tree, plain, diags, seen);
+      for (const i of chosen) report(i, path, tree, plain, sink);
       return;
     }
     case 'invalid_type': {
       if (value === undefined) {
-        const key = String(path[path.length - 1]);
-        emit('missing-key', M.missingKey(key, describePath(tree, path.slice(0, -1))), { ...at(path.slice(0, -1)), length: 1 }, undefined);
+        missing(undefined, 1);
         return;
       }
       const exp = issue.expected === 'number' && (issue as { format?: string }).format ? 'int' : issue.expected;
@@ -158,7 +172,7 @@ function report(issue: Issue, base: Path, tree: LMap, plain: unknown, diags: Dia
     case 'custom': {
       const params = issue.params as { hint?: string; negative?: boolean } | undefined;
       if (value === undefined) {
-        emit('missing-key', M.missingKey(String(path[path.length - 1]), describePath(tree, path.slice(0, -1))), at(path.slice(0, -1)), params?.hint);
+        missing(params?.hint);
         return;
       }
       emit(params?.negative ? 'negative-amount' : 'invalid-figure', prefix + issue.message, at(path), params?.hint);
