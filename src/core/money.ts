@@ -62,9 +62,10 @@ export function millions(x: Dec): string {
   return x.div(MILLION).toPlain(6);
 }
 
-/** USD -> "1,234.5" in USD millions for people (display rounding only). */
-export function displayMillions(x: Dec, dp = 1): string {
-  const s = x.div(MILLION).toFixed(dp);
+/** USD -> "1,234.5" in USD millions for people (display rounding only, or 'exact'). */
+export function displayMillions(x: Dec, dp: number | 'exact' = 1): string {
+  // 'exact': every digit kept to the dollar (messages that quote a computed figure).
+  const s = dp === 'exact' ? millions(x) : x.div(MILLION).toFixed(dp);
   const neg = s.startsWith('-');
   const [int, frac] = (neg ? s.slice(1) : s).split('.');
   const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');

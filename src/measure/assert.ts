@@ -2,7 +2,7 @@
 // parsing one expression against the scenario's names, and testing it on a measured ledger.
 import { M } from '../core/messages.js';
 import { parseFigure } from '../core/amount.js';
-import { Dec, millions } from '../core/money.js';
+import { Dec, displayMillions } from '../core/money.js';
 import { parseMetricPath, metricUnit } from './paths.js';
 import type { Measure } from './metrics.js';
 
@@ -111,9 +111,5 @@ export function testAssertion(a: ParsedAssertion, m: Measure<Dec>): AssertionRes
 export function showValue(x: Dec | boolean | null, metric: string): string {
   if (x === null) return 'undefined';
   if (typeof x === 'boolean') return String(x);
-  if (metricUnit(metric) !== 'amount') return x.toPlain(6);
-  const s = millions(x);
-  const neg = s.startsWith('-');
-  const [int, frac] = (neg ? s.slice(1) : s).split('.');
-  return (neg ? '-' : '') + int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac !== undefined ? '.' + frac : '');
+  return metricUnit(metric) === 'amount' ? displayMillions(x, 'exact') : x.toPlain(6);
 }

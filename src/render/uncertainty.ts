@@ -5,7 +5,8 @@ import type { ChalkInstance } from 'chalk';
 import { Dec, displayMillions } from '../core/money.js';
 import type { Scenario } from '../normalize/types.js';
 import type { SimResult } from '../simulate/simulate.js';
-import { SIM_METRICS } from '../simulate/plan.js';
+import { SIM_METRICS, scopes } from '../simulate/plan.js';
+import { metricText } from './format.js';
 import type { Sensitivity } from '../simulate/sensitivity.js';
 import { metricUnit } from '../measure/paths.js';
 import { table } from './table.js';
@@ -25,7 +26,6 @@ const m3 = (x: number): number | null => (Number.isFinite(x) ? Number((x / 1e6).
 const r4 = (x: number): number | null => (Number.isFinite(x) ? Number(x.toFixed(4)) : null);
 const fm = (x: number) => (Number.isFinite(x) ? displayMillions(Dec.of((Math.round(x / 1e5) * 1e5).toFixed(0))) : '-');
 const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
-const scopes = (s: Scenario) => [...s.governments.map((g) => g.code), 'total'];
 
 /** An input's value for machines: amounts in USD millions like every amount here; rates and ratios as fractions. */
 const inputValue = (f: { unit?: string }, x: Dec) => (f.unit === 'amount' ? x.div(1e6).toPlain(6) : x.toPlain(6));
@@ -134,11 +134,7 @@ function testLabel(k: string, s: Scenario, N: number): string {
   return k === 'target.met' ? `headline >= target ${s.targets.mobilization ? displayMillions(s.targets.mobilization.value.base) : ''}` : k;
 }
 
-const showValue = (x: Dec | null, metric: string) => {
-  if (x === null) return '-';
-  const u = metricUnit(metric);
-  return u === 'amount' ? displayMillions(x) : u === 'boolean' ? (x.isZero() ? 'false' : 'true') : x.toFixed(2) + (metric.startsWith('leverage') ? 'x' : '');
-};
+const showValue = (x: Dec | null, metric: string) => (x === null ? '-' : metricText(x, metric));
 const machineValue = (x: Dec | null, metric: string) => (x === null ? null : metricUnit(metric) === 'amount' ? x.div(1e6).toPlain(6) : x.toPlain(6));
 
 export function sensitivityJson(s: Scenario, r: Sensitivity): unknown {

@@ -33,7 +33,8 @@ export interface Plan {
   yearly: boolean;
 }
 
-const scopes = (s: Scenario) => [...s.governments.map((g) => g.code), 'total'];
+/** Each government, then the total: the scopes simulate reports. */
+export const scopes = (s: Scenario) => [...s.governments.map((g) => g.code), 'total'];
 const isRanged = (f: Fig) => !f.value.low.eq(f.value.high);
 
 export function makePlan(s: Scenario, yearly = false): Plan {

@@ -200,9 +200,16 @@ describe('--fail-if thresholds', () => {
     for (const bad of ['', 'budgetCost.US', 'budgetCost.US > ', '> 100', 'budgetCost.US => 100', 'budgetCost.US > 1e3', 'budgetCost.US > 10%%']) expect(parseThreshold(bad)).toBeUndefined();
   });
 
+  /** Whether threshold `s` is crossed going from a to b. */
+  const crossed = (s: string, a: ReturnType<typeof ev>, b: ReturnType<typeof ev>) => {
+    const r = checkThreshold(parseThreshold(s)!, a, b);
+    if (!r.ok) throw new Error(r.message);
+    return r.crossed;
+  };
+
   it('compares the change in USD millions, or in percent of base', () => {
     const a = ev('compact-2026'), b = ev('f3-high');
-    const check = (s: string) => { const r = checkThreshold(parseThreshold(s)!, a, b); if (!r.ok) throw new Error(r.message); return r.crossed; };
+    const check = (s: string) => crossed(s, a, b);
     // budgetCost.US moves +25.
     expect(check('budgetCost.US > +24')).toBe(true);
     expect(check('budgetCost.US > +25')).toBe(false);
@@ -213,19 +220,15 @@ describe('--fail-if thresholds', () => {
     expect(check('publicCommitment.US > 5.72%')).toBe(false);
     // f4: headline -3000 of 18825 = -15.94%.
     const c = ev('f4-no-second-wave');
-    const r = checkThreshold(parseThreshold('headlineMobilization < -5%')!, a, c);
-    expect(r.ok && r.crossed).toBe(true);
-    const r2 = checkThreshold(parseThreshold('headlineMobilization < -16%')!, a, c);
-    expect(r2.ok && r2.crossed).toBe(false);
+    expect(crossed('headlineMobilization < -5%', a, c)).toBe(true);
+    expect(crossed('headlineMobilization < -16%', a, c)).toBe(false);
   });
 
   it('from zero, any change is an unbounded percentage in its own direction', () => {
     // F-5 US budget cost: 0 when the study fails -> 750 when it passes.
     const a = ev('f5-study-fails'), b = ev('compact-2026');
-    const r = checkThreshold(parseThreshold('budgetCost.US.F-5 > +1000%')!, a, b);
-    expect(r.ok && r.crossed).toBe(true);
-    const r2 = checkThreshold(parseThreshold('budgetCost.US.F-5 < -1%')!, a, b);
-    expect(r2.ok && r2.crossed).toBe(false);
+    expect(crossed('budgetCost.US.F-5 > +1000%', a, b)).toBe(true);
+    expect(crossed('budgetCost.US.F-5 < -1%', a, b)).toBe(false);
   });
 
   it('an unknown metric or a true/false metric is refused with a hint', () => {

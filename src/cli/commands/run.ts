@@ -43,7 +43,7 @@ export async function run(io: IO, file: string, opts: RunOpts): Promise<number> 
     opts.format === 'json' ? JSON.stringify(toJson(ev, opened.diagnostics), null, 2) + '\n' :
     opts.format === 'csv' ? ledgerCsv(ev) :
     // A file never gets colour codes, whatever FORCE_COLOR says.
-    renderTable(ev, opts.output ? makeChalk(false, { NO_COLOR: '1' }) : makeChalk(io.stdoutIsTTY, io.env)) + '\n';
+    renderTable(ev, makeChalk(io.stdoutIsTTY && !opts.output, opts.output ? {} : io.env)) + '\n';
   if (opts.output === undefined) { io.out(data as string); return opened.code; }
   const refused = writeOutput(opts.output, io.cwd, opened.scenario.chain, opts.force ?? false, data);
   if (refused) { opened.report([refused]); return 2; }
