@@ -1,7 +1,7 @@
 // The pipeline in one place: read -> validate -> normalize (load), then
 // compute -> measure (evaluate). Commands call these and render what they return.
 import { Diagnostics } from './core/diagnostics.js';
-import { Dec, Exact } from './core/money.js';
+import { type Dec, Exact } from './core/money.js';
 import { Loader, type FileSource } from './read/load.js';
 import { validate } from './validate/validate.js';
 import { normalize } from './normalize/normalize.js';

@@ -51,7 +51,13 @@ export function checkFiles(files: string[], loader: Loader, cwd: string, opts: R
     const exitCode = exitCodeFor(ds);
     // Per file, an inherited rule says which scenario it was checked in.
     const own = ds.map((d) => (inherited.has(d) ? { ...d, message: M.inScenario([name], d.message) } : d));
-    out.push({ file: name, status: exitCode === 2 ? 'unusable' : exitCode === 1 ? 'failed' : 'ok', exitCode, diagnostics: own, report: exitCode === 2 ? undefined : report });
+    out.push({
+      file: name,
+      status: exitCode === 2 ? 'unusable' : exitCode === 1 ? 'failed' : 'ok',
+      exitCode,
+      diagnostics: own,
+      report: exitCode === 2 ? undefined : report,
+    });
     for (const d of ds) {
       const key = `${d.loc?.file}:${d.loc?.line}:${d.loc?.col}:${d.severity}:${d.code}:${d.message}`;
       const hit = all.get(key);
@@ -61,6 +67,9 @@ export function checkFiles(files: string[], loader: Loader, cwd: string, opts: R
   }
   // Unprefixed only when the rule failed in the file it is written in, and nowhere else.
   const diagnostics = [...all.values()].map(({ d, scenarios }) =>
-    scenarios.length === 0 || (scenarios.length === 1 && scenarios[0] === d.loc?.file) ? d : { ...d, message: M.inScenario(scenarios, d.message) });
+    scenarios.length === 0 || (scenarios.length === 1 && scenarios[0] === d.loc?.file)
+      ? d
+      : { ...d, message: M.inScenario(scenarios, d.message) },
+  );
   return { files: out, diagnostics, sources: loader.sources, exitCode: exitCodeFor(diagnostics) };
 }

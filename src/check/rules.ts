@@ -36,7 +36,10 @@ export function runRules(s: Scenario, evaluateCase: (c: Case) => Evaluation, opt
   const memo = new Map<Case, Evaluation>();
   const ev = (c: Case): Evaluation => {
     let e = memo.get(c);
-    if (!e) { e = evaluateCase(c); memo.set(c, e); }
+    if (!e) {
+      e = evaluateCase(c);
+      memo.set(c, e);
+    }
     return e;
   };
   const ds: Diagnostic[] = [];
@@ -54,8 +57,14 @@ export function runRules(s: Scenario, evaluateCase: (c: Case) => Evaluation, opt
   };
 }
 
-const ruleError = (code: string, message: string, loc: Diagnostic['loc'], hint?: string): Diagnostic =>
-  ({ severity: 'error', category: 'rule', code, message, loc, hint });
+const ruleError = (code: string, message: string, loc: Diagnostic['loc'], hint?: string): Diagnostic => ({
+  severity: 'error',
+  category: 'rule',
+  code,
+  message,
+  loc,
+  hint,
+});
 
 /** "FY2027-FY2029, FY2031" from year indices. */
 function yearRuns(ys: number[], start: number): string {
@@ -85,7 +94,9 @@ export function envelopes(s: Scenario): Diagnostic[] {
       if (progs.length === 0) continue;
       for (const c of CASES) {
         const ctx = { A: Exact, N, pick: casePicker(Exact, c) };
-        const env = m.appropriations.filter((a) => a.gov === g).map((a) => yearly(a, ctx))
+        const env = m.appropriations
+          .filter((a) => a.gov === g)
+          .map((a) => yearly(a, ctx))
           .reduce((acc, ys) => acc.map((v, y) => v.plus(ys[y]!)), new Array<Dec>(N).fill(Dec.ZERO));
         const amounts = progs.map(({ p, a }) => ({ p, ys: yearly(a!, ctx) }));
         const overYears: number[] = [];
@@ -97,12 +108,32 @@ export function envelopes(s: Scenario): Diagnostic[] {
         const y0 = overYears[0]!;
         let run = Dec.ZERO;
         let culprit = amounts[amounts.length - 1]!;
-        for (const x of amounts) { run = run.plus(x.ys[y0]!); if (run.gt(env[y0]!)) { culprit = x; break; } }
+        for (const x of amounts) {
+          run = run.plus(x.ys[y0]!);
+          if (run.gt(env[y0]!)) {
+            culprit = x;
+            break;
+          }
+        }
         const total = amounts.reduce((acc, x) => acc.plus(x.ys[y0]!), Dec.ZERO);
         const alloc = culprit.p.amounts.find((x) => x.gov === g)!;
-        out.push(ruleError(RULES.envelope,
-          M.envelopeOverrun(culprit.p.id, m.id, g, showValue(total, 'budgetCost'), showValue(env[y0]!, 'budgetCost'), s.horizon.start + y0, yearRuns(overYears, s.horizon.start), c),
-          alloc.loc, M.envelopeOverrunHint(m.id)));
+        out.push(
+          ruleError(
+            RULES.envelope,
+            M.envelopeOverrun(
+              culprit.p.id,
+              m.id,
+              g,
+              showValue(total, 'budgetCost'),
+              showValue(env[y0]!, 'budgetCost'),
+              s.horizon.start + y0,
+              yearRuns(overYears, s.horizon.start),
+              c,
+            ),
+            alloc.loc,
+            M.envelopeOverrunHint(m.id),
+          ),
+        );
         break;
       }
     }
@@ -127,9 +158,20 @@ export function fallbackOrder(s: Scenario): Diagnostic[] {
     const mi = s.mechanisms.indexOf(fb);
     let first = -1;
     for (let y = 0; y < N && first < 0; y++)
-      for (let g = 0; g < s.governments.length; g++) if (!ledger.get(mi, g, 'commitment', y).isZero()) { first = y; break; }
+      for (let g = 0; g < s.governments.length; g++)
+        if (!ledger.get(mi, g, 'commitment', y).isZero()) {
+          first = y;
+          break;
+        }
     if (first >= 0 && first < endYear)
-      out.push(ruleError(RULES.fallbackOrder, M.fallbackBeforeStudy(fb.id, proj.id, s.horizon.start + first, s.horizon.start + endYear), fb.loc, M.fallbackBeforeStudyHint));
+      out.push(
+        ruleError(
+          RULES.fallbackOrder,
+          M.fallbackBeforeStudy(fb.id, proj.id, s.horizon.start + first, s.horizon.start + endYear),
+          fb.loc,
+          M.fallbackBeforeStudyHint,
+        ),
+      );
   }
   return out;
 }
@@ -142,14 +184,28 @@ export function declaredTotals(s: Scenario, ev: (c: Case) => Evaluation): { diag
     if (computed === undefined || typeof computed === 'boolean') continue; // names checked in normalize
     const show = (x: Dec | null) => showValue(x, t.metric);
     if (computed === null) {
-      out.push(ruleError(RULES.declaredTotal, M.totalMismatch(t.id, t.metric, show(t.value), 'nothing', 'undefined', t.tolerance.text, t.case), t.loc, M.assertionUndefinedHint));
+      out.push(
+        ruleError(
+          RULES.declaredTotal,
+          M.totalMismatch(t.id, t.metric, show(t.value), 'nothing', 'undefined', t.tolerance.text, t.case),
+          t.loc,
+          M.assertionUndefinedHint,
+        ),
+      );
       continue;
     }
     const diff = computed.minus(t.value);
     const allowed = t.tolerance.kind === 'absolute' ? t.tolerance.value : t.value.abs().times(t.tolerance.value);
     if (diff.abs().lte(allowed)) continue;
     const signed = (diff.isNeg() ? '' : '+') + show(diff);
-    out.push(ruleError(RULES.declaredTotal, M.totalMismatch(t.id, t.metric, show(t.value), show(computed), signed, t.tolerance.text, t.case), t.loc, M.totalMismatchHint));
+    out.push(
+      ruleError(
+        RULES.declaredTotal,
+        M.totalMismatch(t.id, t.metric, show(t.value), show(computed), signed, t.tolerance.text, t.case),
+        t.loc,
+        M.totalMismatchHint,
+      ),
+    );
   }
   return { diagnostics: out };
 }
@@ -160,9 +216,16 @@ export function assertionRule(s: Scenario, ev: (c: Case) => Evaluation): { diagn
   for (const a of s.assertions) {
     const r = testAssertion(a, ev(a.case).measure);
     if (r.holds) continue;
-    out.push(r.computed === null
-      ? ruleError(RULES.assertion, M.assertionUndefined(a.text, a.metric), a.loc, M.assertionUndefinedHint)
-      : ruleError(RULES.assertion, M.assertionFailed(a.text, a.metric, showValue(r.computed, a.metric), a.case), a.loc, M.assertionHint(metricUnit(a.metric) === 'amount', a.source)));
+    out.push(
+      r.computed === null
+        ? ruleError(RULES.assertion, M.assertionUndefined(a.text, a.metric), a.loc, M.assertionUndefinedHint)
+        : ruleError(
+            RULES.assertion,
+            M.assertionFailed(a.text, a.metric, showValue(r.computed, a.metric), a.case),
+            a.loc,
+            M.assertionHint(metricUnit(a.metric) === 'amount', a.source),
+          ),
+    );
   }
   return { diagnostics: out };
 }
@@ -173,10 +236,15 @@ export function claimRule(ev: Evaluation, opts: RuleOptions): { diagnostics: Dia
   for (const r of ev.claims) {
     if (r.holds) continue;
     const c = r.claim;
-    const pub = typeof c.published === 'boolean' ? String(c.published) : showPublished(c.published, c.metric, c.comparison, c.tolerance);
+    const pub =
+      typeof c.published === 'boolean' ? String(c.published) : showPublished(c.published, c.metric, c.comparison, c.tolerance);
     const d: Diagnostic = {
-      severity: opts.strictClaims ? 'error' : 'warning', category: 'rule', code: RULES.claim,
-      message: M.claimNotHeld(c.id, c.metric, pub, showValue(r.computed, c.metric)), loc: c.loc, hint: M.claimHint(c.text, c.source),
+      severity: opts.strictClaims ? 'error' : 'warning',
+      category: 'rule',
+      code: RULES.claim,
+      message: M.claimNotHeld(c.id, c.metric, pub, showValue(r.computed, c.metric)),
+      loc: c.loc,
+      hint: M.claimHint(c.text, c.source),
     };
     out.push(d);
   }

@@ -22,7 +22,9 @@ export interface Opened {
 export function openScenario(io: IO, file: string): Opened | undefined {
   const loaded = loadScenario(file, new Loader(io.cwd));
   const errChalk = makeChalk(io.stderrIsTTY, io.env);
-  const report = (ds: Diagnostic[]) => { if (ds.length) io.err(renderDiagnostics(ds, loaded.sources, errChalk)); };
+  const report = (ds: Diagnostic[]) => {
+    if (ds.length) io.err(renderDiagnostics(ds, loaded.sources, errChalk));
+  };
   report(loaded.diags.items);
   const code = exitCodeFor(loaded.diags.items);
   if (!loaded.scenario || code === 2) return undefined;

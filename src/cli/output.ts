@@ -15,12 +15,26 @@ export interface OutputTarget {
   abs: string;
 }
 
-const refuse = (code: string, message: string, hint: string): Diagnostic => ({ severity: 'error', category: 'input', code, message, hint });
+const refuse = (code: string, message: string, hint: string): Diagnostic => ({
+  severity: 'error',
+  category: 'input',
+  code,
+  message,
+  hint,
+});
 
 /** The real path of `p`, following symlinks where the file (or its folder) exists. */
 function real(p: string): string {
-  try { return realpathSync(p); } catch { /* not there yet */ }
-  try { return join(realpathSync(dirname(p)), basename(p)); } catch { return p; }
+  try {
+    return realpathSync(p);
+  } catch {
+    /* not there yet */
+  }
+  try {
+    return join(realpathSync(dirname(p)), basename(p));
+  } catch {
+    return p;
+  }
 }
 
 /**
@@ -28,16 +42,27 @@ function real(p: string): string {
  * symlinks followed), not a directory, its folder exists, and not an existing file
  * unless `force`. Returns the target or the diagnostic that refuses it.
  */
-export function checkOutput(name: string, cwd: string, inputs: string[], force: boolean): { target?: OutputTarget; diag?: Diagnostic } {
+export function checkOutput(
+  name: string,
+  cwd: string,
+  inputs: string[],
+  force: boolean,
+): { target?: OutputTarget; diag?: Diagnostic } {
   const abs = resolve(cwd, name);
   const r = real(abs);
   for (const input of inputs) {
-    if (real(resolve(cwd, input)) === r) return { diag: refuse('output-is-input', M.outputIsInput(name, input), M.outputIsInputHint) };
+    if (real(resolve(cwd, input)) === r)
+      return { diag: refuse('output-is-input', M.outputIsInput(name, input), M.outputIsInputHint) };
   }
   let st;
-  try { st = statSync(abs); } catch { st = undefined; }
+  try {
+    st = statSync(abs);
+  } catch {
+    st = undefined;
+  }
   if (st?.isDirectory()) return { diag: refuse('output-is-directory', M.outputIsDirectory(name), M.outputIsDirectoryHint) };
-  if (!existsSync(dirname(abs)) || !statSync(dirname(abs)).isDirectory()) return { diag: refuse('output-folder-missing', M.outputFolderMissing(name), M.outputFolderMissingHint) };
+  if (!existsSync(dirname(abs)) || !statSync(dirname(abs)).isDirectory())
+    return { diag: refuse('output-folder-missing', M.outputFolderMissing(name), M.outputFolderMissingHint) };
   if (st && !force) return { diag: refuse('output-exists', M.outputExists(name), M.outputExistsHint) };
   return { target: { name, abs } };
 }
@@ -52,10 +77,17 @@ export function writeAtomic(target: OutputTarget, data: string | Uint8Array, rep
   try {
     writeFileSync(tmp, data, { flag: 'wx' });
     if (replace) renameSync(tmp, target.abs);
-    else { linkSync(tmp, target.abs); unlinkSync(tmp); }
+    else {
+      linkSync(tmp, target.abs);
+      unlinkSync(tmp);
+    }
     return undefined;
   } catch (e) {
-    try { unlinkSync(tmp); } catch { /* never created */ }
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* never created */
+    }
     const code = String((e as NodeJS.ErrnoException).code ?? e);
     if (code === 'EEXIST') return refuse('output-exists', M.outputExists(target.name), M.outputExistsHint);
     return refuse('output-write-failed', M.outputWriteFailed(target.name, code), M.outputWriteFailedHint);
@@ -63,7 +95,13 @@ export function writeAtomic(target: OutputTarget, data: string | Uint8Array, rep
 }
 
 /** checkOutput then writeAtomic: the path every command that writes a file takes. */
-export function writeOutput(name: string, cwd: string, inputs: string[], force: boolean, data: string | Uint8Array): Diagnostic | undefined {
+export function writeOutput(
+  name: string,
+  cwd: string,
+  inputs: string[],
+  force: boolean,
+  data: string | Uint8Array,
+): Diagnostic | undefined {
   const { target, diag } = checkOutput(name, cwd, inputs, force);
   return diag ?? writeAtomic(target!, data, force);
 }

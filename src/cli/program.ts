@@ -61,7 +61,10 @@ export function makeProgram(ctx: Ctx): Command {
   registerSensitivity(program, ctx);
   registerSchema(program, ctx);
   registerInit(program, ctx);
-  for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(s) }).showHelpAfterError('(run with --help for usage)');
+  for (const c of program.commands)
+    c.exitOverride()
+      .configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(s) })
+      .showHelpAfterError('(run with --help for usage)');
   return program;
 }
 

@@ -2,7 +2,19 @@
 // against Arith<T>, so it runs exact (Dec, for reports) or fast (float64, for sampling);
 // a Picker decides each figure's value (a case of its range, or a random draw).
 import type { Arith, Dec } from '../core/money.js';
-import type { Alloc, Commit, CreditMech, EquityMech, Fig, GatedMech, GrantMech, LpMech, Mech, Scenario, Wave } from '../normalize/types.js';
+import type {
+  Alloc,
+  Commit,
+  CreditMech,
+  EquityMech,
+  Fig,
+  GatedMech,
+  GrantMech,
+  LpMech,
+  Mech,
+  Scenario,
+  Wave,
+} from '../normalize/types.js';
 import { Ledger, type FlowKind } from './ledger.js';
 
 export type Case = 'low' | 'base' | 'high';
@@ -27,7 +39,12 @@ export function casePicker<T>(A: Arith<T>, c: Case): Picker<T> {
 export function compute<T>(s: Scenario, A: Arith<T>, pick: Picker<T>): Ledger<T> {
   const N = s.horizon.years;
   const govs = s.governments.map((g) => g.code);
-  const ledger = new Ledger(A, N, govs, s.mechanisms.map((m) => m.id));
+  const ledger = new Ledger(
+    A,
+    N,
+    govs,
+    s.mechanisms.map((m) => m.id),
+  );
   const studies = new Map<string, boolean>();
   for (const m of s.mechanisms) if (m.kind === 'gated-project') studies.set(m.id, pick.study(m));
   const ctx: Ctx<T> = { A, N, pick, ledger, gi: (g) => govs.indexOf(g) };
@@ -58,11 +75,17 @@ interface Ctx<T> {
 
 function run<T>(m: Mech, mi: number, c: Ctx<T>, studies: Map<string, boolean>): void {
   switch (m.kind) {
-    case 'grant-program': return grant(m, mi, c);
-    case 'equity-vehicle': return equity(m, mi, c);
-    case 'credit-facility': return credit(m, mi, c);
-    case 'lp-fund-waves': return lpWaves(m, mi, c);
-    case 'gated-project': if (studies.get(m.id)) gated(m, mi, c); return;
+    case 'grant-program':
+      return grant(m, mi, c);
+    case 'equity-vehicle':
+      return equity(m, mi, c);
+    case 'credit-facility':
+      return credit(m, mi, c);
+    case 'lp-fund-waves':
+      return lpWaves(m, mi, c);
+    case 'gated-project':
+      if (studies.get(m.id)) gated(m, mi, c);
+      return;
   }
 }
 
@@ -71,7 +94,9 @@ export function yearly<T>(a: Alloc, c: Ctx<T> | { A: Arith<T>; N: number; pick: 
   const { A, N, pick } = c;
   const out = new Array<T>(N).fill(A.zero);
   if (a.mode === 'byYear') {
-    a.byYear.forEach((f, y) => { if (f) out[y] = pick.fig(f); });
+    a.byYear.forEach((f, y) => {
+      if (f) out[y] = pick.fig(f);
+    });
     return out;
   }
   const v = pick.fig(a.fig);
@@ -79,7 +104,12 @@ export function yearly<T>(a: Alloc, c: Ctx<T> | { A: Arith<T>; N: number; pick: 
     for (let y = 0; y < N; y++) if (a.mask[y]) out[y] = v;
     return out;
   }
-  return splitEvenly(A, v, a.mask.map((x) => (x ? 1 : 0)), out);
+  return splitEvenly(
+    A,
+    v,
+    a.mask.map((x) => (x ? 1 : 0)),
+    out,
+  );
 }
 
 /** Splits `v` over weights (small integers); the last weighted slot takes the remainder. */
@@ -142,7 +172,13 @@ function grant<T>(m: GrantMech, mi: number, c: Ctx<T>): void {
       rest = rest.map((r, y) => A.sub(r, amounts[y]!));
     }
     const ratio = c.pick.fig(m.followOn);
-    book(c, mi, g, 'followOn', rest.map((r) => A.mul(A.max(r, A.zero), ratio)));
+    book(
+      c,
+      mi,
+      g,
+      'followOn',
+      rest.map((r) => A.mul(A.max(r, A.zero), ratio)),
+    );
   }
 }
 
@@ -153,7 +189,10 @@ function equity<T>(m: EquityMech, mi: number, c: Ctx<T>): void {
     const inv = yearly(alloc, c);
     book(c, mi, g, 'commitment', inv);
     book(c, mi, g, 'deployed', inv);
-    if (m.budget === 'appropriated') { book(c, mi, g, 'budgetCost', inv); book(c, mi, g, 'outlay', inv); }
+    if (m.budget === 'appropriated') {
+      book(c, mi, g, 'budgetCost', inv);
+      book(c, mi, g, 'outlay', inv);
+    }
     book(c, mi, g, 'private', scale(A, inv, c.pick.fig(m.coInvest)));
     const d = m.distributions;
     if (!d) continue;
@@ -245,7 +284,8 @@ export function windowWeights(m: GatedMech, N: number): number[] {
   const to = from + m.windowMonths;
   const w = new Array<number>(N + 1).fill(0);
   for (let y = 0; y <= N; y++) {
-    const a = y * 12, b = y === N ? Infinity : a + 12;
+    const a = y * 12,
+      b = y === N ? Infinity : a + 12;
     w[y] = Math.max(0, Math.min(b, to) - Math.max(a, from));
   }
   return w;

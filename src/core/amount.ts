@@ -16,10 +16,21 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string; h
 
 const SCALE: Record<string, number> = {
   '': 1,
-  k: 1e3, thousand: 1e3,
-  m: 1e6, mm: 1e6, mn: 1e6, mil: 1e6, million: 1e6, millions: 1e6,
-  b: 1e9, bn: 1e9, billion: 1e9, billions: 1e9,
-  t: 1e12, tn: 1e12, trillion: 1e12,
+  k: 1e3,
+  thousand: 1e3,
+  m: 1e6,
+  mm: 1e6,
+  mn: 1e6,
+  mil: 1e6,
+  million: 1e6,
+  millions: 1e6,
+  b: 1e9,
+  bn: 1e9,
+  billion: 1e9,
+  billions: 1e9,
+  t: 1e12,
+  tn: 1e12,
+  trillion: 1e12,
 };
 
 const NUM = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|\.\d+)`;
@@ -57,8 +68,7 @@ function parseOne(raw: string, unit: Unit, inheritScale?: string): Parsed<{ valu
 export function parseFigure(input: unknown, unit: Unit): Parsed<Ranged> {
   if (typeof input === 'number') {
     if (!Number.isFinite(input)) return fail(unit, M.notFinite(input));
-    if (!Number.isSafeInteger(input) && Number.isInteger(input))
-      return fail(unit, M.beyondPrecision(input));
+    if (!Number.isSafeInteger(input) && Number.isInteger(input)) return fail(unit, M.beyondPrecision(input));
     const v = Dec.of(input);
     return { ok: true, value: { low: v, base: v, high: v } };
   }
@@ -72,9 +82,9 @@ export function parseFigure(input: unknown, unit: Unit): Parsed<Ranged> {
     if (!hi.ok) return hi;
     const lo = parseOne(parts[0]!, unit, hi.value.scale);
     if (!lo.ok) return lo;
-    if (lo.value.value.gt(hi.value.value))
-      return fail(unit, M.rangeBackwards(input));
-    const low = lo.value.value, high = hi.value.value;
+    if (lo.value.value.gt(hi.value.value)) return fail(unit, M.rangeBackwards(input));
+    const low = lo.value.value,
+      high = hi.value.value;
     return { ok: true, value: { low, base: low.plus(high).div(2), high } };
   }
   if (parts.length > 2) return fail(unit, M.tooManyEnds(input));

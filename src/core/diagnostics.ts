@@ -92,7 +92,10 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
   let bestD = Infinity;
   for (const c of candidates) {
     const d = levenshtein(word, c);
-    if (d < bestD) { bestD = d; best = c; }
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
   }
   return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }

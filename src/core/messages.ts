@@ -19,18 +19,22 @@ export const M = {
   tooManyEnds: (raw: string) => `"${raw}" has more than two ends`,
   notAYear: (got: string) => `${got} is not a year`,
   yearNeither: (n: number) => `year ${n} is neither a fiscal year nor a year number of the horizon`,
-  yearHint: (start: number, years: number) => `write a fiscal year as FY${start + 1} (or ${start + 1}), or a year number 1-${years} of the horizon`,
+  yearHint: (start: number, years: number) =>
+    `write a fiscal year as FY${start + 1} (or ${start + 1}), or a year number 1-${years} of the horizon`,
 
   // reading
   fileNotFound: (f: string) => `cannot read "${f}": no such file`,
   fileUnreadable: (f: string, code: string) => `cannot read "${f}" (${code})`,
-  fileNotFoundHint: 'check the path; a relative path is read from the current folder (for extends: from the extending file\'s folder)',
+  fileNotFoundHint:
+    "check the path; a relative path is read from the current folder (for extends: from the extending file's folder)",
   isDirectory: (f: string) => `"${f}" is a directory, not a scenario file`,
   isDirectoryHint: 'name a .yaml file inside it, e.g. scenarios/compact-2026.yaml',
   streamTooLarge: (f: string, max: number) => `"${f}" holds more than ${max} bytes (the limit for scenario files)`,
-  controlCharacter: (code: number) => `the file contains a control character (U+${code.toString(16).toUpperCase().padStart(4, '0')}), which YAML does not allow`,
+  controlCharacter: (code: number) =>
+    `the file contains a control character (U+${code.toString(16).toUpperCase().padStart(4, '0')}), which YAML does not allow`,
   controlCharacterHint: 'delete it; in a double-quoted string, write an escape such as \\t instead',
-  controlCharacterEscaped: (code: number) => `this value holds a control character (U+${code.toString(16).toUpperCase().padStart(4, '0')}), which would garble a terminal or a report`,
+  controlCharacterEscaped: (code: number) =>
+    `this value holds a control character (U+${code.toString(16).toUpperCase().padStart(4, '0')}), which would garble a terminal or a report`,
   controlCharacterEscapedHint: 'a value written with an escape such as \\e or \\x1b holds a control character; remove the escape',
   emptyKey: 'a key is missing before the colon',
   emptyKeyHint: 'write the key name before `:`',
@@ -54,8 +58,10 @@ export const M = {
   duplicateKeyHint: 'keep one of them; YAML mappings cannot repeat a key',
   complexKey: 'a key must be a plain word, not a list or mapping',
   complexKeyHint: 'write keys as plain words like `amount:`',
-  impreciseNumber: (src: string, v: number) => `the number ${src} has more digits than a YAML number keeps (it would be read as ${String(v)})`,
-  impreciseNumberHint: (src: string) => `write amounts with a unit (e.g. 2.5B) or quote the figure to keep every digit ("${src}"); other numbers must be smaller`,
+  impreciseNumber: (src: string, v: number) =>
+    `the number ${src} has more digits than a YAML number keeps (it would be read as ${String(v)})`,
+  impreciseNumberHint: (src: string) =>
+    `write amounts with a unit (e.g. 2.5B) or quote the figure to keep every digit ("${src}"); other numbers must be smaller`,
   reservedKey: (k: string) => `"${k}" cannot be used as a key`,
   reservedKeyHint: 'rename the key; for a government use its code, e.g. US',
   invalidMerge: 'a merge key (<<) takes a mapping or a list of mappings',
@@ -91,9 +97,12 @@ export const M = {
   windowConflict: 'give at most two of `from`, `to` and `years`',
   allocationEmpty: 'an allocation needs `amount` or `byYear`',
   allocationBoth: 'give either `amount` or `byYear`, not both',
-  allocationHint: 'e.g. `{ amount: 250M, per: year }`, `{ amount: 2.5B, per: total, from: FY2027, to: FY2036 }` or `{ byYear: { FY2027: 100M } }`',
-  unknownName: (kind: string, name: string, known: string[]) => `unknown ${kind} "${name}"${known.length ? ` (defined: ${known.join(', ')})` : ''}`,
-  unknownNameHint: (kind: string) => `define it under assumptions.${kind === 'profile' ? 'profiles' : 'drawdowns'}, or write it inline`,
+  allocationHint:
+    'e.g. `{ amount: 250M, per: year }`, `{ amount: 2.5B, per: total, from: FY2027, to: FY2036 }` or `{ byYear: { FY2027: 100M } }`',
+  unknownName: (kind: string, name: string, known: string[]) =>
+    `unknown ${kind} "${name}"${known.length ? ` (defined: ${known.join(', ')})` : ''}`,
+  unknownNameHint: (kind: string) =>
+    `define it under assumptions.${kind === 'profile' ? 'profiles' : 'drawdowns'}, or write it inline`,
   sharesSum: (total: string) => `shares sum to ${total}%, not 100%`,
   sharesSumHint: 'the yearly shares of a profile must add up to 100% so every dollar is paid out once',
   rateAboveOne: (what: string) => `${what} is above 100%`,
@@ -101,12 +110,13 @@ export const M = {
   unknownFallback: (id: string) => `fallback "${id}" is not a mechanism in this scenario`,
   fallbackHint: 'name a mechanism id from `mechanisms:`, or write `fallback: none`',
   initWrote: (file: string) => `wrote ${file}; try: compact-model run ${file}\n`,
-  claimSumUnits: 'only amounts can be added up in a claim\'s metric',
+  claimSumUnits: "only amounts can be added up in a claim's metric",
   claimSumHint: 'write money metrics joined by +, e.g. publicCommitment.US.F-1 + publicCommitment.US.F-2',
   contributionRateHint: 'a rate of contribution is the share of the uncalled commitment called that year: 0% to 100%',
   subsidyRateHint: 'a subsidy rate is the present value of the expected net cost per dollar lent: a few percent',
   subsidyMissing: 'a credit facility needs a subsidy rate',
-  subsidyMissingHint: 'add `subsidyRate: 5%` to the mechanism or under assumptions (federal credit reform: budget cost = subsidy rate x face value)',
+  subsidyMissingHint:
+    'add `subsidyRate: 5%` to the mechanism or under assumptions (federal credit reform: budget cost = subsidy rate x face value)',
   probabilityHint: (pct: string, frac: string) => `write it as ${pct} or ${frac}`,
   waveOrder: (id: string, fy: number) => `wave "${id}" is in FY${fy}, before the wave listed ahead of it`,
   waveOrderHint: 'list waves in the order they launch',
@@ -123,9 +133,11 @@ export const M = {
   rangeOrder: (lo: string, hi: string) => `${lo} <= base <= ${hi} does not hold`,
   rangeOrderHint: 'order the ends of the range',
   choice: (options: string[]) => `expected one of ${options.join(', ')}`,
-  yearsPastHorizon: (n: number, from: number, start: number, end: number) => `${n} years from FY${from} run past the horizon FY${start}-FY${end}`,
+  yearsPastHorizon: (n: number, from: number, start: number, end: number) =>
+    `${n} years from FY${from} run past the horizon FY${start}-FY${end}`,
   // assertions (check)
-  assertSyntaxHint: 'write METRIC OP VALUE, e.g. `budgetCost.US <= 5B`, `floor.US.appropriated.met == true` or `leverage.commitment.total >= 0.2`',
+  assertSyntaxHint:
+    'write METRIC OP VALUE, e.g. `budgetCost.US <= 5B`, `floor.US.appropriated.met == true` or `leverage.commitment.total >= 0.2`',
   assertEmpty: 'the assertion is empty',
   assertNoOperator: (text: string) => `"${text}" compares nothing: an operator (<=, <, >=, >, ==, !=) is missing`,
   assertBadOperator: (op: string) => `"${op}" is not a comparison`,
@@ -140,27 +152,33 @@ export const M = {
   assertNotNumber: (value: string) => `"${value}" is not a number`,
   assertLeverageHint: 'leverage is private per public dollar: write 0.2 or 0.2x',
   assertNumberHint: 'write a plain number, e.g. 8',
-  fallbackTwice: (fb: string, first: string, second: string) => `mechanism "${fb}" is already the fallback of "${first}"; it cannot also back "${second}"`,
-  windowAfterHorizon: (id: string, months: number) => `the commitment window of "${id}" ends ${months} months after the horizon; those commitments are reported after it, not in the totals`,
+  fallbackTwice: (fb: string, first: string, second: string) =>
+    `mechanism "${fb}" is already the fallback of "${first}"; it cannot also back "${second}"`,
+  windowAfterHorizon: (id: string, months: number) =>
+    `the commitment window of "${id}" ends ${months} months after the horizon; those commitments are reported after it, not in the totals`,
   windowAfterHorizonHint: 'start the study earlier, shorten the window, or lengthen horizon.years',
   fallbackSelf: 'a project cannot be its own fallback',
   // Months count from 0: a study ending at month 120 of a 120-month horizon leaves no month to commit in.
-  studyAfterHorizon: (m: number, months: number) => `the study ends after month ${m} of a ${months}-month horizon, leaving no time to commit within it`,
+  studyAfterHorizon: (m: number, months: number) =>
+    `the study ends after month ${m} of a ${months}-month horizon, leaving no time to commit within it`,
   studyAfterHint: 'start the study earlier or shorten it; nothing can be committed after the horizon',
   unknownMetric: (p: string) => `unknown metric "${p}"`,
   metricHint: (example: string) => `a metric path looks like ${example}; see the README, section "Metrics"`,
-  publishedUnit: (p: string, unit: string) => `published value "${p}" does not fit the metric, which is ${unit === 'amount' ? 'an amount' : unit === 'ratio' ? 'a ratio' : unit === 'boolean' ? 'true/false' : 'a rate'}`,
+  publishedUnit: (p: string, unit: string) =>
+    `published value "${p}" does not fit the metric, which is ${unit === 'amount' ? 'an amount' : unit === 'ratio' ? 'a ratio' : unit === 'boolean' ? 'true/false' : 'a rate'}`,
   programOverrun: (prog: string, mech: string, gov: string, year: number, over: string) =>
     `program "${prog}" and its siblings draw ${over}M more than ${mech} provides for ${gov} in FY${year}`,
   programOverrunHint: 'programs that draw on a mechanism must fit inside its envelope; raise the envelope or cut the program',
   horizonStart: 'horizon.start must be a fiscal year such as FY2027',
 
   // ranges, simulate, sensitivity, present value
-  rangeWrongEnds: (k: string, dist?: string) => dist === 'normal' || dist === 'lognormal'
-    ? `a ${dist} range is given by its percentiles p5 and p95, not by "${k}"`
-    : `"${k}" is for a normal or lognormal range (add \`dist: normal\`), not for ${dist ? `a ${dist}` : 'a plain'} range`,
+  rangeWrongEnds: (k: string, dist?: string) =>
+    dist === 'normal' || dist === 'lognormal'
+      ? `a ${dist} range is given by its percentiles p5 and p95, not by "${k}"`
+      : `"${k}" is for a normal or lognormal range (add \`dist: normal\`), not for ${dist ? `a ${dist}` : 'a plain'} range`,
   rangeMissingEnd: (k: string, dist?: string) => `${dist ? `a ${dist}` : 'a'} range needs "${k}"`,
-  rangeFormHint: 'write { low: 2B, high: 3B } (uniform), { low: 2B, base: 2.2B, high: 3B, dist: pert } or { p5: 2B, p95: 3B, dist: lognormal }',
+  rangeFormHint:
+    'write { low: 2B, high: 3B } (uniform), { low: 2B, base: 2.2B, high: 3B, dist: pert } or { p5: 2B, p95: 3B, dist: lognormal }',
   lognormalPositive: 'a lognormal range needs p5 above zero',
   discountMaturity: (k: string) => `maturity "${k}" is not a whole number of years from 1 to 100`,
   discountHint: 'write rates by maturity as { byMaturity: { 1: 4.1%, 10: 4.4% } }, or one rate as `discount: 3%`',
@@ -170,23 +188,29 @@ export const M = {
   simulateWorkers: 'the number of workers must be a whole number from 1 to 64',
   rateOption: (s: string) => `"${s}" is not a rate; write it as 3% or 0.03`,
   sensitivityMetric: (p: string) => `--metric "${p}" does not name a metric of this scenario`,
-  sensitivityNumeric: (p: string) => `--metric "${p}" is true/false; sensitivity needs an amount or a ratio (e.g. target.shortfall or headlineMobilization)`,
+  sensitivityNumeric: (p: string) =>
+    `--metric "${p}" is true/false; sensitivity needs an amount or a ratio (e.g. target.shortfall or headlineMobilization)`,
   // diff (compact-model diff)
   gitUnavailable: 'cannot run git to read the old version (--against needs git on the PATH)',
   gitUnavailableHint: 'install git, or check the old version out to a file and run `compact-model diff OLD.yaml NEW.yaml`',
   gitReadFailed: (name: string, said: string) => `cannot read "${name}" from git${said ? `: ${said}` : ''}`,
-  gitReadFailedHint: (rev: string) => `check that "${rev}" is a revision of this repository (a branch, tag or commit such as main, HEAD~1 or origin/main) and that the file existed there`,
+  gitReadFailedHint: (rev: string) =>
+    `check that "${rev}" is a revision of this repository (a branch, tag or commit such as main, HEAD~1 or origin/main) and that the file existed there`,
   badRevision: (rev: string) => `"${rev}" is not a usable git revision`,
   badRevisionHint: 'name a branch, tag or commit, e.g. --against main or --against HEAD~1',
-  diffArgs: (n: number, against: boolean) => against ? `--against REV takes one scenario file, got ${n}` : `diff needs two scenario files (BASE and ALT), got ${n}`,
+  diffArgs: (n: number, against: boolean) =>
+    against ? `--against REV takes one scenario file, got ${n}` : `diff needs two scenario files (BASE and ALT), got ${n}`,
   diffArgsHint: 'compact-model diff BASE.yaml ALT.yaml, or compact-model diff --against REV FILE.yaml',
   failIfSyntax: (expr: string) => `--fail-if "${expr}" is not a threshold`,
-  failIfSyntaxHint: 'write METRIC OP CHANGE, e.g. --fail-if "budgetCost.US > +100" (USD millions) or --fail-if "headlineMobilization < -5%"; OP is >, >=, < or <=',
+  failIfSyntaxHint:
+    'write METRIC OP CHANGE, e.g. --fail-if "budgetCost.US > +100" (USD millions) or --fail-if "headlineMobilization < -5%"; OP is >, >=, < or <=',
   failIfMetric: (expr: string, why: string) => `--fail-if "${expr}": ${why}`,
   failIfBoolean: (path: string) => `"${path}" is true/false; a threshold needs a number`,
   failIfBooleanHint: 'a flipped verdict shows in the diff itself; use an amount such as floor.US.appropriated.shortfall',
-  thresholdCrossed: (expr: string, path: string, change: string, from: string, to: string) => `--fail-if "${expr}" crossed: ${path} changed by ${change} (${from} -> ${to})`,
-  thresholdCrossedHint: 'the alternative moves this metric past the limit; change the scenario or, if the change is intended, the threshold',
+  thresholdCrossed: (expr: string, path: string, change: string, from: string, to: string) =>
+    `--fail-if "${expr}" crossed: ${path} changed by ${change} (${from} -> ${to})`,
+  thresholdCrossedHint:
+    'the alternative moves this metric past the limit; change the scenario or, if the change is intended, the threshold',
   // output files and reports (report, run -o, explain)
   outputIsInput: (out: string, input: string) => `will not write "${out}": it is the input file "${input}"`,
   outputIsInputHint: 'name a different output file; inputs (the scenario and every file it extends) are never overwritten',
@@ -218,10 +242,21 @@ export const M = {
   totalToleranceHint: 'write a share such as 0.5% or an amount such as 1M',
   totalMismatch: (id: string, metric: string, declared: string, computed: string, diff: string, tol: string, c: string) =>
     `declared total "${id}" (${metric}) is ${declared} but the scenario sums to ${computed} (difference ${diff}; tolerance ${tol})${c === 'base' ? '' : ` (${c} case)`}`,
-  totalMismatchHint: 'a declared total states the file\'s own sum: correct the figure or the inputs that feed it (amounts in USD millions)',
-  envelopeOverrun: (prog: string, mech: string, gov: string, drawn: string, env: string, firstYear: number, years: string, c: string) =>
+  totalMismatchHint:
+    "a declared total states the file's own sum: correct the figure or the inputs that feed it (amounts in USD millions)",
+  envelopeOverrun: (
+    prog: string,
+    mech: string,
+    gov: string,
+    drawn: string,
+    env: string,
+    firstYear: number,
+    years: string,
+    c: string,
+  ) =>
     `program "${prog}" takes ${mech}'s programs to ${drawn} in FY${firstYear}, above ${mech}'s ${gov} appropriations of ${env} (USD millions); overrun in ${years}${c === 'base' ? '' : ` (${c} case)`}`,
-  envelopeOverrunHint: (mech: string) => `programs draw on ${mech}'s envelope, per government and year; raise ${mech}'s appropriations or cut the program (run clamps the mechanism's own follow-on at zero meanwhile)`,
+  envelopeOverrunHint: (mech: string) =>
+    `programs draw on ${mech}'s envelope, per government and year; raise ${mech}'s appropriations or cut the program (run clamps the mechanism's own follow-on at zero meanwhile)`,
   fallbackBeforeStudy: (fb: string, prog: string, year: number, endYear: number) =>
     `fallback "${fb}" commits in FY${year}, before ${prog}'s feasibility study concludes in FY${endYear}`,
   fallbackBeforeStudyHint: 'a fallback runs only once the study has failed; start it no earlier than the year the study ends',
@@ -235,5 +270,8 @@ export const M = {
 
 /** A key or text with invisible and control characters spelled out as \u{...}. */
 export function visible(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, (c) => `\\u{${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}}`);
+  return s.replace(
+    /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g,
+    (c) => `\\u{${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}}`,
+  );
 }

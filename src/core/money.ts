@@ -16,26 +16,66 @@ export class Dec {
   }
   static readonly ZERO = new Dec(new D(0));
   static readonly ONE = new Dec(new D(1));
-  plus(o: Dec): Dec { return new Dec(this.d.plus(o.d)); }
-  minus(o: Dec): Dec { return new Dec(this.d.minus(o.d)); }
-  times(o: Dec | number): Dec { return new Dec(this.d.times(o instanceof Dec ? o.d : o)); }
-  div(o: Dec | number): Dec { return new Dec(this.d.div(o instanceof Dec ? o.d : o)); }
-  pow(o: Dec | number): Dec { return new Dec(this.d.pow(o instanceof Dec ? o.d : o)); }
-  neg(): Dec { return new Dec(this.d.neg()); }
-  abs(): Dec { return new Dec(this.d.abs()); }
-  cmp(o: Dec): number { return this.d.cmp(o.d); }
-  eq(o: Dec): boolean { return this.d.eq(o.d); }
-  lt(o: Dec): boolean { return this.d.lt(o.d); }
-  lte(o: Dec): boolean { return this.d.lte(o.d); }
-  gt(o: Dec): boolean { return this.d.gt(o.d); }
-  gte(o: Dec): boolean { return this.d.gte(o.d); }
-  isZero(): boolean { return this.d.isZero(); }
-  isNeg(): boolean { return this.d.isNeg() && !this.d.isZero(); }
-  isFinite(): boolean { return this.d.isFinite(); }
-  isInteger(): boolean { return this.d.isInteger(); }
-  min(o: Dec): Dec { return this.lte(o) ? this : o; }
-  max(o: Dec): Dec { return this.gte(o) ? this : o; }
-  toNumber(): number { return this.d.toNumber(); }
+  plus(o: Dec): Dec {
+    return new Dec(this.d.plus(o.d));
+  }
+  minus(o: Dec): Dec {
+    return new Dec(this.d.minus(o.d));
+  }
+  times(o: Dec | number): Dec {
+    return new Dec(this.d.times(o instanceof Dec ? o.d : o));
+  }
+  div(o: Dec | number): Dec {
+    return new Dec(this.d.div(o instanceof Dec ? o.d : o));
+  }
+  pow(o: Dec | number): Dec {
+    return new Dec(this.d.pow(o instanceof Dec ? o.d : o));
+  }
+  neg(): Dec {
+    return new Dec(this.d.neg());
+  }
+  abs(): Dec {
+    return new Dec(this.d.abs());
+  }
+  cmp(o: Dec): number {
+    return this.d.cmp(o.d);
+  }
+  eq(o: Dec): boolean {
+    return this.d.eq(o.d);
+  }
+  lt(o: Dec): boolean {
+    return this.d.lt(o.d);
+  }
+  lte(o: Dec): boolean {
+    return this.d.lte(o.d);
+  }
+  gt(o: Dec): boolean {
+    return this.d.gt(o.d);
+  }
+  gte(o: Dec): boolean {
+    return this.d.gte(o.d);
+  }
+  isZero(): boolean {
+    return this.d.isZero();
+  }
+  isNeg(): boolean {
+    return this.d.isNeg() && !this.d.isZero();
+  }
+  isFinite(): boolean {
+    return this.d.isFinite();
+  }
+  isInteger(): boolean {
+    return this.d.isInteger();
+  }
+  min(o: Dec): Dec {
+    return this.lte(o) ? this : o;
+  }
+  max(o: Dec): Dec {
+    return this.gte(o) ? this : o;
+  }
+  toNumber(): number {
+    return this.d.toNumber();
+  }
   /** Plain decimal notation, trailing zeros dropped, rounded to `dp` places. */
   toPlain(dp = 20): string {
     const s = this.d.toDecimalPlaces(dp).toFixed();
@@ -46,7 +86,9 @@ export class Dec {
     const s = this.d.toFixed(dp);
     return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
   }
-  toString(): string { return this.toPlain(); }
+  toString(): string {
+    return this.toPlain();
+  }
 }
 
 export const MILLION = Dec.of(1_000_000);

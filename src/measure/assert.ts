@@ -36,12 +36,20 @@ export function parseAssertion(text: string, govs: string[], mechs: string[], st
   const metricText = m ? m[2]! : text.trim();
   const metricOffset = m ? m[1]!.length : lead;
   const path = parseMetricPath(metricText, govs, mechs, start, years);
-  if (metricText === '') return { ok: false, message: M.assertEmpty, hint: SYNTAX_HINT, offset: 0, length: Math.max(1, text.length) };
+  if (metricText === '')
+    return { ok: false, message: M.assertEmpty, hint: SYNTAX_HINT, offset: 0, length: Math.max(1, text.length) };
   if (!path.ok) return { ok: false, message: path.message, hint: path.hint, offset: metricOffset, length: metricText.length };
   const unit = metricUnit(metricText);
   if (!m) {
-    if (unit === 'boolean' && /^\S+$/.test(text.trim())) return { ok: true, assertion: { metric: metricText, op: '==', value: true, valueText: 'true' } };
-    return { ok: false, message: M.assertNoOperator(text.trim()), hint: SYNTAX_HINT, offset: metricOffset, length: Math.max(1, text.trim().length) };
+    if (unit === 'boolean' && /^\S+$/.test(text.trim()))
+      return { ok: true, assertion: { metric: metricText, op: '==', value: true, valueText: 'true' } };
+    return {
+      ok: false,
+      message: M.assertNoOperator(text.trim()),
+      hint: SYNTAX_HINT,
+      offset: metricOffset,
+      length: Math.max(1, text.trim().length),
+    };
   }
   const opText = m[3]!;
   const opOffset = text.indexOf(opText, metricOffset + metricText.length);
@@ -52,10 +60,17 @@ export function parseAssertion(text: string, govs: string[], mechs: string[], st
   const op = opText as CompareOp;
   const valueText = m[4]!;
   const valueOffset = valueText === '' ? opOffset + opText.length : text.indexOf(valueText, opOffset + opText.length);
-  const badValue = (message: string, hint: string): AssertionParse => ({ ok: false, message, hint, offset: valueOffset, length: Math.max(1, valueText.length) });
+  const badValue = (message: string, hint: string): AssertionParse => ({
+    ok: false,
+    message,
+    hint,
+    offset: valueOffset,
+    length: Math.max(1, valueText.length),
+  });
   if (valueText === '') return badValue(M.assertNoValue(metricText, op), SYNTAX_HINT);
   if (unit === 'boolean') {
-    if (valueText !== 'true' && valueText !== 'false') return badValue(M.assertNotBoolean(metricText, valueText), M.assertBooleanHint(metricText));
+    if (valueText !== 'true' && valueText !== 'false')
+      return badValue(M.assertNotBoolean(metricText, valueText), M.assertBooleanHint(metricText));
     if (op !== '==' && op !== '!=') return badValue(M.assertBooleanOp(metricText), M.assertBooleanOpHint(metricText, valueText));
     return { ok: true, assertion: { metric: metricText, op, value: valueText === 'true', valueText } };
   }
@@ -72,7 +87,11 @@ export function parseAssertion(text: string, govs: string[], mechs: string[], st
     }
   } else {
     const r = parseFigure(body, 'ratio');
-    if (!r.ok) return badValue(M.assertNotNumber(valueText), metricText.startsWith('leverage') ? M.assertLeverageHint : M.assertNumberHint);
+    if (!r.ok)
+      return badValue(
+        M.assertNotNumber(valueText),
+        metricText.startsWith('leverage') ? M.assertLeverageHint : M.assertNumberHint,
+      );
     if (!r.value.low.eq(r.value.high)) return badValue(M.assertRange(valueText), M.assertRangeHint);
     value = r.value.base;
   }
@@ -88,12 +107,18 @@ export interface AssertionResult {
 export function compare(a: Dec, op: CompareOp, b: Dec): boolean {
   const c = a.cmp(b);
   switch (op) {
-    case '<': return c < 0;
-    case '<=': return c <= 0;
-    case '>': return c > 0;
-    case '>=': return c >= 0;
-    case '==': return c === 0;
-    case '!=': return c !== 0;
+    case '<':
+      return c < 0;
+    case '<=':
+      return c <= 0;
+    case '>':
+      return c > 0;
+    case '>=':
+      return c >= 0;
+    case '==':
+      return c === 0;
+    case '!=':
+      return c !== 0;
   }
 }
 

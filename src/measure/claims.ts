@@ -23,9 +23,11 @@ export function testClaims(m: Measure<Dec>): ClaimResult[] {
     const lo = low.times(Dec.ONE.minus(tol));
     const hi = high.times(Dec.ONE.plus(tol));
     const holds =
-      claim.comparison === 'atLeast' ? computed.gte(lo) :
-      claim.comparison === 'atMost' ? computed.lte(hi) :
-      computed.gte(lo) && computed.lte(hi);
+      claim.comparison === 'atLeast'
+        ? computed.gte(lo)
+        : claim.comparison === 'atMost'
+          ? computed.lte(hi)
+          : computed.gte(lo) && computed.lte(hi);
     const difference = computed.lt(low) ? computed.minus(low) : computed.gt(high) ? computed.minus(high) : Dec.ZERO;
     return { claim, computed, holds, difference };
   });

@@ -29,17 +29,44 @@ export interface Row {
   changed: boolean;
 }
 
-export interface VerdictRow { path: string; base: boolean | null; alt: boolean | null; changed: boolean }
+export interface VerdictRow {
+  path: string;
+  base: boolean | null;
+  alt: boolean | null;
+  changed: boolean;
+}
 
-export interface ClaimSide { computed: Dec | boolean | null; holds: boolean }
-export interface ClaimRow { id: string; text: string; metric: string; base: ClaimSide | null; alt: ClaimSide | null; changed: boolean }
+export interface ClaimSide {
+  computed: Dec | boolean | null;
+  holds: boolean;
+}
+export interface ClaimRow {
+  id: string;
+  text: string;
+  metric: string;
+  base: ClaimSide | null;
+  alt: ClaimSide | null;
+  changed: boolean;
+}
 
 /** A figure (a number, maybe a range) or a setting (a window, a gate, a study outcome) as written. */
 export type InputValue = { kind: 'figure'; unit?: Unit; value: Ranged } | { kind: 'setting'; value: string };
-export interface InputSide { value: InputValue; source?: string; loc?: Loc }
-export interface InputRow { path: string; base: InputSide | null; alt: InputSide | null }
+export interface InputSide {
+  value: InputValue;
+  source?: string;
+  loc?: Loc;
+}
+export interface InputRow {
+  path: string;
+  base: InputSide | null;
+  alt: InputSide | null;
+}
 
-export interface SideInfo { name: string; file: string; chain: string[] }
+export interface SideInfo {
+  name: string;
+  file: string;
+  chain: string[];
+}
 
 export interface ScenarioDiff {
   base: SideInfo;
@@ -67,11 +94,24 @@ export function percent(base: Dec, change: Dec): Dec | null {
   return base.isZero() ? null : change.div(base.abs()).times(100);
 }
 
-function row(path: string, metric: Row['metric'], unit: RowUnit, base: Dec | null, alt: Dec | null, where: { scope: string; mech?: string; year?: string }): Row {
+function row(
+  path: string,
+  metric: Row['metric'],
+  unit: RowUnit,
+  base: Dec | null,
+  alt: Dec | null,
+  where: { scope: string; mech?: string; year?: string },
+): Row {
   const both = base !== null && alt !== null;
   const change = both ? alt.minus(base) : null;
   return {
-    path, metric, unit, ...where, base, alt, change,
+    path,
+    metric,
+    unit,
+    ...where,
+    base,
+    alt,
+    change,
     pct: both ? percent(base, change!) : null,
     changed: both ? !change!.isZero() : base !== alt,
   };
@@ -97,41 +137,69 @@ function yearLabels(s: Scenario): string[] {
 }
 
 export function diffEvaluations(a: Evaluation, b: Evaluation): ScenarioDiff {
-  const A = a.measure, B = b.measure;
+  const A = a.measure,
+    B = b.measure;
   const govs = union(A.govs, B.govs);
   const scopes = [...govs, 'total'];
   const mechs = union(A.mechs, B.mechs);
-  const years = union(yearLabels(a.scenario), yearLabels(b.scenario)).sort((x, y) => (x === 'after' ? 1 : y === 'after' ? -1 : byCodePoint(x, y)));
+  const years = union(yearLabels(a.scenario), yearLabels(b.scenario)).sort((x, y) =>
+    x === 'after' ? 1 : y === 'after' ? -1 : byCodePoint(x, y),
+  );
 
   const headline: Row[] = [];
-  for (const metric of MONEY_METRICS) for (const scope of scopes) {
-    headline.push(row(`${metric}.${scope}`, metric, 'amount', moneyOf(A, metric, scope), moneyOf(B, metric, scope), { scope }));
-  }
-  for (const basis of ['commitment', 'budget'] as const) for (const scope of scopes) {
-    const lev = (m: Measure<Dec>) => (scope === 'total' || m.govs.includes(scope) ? m.leverage(basis, scope) : null);
-    headline.push(row(`leverage.${basis}.${scope}`, `leverage.${basis}`, 'ratio', lev(A), lev(B), { scope }));
-  }
+  for (const metric of MONEY_METRICS)
+    for (const scope of scopes) {
+      headline.push(row(`${metric}.${scope}`, metric, 'amount', moneyOf(A, metric, scope), moneyOf(B, metric, scope), { scope }));
+    }
+  for (const basis of ['commitment', 'budget'] as const)
+    for (const scope of scopes) {
+      const lev = (m: Measure<Dec>) => (scope === 'total' || m.govs.includes(scope) ? m.leverage(basis, scope) : null);
+      headline.push(row(`leverage.${basis}.${scope}`, `leverage.${basis}`, 'ratio', lev(A), lev(B), { scope }));
+    }
 
   const byMechanism: Row[] = [];
-  for (const mech of mechs) for (const scope of govs) for (const metric of MECHANISM_METRICS) {
-    byMechanism.push(row(`${metric}.${scope}.${mech}`, metric, 'amount', moneyOf(A, metric, scope, mech), moneyOf(B, metric, scope, mech), { scope, mech }));
-  }
+  for (const mech of mechs)
+    for (const scope of govs)
+      for (const metric of MECHANISM_METRICS) {
+        byMechanism.push(
+          row(`${metric}.${scope}.${mech}`, metric, 'amount', moneyOf(A, metric, scope, mech), moneyOf(B, metric, scope, mech), {
+            scope,
+            mech,
+          }),
+        );
+      }
 
   const byYear: Row[] = [];
-  for (const year of years) for (const scope of scopes) for (const metric of YEAR_METRICS) {
-    byYear.push(row(`${metric}.${scope}.${year}`, metric, 'amount', moneyOf(A, metric, scope, undefined, year), moneyOf(B, metric, scope, undefined, year), { scope, year }));
-  }
+  for (const year of years)
+    for (const scope of scopes)
+      for (const metric of YEAR_METRICS) {
+        byYear.push(
+          row(
+            `${metric}.${scope}.${year}`,
+            metric,
+            'amount',
+            moneyOf(A, metric, scope, undefined, year),
+            moneyOf(B, metric, scope, undefined, year),
+            { scope, year },
+          ),
+        );
+      }
 
   const verdicts: VerdictRow[] = [];
-  const verdict = (path: string, x: boolean | null, y: boolean | null) => verdicts.push({ path, base: x, alt: y, changed: x !== y });
-  for (const g of govs) for (const basis of ['appropriated', 'commitment'] as const) {
-    const met = (m: Measure<Dec>) => (m.govs.includes(g) ? m.floor(g, basis).met : null);
-    verdict(`floor.${g}.${basis}.met`, met(A), met(B));
-  }
+  const verdict = (path: string, x: boolean | null, y: boolean | null) =>
+    verdicts.push({ path, base: x, alt: y, changed: x !== y });
+  for (const g of govs)
+    for (const basis of ['appropriated', 'commitment'] as const) {
+      const met = (m: Measure<Dec>) => (m.govs.includes(g) ? m.floor(g, basis).met : null);
+      verdict(`floor.${g}.${basis}.met`, met(A), met(B));
+    }
   verdict('target.met', A.target().met, B.target().met);
 
   const claims: ClaimRow[] = [];
-  const claimIds = union(a.claims.map((c) => c.claim.id), b.claims.map((c) => c.claim.id));
+  const claimIds = union(
+    a.claims.map((c) => c.claim.id),
+    b.claims.map((c) => c.claim.id),
+  );
   for (const id of claimIds) {
     const x = a.claims.find((c) => c.claim.id === id);
     const y = b.claims.find((c) => c.claim.id === id);
@@ -145,7 +213,11 @@ export function diffEvaluations(a: Evaluation, b: Evaluation): ScenarioDiff {
     alt: { name: b.scenario.name, file: b.scenario.file, chain: b.scenario.chain },
     case: b.case,
     horizon: { start: b.scenario.horizon.start, years: b.scenario.horizon.years },
-    headline, byMechanism, byYear, verdicts, claims,
+    headline,
+    byMechanism,
+    byYear,
+    verdicts,
+    claims,
     inputs: diffInputs(a.scenario, b.scenario),
   };
 }
@@ -156,15 +228,22 @@ export function diffEvaluations(a: Evaluation, b: Evaluation): ScenarioDiff {
 export function inputsOf(s: Scenario): Map<string, InputSide> {
   const out = new Map<string, InputSide>();
   // A shared default (e.g. assumptions.followOn) is listed once per use; the first is enough.
-  for (const f of s.figures) if (!out.has(f.path)) out.set(f.path, { value: { kind: 'figure', unit: f.unit, value: f.value }, source: f.source, loc: f.loc });
-  const set = (path: string, value: string, source?: string, loc?: Loc) => { if (!out.has(path)) out.set(path, { value: { kind: 'setting', value }, source, loc }); };
+  for (const f of s.figures)
+    if (!out.has(f.path))
+      out.set(f.path, { value: { kind: 'figure', unit: f.unit, value: f.value }, source: f.source, loc: f.loc });
+  const set = (path: string, value: string, source?: string, loc?: Loc) => {
+    if (!out.has(path)) out.set(path, { value: { kind: 'setting', value }, source, loc });
+  };
   const fy = (i: number) => `FY${s.horizon.start + i}`;
   const window = (al: Alloc): string => {
     if (al.mode === 'byYear') return `by year: ${al.byYear.flatMap((f, i) => (f ? [fy(i)] : [])).join(', ') || 'none'}`;
-    const first = al.mask.indexOf(true), last = al.mask.lastIndexOf(true);
+    const first = al.mask.indexOf(true),
+      last = al.mask.lastIndexOf(true);
     return `${al.mode === 'year' ? 'per year' : 'in total'}, ${first < 0 ? 'no years' : first === last ? fy(first) : `${fy(first)}-${fy(last)}`}`;
   };
-  const allocs = (p: string, list: Alloc[]) => { for (const al of list) set(`${p}.${al.gov}`, window(al), al.source, al.loc); };
+  const allocs = (p: string, list: Alloc[]) => {
+    for (const al of list) set(`${p}.${al.gov}`, window(al), al.source, al.loc);
+  };
   set('horizon', `${fy(0)}-${fy(s.horizon.years - 1)} (${s.horizon.years} years)`, s.horizon.source);
   set('targets.includeFollowOn', String(s.targets.includeFollowOn));
   for (const m of s.mechanisms) {
@@ -178,11 +257,19 @@ export function inputsOf(s: Scenario): Map<string, InputSide> {
         break;
       case 'equity-vehicle':
         allocs(`${p}.investments`, m.investments);
-        if (m.distributions) set(`${p}.distributions.timing`, `after ${m.distributions.lag} years, over ${m.distributions.over}`, m.distributions.source);
+        if (m.distributions)
+          set(
+            `${p}.distributions.timing`,
+            `after ${m.distributions.lag} years, over ${m.distributions.over}`,
+            m.distributions.source,
+          );
         break;
       case 'credit-facility':
         allocs(`${p}.obligations`, m.obligations);
-        allocs(`${p}.match`, m.match.map((x) => x.alloc));
+        allocs(
+          `${p}.match`,
+          m.match.map((x) => x.alloc),
+        );
         set(`${p}.disbursement`, m.disbursement.name, m.disbursement.source);
         break;
       case 'lp-fund-waves':
@@ -194,7 +281,12 @@ export function inputsOf(s: Scenario): Map<string, InputSide> {
         break;
       case 'gated-project':
         set(`${p}.study.passes`, String(m.study.passes), m.study.source, m.study.loc);
-        set(`${p}.study.timing`, `months ${m.study.startMonth}-${m.study.startMonth + m.study.months}`, m.study.source, m.study.loc);
+        set(
+          `${p}.study.timing`,
+          `months ${m.study.startMonth}-${m.study.startMonth + m.study.months}`,
+          m.study.source,
+          m.study.loc,
+        );
         set(`${p}.window.months`, String(m.windowMonths));
         set(`${p}.spendOut`, m.spendOut.name, m.spendOut.source);
         set(`${p}.fallback`, m.fallback ?? 'none');
@@ -211,10 +303,12 @@ function sameValue(x: InputValue, y: InputValue): boolean {
 
 /** The inputs whose value or source differ, in the base's order, then those only the alternative has. */
 export function diffInputs(a: Scenario, b: Scenario): InputRow[] {
-  const x = inputsOf(a), y = inputsOf(b);
+  const x = inputsOf(a),
+    y = inputsOf(b);
   const rows: InputRow[] = [];
   for (const path of union([...x.keys()], [...y.keys()])) {
-    const p = x.get(path) ?? null, q = y.get(path) ?? null;
+    const p = x.get(path) ?? null,
+      q = y.get(path) ?? null;
     // A figure differs in its value or its source; a setting (whose source is its figure's) only in its value.
     if (p && q && sameValue(p.value, q.value) && (p.value.kind === 'setting' || (p.source ?? '') === (q.source ?? ''))) continue;
     rows.push({ path, base: p, alt: q });
@@ -225,7 +319,13 @@ export function diffInputs(a: Scenario, b: Scenario): InputRow[] {
 // ---- thresholds (--fail-if)
 
 export type Op = '>' | '>=' | '<' | '<=';
-export interface Threshold { text: string; path: string; op: Op; limit: Dec; percent: boolean }
+export interface Threshold {
+  text: string;
+  path: string;
+  op: Op;
+  limit: Dec;
+  percent: boolean;
+}
 
 /** Parses `METRIC OP [+-]NUMBER[%]`; the number is a change in USD millions (amounts), in the metric's own unit (ratios, counts), or in percent. */
 export function parseThreshold(text: string): Threshold | undefined {
@@ -241,7 +341,8 @@ export type ThresholdCheck =
 
 /** A metric on one side; a fiscal year it does not model counts as zero, like the by-year rows. */
 function valueOn(m: Measure<Dec>, ref: MetricRef, start: number): Dec | boolean | null {
-  if (ref.kind === 'money' && typeof ref.period === 'number') return moneyOf(m, ref.metric, ref.scope, ref.mech, `FY${start + ref.period}`);
+  if (ref.kind === 'money' && typeof ref.period === 'number')
+    return moneyOf(m, ref.metric, ref.scope, ref.mech, `FY${start + ref.period}`);
   if (ref.kind === 'money' || ref.kind === 'leverage') {
     if (ref.scope !== 'total' && !m.govs.includes(ref.scope)) return ref.kind === 'money' ? Dec.ZERO : null;
     if (ref.mech !== undefined && !m.mechs.includes(ref.mech)) return ref.kind === 'money' ? Dec.ZERO : null;
@@ -253,13 +354,16 @@ export function checkThreshold(t: Threshold, a: Evaluation, b: Evaluation): Thre
   const govs = union(a.measure.govs, b.measure.govs);
   const mechs = union(a.measure.mechs, b.measure.mechs);
   // Any path a row of the diff shows must work here: parse against both sides' years.
-  const ha = a.scenario.horizon, hb = b.scenario.horizon;
+  const ha = a.scenario.horizon,
+    hb = b.scenario.horizon;
   const start = Math.min(ha.start, hb.start);
   const years = Math.max(ha.start + ha.years, hb.start + hb.years) - start;
   const r = parseMetricPath(t.path, govs, mechs, start, years);
   if (!r.ok) return r;
-  const x = valueOn(a.measure, r.ref, start), y = valueOn(b.measure, r.ref, start);
-  if (typeof x === 'boolean' || typeof y === 'boolean' || metricUnit(t.path) === 'boolean') return { ok: false, message: M.failIfBoolean(t.path), hint: M.failIfBooleanHint };
+  const x = valueOn(a.measure, r.ref, start),
+    y = valueOn(b.measure, r.ref, start);
+  if (typeof x === 'boolean' || typeof y === 'boolean' || metricUnit(t.path) === 'boolean')
+    return { ok: false, message: M.failIfBoolean(t.path), hint: M.failIfBooleanHint };
   const unit: RowUnit = metricUnit(t.path) === 'amount' ? 'amount' : 'ratio';
   if (x === null || y === null) return { ok: true, crossed: false, base: x, alt: y, change: null, pct: null, unit };
   const change = y.minus(x);
@@ -277,9 +381,13 @@ export function checkThreshold(t: Threshold, a: Evaluation, b: Evaluation): Thre
 
 function cmp(v: Dec, op: Op, limit: Dec): boolean {
   switch (op) {
-    case '>': return v.gt(limit);
-    case '>=': return v.gte(limit);
-    case '<': return v.lt(limit);
-    case '<=': return v.lte(limit);
+    case '>':
+      return v.gt(limit);
+    case '>=':
+      return v.gte(limit);
+    case '<':
+      return v.lt(limit);
+    case '<=':
+      return v.lte(limit);
   }
 }

@@ -9,15 +9,27 @@ import { parseMetricPath, type MetricRef, type MoneyMetric } from './paths.js';
 export function metricFlows(metric: MoneyMetric, includeFollowOn: boolean): [FlowKind, 1 | -1][] {
   const fo: [FlowKind, 1][] = includeFollowOn ? [['followOn', 1]] : [];
   switch (metric) {
-    case 'publicCommitment': return [['commitment', 1]];
-    case 'budgetCost': return [['budgetCost', 1]];
-    case 'outlays': return [['outlay', 1]];
-    case 'deployed': return [['deployed', 1]];
-    case 'distributions': return [['distribution', 1]];
-    case 'netAfterReturns': return [['commitment', 1], ['distribution', -1]];
-    case 'privateMobilized': return [['private', 1], ...fo];
-    case 'followOn': return [['followOn', 1]];
-    case 'headlineMobilization': return [['commitment', 1], ['private', 1], ...fo];
+    case 'publicCommitment':
+      return [['commitment', 1]];
+    case 'budgetCost':
+      return [['budgetCost', 1]];
+    case 'outlays':
+      return [['outlay', 1]];
+    case 'deployed':
+      return [['deployed', 1]];
+    case 'distributions':
+      return [['distribution', 1]];
+    case 'netAfterReturns':
+      return [
+        ['commitment', 1],
+        ['distribution', -1],
+      ];
+    case 'privateMobilized':
+      return [['private', 1], ...fo];
+    case 'followOn':
+      return [['followOn', 1]];
+    case 'headlineMobilization':
+      return [['commitment', 1], ['private', 1], ...fo];
   }
 }
 
@@ -28,7 +40,10 @@ export class Measure<T> {
   readonly A: Arith<T>;
   readonly govs: string[];
   readonly mechs: string[];
-  constructor(readonly s: Scenario, readonly ledger: Ledger<T>) {
+  constructor(
+    readonly s: Scenario,
+    readonly ledger: Ledger<T>,
+  ) {
     this.A = ledger.A;
     this.govs = s.governments.map((g) => g.code);
     this.mechs = s.mechanisms.map((m) => m.id);
@@ -79,11 +94,23 @@ export class Measure<T> {
     const byYear = Array.from({ length: N }, (_, y) => this.money(metric, gov, undefined, y));
     const total = byYear.reduce((a, b) => A.add(a, b), A.zero);
     const average = A.div(total, A.int(N));
-    if (floor === null) return { floor, byYear, average, met: null, everyYear: null, yearsMet: null, shortfall: null, yearMet: byYear.map(() => null) };
+    if (floor === null)
+      return {
+        floor,
+        byYear,
+        average,
+        met: null,
+        everyYear: null,
+        yearsMet: null,
+        shortfall: null,
+        yearMet: byYear.map(() => null),
+      };
     const yearMet = byYear.map((v) => !A.lt(v, floor));
     const needed = A.mul(floor, A.int(N));
     return {
-      floor, byYear, average,
+      floor,
+      byYear,
+      average,
       // `met` is the average test; `everyYear` the literal reading of "at least ... per year".
       met: !A.lt(average, floor),
       everyYear: yearMet.every(Boolean),
@@ -110,7 +137,8 @@ export class Measure<T> {
         if (r.period === 'after') return this.money(r.metric, r.scope, r.mech, this.s.horizon.years);
         return this.money(r.metric, r.scope, r.mech, r.period);
       }
-      case 'leverage': return this.leverage(r.basis, r.scope, r.mech);
+      case 'leverage':
+        return this.leverage(r.basis, r.scope, r.mech);
       case 'floor': {
         const f = this.floor(r.gov, r.basis);
         if (r.field === 'yearsMet') return f.yearsMet === null ? null : A.int(f.yearsMet);

@@ -5,8 +5,15 @@ import { M } from '../core/messages.js';
 
 /** Money metrics: each is a sum over ledger flows (see measure/metrics.ts). */
 export const MONEY_METRICS = [
-  'publicCommitment', 'budgetCost', 'outlays', 'deployed', 'distributions', 'netAfterReturns',
-  'privateMobilized', 'followOn', 'headlineMobilization',
+  'publicCommitment',
+  'budgetCost',
+  'outlays',
+  'deployed',
+  'distributions',
+  'netAfterReturns',
+  'privateMobilized',
+  'followOn',
+  'headlineMobilization',
 ] as const;
 export type MoneyMetric = (typeof MONEY_METRICS)[number];
 export const FLOOR_FIELDS = ['met', 'everyYear', 'average', 'yearsMet', 'shortfall'] as const;
@@ -20,13 +27,20 @@ export type MetricRef =
 
 export type ParsedPath = { ok: true; ref: MetricRef } | { ok: false; message: string; hint: string };
 
-
 export function parseMetricPath(path: string, govs: string[], mechs: string[], start: number, years: number): ParsedPath {
   const parts = path.split('.');
   const head = parts[0]!;
   const bad = (message: string, near?: string, options: readonly string[] = []): ParsedPath => {
     const dym = near !== undefined ? didYouMean(near, options) : undefined;
-    return { ok: false, message, hint: dym ? M.didYouMean(dym) : M.metricHint('budgetCost.US.perYear, publicCommitment.total.F-3.FY2029, leverage.commitment.total, floor.IL.appropriated.met or target.met') };
+    return {
+      ok: false,
+      message,
+      hint: dym
+        ? M.didYouMean(dym)
+        : M.metricHint(
+            'budgetCost.US.perYear, publicCommitment.total.F-3.FY2029, leverage.commitment.total, floor.IL.appropriated.met or target.met',
+          ),
+    };
   };
   const scopes = ['total', ...govs];
   if ((MONEY_METRICS as readonly string[]).includes(head)) {
@@ -64,12 +78,14 @@ export function parseMetricPath(path: string, govs: string[], mechs: string[], s
     const basis = parts[2];
     if (basis !== 'appropriated' && basis !== 'commitment') return bad(M.floorBasis(gov), basis, BASES);
     const field = parts[3] ?? 'met';
-    if (!(FLOOR_FIELDS as readonly string[]).includes(field) || parts.length > 4) return bad(M.metricUnknownPart(field, path), field, FLOOR_FIELDS);
+    if (!(FLOOR_FIELDS as readonly string[]).includes(field) || parts.length > 4)
+      return bad(M.metricUnknownPart(field, path), field, FLOOR_FIELDS);
     return { ok: true, ref: { kind: 'floor', gov, basis, field: field as (typeof FLOOR_FIELDS)[number] } };
   }
   if (head === 'target') {
     const field = parts[1] ?? 'met';
-    if ((field !== 'met' && field !== 'shortfall') || parts.length > 2) return bad(M.metricUnknownPart(field, path), field, ['met', 'shortfall']);
+    if ((field !== 'met' && field !== 'shortfall') || parts.length > 2)
+      return bad(M.metricUnknownPart(field, path), field, ['met', 'shortfall']);
     return { ok: true, ref: { kind: 'target', field } };
   }
   return bad(M.unknownMetric(head), head, [...MONEY_METRICS, 'leverage', 'floor', 'target']);
@@ -80,6 +96,7 @@ export function metricUnit(path: string): 'amount' | 'ratio' | 'boolean' {
   const [head, , , last] = path.split('.');
   if (head === 'leverage') return 'ratio';
   if (head === 'target') return path.endsWith('shortfall') ? 'amount' : 'boolean';
-  if (head === 'floor') return last === undefined || last === 'met' || last === 'everyYear' ? 'boolean' : last === 'yearsMet' ? 'ratio' : 'amount';
+  if (head === 'floor')
+    return last === undefined || last === 'met' || last === 'everyYear' ? 'boolean' : last === 'yearsMet' ? 'ratio' : 'amount';
   return 'amount';
 }

@@ -10,8 +10,15 @@ export function rateAt(d: Discount, t: number): Dec {
   const rows = d.byMaturity;
   if (t <= rows[0]!.years) return rows[0]!.rate;
   for (let i = 1; i < rows.length; i++) {
-    const a = rows[i - 1]!, b = rows[i]!;
-    if (t <= b.years) return a.rate.plus(b.rate.minus(a.rate).times(t - a.years).div(b.years - a.years));
+    const a = rows[i - 1]!,
+      b = rows[i]!;
+    if (t <= b.years)
+      return a.rate.plus(
+        b.rate
+          .minus(a.rate)
+          .times(t - a.years)
+          .div(b.years - a.years),
+      );
   }
   return rows[rows.length - 1]!.rate;
 }

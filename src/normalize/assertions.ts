@@ -36,13 +36,19 @@ export function normalizeAssertions(raw: NonNullable<ScenarioInput['assert']>, c
     const p: Path = obj ? ['assert', i, 'that'] : ['assert', i];
     const text = obj ? obj.that : (item as string);
     if (obj?.id !== undefined) {
-      if (ids.has(obj.id)) c.diags.error('duplicate-id', M.duplicateId('assertion', obj.id), c.at(['assert', i, 'id']), M.duplicateIdHint);
+      if (ids.has(obj.id))
+        c.diags.error('duplicate-id', M.duplicateId('assertion', obj.id), c.at(['assert', i, 'id']), M.duplicateIdHint);
       ids.add(obj.id);
     }
     const loc = c.at(p);
     const r = parseAssertion(text, c.govs, c.mechs, c.start, c.years);
     if (!r.ok) {
-      c.diags.error('invalid-assertion', M.invalidAssertion(text.trim(), r.message), subLoc(loc, text, r.offset, r.length), r.hint);
+      c.diags.error(
+        'invalid-assertion',
+        M.invalidAssertion(text.trim(), r.message),
+        subLoc(loc, text, r.offset, r.length),
+        r.hint,
+      );
       return;
     }
     out.push({ ...r.assertion, id: obj?.id, text: text.trim(), case: obj?.case ?? 'base', source: obj?.source, loc: { ...loc } });
@@ -55,27 +61,59 @@ export function normalizeTotals(raw: NonNullable<ScenarioInput['totals']>, c: Na
   const ids = new Set<string>();
   raw.forEach((t, i) => {
     const p: Path = ['totals', i];
-    if (ids.has(t.id)) c.diags.error('duplicate-id', M.duplicateId('declared total', t.id), c.at([...p, 'id']), M.duplicateIdHint);
+    if (ids.has(t.id))
+      c.diags.error('duplicate-id', M.duplicateId('declared total', t.id), c.at([...p, 'id']), M.duplicateIdHint);
     ids.add(t.id);
     const path = parseMetricPath(t.metric, c.govs, c.mechs, c.start, c.years);
-    if (!path.ok) { c.diags.error('unknown-metric', `${c.pathText([...p, 'metric'])}: ${path.message}`, c.at([...p, 'metric']), path.hint); return; }
+    if (!path.ok) {
+      c.diags.error('unknown-metric', `${c.pathText([...p, 'metric'])}: ${path.message}`, c.at([...p, 'metric']), path.hint);
+      return;
+    }
     const unit = metricUnit(t.metric);
-    if (unit === 'boolean') { c.diags.error('invalid-total', M.totalNotANumber(t.metric), c.at([...p, 'metric']), M.totalNotANumberHint); return; }
+    if (unit === 'boolean') {
+      c.diags.error('invalid-total', M.totalNotANumber(t.metric), c.at([...p, 'metric']), M.totalNotANumberHint);
+      return;
+    }
     const v = parseFigure(t.value, unit);
-    if (!v.ok) { c.diags.error('invalid-figure', `${c.pathText([...p, 'value'])}: ${v.message}`, c.at([...p, 'value']), v.hint); return; }
-    if (!v.value.low.eq(v.value.high)) { c.diags.error('invalid-figure', `${c.pathText([...p, 'value'])}: ${M.totalIsRange(String(t.value))}`, c.at([...p, 'value']), M.totalIsRangeHint); return; }
+    if (!v.ok) {
+      c.diags.error('invalid-figure', `${c.pathText([...p, 'value'])}: ${v.message}`, c.at([...p, 'value']), v.hint);
+      return;
+    }
+    if (!v.value.low.eq(v.value.high)) {
+      c.diags.error(
+        'invalid-figure',
+        `${c.pathText([...p, 'value'])}: ${M.totalIsRange(String(t.value))}`,
+        c.at([...p, 'value']),
+        M.totalIsRangeHint,
+      );
+      return;
+    }
     let tolerance: DeclaredTotal['tolerance'] = { kind: 'absolute', value: v.value.base.times(0), text: '0' };
     if (t.tolerance !== undefined) {
       // A share (0.5%, or a bare number as a fraction, like claims) or an amount with a unit (1M).
       const relative = typeof t.tolerance === 'number' || /%\s*$/.test(t.tolerance);
       const r = parseFigure(t.tolerance, relative ? 'rate' : unit);
       if (!r.ok || !r.value.low.eq(r.value.high) || r.value.base.isNeg()) {
-        c.diags.error('invalid-figure', `${c.pathText([...p, 'tolerance'])}: ${M.totalTolerance(String(t.tolerance))}`, c.at([...p, 'tolerance']), M.totalToleranceHint);
+        c.diags.error(
+          'invalid-figure',
+          `${c.pathText([...p, 'tolerance'])}: ${M.totalTolerance(String(t.tolerance))}`,
+          c.at([...p, 'tolerance']),
+          M.totalToleranceHint,
+        );
         return;
       }
       tolerance = { kind: relative ? 'relative' : 'absolute', value: r.value.base, text: String(t.tolerance) };
     }
-    out.push({ id: t.id, metric: t.metric, value: v.value.base, valueText: String(t.value), tolerance, case: t.case ?? 'base', source: t.source, loc: c.at([...p, 'value']) });
+    out.push({
+      id: t.id,
+      metric: t.metric,
+      value: v.value.base,
+      valueText: String(t.value),
+      tolerance,
+      case: t.case ?? 'base',
+      source: t.source,
+      loc: c.at([...p, 'value']),
+    });
   });
   return out;
 }

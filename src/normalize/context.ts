@@ -7,7 +7,14 @@ import { M } from '../core/messages.js';
 import { Dec, sum } from '../core/money.js';
 import { locate, type LMap } from '../read/tree.js';
 import { describePath } from '../validate/validate.js';
-import type { AllocationInput, DrawdownInput, FigureInput, ProfileInput, ScenarioInput, SourcedInput } from '../validate/schema.js';
+import type {
+  AllocationInput,
+  DrawdownInput,
+  FigureInput,
+  ProfileInput,
+  ScenarioInput,
+  SourcedInput,
+} from '../validate/schema.js';
 import type { Alloc, Commit, DistKind, Drawdown, Fig, Profile } from './types.js';
 import { rangeObject, rangeScalar } from './dist.js';
 
@@ -23,7 +30,8 @@ export const BUILTIN_DRAWDOWNS: Record<string, { rates: string[]; growth: string
     growth: '0.10',
     bow: 2.5,
     life: 12,
-    source: 'built-in: Takahashi & Alexander (2002), illustrative venture parameters (RC 25%/33%/50%, bow 2.5, life 12, growth 10%)',
+    source:
+      'built-in: Takahashi & Alexander (2002), illustrative venture parameters (RC 25%/33%/50%, bow 2.5, life 12, growth 10%)',
   },
 };
 
@@ -49,10 +57,15 @@ export class Normalizer {
   readonly defDrawdown: Drawdown;
   readonly defSubsidy?: Fig;
 
-  constructor(input: ScenarioInput, private readonly tree: LMap, readonly diags: Diagnostics) {
+  constructor(
+    input: ScenarioInput,
+    private readonly tree: LMap,
+    readonly diags: Diagnostics,
+  ) {
     // --- horizon
     const startYear = parseYear(input.horizon.start, 0, 0);
-    if (!startYear.ok || startYear.value < 1900) diags.error('invalid-year', M.horizonStart, this.at(['horizon', 'start']), M.horizonStartHint);
+    if (!startYear.ok || startYear.value < 1900)
+      diags.error('invalid-year', M.horizonStart, this.at(['horizon', 'start']), M.horizonStartHint);
     this.start = startYear.ok ? startYear.value : 2000;
     this.years = input.horizon.years;
     this.end = this.start + this.years - 1;
@@ -63,24 +76,43 @@ export class Normalizer {
       : Object.entries(input.governments).map(([code, g]) => ({ code, name: g.name ?? code }));
     const codes = this.governments.map((g) => g.code);
     this.govCodes = codes;
-    if (new Set(codes).size !== codes.length) diags.error('duplicate-id', M.duplicateId('government', codes.find((c, i) => codes.indexOf(c) !== i)!), this.at(['governments']), M.duplicateIdHint);
+    if (new Set(codes).size !== codes.length)
+      diags.error(
+        'duplicate-id',
+        M.duplicateId('government', codes.find((c, i) => codes.indexOf(c) !== i)!),
+        this.at(['governments']),
+        M.duplicateIdHint,
+      );
 
     // --- named curves and defaults
     const A = (this.assumptions = input.assumptions ?? {});
-    for (const [name, b] of Object.entries(BUILTIN_PROFILES)) this.profiles.set(name, { name, shares: b.shares.map((s) => Dec.of(s)), source: b.source });
-    for (const [name, pr] of Object.entries(A.profiles ?? {})) this.profiles.set(name, this.profileObj(name, pr, ['assumptions', 'profiles', name]));
+    for (const [name, b] of Object.entries(BUILTIN_PROFILES))
+      this.profiles.set(name, { name, shares: b.shares.map((s) => Dec.of(s)), source: b.source });
+    for (const [name, pr] of Object.entries(A.profiles ?? {}))
+      this.profiles.set(name, this.profileObj(name, pr, ['assumptions', 'profiles', name]));
     for (const [name, b] of Object.entries(BUILTIN_DRAWDOWNS)) {
       this.drawdowns.set(name, {
-        name, rates: b.rates.map((r) => Dec.of(r)), bow: Dec.of(b.bow), life: b.life, source: b.source,
-        growth: { value: { low: Dec.of(b.growth), base: Dec.of(b.growth), high: Dec.of(b.growth) }, source: b.source, loc: this.at(['assumptions']), path: `drawdown ${name}.growth` },
+        name,
+        rates: b.rates.map((r) => Dec.of(r)),
+        bow: Dec.of(b.bow),
+        life: b.life,
+        source: b.source,
+        growth: {
+          value: { low: Dec.of(b.growth), base: Dec.of(b.growth), high: Dec.of(b.growth) },
+          source: b.source,
+          loc: this.at(['assumptions']),
+          path: `drawdown ${name}.growth`,
+        },
       });
     }
-    for (const [name, d] of Object.entries(A.drawdowns ?? {})) this.drawdowns.set(name, this.drawdownObj(name, d, ['assumptions', 'drawdowns', name]));
+    for (const [name, d] of Object.entries(A.drawdowns ?? {}))
+      this.drawdowns.set(name, this.drawdownObj(name, d, ['assumptions', 'drawdowns', name]));
     const immediate = this.profiles.get('immediate')!;
     this.defSpendOut = this.profile(A.spendOut, ['assumptions', 'spendOut'], immediate);
     this.defDisbursement = this.profile(A.disbursement, ['assumptions', 'disbursement'], immediate);
     this.defDrawdown = this.drawdown(A.drawdown, ['assumptions', 'drawdown'], this.drawdowns.get('takahashi-alexander')!);
-    this.defSubsidy = A.subsidyRate !== undefined ? this.sourced(A.subsidyRate, 'rate', ['assumptions', 'subsidyRate']) : undefined;
+    this.defSubsidy =
+      A.subsidyRate !== undefined ? this.sourced(A.subsidyRate, 'rate', ['assumptions', 'subsidyRate']) : undefined;
   }
 
   at(p: Path, key = false): Loc {
@@ -115,7 +147,8 @@ export class Normalizer {
 
   /** A figure or `{ value, source }`; `fallback` when absent (zero when there is none). */
   sourced(raw: SourcedInput | undefined, unit: Unit, p: Path, fallback?: Fig): Fig {
-    if (raw === undefined) return fallback ?? { value: ZERO_RANGE, loc: this.at(p.slice(0, -1)), path: this.pathText(p), source: 'default: none' };
+    if (raw === undefined)
+      return fallback ?? { value: ZERO_RANGE, loc: this.at(p.slice(0, -1)), path: this.pathText(p), source: 'default: none' };
     if (raw !== null && typeof raw === 'object' && 'value' in raw) {
       const o = raw as { value: FigureInput; source?: string; dist?: DistKind };
       return this.fig(o.value, unit, [...p, 'value'], o.source, o.dist);
@@ -128,7 +161,15 @@ export class Normalizer {
     let f = this.defaults.get(key);
     if (!f) {
       const A = this.assumptions;
-      f = A[key] !== undefined ? this.sourced(A[key], 'ratio', ['assumptions', key]) : { value: ZERO_RANGE, loc: this.at(['assumptions']), path: `assumptions.${key}`, source: 'default: 0x (none assumed)' };
+      f =
+        A[key] !== undefined
+          ? this.sourced(A[key], 'ratio', ['assumptions', key])
+          : {
+              value: ZERO_RANGE,
+              loc: this.at(['assumptions']),
+              path: `assumptions.${key}`,
+              source: 'default: 0x (none assumed)',
+            };
       this.defaults.set(key, f);
     }
     return f;
@@ -138,15 +179,31 @@ export class Normalizer {
   yearIndex(raw: unknown, p: Path): number | undefined {
     const { start, years, end } = this;
     const y = parseYear(raw, start, years);
-    if (!y.ok) { this.diags.error('invalid-year', `${this.pathText(p)}: ${y.message}`, this.at(p), y.hint); return undefined; }
-    if (y.value < start || y.value > end) { this.diags.error('year-outside-horizon', `${this.pathText(p)}: ${M.yearOutsideHorizon(y.value, start, end)}`, this.at(p), M.yearOutsideHint(start, end)); return undefined; }
+    if (!y.ok) {
+      this.diags.error('invalid-year', `${this.pathText(p)}: ${y.message}`, this.at(p), y.hint);
+      return undefined;
+    }
+    if (y.value < start || y.value > end) {
+      this.diags.error(
+        'year-outside-horizon',
+        `${this.pathText(p)}: ${M.yearOutsideHorizon(y.value, start, end)}`,
+        this.at(p),
+        M.yearOutsideHint(start, end),
+      );
+      return undefined;
+    }
     return y.value - start;
   }
 
   checkGov(g: string, p: Path): boolean {
     if (this.govCodes.includes(g)) return true;
     const dym = didYouMean(g, this.govCodes);
-    this.diags.error('unknown-government', `${this.pathText(p.slice(0, -1))}: ${M.unknownGovernment(g, this.govCodes)}`, this.at(p, true), dym ? M.didYouMean(dym) : M.unknownGovernmentHint);
+    this.diags.error(
+      'unknown-government',
+      `${this.pathText(p.slice(0, -1))}: ${M.unknownGovernment(g, this.govCodes)}`,
+      this.at(p, true),
+      dym ? M.didYouMean(dym) : M.unknownGovernmentHint,
+    );
     return false;
   }
 
@@ -159,7 +216,10 @@ export class Normalizer {
       return { gov, mode: 'total', fig: this.fig(raw, 'amount', p), mask: Array(N).fill(true), loc: at(p) };
     }
     const o = raw as Exclude<AllocationInput, string | number>;
-    if (o.byYear !== undefined && o.amount !== undefined) { diags.error('invalid-allocation', `${pathText(p)}: ${M.allocationBoth}`, at(p), M.allocationHint); return undefined; }
+    if (o.byYear !== undefined && o.amount !== undefined) {
+      diags.error('invalid-allocation', `${pathText(p)}: ${M.allocationBoth}`, at(p), M.allocationHint);
+      return undefined;
+    }
     if (o.byYear !== undefined) {
       const byYear: (Fig | undefined)[] = Array(N).fill(undefined);
       for (const [y, amt] of Object.entries(o.byYear)) {
@@ -168,9 +228,15 @@ export class Normalizer {
       }
       return { gov, mode: 'byYear', byYear, source: o.source, loc: at(p) };
     }
-    if (o.amount === undefined) { diags.error('invalid-allocation', `${pathText(p)}: ${M.allocationEmpty}`, at(p), M.allocationHint); return undefined; }
+    if (o.amount === undefined) {
+      diags.error('invalid-allocation', `${pathText(p)}: ${M.allocationEmpty}`, at(p), M.allocationHint);
+      return undefined;
+    }
     const given = [o.from, o.to, o.years].filter((x) => x !== undefined).length;
-    if (given > 2) { diags.error('invalid-allocation', `${pathText(p)}: ${M.windowConflict}`, at(p), M.allocationHint); return undefined; }
+    if (given > 2) {
+      diags.error('invalid-allocation', `${pathText(p)}: ${M.windowConflict}`, at(p), M.allocationHint);
+      return undefined;
+    }
     let from = o.from !== undefined ? this.yearIndex(o.from, [...p, 'from']) : undefined;
     let to = o.to !== undefined ? this.yearIndex(o.to, [...p, 'to']) : undefined;
     if ((o.from !== undefined && from === undefined) || (o.to !== undefined && to === undefined)) return undefined;
@@ -179,15 +245,30 @@ export class Normalizer {
       if (from !== undefined) to = from + o.years - 1;
       else from = to! - o.years + 1;
       if (to! > N - 1 || from < 0) {
-        diags.error('year-outside-horizon', `${pathText([...p, 'years'])}: ${M.yearsPastHorizon(o.years, start + Math.min(from, to!), start, end)}`, at([...p, 'years']), M.yearOutsideHint(start, end));
+        diags.error(
+          'year-outside-horizon',
+          `${pathText([...p, 'years'])}: ${M.yearsPastHorizon(o.years, start + Math.min(from, to!), start, end)}`,
+          at([...p, 'years']),
+          M.yearOutsideHint(start, end),
+        );
         return undefined;
       }
     }
     from ??= 0;
     to ??= N - 1;
-    if (from > to) { diags.error('window-backwards', `${pathText(p)}: ${M.windowBackwards(start + from, start + to)}`, at(p), M.allocationHint); return undefined; }
+    if (from > to) {
+      diags.error('window-backwards', `${pathText(p)}: ${M.windowBackwards(start + from, start + to)}`, at(p), M.allocationHint);
+      return undefined;
+    }
     const mask = Array.from({ length: N }, (_, i) => i >= from! && i <= to!);
-    return { gov, mode: o.per ?? 'total', fig: this.fig(o.amount, 'amount', [...p, 'amount'], o.source), mask, source: o.source, loc: at(p) };
+    return {
+      gov,
+      mode: o.per ?? 'total',
+      fig: this.fig(o.amount, 'amount', [...p, 'amount'], o.source),
+      mask,
+      source: o.source,
+      loc: at(p),
+    };
   }
 
   perGov(raw: Record<string, AllocationInput>, p: Path): Alloc[] {
@@ -205,7 +286,8 @@ export class Normalizer {
     const out: Commit[] = [];
     for (const [g, a] of Object.entries(raw)) {
       if (!this.checkGov(g, [...p, g])) continue;
-      if (a !== null && typeof a === 'object' && 'amount' in a) out.push({ gov: g, fig: this.fig(a.amount, 'amount', [...p, g, 'amount'], a.source ?? source) });
+      if (a !== null && typeof a === 'object' && 'amount' in a)
+        out.push({ gov: g, fig: this.fig(a.amount, 'amount', [...p, g, 'amount'], a.source ?? source) });
       else out.push({ gov: g, fig: this.fig(a as FigureInput, 'amount', [...p, g], source) });
     }
     return out;
@@ -218,16 +300,38 @@ export class Normalizer {
   private profileObj(name: string, raw: { shares: FigureInput[]; source?: string }, p: Path): Profile {
     const shares = this.shares(raw.shares, [...p, 'shares']);
     const total = sum(shares);
-    if (!total.eq(Dec.ONE)) this.diags.error('shares-sum', `${this.pathText(p)}: ${M.sharesSum(total.times(100).toPlain(4))}`, this.at([...p, 'shares']), M.sharesSumHint, 'rule');
+    if (!total.eq(Dec.ONE))
+      this.diags.error(
+        'shares-sum',
+        `${this.pathText(p)}: ${M.sharesSum(total.times(100).toPlain(4))}`,
+        this.at([...p, 'shares']),
+        M.sharesSumHint,
+        'rule',
+      );
     return { name, shares, source: raw.source };
   }
 
   private drawdownObj(name: string, d: Exclude<DrawdownInput, string>, p: Path): Drawdown {
     const rates = this.shares(d.rates, [...p, 'rates']);
-    rates.forEach((r, i) => { if (r.gt(Dec.ONE)) this.diags.error('rate-above-one', `${this.pathText([...p, 'rates', i])}: ${M.rateAboveOne('a rate of contribution')}`, this.at([...p, 'rates', i]), M.contributionRateHint); });
+    rates.forEach((r, i) => {
+      if (r.gt(Dec.ONE))
+        this.diags.error(
+          'rate-above-one',
+          `${this.pathText([...p, 'rates', i])}: ${M.rateAboveOne('a rate of contribution')}`,
+          this.at([...p, 'rates', i]),
+          M.contributionRateHint,
+        );
+    });
     return {
-      name, rates, source: d.source, life: d.life ?? 12, bow: Dec.of(d.bow ?? 2.5),
-      growth: d.growth !== undefined ? this.fig(d.growth, 'rate', [...p, 'growth'], d.source) : { value: ZERO_RANGE, loc: this.at(p), path: this.pathText([...p, 'growth']), source: 'default: 0%' },
+      name,
+      rates,
+      source: d.source,
+      life: d.life ?? 12,
+      bow: Dec.of(d.bow ?? 2.5),
+      growth:
+        d.growth !== undefined
+          ? this.fig(d.growth, 'rate', [...p, 'growth'], d.source)
+          : { value: ZERO_RANGE, loc: this.at(p), path: this.pathText([...p, 'growth']), source: 'default: 0%' },
     };
   }
 
@@ -242,14 +346,26 @@ export class Normalizer {
   }
 
   /** A curve written inline, or named: a name not defined is a diagnostic (with a did-you-mean), and the fallback is used. */
-  private named<T, I>(kind: 'profile' | 'drawdown', known: Map<string, T>, raw: string | I | undefined, p: Path, fallback: T, inline: (raw: I) => T): T {
+  private named<T, I>(
+    kind: 'profile' | 'drawdown',
+    known: Map<string, T>,
+    raw: string | I | undefined,
+    p: Path,
+    fallback: T,
+    inline: (raw: I) => T,
+  ): T {
     if (raw === undefined) return fallback;
     if (typeof raw !== 'string') return inline(raw);
     const found = known.get(raw);
     if (found) return found;
     const names = [...known.keys()];
     const dym = didYouMean(raw, names);
-    this.diags.error('unknown-name', `${this.pathText(p)}: ${M.unknownName(kind, raw, names)}`, this.at(p), dym ? M.didYouMean(dym) : M.unknownNameHint(kind));
+    this.diags.error(
+      'unknown-name',
+      `${this.pathText(p)}: ${M.unknownName(kind, raw, names)}`,
+      this.at(p),
+      dym ? M.didYouMean(dym) : M.unknownNameHint(kind),
+    );
     return fallback;
   }
 }

@@ -14,7 +14,13 @@ import { normalizeValuation } from './valuation.js';
 import { Normalizer, type Path } from './context.js';
 import { mechanism } from './mechanisms.js';
 
-export function normalize(input: ScenarioInput, tree: LMap, file: string, chain: string[], diags: Diagnostics): Scenario | undefined {
+export function normalize(
+  input: ScenarioInput,
+  tree: LMap,
+  file: string,
+  chain: string[],
+  diags: Diagnostics,
+): Scenario | undefined {
   const before = diags.errors().length;
   const c = new Normalizer(input, tree, diags);
   const at = (p: Path, key = false) => c.at(p, key);
@@ -27,7 +33,8 @@ export function normalize(input: ScenarioInput, tree: LMap, file: string, chain:
   const mechanisms: Mech[] = input.mechanisms.map((m, i) => {
     const p: Path = ['mechanisms', i];
     if (ids.has(m.id)) diags.error('duplicate-id', M.duplicateId('mechanism', m.id), at([...p, 'id']), M.duplicateIdHint);
-    if (RESERVED.has(m.id) || /^FY\d+$/i.test(m.id)) diags.error('reserved-id', M.reservedId(m.id), at([...p, 'id']), M.reservedIdHint);
+    if (RESERVED.has(m.id) || /^FY\d+$/i.test(m.id))
+      diags.error('reserved-id', M.reservedId(m.id), at([...p, 'id']), M.reservedIdHint);
     ids.add(m.id);
     return mechanism(c, m, p);
   });
@@ -40,7 +47,10 @@ export function normalize(input: ScenarioInput, tree: LMap, file: string, chain:
     const target = mechanisms.find((x) => x.id === m.fallback);
     if (m.fallback === m.id) diags.error('invalid-fallback', M.fallbackSelf, at(fp), M.fallbackHint);
     else if (!target) {
-      const dym = didYouMean(m.fallback, mechanisms.map((x) => x.id));
+      const dym = didYouMean(
+        m.fallback,
+        mechanisms.map((x) => x.id),
+      );
       diags.error('unknown-fallback', M.unknownFallback(m.fallback), at(fp), dym ? M.didYouMean(dym) : M.fallbackHint);
     } else if (target.fallbackOf !== undefined) {
       diags.error('invalid-fallback', M.fallbackTwice(target.id, target.fallbackOf, m.id), at(fp), M.fallbackHint);
@@ -66,23 +76,45 @@ export function normalize(input: ScenarioInput, tree: LMap, file: string, chain:
     // A claim may sum metric paths ("a + b"), since a published total may cover some mechanisms only.
     const terms = cl.metric.split('+').map((x) => x.trim());
     const bad = terms.map((t) => parseMetricPath(t, govCodes, mechIds, start, N)).find((r) => !r.ok);
-    if (bad && !bad.ok) { diags.error('unknown-metric', `${pathText([...p, 'metric'])}: ${bad.message}`, at([...p, 'metric']), bad.hint); return; }
+    if (bad && !bad.ok) {
+      diags.error('unknown-metric', `${pathText([...p, 'metric'])}: ${bad.message}`, at([...p, 'metric']), bad.hint);
+      return;
+    }
     const unit = metricUnit(terms[0]!);
-    if (terms.length > 1 && terms.some((t) => metricUnit(t) !== 'amount')) { diags.error('unknown-metric', `${pathText([...p, 'metric'])}: ${M.claimSumUnits}`, at([...p, 'metric']), M.claimSumHint); return; }
+    if (terms.length > 1 && terms.some((t) => metricUnit(t) !== 'amount')) {
+      diags.error('unknown-metric', `${pathText([...p, 'metric'])}: ${M.claimSumUnits}`, at([...p, 'metric']), M.claimSumHint);
+      return;
+    }
     let published: Ranged | boolean;
     if (unit === 'boolean') {
-      if (typeof cl.published !== 'string' || !/^(true|false)$/.test(cl.published)) { diags.error('invalid-figure', M.publishedUnit(String(cl.published), unit), at([...p, 'published']), M.booleanHint); return; }
+      if (typeof cl.published !== 'string' || !/^(true|false)$/.test(cl.published)) {
+        diags.error('invalid-figure', M.publishedUnit(String(cl.published), unit), at([...p, 'published']), M.booleanHint);
+        return;
+      }
       published = cl.published === 'true';
     } else {
       const r = parseFigure(cl.published, unit);
-      if (!r.ok) { diags.error('invalid-figure', `${pathText([...p, 'published'])}: ${M.publishedUnit(String(cl.published), unit)}: ${r.message}`, at([...p, 'published']), r.hint); return; }
+      if (!r.ok) {
+        diags.error(
+          'invalid-figure',
+          `${pathText([...p, 'published'])}: ${M.publishedUnit(String(cl.published), unit)}: ${r.message}`,
+          at([...p, 'published']),
+          r.hint,
+        );
+        return;
+      }
       published = r.value;
     }
     claims.push({
-      id: cl.id, text: cl.text, metric: cl.metric, published, publishedText: String(cl.published),
+      id: cl.id,
+      text: cl.text,
+      metric: cl.metric,
+      published,
+      publishedText: String(cl.published),
       comparison: cl.comparison ?? 'approx',
       tolerance: cl.tolerance !== undefined ? c.fig(cl.tolerance, 'rate', [...p, 'tolerance']).value.base : Dec.ZERO,
-      source: cl.source, loc: at(p),
+      source: cl.source,
+      loc: at(p),
     });
   });
 
@@ -97,8 +129,17 @@ export function normalize(input: ScenarioInput, tree: LMap, file: string, chain:
   if (diags.errors().length > before && diags.hasInputErrors) return undefined;
   return {
     ...valuation,
-    name: input.name, description: input.description, file, chain,
+    name: input.name,
+    description: input.description,
+    file,
+    chain,
     horizon: { start, years: N, source: input.horizon.source },
-    governments, mechanisms, targets, claims, totals, assertions, figures: c.figures,
+    governments,
+    mechanisms,
+    targets,
+    claims,
+    totals,
+    assertions,
+    figures: c.figures,
   };
 }

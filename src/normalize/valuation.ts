@@ -20,7 +20,10 @@ const rate = (x: unknown): Dec => {
   return r.ok ? r.value.base : Dec.ZERO;
 };
 
-export function normalizeValuation(a: NonNullable<ScenarioInput['assumptions']>, c: Ctx): { discount?: Discount; inflation?: Inflation } {
+export function normalizeValuation(
+  a: NonNullable<ScenarioInput['assumptions']>,
+  c: Ctx,
+): { discount?: Discount; inflation?: Inflation } {
   const out: { discount?: Discount; inflation?: Inflation } = {};
   const d = a.discount;
   if (d !== undefined) {
@@ -31,7 +34,15 @@ export function normalizeValuation(a: NonNullable<ScenarioInput['assumptions']>,
       const rows: { years: number; rate: Dec }[] = [];
       for (const [k, v] of Object.entries(o.byMaturity ?? {})) {
         const n = Number(k);
-        if (!Number.isInteger(n) || n < 1 || n > 100) { c.diags.error('invalid-maturity', `${c.pathText([...p, 'byMaturity', k])}: ${M.discountMaturity(k)}`, c.at([...p, 'byMaturity', k]), M.discountHint); continue; }
+        if (!Number.isInteger(n) || n < 1 || n > 100) {
+          c.diags.error(
+            'invalid-maturity',
+            `${c.pathText([...p, 'byMaturity', k])}: ${M.discountMaturity(k)}`,
+            c.at([...p, 'byMaturity', k]),
+            M.discountHint,
+          );
+          continue;
+        }
         rows.push({ years: n, rate: rate(v) });
       }
       // One rate wins over a table: it is the same rate at every maturity.
@@ -60,7 +71,9 @@ const CLI_LOC = { file: '<command line>', line: 1, col: 1 };
 export function withValuation(s: Scenario, o: { discount?: Dec; inflation?: Dec }): Scenario {
   return {
     ...s,
-    ...(o.discount !== undefined ? { discount: { byMaturity: [{ years: 1, rate: o.discount }], source: '--discount', loc: CLI_LOC } } : {}),
+    ...(o.discount !== undefined
+      ? { discount: { byMaturity: [{ years: 1, rate: o.discount }], source: '--discount', loc: CLI_LOC } }
+      : {}),
     ...(o.inflation !== undefined ? { inflation: { rate: o.inflation, base: 0, source: '--inflation', loc: CLI_LOC } } : {}),
   };
 }

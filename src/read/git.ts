@@ -26,9 +26,14 @@ export function gitSource(rev: string): FileSource {
       } catch (e) {
         const err = e as NodeJS.ErrnoException & { stderr?: Buffer };
         if (err.code === 'ENOENT') return { code: 'git-unavailable', message: M.gitUnavailable, hint: M.gitUnavailableHint };
-        if (err.code === 'ENOBUFS') return { code: 'too-large', message: M.fileTooLarge(name, MAX_FILE_BYTES + 1, MAX_FILE_BYTES), hint: M.tooLargeHint };
+        if (err.code === 'ENOBUFS')
+          return { code: 'too-large', message: M.fileTooLarge(name, MAX_FILE_BYTES + 1, MAX_FILE_BYTES), hint: M.tooLargeHint };
         const said = (err.stderr?.toString('utf8') ?? '').trim().split('\n')[0] ?? '';
-        return { code: 'git-read-failed', message: M.gitReadFailed(name, said.replace(/^fatal: /, '')), hint: M.gitReadFailedHint(rev) };
+        return {
+          code: 'git-read-failed',
+          message: M.gitReadFailed(name, said.replace(/^fatal: /, '')),
+          hint: M.gitReadFailedHint(rev),
+        };
       }
     },
   };

@@ -20,10 +20,17 @@ export interface Loaded {
   chain: string[];
 }
 
-interface Parsed { tree?: LNode; diags: Diagnostics }
+interface Parsed {
+  tree?: LNode;
+  diags: Diagnostics;
+}
 
 /** Why a file's bytes could not be had: a diagnostic's code, message and hint. */
-export interface ReadFailure { code: string; message: string; hint: string }
+export interface ReadFailure {
+  code: string;
+  message: string;
+  hint: string;
+}
 
 /**
  * Where a file's bytes come from: the disk by default; `diff --against` reads a git
@@ -48,18 +55,29 @@ export const DISK: FileSource = {
       size = st.size;
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      return { code: 'file-not-found', message: code === 'ENOENT' ? M.fileNotFound(name) : M.fileUnreadable(name, String(code)), hint: M.fileNotFoundHint };
+      return {
+        code: 'file-not-found',
+        message: code === 'ENOENT' ? M.fileNotFound(name) : M.fileUnreadable(name, String(code)),
+        hint: M.fileNotFoundHint,
+      };
     }
     // Checked before reading, so a huge file is never loaded into memory.
-    if (size > MAX_FILE_BYTES) return { code: 'too-large', message: M.fileTooLarge(name, size, MAX_FILE_BYTES), hint: M.tooLargeHint };
+    if (size > MAX_FILE_BYTES)
+      return { code: 'too-large', message: M.fileTooLarge(name, size, MAX_FILE_BYTES), hint: M.tooLargeHint };
     try {
       // Regular files are read whole (their size was checked); anything else (/dev/zero,
       // a pipe) has no size to check, so read at most one byte past the cap, never forever.
       if (statSync(abs).isFile()) return { buf: readFileSync(abs) };
       const buf = readAtMost(abs, MAX_FILE_BYTES + 1);
-      return buf.length > MAX_FILE_BYTES ? { code: 'too-large', message: M.streamTooLarge(name, MAX_FILE_BYTES), hint: M.tooLargeHint } : { buf };
+      return buf.length > MAX_FILE_BYTES
+        ? { code: 'too-large', message: M.streamTooLarge(name, MAX_FILE_BYTES), hint: M.tooLargeHint }
+        : { buf };
     } catch (e) {
-      return { code: 'file-not-found', message: M.fileUnreadable(name, String((e as NodeJS.ErrnoException).code)), hint: M.fileNotFoundHint };
+      return {
+        code: 'file-not-found',
+        message: M.fileUnreadable(name, String((e as NodeJS.ErrnoException).code)),
+        hint: M.fileNotFoundHint,
+      };
     }
   },
 };
@@ -84,13 +102,19 @@ export class Loader {
     this.cache.set(key, result);
     const at: Loc = from ?? { file: name, line: 1, col: 1 };
     const got = source.read(abs, name);
-    if (!('buf' in got)) { diags.error(got.code, got.message, at, got.hint); return result; }
+    if (!('buf' in got)) {
+      diags.error(got.code, got.message, at, got.hint);
+      return result;
+    }
     const buf = got.buf;
     if (buf.length > MAX_FILE_BYTES) {
       diags.error('too-large', M.fileTooLarge(name, buf.length, MAX_FILE_BYTES), at, M.tooLargeHint);
       return result;
     }
-    if (buf.includes(0)) { diags.error('binary-file', M.binaryFile(name), at, M.binaryFileHint); return result; }
+    if (buf.includes(0)) {
+      diags.error('binary-file', M.binaryFile(name), at, M.binaryFileHint);
+      return result;
+    }
     let text = buf.toString('utf8');
     if (text.includes('\uFFFD') && !Buffer.from(text, 'utf8').equals(buf)) {
       diags.error('not-utf8', M.notUtf8(name), at, M.binaryFileHint);
@@ -122,7 +146,15 @@ export class Loader {
     return { tree, sources: this.sources, chain };
   }
 
-  private loadChain(abs: string, name: string, diags: Diagnostics, stack: string[], chain: string[], source: FileSource, from?: Loc): LMap | undefined {
+  private loadChain(
+    abs: string,
+    name: string,
+    diags: Diagnostics,
+    stack: string[],
+    chain: string[],
+    source: FileSource,
+    from?: Loc,
+  ): LMap | undefined {
     chain.push(name);
     const parsed = this.parseFile(abs, name, source, from);
     for (const d of parsed.diags.items) diags.add(d);
@@ -139,7 +171,12 @@ export class Loader {
     const parentName = source.name(this.display(parentAbs));
     if (parentAbs === abs || stack.includes(parentAbs)) {
       const cycle = [...stack, abs, parentAbs].map((p) => source.name(this.display(p)));
-      diags.error('extends-cycle', M.extendsCycle(cycle.slice(cycle.indexOf(parentName)).join(' -> ')), ext.value.loc, M.extendsCycleHint);
+      diags.error(
+        'extends-cycle',
+        M.extendsCycle(cycle.slice(cycle.indexOf(parentName)).join(' -> ')),
+        ext.value.loc,
+        M.extendsCycleHint,
+      );
       return undefined;
     }
     const parent = this.loadChain(parentAbs, parentName, diags, [...stack, abs], chain, source, ext.value.loc);

@@ -2,15 +2,31 @@
 // (file, line, column), so later stages can point at the user's text. Extends-merging
 // works on this tree, so positions survive into overriding files.
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
-import { Diagnostics, type Loc } from '../core/diagnostics.js';
+import type { Diagnostics, Loc } from '../core/diagnostics.js';
 import { Dec } from '../core/money.js';
 import { M } from '../core/messages.js';
 
 export type Scalar = string | number | boolean | null;
-export interface LScalar { kind: 'scalar'; value: Scalar; loc: Loc }
-export interface LSeq { kind: 'seq'; items: LNode[]; loc: Loc }
-export interface LEntry { key: string; keyLoc: Loc; value: LNode }
-export interface LMap { kind: 'map'; entries: LEntry[]; loc: Loc }
+export interface LScalar {
+  kind: 'scalar';
+  value: Scalar;
+  loc: Loc;
+}
+export interface LSeq {
+  kind: 'seq';
+  items: LNode[];
+  loc: Loc;
+}
+export interface LEntry {
+  key: string;
+  keyLoc: Loc;
+  value: LNode;
+}
+export interface LMap {
+  kind: 'map';
+  entries: LEntry[];
+  loc: Loc;
+}
 export type LNode = LScalar | LSeq | LMap;
 
 /** C0 controls but tab, LF and CR, and DEL: not allowed raw in YAML, nor (escaped) in any value we print. */
@@ -57,11 +73,17 @@ export function parseTree(text: string, file: string, diags: Diagnostics): LNode
   // The parser recurses, and its memory grows with bracket nesting (300k levels: 400 MB;
   // a stack overflow near 800) before our limits apply: refuse deep flow nesting first.
   const deep = flowNestingBeyond(text, LIMITS.maxFlowDepth);
-  if (deep >= 0) { diags.error('too-deep', M.tooDeep(LIMITS.maxDepth), posAt(text, file, deep), M.tooLargeHint); return undefined; }
+  if (deep >= 0) {
+    diags.error('too-deep', M.tooDeep(LIMITS.maxDepth), posAt(text, file, deep), M.tooLargeHint);
+    return undefined;
+  }
   // YAML allows no raw control characters (the parser lets them through, and a name
   // holding ESC would reach the terminal); tab, LF and CR are fine.
   const ctl = text.search(CONTROL);
-  if (ctl >= 0) { diags.error('control-character', M.controlCharacter(text.charCodeAt(ctl)), posAt(text, file, ctl), M.controlCharacterHint); return undefined; }
+  if (ctl >= 0) {
+    diags.error('control-character', M.controlCharacter(text.charCodeAt(ctl)), posAt(text, file, ctl), M.controlCharacterHint);
+    return undefined;
+  }
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, merge: true });
   const at = (offset: number, length = 1): Loc => {
     const p = lc.linePos(offset);
@@ -72,11 +94,18 @@ export function parseTree(text: string, file: string, diags: Diagnostics): LNode
     syntax = true;
     // The parser is recursive: very deep flow nesting overflows its stack, which it
     // reports as an error; say what the user did (nested too deep), not how it failed.
-    if (/call stack/i.test(e.message)) { diags.error('too-deep', M.tooDeep(LIMITS.maxDepth), at(e.pos[0]), M.tooLargeHint); continue; }
+    if (/call stack/i.test(e.message)) {
+      diags.error('too-deep', M.tooDeep(LIMITS.maxDepth), at(e.pos[0]), M.tooLargeHint);
+      continue;
+    }
     const code = e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax';
     const msg = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    diags.error(code, code === 'duplicate-key' ? M.duplicateKey(msg) : M.yamlSyntax(msg), at(errorOffset(doc, text, e.message, e.pos[0]), e.pos[1] - e.pos[0]),
-      code === 'duplicate-key' ? M.duplicateKeyHint : M.yamlSyntaxHint(text, e.code));
+    diags.error(
+      code,
+      code === 'duplicate-key' ? M.duplicateKey(msg) : M.yamlSyntax(msg),
+      at(errorOffset(doc, text, e.message, e.pos[0]), e.pos[1] - e.pos[0]),
+      code === 'duplicate-key' ? M.duplicateKeyHint : M.yamlSyntaxHint(text, e.code),
+    );
   }
   if (syntax) return undefined;
   for (const w of doc.warnings) diags.warn('yaml-warning', w.message.split('\n')[0]!, at(w.pos[0]));
@@ -89,7 +118,8 @@ export function parseTree(text: string, file: string, diags: Diagnostics): LNode
   const convert = (node: Node | null, depth: number, doc: Document): LNode | undefined => {
     if (++count > LIMITS.maxNodes) {
       // Point at the value being expanded when the limit hit (the alias), not at line 1.
-      if (count === LIMITS.maxNodes + 1) diags.error('too-large', M.tooManyNodes(LIMITS.maxNodes), outerAlias ?? { file, line: 1, col: 1 }, M.tooLargeHint);
+      if (count === LIMITS.maxNodes + 1)
+        diags.error('too-large', M.tooManyNodes(LIMITS.maxNodes), outerAlias ?? { file, line: 1, col: 1 }, M.tooLargeHint);
       return undefined;
     }
     if (node === null) return { kind: 'scalar', value: null, loc: { file, line: 1, col: 1 } };
@@ -101,7 +131,10 @@ export function parseTree(text: string, file: string, diags: Diagnostics): LNode
     }
     if (isAlias(node)) {
       const target = node.resolve(doc);
-      if (!target) { diags.error('yaml-syntax', M.yamlSyntax(`unresolved alias *${node.source}`), loc); return undefined; }
+      if (!target) {
+        diags.error('yaml-syntax', M.yamlSyntax(`unresolved alias *${node.source}`), loc);
+        return undefined;
+      }
       const outer = outerAlias === undefined;
       if (outer) outerAlias = loc;
       const resolved = convert(target as Node, depth + 1, doc);
@@ -113,15 +146,26 @@ export function parseTree(text: string, file: string, diags: Diagnostics): LNode
       if (typeof v === 'bigint') return { kind: 'scalar', value: Number(v), loc };
       if (typeof v === 'number' && !exactNumber(node.source, v)) {
         // A double keeps ~16 digits: 100000000.000000000000001 would silently become 1e8.
-        diags.error('imprecise-number', M.impreciseNumber(String(node.source), v), loc, M.impreciseNumberHint(String(node.source)));
+        diags.error(
+          'imprecise-number',
+          M.impreciseNumber(String(node.source), v),
+          loc,
+          M.impreciseNumberHint(String(node.source)),
+        );
         return undefined;
       }
       if (typeof v === 'string' && CONTROL.test(v)) {
         // An escape in a double-quoted string ("\e[2J") would otherwise reach the terminal through a name or label.
-        diags.error('control-character', M.controlCharacterEscaped(v.charCodeAt(v.search(CONTROL))), loc, M.controlCharacterEscapedHint);
+        diags.error(
+          'control-character',
+          M.controlCharacterEscaped(v.charCodeAt(v.search(CONTROL))),
+          loc,
+          M.controlCharacterEscapedHint,
+        );
         return undefined;
       }
-      if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return { kind: 'scalar', value: v, loc };
+      if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
+        return { kind: 'scalar', value: v, loc };
       // Dates, binary and other tagged scalars: keep the text as written.
       return { kind: 'scalar', value: String(node.source ?? v), loc };
     }
@@ -141,12 +185,13 @@ export function parseTree(text: string, file: string, diags: Diagnostics): LNode
         const k = pair.key as Node | null;
         const kRange = k?.range ?? range;
         const keyLoc = at(kRange[0], kRange[1] - kRange[0]);
-        if (isScalar(k) && k.value === '<<' || (isScalar(k) && (k as { source?: string }).source === '<<')) {
+        if ((isScalar(k) && k.value === '<<') || (isScalar(k) && (k as { source?: string }).source === '<<')) {
           // YAML merge key: keys of the merged map(s) apply unless written here.
           const v = convert(pair.value as Node, depth + 1, doc);
           const maps = v?.kind === 'map' ? [v] : v?.kind === 'seq' ? v.items.filter((i): i is LMap => i.kind === 'map') : [];
           // `<<: 5` used to be ignored silently; only mappings can be merged.
-          if (v && (v.kind === 'scalar' || (v.kind === 'seq' && maps.length !== v.items.length))) diags.error('invalid-merge', M.invalidMerge, v.loc, M.invalidMergeHint);
+          if (v && (v.kind === 'scalar' || (v.kind === 'seq' && maps.length !== v.items.length)))
+            diags.error('invalid-merge', M.invalidMerge, v.loc, M.invalidMergeHint);
           for (const m of maps) merged.push(...m.entries);
           continue;
         }
@@ -162,8 +207,14 @@ export function parseTree(text: string, file: string, diags: Diagnostics): LNode
         const key = k === null ? '' : String(k.value);
         // A `__proto__` key vanishes from plain objects (zod records build them), taking its
         // amount with it without a word; no scenario key has that name, so refuse it here.
-        if (key === '__proto__') { diags.error('reserved-key', M.reservedKey(key), keyLoc, M.reservedKeyHint); continue; }
-        const value = pair.value === null ? { kind: 'scalar' as const, value: null, loc: keyLoc } : convert(pair.value as Node, depth + 1, doc);
+        if (key === '__proto__') {
+          diags.error('reserved-key', M.reservedKey(key), keyLoc, M.reservedKeyHint);
+          continue;
+        }
+        const value =
+          pair.value === null
+            ? { kind: 'scalar' as const, value: null, loc: keyLoc }
+            : convert(pair.value as Node, depth + 1, doc);
         if (value) entries.push({ key, keyLoc, value });
       }
       for (const e of merged) if (!entries.some((x) => x.key === e.key)) entries.push(e);
@@ -186,10 +237,18 @@ export function mergeTrees(base: LNode, patch: LNode): LNode {
       const i = entries.findIndex((e) => e.key === pe.key);
       // `key: ~` in a patch deletes the base's key (as in JSON Merge Patch), e.g. to swap
       // an allocation's `amount` for `byYear`.
-      if (pe.value.kind === 'scalar' && pe.value.value === null) { if (i >= 0) entries.splice(i, 1); continue; }
+      if (pe.value.kind === 'scalar' && pe.value.value === null) {
+        if (i >= 0) entries.splice(i, 1);
+        continue;
+      }
       if (i < 0) entries.push(pe);
       // `assert:` lists add up along the extends chain (see appendById).
-      else entries[i] = { key: pe.key, keyLoc: pe.keyLoc, value: pe.key === 'assert' ? appendById(entries[i]!.value, pe.value) : mergeTrees(entries[i]!.value, pe.value) };
+      else
+        entries[i] = {
+          key: pe.key,
+          keyLoc: pe.keyLoc,
+          value: pe.key === 'assert' ? appendById(entries[i]!.value, pe.value) : mergeTrees(entries[i]!.value, pe.value),
+        };
     }
     return { kind: 'map', entries, loc: patch.loc };
   }
@@ -198,9 +257,13 @@ export function mergeTrees(base: LNode, patch: LNode): LNode {
     for (const p of patch.items) {
       const id = idOf(p);
       const i = items.findIndex((b) => idOf(b) === id);
-      const remove = p.kind === 'map' && getEntry(p, 'remove')?.value.kind === 'scalar' && (getEntry(p, 'remove')!.value as LScalar).value === true;
-      if (i < 0) { if (!remove) items.push(p); }
-      else if (remove) items.splice(i, 1);
+      const remove =
+        p.kind === 'map' &&
+        getEntry(p, 'remove')?.value.kind === 'scalar' &&
+        (getEntry(p, 'remove')!.value as LScalar).value === true;
+      if (i < 0) {
+        if (!remove) items.push(p);
+      } else if (remove) items.splice(i, 1);
       else items[i] = mergeTrees(items[i]!, p);
     }
     return { kind: 'seq', items, loc: patch.loc };
@@ -219,8 +282,15 @@ export function appendById(base: LNode, patch: LNode): LNode {
   for (const p of patch.items) {
     const id = idOf(p);
     const i = id === undefined ? -1 : items.findIndex((b) => idOf(b) === id);
-    const remove = p.kind === 'map' && getEntry(p, 'remove')?.value.kind === 'scalar' && (getEntry(p, 'remove')!.value as LScalar).value === true;
-    if (i >= 0) { if (remove) items.splice(i, 1); else items[i] = p; continue; }
+    const remove =
+      p.kind === 'map' &&
+      getEntry(p, 'remove')?.value.kind === 'scalar' &&
+      (getEntry(p, 'remove')!.value as LScalar).value === true;
+    if (i >= 0) {
+      if (remove) items.splice(i, 1);
+      else items[i] = p;
+      continue;
+    }
     if (remove) continue;
     if (p.kind === 'scalar' && items.some((b) => b.kind === 'scalar' && b.value === p.value)) continue;
     items.push(p);
@@ -241,7 +311,10 @@ function isIdList(s: LSeq): boolean {
 /** Whether a YAML number holds exactly the decimal digits written (hex, octal, .inf are not checked). */
 function exactNumber(source: unknown, v: number): boolean {
   if (typeof source !== 'string') return true;
-  const t = source.trim().replace(/^\+/, '').replace(/\.(?=$|e)/i, '');
+  const t = source
+    .trim()
+    .replace(/^\+/, '')
+    .replace(/\.(?=$|e)/i, '');
   if (!/^-?(?:\d+(?:\.\d+)?|\.\d+)(?:e[-+]?\d+)?$/i.test(t)) return true;
   return Number.isFinite(v) && Dec.of(t).eq(Dec.of(v));
 }
@@ -251,10 +324,14 @@ function flowNestingBeyond(text: string, limit: number): number {
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (c === '[' || c === '{') { if (++depth > limit) return i; }
-    else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
-    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) { const e = text.indexOf('\n', i); if (e < 0) break; i = e; }
-    else if (c === '"' || c === "'") {
+    if (c === '[' || c === '{') {
+      if (++depth > limit) return i;
+    } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const e = text.indexOf('\n', i);
+      if (e < 0) break;
+      i = e;
+    } else if (c === '"' || c === "'") {
       // Skip a quoted string ('' escapes a quote in single quotes; \ escapes in double).
       for (i++; i < text.length && text[i] !== c; i++) if (c === '"' && text[i] === '\\') i++;
     }
@@ -264,8 +341,12 @@ function flowNestingBeyond(text: string, limit: number): number {
 
 /** Line and column of an offset, for problems found before the parser runs. */
 function posAt(text: string, file: string, offset: number): Loc {
-  let line = 1, start = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) { line++; start = i + 1; }
+  let line = 1,
+    start = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
   return { file, line, col: offset - start + 1 };
 }
 
@@ -277,13 +358,19 @@ function posAt(text: string, file: string, offset: number): Loc {
 function errorOffset(doc: Document, text: string, message: string, pos: number): number {
   if (/^Missing closing .?quote/.test(message)) {
     let open = -1;
-    visit(doc, { Scalar(_, n) { if ((n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE') && n.range && n.range[1] >= pos) open = n.range[0]; } });
+    visit(doc, {
+      Scalar(_, n) {
+        if ((n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE') && n.range && n.range[1] >= pos) open = n.range[0];
+      },
+    });
     if (open >= 0) return open;
   }
   if (/^Flow (sequence|map) in block collection/.test(message)) {
     // An unclosed [ or {: point at the bracket that opened it.
     let open = -1;
-    const seen = (_: unknown, n: Node) => { if ((n as { flow?: boolean }).flow && n.range && n.range[0] < pos && n.range[0] > open) open = n.range[0]; };
+    const seen = (_: unknown, n: Node) => {
+      if ((n as { flow?: boolean }).flow && n.range && n.range[0] < pos && n.range[0] > open) open = n.range[0];
+    };
     visit(doc, { Seq: seen, Map: seen });
     if (open >= 0) return open;
   }

@@ -21,7 +21,11 @@ export function checkSummary(r: CheckResult, c?: ChalkInstance): string {
     const parts = [plural(errors, 'error'), plural(warnings, 'warning')];
     if (f.report) {
       const { assertions: a, totals: t, claims: cl } = f.report;
-      parts.push(`assertions ${a.hold}/${a.total} hold`, `declared totals ${t.hold}/${t.total} match`, `claims ${cl.hold}/${cl.total} hold`);
+      parts.push(
+        `assertions ${a.hold}/${a.total} hold`,
+        `declared totals ${t.hold}/${t.total} match`,
+        `claims ${cl.hold}/${cl.total} hold`,
+      );
     }
     return `${f.file}: ${shown} (${parts.join(', ')})`;
   });

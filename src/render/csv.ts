@@ -30,7 +30,11 @@ export function ledgerRows(ev: Evaluation): [string, string, string, string, str
   const s = ev.scenario;
   const N = s.horizon.years;
   return [...ev.ledger.entries()].map((e) => [
-    yearLabel(s.horizon.start, e.y, N), s.governments[e.g]!.code, s.mechanisms[e.m]!.id, e.kind, millions(e.amount),
+    yearLabel(s.horizon.start, e.y, N),
+    s.governments[e.g]!.code,
+    s.mechanisms[e.m]!.id,
+    e.kind,
+    millions(e.amount),
   ]);
 }
 

@@ -8,7 +8,10 @@ import type { ChalkInstance } from 'chalk';
 let lastText: string | undefined;
 let lastLines: string[] = [];
 function linesOf(text: string): string[] {
-  if (text !== lastText) { lastText = text; lastLines = text.split(/\r?\n/); }
+  if (text !== lastText) {
+    lastText = text;
+    lastLines = text.split(/\r?\n/);
+  }
   return lastLines;
 }
 
@@ -33,22 +36,37 @@ export function renderDiagnostic(d: Diagnostic, sources: Map<string, string>, c?
 }
 
 export function renderDiagnostics(ds: Diagnostic[], sources: Map<string, string>, c?: ChalkInstance): string {
-  return sortDiagnostics(ds).map((d) => renderDiagnostic(d, sources, c)).join('\n\n') + (ds.length ? '\n' : '');
+  return (
+    sortDiagnostics(ds)
+      .map((d) => renderDiagnostic(d, sources, c))
+      .join('\n\n') + (ds.length ? '\n' : '')
+  );
 }
 
 /** GitHub Actions workflow commands, one line each; properties escaped per the runner's rules. */
 export function renderGithub(ds: Diagnostic[]): string {
-  const prop = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/:/g, '%3A').replace(/,/g, '%2C');
+  const prop = (s: string) =>
+    s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/:/g, '%3A').replace(/,/g, '%2C');
   const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-  return sortDiagnostics(ds).map((d) => {
-    const loc = d.loc ? `file=${prop(d.loc.file)},line=${d.loc.line},col=${d.loc.col},` : '';
-    return `::${d.severity === 'error' ? 'error' : 'warning'} ${loc}title=${prop(d.code)}::${data(d.message + (d.hint ? ` (hint: ${d.hint})` : ''))}`;
-  }).join('\n') + (ds.length ? '\n' : '');
+  return (
+    sortDiagnostics(ds)
+      .map((d) => {
+        const loc = d.loc ? `file=${prop(d.loc.file)},line=${d.loc.line},col=${d.loc.col},` : '';
+        return `::${d.severity === 'error' ? 'error' : 'warning'} ${loc}title=${prop(d.code)}::${data(d.message + (d.hint ? ` (hint: ${d.hint})` : ''))}`;
+      })
+      .join('\n') + (ds.length ? '\n' : '')
+  );
 }
 
 export function diagnosticsJson(ds: Diagnostic[]): unknown[] {
   return sortDiagnostics(ds).map((d) => ({
-    severity: d.severity, category: d.category, code: d.code, message: d.message, hint: d.hint ?? null,
-    file: d.loc?.file ?? null, line: d.loc?.line ?? null, col: d.loc?.col ?? null,
+    severity: d.severity,
+    category: d.category,
+    code: d.code,
+    message: d.message,
+    hint: d.hint ?? null,
+    file: d.loc?.file ?? null,
+    line: d.loc?.line ?? null,
+    col: d.loc?.col ?? null,
   }));
 }

@@ -20,13 +20,25 @@ function valueText(e: Explanation, json: boolean): string | boolean | null {
 
 function inputJson(s: Scenario, f: Fig) {
   const unit = figureUnit(f.path);
-  return { path: f.path, unit, low: figureValue(f.value.low, unit), base: figureValue(f.value.base, unit), high: figureValue(f.value.high, unit), source: citation(s, f), reportLines: lineRefs(citation(s, f)), file: f.loc.file, line: f.loc.line, col: f.loc.col };
+  return {
+    path: f.path,
+    unit,
+    low: figureValue(f.value.low, unit),
+    base: figureValue(f.value.base, unit),
+    high: figureValue(f.value.high, unit),
+    source: citation(s, f),
+    reportLines: lineRefs(citation(s, f)),
+    file: f.loc.file,
+    line: f.loc.line,
+    col: f.loc.col,
+  };
 }
 
 /** All report lines the explanation's inputs cite, in numeric order, once each. */
 export function reportLines(s: Scenario, e: Explanation): string[] {
   const all = new Set<string>();
-  for (const p of e.parts) for (const m of p.mechanisms) for (const f of m.inputs) for (const l of lineRefs(citation(s, f))) all.add(l);
+  for (const p of e.parts)
+    for (const m of p.mechanisms) for (const f of m.inputs) for (const l of lineRefs(citation(s, f))) all.add(l);
   for (const f of e.extraInputs) for (const l of lineRefs(citation(s, f))) all.add(l);
   return [...all].sort((a, b) => parseInt(a.slice(2), 10) - parseInt(b.slice(2), 10) || byCodePoint(a, b));
 }
@@ -41,13 +53,20 @@ export function explainJson(s: Scenario, e: Explanation, c: string): unknown {
     value: valueText(e, true),
     formula: e.formula,
     parts: e.parts.map((p) => ({
-      label: p.label, metric: p.metric, scope: p.scope, mechanism: p.mech ?? null,
+      label: p.label,
+      metric: p.metric,
+      scope: p.scope,
+      mechanism: p.mech ?? null,
       flows: p.flows.map(([k, sign]) => (sign === 1 ? k : `-${k}`)),
       total: millions(p.total),
       mechanisms: p.mechanisms.map((m) => ({
-        id: m.id, label: m.label, kind: m.kind, total: millions(m.total),
+        id: m.id,
+        label: m.label,
+        kind: m.kind,
+        total: millions(m.total),
         byYear: Object.fromEntries(p.slots.map((y, i) => [yearLabel(s.horizon.start, y, N), millions(m.byYear[i]!)])),
-        rule: m.rule, assumptions: m.assumptions.map((a) => ({ ...a, source: a.source ?? null })),
+        rule: m.rule,
+        assumptions: m.assumptions.map((a) => ({ ...a, source: a.source ?? null })),
         inputs: m.inputs.map((f) => inputJson(s, f)),
       })),
       silent: p.silent,
@@ -61,12 +80,18 @@ function partText(s: Scenario, p: ExplainPart, c: ChalkInstance): string[] {
   const N = s.horizon.years;
   const out: string[] = [];
   out.push(c.bold(`${p.label}: ${displayMillions(p.total)}`));
-  out.push(`  = ${p.flows.map(([k, sign], i) => `${sign === -1 ? '- ' : i ? '+ ' : ''}${k} flows`).join(' ')} in the ledger${p.scope === 'total' ? '' : ` for ${p.scope}`}`);
+  out.push(
+    `  = ${p.flows.map(([k, sign], i) => `${sign === -1 ? '- ' : i ? '+ ' : ''}${k} flows`).join(' ')} in the ledger${p.scope === 'total' ? '' : ` for ${p.scope}`}`,
+  );
   if (p.mechanisms.length) {
     const t = table(['Year', ...p.mechanisms.map((m) => m.id), 'Total'], c);
     p.slots.forEach((y, i) => {
       const row = p.mechanisms.map((m) => m.byYear[i]!);
-      t.push([yearLabel(s.horizon.start, y, N), ...row.map((x) => displayMillions(x)), displayMillions(row.reduce((a, b) => a.plus(b), Dec.ZERO))]);
+      t.push([
+        yearLabel(s.horizon.start, y, N),
+        ...row.map((x) => displayMillions(x)),
+        displayMillions(row.reduce((a, b) => a.plus(b), Dec.ZERO)),
+      ]);
     });
     t.push([c.bold('Total'), ...p.mechanisms.map((m) => c.bold(displayMillions(m.total))), c.bold(displayMillions(p.total))]);
     out.push(t.toString());
@@ -85,7 +110,9 @@ function partText(s: Scenario, p: ExplainPart, c: ChalkInstance): string[] {
 
 function inputLine(s: Scenario, f: Fig): string {
   const unit = figureUnit(f.path);
-  const v = f.value.low.eq(f.value.high) ? figureValue(f.value.base, unit) : `${figureValue(f.value.base, unit)} (range ${figureValue(f.value.low, unit)}-${figureValue(f.value.high, unit)})`;
+  const v = f.value.low.eq(f.value.high)
+    ? figureValue(f.value.base, unit)
+    : `${figureValue(f.value.base, unit)} (range ${figureValue(f.value.low, unit)}-${figureValue(f.value.high, unit)})`;
   const cite = citation(s, f);
   const lines = lineRefs(cite);
   return `  input ${f.path} = ${v} ${unit}\n    source: ${cite}${lines.length ? ` [report ${lines.join(', ')}]` : ''}\n    at ${f.loc.file}:${f.loc.line}:${f.loc.col}`;
@@ -97,7 +124,10 @@ export function explainText(s: Scenario, e: Explanation, caseName: string, c: Ch
   out.push(`${s.name} · ${s.file} · case: ${caseName}`);
   out.push(`how: ${e.formula}`);
   out.push('');
-  for (const p of e.parts) { out.push(...partText(s, p, c)); out.push(''); }
+  for (const p of e.parts) {
+    out.push(...partText(s, p, c));
+    out.push('');
+  }
   for (const f of e.extraInputs) out.push(inputLine(s, f));
   const lines = reportLines(s, e);
   if (lines.length) out.push(`report lines cited: ${lines.join(', ')}`);

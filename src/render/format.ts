@@ -1,6 +1,6 @@
 // How a metric's value reads for people, in one place: USD millions for money, "1.23x"
 // for leverage, a whole number for counts of years, true/false for tests.
-import { Dec, displayMillions } from '../core/money.js';
+import { type Dec, displayMillions } from '../core/money.js';
 import { metricUnit } from '../measure/paths.js';
 
 export function ratioText(x: Dec | null): string {

@@ -1,6 +1,6 @@
 // The scenario's input figures as rows people can audit: path, unit, low/base/high,
 // the citation, and where it is written; shared by the HTML report, the workbook and explain.
-import { Dec, millions } from '../core/money.js';
+import { type Dec, millions } from '../core/money.js';
 import type { Fig, Scenario } from '../normalize/types.js';
 
 export type FigUnit = 'USD millions' | 'rate' | 'ratio';
@@ -66,9 +66,13 @@ export function inputRows(s: Scenario): InputRow[] {
     seen.add(key);
     const unit = figureUnit(f.path);
     rows.push({
-      path: f.path, unit,
-      low: figureValue(f.value.low, unit), base: figureValue(f.value.base, unit), high: figureValue(f.value.high, unit),
-      source: citation(s, f), at: `${f.loc.file}:${f.loc.line}`,
+      path: f.path,
+      unit,
+      low: figureValue(f.value.low, unit),
+      base: figureValue(f.value.base, unit),
+      high: figureValue(f.value.high, unit),
+      source: citation(s, f),
+      at: `${f.loc.file}:${f.loc.line}`,
     });
   }
   return rows;

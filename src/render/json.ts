@@ -1,6 +1,6 @@
 // `run --format json`: a stable, versioned document for scripts. Amounts are USD
 // millions as decimal strings (exact to the dollar); ratios are decimal strings.
-import { Dec, millions } from '../core/money.js';
+import { type Dec, millions } from '../core/money.js';
 import { FLOW_KINDS } from '../compute/ledger.js';
 import type { Evaluation } from '../pipeline.js';
 import { MONEY_METRICS, type MoneyMetric } from '../measure/paths.js';
@@ -37,35 +37,64 @@ export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
   const moneyBlock = (metric: MoneyMetric) => {
     const o: Record<string, unknown> = {};
     for (const sc of scopes) o[sc] = millions(m.money(metric, sc));
-    o.byMechanism = Object.fromEntries(s.mechanisms.map((mech) => [mech.id, Object.fromEntries(scopes.map((sc) => [sc, millions(m.money(metric, sc, mech.id))]))]));
-    o.byYear = Object.fromEntries(slots.map((y) => [yearLabel(s.horizon.start, y, N), Object.fromEntries(scopes.map((sc) => [sc, millions(m.money(metric, sc, undefined, y))]))]));
+    o.byMechanism = Object.fromEntries(
+      s.mechanisms.map((mech) => [mech.id, Object.fromEntries(scopes.map((sc) => [sc, millions(m.money(metric, sc, mech.id))]))]),
+    );
+    o.byYear = Object.fromEntries(
+      slots.map((y) => [
+        yearLabel(s.horizon.start, y, N),
+        Object.fromEntries(scopes.map((sc) => [sc, millions(m.money(metric, sc, undefined, y))])),
+      ]),
+    );
     return o;
   };
   const metrics: Record<string, unknown> = {};
   for (const metric of MONEY_METRICS) if (metric !== 'headlineMobilization') metrics[metric] = moneyBlock(metric);
   metrics.headlineMobilization = millions(m.money('headlineMobilization'));
   metrics.headlineMobilizationDetail = moneyBlock('headlineMobilization');
-  metrics.leverage = Object.fromEntries((['commitment', 'budget'] as const).map((basis) => [basis, {
-    ...Object.fromEntries(scopes.map((sc) => [sc, ratio(m.leverage(basis, sc))])),
-    byMechanism: Object.fromEntries(s.mechanisms.map((mech) => [mech.id, ratio(m.leverage(basis, 'total', mech.id))])),
-  }]));
+  metrics.leverage = Object.fromEntries(
+    (['commitment', 'budget'] as const).map((basis) => [
+      basis,
+      {
+        ...Object.fromEntries(scopes.map((sc) => [sc, ratio(m.leverage(basis, sc))])),
+        byMechanism: Object.fromEntries(s.mechanisms.map((mech) => [mech.id, ratio(m.leverage(basis, 'total', mech.id))])),
+      },
+    ]),
+  );
   const floorAmount = m.floorAmount();
   metrics.floor = {
     amount: floorAmount === null ? null : millions(floorAmount),
-    ...Object.fromEntries(govs.map((g) => [g, Object.fromEntries((['appropriated', 'commitment'] as const).map((basis) => {
-      const f = m.floor(g, basis);
-      return [basis, {
-        met: f.met,
-        everyYear: f.everyYear,
-        average: millions(f.average),
-        yearsMet: f.yearsMet,
-        shortfall: f.shortfall === null ? null : millions(f.shortfall),
-        byYear: Object.fromEntries(f.byYear.map((v, y) => [yearLabel(s.horizon.start, y, N), { amount: millions(v), met: f.yearMet[y] }])),
-      }];
-    }))])),
+    ...Object.fromEntries(
+      govs.map((g) => [
+        g,
+        Object.fromEntries(
+          (['appropriated', 'commitment'] as const).map((basis) => {
+            const f = m.floor(g, basis);
+            return [
+              basis,
+              {
+                met: f.met,
+                everyYear: f.everyYear,
+                average: millions(f.average),
+                yearsMet: f.yearsMet,
+                shortfall: f.shortfall === null ? null : millions(f.shortfall),
+                byYear: Object.fromEntries(
+                  f.byYear.map((v, y) => [yearLabel(s.horizon.start, y, N), { amount: millions(v), met: f.yearMet[y] }]),
+                ),
+              },
+            ];
+          }),
+        ),
+      ]),
+    ),
   };
   const t = m.target();
-  metrics.target = { amount: t.target === null ? null : millions(t.target), headline: millions(t.headline), met: t.met, shortfall: t.shortfall === null ? null : millions(t.shortfall) };
+  metrics.target = {
+    amount: t.target === null ? null : millions(t.target),
+    headline: millions(t.headline),
+    met: t.met,
+    shortfall: t.shortfall === null ? null : millions(t.shortfall),
+  };
 
   return {
     version: JSON_VERSION,
@@ -77,7 +106,15 @@ export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
       case: ev.case,
       horizon: { start: `FY${s.horizon.start}`, end: `FY${s.horizon.start + N - 1}`, years: N },
       governments: s.governments,
-      mechanisms: s.mechanisms.map((x) => ({ id: x.id, kind: x.kind, label: x.label, budget: x.budget, active: isActive(s, x), fallbackOf: x.fallbackOf ?? null, source: x.source ?? null })),
+      mechanisms: s.mechanisms.map((x) => ({
+        id: x.id,
+        kind: x.kind,
+        label: x.label,
+        budget: x.budget,
+        active: isActive(s, x),
+        fallbackOf: x.fallbackOf ?? null,
+        source: x.source ?? null,
+      })),
       headlineIncludesFollowOn: s.targets.includeFollowOn,
     },
     metrics,
@@ -102,6 +139,12 @@ export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
       amount: millions(e.amount),
     })),
     flowKinds: FLOW_KINDS,
-    warnings: warnings.map((d) => ({ code: d.code, message: d.message, file: d.loc?.file ?? null, line: d.loc?.line ?? null, col: d.loc?.col ?? null })),
+    warnings: warnings.map((d) => ({
+      code: d.code,
+      message: d.message,
+      file: d.loc?.file ?? null,
+      line: d.loc?.line ?? null,
+      col: d.loc?.col ?? null,
+    })),
   };
 }

@@ -2,7 +2,7 @@
 // claims that do not hold, then cash flows by year x mechanism for each government.
 import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
-import { Dec, displayMillions } from '../core/money.js';
+import { type Dec, displayMillions } from '../core/money.js';
 import type { Evaluation } from '../pipeline.js';
 import { isActive } from '../compute/engine.js';
 import type { MoneyMetric } from '../measure/paths.js';
@@ -37,18 +37,26 @@ export function renderTable(ev: Evaluation, c: ChalkInstance): string {
   const verdict = (met: boolean | null) => (met === null ? c.dim('n/a') : met ? c.green('MET') : c.red.bold('NOT MET'));
 
   out.push(c.bold(s.name));
-  out.push(`${s.file}${s.chain.length > 1 ? ` (extends ${s.chain.slice(1).join(' -> ')})` : ''} · case: ${ev.case} · FY${s.horizon.start}-FY${s.horizon.start + N - 1} · USD millions`);
+  out.push(
+    `${s.file}${s.chain.length > 1 ? ` (extends ${s.chain.slice(1).join(' -> ')})` : ''} · case: ${ev.case} · FY${s.horizon.start}-FY${s.horizon.start + N - 1} · USD millions`,
+  );
   // run treats every gate as settled the way the file says; say so, with the odds simulate uses.
   const gates: string[] = [];
   const odds = (p?: { value: { base: Dec } }) => (p ? ` (p = ${p.value.base.times(100).toPlain(2)}%)` : '');
   for (const mech of s.mechanisms) {
-    if (mech.kind === 'gated-project') gates.push(`${mech.id} study ${mech.study.passes ? 'passes' : 'fails'}${odds(mech.study.probability)}`);
-    if (mech.kind === 'lp-fund-waves') for (const w of mech.waves) if (w.gate) gates.push(`${mech.id} ${w.id} gate ${w.gate.holds ? 'holds' : 'does not hold'}${odds(w.gate.probability)}`);
+    if (mech.kind === 'gated-project')
+      gates.push(`${mech.id} study ${mech.study.passes ? 'passes' : 'fails'}${odds(mech.study.probability)}`);
+    if (mech.kind === 'lp-fund-waves')
+      for (const w of mech.waves)
+        if (w.gate) gates.push(`${mech.id} ${w.id} gate ${w.gate.holds ? 'holds' : 'does not hold'}${odds(w.gate.probability)}`);
   }
   if (gates.length) out.push(c.dim(`Assumes as written: ${gates.join('; ')}. See \`simulate\` for the odds.`));
   out.push('');
 
-  const head = table(['Headline (10-year totals)', ...govs.map((g) => s.governments.find((x) => x.code === g)!.code), 'Total'], c);
+  const head = table(
+    ['Headline (10-year totals)', ...govs.map((g) => s.governments.find((x) => x.code === g)!.code), 'Total'],
+    c,
+  );
   const rows: [string, MoneyMetric][] = [
     ['Public commitment', 'publicCommitment'],
     ['Budget cost (appropriated basis)', 'budgetCost'],
@@ -69,27 +77,54 @@ export function renderTable(ev: Evaluation, c: ChalkInstance): string {
   // Floor and target
   const floor = m.floorAmount();
   if (floor !== null) {
-    out.push(c.bold(`Floor: at least ${money(floor)} per government per year${s.targets.floor?.source ? ` (${s.targets.floor.source})` : ''}`));
+    out.push(
+      c.bold(
+        `Floor: at least ${money(floor)} per government per year${s.targets.floor?.source ? ` (${s.targets.floor.source})` : ''}`,
+      ),
+    );
     // The Compact says "at least $500M per year": shown both as a 10-year average and year by year.
     const ft = table(['Government / basis', 'Average / yr', 'Shortfall (10 yr)', 'On average', 'Years met', 'Every year'], c);
-    for (const g of govs) for (const basis of ['appropriated', 'commitment'] as const) {
-      const f = m.floor(g, basis);
-      ft.push([`${g} ${basis}`, money(f.average), f.shortfall === null ? '-' : money(f.shortfall), verdict(f.met), `${f.yearsMet}/${N}`, verdict(f.everyYear)]);
-    }
+    for (const g of govs)
+      for (const basis of ['appropriated', 'commitment'] as const) {
+        const f = m.floor(g, basis);
+        ft.push([
+          `${g} ${basis}`,
+          money(f.average),
+          f.shortfall === null ? '-' : money(f.shortfall),
+          verdict(f.met),
+          `${f.yearsMet}/${N}`,
+          verdict(f.everyYear),
+        ]);
+      }
     out.push(ft.toString());
   }
   const t = m.target();
   if (t.target !== null) {
-    out.push(`${c.bold('Target:')} ${money(t.target)} mobilized over ${N} years${s.targets.mobilization?.source ? ` (${s.targets.mobilization.source})` : ''}: headline ${money(t.headline)} -> ${verdict(t.met)}`);
+    out.push(
+      `${c.bold('Target:')} ${money(t.target)} mobilized over ${N} years${s.targets.mobilization?.source ? ` (${s.targets.mobilization.source})` : ''}: headline ${money(t.headline)} -> ${verdict(t.met)}`,
+    );
   }
   out.push('');
 
   // Mechanisms
-  const mt = table(['Mechanism', 'Kind', 'Commitment', 'Budget cost', 'Private', 'Follow-on', 'Leverage (commit.)'], c, ['left', 'left']);
+  const mt = table(['Mechanism', 'Kind', 'Commitment', 'Budget cost', 'Private', 'Follow-on', 'Leverage (commit.)'], c, [
+    'left',
+    'left',
+  ]);
   for (const mech of s.mechanisms) {
     const active = isActive(s, mech);
-    const label = `${mech.id} ${mech.label}`.slice(0, 48) + (active ? '' : c.dim(mech.kind === 'gated-project' ? ' (study fails)' : ' (inactive fallback)'));
-    mt.push([label, mech.kind, money(m.money('publicCommitment', 'total', mech.id)), money(m.money('budgetCost', 'total', mech.id)), money(m.money('privateMobilized', 'total', mech.id)), money(m.money('followOn', 'total', mech.id)), ratioText(m.leverage('commitment', 'total', mech.id))]);
+    const label =
+      `${mech.id} ${mech.label}`.slice(0, 48) +
+      (active ? '' : c.dim(mech.kind === 'gated-project' ? ' (study fails)' : ' (inactive fallback)'));
+    mt.push([
+      label,
+      mech.kind,
+      money(m.money('publicCommitment', 'total', mech.id)),
+      money(m.money('budgetCost', 'total', mech.id)),
+      money(m.money('privateMobilized', 'total', mech.id)),
+      money(m.money('followOn', 'total', mech.id)),
+      ratioText(m.leverage('commitment', 'total', mech.id)),
+    ]);
   }
   out.push(mt.toString());
   out.push('');
@@ -115,13 +150,22 @@ export function renderTable(ev: Evaluation, c: ChalkInstance): string {
 
   // Cash flows per government: years x mechanisms
   for (const g of govs) {
-    for (const [title, metric] of [['commitments', 'publicCommitment'], ['budget cost', 'budgetCost']] as const) {
+    for (const [title, metric] of [
+      ['commitments', 'publicCommitment'],
+      ['budget cost', 'budgetCost'],
+    ] as const) {
       out.push(c.bold(`${g}: ${title} by year and mechanism`));
-      const cols = s.mechanisms.filter((mech) => !m.money(metric, g, mech.id).isZero() || !m.money(metric, g, mech.id, N).isZero());
+      const cols = s.mechanisms.filter(
+        (mech) => !m.money(metric, g, mech.id).isZero() || !m.money(metric, g, mech.id, N).isZero(),
+      );
       const ct = table(['Year', ...cols.map((x) => x.id), 'Total'], c);
       for (let y = 0; y <= N; y++) {
         if (y === N && m.money(metric, g, undefined, N).isZero()) continue;
-        ct.push([yearLabel(s.horizon.start, y, N), ...cols.map((x) => money(m.money(metric, g, x.id, y))), money(m.money(metric, g, undefined, y))]);
+        ct.push([
+          yearLabel(s.horizon.start, y, N),
+          ...cols.map((x) => money(m.money(metric, g, x.id, y))),
+          money(m.money(metric, g, undefined, y)),
+        ]);
       }
       ct.push([c.bold('Total'), ...cols.map((x) => c.bold(money(m.money(metric, g, x.id)))), c.bold(money(m.money(metric, g)))]);
       out.push(ct.toString());
@@ -136,8 +180,10 @@ function wrap(s: string, width: number): string {
   const lines: string[] = [];
   let cur = '';
   for (const w of words) {
-    if (cur && (cur + ' ' + w).length > width) { lines.push(cur); cur = w; }
-    else cur = cur ? cur + ' ' + w : w;
+    if (cur && (cur + ' ' + w).length > width) {
+      lines.push(cur);
+      cur = w;
+    } else cur = cur ? cur + ' ' + w : w;
   }
   if (cur) lines.push(cur);
   return lines.join('\n');

@@ -12,18 +12,41 @@ export function valuationJson(ev: Evaluation): unknown {
   const scopes = [...s.governments.map((g) => g.code), 'total'];
   const df = s.discount ? discountFactors(s.discount, N) : undefined;
   const rf = s.inflation ? realFactors(s.inflation, N) : undefined;
-  const metrics = Object.fromEntries(MONEY_METRICS.map((metric) => [metric, Object.fromEntries(scopes.map((sc) => {
-    const byYear: Dec[] = Array.from({ length: N }, (_, y) => m.money(metric, sc, undefined, y));
-    return [sc, {
-      nominal: millions(m.money(metric, sc)),
-      ...(df ? { presentValue: millions(weighted(A, byYear, df)) } : {}),
-      ...(rf ? { real: millions(weighted(A, byYear, rf)) } : {}),
-    }];
-  }))]));
+  const metrics = Object.fromEntries(
+    MONEY_METRICS.map((metric) => [
+      metric,
+      Object.fromEntries(
+        scopes.map((sc) => {
+          const byYear: Dec[] = Array.from({ length: N }, (_, y) => m.money(metric, sc, undefined, y));
+          return [
+            sc,
+            {
+              nominal: millions(m.money(metric, sc)),
+              ...(df ? { presentValue: millions(weighted(A, byYear, df)) } : {}),
+              ...(rf ? { real: millions(weighted(A, byYear, rf)) } : {}),
+            },
+          ];
+        }),
+      ),
+    ]),
+  );
   return {
-    convention: 'flows at the end of each fiscal year; present value to the start of the horizon: factor 1/(1+r_t)^t, t = 1 for the first year; real = nominal/(1+i)^(year - base year)',
-    discount: s.discount ? { byMaturity: s.discount.byMaturity.map((x) => ({ years: x.years, rate: x.rate.toPlain(6) })), source: s.discount.source ?? null, factors: df!.map((x) => x.toPlain(12)) } : null,
-    inflation: s.inflation ? { rate: s.inflation.rate.toPlain(6), dollarsOf: `FY${s.horizon.start + s.inflation.base}`, source: s.inflation.source ?? null } : null,
+    convention:
+      'flows at the end of each fiscal year; present value to the start of the horizon: factor 1/(1+r_t)^t, t = 1 for the first year; real = nominal/(1+i)^(year - base year)',
+    discount: s.discount
+      ? {
+          byMaturity: s.discount.byMaturity.map((x) => ({ years: x.years, rate: x.rate.toPlain(6) })),
+          source: s.discount.source ?? null,
+          factors: df!.map((x) => x.toPlain(12)),
+        }
+      : null,
+    inflation: s.inflation
+      ? {
+          rate: s.inflation.rate.toPlain(6),
+          dollarsOf: `FY${s.horizon.start + s.inflation.base}`,
+          source: s.inflation.source ?? null,
+        }
+      : null,
     metrics,
   };
 }

@@ -65,20 +65,26 @@ export async function toXlsx(ev: Evaluation): Promise<Uint8Array> {
   // Inputs
   inputs.addRow(['path', 'unit', 'low', 'base', 'high', 'source', 'written at']).font = bold;
   for (const r of inputRows(s)) inputs.addRow([r.path, r.unit, Number(r.low), Number(r.base), Number(r.high), r.source, r.at]);
-  inputs.columns.forEach((c, i) => { c.width = [52, 13, 12, 12, 12, 80, 36][i]; });
+  inputs.columns.forEach((c, i) => {
+    c.width = [52, 13, 12, 12, 12, 80, 36][i];
+  });
   inputs.views = [{ state: 'frozen', ySplit: 1 }];
 
   // Ledger
   ledger.addRow(LEDGER_HEADER).font = bold;
   for (const [y, g, mech, kind, amt] of ledgerRows(ev)) ledger.addRow([y, g, mech, kind, Number(amt)]);
   ledger.getColumn(5).numFmt = '#,##0.000000';
-  ledger.columns.forEach((c, i) => { c.width = [10, 12, 12, 14, 16][i]; });
+  ledger.columns.forEach((c, i) => {
+    c.width = [10, 12, 12, 14, 16][i];
+  });
   ledger.views = [{ state: 'frozen', ySplit: 1 }];
   ledger.autoFilter = { from: 'A1', to: 'E1' };
 
   // Summary: metric x government, each cell a formula over the Ledger.
   sum.addRow([s.name]).font = { bold: true, size: 14 };
-  sum.addRow([`case: ${ev.case}; FY${s.horizon.start}-FY${s.horizon.start + N - 1}; USD millions; totals are SUMIFS over the Ledger sheet (year "after" excluded)`]);
+  sum.addRow([
+    `case: ${ev.case}; FY${s.horizon.start}-FY${s.horizon.start + N - 1}; USD millions; totals are SUMIFS over the Ledger sheet (year "after" excluded)`,
+  ]);
   sum.addRow([]);
   const head = sum.addRow(['Metric', 'path', ...govs, 'Total']);
   head.font = bold;
@@ -96,11 +102,17 @@ export async function toXlsx(ev: Evaluation): Promise<Uint8Array> {
   const totalCol = col(govs.length);
   for (const basis of ['commitment', 'budget'] as const) {
     const den = basis === 'commitment' ? 'publicCommitment' : 'budgetCost';
-    const row = sum.addRow([`Leverage, ${basis === 'commitment' ? 'commitment' : 'budget-cost'} basis (private per public dollar)`, `leverage.${basis}`]);
+    const row = sum.addRow([
+      `Leverage, ${basis === 'commitment' ? 'commitment' : 'budget-cost'} basis (private per public dollar)`,
+      `leverage.${basis}`,
+    ]);
     [...govs, 'total'].forEach((g, i) => {
       const c = col(i);
       const v = m.leverage(basis, g);
-      row.getCell(3 + i).value = { formula: `IF(${c}${rowOf.get(den)}=0,"",${c}${rowOf.get('privateMobilized')}/${c}${rowOf.get(den)})`, result: v === null ? '' : Number(v.toPlain(6)) };
+      row.getCell(3 + i).value = {
+        formula: `IF(${c}${rowOf.get(den)}=0,"",${c}${rowOf.get('privateMobilized')}/${c}${rowOf.get(den)})`,
+        result: v === null ? '' : Number(v.toPlain(6)),
+      };
       row.getCell(3 + i).numFmt = '0.00"x"';
     });
   }
@@ -111,52 +123,87 @@ export async function toXlsx(ev: Evaluation): Promise<Uint8Array> {
     fr.getCell(3).numFmt = money;
     const floorCell = `$C$${fr.number}`;
     sum.addRow(['Floor test', 'basis', 'average / yr', 'verdict']).font = bold;
-    for (const g of govs) for (const basis of ['appropriated', 'commitment'] as const) {
-      const f = m.floor(g, basis);
-      const metricRow = rowOf.get(basis === 'appropriated' ? 'budgetCost' : 'publicCommitment')!;
-      const gc = col(govs.indexOf(g));
-      const row = sum.addRow([`floor.${g}.${basis}`, basis]);
-      row.getCell(3).value = { formula: `${gc}${metricRow}/${N}`, result: num(f.average) };
-      row.getCell(3).numFmt = money;
-      row.getCell(4).value = { formula: `IF(C${row.number}>=${floorCell},"MET","NOT MET")`, result: f.met ? 'MET' : 'NOT MET' };
-    }
+    for (const g of govs)
+      for (const basis of ['appropriated', 'commitment'] as const) {
+        const f = m.floor(g, basis);
+        const metricRow = rowOf.get(basis === 'appropriated' ? 'budgetCost' : 'publicCommitment')!;
+        const gc = col(govs.indexOf(g));
+        const row = sum.addRow([`floor.${g}.${basis}`, basis]);
+        row.getCell(3).value = { formula: `${gc}${metricRow}/${N}`, result: num(f.average) };
+        row.getCell(3).numFmt = money;
+        row.getCell(4).value = { formula: `IF(C${row.number}>=${floorCell},"MET","NOT MET")`, result: f.met ? 'MET' : 'NOT MET' };
+      }
   }
   const t = m.target();
   if (t.target !== null) {
     sum.addRow([]);
-    const tr = sum.addRow(['Mobilization target (10 years)', 'targets.mobilization', num(t.target), s.targets.mobilization?.source ?? '']);
+    const tr = sum.addRow([
+      'Mobilization target (10 years)',
+      'targets.mobilization',
+      num(t.target),
+      s.targets.mobilization?.source ?? '',
+    ]);
     tr.getCell(3).numFmt = money;
     const row = sum.addRow(['target.met', 'headline vs target']);
     row.getCell(3).value = { formula: `${totalCol}${rowOf.get('headlineMobilization')}`, result: num(t.headline) };
     row.getCell(3).numFmt = money;
     row.getCell(4).value = { formula: `IF(C${row.number}>=C${tr.number},"MET","NOT MET")`, result: t.met ? 'MET' : 'NOT MET' };
   }
-  sum.columns.forEach((c, i) => { c.width = [44, 24, 14, 14, 14, 14][i] ?? 14; });
+  sum.columns.forEach((c, i) => {
+    c.width = [44, 24, 14, 14, 14, 14][i] ?? 14;
+  });
 
   // By mechanism: totals over both governments.
-  const mechCols: [MoneyMetric, string][] = [['publicCommitment', 'Public commitment'], ['budgetCost', 'Budget cost'], ['privateMobilized', 'Private mobilized'], ['headlineMobilization', 'Headline mobilization']];
+  const mechCols: [MoneyMetric, string][] = [
+    ['publicCommitment', 'Public commitment'],
+    ['budgetCost', 'Budget cost'],
+    ['privateMobilized', 'Private mobilized'],
+    ['headlineMobilization', 'Headline mobilization'],
+  ];
   byMech.addRow(['Mechanism', 'Label', ...mechCols.map(([, l]) => l), 'Leverage (commitment)']).font = bold;
   for (const mech of s.mechanisms) {
     const row = byMech.addRow([mech.id, mech.label]);
     mechCols.forEach(([metric], i) => {
-      row.getCell(3 + i).value = { formula: metricFormula(metric, fo, [['C', q(mech.id)]]), result: num(m.money(metric, 'total', mech.id)) };
+      row.getCell(3 + i).value = {
+        formula: metricFormula(metric, fo, [['C', q(mech.id)]]),
+        result: num(m.money(metric, 'total', mech.id)),
+      };
       row.getCell(3 + i).numFmt = money;
     });
     const lev = m.leverage('commitment', 'total', mech.id);
-    row.getCell(7).value = { formula: `IF(C${row.number}=0,"",E${row.number}/C${row.number})`, result: lev === null ? '' : Number(lev.toPlain(6)) };
+    row.getCell(7).value = {
+      formula: `IF(C${row.number}=0,"",E${row.number}/C${row.number})`,
+      result: lev === null ? '' : Number(lev.toPlain(6)),
+    };
     row.getCell(7).numFmt = '0.00"x"';
   }
-  byMech.columns.forEach((c, i) => { c.width = [10, 48, 16, 14, 16, 20, 20][i]; });
+  byMech.columns.forEach((c, i) => {
+    c.width = [10, 48, 16, 14, 16, 20, 20][i];
+  });
 
   // By year: budget cost and commitment per government, headline and its running total.
-  const yCols: [MoneyMetric, string][] = govs.flatMap((g) => [['budgetCost', g], ['publicCommitment', g]] as [MoneyMetric, string][]);
-  byYear.addRow(['Year', ...yCols.map(([metric, g]) => `${metric} ${g}`), 'headlineMobilization total', 'cumulative headline']).font = bold;
+  const yCols: [MoneyMetric, string][] = govs.flatMap(
+    (g) =>
+      [
+        ['budgetCost', g],
+        ['publicCommitment', g],
+      ] as [MoneyMetric, string][],
+  );
+  byYear.addRow([
+    'Year',
+    ...yCols.map(([metric, g]) => `${metric} ${g}`),
+    'headlineMobilization total',
+    'cumulative headline',
+  ]).font = bold;
   let cum = Dec.ZERO;
   for (let y = 0; y < N; y++) {
     const row = byYear.addRow([yearLabel(s.horizon.start, y, N)]);
     const yc: [string, string] = ['A', `$A${row.number}`];
     yCols.forEach(([metric, g], i) => {
-      row.getCell(2 + i).value = { formula: metricFormula(metric, fo, [yc, ['B', q(g)]]), result: num(m.money(metric, g, undefined, y)) };
+      row.getCell(2 + i).value = {
+        formula: metricFormula(metric, fo, [yc, ['B', q(g)]]),
+        result: num(m.money(metric, g, undefined, y)),
+      };
       row.getCell(2 + i).numFmt = money;
     });
     const hc = 2 + yCols.length;
@@ -168,15 +215,34 @@ export async function toXlsx(ev: Evaluation): Promise<Uint8Array> {
     row.getCell(hc).numFmt = money;
     row.getCell(hc + 1).numFmt = money;
   }
-  byYear.columns.forEach((c) => { c.width = 22; });
+  byYear.columns.forEach((c) => {
+    c.width = 22;
+  });
 
   // Claims: computed values (not formulas: a claim is a test, not a total).
   claims.addRow(['id', 'claim', 'metric', 'published', 'computed', 'holds', 'source']).font = bold;
   for (const c of ev.claims) {
-    const computed = c.computed === null ? '' : typeof c.computed === 'boolean' ? String(c.computed) : c.claim.metric.startsWith('leverage') ? c.computed.toPlain(6) : millions(c.computed);
-    claims.addRow([c.claim.id, c.claim.text ?? '', c.claim.metric, c.claim.publishedText, computed, c.holds ? 'holds' : 'does not hold', c.claim.source ?? '']);
+    const computed =
+      c.computed === null
+        ? ''
+        : typeof c.computed === 'boolean'
+          ? String(c.computed)
+          : c.claim.metric.startsWith('leverage')
+            ? c.computed.toPlain(6)
+            : millions(c.computed);
+    claims.addRow([
+      c.claim.id,
+      c.claim.text ?? '',
+      c.claim.metric,
+      c.claim.publishedText,
+      computed,
+      c.holds ? 'holds' : 'does not hold',
+      c.claim.source ?? '',
+    ]);
   }
-  claims.columns.forEach((c, i) => { c.width = [24, 50, 30, 14, 14, 14, 40][i]; });
+  claims.columns.forEach((c, i) => {
+    c.width = [24, 50, 30, 14, 14, 14, 40][i];
+  });
 
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

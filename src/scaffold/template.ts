@@ -12,7 +12,10 @@ export interface Section {
 /** Examples under one `mechanisms:` key, so uncommenting several keeps one list. */
 const MECHANISM_EXAMPLES: Section[] = [
   {
-    about: ['Change a mechanism of the baseline by its id: only the keys you write change.', 'Here: the DFC facility (F-3) at $3B face value instead of $2B-3B.'],
+    about: [
+      'Change a mechanism of the baseline by its id: only the keys you write change.',
+      'Here: the DFC facility (F-3) at $3B face value instead of $2B-3B.',
+    ],
     example: `  - id: F-3
     obligations:
       US: { amount: 3B, per: total, source: "assumption: upper end of the range" }`,
@@ -76,11 +79,19 @@ export const SECTIONS: Section[] = [
   mobilization: 12B`,
   },
   {
-    about: ['Mechanisms. A list item with the id of a baseline mechanism patches it;', 'a new id adds one (any kind); `- { id: F-5, remove: true }` drops one', '(remove the claims that name it too).'],
-    example: 'mechanisms:\n' + MECHANISM_EXAMPLES.map((m) => [...m.about.map((a) => `  # ${a}`), m.example].join('\n')).join('\n'),
+    about: [
+      'Mechanisms. A list item with the id of a baseline mechanism patches it;',
+      'a new id adds one (any kind); `- { id: F-5, remove: true }` drops one',
+      '(remove the claims that name it too).',
+    ],
+    example:
+      'mechanisms:\n' + MECHANISM_EXAMPLES.map((m) => [...m.about.map((a) => `  # ${a}`), m.example].join('\n')).join('\n'),
   },
   {
-    about: ['Claims: published figures to test against the model (`run` shows each).', 'The metric is a path such as budgetCost.US.perYear or leverage.commitment.total.'],
+    about: [
+      'Claims: published figures to test against the model (`run` shows each).',
+      'The metric is a path such as budgetCost.US.perYear or leverage.commitment.total.',
+    ],
     example: `claims:
   - id: my-claim
     text: "private capital of at least $4B"

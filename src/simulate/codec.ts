@@ -10,7 +10,10 @@ function walk(x: unknown, memo: Map<object, unknown>, leaf: (v: object) => unkno
   const hit = memo.get(x);
   if (hit !== undefined) return hit;
   const l = leaf(x);
-  if (l !== undefined) { memo.set(x, l); return l; }
+  if (l !== undefined) {
+    memo.set(x, l);
+    return l;
+  }
   const out: unknown = Array.isArray(x) ? new Array(x.length) : {};
   memo.set(x, out);
   for (const [k, v] of Object.entries(x)) (out as Record<string, unknown>)[k] = walk(v, memo, leaf);

@@ -10,8 +10,17 @@ import type { Fig, Scenario } from '../normalize/types.js';
 export type SwingInput =
   | { kind: 'range'; path: string; fig: Fig; source?: string }
   | { kind: 'gate'; path: string; label: string; asWritten: boolean; probability?: Fig; source?: string };
-export interface Swing { input: SwingInput; atLow: Dec | null; atHigh: Dec | null; swing: Dec }
-export interface Sensitivity { metric: string; base: Dec | null; rows: Swing[] }
+export interface Swing {
+  input: SwingInput;
+  atLow: Dec | null;
+  atHigh: Dec | null;
+  swing: Dec;
+}
+export interface Sensitivity {
+  metric: string;
+  base: Dec | null;
+  rows: Swing[];
+}
 
 function value(s: Scenario, metric: string, pick: Picker<Dec>): Dec | null {
   const v = new Measure(s, compute(s, Exact, pick)).get(metric);
@@ -22,7 +31,8 @@ function value(s: Scenario, metric: string, pick: Picker<Dec>): Dec | null {
 export function sensitivity(s: Scenario, metric: string): Sensitivity {
   const base = casePicker(Exact, 'base');
   const swing = (input: SwingInput, low: Picker<Dec>, high: Picker<Dec>): Swing => {
-    const atLow = value(s, metric, low), atHigh = value(s, metric, high);
+    const atLow = value(s, metric, low),
+      atHigh = value(s, metric, high);
     return { input, atLow, atHigh, swing: atLow === null || atHigh === null ? Dec.ZERO : atHigh.minus(atLow).abs() };
   };
   const rows: Swing[] = [];
@@ -35,13 +45,40 @@ export function sensitivity(s: Scenario, metric: string): Sensitivity {
   for (const m of s.mechanisms) {
     if (m.kind === 'gated-project') {
       const at = (passes: boolean): Picker<Dec> => ({ ...base, study: (x) => (x === m ? passes : base.study(x)) });
-      rows.push(swing({ kind: 'gate', path: `${m.id} feasibility study`, label: 'fails | passes', asWritten: m.study.passes, probability: m.study.probability, source: m.study.source }, at(false), at(true)));
+      rows.push(
+        swing(
+          {
+            kind: 'gate',
+            path: `${m.id} feasibility study`,
+            label: 'fails | passes',
+            asWritten: m.study.passes,
+            probability: m.study.probability,
+            source: m.study.source,
+          },
+          at(false),
+          at(true),
+        ),
+      );
     }
-    if (m.kind === 'lp-fund-waves') for (const w of m.waves) {
-      if (!w.gate) continue;
-      const at = (holds: boolean): Picker<Dec> => ({ ...base, gate: (x, y) => (y === w ? holds : base.gate(x, y)) });
-      rows.push(swing({ kind: 'gate', path: `${m.id} ${w.id} gate`, label: 'fails | holds', asWritten: w.gate.holds, probability: w.gate.probability, source: w.gate.source }, at(false), at(true)));
-    }
+    if (m.kind === 'lp-fund-waves')
+      for (const w of m.waves) {
+        if (!w.gate) continue;
+        const at = (holds: boolean): Picker<Dec> => ({ ...base, gate: (x, y) => (y === w ? holds : base.gate(x, y)) });
+        rows.push(
+          swing(
+            {
+              kind: 'gate',
+              path: `${m.id} ${w.id} gate`,
+              label: 'fails | holds',
+              asWritten: w.gate.holds,
+              probability: w.gate.probability,
+              source: w.gate.source,
+            },
+            at(false),
+            at(true),
+          ),
+        );
+      }
   }
   // Largest swing first; ties in the order the inputs are written (ranges, then gates).
   const order = new Map(rows.map((r, i) => [r, i]));

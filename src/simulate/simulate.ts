@@ -49,28 +49,52 @@ export async function simulate(s: Scenario, o: SimOptions): Promise<SimResult> {
   const W = o.workers;
   const bounds = Array.from({ length: W + 1 }, (_, w) => Math.round((o.trials * w) / W));
   const done = new Array<number>(W).fill(0);
-  const progress = (w: number, d: number) => { done[w] = d; o.onProgress?.(done.reduce((a, b) => a + b, 0), o.trials); };
+  const progress = (w: number, d: number) => {
+    done[w] = d;
+    o.onProgress?.(
+      done.reduce((a, b) => a + b, 0),
+      o.trials,
+    );
+  };
   let blocks: { values: Float64Array; counts: number[] }[];
   if (W === 1) blocks = [new Runner(plan, o.seed).run(0, o.trials, (d) => progress(0, d))];
   else {
     if (!existsSync(o.workerScript)) throw new Error(`simulate: worker script ${o.workerScript} is missing (run npm run build)`);
     const enc = encode(s);
-    blocks = await Promise.all(Array.from({ length: W }, (_, w) => new Promise<{ values: Float64Array; counts: number[] }>((resolve, reject) => {
-      const worker = new Worker(o.workerScript, { workerData: { scenario: enc, seed: o.seed, from: bounds[w]!, to: bounds[w + 1]!, yearly: o.yearly ?? false } });
-      worker.on('message', (m: { type: 'progress'; done: number } | { type: 'done'; values: Float64Array; counts: number[] }) => {
-        if (m.type === 'progress') progress(w, m.done);
-        else { resolve(m); void worker.terminate(); }
-      });
-      worker.on('error', reject);
-    })));
+    blocks = await Promise.all(
+      Array.from(
+        { length: W },
+        (_, w) =>
+          new Promise<{ values: Float64Array; counts: number[] }>((resolve, reject) => {
+            const worker = new Worker(o.workerScript, {
+              workerData: { scenario: enc, seed: o.seed, from: bounds[w]!, to: bounds[w + 1]!, yearly: o.yearly ?? false },
+            });
+            worker.on(
+              'message',
+              (m: { type: 'progress'; done: number } | { type: 'done'; values: Float64Array; counts: number[] }) => {
+                if (m.type === 'progress') progress(w, m.done);
+                else {
+                  resolve(m);
+                  void worker.terminate();
+                }
+              },
+            );
+            worker.on('error', reject);
+          }),
+      ),
+    );
   }
   // Trial order: metric k's values for all trials, block after block.
-  const K = plan.floorAt, T = o.trials;
+  const K = plan.floorAt,
+    T = o.trials;
   const summaries = new Map<string, Summary>();
   let headline: Float64Array | undefined;
   for (let k = 0; k < K; k++) {
     const all = new Float64Array(T);
-    blocks.forEach((b, w) => { const n = bounds[w + 1]! - bounds[w]!; all.set(b.values.subarray(k * n, (k + 1) * n), bounds[w]!); });
+    blocks.forEach((b, w) => {
+      const n = bounds[w + 1]! - bounds[w]!;
+      all.set(b.values.subarray(k * n, (k + 1) * n), bounds[w]!);
+    });
     if (plan.names[k] === 'headlineMobilization.total') headline = all.slice();
     summaries.set(plan.names[k]!, summarize(all));
   }

@@ -6,13 +6,22 @@ function select(a: Float64Array, l: number, r: number, k: number): void {
   while (r > l) {
     // Median of three as pivot: deterministic and robust on sorted or constant input.
     const m = (l + r) >>> 1;
-    const x = a[l]!, y = a[m]!, z = a[r]!;
+    const x = a[l]!,
+      y = a[m]!,
+      z = a[r]!;
     const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
-    let i = l, j = r;
+    let i = l,
+      j = r;
     while (i <= j) {
       while (a[i]! < pivot) i++;
       while (a[j]! > pivot) j--;
-      if (i <= j) { const t = a[i]!; a[i] = a[j]!; a[j] = t; i++; j--; }
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
     }
     if (k <= j) r = j;
     else if (k >= i) l = i;
@@ -20,7 +29,15 @@ function select(a: Float64Array, l: number, r: number, k: number): void {
   }
 }
 
-export interface Summary { p5: number; p50: number; p95: number; mean: number; min: number; max: number; n: number }
+export interface Summary {
+  p5: number;
+  p50: number;
+  p95: number;
+  mean: number;
+  min: number;
+  max: number;
+  n: number;
+}
 
 /**
  * P5, P50, P95 by linear interpolation between order statistics (h = (n - 1) p, as
@@ -28,14 +45,27 @@ export interface Summary { p5: number; p50: number; p95: number; mean: number; m
  * Non-finite values (leverage over a zero denominator) are left out. `a` is reordered.
  */
 export function summarize(a: Float64Array): Summary {
-  let n = 0, sum = 0;
-  for (let i = 0; i < a.length; i++) { const v = a[i]!; if (Number.isFinite(v)) { a[n++] = v; sum += v; } }
+  let n = 0,
+    sum = 0;
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i]!;
+    if (Number.isFinite(v)) {
+      a[n++] = v;
+      sum += v;
+    }
+  }
   if (n === 0) return { p5: NaN, p50: NaN, p95: NaN, mean: NaN, min: NaN, max: NaN, n: 0 };
   const b = a.subarray(0, n);
-  let min = Infinity, max = -Infinity;
-  for (let i = 0; i < n; i++) { const v = b[i]!; if (v < min) min = v; if (v > max) max = v; }
+  let min = Infinity,
+    max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const v = b[i]!;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
   const q = (p: number, l: number, r: number): number => {
-    const h = (n - 1) * p, k = Math.floor(h);
+    const h = (n - 1) * p,
+      k = Math.floor(h);
     select(b, l, r, k);
     if (k + 1 >= n || h === k) return b[k]!;
     // Everything after k is >= b[k], and everything after r is >= b[l..r]: the next
@@ -53,12 +83,20 @@ export function summarize(a: Float64Array): Summary {
   return { p5, p50, p95, mean: sum / n, min, max, n };
 }
 
-export interface Bin { from: number; to: number; count: number }
+export interface Bin {
+  from: number;
+  to: number;
+  count: number;
+}
 
 /** `bins` equal-width bins from min to max (the last bin includes max). */
 export function histogram(a: Float64Array, bins: number, min: number, max: number): Bin[] {
   const w = (max - min) / bins;
-  const out: Bin[] = Array.from({ length: bins }, (_, i) => ({ from: min + i * w, to: i === bins - 1 ? max : min + (i + 1) * w, count: 0 }));
+  const out: Bin[] = Array.from({ length: bins }, (_, i) => ({
+    from: min + i * w,
+    to: i === bins - 1 ? max : min + (i + 1) * w,
+    count: 0,
+  }));
   for (let i = 0; i < a.length; i++) {
     const v = a[i]!;
     if (!Number.isFinite(v)) continue;

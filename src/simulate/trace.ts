@@ -5,7 +5,17 @@
 // same numbers (a test checks this) ~20x faster: the model is still defined only once.
 import type { Arith, Dec } from '../core/money.js';
 
-const enum Op { Const, Input, Add, Sub, Mul, Div, Pow, Min, Max }
+const enum Op {
+  Const,
+  Input,
+  Add,
+  Sub,
+  Mul,
+  Div,
+  Pow,
+  Min,
+  Max,
+}
 
 /** A recording of float64 operations; values are node ids. */
 export class Tape {
@@ -17,46 +27,82 @@ export class Tape {
   private readonly lifted = new WeakMap<Dec, number>();
 
   private node(op: Op, x: number, y: number, v = NaN): number {
-    this.op.push(op); this.x.push(x); this.y.push(y); this.val.push(v);
+    this.op.push(op);
+    this.x.push(x);
+    this.y.push(y);
+    this.val.push(v);
     return this.op.length - 1;
   }
   constant(v: number): number {
     // -0 keeps its own node so folding never changes a sign.
     const key = Object.is(v, -0) ? 'neg0' : v;
     let id = this.consts.get(key as number);
-    if (id === undefined) { id = this.node(Op.Const, 0, 0, v); this.consts.set(key as number, id); }
+    if (id === undefined) {
+      id = this.node(Op.Const, 0, 0, v);
+      this.consts.set(key as number, id);
+    }
     return id;
   }
-  input(k: number): number { return this.node(Op.Input, k, 0); }
-  isConst(n: number): boolean { return this.op[n] === Op.Const; }
-  valueOf(n: number): number { return this.val[n]!; }
+  input(k: number): number {
+    return this.node(Op.Input, k, 0);
+  }
+  isConst(n: number): boolean {
+    return this.op[n] === Op.Const;
+  }
+  valueOf(n: number): number {
+    return this.val[n]!;
+  }
 
   /** The recording Arith: folds constant operations (with Fast's arithmetic) and records the rest. */
   arith(): Arith<number> {
-    const t = this;
-    const c = (n: number) => t.op[n] === Op.Const;
-    const v = (n: number) => t.val[n]!;
+    const c = (n: number) => this.op[n] === Op.Const;
+    const v = (n: number) => this.val[n]!;
     const isZero = (n: number) => c(n) && v(n) === 0;
     const isOne = (n: number) => c(n) && v(n) === 1;
     return {
       name: 'fast',
-      zero: t.constant(0),
-      one: t.constant(1),
-      lift: (d) => { let id = t.lifted.get(d); if (id === undefined) { id = t.constant(d.toNumber()); t.lifted.set(d, id); } return id; },
-      int: (n) => t.constant(n),
-      add: (a, b) => (c(a) && c(b) ? t.constant(v(a) + v(b)) : isZero(a) && !Object.is(v(a), -0) ? b : isZero(b) ? a : t.node(Op.Add, a, b)),
-      sub: (a, b) => (c(a) && c(b) ? t.constant(v(a) - v(b)) : isZero(b) ? a : t.node(Op.Sub, a, b)),
+      zero: this.constant(0),
+      one: this.constant(1),
+      lift: (d) => {
+        let id = this.lifted.get(d);
+        if (id === undefined) {
+          id = this.constant(d.toNumber());
+          this.lifted.set(d, id);
+        }
+        return id;
+      },
+      int: (n) => this.constant(n),
+      add: (a, b) =>
+        c(a) && c(b) ? this.constant(v(a) + v(b)) : isZero(a) && !Object.is(v(a), -0) ? b : isZero(b) ? a : this.node(Op.Add, a, b),
+      sub: (a, b) => (c(a) && c(b) ? this.constant(v(a) - v(b)) : isZero(b) ? a : this.node(Op.Sub, a, b)),
       // x * 0 = 0 and x * 1 = x for the finite values a scenario produces.
-      mul: (a, b) => (c(a) && c(b) ? t.constant(v(a) * v(b)) : isZero(a) || isZero(b) ? t.constant(0) : isOne(a) ? b : isOne(b) ? a : t.node(Op.Mul, a, b)),
-      div: (a, b) => (c(a) && c(b) ? t.constant(v(a) / v(b)) : isOne(b) ? a : t.node(Op.Div, a, b)),
-      pow: (a, b) => (c(a) && c(b) ? t.constant(Math.pow(v(a), v(b))) : t.node(Op.Pow, a, b)),
-      min: (a, b) => (c(a) && c(b) ? t.constant(v(a) < v(b) ? v(a) : v(b)) : t.node(Op.Min, a, b)),
-      max: (a, b) => (c(a) && c(b) ? t.constant(v(a) > v(b) ? v(a) : v(b)) : t.node(Op.Max, a, b)),
-      lt: (a, b) => { if (c(a) && c(b)) return v(a) < v(b); throw new Error('compare of sampled values while tracing'); },
+      mul: (a, b) =>
+        c(a) && c(b)
+          ? this.constant(v(a) * v(b))
+          : isZero(a) || isZero(b)
+            ? this.constant(0)
+            : isOne(a)
+              ? b
+              : isOne(b)
+                ? a
+                : this.node(Op.Mul, a, b),
+      div: (a, b) => (c(a) && c(b) ? this.constant(v(a) / v(b)) : isOne(b) ? a : this.node(Op.Div, a, b)),
+      pow: (a, b) => (c(a) && c(b) ? this.constant(Math.pow(v(a), v(b))) : this.node(Op.Pow, a, b)),
+      min: (a, b) => (c(a) && c(b) ? this.constant(v(a) < v(b) ? v(a) : v(b)) : this.node(Op.Min, a, b)),
+      max: (a, b) => (c(a) && c(b) ? this.constant(v(a) > v(b) ? v(a) : v(b)) : this.node(Op.Max, a, b)),
+      lt: (a, b) => {
+        if (c(a) && c(b)) return v(a) < v(b);
+        throw new Error('compare of sampled values while tracing');
+      },
       // A skipped zero is only a shortcut in the engine: a sampled value is never skipped.
       isZero,
-      toNumber: (n) => { if (c(n)) return v(n); throw new Error('toNumber of a sampled value while tracing'); },
-      toDec: () => { throw new Error('toDec while tracing'); },
+      toNumber: (n) => {
+        if (c(n)) return v(n);
+        throw new Error('toNumber of a sampled value while tracing');
+      },
+      toDec: () => {
+        throw new Error('toDec while tracing');
+      },
     };
   }
 }
@@ -64,7 +110,8 @@ export class Tape {
 /** out[off + j] = value of outputs[j], for inputs x. */
 export type Replay = (x: Float64Array, out: Float64Array, off: number) => void;
 
-const lit = (v: number): string => (Number.isNaN(v) ? 'NaN' : v === Infinity ? 'Infinity' : v === -Infinity ? '-Infinity' : Object.is(v, -0) ? '-0' : String(v));
+const lit = (v: number): string =>
+  Number.isNaN(v) ? 'NaN' : v === Infinity ? 'Infinity' : v === -Infinity ? '-Infinity' : Object.is(v, -0) ? '-0' : String(v);
 const EXPR: Record<number, (a: string, b: string) => string> = {
   [Op.Add]: (a, b) => `${a} + ${b}`,
   [Op.Sub]: (a, b) => `${a} - ${b}`,
@@ -84,7 +131,8 @@ export function compile(t: Tape, outputs: number[]): Replay {
   for (const o of outputs) live[o] = 1;
   for (let i = t.op.length - 1; i >= 0; i--) {
     if (!live[i] || t.op[i] === Op.Const || t.op[i] === Op.Input) continue;
-    live[t.x[i]!] = 1; live[t.y[i]!] = 1;
+    live[t.x[i]!] = 1;
+    live[t.y[i]!] = 1;
   }
   let count = 0;
   for (let i = 0; i < live.length; i++) if (live[i] && t.op[i] !== Op.Const) count++;
@@ -93,7 +141,9 @@ export function compile(t: Tape, outputs: number[]): Replay {
   const lines: string[] = [];
   for (let i = 0; i < t.op.length; i++) {
     if (!live[i] || t.op[i] === Op.Const) continue;
-    lines.push(t.op[i] === Op.Input ? `const v${i} = x[${t.x[i]}];` : `const v${i} = ${EXPR[t.op[i]!]!(ref(t.x[i]!), ref(t.y[i]!))};`);
+    lines.push(
+      t.op[i] === Op.Input ? `const v${i} = x[${t.x[i]}];` : `const v${i} = ${EXPR[t.op[i]!]!(ref(t.x[i]!), ref(t.y[i]!))};`,
+    );
   }
   outputs.forEach((o, j) => lines.push(`o[off + ${j}] = ${ref(o)};`));
   return new Function('x', 'o', 'off', `"use strict";\n${lines.join('\n')}`) as Replay;
@@ -102,23 +152,42 @@ export function compile(t: Tape, outputs: number[]): Replay {
 function interpret(t: Tape, outputs: number[], live: Uint8Array): Replay {
   const idx: number[] = [];
   for (let i = 0; i < t.op.length; i++) if (live[i] && t.op[i] !== Op.Const) idx.push(i);
-  const ops = Int32Array.from(idx.map((i) => t.op[i]!)), xs = Int32Array.from(idx.map((i) => t.x[i]!)), ys = Int32Array.from(idx.map((i) => t.y[i]!)), at = Int32Array.from(idx);
+  const ops = Int32Array.from(idx.map((i) => t.op[i]!)),
+    xs = Int32Array.from(idx.map((i) => t.x[i]!)),
+    ys = Int32Array.from(idx.map((i) => t.y[i]!)),
+    at = Int32Array.from(idx);
   const reg = new Float64Array(t.op.length);
   for (let i = 0; i < t.op.length; i++) if (t.op[i] === Op.Const) reg[i] = t.val[i]!;
   const outs = Int32Array.from(outputs);
   return (x, o, off) => {
     for (let k = 0; k < ops.length; k++) {
-      const a = reg[xs[k]!]!, b = reg[ys[k]!]!;
+      const a = reg[xs[k]!]!,
+        b = reg[ys[k]!]!;
       let r: number;
       switch (ops[k]) {
-        case Op.Input: r = x[xs[k]!]!; break;
-        case Op.Add: r = a + b; break;
-        case Op.Sub: r = a - b; break;
-        case Op.Mul: r = a * b; break;
-        case Op.Div: r = a / b; break;
-        case Op.Pow: r = Math.pow(a, b); break;
-        case Op.Min: r = a < b ? a : b; break;
-        default: r = a > b ? a : b;
+        case Op.Input:
+          r = x[xs[k]!]!;
+          break;
+        case Op.Add:
+          r = a + b;
+          break;
+        case Op.Sub:
+          r = a - b;
+          break;
+        case Op.Mul:
+          r = a * b;
+          break;
+        case Op.Div:
+          r = a / b;
+          break;
+        case Op.Pow:
+          r = Math.pow(a, b);
+          break;
+        case Op.Min:
+          r = a < b ? a : b;
+          break;
+        default:
+          r = a > b ? a : b;
       }
       reg[at[k]!] = r;
     }

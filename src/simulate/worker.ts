@@ -5,7 +5,13 @@ import type { Scenario } from '../normalize/types.js';
 import { decode } from './codec.js';
 import { makePlan, Runner } from './plan.js';
 
-interface Job { scenario: unknown; seed: number; from: number; to: number; yearly: boolean }
+interface Job {
+  scenario: unknown;
+  seed: number;
+  from: number;
+  to: number;
+  yearly: boolean;
+}
 
 const job = workerData as Job;
 const runner = new Runner(makePlan(decode<Scenario>(job.scenario), job.yearly), job.seed);

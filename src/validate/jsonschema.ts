@@ -23,14 +23,21 @@ function relax(node: unknown): unknown {
 /** The schema as a JSON value: draft-07, which the VS Code YAML extension implements. */
 export function scenarioJsonSchema(): Json {
   // Shapes used more than once become definitions (the figure syntax is used ~60 times).
-  const { $schema, definitions = {}, ...strict } = z.toJSONSchema(scenarioSchema, { io: 'input', target: 'draft-7', reused: 'ref' }) as Json;
+  const {
+    $schema,
+    definitions = {},
+    ...strict
+  } = z.toJSONSchema(scenarioSchema, { io: 'input', target: 'draft-7', reused: 'ref' }) as Json;
   // The relaxed copy gets its own definitions, under a prefix, so the two never mix.
-  const patch = JSON.parse(JSON.stringify(relax({ strict, definitions })).replaceAll('"#/definitions/', '"#/definitions/patch.')) as { strict: Json; definitions: Json };
+  const patch = JSON.parse(
+    JSON.stringify(relax({ strict, definitions })).replaceAll('"#/definitions/', '"#/definitions/patch.'),
+  ) as { strict: Json; definitions: Json };
   return {
     $schema,
     $id: SCHEMA_ID,
     title: 'compact-model scenario',
-    description: 'A financing scenario for compact-model (`compact-model run FILE`). Generated from the zod schema by `compact-model schema`; do not edit.',
+    description:
+      'A financing scenario for compact-model (`compact-model run FILE`). Generated from the zod schema by `compact-model schema`; do not edit.',
     if: { required: ['extends'] },
     then: patch.strict,
     else: strict,

@@ -12,7 +12,9 @@ function obj<T extends z.ZodRawShape>(shape: T) {
   return z.strictObject(shape);
 }
 
-const source = z.string().meta({ description: 'Where the figure comes from: section and line of the report, or "assumption: why".' });
+const source = z
+  .string()
+  .meta({ description: 'Where the figure comes from: section and line of the report, or "assumption: why".' });
 const note = z.string();
 
 const SCALAR_DESC: Record<Unit, string> = {
@@ -31,34 +33,50 @@ export function scalarFigure(unit: Unit) {
       const mismatch = v === null || v === undefined || typeof v === 'object' || typeof v === 'boolean';
       const p = parseFigure(v, unit);
       // continue: false marks a type mismatch as fatal, so a union picks its mapping branch for a mapping.
-      if (!p.ok && mismatch) ctx.addIssue({ code: 'custom', message: p.message, params: { hint: p.hint, unit, typeMismatch: true }, continue: false });
+      if (!p.ok && mismatch)
+        ctx.addIssue({ code: 'custom', message: p.message, params: { hint: p.hint, unit, typeMismatch: true }, continue: false });
       // "-100M": the parser has no sign; say what is wrong rather than "not an amount".
-      else if (!p.ok && typeof v === 'string' && /^\s*-/.test(v) && parseFigure(v.trim().slice(1), unit).ok) ctx.addIssue({ code: 'custom', message: M.negative(String(v)), params: { hint: M.negativeHint, unit, negative: true } });
+      else if (!p.ok && typeof v === 'string' && /^\s*-/.test(v) && parseFigure(v.trim().slice(1), unit).ok)
+        ctx.addIssue({ code: 'custom', message: M.negative(String(v)), params: { hint: M.negativeHint, unit, negative: true } });
       else if (!p.ok) ctx.addIssue({ code: 'custom', message: p.message, params: { hint: p.hint, unit } });
-      else if (p.value.low.isNeg()) ctx.addIssue({ code: 'custom', message: M.negative(String(v)), params: { hint: M.negativeHint, unit, negative: true } });
+      else if (p.value.low.isNeg())
+        ctx.addIssue({ code: 'custom', message: M.negative(String(v)), params: { hint: M.negativeHint, unit, negative: true } });
     })
     .meta({ type: ['number', 'string'], description: SCALAR_DESC[unit] });
 }
 
 /** What a range means when sampled (README, "What a range means"); a bare range is uniform. */
 export const DISTRIBUTIONS = ['uniform', 'triangular', 'pert', 'normal', 'lognormal'] as const;
-const dist = z.enum(DISTRIBUTIONS).meta({ description: 'How simulate samples the range: uniform (default for a bare range), triangular or pert (mode at base), normal or lognormal (p5/p95 are the 5th and 95th percentiles)' });
+const dist = z
+  .enum(DISTRIBUTIONS)
+  .meta({
+    description:
+      'How simulate samples the range: uniform (default for a bare range), triangular or pert (mode at base), normal or lognormal (p5/p95 are the 5th and 95th percentiles)',
+  });
 
 /** A figure, a range, a low/base/high triple, or two percentiles (p5/p95) of a normal or lognormal. */
 export function figure(unit: Unit) {
   return z.union([
     scalarFigure(unit),
     obj({
-      low: scalarFigure(unit).optional(), base: scalarFigure(unit).optional(), high: scalarFigure(unit).optional(),
-      p5: scalarFigure(unit).optional(), p95: scalarFigure(unit).optional(), dist: dist.optional(),
-      source: source.optional(), note: note.optional(),
+      low: scalarFigure(unit).optional(),
+      base: scalarFigure(unit).optional(),
+      high: scalarFigure(unit).optional(),
+      p5: scalarFigure(unit).optional(),
+      p95: scalarFigure(unit).optional(),
+      dist: dist.optional(),
+      source: source.optional(),
+      note: note.optional(),
     }),
   ]);
 }
 
 /** A figure, or `{ value, source }` to cite it (and `dist` to say what its range means). */
 export function sourced(unit: Unit) {
-  return z.union([figure(unit), obj({ value: figure(unit), dist: dist.optional(), source: source.optional(), note: note.optional() })]);
+  return z.union([
+    figure(unit),
+    obj({ value: figure(unit), dist: dist.optional(), source: source.optional(), note: note.optional() }),
+  ]);
 }
 
 const year = z.union([z.number().int(), z.string()]).meta({ description: 'FY2030, 2030, or a year number 1..N of the horizon' });
@@ -67,11 +85,17 @@ const id = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'an id starts with a let
 
 const allocationObject = obj({
   amount: figure('amount').optional(),
-  per: z.enum(['year', 'total']).optional().meta({ description: 'year: the amount every year of the window; total (default): spread evenly over it' }),
+  per: z
+    .enum(['year', 'total'])
+    .optional()
+    .meta({ description: 'year: the amount every year of the window; total (default): spread evenly over it' }),
   from: year.optional(),
   to: year.optional(),
   years: z.number().int().positive().optional(),
-  byYear: z.record(z.string(), figure('amount')).optional().meta({ description: 'Explicit amounts by year: { FY2027: 100M, ... }' }),
+  byYear: z
+    .record(z.string(), figure('amount'))
+    .optional()
+    .meta({ description: 'Explicit amounts by year: { FY2027: 100M, ... }' }),
   source: source.optional(),
   note: note.optional(),
 });
@@ -91,7 +115,10 @@ const profileObject = obj({ shares: z.array(figure('rate')).min(1), source: sour
 export const profile = z.union([z.string(), profileObject]);
 
 const drawdownObject = obj({
-  rates: z.array(figure('rate')).min(1).meta({ description: 'Rate of contribution by fund age (the last repeats): share of uncalled commitment called that year' }),
+  rates: z
+    .array(figure('rate'))
+    .min(1)
+    .meta({ description: 'Rate of contribution by fund age (the last repeats): share of uncalled commitment called that year' }),
   growth: figure('rate').optional(),
   bow: z.number().positive().optional(),
   // Capped: the engine steps a fund year by year over its life (1e9 years never ends).
@@ -110,7 +137,9 @@ const distributions = obj({
   note: note.optional(),
 });
 
-const budget = z.enum(['appropriated', 'none']).meta({ description: 'Whether commitments are appropriated (count as budget cost)' });
+const budget = z
+  .enum(['appropriated', 'none'])
+  .meta({ description: 'Whether commitments are appropriated (count as budget cost)' });
 
 const common = {
   id,
@@ -161,7 +190,10 @@ const creditFacility = obj({
   budget: budget.optional(),
 });
 
-const commitAmount = z.union([figure('amount'), obj({ amount: figure('amount'), source: source.optional(), note: note.optional() })]);
+const commitAmount = z.union([
+  figure('amount'),
+  obj({ amount: figure('amount'), source: source.optional(), note: note.optional() }),
+]);
 
 const gate = obj({
   label: z.string().optional(),
@@ -196,7 +228,12 @@ const gatedProject = obj({
   ...common,
   kind: z.literal('gated-project'),
   study: obj({
-    startMonth: z.number().int().min(0).optional().meta({ description: 'Months from the start of the horizon to the study start (default 0)' }),
+    startMonth: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .meta({ description: 'Months from the start of the horizon to the study start (default 0)' }),
     months: z.number().int().min(0),
     passes: z.boolean().optional(),
     probability: figure('rate').optional(),
@@ -219,7 +256,9 @@ const claim = obj({
   id,
   text: z.string().optional(),
   metric: z.string().meta({ description: 'A metric path such as budgetCost.US.perYear or headlineMobilization' }),
-  published: z.union([z.number(), z.string()]).meta({ description: 'The figure the source states: an amount, a ratio, or a range' }),
+  published: z
+    .union([z.number(), z.string()])
+    .meta({ description: 'The figure the source states: an amount, a ratio, or a range' }),
   comparison: z.enum(['approx', 'atLeast', 'atMost']).optional(),
   tolerance: figure('rate').optional(),
   source: source.optional(),
@@ -245,7 +284,10 @@ const declaredTotal = obj({
   id,
   metric: z.string().meta({ description: 'A metric path such as budgetCost.US or publicCommitment.total.F-2' }),
   value: z.union([z.number(), z.string()]).meta({ description: 'The sum as written: 4.375B, 4375M' }),
-  tolerance: z.union([z.number(), z.string()]).optional().meta({ description: 'Allowed difference: a share (0.5%) or an amount (1M); default 0' }),
+  tolerance: z
+    .union([z.number(), z.string()])
+    .optional()
+    .meta({ description: 'Allowed difference: a share (0.5%) or an amount (1M); default 0' }),
   case: z.enum(['low', 'base', 'high']).optional(),
   source: source.optional(),
   note: note.optional(),
@@ -264,16 +306,38 @@ const assumptions = obj({
   coInvest: sourced('ratio').optional(),
   coFinance: sourced('ratio').optional(),
   distributions: distributions.optional(),
-  discount: z.union([scalarFigure('rate'), obj({
-    rate: scalarFigure('rate').optional().meta({ description: 'One rate for every maturity' }),
-    byMaturity: z.record(z.string(), scalarFigure('rate')).optional().meta({ description: 'Rates by maturity in years, e.g. { 1: 4.1%, 5: 4.0%, 10: 4.3% } (as OMB\'s Treasury-rate tables for credit programs); linear between, flat beyond' }),
-    source: source.optional(), note: note.optional(),
-  })]).optional().meta({ description: 'Discount rate for present values (end-of-year convention)' }),
-  inflation: z.union([scalarFigure('rate'), obj({
-    rate: scalarFigure('rate'),
-    base: year.optional().meta({ description: 'Year whose dollars real figures are in (default: the first year of the horizon)' }),
-    source: source.optional(), note: note.optional(),
-  })]).optional().meta({ description: 'Inflation rate for real (constant-dollar) figures; amounts are read as nominal' }),
+  discount: z
+    .union([
+      scalarFigure('rate'),
+      obj({
+        rate: scalarFigure('rate').optional().meta({ description: 'One rate for every maturity' }),
+        byMaturity: z
+          .record(z.string(), scalarFigure('rate'))
+          .optional()
+          .meta({
+            description:
+              "Rates by maturity in years, e.g. { 1: 4.1%, 5: 4.0%, 10: 4.3% } (as OMB's Treasury-rate tables for credit programs); linear between, flat beyond",
+          }),
+        source: source.optional(),
+        note: note.optional(),
+      }),
+    ])
+    .optional()
+    .meta({ description: 'Discount rate for present values (end-of-year convention)' }),
+  inflation: z
+    .union([
+      scalarFigure('rate'),
+      obj({
+        rate: scalarFigure('rate'),
+        base: year
+          .optional()
+          .meta({ description: 'Year whose dollars real figures are in (default: the first year of the horizon)' }),
+        source: source.optional(),
+        note: note.optional(),
+      }),
+    ])
+    .optional()
+    .meta({ description: 'Inflation rate for real (constant-dollar) figures; amounts are read as nominal' }),
 });
 
 const government = obj({ name: z.string().optional(), source: source.optional(), note: note.optional() });
@@ -282,19 +346,39 @@ export const scenarioSchema = obj({
   extends: z.string().optional().meta({ description: 'Path of a scenario this one patches (relative to this file)' }),
   name: z.string().min(1),
   description: z.string().optional(),
-  sources: z.array(obj({ id: z.string().optional(), title: z.string(), file: z.string().optional(), url: z.string().optional(), date: z.union([z.string(), z.number()]).optional(), note: note.optional() })).optional(),
+  sources: z
+    .array(
+      obj({
+        id: z.string().optional(),
+        title: z.string(),
+        file: z.string().optional(),
+        url: z.string().optional(),
+        date: z.union([z.string(), z.number()]).optional(),
+        note: note.optional(),
+      }),
+    )
+    .optional(),
   horizon: obj({ start: year, years: z.number().int().min(1).max(200), source: source.optional() }),
   governments: z.union([z.array(govCode).min(1), z.record(govCode, government)]),
   targets: obj({
     floor: sourced('amount').optional().meta({ description: 'Minimum public funding per government per year' }),
     mobilization: sourced('amount').optional().meta({ description: 'Total mobilization target over the horizon' }),
-    headlineIncludesFollowOn: z.boolean().optional().meta({ description: 'Count grant follow-on private funding in headline mobilization (default false)' }),
+    headlineIncludesFollowOn: z
+      .boolean()
+      .optional()
+      .meta({ description: 'Count grant follow-on private funding in headline mobilization (default false)' }),
   }).optional(),
   assumptions: assumptions.optional(),
   mechanisms: z.array(mechanism).min(1),
   claims: z.array(claim).optional(),
-  totals: z.array(declaredTotal).optional().meta({ description: 'Sums the author states; `check` fails when the computed metric differs' }),
-  assert: z.array(assertion).optional().meta({ description: 'Conditions on results that `check` enforces; an extending file adds to its base\'s list' }),
+  totals: z
+    .array(declaredTotal)
+    .optional()
+    .meta({ description: 'Sums the author states; `check` fails when the computed metric differs' }),
+  assert: z
+    .array(assertion)
+    .optional()
+    .meta({ description: "Conditions on results that `check` enforces; an extending file adds to its base's list" }),
 });
 
 export type ScenarioInput = z.infer<typeof scenarioSchema>;

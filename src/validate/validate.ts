@@ -63,7 +63,12 @@ export function describePath(tree: LNode, path: Path): string {
 }
 
 const TYPE_WORDS: Record<string, string> = {
-  string: 'text', number: 'a number', boolean: 'true or false', object: 'a mapping', array: 'a list', int: 'a whole number',
+  string: 'text',
+  number: 'a number',
+  boolean: 'true or false',
+  object: 'a mapping',
+  array: 'a list',
+  int: 'a whole number',
 };
 
 /** Diagnostics as found, plus what is needed to drop a missing-key echo of a misspelt key. */
@@ -92,7 +97,12 @@ function report(issue: Issue, base: Path, tree: LMap, plain: unknown, sink: Sink
   const missing = (hint?: string, length?: number) => {
     const parent = path.slice(0, -1);
     const key = String(path[path.length - 1]);
-    const d = emit('missing-key', M.missingKey(key, describePath(tree, parent)), length ? { ...at(parent), length } : at(parent), hint);
+    const d = emit(
+      'missing-key',
+      M.missingKey(key, describePath(tree, parent)),
+      length ? { ...at(parent), length } : at(parent),
+      hint,
+    );
     if (d) sink.missing.set(d, `${describePath(tree, parent)}\0${key}`);
   };
   const prefix = where ? `${where}: ` : '';
@@ -106,7 +116,12 @@ function report(issue: Issue, base: Path, tree: LMap, plain: unknown, sink: Sink
       for (const k of issue.keys) {
         const dym = didYouMean(k, candidates);
         if (dym) sink.misspelt.add(`${where}\0${dym}`);
-        emit('unknown-key', M.unknownKey(k, where), at([...path, k], true), dym ? M.didYouMean(dym) : M.allowedKeys(candidates.filter((c) => c !== 'remove')));
+        emit(
+          'unknown-key',
+          M.unknownKey(k, where),
+          at([...path, k], true),
+          dym ? M.didYouMean(dym) : M.allowedKeys(candidates.filter((c) => c !== 'remove')),
+        );
       }
       return;
     }
@@ -118,7 +133,9 @@ function report(issue: Issue, base: Path, tree: LMap, plain: unknown, sink: Sink
         const dym = typeof got === 'string' ? didYouMean(got, MECHANISM_KINDS) : undefined;
         emit(
           isMissing ? 'missing-key' : 'unknown-kind',
-          isMissing ? M.missingKey('kind', describePath(tree, kindPath)) : `${describePath(tree, path.slice(0, -1))}: ${M.unknownKind(String(got))}`,
+          isMissing
+            ? M.missingKey('kind', describePath(tree, kindPath))
+            : `${describePath(tree, path.slice(0, -1))}: ${M.unknownKind(String(got))}`,
           at(kindPath),
           dym ? M.didYouMean(dym) : M.kindsHint(MECHANISM_KINDS),
         );
@@ -132,7 +149,11 @@ function report(issue: Issue, base: Path, tree: LMap, plain: unknown, sink: Sink
       const branches = issue.errors;
       const scores = branches.map((b) => score(b, path));
       const top = Math.max(...scores);
-      const mismatch = branches.flat().find((i) => i.code === 'custom' && i.path.length === 0 && (i.params as { typeMismatch?: boolean })?.typeMismatch) as { message: string; params?: { hint?: string } } | undefined;
+      const mismatch = branches
+        .flat()
+        .find((i) => i.code === 'custom' && i.path.length === 0 && (i.params as { typeMismatch?: boolean })?.typeMismatch) as
+        | { message: string; params?: { hint?: string } }
+        | undefined;
       if (top === 0 && mismatch && typeof value !== 'object') {
         // A scalar where a figure belongs: the figure parser's message says it best.
         emit('invalid-figure', prefix + mismatch.message, at(path), mismatch.params?.hint);
@@ -141,13 +162,26 @@ function report(issue: Issue, base: Path, tree: LMap, plain: unknown, sink: Sink
       if (top === 0) {
         // No branch accepted the value's type: one message listing what would do.
         const expected = new Set<string>();
-        for (const b of branches) for (const i of b) {
-          if (i.path.length) continue;
-          if (i.code === 'invalid_type') expected.add(TYPE_WORDS[i.expected] ?? i.expected);
-          if (i.code === 'custom') expected.add(String((i.params as { unit?: string })?.unit ?? 'a value').replace(/^(amount)$/, 'an amount').replace(/^(rate|ratio)$/, 'a $1'));
-        }
-        const firstCustom = branches.flat().find((i) => i.code === 'custom' && i.path.length === 0) as { params?: { hint?: string } } | undefined;
-        emit('wrong-type', prefix + M.wrongType([...expected].join(' or '), describe(value)), at(path), firstCustom?.params?.hint);
+        for (const b of branches)
+          for (const i of b) {
+            if (i.path.length) continue;
+            if (i.code === 'invalid_type') expected.add(TYPE_WORDS[i.expected] ?? i.expected);
+            if (i.code === 'custom')
+              expected.add(
+                String((i.params as { unit?: string })?.unit ?? 'a value')
+                  .replace(/^(amount)$/, 'an amount')
+                  .replace(/^(rate|ratio)$/, 'a $1'),
+              );
+          }
+        const firstCustom = branches.flat().find((i) => i.code === 'custom' && i.path.length === 0) as
+          | { params?: { hint?: string } }
+          | undefined;
+        emit(
+          'wrong-type',
+          prefix + M.wrongType([...expected].join(' or '), describe(value)),
+          at(path),
+          firstCustom?.params?.hint,
+        );
         return;
       }
       const chosen = branches[scores.indexOf(top)]!;
@@ -181,7 +215,12 @@ function report(issue: Issue, base: Path, tree: LMap, plain: unknown, sink: Sink
     case 'too_small':
       if (issue.origin === 'array') emit('too-small', prefix + M.tooFew(Number(issue.minimum)), at(path));
       // "more than 0" reads better than "at least 0 (exclusive)" (window.months: 0).
-      else emit('out-of-range', prefix + `must be ${issue.inclusive ? 'at least' : 'more than'} ${String(issue.minimum)}, got ${describe(value)}`, at(path));
+      else
+        emit(
+          'out-of-range',
+          prefix + `must be ${issue.inclusive ? 'at least' : 'more than'} ${String(issue.minimum)}, got ${describe(value)}`,
+          at(path),
+        );
       return;
     case 'too_big':
       emit('out-of-range', prefix + `must be at most ${String(issue.maximum)}, got ${describe(value)}`, at(path));

@@ -32,7 +32,11 @@ const CASES: { name: string; args: string[]; code: number }[] = [
   { name: 'claim-warning', args: [`${DIR}/claim.yaml`], code: 0 },
   { name: 'claim-strict', args: [`${DIR}/claim.yaml`, '--strict-claims'], code: 1 },
   // Every problem of every file at once; the exit code is the worst of them.
-  { name: 'many-files', args: [`${DIR}/claim.yaml`, `${DIR}/missing.yaml`, `${DIR}/shares-sum.yaml`, '--format', 'github'], code: 2 },
+  {
+    name: 'many-files',
+    args: [`${DIR}/claim.yaml`, `${DIR}/missing.yaml`, `${DIR}/shares-sum.yaml`, '--format', 'github'],
+    code: 2,
+  },
 ];
 
 function render(r: { code: number; stdout: string; stderr: string }): string {

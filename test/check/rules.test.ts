@@ -45,8 +45,14 @@ describe('parseAssertion', () => {
   });
   it('comparisons agree with their negations (a op b == !(a negop b))', () => {
     const neg = { '<': '>=', '<=': '>', '>': '<=', '>=': '<', '==': '!=', '!=': '==' } as const;
-    fc.assert(fc.property(fc.integer(), fc.integer(), fc.constantFrom('<', '<=', '>', '>=', '==', '!=' as const), (a, b, op) =>
-      compare(Dec.of(a), op, Dec.of(b)) === !compare(Dec.of(a), neg[op], Dec.of(b))));
+    fc.assert(
+      fc.property(
+        fc.integer(),
+        fc.integer(),
+        fc.constantFrom('<', '<=', '>', '>=', '==', '!=' as const),
+        (a, b, op) => compare(Dec.of(a), op, Dec.of(b)) === !compare(Dec.of(a), neg[op], Dec.of(b)),
+      ),
+    );
   });
   it('shows amounts in exact USD millions with grouped digits', () => {
     expect(showValue(Dec.of('4375000000'), 'budgetCost.US')).toBe('4,375');
@@ -90,7 +96,9 @@ describe('rules on a small scenario', () => {
     // Only FY2030 is over (170 > 100); P-1 alone (120) already exceeds it, so P-1 is named.
     const over = r.diagnostics.filter((d) => d.code === 'program-overrun');
     expect(over).toHaveLength(1);
-    expect(over[0]!.message).toContain('program "P-1" takes G-1\'s programs to 170 in FY2030, above G-1\'s US appropriations of 100');
+    expect(over[0]!.message).toContain(
+      'program "P-1" takes G-1\'s programs to 170 in FY2030, above G-1\'s US appropriations of 100',
+    );
     expect(over[0]!.message).toContain('overrun in FY2030');
     // publicCommitment.US = 10 x 100 = 1000 holds; budgetCost.US = 1000 > 900 fails.
     const failed = r.diagnostics.filter((d) => d.code === 'assertion-failed');
@@ -98,7 +106,7 @@ describe('rules on a small scenario', () => {
     expect(r.assertions).toEqual({ total: 2, hold: 1 });
   });
 
-  it('adds an extending file\'s assertions to its base\'s; an id replaces or removes one', () => {
+  it("adds an extending file's assertions to its base's; an id replaces or removes one", () => {
     const child = `extends: base.yaml
 name: child
 assert:
@@ -114,16 +122,22 @@ assert:
       ['budgetCost.US <= 1000', 'child.yaml'],
       ['budgetCost.IL == 0', 'child.yaml'],
     ]);
-    const removed = load({ 'base.yaml': BASE, 'c2.yaml': 'extends: base.yaml\nname: c2\nassert:\n  - { id: cap, remove: true }\n' }, 'c2.yaml');
+    const removed = load(
+      { 'base.yaml': BASE, 'c2.yaml': 'extends: base.yaml\nname: c2\nassert:\n  - { id: cap, remove: true }\n' },
+      'c2.yaml',
+    );
     expect(removed.scenario!.assertions.map((x) => x.text)).toEqual(['publicCommitment.US == 1000']);
   });
 
   it('checks declared totals with absolute and relative tolerances', () => {
-    const t = BASE.replace('assert:', `totals:
+    const t = BASE.replace(
+      'assert:',
+      `totals:
   - { id: a, metric: budgetCost.US, value: 1.0005B, tolerance: 1M }
   - { id: b, metric: budgetCost.US, value: 990M, tolerance: 1% }
   - { id: c, metric: budgetCost.US, value: 980M, tolerance: 1% }
-assert:`);
+assert:`,
+    );
     const l = load({ 'base.yaml': t }, 'base.yaml');
     const s = l.scenario!;
     const r = runRules(s, (c) => evaluate(s, c), { strictClaims: false });
@@ -158,7 +172,9 @@ mechanisms:
     // The study ends in month 30: year index floor(30 / 12) = 2, FY2029. G commits from FY2027.
     const s = load({ 'f.yaml': scen('FY2027') }, 'f.yaml').scenario!;
     const r = runRules(s, (c) => evaluate(s, c), { strictClaims: false });
-    expect(r.diagnostics.map((d) => d.message)).toEqual(['fallback "G" commits in FY2027, before P\'s feasibility study concludes in FY2029']);
+    expect(r.diagnostics.map((d) => d.message)).toEqual([
+      'fallback "G" commits in FY2027, before P\'s feasibility study concludes in FY2029',
+    ]);
   });
   it('accepts one that starts in the year the study concludes', () => {
     const s = load({ 'f.yaml': scen('FY2029') }, 'f.yaml').scenario!;

@@ -45,7 +45,10 @@ describe('amounts as people write them', () => {
   });
 
   it('reads years as fiscal years or year numbers of the horizon', () => {
-    const y = (x: unknown) => { const r = parseYear(x, 2027, 10); return r.ok ? r.value : r.message; };
+    const y = (x: unknown) => {
+      const r = parseYear(x, 2027, 10);
+      return r.ok ? r.value : r.message;
+    };
     expect(y('FY2030')).toBe(2030);
     expect(y(2030)).toBe(2030);
     expect(y(1)).toBe(2027);

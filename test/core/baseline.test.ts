@@ -69,7 +69,7 @@ describe('Compact 2026 baseline', () => {
     expect(M(m.money('outlays', 'US', 'F-2'))).toBe('2100');
   });
 
-  it('claims the Compact\'s own figures do not support come out as not holding', () => {
+  it("claims the Compact's own figures do not support come out as not holding", () => {
     const by = Object.fromEntries(ev.claims.map((c) => [c.claim.id, c]));
     // 437.5 vs ~500 +-10% (450-550): does not hold
     expect(by['appropriations-US']!.holds).toBe(false);
@@ -117,7 +117,11 @@ describe('run --format json', () => {
     expect(j.metrics.budgetCost.US).toBe('4375');
     expect(j.metrics.budgetCost.IL).toBe('4075');
     expect(j.metrics.budgetCost.total).toBe('8450');
-    expect([j.metrics.publicCommitment.US, j.metrics.publicCommitment.IL, j.metrics.publicCommitment.total]).toEqual(['8750', '6075', '14825']);
+    expect([j.metrics.publicCommitment.US, j.metrics.publicCommitment.IL, j.metrics.publicCommitment.total]).toEqual([
+      '8750',
+      '6075',
+      '14825',
+    ]);
     expect(j.metrics.privateMobilized.total).toBe('4000');
     expect(j.metrics.headlineMobilization).toBe('18825');
     expect(j.metrics.floor.US.appropriated.met).toBe(false);
@@ -128,7 +132,11 @@ describe('run --format json', () => {
     const claim = j.claims.find((c: { id: string }) => c.id === 'appropriations-US');
     expect(claim).toMatchObject({ holds: false, published: '500', computed: '437.5' });
     // the ledger adds up to the metrics: sum of US budget-cost flows = 4375
-    const sumUS = j.flows.filter((f: { government: string; flow: string; year: string }) => f.government === 'US' && f.flow === 'budgetCost' && f.year !== 'after')
+    const sumUS = j.flows
+      .filter(
+        (f: { government: string; flow: string; year: string }) =>
+          f.government === 'US' && f.flow === 'budgetCost' && f.year !== 'after',
+      )
       .reduce((s: number, f: { amount: string }) => s + Number(f.amount), 0);
     expect(sumUS).toBe(4375);
   });

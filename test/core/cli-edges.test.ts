@@ -17,7 +17,10 @@ describe('command line', () => {
 
   it('run -o writes no colour codes into a file, even with FORCE_COLOR', async () => {
     const dir = writeFiles({});
-    const r = await cli(['run', join(ROOT, 'scenarios/compact-2026.yaml'), '-o', 'out.txt'], { cwd: dir, env: { FORCE_COLOR: '1' } });
+    const r = await cli(['run', join(ROOT, 'scenarios/compact-2026.yaml'), '-o', 'out.txt'], {
+      cwd: dir,
+      env: { FORCE_COLOR: '1' },
+    });
     expect(r.code).toBe(0);
     expect(readFileSync(join(dir, 'out.txt'), 'utf8')).not.toMatch(/\x1b\[/);
   });

@@ -9,7 +9,9 @@ governments: [US, IL]
 `;
 
 describe('grant program', () => {
-  const ev = evalYaml(head(4) + `
+  const ev = evalYaml(
+    head(4) +
+      `
 assumptions:
   profiles:
     p: { shares: [50%, 30%, 20%] }
@@ -24,7 +26,8 @@ mechanisms:
       - id: P
         amount: { US: { amount: 10M, per: year, from: FY2027, to: FY2029 } }
         followOn: 10x
-`);
+`,
+  );
   const m = ev.measure;
   it('appropriations are the commitment and the budget cost', () => {
     // 100 a year in FY2027-FY2029, nothing in FY2030: 300
@@ -50,7 +53,9 @@ mechanisms:
 });
 
 describe('equity vehicle', () => {
-  const ev = evalYaml(head(5) + `
+  const ev = evalYaml(
+    head(5) +
+      `
 mechanisms:
   - id: E
     kind: equity-vehicle
@@ -58,7 +63,8 @@ mechanisms:
       IL: { amount: 300M, per: total, from: 1, to: 3 }
     distributions: { multiple: 2x, lag: 1, over: 2 }
     coInvest: 0.5x
-`);
+`,
+  );
   const m = ev.measure;
   it('invests, is not appropriated, and distributions come back at the multiple', () => {
     // 300 over 3 years = 100 a year; no budget cost (not appropriated)
@@ -72,12 +78,15 @@ mechanisms:
     expect(M(m.money('privateMobilized', 'IL'))).toBe('150');
   });
   it('a total that does not divide evenly still adds back exactly', () => {
-    const e2 = evalYaml(head(3) + `
+    const e2 = evalYaml(
+      head(3) +
+        `
 mechanisms:
   - id: E
     kind: equity-vehicle
     investments: { US: 1B }
-`);
+`,
+    );
     // 1000 / 3 = 333.333...; the parts must sum to exactly 1000
     expect(M(e2.measure.money('publicCommitment', 'US'))).toBe('1000');
     expect(M(e2.measure.money('publicCommitment', 'US', 'E', 0))).toBe('333.333333');
@@ -85,7 +94,9 @@ mechanisms:
 });
 
 describe('credit facility', () => {
-  const ev = evalYaml(head(4) + `
+  const ev = evalYaml(
+    head(4) +
+      `
 mechanisms:
   - id: C
     kind: credit-facility
@@ -95,7 +106,8 @@ mechanisms:
     match:
       IL: { amount: 40M, per: year, label: partner match }
     coFinance: 1x
-`);
+`,
+  );
   const m = ev.measure;
   it('budget cost is subsidy x face value in the year obligated', () => {
     // 2000 over 4 years = 500 a year; 5% x 500 = 25 a year; 4 x 25 = 100
@@ -123,7 +135,9 @@ mechanisms:
 });
 
 describe('LP fund waves', () => {
-  const ev = evalYaml(head(5) + `
+  const ev = evalYaml(
+    head(5) +
+      `
 assumptions:
   drawdowns:
     d: { rates: [50%], growth: 0%, bow: 1, life: 4 }
@@ -135,7 +149,8 @@ mechanisms:
     waves:
       - { id: w1, year: 1, commit: { US: 100M } }
       - { id: w2, year: 3, commit: { US: 100M }, gate: { holds: false } }
-`);
+`,
+  );
   const m = ev.measure;
   it('a wave whose gate does not hold commits nothing', () => {
     expect(M(m.money('publicCommitment', 'US'))).toBe('100');
@@ -154,14 +169,22 @@ mechanisms:
     // age 2: D = 0.5 x 62.5 = 31.25; NAV = 31.25 + 12.5 = 43.75
     // age 3: D = 0.75 x 43.75 = 32.8125; NAV = 10.9375 + 6.25 = 17.1875
     // age 4: D = 1 x 17.1875 = 17.1875; NAV = 0
-    expect([0, 1, 2, 3, 4].map((y) => M(m.money('distributions', 'US', 'L', y)))).toEqual(['0', '12.5', '31.25', '32.8125', '17.1875']);
+    expect([0, 1, 2, 3, 4].map((y) => M(m.money('distributions', 'US', 'L', y)))).toEqual([
+      '0',
+      '12.5',
+      '31.25',
+      '32.8125',
+      '17.1875',
+    ]);
     // with no growth, everything called comes back: 93.75 = 50 + 25 + 12.5 + 6.25
     expect(M(m.money('distributions', 'US'))).toBe('93.75');
   });
 });
 
 describe('feasibility-gated project', () => {
-  const project = (passes: boolean, months = 6) => head(3) + `
+  const project = (passes: boolean, months = 6) =>
+    head(3) +
+    `
 mechanisms:
   - id: P
     kind: gated-project
@@ -203,7 +226,9 @@ describe('extends patches', () => {
     const { loadScenario, evaluate } = await import('../../src/pipeline.js');
     const { Loader } = await import('../../src/read/load.js');
     const dir = writeFiles({
-      'base.yaml': head(3) + `
+      'base.yaml':
+        head(3) +
+        `
 mechanisms:
   - id: G
     kind: grant-program

@@ -19,7 +19,9 @@ mechanisms:
   const r = await cli(['run', 's.yaml', '--format', 'json'], { cwd: dir });
   expect(r.code).toBe(0);
   // the window is months 30..54 and the horizon ends at month 36: 18 months after it
-  expect(r.stderr).toMatch(/^s\.yaml:8:23: warning window-after-horizon: the commitment window of "P" ends 18 months after the horizon/m);
+  expect(r.stderr).toMatch(
+    /^s\.yaml:8:23: warning window-after-horizon: the commitment window of "P" ends 18 months after the horizon/m,
+  );
   // 6 of 24 months inside: 240 x 6 / 24 = 60
   expect(JSON.parse(r.stdout).metrics.publicCommitment.US).toBe('60');
 });

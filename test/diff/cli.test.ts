@@ -19,8 +19,10 @@ function golden(name: string, actual: string): void {
 
 describe('diff output (golden files, figures checked by hand in diff.test.ts)', () => {
   for (const [alt, format, ext] of [
-    ['f3-high', 'table', 'txt'], ['f3-high', 'markdown', 'md'],
-    ['f4-no-second-wave', 'table', 'txt'], ['f4-no-second-wave', 'markdown', 'md'],
+    ['f3-high', 'table', 'txt'],
+    ['f3-high', 'markdown', 'md'],
+    ['f4-no-second-wave', 'table', 'txt'],
+    ['f4-no-second-wave', 'markdown', 'md'],
     ['f6-two-years-late', 'markdown', 'md'],
   ] as const) {
     it(`${alt} as ${format}`, async () => {
@@ -34,7 +36,9 @@ describe('diff output (golden files, figures checked by hand in diff.test.ts)', 
   it('a scenario against itself: every section says nothing changed', async () => {
     const r = await cli(['diff', BASE, BASE], { cwd: ROOT });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Summary: headline mobilization unchanged; budget cost US unchanged, IL unchanged; no input differs;');
+    expect(r.stdout).toContain(
+      'Summary: headline mobilization unchanged; budget cost US unchanged, IL unchanged; no input differs;',
+    );
     expect(r.stdout).toContain('No headline metric changed.');
     expect(r.stdout).not.toContain('┌');
   });
@@ -60,45 +64,117 @@ describe('diff output (golden files, figures checked by hand in diff.test.ts)', 
 
 describe('diff --format json (version 1)', () => {
   it('has the documented shape, amounts as USD-million strings', async () => {
-    const r = await cli(['diff', BASE, 'scenarios/f3-high.yaml', '--format', 'json', '--fail-if', 'budgetCost.US > +100'], { cwd: ROOT });
+    const r = await cli(['diff', BASE, 'scenarios/f3-high.yaml', '--format', 'json', '--fail-if', 'budgetCost.US > +100'], {
+      cwd: ROOT,
+    });
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(Object.keys(j)).toEqual(['version', 'kind', 'units', 'case', 'base', 'alt', 'allRows', 'summary', 'headline', 'byMechanism', 'byYear', 'inputs', 'verdicts', 'claims', 'thresholds']);
+    expect(Object.keys(j)).toEqual([
+      'version',
+      'kind',
+      'units',
+      'case',
+      'base',
+      'alt',
+      'allRows',
+      'summary',
+      'headline',
+      'byMechanism',
+      'byYear',
+      'inputs',
+      'verdicts',
+      'claims',
+      'thresholds',
+    ]);
     expect(j.version).toBe(1);
     expect(j.base).toEqual({ name: 'Compact 2026 as published', file: BASE, extends: [] });
     // Headline: 9 money metrics x (US, IL, total) + 2 leverage bases x 3 = 33 rows, always all of them.
     expect(j.headline).toHaveLength(33);
     // 8750 -> 9250, +500, 500 / 8750 = 5.714286% (6 places).
     expect(j.headline.find((x: { path: string }) => x.path === 'publicCommitment.US')).toEqual({
-      path: 'publicCommitment.US', metric: 'publicCommitment', scope: 'US', unit: 'USD millions',
-      base: '8750', alt: '9250', change: '500', percent: '5.714286', changed: true,
+      path: 'publicCommitment.US',
+      metric: 'publicCommitment',
+      scope: 'US',
+      unit: 'USD millions',
+      base: '8750',
+      alt: '9250',
+      change: '500',
+      percent: '5.714286',
+      changed: true,
     });
-    expect(j.byMechanism.find((x: { path: string }) => x.path === 'budgetCost.US.F-3')).toMatchObject({ mechanism: 'F-3', base: '125', alt: '150', change: '25', percent: '20' });
-    expect(j.inputs).toEqual([{
-      path: 'mechanisms[F-3].obligations.US.amount',
-      base: { kind: 'figure', unit: 'USD millions', low: '2000', base: '2500', high: '3000', source: '$2-3B (face value), l.581; over ten years, l.598; assumption: obligated evenly from FY2027 (l.598 makes a project-development facility a precondition)', file: BASE, line: 92 },
-      alt: { kind: 'figure', unit: 'USD millions', low: '3000', base: '3000', high: '3000', source: 'top of $2-3B (face value), l.581', file: 'scenarios/f3-high.yaml', line: 8 },
-    }]);
-    expect(j.thresholds).toEqual([{ expression: 'budgetCost.US > +100', path: 'budgetCost.US', op: '>', limit: '100', limitIn: 'USD millions', base: '4375', alt: '4400', change: '25', percent: '0.571429', crossed: false }]);
+    expect(j.byMechanism.find((x: { path: string }) => x.path === 'budgetCost.US.F-3')).toMatchObject({
+      mechanism: 'F-3',
+      base: '125',
+      alt: '150',
+      change: '25',
+      percent: '20',
+    });
+    expect(j.inputs).toEqual([
+      {
+        path: 'mechanisms[F-3].obligations.US.amount',
+        base: {
+          kind: 'figure',
+          unit: 'USD millions',
+          low: '2000',
+          base: '2500',
+          high: '3000',
+          source:
+            '$2-3B (face value), l.581; over ten years, l.598; assumption: obligated evenly from FY2027 (l.598 makes a project-development facility a precondition)',
+          file: BASE,
+          line: 92,
+        },
+        alt: {
+          kind: 'figure',
+          unit: 'USD millions',
+          low: '3000',
+          base: '3000',
+          high: '3000',
+          source: 'top of $2-3B (face value), l.581',
+          file: 'scenarios/f3-high.yaml',
+          line: 8,
+        },
+      },
+    ]);
+    expect(j.thresholds).toEqual([
+      {
+        expression: 'budgetCost.US > +100',
+        path: 'budgetCost.US',
+        op: '>',
+        limit: '100',
+        limitIn: 'USD millions',
+        base: '4375',
+        alt: '4400',
+        change: '25',
+        percent: '0.571429',
+        crossed: false,
+      },
+    ]);
   });
 });
 
 describe('--fail-if', () => {
   it('exit 1 naming the threshold when crossed; the diff still goes to stdout', async () => {
-    const r = await cli(['diff', BASE, 'scenarios/f3-high.yaml', '--fail-if', 'budgetCost.US > +20', '--fail-if', 'budgetCost.IL > 0'], { cwd: ROOT });
+    const r = await cli(
+      ['diff', BASE, 'scenarios/f3-high.yaml', '--fail-if', 'budgetCost.US > +20', '--fail-if', 'budgetCost.IL > 0'],
+      { cwd: ROOT },
+    );
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('Thresholds (--fail-if)');
     expect(r.stderr).toBe(
       'error threshold-crossed: --fail-if "budgetCost.US > +20" crossed: budgetCost.US changed by +25.0 (+0.6%) (4,375.0 -> 4,400.0)\n' +
-      '  = hint: the alternative moves this metric past the limit; change the scenario or, if the change is intended, the threshold\n',
+        '  = hint: the alternative moves this metric past the limit; change the scenario or, if the change is intended, the threshold\n',
     );
   });
 
   it('percent thresholds: f4 moves the headline by -3000 / 18825 = -15.9%', async () => {
-    const crossed = await cli(['diff', BASE, 'scenarios/f4-no-second-wave.yaml', '--fail-if', 'headlineMobilization < -5%'], { cwd: ROOT });
+    const crossed = await cli(['diff', BASE, 'scenarios/f4-no-second-wave.yaml', '--fail-if', 'headlineMobilization < -5%'], {
+      cwd: ROOT,
+    });
     expect(crossed.code).toBe(1);
     expect(crossed.stderr).toContain('headlineMobilization changed by -3,000.0 (-15.9%) (18,825.0 -> 15,825.0)');
-    const fine = await cli(['diff', BASE, 'scenarios/f4-no-second-wave.yaml', '--fail-if', 'headlineMobilization < -16%'], { cwd: ROOT });
+    const fine = await cli(['diff', BASE, 'scenarios/f4-no-second-wave.yaml', '--fail-if', 'headlineMobilization < -16%'], {
+      cwd: ROOT,
+    });
     expect(fine.code).toBe(0);
     expect(fine.stderr).toBe('');
   });
@@ -115,7 +191,9 @@ describe('--fail-if', () => {
     const r = await cli(['diff', BASE, 'scenarios/f3-high.yaml', '--fail-if', 'budgetCots.US > 1'], { cwd: ROOT });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('error invalid-fail-if: --fail-if "budgetCots.US > 1": unknown metric "budgetCots"\n  = hint: did you mean "budgetCost"?\n');
+    expect(r.stderr).toBe(
+      'error invalid-fail-if: --fail-if "budgetCots.US > 1": unknown metric "budgetCots"\n  = hint: did you mean "budgetCost"?\n',
+    );
   });
 });
 
@@ -144,7 +222,11 @@ describe('--against REV', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'scenarios'));
     for (const f of ['compact-2026.yaml', 'f3-high.yaml']) copyFileSync(join(ROOT, 'scenarios', f), join(dir, 'scenarios', f));
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, stdio: 'pipe' });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', ...args], {
+        cwd: dir,
+        stdio: 'pipe',
+      });
     git('init', '-q');
     git('add', '.');
     git('commit', '-q', '-m', 'scenarios');
@@ -170,7 +252,10 @@ describe('--against REV', () => {
     // Budget cost of F-3: 5% x 3000 = 150 at HEAD; 6% x 3500 = 210 now: +60.
     // (Had the old version read today's baseline, the subsidy rate would not show as changed.)
     expect(row('budgetCost.US').change).toBe('60');
-    expect(j.inputs.map((x: { path: string }) => x.path).sort()).toEqual(['mechanisms[F-3].obligations.US.amount', 'mechanisms[F-3].subsidyRate.value']);
+    expect(j.inputs.map((x: { path: string }) => x.path).sort()).toEqual([
+      'mechanisms[F-3].obligations.US.amount',
+      'mechanisms[F-3].subsidyRate.value',
+    ]);
   });
 
   it('an unknown revision is an input error (exit 2) naming it', async () => {

@@ -60,11 +60,17 @@ describe('diff on the shipped alternatives (figures worked out by hand)', () => 
     expect(d.inputs.map((r) => r.path)).toEqual(['mechanisms[F-3].obligations.US.amount']);
     const inp = d.inputs[0]!;
     if (inp.base?.value.kind !== 'figure' || inp.alt?.value.kind !== 'figure') throw new Error('expected figures');
-    expect([inp.base.value.value.low, inp.base.value.value.base, inp.base.value.value.high].map(mil)).toEqual(['2000', '2500', '3000']);
+    expect([inp.base.value.value.low, inp.base.value.value.base, inp.base.value.value.high].map(mil)).toEqual([
+      '2000',
+      '2500',
+      '3000',
+    ]);
     expect(mil(inp.alt.value.value.base)).toBe('3000');
     expect(inp.alt.source).toContain('top of $2-3B');
     // The F-3 cost claim (~150 +-10% = 135..165) fails at 125 and holds at 150.
-    expect(d.claims.filter((c) => c.changed).map((c) => [c.id, c.base?.holds, c.alt?.holds])).toEqual([['f3-cost-table', false, true]]);
+    expect(d.claims.filter((c) => c.changed).map((c) => [c.id, c.base?.holds, c.alt?.holds])).toEqual([
+      ['f3-cost-table', false, true],
+    ]);
     expect(d.verdicts.filter((v) => v.changed)).toEqual([]);
   });
 
@@ -83,7 +89,9 @@ describe('diff on the shipped alternatives (figures worked out by hand)', () => 
     // The wave would have been committed in year 6, FY2032.
     expect(changeOf(d, 'publicCommitment.total.FY2032')).toBe('-1000');
     expect(changeOf(d, 'privateMobilized.total.FY2032')).toBe('-2000');
-    expect(d.inputs.map((r) => [r.path, r.base?.value.value, r.alt?.value.value])).toEqual([['mechanisms[F-4].waves[fund-2].gate.holds', 'true', 'false']]);
+    expect(d.inputs.map((r) => [r.path, r.base?.value.value, r.alt?.value.value])).toEqual([
+      ['mechanisms[F-4].waves[fund-2].gate.holds', 'true', 'false'],
+    ]);
   });
 
   it('f5-study-fails: F-5 commits nothing', () => {
@@ -114,7 +122,10 @@ describe('diff on the shipped alternatives (figures worked out by hand)', () => 
       ['mechanisms[F-6].appropriations.IL', 'per year, FY2027-FY2036', 'per year, FY2029-FY2036'],
     ]);
     const figures = d.inputs.filter((r) => r.base?.value.kind === 'figure');
-    expect(figures.map((r) => r.path).sort()).toEqual(['mechanisms[F-6].appropriations.IL.amount', 'mechanisms[F-6].appropriations.US.amount']);
+    expect(figures.map((r) => r.path).sort()).toEqual([
+      'mechanisms[F-6].appropriations.IL.amount',
+      'mechanisms[F-6].appropriations.US.amount',
+    ]);
     for (const r of figures) expect(r.alt?.source).toMatch(/delays appropriations to FY2029/);
   });
 
@@ -129,40 +140,55 @@ describe('diff on the shipped alternatives (figures worked out by hand)', () => 
   });
 });
 
-const pairs = fc.tuple(fc.constantFrom(...FILES), fc.constantFrom<Case>('low', 'base', 'high'), fc.constantFrom(...FILES), fc.constantFrom<Case>('low', 'base', 'high'));
+const pairs = fc.tuple(
+  fc.constantFrom(...FILES),
+  fc.constantFrom<Case>('low', 'base', 'high'),
+  fc.constantFrom(...FILES),
+  fc.constantFrom<Case>('low', 'base', 'high'),
+);
 
 describe('laws', () => {
   it('diff(A, A) shows no change', () => {
-    fc.assert(fc.property(fc.constantFrom(...FILES), fc.constantFrom<Case>('low', 'base', 'high'), (f, c) => {
-      const d = diffEvaluations(ev(f, c), ev(f, c));
-      for (const r of all(d)) {
-        expect(r.changed).toBe(false);
-        if (r.change !== null) expect(r.change.isZero()).toBe(true);
-      }
-      expect(d.inputs).toEqual([]);
-      expect(d.verdicts.some((v) => v.changed)).toBe(false);
-      expect(d.claims.some((c) => c.changed)).toBe(false);
-    }), { numRuns: 15 });
+    fc.assert(
+      fc.property(fc.constantFrom(...FILES), fc.constantFrom<Case>('low', 'base', 'high'), (f, c) => {
+        const d = diffEvaluations(ev(f, c), ev(f, c));
+        for (const r of all(d)) {
+          expect(r.changed).toBe(false);
+          if (r.change !== null) expect(r.change.isZero()).toBe(true);
+        }
+        expect(d.inputs).toEqual([]);
+        expect(d.verdicts.some((v) => v.changed)).toBe(false);
+        expect(d.claims.some((c) => c.changed)).toBe(false);
+      }),
+      { numRuns: 15 },
+    );
   });
 
   it('diff(A, B) is exactly the negative of diff(B, A)', () => {
-    fc.assert(fc.property(pairs, ([f, c, g, k]) => {
-      const ab = diffEvaluations(ev(f, c), ev(g, k));
-      const ba = diffEvaluations(ev(g, k), ev(f, c));
-      const back = new Map(all(ba).map((r) => [r.path, r]));
-      expect(all(ab).length).toBe(all(ba).length);
-      for (const r of all(ab)) {
-        const s = back.get(r.path)!;
-        expect(s.changed).toBe(r.changed);
-        // Exact: the same Dec values, swapped, and the change negated to the last digit.
-        expect(s.base === null ? null : s.base.toPlain(40)).toBe(r.alt === null ? null : r.alt.toPlain(40));
-        expect(s.alt === null ? null : s.alt.toPlain(40)).toBe(r.base === null ? null : r.base.toPlain(40));
-        if (r.change !== null) expect(s.change!.neg().eq(r.change)).toBe(true);
-      }
-      expect(ba.verdicts.map((v) => [v.path, v.alt, v.base, v.changed])).toEqual(ab.verdicts.map((v) => [v.path, v.base, v.alt, v.changed]));
-      expect(ba.claims.map((x) => [x.id, x.alt?.holds, x.base?.holds, x.changed])).toEqual(ab.claims.map((x) => [x.id, x.base?.holds, x.alt?.holds, x.changed]));
-      expect(ba.inputs.map((x) => [x.path, x.alt, x.base])).toEqual(ab.inputs.map((x) => [x.path, x.base, x.alt]));
-    }), { numRuns: 40 });
+    fc.assert(
+      fc.property(pairs, ([f, c, g, k]) => {
+        const ab = diffEvaluations(ev(f, c), ev(g, k));
+        const ba = diffEvaluations(ev(g, k), ev(f, c));
+        const back = new Map(all(ba).map((r) => [r.path, r]));
+        expect(all(ab).length).toBe(all(ba).length);
+        for (const r of all(ab)) {
+          const s = back.get(r.path)!;
+          expect(s.changed).toBe(r.changed);
+          // Exact: the same Dec values, swapped, and the change negated to the last digit.
+          expect(s.base === null ? null : s.base.toPlain(40)).toBe(r.alt === null ? null : r.alt.toPlain(40));
+          expect(s.alt === null ? null : s.alt.toPlain(40)).toBe(r.base === null ? null : r.base.toPlain(40));
+          if (r.change !== null) expect(s.change!.neg().eq(r.change)).toBe(true);
+        }
+        expect(ba.verdicts.map((v) => [v.path, v.alt, v.base, v.changed])).toEqual(
+          ab.verdicts.map((v) => [v.path, v.base, v.alt, v.changed]),
+        );
+        expect(ba.claims.map((x) => [x.id, x.alt?.holds, x.base?.holds, x.changed])).toEqual(
+          ab.claims.map((x) => [x.id, x.base?.holds, x.alt?.holds, x.changed]),
+        );
+        expect(ba.inputs.map((x) => [x.path, x.alt, x.base])).toEqual(ab.inputs.map((x) => [x.path, x.base, x.alt]));
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('the laws hold for any change to any one figure', () => {
@@ -172,20 +198,23 @@ describe('laws', () => {
     };
     const base = ev('compact-2026');
     const n = fresh().figures.length;
-    fc.assert(fc.property(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 0, max: 300 }), (i, pct) => {
-      // Scale one figure (a fresh copy of the scenario) by 0..3x; the engine reads the same Fig objects.
-      const s = fresh();
-      const f = s.figures[i]!;
-      const k = Dec.of(pct).div(100);
-      f.value = { low: f.value.low.times(k), base: f.value.base.times(k), high: f.value.high.times(k) };
-      const alt = evaluate(s, 'base');
-      const ab = diffEvaluations(base, alt);
-      const ba = diffEvaluations(alt, base);
-      const back = new Map(all(ba).map((r) => [r.path, r]));
-      for (const r of all(ab)) if (r.change !== null) expect(back.get(r.path)!.change!.neg().eq(r.change)).toBe(true);
-      const self = diffEvaluations(alt, alt);
-      expect(all(self).some((r) => r.changed)).toBe(false);
-    }), { numRuns: 25 });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 0, max: 300 }), (i, pct) => {
+        // Scale one figure (a fresh copy of the scenario) by 0..3x; the engine reads the same Fig objects.
+        const s = fresh();
+        const f = s.figures[i]!;
+        const k = Dec.of(pct).div(100);
+        f.value = { low: f.value.low.times(k), base: f.value.base.times(k), high: f.value.high.times(k) };
+        const alt = evaluate(s, 'base');
+        const ab = diffEvaluations(base, alt);
+        const ba = diffEvaluations(alt, base);
+        const back = new Map(all(ba).map((r) => [r.path, r]));
+        for (const r of all(ab)) if (r.change !== null) expect(back.get(r.path)!.change!.neg().eq(r.change)).toBe(true);
+        const self = diffEvaluations(alt, alt);
+        expect(all(self).some((r) => r.changed)).toBe(false);
+      }),
+      { numRuns: 25 },
+    );
   });
 });
 
@@ -197,7 +226,16 @@ describe('--fail-if thresholds', () => {
     expect(parseThreshold('headlineMobilization<-5%')!.limit.toPlain()).toBe('-5');
     expect(parseThreshold('outlays.total.FY2029 >= 2.5')!.op).toBe('>=');
     expect(parseThreshold('leverage.commitment.total <= -0.1')!.op).toBe('<=');
-    for (const bad of ['', 'budgetCost.US', 'budgetCost.US > ', '> 100', 'budgetCost.US => 100', 'budgetCost.US > 1e3', 'budgetCost.US > 10%%']) expect(parseThreshold(bad)).toBeUndefined();
+    for (const bad of [
+      '',
+      'budgetCost.US',
+      'budgetCost.US > ',
+      '> 100',
+      'budgetCost.US => 100',
+      'budgetCost.US > 1e3',
+      'budgetCost.US > 10%%',
+    ])
+      expect(parseThreshold(bad)).toBeUndefined();
   });
 
   /** Whether threshold `s` is crossed going from a to b. */
@@ -208,7 +246,8 @@ describe('--fail-if thresholds', () => {
   };
 
   it('compares the change in USD millions, or in percent of base', () => {
-    const a = ev('compact-2026'), b = ev('f3-high');
+    const a = ev('compact-2026'),
+      b = ev('f3-high');
     const check = (s: string) => crossed(s, a, b);
     // budgetCost.US moves +25.
     expect(check('budgetCost.US > +24')).toBe(true);
@@ -226,13 +265,15 @@ describe('--fail-if thresholds', () => {
 
   it('from zero, any change is an unbounded percentage in its own direction', () => {
     // F-5 US budget cost: 0 when the study fails -> 750 when it passes.
-    const a = ev('f5-study-fails'), b = ev('compact-2026');
+    const a = ev('f5-study-fails'),
+      b = ev('compact-2026');
     expect(crossed('budgetCost.US.F-5 > +1000%', a, b)).toBe(true);
     expect(crossed('budgetCost.US.F-5 < -1%', a, b)).toBe(false);
   });
 
   it('an unknown metric or a true/false metric is refused with a hint', () => {
-    const a = ev('compact-2026'), b = ev('f3-high');
+    const a = ev('compact-2026'),
+      b = ev('f3-high');
     const r = checkThreshold(parseThreshold('budgetCots.US > 1')!, a, b);
     expect(r).toMatchObject({ ok: false, hint: 'did you mean "budgetCost"?' });
     const r2 = checkThreshold(parseThreshold('floor.US.appropriated.met > 0')!, a, b);

@@ -19,9 +19,11 @@ describe('csv writer', () => {
   });
 
   it('parses back what it writes (any text)', () => {
-    fc.assert(fc.property(fc.array(fc.array(fc.string(), { minLength: 2, maxLength: 2 }), { maxLength: 6 }), (rows) => {
-      expect(parseCsv(toCsv(['h1', 'h2'], rows))).toEqual([['h1', 'h2'], ...rows]);
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.string(), { minLength: 2, maxLength: 2 }), { maxLength: 6 }), (rows) => {
+        expect(parseCsv(toCsv(['h1', 'h2'], rows))).toEqual([['h1', 'h2'], ...rows]);
+      }),
+    );
   });
 });
 
@@ -31,7 +33,11 @@ describe('run --format csv', () => {
     expect(r.code).toBe(0);
     const [head, ...rows] = parseCsv(r.stdout);
     expect(head).toEqual(['year', 'government', 'mechanism', 'flow', 'amount_musd']);
-    const sum = (pred: (x: string[]) => boolean) => rows.filter(pred).reduce((a, x) => a.plus(Dec.of(x[4]!)), Dec.ZERO).toPlain();
+    const sum = (pred: (x: string[]) => boolean) =>
+      rows
+        .filter(pred)
+        .reduce((a, x) => a.plus(Dec.of(x[4]!)), Dec.ZERO)
+        .toPlain();
     // Baseline US budget cost: F-2 2500 + F-3 5% x 2500 = 125 + F-5 750 + F-6 1000 = 4375.
     expect(sum((x) => x[1] === 'US' && x[3] === 'budgetCost' && x[0] !== 'after')).toBe('4375');
     // US public commitment: 1000 + 2500 + 2500 + 1000 + 750 + 1000 = 8750.
@@ -40,15 +46,23 @@ describe('run --format csv', () => {
     expect(sum((x) => x[3] === 'private' && x[0] !== 'after')).toBe('4000');
     // Every flow kind x government total matches run --format json.
     const json = await runJson();
-    const kinds: Record<string, string> = { commitment: 'publicCommitment', budgetCost: 'budgetCost', outlay: 'outlays', deployed: 'deployed', distribution: 'distributions', followOn: 'followOn' };
+    const kinds: Record<string, string> = {
+      commitment: 'publicCommitment',
+      budgetCost: 'budgetCost',
+      outlay: 'outlays',
+      deployed: 'deployed',
+      distribution: 'distributions',
+      followOn: 'followOn',
+    };
     // Each row is rounded to the dollar (6 places in millions); flows that are whole dollars add up
     // exactly, the drawdown-curve flows (deployed, outlays, distributions) to within a dollar a row.
-    for (const [kind, metric] of Object.entries(kinds)) for (const g of ['US', 'IL']) {
-      const got = sum((x) => x[1] === g && x[3] === kind && x[0] !== 'after');
-      const want = json.metrics[metric][g] as string;
-      if (['commitment', 'budgetCost', 'followOn'].includes(kind)) expect(got, `${kind} ${g}`).toBe(Dec.of(want).toPlain());
-      else expect(Math.abs(Number(got) - Number(want)), `${kind} ${g}`).toBeLessThanOrEqual(rows.length * 0.5e-6);
-    }
+    for (const [kind, metric] of Object.entries(kinds))
+      for (const g of ['US', 'IL']) {
+        const got = sum((x) => x[1] === g && x[3] === kind && x[0] !== 'after');
+        const want = json.metrics[metric][g] as string;
+        if (['commitment', 'budgetCost', 'followOn'].includes(kind)) expect(got, `${kind} ${g}`).toBe(Dec.of(want).toPlain());
+        else expect(Math.abs(Number(got) - Number(want)), `${kind} ${g}`).toBeLessThanOrEqual(rows.length * 0.5e-6);
+      }
     expect(rows.length).toBe(json.flows.length);
   });
 });

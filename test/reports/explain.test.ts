@@ -9,8 +9,18 @@ describe('explain', () => {
     const e = JSON.parse(r.stdout);
     // 4375 = F-2 2500 (250M x 10 years) + F-3 125 (5% subsidy x 2500 face) + F-5 750 (midpoint of 500M-1B) + F-6 1000 (100M x 10).
     expect(e.value).toBe('4375');
-    const mechs = e.parts[0].mechanisms as { id: string; total: string; inputs: { path: string; reportLines: string[] }[]; byYear: Record<string, string> }[];
-    expect(mechs.map((m) => [m.id, m.total])).toEqual([['F-2', '2500'], ['F-3', '125'], ['F-5', '750'], ['F-6', '1000']]);
+    const mechs = e.parts[0].mechanisms as {
+      id: string;
+      total: string;
+      inputs: { path: string; reportLines: string[] }[];
+      byYear: Record<string, string>;
+    }[];
+    expect(mechs.map((m) => [m.id, m.total])).toEqual([
+      ['F-2', '2500'],
+      ['F-3', '125'],
+      ['F-5', '750'],
+      ['F-6', '1000'],
+    ]);
     expect(2500 + 125 + 750 + 1000).toBe(4375);
     // Each mechanism's yearly flows add up to its total.
     for (const m of mechs) expect(Object.values(m.byYear).reduce((a, b) => a + Number(b), 0)).toBeCloseTo(Number(m.total), 9);
@@ -23,7 +33,10 @@ describe('explain', () => {
     expect(lines('F-6')).toContain('l.584');
     expect(e.reportLines).toEqual(expect.arrayContaining(['l.580', 'l.581', 'l.583', 'l.584', 'l.598']));
     // F-3's inputs: the face value and the subsidy rate, not Israel's IIA match.
-    expect(mechs[1]!.inputs.map((i) => i.path)).toEqual(['mechanisms[F-3].obligations.US.amount', 'mechanisms[F-3].subsidyRate.value']);
+    expect(mechs[1]!.inputs.map((i) => i.path)).toEqual([
+      'mechanisms[F-3].obligations.US.amount',
+      'mechanisms[F-3].subsidyRate.value',
+    ]);
     expect(e.parts[0].silent.map((x: { id: string }) => x.id)).toEqual(['F-1', 'F-4']);
   });
 
@@ -32,7 +45,9 @@ describe('explain', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('budgetCost.US = 4,375.0 USD millions');
     expect(r.stdout).toContain('check: 2,500.0 + 125.0 + 750.0 + 1,000.0 = 4,375.0');
-    expect(r.stdout).toContain('source: $2-3B (face value), l.581; over ten years, l.598; assumption: obligated evenly from FY2027 (l.598 makes a project-development facility a precondition) [report l.581, l.598]');
+    expect(r.stdout).toContain(
+      'source: $2-3B (face value), l.581; over ten years, l.598; assumption: obligated evenly from FY2027 (l.598 makes a project-development facility a precondition) [report l.581, l.598]',
+    );
     expect(r.stdout).toContain('report lines cited: l.580, l.581, l.583, l.584, l.596, l.598, l.604, l.880');
   });
 
@@ -41,7 +56,14 @@ describe('explain', () => {
     // Commitment + private by mechanism: F-1 2000, F-2 5000, F-3 2700 (2500 face + 200 match),
     // F-4 2000 + 4000 private, F-5 1125 (750 + 375), F-6 2000; 2000+5000+2700+6000+1125+2000 = 18825.
     expect(h.value).toBe('18825');
-    expect(h.parts[0].mechanisms.map((m: { id: string; total: string }) => `${m.id}=${m.total}`)).toEqual(['F-1=2000', 'F-2=5000', 'F-3=2700', 'F-4=6000', 'F-5=1125', 'F-6=2000']);
+    expect(h.parts[0].mechanisms.map((m: { id: string; total: string }) => `${m.id}=${m.total}`)).toEqual([
+      'F-1=2000',
+      'F-2=5000',
+      'F-3=2700',
+      'F-4=6000',
+      'F-5=1125',
+      'F-6=2000',
+    ]);
     const t = JSON.parse((await cli(['explain', 'target.met', '--format', 'json'])).stdout);
     expect(t.value).toBe(true);
     expect(t.reportLines).toEqual(expect.arrayContaining(['l.576', 'l.615']));

@@ -7,13 +7,30 @@ import { writeFiles } from '../support/scenario.js';
 
 it('draws the simulated fan: ten years, P5 <= P50 <= P95, inside what any trial can reach', async () => {
   const dir = writeFiles({});
-  const r = await cli(['report', join(process.cwd(), 'scenarios/compact-2026.yaml'), '-o', 'r.html', '--simulate', '2000', '--seed', '5'], { cwd: dir });
+  const r = await cli(
+    ['report', join(process.cwd(), 'scenarios/compact-2026.yaml'), '-o', 'r.html', '--simulate', '2000', '--seed', '5'],
+    { cwd: dir },
+  );
   expect(r.code).toBe(0);
   const html = readFileSync(join(dir, 'r.html'), 'utf8');
   expect(html).toContain('id="chart-fan"');
-  const points = [...html.matchAll(/data-series="p50" data-category="(FY\d+)" data-year="FY\d+" data-value="([\d.]+)" data-p5="([\d.]+)" data-p95="([\d.]+)"/g)]
-    .map((m) => ({ year: m[1], p50: Number(m[2]), p5: Number(m[3]), p95: Number(m[4]) }));
-  expect(points.map((p) => p.year)).toEqual(['FY2027', 'FY2028', 'FY2029', 'FY2030', 'FY2031', 'FY2032', 'FY2033', 'FY2034', 'FY2035', 'FY2036']);
+  const points = [
+    ...html.matchAll(
+      /data-series="p50" data-category="(FY\d+)" data-year="FY\d+" data-value="([\d.]+)" data-p5="([\d.]+)" data-p95="([\d.]+)"/g,
+    ),
+  ].map((m) => ({ year: m[1], p50: Number(m[2]), p5: Number(m[3]), p95: Number(m[4]) }));
+  expect(points.map((p) => p.year)).toEqual([
+    'FY2027',
+    'FY2028',
+    'FY2029',
+    'FY2030',
+    'FY2031',
+    'FY2032',
+    'FY2033',
+    'FY2034',
+    'FY2035',
+    'FY2036',
+  ]);
   for (const p of points) expect(p.p5 <= p.p50 && p.p50 <= p.p95).toBe(true);
   // Ten-year bounds of any trial: lowest 13,700 (F-3 at 2B, crowd-in 1.5x, fund 2 and F-5 failing:
   // US 1000+2500+2000+500+1000 = 7000, IL 1000+2500+200+500+1000 = 5200, private 1.5 x 1000 = 1500);

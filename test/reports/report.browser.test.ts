@@ -13,8 +13,18 @@ import { pointer, runJson } from './support.js';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const HAVE = existsSync(CHROMIUM);
 const IN_CI = Boolean(process.env.CI);
-if (!HAVE && !IN_CI) console.warn(`report.browser.test: skipped, no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+if (!HAVE && !IN_CI)
+  console.warn(`report.browser.test: skipped, no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 describe.skipIf(!HAVE && !IN_CI)('report in Chromium', () => {
   it('opens from disk cleanly and its numbers match the JSON output', async () => {
@@ -33,7 +43,9 @@ describe.skipIf(!HAVE && !IN_CI)('report in Chromium', () => {
       const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
       const problems: string[] = [];
       const requests: string[] = [];
-      page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`); });
+      page.on('console', (m) => {
+        if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
+      });
       page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
       page.on('requestfailed', (q) => problems.push(`failed request: ${q.url()}`));
       page.on('request', (q) => requests.push(q.url()));
@@ -43,12 +55,27 @@ describe.skipIf(!HAVE && !IN_CI)('report in Chromium', () => {
       expect(requests).toEqual([url]); // the page itself, nothing else
 
       // Charts: present, drawn at a readable size, each with a title, axis labels and a legend.
-      const charts = await page.$$eval('figure.chart', (fs) => fs.map((f) => {
-        const svg = f.querySelector('svg')!;
-        const box = svg.getBoundingClientRect();
-        return { id: f.id, caption: f.querySelector('figcaption')?.textContent ?? '', width: box.width, axisLabels: [...svg.querySelectorAll('.axislabel')].map((t) => t.textContent), legend: svg.querySelectorAll('.legend-item').length, marks: svg.querySelectorAll('[data-value]').length };
-      }));
-      expect(charts.map((c) => c.id)).toEqual(['chart-budget-US', 'chart-budget-IL', 'chart-floor', 'chart-headline', 'chart-private-public']);
+      const charts = await page.$$eval('figure.chart', (fs) =>
+        fs.map((f) => {
+          const svg = f.querySelector('svg')!;
+          const box = svg.getBoundingClientRect();
+          return {
+            id: f.id,
+            caption: f.querySelector('figcaption')?.textContent ?? '',
+            width: box.width,
+            axisLabels: [...svg.querySelectorAll('.axislabel')].map((t) => t.textContent),
+            legend: svg.querySelectorAll('.legend-item').length,
+            marks: svg.querySelectorAll('[data-value]').length,
+          };
+        }),
+      );
+      expect(charts.map((c) => c.id)).toEqual([
+        'chart-budget-US',
+        'chart-budget-IL',
+        'chart-floor',
+        'chart-headline',
+        'chart-private-public',
+      ]);
       for (const c of charts) {
         expect(c.caption.length, c.id).toBeGreaterThan(10);
         expect(c.width, c.id).toBeGreaterThan(500);
@@ -58,20 +85,37 @@ describe.skipIf(!HAVE && !IN_CI)('report in Chromium', () => {
       }
 
       // Every number that names its JSON pointer equals the JSON value.
-      const cells = await page.$$eval('[data-json]', (es) => es.map((e) => ({ ptr: e.getAttribute('data-json')!, value: e.getAttribute('data-value')! })));
+      const cells = await page.$$eval('[data-json]', (es) =>
+        es.map((e) => ({ ptr: e.getAttribute('data-json')!, value: e.getAttribute('data-value')! })),
+      );
       expect(cells.length).toBeGreaterThan(100);
       for (const c of cells) expect(c.value, c.ptr).toBe(String(pointer(json, c.ptr)));
       const ptrs = new Set(cells.map((c) => c.ptr));
-      for (const p of ['/metrics/budgetCost/US', '/metrics/headlineMobilization', '/metrics/floor/IL/appropriated/met', '/metrics/target/met', '/metrics/leverage/commitment/total']) expect(ptrs, p).toContain(p);
+      for (const p of [
+        '/metrics/budgetCost/US',
+        '/metrics/headlineMobilization',
+        '/metrics/floor/IL/appropriated/met',
+        '/metrics/target/met',
+        '/metrics/leverage/commitment/total',
+      ])
+        expect(ptrs, p).toContain(p);
       // Hand-worked: US budget cost 2500 + 125 + 750 + 1000 = 4375; headline 14825 + 4000 = 18825.
       expect(await page.getAttribute('#table-headline [data-json="/metrics/budgetCost/US"]', 'data-value')).toBe('4375');
       expect(await page.textContent('#table-headline [data-json="/metrics/headlineMobilizationDetail/total"]')).toBe('18,825.0');
 
       // Stacked bars: each segment is one mechanism-year of budget cost, equal to the ledger flows.
-      const bars = await page.$$eval('#chart-budget-US rect.bar', (rs) => rs.map((r) => ({ mech: r.getAttribute('data-mechanism')!, year: r.getAttribute('data-year')!, value: r.getAttribute('data-value')! })));
+      const bars = await page.$$eval('#chart-budget-US rect.bar', (rs) =>
+        rs.map((r) => ({
+          mech: r.getAttribute('data-mechanism')!,
+          year: r.getAttribute('data-year')!,
+          value: r.getAttribute('data-value')!,
+        })),
+      );
       expect(bars.length).toBe(4 * 10); // F-2, F-3, F-5, F-6 x FY2027-FY2036
       for (const b of bars) {
-        const flow = json.flows.find((f) => f.flow === 'budgetCost' && f.government === 'US' && f.mechanism === b.mech && f.year === b.year);
+        const flow = json.flows.find(
+          (f) => f.flow === 'budgetCost' && f.government === 'US' && f.mechanism === b.mech && f.year === b.year,
+        );
         expect(b.value, `${b.mech} ${b.year}`).toBe(flow?.amount ?? '0');
       }
       // The cumulative headline ends at the 10-year headline, above the 10,000 target line.

@@ -16,7 +16,9 @@ function evalSumifs(formula: string, ledger: Row[]): number {
   let total = 0;
   for (const t of formula.matchAll(/([+-]?)SUMIFS\(Ledger!\$E:\$E((?:,Ledger!\$[A-E]:\$[A-E],"[^"]*")+)\)/g)) {
     const crit = [...t[2]!.matchAll(/,Ledger!\$([A-E]):\$[A-E],"([^"]*)"/g)].map((m) => [col(m[1]!), m[2]!] as const);
-    const s = ledger.filter((r) => crit.every(([c, v]) => (v.startsWith('<>') ? String(r[c]) !== v.slice(2) : String(r[c]) === v))).reduce((a, r) => a + Number(r[4]), 0);
+    const s = ledger
+      .filter((r) => crit.every(([c, v]) => (v.startsWith('<>') ? String(r[c]) !== v.slice(2) : String(r[c]) === v)))
+      .reduce((a, r) => a + Number(r[4]), 0);
     total += t[1] === '-' ? -s : s;
   }
   return total;
@@ -36,14 +38,25 @@ describe('run --format xlsx', () => {
     // Ledger: one row per flow, as in the JSON.
     const ledgerSheet = wb.getWorksheet('Ledger')!;
     const ledger: Row[] = [];
-    ledgerSheet.eachRow((row, n) => { if (n > 1) ledger.push((row.values as Row).slice(1)); });
+    ledgerSheet.eachRow((row, n) => {
+      if (n > 1) ledger.push((row.values as Row).slice(1));
+    });
     expect(ledger.length).toBe(json.flows.length);
 
     // Inputs: every figure with its citation; F-3 face value is the $2-3B range.
     const inputs = wb.getWorksheet('Inputs')!;
     const f3: Row[] = [];
-    inputs.eachRow((row) => { if (row.getCell(1).value === 'mechanisms[F-3].obligations.US.amount') f3.push((row.values as Row).slice(1)); });
-    expect(f3[0]!.slice(0, 6)).toEqual(['mechanisms[F-3].obligations.US.amount', 'USD millions', 2000, 2500, 3000, '$2-3B (face value), l.581; over ten years, l.598; assumption: obligated evenly from FY2027 (l.598 makes a project-development facility a precondition)']);
+    inputs.eachRow((row) => {
+      if (row.getCell(1).value === 'mechanisms[F-3].obligations.US.amount') f3.push((row.values as Row).slice(1));
+    });
+    expect(f3[0]!.slice(0, 6)).toEqual([
+      'mechanisms[F-3].obligations.US.amount',
+      'USD millions',
+      2000,
+      2500,
+      3000,
+      '$2-3B (face value), l.581; over ten years, l.598; assumption: obligated evenly from FY2027 (l.598 makes a project-development facility a precondition)',
+    ]);
 
     // Summary: every money metric x scope is a formula; cached = JSON = recomputed.
     const sum = wb.getWorksheet('Summary')!;
@@ -55,7 +68,9 @@ describe('run --format xlsx', () => {
         const c = row.getCell(3 + i);
         const f = c.formula;
         expect(f, `${metric} ${scope}`).toMatch(/^SUMIFS\(Ledger!/);
-        const want = Number(metric === 'headlineMobilization' ? json.metrics.headlineMobilizationDetail[scope] : json.metrics[metric][scope]);
+        const want = Number(
+          metric === 'headlineMobilization' ? json.metrics.headlineMobilizationDetail[scope] : json.metrics[metric][scope],
+        );
         expect(c.result, `${metric} ${scope}`).toBe(want);
         // Ledger cells are rounded to the dollar (6 places in millions), so a recomputed sum may differ in the 6th place.
         expect(evalSumifs(f, ledger)).toBeCloseTo(want, 4);
@@ -64,7 +79,13 @@ describe('run --format xlsx', () => {
     });
     expect(checked).toBe(9 * 3);
     // By hand: US budget cost 2500 + 125 + 750 + 1000 = 4375; headline 14825 public + 4000 private = 18825.
-    const find = (label: string) => { let found: ExcelJS.Row | undefined; sum.eachRow((row) => { if (row.getCell(2).value === label) found = row; }); return found!; };
+    const find = (label: string) => {
+      let found: ExcelJS.Row | undefined;
+      sum.eachRow((row) => {
+        if (row.getCell(2).value === label) found = row;
+      });
+      return found!;
+    };
     expect(find('budgetCost').getCell(3).result).toBe(4375);
     expect(find('headlineMobilization').getCell(5).result).toBe(18825);
     // Leverage is a formula over the summary cells: 4000 / 14825.

@@ -15,7 +15,11 @@ import { DIAG_LINE, ensureBuilt, INTERNAL, ROOT, runBin, STACK_FRAME } from './s
 const BAD = 'test/fixtures/bad';
 const OK = 'test/fixtures/ok';
 
-interface Expect { exit: number; code: string; at?: string }
+interface Expect {
+  exit: number;
+  code: string;
+  at?: string;
+}
 
 /** Fixtures that cannot carry a header line (binary, empty, not UTF-8). */
 const NO_HEADER: Record<string, Expect> = {
@@ -63,30 +67,44 @@ describe('the bad-input corpus', () => {
     expect(bad.length).toBeGreaterThanOrEqual(100);
   });
 
-  it.each(bad)('%s: a located diagnostic, the right exit code, no stack trace', async (name) => {
-    const e = expectation(name);
-    const r = await cli(['run', `${BAD}/${name}`], { cwd: ROOT });
-    assertClean(r);
-    expect(r.code, r.stderr).toBe(e.exit);
-    expect(r.stderr).toMatch(DIAG_LINE);
-    const p = prefix(name, e);
-    if (p) expect(r.stderr).toMatch(p);
-    else expect(r.stderr).toMatch(new RegExp(`: error ${e.code}: `));
-  }, 20_000);
+  it.each(bad)(
+    '%s: a located diagnostic, the right exit code, no stack trace',
+    async (name) => {
+      const e = expectation(name);
+      const r = await cli(['run', `${BAD}/${name}`], { cwd: ROOT });
+      assertClean(r);
+      expect(r.code, r.stderr).toBe(e.exit);
+      expect(r.stderr).toMatch(DIAG_LINE);
+      const p = prefix(name, e);
+      if (p) expect(r.stderr).toMatch(p);
+      else expect(r.stderr).toMatch(new RegExp(`: error ${e.code}: `));
+    },
+    20_000,
+  );
 });
 
 describe('valid YAML that must be accepted', () => {
-  it.each(ok)('%s runs with exit 0', async (name) => {
-    const r = await cli(['run', `${OK}/${name}`], { cwd: ROOT });
-    assertClean(r);
-    expect(r.stderr).not.toMatch(/: error /);
-    expect(r.code, r.stderr).toBe(0);
-  }, 20_000);
+  it.each(ok)(
+    '%s runs with exit 0',
+    async (name) => {
+      const r = await cli(['run', `${OK}/${name}`], { cwd: ROOT });
+      assertClean(r);
+      expect(r.stderr).not.toMatch(/: error /);
+      expect(r.code, r.stderr).toBe(0);
+    },
+    20_000,
+  );
 
   it('a BOM, CRLF and CR-only line ends give the same numbers as the plain file', async () => {
     // minimal: US 100M per year over 10 years = 1,000.0 public commitment.
-    const outs = await Promise.all(['bom', 'crlf', 'cr-only', 'comments-everywhere'].map((n) => cli(['run', `${OK}/${n}.yaml`, '--format', 'json'], { cwd: ROOT })));
-    const totals = outs.map((o) => (JSON.parse(o.stdout) as { metrics: { publicCommitment: { total: string } } }).metrics.publicCommitment.total);
+    const outs = await Promise.all(
+      ['bom', 'crlf', 'cr-only', 'comments-everywhere'].map((n) =>
+        cli(['run', `${OK}/${n}.yaml`, '--format', 'json'], { cwd: ROOT }),
+      ),
+    );
+    const totals = outs.map(
+      (o) => (JSON.parse(o.stdout) as { metrics: { publicCommitment: { total: string } } }).metrics.publicCommitment.total,
+    );
     expect(totals).toEqual(['1000', '1000', '1000', '1000']);
   });
 
@@ -106,7 +124,10 @@ describe('size limits', () => {
     writeFileSync(join(dir, 'fifty-mb.yaml'), Buffer.alloc(50 * 1024 * 1024, 'key: value\n'));
     const minimal = readFileSync(join(ROOT, OK, 'crlf.yaml'), 'utf8').replace(/\r\n/g, '\n');
     // Padded with comment lines to exactly the cap (accepted), and one byte past it (refused).
-    const pad = (n: number) => { const filler = n - Buffer.byteLength(minimal); return minimal + '# pad\n'.repeat(Math.floor(filler / 6)) + '#'.repeat(filler % 6); };
+    const pad = (n: number) => {
+      const filler = n - Buffer.byteLength(minimal);
+      return minimal + '# pad\n'.repeat(Math.floor(filler / 6)) + '#'.repeat(filler % 6);
+    };
     writeFileSync(join(dir, 'at-cap.yaml'), pad(MAX_FILE_BYTES));
     writeFileSync(join(dir, 'over-cap.yaml'), pad(MAX_FILE_BYTES + 1));
   });
@@ -130,9 +151,17 @@ describe('size limits', () => {
   describe('through the real bin, with a 128 MB heap and a 30 s limit', () => {
     beforeAll(() => ensureBuilt());
     const cases = [
-      `${BAD}/alias-bomb.yaml`, `${BAD}/alias-bomb-in-mechanism.yaml`, `${BAD}/deep-flow-seq.yaml`, `${BAD}/deep-block-map.yaml`,
-      `${BAD}/constructor-unit.yaml`, `${BAD}/limit-distributions-over.yaml`, `${BAD}/limit-drawdown-life.yaml`,
-      `${BAD}/extends-dev-zero.yaml`, `${BAD}/binary-png.yaml`, `${BAD}/long-line.yaml`, `${BAD}/syntax-unclosed-double-quote.yaml`,
+      `${BAD}/alias-bomb.yaml`,
+      `${BAD}/alias-bomb-in-mechanism.yaml`,
+      `${BAD}/deep-flow-seq.yaml`,
+      `${BAD}/deep-block-map.yaml`,
+      `${BAD}/constructor-unit.yaml`,
+      `${BAD}/limit-distributions-over.yaml`,
+      `${BAD}/limit-drawdown-life.yaml`,
+      `${BAD}/extends-dev-zero.yaml`,
+      `${BAD}/binary-png.yaml`,
+      `${BAD}/long-line.yaml`,
+      `${BAD}/syntax-unclosed-double-quote.yaml`,
     ];
     it.each(cases)('%s: exit 2, a diagnostic, no stack trace', (file) => {
       const r = runBin(['run', file]);

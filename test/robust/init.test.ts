@@ -10,7 +10,9 @@ import { initTemplate } from '../../src/scaffold/template.js';
 import { ROOT } from './support.js';
 
 let dir: string;
-beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'cm-init-')); });
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'cm-init-'));
+});
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('compact-model init', () => {
@@ -67,12 +69,15 @@ describe('compact-model init', () => {
   });
 
   it('every commented example works: uncommented all at once, the file loads and runs', async () => {
-    const live = initTemplate('live', '../main/scenarios/compact-2026.yaml', 'x.json', true)
-      .replace('../main/scenarios/compact-2026.yaml', join(ROOT, 'scenarios', 'compact-2026.yaml'));
+    const live = initTemplate('live', '../main/scenarios/compact-2026.yaml', 'x.json', true).replace(
+      '../main/scenarios/compact-2026.yaml',
+      join(ROOT, 'scenarios', 'compact-2026.yaml'),
+    );
     writeFileSync(join(dir, 'live.yaml'), live);
     const r = await cli(['run', 'live.yaml', '--format', 'json'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
-    const m = (JSON.parse(r.stdout) as { metrics: { publicCommitment: { byMechanism: Record<string, { US: string }> } } }).metrics;
+    const m = (JSON.parse(r.stdout) as { metrics: { publicCommitment: { byMechanism: Record<string, { US: string }> } } })
+      .metrics;
     // F-3 face value patched to 3B; G-1: 50M a year FY2028-FY2036 = 9 x 50 = 450.
     expect(m.publicCommitment.byMechanism['F-3']!.US).toBe('3000');
     expect(m.publicCommitment.byMechanism['G-1']!.US).toBe('450');

@@ -10,7 +10,10 @@ const root = process.cwd();
 const schema = JSON.parse(readFileSync(join(root, 'scenario.schema.json'), 'utf8'));
 const ajv = new Ajv({ allErrors: true, strict: false });
 const validate = ajv.compile(schema);
-const ok = (doc: unknown) => { const r = validate(doc); return r ? 'ok' : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`).join('; '); };
+const ok = (doc: unknown) => {
+  const r = validate(doc);
+  return r ? 'ok' : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`).join('; ');
+};
 
 describe('scenario.schema.json in an editor', () => {
   for (const f of readdirSync(join(root, 'scenarios')).filter((x) => x.endsWith('.yaml'))) {

@@ -12,7 +12,9 @@ import { INTERNAL, ROOT, STACK_FRAME } from './support.js';
 
 const SEED = 20260601;
 const MUTANTS_PER_SCENARIO = 70; // each with 1-8 edits: ~300 edits per scenario
-const SCENARIOS = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.yaml')).sort();
+const SCENARIOS = readdirSync(join(ROOT, 'scenarios'))
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 
 /** mulberry32: a small seeded PRNG, so a failure can be replayed. */
 function rng(seed: number) {
@@ -24,20 +26,74 @@ function rng(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]! };
+  return {
+    next,
+    int: (n: number) => Math.floor(next() * n),
+    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!,
+  };
 }
 type R = ReturnType<typeof rng>;
 
-const ODD_VALUES: unknown[] = [null, true, 0, -1, 1e300, 'text', '', '5Q', '$2B-1B', '150%', 'FY1999', [], {}, [1, 2], { a: 1 }, '2x', 'FY2040', 3.5];
-const KEY_NAMES = ['amount', 'per', 'from', 'to', 'years', 'kind', 'id', 'year', 'commit', 'gate', 'study', 'months', 'shares', 'rates', 'extends', 'name', 'US', 'IL', 'XX', 'remove', 'fallback', 'metric'];
+const ODD_VALUES: unknown[] = [
+  null,
+  true,
+  0,
+  -1,
+  1e300,
+  'text',
+  '',
+  '5Q',
+  '$2B-1B',
+  '150%',
+  'FY1999',
+  [],
+  {},
+  [1, 2],
+  { a: 1 },
+  '2x',
+  'FY2040',
+  3.5,
+];
+const KEY_NAMES = [
+  'amount',
+  'per',
+  'from',
+  'to',
+  'years',
+  'kind',
+  'id',
+  'year',
+  'commit',
+  'gate',
+  'study',
+  'months',
+  'shares',
+  'rates',
+  'extends',
+  'name',
+  'US',
+  'IL',
+  'XX',
+  'remove',
+  'fallback',
+  'metric',
+];
 
-interface Site { pair?: Pair; parent: Node; node: Node | null }
+interface Site {
+  pair?: Pair;
+  parent: Node;
+  node: Node | null;
+}
 
 function sites(doc: Document): Site[] {
   const out: Site[] = [];
   visit(doc, {
-    Pair(_, pair, path) { out.push({ pair: pair as Pair, parent: path[path.length - 1] as Node, node: (pair as Pair).value as Node | null }); },
-    Seq(_, seq) { for (const it of seq.items) out.push({ parent: seq, node: it as Node }); },
+    Pair(_, pair, path) {
+      out.push({ pair: pair as Pair, parent: path[path.length - 1] as Node, node: (pair as Pair).value as Node | null });
+    },
+    Seq(_, seq) {
+      for (const it of seq.items) out.push({ parent: seq, node: it as Node });
+    },
   });
   return out;
 }
@@ -48,23 +104,36 @@ function mutate(doc: Document, r: R): string {
   if (all.length === 0) return 'none';
   const s = r.pick(all);
   const op = r.int(6);
-  if (op === 0 && s.pair && isMap(s.parent)) { s.parent.items.splice(s.parent.items.indexOf(s.pair), 1); return 'delete key'; }
+  if (op === 0 && s.pair && isMap(s.parent)) {
+    s.parent.items.splice(s.parent.items.indexOf(s.pair), 1);
+    return 'delete key';
+  }
   if (op === 1) {
     const v = doc.createNode(r.pick(ODD_VALUES));
-    if (s.pair) s.pair.value = v; else if (isSeq(s.parent)) s.parent.items[s.parent.items.indexOf(s.node as never)] = v;
+    if (s.pair) s.pair.value = v;
+    else if (isSeq(s.parent)) s.parent.items[s.parent.items.indexOf(s.node as never)] = v;
     return 'change type';
   }
   if (op === 2) {
     const nums = all.filter((x) => isScalar(x.node) && typeof x.node.value === 'number');
     if (nums.length) {
       const n = r.pick(nums).node as import('yaml').Scalar<number>;
-      n.value = r.pick([(x: number) => -x, (x: number) => x * 1000, (x: number) => x + 0.5, () => 0, (x: number) => x * 1e20, (x: number) => x - 1])(n.value);
+      n.value = r.pick([
+        (x: number) => -x,
+        (x: number) => x * 1000,
+        (x: number) => x + 0.5,
+        () => 0,
+        (x: number) => x * 1e20,
+        (x: number) => x - 1,
+      ])(n.value);
       return 'perturb number';
     }
     const strs = all.filter((x) => isScalar(x.node) && typeof x.node.value === 'string' && /\d/.test(String(x.node.value)));
     if (strs.length) {
       const n = r.pick(strs).node as import('yaml').Scalar<string>;
-      n.value = n.value.replace(/\d+(\.\d+)?/, (d) => r.pick([String(Number(d) * 10), '0', `-${d}`, `${d}.${d}`, '999999999999']));
+      n.value = n.value.replace(/\d+(\.\d+)?/, (d) =>
+        r.pick([String(Number(d) * 10), '0', `-${d}`, `${d}.${d}`, '999999999999']),
+      );
       return 'perturb figure';
     }
   }
@@ -91,7 +160,12 @@ function mutate(doc: Document, r: R): string {
 
 /** The argument lists to try for a mutant, for every command of interest that the program has. */
 function commandsFor(base: string, file: string): string[][] {
-  const names = new Set(makeProgram({ io: { out() {}, err() {}, cwd: ROOT, env: {}, stdoutIsTTY: false, stderrIsTTY: false }, exitCode: 0 }).commands.map((c) => c.name()));
+  const names = new Set(
+    makeProgram({
+      io: { out() {}, err() {}, cwd: ROOT, env: {}, stdoutIsTTY: false, stderrIsTTY: false },
+      exitCode: 0,
+    }).commands.map((c) => c.name()),
+  );
   const out: string[][] = [['run', file]];
   if (names.has('check')) out.push(['check', file]);
   if (names.has('diff')) out.push(['diff', base, file]);
@@ -107,30 +181,36 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('random edits of the shipped scenarios never crash a command', () => {
-  it.each(SCENARIOS)('%s', async (scenario) => {
-    const r = rng(SEED + SCENARIOS.indexOf(scenario));
-    const text = readFileSync(join(ROOT, 'scenarios', scenario), 'utf8');
-    let edits = 0;
-    for (let i = 0; i < MUTANTS_PER_SCENARIO; i++) {
-      const doc = parseDocument(text);
-      const applied: string[] = [];
-      for (let k = 1 + r.int(8); k > 0; k--) applied.push(mutate(doc, r));
-      edits += applied.length;
-      const file = `mutant-${scenario.replace('.yaml', '')}-${i}.yaml`;
-      writeFileSync(join(dir, file), doc.toString());
-      for (const args of commandsFor('compact-2026.yaml', file)) {
-        let res: Awaited<ReturnType<typeof cli>>;
-        try {
-          res = await cli(args, { cwd: dir });
-        } catch (e) {
-          throw new Error(`${args.join(' ')} threw on mutant ${i} of ${scenario} (${applied.join(', ')}): ${(e as Error).stack}\n--- mutant ---\n${doc.toString()}`);
+  it.each(SCENARIOS)(
+    '%s',
+    async (scenario) => {
+      const r = rng(SEED + SCENARIOS.indexOf(scenario));
+      const text = readFileSync(join(ROOT, 'scenarios', scenario), 'utf8');
+      let edits = 0;
+      for (let i = 0; i < MUTANTS_PER_SCENARIO; i++) {
+        const doc = parseDocument(text);
+        const applied: string[] = [];
+        for (let k = 1 + r.int(8); k > 0; k--) applied.push(mutate(doc, r));
+        edits += applied.length;
+        const file = `mutant-${scenario.replace('.yaml', '')}-${i}.yaml`;
+        writeFileSync(join(dir, file), doc.toString());
+        for (const args of commandsFor('compact-2026.yaml', file)) {
+          let res: Awaited<ReturnType<typeof cli>>;
+          try {
+            res = await cli(args, { cwd: dir });
+          } catch (e) {
+            throw new Error(
+              `${args.join(' ')} threw on mutant ${i} of ${scenario} (${applied.join(', ')}): ${(e as Error).stack}\n--- mutant ---\n${doc.toString()}`,
+            );
+          }
+          const where = `${args.join(' ')} on mutant ${i} of ${scenario} (${applied.join(', ')})`;
+          expect([0, 1, 2], `${where}: exit ${res.code}\n${res.stderr.slice(0, 2000)}`).toContain(res.code);
+          expect(res.stderr, where).not.toMatch(STACK_FRAME);
+          expect(res.stderr + res.stdout, where).not.toMatch(INTERNAL);
         }
-        const where = `${args.join(' ')} on mutant ${i} of ${scenario} (${applied.join(', ')})`;
-        expect([0, 1, 2], `${where}: exit ${res.code}\n${res.stderr.slice(0, 2000)}`).toContain(res.code);
-        expect(res.stderr, where).not.toMatch(STACK_FRAME);
-        expect(res.stderr + res.stdout, where).not.toMatch(INTERNAL);
       }
-    }
-    expect(edits).toBeGreaterThanOrEqual(100);
-  }, 120_000);
+      expect(edits).toBeGreaterThanOrEqual(100);
+    },
+    120_000,
+  );
 });

@@ -57,11 +57,24 @@ describe('range meanings', () => {
   it('p5/p95 on a uniform range and a lognormal at zero are errors at the figure', async () => {
     const { writeFileSync, mkdtempSync } = await import('node:fs');
     const dir = mkdtempSync('/tmp/cm-dist-');
-    writeFileSync(`${dir}/bad.yaml`, [
-      'name: bad', 'horizon: { start: FY2027, years: 2 }', 'governments: [US]', 'mechanisms:',
-      '  - id: A', '    kind: grant-program', '    appropriations:', '      US: { amount: { p5: 1M, p95: 2M }, per: year }',
-      '  - id: B', '    kind: grant-program', '    appropriations:', '      US: { amount: { p5: 0, p95: 2M, dist: lognormal }, per: year }', '',
-    ].join('\n'));
+    writeFileSync(
+      `${dir}/bad.yaml`,
+      [
+        'name: bad',
+        'horizon: { start: FY2027, years: 2 }',
+        'governments: [US]',
+        'mechanisms:',
+        '  - id: A',
+        '    kind: grant-program',
+        '    appropriations:',
+        '      US: { amount: { p5: 1M, p95: 2M }, per: year }',
+        '  - id: B',
+        '    kind: grant-program',
+        '    appropriations:',
+        '      US: { amount: { p5: 0, p95: 2M, dist: lognormal }, per: year }',
+        '',
+      ].join('\n'),
+    );
     const r = await cli(['run', `${dir}/bad.yaml`]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/bad.yaml:8:\d+.*"p5" is for a normal or lognormal range/);

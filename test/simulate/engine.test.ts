@@ -7,7 +7,9 @@ import { casePicker } from '../../src/compute/engine.js';
 import { evaluate, loadScenario } from '../../src/pipeline.js';
 import { makePlan, outputs, Runner, SIM_METRICS } from '../../src/simulate/plan.js';
 
-const files = readdirSync('scenarios').filter((f) => f.endsWith('.yaml')).map((f) => `scenarios/${f}`);
+const files = readdirSync('scenarios')
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => `scenarios/${f}`);
 
 describe.each(files)('%s', (file) => {
   const s = loadScenario(file).scenario!;
@@ -16,10 +18,11 @@ describe.each(files)('%s', (file) => {
     const fast = outputs(Fast, plan, casePicker(Fast, 'base'));
     const exact = evaluate(s, 'base').measure;
     let k = 0;
-    for (const m of SIM_METRICS) for (const sc of [...s.governments.map((g) => g.code), 'total']) {
-      const diff = Math.abs(fast[k++]! - exact.money(m, sc).toNumber());
-      expect(diff, `${m}.${sc}`).toBeLessThanOrEqual(10_000); // $0.01M = $10,000
-    }
+    for (const m of SIM_METRICS)
+      for (const sc of [...s.governments.map((g) => g.code), 'total']) {
+        const diff = Math.abs(fast[k++]! - exact.money(m, sc).toNumber());
+        expect(diff, `${m}.${sc}`).toBeLessThanOrEqual(10_000); // $0.01M = $10,000
+      }
   });
   it('the compiled replay gives exactly what compute(Fast) gives, trial by trial', () => {
     const r = new Runner(makePlan(s), 99);

@@ -14,7 +14,13 @@ describe('present value (end-of-year convention)', () => {
     expect(weighted(Fast, [100, 100, 100], df)).toBeCloseTo(272.3248029, 6);
   });
   it('rates by maturity: linear between listed maturities, flat beyond', () => {
-    const d = { byMaturity: [{ years: 1, rate: Dec.of('0.04') }, { years: 3, rate: Dec.of('0.05') }], loc: { file: 't', line: 1, col: 1 } };
+    const d = {
+      byMaturity: [
+        { years: 1, rate: Dec.of('0.04') },
+        { years: 3, rate: Dec.of('0.05') },
+      ],
+      loc: { file: 't', line: 1, col: 1 },
+    };
     // maturity 2: 4% + (5% - 4%) x (2 - 1) / (3 - 1) = 4.5%; maturity 10: 5% (flat)
     expect(rateAt(d, 2).toPlain()).toBe('0.045');
     expect(rateAt(d, 10).toPlain()).toBe('0.05');

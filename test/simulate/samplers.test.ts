@@ -5,7 +5,8 @@ import { summarize } from '../../src/simulate/stats.js';
 
 const N = 100_000;
 function draws(spec: Parameters<typeof sampler>[0], seed = 1): Float64Array {
-  const f = sampler(spec), s = new Stream();
+  const f = sampler(spec),
+    s = new Stream();
   const out = new Float64Array(N);
   for (let i = 0; i < N; i++) out[i] = f(s.reset(seed, i));
   return out;
@@ -13,7 +14,10 @@ function draws(spec: Parameters<typeof sampler>[0], seed = 1): Float64Array {
 
 describe('random streams', () => {
   it('are a function of (seed, trial) alone', () => {
-    const a = new Stream().reset(42, 7), b = new Stream().reset(42, 7), c = new Stream().reset(42, 8), d = new Stream().reset(43, 7);
+    const a = new Stream().reset(42, 7),
+      b = new Stream().reset(42, 7),
+      c = new Stream().reset(42, 8),
+      d = new Stream().reset(43, 7);
     const xs = [a.u(), a.u(), a.u()];
     expect([b.u(), b.u(), b.u()]).toEqual(xs);
     expect(c.u()).not.toEqual(xs[0]);
@@ -21,7 +25,10 @@ describe('random streams', () => {
   });
   it('draw strictly inside (0, 1)', () => {
     const s = new Stream().reset(0, 0);
-    for (let i = 0; i < 10_000; i++) { const u = s.u(); expect(u > 0 && u < 1).toBe(true); }
+    for (let i = 0; i < 10_000; i++) {
+      const u = s.u();
+      expect(u > 0 && u < 1).toBe(true);
+    }
   });
 });
 

@@ -4,7 +4,9 @@ import fc from 'fast-check';
 import { histogram, summarize } from '../../src/simulate/stats.js';
 
 function bySort(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b), h = (s.length - 1) * p, k = Math.floor(h);
+  const s = [...xs].sort((a, b) => a - b),
+    h = (s.length - 1) * p,
+    k = Math.floor(h);
   return k + 1 < s.length ? s[k]! + (h - k) * (s[k + 1]! - s[k]!) : s[k]!;
 }
 
@@ -22,10 +24,17 @@ describe('summarize', () => {
     expect(s.p50).toBe(3);
   });
   it('equals percentiles of the sorted values (property)', () => {
-    fc.assert(fc.property(fc.array(fc.double({ min: -1e9, max: 1e9, noNaN: true }), { minLength: 1, maxLength: 300 }), (xs) => {
-      const s = summarize(Float64Array.from(xs));
-      for (const [p, v] of [[0.05, s.p5], [0.5, s.p50], [0.95, s.p95]] as const) expect(v).toBeCloseTo(bySort(xs, p), 6);
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -1e9, max: 1e9, noNaN: true }), { minLength: 1, maxLength: 300 }), (xs) => {
+        const s = summarize(Float64Array.from(xs));
+        for (const [p, v] of [
+          [0.05, s.p5],
+          [0.5, s.p50],
+          [0.95, s.p95],
+        ] as const)
+          expect(v).toBeCloseTo(bySort(xs, p), 6);
+      }),
+    );
   });
 });
 

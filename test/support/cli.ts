@@ -2,14 +2,25 @@
 import { runCli } from '../../src/cli/program.js';
 import type { IO } from '../../src/cli/io.js';
 
-export interface CliResult { code: number; stdout: string; stderr: string }
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
-export async function cli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; tty?: boolean } = {}): Promise<CliResult> {
+export async function cli(
+  args: string[],
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv; tty?: boolean } = {},
+): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const io: IO = {
-    out: (s) => { stdout += s; },
-    err: (s) => { stderr += s; },
+    out: (s) => {
+      stdout += s;
+    },
+    err: (s) => {
+      stderr += s;
+    },
     cwd: opts.cwd ?? process.cwd(),
     env: opts.env ?? {},
     stdoutIsTTY: opts.tty ?? false,

@@ -22,12 +22,17 @@ export function evalYaml(yaml: string, c: Case = 'base'): Evaluation {
   const dir = writeFiles({ 's.yaml': yaml });
   const r = loadScenario('s.yaml', new Loader(dir));
   const errors = r.diags.errors();
-  if (!r.scenario || errors.length) throw new Error('scenario has errors: ' + errors.map((e) => `${e.loc?.line}:${e.loc?.col} ${e.code} ${e.message}`).join('; '));
+  if (!r.scenario || errors.length)
+    throw new Error(
+      'scenario has errors: ' + errors.map((e) => `${e.loc?.line}:${e.loc?.col} ${e.code} ${e.message}`).join('; '),
+    );
   return evaluate(r.scenario, c);
 }
 
 /** USD millions as a plain string, for comparing with hand-worked figures. */
-export const M = (x: { toPlain(dp?: number): string; div(n: number): { toPlain(dp?: number): string } } | null | boolean | undefined): string => {
+export const M = (
+  x: { toPlain(dp?: number): string; div(n: number): { toPlain(dp?: number): string } } | null | boolean | undefined,
+): string => {
   if (x === null || x === undefined || typeof x === 'boolean') return String(x);
   return x.div(1e6).toPlain(6);
 };

@@ -13,9 +13,16 @@ type Format = 'text' | 'json' | 'github';
 export function register(program: Command, ctx: Ctx): void {
   program
     .command('check')
-    .description('validate scenarios and check their totals, envelopes, assertions and claims (exit 1 on a failed rule, 2 on unusable input)')
+    .description(
+      'validate scenarios and check their totals, envelopes, assertions and claims (exit 1 on a failed rule, 2 on unusable input)',
+    )
     .argument('<files...>', 'scenario YAML files')
-    .option('--format <format>', 'text (diagnostics on stderr), json, or github (Actions annotations)', choice(['text', 'json', 'github']), 'text')
+    .option(
+      '--format <format>',
+      'text (diagnostics on stderr), json, or github (Actions annotations)',
+      choice(['text', 'json', 'github']),
+      'text',
+    )
     .option('--strict-claims', 'published claims that do not hold are errors, not warnings', false)
     .action((files: string[], opts: { format: Format; strictClaims: boolean }) => {
       const io = ctx.io;

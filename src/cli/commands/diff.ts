@@ -14,18 +14,41 @@ import type { Case } from '../../compute/engine.js';
 import type { IO } from '../io.js';
 import { choice, type Ctx } from '../program.js';
 
-export interface DiffOpts { against?: string; case: Case; format: 'table' | 'markdown' | 'json' | 'csv'; all: boolean; failIf: string[] }
+export interface DiffOpts {
+  against?: string;
+  case: Case;
+  format: 'table' | 'markdown' | 'json' | 'csv';
+  all: boolean;
+  failIf: string[];
+}
 
 export function register(program: Command, ctx: Ctx): void {
   program
     .command('diff')
-    .description('compare two scenarios (or a file with its version at a git revision): metrics, mechanisms, years, inputs, verdicts')
+    .description(
+      'compare two scenarios (or a file with its version at a git revision): metrics, mechanisms, years, inputs, verdicts',
+    )
     .argument('<files...>', 'BASE and ALT scenario files (one FILE with --against)')
     .option('--against <rev>', 'compare FILE with its own version at git revision REV (e.g. main, HEAD~1)')
-    .option('--case <case>', 'which end of every range to use, in both: low, base or high', choice(['low', 'base', 'high']), 'base')
-    .option('--format <format>', 'output format: table, markdown (for a pull-request comment), json or csv', choice(['table', 'markdown', 'json', 'csv']), 'table')
+    .option(
+      '--case <case>',
+      'which end of every range to use, in both: low, base or high',
+      choice(['low', 'base', 'high']),
+      'base',
+    )
+    .option(
+      '--format <format>',
+      'output format: table, markdown (for a pull-request comment), json or csv',
+      choice(['table', 'markdown', 'json', 'csv']),
+      'table',
+    )
     .option('--all', 'show unchanged rows too', false)
-    .option('--fail-if <expr>', "exit 1 when a change crosses a threshold, e.g. 'budgetCost.US > +100' or 'headlineMobilization < -5%' (repeatable)", (x: string, acc: string[]) => [...acc, x], [] as string[])
+    .option(
+      '--fail-if <expr>',
+      "exit 1 when a change crosses a threshold, e.g. 'budgetCost.US > +100' or 'headlineMobilization < -5%' (repeatable)",
+      (x: string, acc: string[]) => [...acc, x],
+      [] as string[],
+    )
     .action((files: string[], opts: DiffOpts) => {
       ctx.exitCode = diff(ctx.io, files, opts);
     });
@@ -35,7 +58,8 @@ export function diff(io: IO, files: string[], opts: DiffOpts): number {
   const errChalk = makeChalk(io.stderrIsTTY, io.env);
   const usage = new Diagnostics();
   const against = opts.against;
-  if (files.length !== (against !== undefined ? 1 : 2)) usage.error('usage', M.diffArgs(files.length, against !== undefined), undefined, M.diffArgsHint);
+  if (files.length !== (against !== undefined ? 1 : 2))
+    usage.error('usage', M.diffArgs(files.length, against !== undefined), undefined, M.diffArgsHint);
   if (against !== undefined && badRevision(against)) usage.error('usage', M.badRevision(against), undefined, M.badRevisionHint);
   const thresholds: Threshold[] = [];
   for (const expr of opts.failIf) {
@@ -43,7 +67,10 @@ export function diff(io: IO, files: string[], opts: DiffOpts): number {
     if (t) thresholds.push(t);
     else usage.error('invalid-fail-if', M.failIfSyntax(expr), undefined, M.failIfSyntaxHint);
   }
-  if (usage.items.length) { io.err(renderDiagnostics(usage.items, new Map(), errChalk)); return 2; }
+  if (usage.items.length) {
+    io.err(renderDiagnostics(usage.items, new Map(), errChalk));
+    return 2;
+  }
 
   // One Loader: two files that extend the same baseline read and parse it once.
   const loader = new Loader(io.cwd);
@@ -64,7 +91,10 @@ export function diff(io: IO, files: string[], opts: DiffOpts): number {
     if (r.ok) checked.push({ t, r });
     else bad.error('invalid-fail-if', M.failIfMetric(t.text, r.message), undefined, r.hint);
   }
-  if (bad.items.length) { io.err(renderDiagnostics(bad.items, new Map(), errChalk)); return 2; }
+  if (bad.items.length) {
+    io.err(renderDiagnostics(bad.items, new Map(), errChalk));
+    return 2;
+  }
 
   const d = diffEvaluations(a, b);
   const view: DiffView = { all: opts.all, thresholds: checked };
@@ -77,7 +107,13 @@ export function diff(io: IO, files: string[], opts: DiffOpts): number {
   for (const { t, r } of checked) {
     if (!r.crossed) continue;
     const v = thresholdValues(r);
-    crossed.error('threshold-crossed', M.thresholdCrossed(t.text, t.path, v.change, v.base, v.alt), undefined, M.thresholdCrossedHint, 'rule');
+    crossed.error(
+      'threshold-crossed',
+      M.thresholdCrossed(t.text, t.path, v.change, v.base, v.alt),
+      undefined,
+      M.thresholdCrossedHint,
+      'rule',
+    );
   }
   if (crossed.items.length) io.err(renderDiagnostics(crossed.items, new Map(), errChalk));
   return Math.max(code, exitCodeFor(crossed.items));

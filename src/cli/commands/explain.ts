@@ -13,20 +13,39 @@ import { openScenario, usage } from '../open.js';
 export function register(program: Command, ctx: Ctx): void {
   program
     .command('explain')
-    .description('show where a metric comes from: its flows by mechanism and year, the rules and assumptions, and the source of every input')
-    .argument('<file-or-metric>', 'scenario YAML file, or the metric when the file is left out (default: the shipped Compact baseline)')
-    .argument('[metric]', 'metric path, e.g. budgetCost.US, floor.IL.appropriated, headlineMobilization, leverage.commitment.total')
+    .description(
+      'show where a metric comes from: its flows by mechanism and year, the rules and assumptions, and the source of every input',
+    )
+    .argument(
+      '<file-or-metric>',
+      'scenario YAML file, or the metric when the file is left out (default: the shipped Compact baseline)',
+    )
+    .argument(
+      '[metric]',
+      'metric path, e.g. budgetCost.US, floor.IL.appropriated, headlineMobilization, leverage.commitment.total',
+    )
     .option('--case <case>', 'which end of every range to use: low, base or high', choice(['low', 'base', 'high']), 'base')
     .option('--format <format>', 'output format: text or json', choice(['text', 'json']), 'text')
     .action((a: string, b: string | undefined, opts: { case: Case; format: 'text' | 'json' }) => {
       const io = ctx.io;
       const [file, metric] = b === undefined ? [baselinePath(), a] : [a, b];
       const opened = openScenario(io, file);
-      if (!opened) { ctx.exitCode = 2; return; }
+      if (!opened) {
+        ctx.exitCode = 2;
+        return;
+      }
       const ev = evaluate(opened.scenario, opts.case);
       const r = explain(ev.measure, metric);
-      if (!r.ok) { opened.report([usage('unknown-metric', `${M.explainUnknownMetric(metric)}: ${r.message}`, r.hint)]); ctx.exitCode = 2; return; }
-      io.out(opts.format === 'json' ? JSON.stringify(explainJson(ev.scenario, r.explanation, opts.case), null, 2) + '\n' : explainText(ev.scenario, r.explanation, opts.case, makeChalk(io.stdoutIsTTY, io.env)));
+      if (!r.ok) {
+        opened.report([usage('unknown-metric', `${M.explainUnknownMetric(metric)}: ${r.message}`, r.hint)]);
+        ctx.exitCode = 2;
+        return;
+      }
+      io.out(
+        opts.format === 'json'
+          ? JSON.stringify(explainJson(ev.scenario, r.explanation, opts.case), null, 2) + '\n'
+          : explainText(ev.scenario, r.explanation, opts.case, makeChalk(io.stdoutIsTTY, io.env)),
+      );
       ctx.exitCode = opened.code;
     });
 }

@@ -28,7 +28,11 @@ export function register(program: Command, ctx: Ctx): void {
       const file = /\.ya?ml$/i.test(name) ? name : `${name}.yaml`;
       const abs = resolve(io.cwd, file);
       const title = basename(file).replace(/\.ya?ml$/i, '');
-      const text = initTemplate(title, rel(dirname(abs), baselinePath()), rel(dirname(abs), join(packageRoot(), 'scenario.schema.json')));
+      const text = initTemplate(
+        title,
+        rel(dirname(abs), baselinePath()),
+        rel(dirname(abs), join(packageRoot(), 'scenario.schema.json')),
+      );
       // The shared writer: atomic, never over the baseline, not over a file without --force.
       const refused = writeOutput(file, io.cwd, [baselinePath()], opts.force ?? false, text);
       const diags = refused ? [{ ...refused, loc: { file, line: 1, col: 1 } }] : [];

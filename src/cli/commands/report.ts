@@ -20,21 +20,47 @@ export function register(program: Command, ctx: Ctx): void {
     .requiredOption('-o, --output <file>', 'the HTML file to write, e.g. report.html')
     .option('--case <case>', 'which end of every range to use: low, base or high', choice(['low', 'base', 'high']), 'base')
     .option('--force', 'overwrite an existing output file')
-    .option('--simulate <trials>', 'also simulate this many trials and draw the P5-P95 fan of cumulative headline mobilization', intOption(1, 10_000_000, M.simulateTrials))
+    .option(
+      '--simulate <trials>',
+      'also simulate this many trials and draw the P5-P95 fan of cumulative headline mobilization',
+      intOption(1, 10_000_000, M.simulateTrials),
+    )
     .option('--seed <s>', 'random seed of --simulate', intOption(0, Number.MAX_SAFE_INTEGER, M.simulateSeed), 1)
-    .action(async (file: string | undefined, opts: { output: string; case: Case; force?: boolean; simulate?: number; seed: number }) => {
-      const io = ctx.io;
-      const opened = openScenario(io, file ?? baselinePath());
-      if (!opened) { ctx.exitCode = 2; return; }
-      // Refuse a bad output path before computing anything.
-      const { target, diag } = checkOutput(opts.output, io.cwd, opened.scenario.chain, opts.force ?? false);
-      const s = opened.scenario;
-      const fan = diag || opts.simulate === undefined ? undefined : fanOf(s, await simulate(s, {
-        trials: opts.simulate, seed: opts.seed, yearly: true,
-        workers: workerCount(undefined, opts.simulate, availableParallelism()), workerScript: workerScriptIn(packageRoot()),
-      }), opts.seed);
-      const failed = diag ?? writeAtomic(target!, toHtml(evaluate(s, opts.case), { fan }), opts.force ?? false);
-      if (failed) { opened.report([failed]); ctx.exitCode = 2; return; }
-      ctx.exitCode = opened.code;
-    });
+    .action(
+      async (
+        file: string | undefined,
+        opts: { output: string; case: Case; force?: boolean; simulate?: number; seed: number },
+      ) => {
+        const io = ctx.io;
+        const opened = openScenario(io, file ?? baselinePath());
+        if (!opened) {
+          ctx.exitCode = 2;
+          return;
+        }
+        // Refuse a bad output path before computing anything.
+        const { target, diag } = checkOutput(opts.output, io.cwd, opened.scenario.chain, opts.force ?? false);
+        const s = opened.scenario;
+        const fan =
+          diag || opts.simulate === undefined
+            ? undefined
+            : fanOf(
+                s,
+                await simulate(s, {
+                  trials: opts.simulate,
+                  seed: opts.seed,
+                  yearly: true,
+                  workers: workerCount(undefined, opts.simulate, availableParallelism()),
+                  workerScript: workerScriptIn(packageRoot()),
+                }),
+                opts.seed,
+              );
+        const failed = diag ?? writeAtomic(target!, toHtml(evaluate(s, opts.case), { fan }), opts.force ?? false);
+        if (failed) {
+          opened.report([failed]);
+          ctx.exitCode = 2;
+          return;
+        }
+        ctx.exitCode = opened.code;
+      },
+    );
 }

@@ -20,11 +20,28 @@ export function register(program: Command, ctx: Ctx): void {
     .action((file: string | undefined, opts: { metric: string; format: 'table' | 'json' }) => {
       const io = ctx.io;
       const opened = openScenario(io, file ?? baselinePath());
-      if (!opened) { ctx.exitCode = 2; return; }
+      if (!opened) {
+        ctx.exitCode = 2;
+        return;
+      }
       const s = opened.scenario;
-      const p = parseMetricPath(opts.metric, s.governments.map((g) => g.code), s.mechanisms.map((m) => m.id), s.horizon.start, s.horizon.years);
-      const bad = !p.ok ? usage('unknown-metric', `${M.sensitivityMetric(opts.metric)}: ${p.message}`, p.hint) : metricUnit(opts.metric) === 'boolean' ? usage('unknown-metric', M.sensitivityNumeric(opts.metric)) : undefined;
-      if (bad) { opened.report([bad]); ctx.exitCode = 2; return; }
+      const p = parseMetricPath(
+        opts.metric,
+        s.governments.map((g) => g.code),
+        s.mechanisms.map((m) => m.id),
+        s.horizon.start,
+        s.horizon.years,
+      );
+      const bad = !p.ok
+        ? usage('unknown-metric', `${M.sensitivityMetric(opts.metric)}: ${p.message}`, p.hint)
+        : metricUnit(opts.metric) === 'boolean'
+          ? usage('unknown-metric', M.sensitivityNumeric(opts.metric))
+          : undefined;
+      if (bad) {
+        opened.report([bad]);
+        ctx.exitCode = 2;
+        return;
+      }
       const r = sensitivity(s, opts.metric);
       if (opts.format === 'json') io.out(JSON.stringify(sensitivityJson(s, r), null, 2) + '\n');
       else io.out(renderTornado(s, r, makeChalk(io.stdoutIsTTY, io.env)) + '\n');

@@ -8,12 +8,19 @@ import { renderSimulate, simulateCsv, simulateJson } from '../../render/uncertai
 import { progressBar } from '../../render/progress.js';
 import { simulate, workerCount, workerScriptIn } from '../../simulate/simulate.js';
 import { withValuation } from '../../normalize/valuation.js';
-import { Dec } from '../../core/money.js';
+import type { Dec } from '../../core/money.js';
 import { baselinePath, packageRoot } from '../io.js';
 import { choice, intOption, rateOption, type Ctx } from '../program.js';
 import { openScenario } from '../open.js';
 
-interface Opts { trials: number; seed: number; workers?: number; format: 'table' | 'json' | 'csv'; discount?: Dec; inflation?: Dec }
+interface Opts {
+  trials: number;
+  seed: number;
+  workers?: number;
+  format: 'table' | 'json' | 'csv';
+  discount?: Dec;
+  inflation?: Dec;
+}
 
 export function register(program: Command, ctx: Ctx): void {
   program
@@ -21,19 +28,32 @@ export function register(program: Command, ctx: Ctx): void {
     .description('Monte Carlo over every range and gate: P5/P50/P95 of headline metrics, chances the floor and target are met')
     .argument('[file]', 'scenario YAML file (default: the shipped Compact baseline)')
     .option('--trials <n>', 'number of trials', intOption(1, 100_000_000, M.simulateTrials), 10_000)
-    .option('--seed <s>', 'random seed; the same seed and trials give the same output', intOption(0, Number.MAX_SAFE_INTEGER, M.simulateSeed), 1)
-    .option('--workers <k>', 'worker threads (default: one per core for long runs); does not change the output', intOption(1, 64, M.simulateWorkers))
+    .option(
+      '--seed <s>',
+      'random seed; the same seed and trials give the same output',
+      intOption(0, Number.MAX_SAFE_INTEGER, M.simulateSeed),
+      1,
+    )
+    .option(
+      '--workers <k>',
+      'worker threads (default: one per core for long runs); does not change the output',
+      intOption(1, 64, M.simulateWorkers),
+    )
     .option('--discount <rate>', 'discount rate for present values (overrides assumptions.discount)', rateOption)
     .option('--inflation <rate>', 'inflation rate for real dollars (overrides assumptions.inflation)', rateOption)
     .option('--format <format>', 'output format: table, json or csv', choice(['table', 'json', 'csv']), 'table')
     .action(async (file: string | undefined, opts: Opts) => {
       const io = ctx.io;
       const opened = openScenario(io, file ?? baselinePath());
-      if (!opened) { ctx.exitCode = 2; return; }
+      if (!opened) {
+        ctx.exitCode = 2;
+        return;
+      }
       const s = withValuation(opened.scenario, opts);
       const bar = progressBar((x) => io.err(x), io.stderrIsTTY && opts.trials >= 100_000);
       const r = await simulate(s, {
-        trials: opts.trials, seed: opts.seed,
+        trials: opts.trials,
+        seed: opts.seed,
         workers: workerCount(opts.workers, opts.trials, availableParallelism()),
         workerScript: workerScriptIn(packageRoot()),
         onProgress: (d, t) => bar.update(d, t),
