@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import { exitCodeFor, type Diagnostic } from '../core/diagnostics.js';
 import { M } from '../core/messages.js';
 import type { Loader } from '../read/load.js';
-import { evaluate, loadScenario } from '../pipeline.js';
+import { evaluate } from '../measure/evaluate.js';
+import { loadScenario } from '../normalize/load.js';
 import { runRules, type RuleOptions, type RuleReport } from './rules.js';
 
 export type FileStatus = 'ok' | 'failed' | 'unusable';

@@ -10,6 +10,8 @@ export interface IO {
   env: NodeJS.ProcessEnv;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
+  /** The terminal's width when stdout is one. */
+  columns?: number;
 }
 
 export function processIO(): IO {
@@ -20,6 +22,7 @@ export function processIO(): IO {
     env: process.env,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    columns: process.stdout.isTTY ? process.stdout.columns : undefined,
   };
 }
 
@@ -35,6 +38,12 @@ export function packageRoot(): string {
   }
 }
 
+/**
+ * The scenario commands use when none is named: the one setting `defaultScenario` under
+ * "compact-model" in package.json (the shipped plan lives in scenarios/, never in src/).
+ */
 export function baselinePath(): string {
-  return join(packageRoot(), 'scenarios', 'compact-2026.yaml');
+  const root = packageRoot();
+  const pj = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { 'compact-model'?: { defaultScenario?: string } };
+  return join(root, pj['compact-model']?.defaultScenario ?? 'scenarios/default.yaml');
 }

@@ -2,11 +2,11 @@
 // and hand back a usable scenario, or nothing when the input cannot be used (exit 2).
 import type { Diagnostic } from '../core/diagnostics.js';
 import { exitCodeFor } from '../core/diagnostics.js';
-import { loadScenario } from '../pipeline.js';
+import { loadScenario } from '../normalize/load.js';
 import { Loader } from '../read/load.js';
-import type { Scenario } from '../normalize/types.js';
+import type { Scenario } from '../model/scenario.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
-import { makeChalk } from '../render/table.js';
+import { DEFAULT_WIDTH, makeChalk } from '../render/terminal.js';
 import type { IO } from './io.js';
 
 export interface Opened {
@@ -19,7 +19,7 @@ export interface Opened {
   report(ds: Diagnostic[]): void;
 }
 
-export function openScenario(io: IO, file: string): Opened | undefined {
+export function openScenario(io: IO, file: string, basis?: string): Opened | undefined {
   const loaded = loadScenario(file, new Loader(io.cwd));
   const errChalk = makeChalk(io.stderrIsTTY, io.env);
   const report = (ds: Diagnostic[]) => {
@@ -28,10 +28,16 @@ export function openScenario(io: IO, file: string): Opened | undefined {
   report(loaded.diags.items);
   const code = exitCodeFor(loaded.diags.items);
   if (!loaded.scenario || code === 2) return undefined;
-  return { scenario: loaded.scenario, code, diagnostics: loaded.diags.items, report };
+  const scenario = basis === undefined ? loaded.scenario : { ...loaded.scenario, basis };
+  return { scenario, code, diagnostics: loaded.diags.items, report };
 }
 
 /** A problem with the command line itself (not a file): exit 2. */
 export function usage(code: string, message: string, hint?: string): Diagnostic {
   return { severity: 'error', category: 'input', code, message, hint };
+}
+
+/** The width to lay tables out for: --width, else the terminal's, else a documented default for pipes. */
+export function widthFor(io: IO, asked?: number): number {
+  return asked ?? io.columns ?? DEFAULT_WIDTH;
 }

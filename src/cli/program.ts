@@ -5,6 +5,7 @@ import type { IO } from './io.js';
 import { M } from '../core/messages.js';
 import { parseFigure } from '../core/amount.js';
 import type { Dec } from '../core/money.js';
+import { BASIS_IDS } from '../model/bases.js';
 import { register as registerRun } from './commands/run.js';
 import { register as registerDiff } from './commands/diff.js';
 import { register as registerExplain } from './commands/explain.js';
@@ -42,6 +43,21 @@ export function rateOption(v: string): Dec {
   if (!r.ok || !r.value.low.eq(r.value.high)) throw new InvalidArgumentError(M.rateOption(v));
   return r.value.base;
 }
+
+/** --width N: the columns tables are laid out for. */
+export const widthOption = [
+  '--width <n>',
+  "lay tables out for N columns (default: the terminal's width, or 100 when not a terminal)",
+] as const;
+export const parseWidth = (v: string) => intOption(40, 1000, M.widthOption)(v);
+
+/** --basis NAME: the scoring basis budget cost is reported on. */
+export const basisOption = (c: Command) =>
+  c.option(
+    '--basis <name>',
+    `scoring basis of budget cost: ${BASIS_IDS.join(' or ')} (default: the scenario's scoring.basis, else as-published)`,
+    choice(BASIS_IDS),
+  );
 
 export const VERSION = '0.1.0';
 

@@ -1,25 +1,28 @@
-// The one ledger of flows: year x government x mechanism x flow kind. Every metric is
-// a sum over it, so totals by year, mechanism and government agree by construction.
+// The one ledger of flows: year x government x mechanism x flow kind (budget flows once
+// per scoring basis). Every metric is a sum over it, so totals by year, mechanism and
+// government agree by construction.
 import type { Arith } from '../core/money.js';
+import { BASES } from '../model/bases.js';
+import { BUDGET_FLOWS, type FlowKind, isBudgetFlow, NEUTRAL_FLOWS } from '../model/flows.js';
 
-/**
- * commitment: public money committed (appropriations, equity invested, loan face, LP commitments)
- * budgetCost: cost on the appropriated basis (appropriations; credit subsidy)
- * outlay:     budget outlays (appropriations spent out; subsidy as loans disburse)
- * deployed:   public capital actually paid out (grant outlays, investments, loan disbursements, LP capital calls)
- * distribution: returns paid back to a government (equity and LP distributions)
- * private:    private capital committed alongside (LP crowd-in, co-investment, co-finance)
- * followOn:   private follow-on funding attributed to grants (e.g. BIRD's 25:1)
- */
-export const FLOW_KINDS = ['commitment', 'budgetCost', 'outlay', 'deployed', 'distribution', 'private', 'followOn'] as const;
-export type FlowKind = (typeof FLOW_KINDS)[number];
-const K = FLOW_KINDS.length;
-const KIND_INDEX = Object.fromEntries(FLOW_KINDS.map((k, i) => [k, i])) as Record<FlowKind, number>;
+const NK = NEUTRAL_FLOWS.length;
+const BK = BUDGET_FLOWS.length;
+const NEUTRAL_INDEX = Object.fromEntries(NEUTRAL_FLOWS.map((k, i) => [k, i])) as Record<string, number>;
+const BUDGET_INDEX = Object.fromEntries(BUDGET_FLOWS.map((k, i) => [k, i])) as Record<string, number>;
+
+/** The slot of one flow kind (on one basis, for budget flows). */
+export function flowSlot(k: FlowKind, basis: number): number {
+  return isBudgetFlow(k) ? NK + basis * BK + BUDGET_INDEX[k]! : NEUTRAL_INDEX[k]!;
+}
 
 export class Ledger<T> {
   /** Year slots: the horizon's years, then one bucket for everything after it. */
   readonly slots: number;
+  /** Flow slots per mechanism and government: neutral flows, then budget flows per basis. */
+  readonly flows: number;
   private readonly data: T[];
+  /** Row offsets by mechanism id (no search in loops over mechanisms). */
+  readonly mechIndex: Map<string, number>;
   constructor(
     readonly A: Arith<T>,
     readonly years: number,
@@ -27,41 +30,49 @@ export class Ledger<T> {
     readonly mechs: readonly string[],
   ) {
     this.slots = years + 1;
-    this.data = new Array<T>(mechs.length * govs.length * K * this.slots).fill(A.zero);
+    this.flows = NK + BASES.length * BK;
+    this.data = new Array<T>(mechs.length * govs.length * this.flows * this.slots).fill(A.zero);
+    this.mechIndex = new Map(mechs.map((m, i) => [m, i]));
   }
-  private idx(m: number, g: number, k: FlowKind, y: number): number {
-    return ((m * this.govs.length + g) * K + KIND_INDEX[k]) * this.slots + Math.min(y, this.years);
+  private idx(m: number, g: number, f: number, y: number): number {
+    return ((m * this.govs.length + g) * this.flows + f) * this.slots + Math.min(y, this.years);
   }
-  /** Adds `amount` in year index `y` (>= years lands in the after-horizon bucket). */
-  add(m: number, g: number, k: FlowKind, y: number, amount: T): void {
+  /** Adds `amount` to flow slot `f` in year index `y` (>= years lands in the after-horizon bucket). */
+  addSlot(m: number, g: number, f: number, y: number, amount: T): void {
     if (y < 0 || this.A.isZero(amount)) return;
-    const i = this.idx(m, g, k, y);
+    const i = this.idx(m, g, f, y);
     this.data[i] = this.A.add(this.data[i]!, amount);
   }
-  get(m: number, g: number, k: FlowKind, y: number): T {
-    return this.data[this.idx(m, g, k, y)]!;
+  add(m: number, g: number, k: FlowKind, y: number, amount: T, basis = 0): void {
+    this.addSlot(m, g, flowSlot(k, basis), y, amount);
+  }
+  get(m: number, g: number, k: FlowKind, y: number, basis = 0): T {
+    return this.data[this.idx(m, g, flowSlot(k, basis), y)]!;
   }
   /** Sum over the horizon's years (after-horizon excluded) with optional filters. */
-  total(k: FlowKind, opts: { g?: number; m?: number; y?: number } = {}): T {
+  total(k: FlowKind, opts: { g?: number; m?: number; y?: number; basis?: number } = {}): T {
     const A = this.A;
+    const f = flowSlot(k, opts.basis ?? 0);
     let s = A.zero;
-    for (let m = 0; m < this.mechs.length; m++) {
-      if (opts.m !== undefined && m !== opts.m) continue;
-      for (let g = 0; g < this.govs.length; g++) {
-        if (opts.g !== undefined && g !== opts.g) continue;
-        if (opts.y !== undefined) s = A.add(s, this.get(m, g, k, opts.y));
-        else for (let y = 0; y < this.years; y++) s = A.add(s, this.get(m, g, k, y));
+    const m0 = opts.m ?? 0;
+    const m1 = opts.m === undefined ? this.mechs.length : opts.m + 1;
+    const g0 = opts.g ?? 0;
+    const g1 = opts.g === undefined ? this.govs.length : opts.g + 1;
+    for (let m = m0; m < m1; m++) {
+      for (let g = g0; g < g1; g++) {
+        if (opts.y !== undefined) s = A.add(s, this.data[this.idx(m, g, f, opts.y)]!);
+        else for (let y = 0; y < this.years; y++) s = A.add(s, this.data[this.idx(m, g, f, y)]!);
       }
     }
     return s;
   }
-  /** Every non-zero flow, in a stable order (mechanism, government, kind, year). */
-  *entries(): Generator<{ m: number; g: number; kind: FlowKind; y: number; amount: T }> {
+  /** Every non-zero flow of `kinds` (budget flows on `basis`), in a stable order (mechanism, government, kind, year). */
+  *entries(kinds: readonly FlowKind[], basis = 0): Generator<{ m: number; g: number; kind: FlowKind; y: number; amount: T }> {
     for (let m = 0; m < this.mechs.length; m++)
       for (let g = 0; g < this.govs.length; g++)
-        for (const kind of FLOW_KINDS)
+        for (const kind of kinds)
           for (let y = 0; y < this.slots; y++) {
-            const amount = this.get(m, g, kind, y);
+            const amount = this.get(m, g, kind, y, basis);
             if (!this.A.isZero(amount)) yield { m, g, kind, y, amount };
           }
   }

@@ -1,7 +1,8 @@
 // Tests each published claim against the computed metric it names.
 import { Dec } from '../core/money.js';
-import type { Claim } from '../normalize/types.js';
-import type { Measure } from './metrics.js';
+import type { ClaimRef } from '../model/paths.js';
+import type { Claim } from '../model/scenario.js';
+import type { Measure } from './measure.js';
 
 export interface ClaimResult {
   claim: Claim;
@@ -12,30 +13,31 @@ export interface ClaimResult {
 }
 
 export function testClaims(m: Measure<Dec>): ClaimResult[] {
-  return m.s.claims.map((claim) => {
-    const computed = valueOf(m, claim.metric);
-    if (typeof claim.published === 'boolean' || typeof computed === 'boolean' || computed === null) {
-      return { claim, computed, holds: computed === claim.published, difference: null };
-    }
-    const { low, high } = claim.published;
-    const tol = claim.tolerance;
-    // The published figure widened by the tolerance: [low x (1 - tol), high x (1 + tol)].
-    const lo = low.times(Dec.ONE.minus(tol));
-    const hi = high.times(Dec.ONE.plus(tol));
-    const holds =
-      claim.comparison === 'atLeast'
-        ? computed.gte(lo)
-        : claim.comparison === 'atMost'
-          ? computed.lte(hi)
-          : computed.gte(lo) && computed.lte(hi);
-    const difference = computed.lt(low) ? computed.minus(low) : computed.gt(high) ? computed.minus(high) : Dec.ZERO;
-    return { claim, computed, holds, difference };
-  });
+  return m.s.claims.map((claim) => testClaim(m, claim));
 }
 
-/** A claim's metric: one path, or paths joined by + (amounts only, checked in normalize). */
-export function valueOf(m: Measure<Dec>, metric: string): Dec | boolean | null {
-  const terms = metric.split('+').map((x) => x.trim());
-  if (terms.length === 1) return m.get(metric) ?? null;
-  return terms.reduce((acc: Dec, t) => acc.plus((m.get(t) as Dec | null) ?? Dec.ZERO), Dec.ZERO);
+export function testClaim(m: Measure<Dec>, claim: Claim): ClaimResult {
+  const computed = valueOf(m, claim.refs);
+  if (typeof claim.published === 'boolean' || typeof computed === 'boolean' || computed === null) {
+    return { claim, computed, holds: computed === claim.published, difference: null };
+  }
+  const { low, high } = claim.published;
+  const tol = claim.tolerance;
+  // The published figure widened by the tolerance: [low x (1 - tol), high x (1 + tol)].
+  const lo = low.times(Dec.ONE.minus(tol));
+  const hi = high.times(Dec.ONE.plus(tol));
+  const holds =
+    claim.comparison === 'atLeast'
+      ? computed.gte(lo)
+      : claim.comparison === 'atMost'
+        ? computed.lte(hi)
+        : computed.gte(lo) && computed.lte(hi);
+  const difference = computed.lt(low) ? computed.minus(low) : computed.gt(high) ? computed.minus(high) : Dec.ZERO;
+  return { claim, computed, holds, difference };
+}
+
+/** A claim's metric: one ref, or money refs added up (checked in normalize). */
+export function valueOf(m: Measure<Dec>, refs: ClaimRef): Dec | boolean | null {
+  if (refs.length === 1) return m.value(refs[0]!);
+  return refs.reduce((acc: Dec, r) => acc.plus((m.value(r) as Dec | null) ?? Dec.ZERO), Dec.ZERO);
 }

@@ -5,11 +5,20 @@ import type { Ranged, Unit } from '../core/amount.js';
 import type { Loc } from '../core/diagnostics.js';
 import { Dec, MILLION } from '../core/money.js';
 import { M } from '../core/messages.js';
-import { isActive, type Case } from '../compute/engine.js';
-import type { Alloc, Scenario } from '../normalize/types.js';
-import type { Evaluation } from '../pipeline.js';
-import type { Measure } from './metrics.js';
-import { MONEY_METRICS, metricUnit, parseMetricPath, type MetricRef, type MoneyMetric } from './paths.js';
+import type { Case } from '../compute/engine.js';
+import { kindOf } from '../mechanisms/registry.js';
+import {
+  FLOOR_READINGS,
+  type MetricContext,
+  MONEY_METRICS,
+  type MoneyMetricId,
+  RATIO_METRICS,
+  type RatioMetricId,
+} from '../model/metrics.js';
+import { type MetricRef, parseMetricPath, unitOf } from '../model/paths.js';
+import { isActive, type Scenario } from '../model/scenario.js';
+import type { Evaluation } from './evaluate.js';
+import type { Measure } from './measure.js';
 
 export type RowUnit = 'amount' | 'ratio';
 
@@ -17,7 +26,7 @@ export type RowUnit = 'amount' | 'ratio';
 export interface Row {
   /** A metric path (usable with --fail-if), e.g. budgetCost.US.F-3 or outlays.total.FY2029. */
   path: string;
-  metric: MoneyMetric | 'leverage.commitment' | 'leverage.budget';
+  metric: MoneyMetricId | RatioMetricId;
   scope: string;
   mech?: string;
   year?: string;
@@ -72,7 +81,13 @@ export interface ScenarioDiff {
   base: SideInfo;
   alt: SideInfo;
   case: Case;
+  /** The alternative's horizon (the base's is baseHorizon). */
   horizon: { start: number; years: number };
+  baseHorizon: { start: number; years: number };
+  /** The two sides name different governments. */
+  govsDiffer: boolean;
+  /** How metrics are labelled (the alternative's scoring basis and follow-on treatment). */
+  labels: MetricContext;
   headline: Row[];
   byMechanism: Row[];
   byYear: Row[];
@@ -83,9 +98,9 @@ export interface ScenarioDiff {
 }
 
 /** Money metrics shown by mechanism (all of them: a mechanism has few rows). */
-export const MECHANISM_METRICS: readonly MoneyMetric[] = MONEY_METRICS;
+export const MECHANISM_METRICS: readonly MoneyMetricId[] = MONEY_METRICS.map((m) => m.id);
 /** Money metrics shown by year: the yearly flows budget staff track (the rest would repeat them year after year). */
-export const YEAR_METRICS: readonly MoneyMetric[] = ['publicCommitment', 'budgetCost', 'outlays', 'privateMobilized'];
+export const YEAR_METRICS: readonly MoneyMetricId[] = MONEY_METRICS.filter((m) => m.byYear).map((m) => m.id);
 
 const union = (a: readonly string[], b: readonly string[]) => [...a, ...b.filter((x) => !a.includes(x))];
 
@@ -118,7 +133,7 @@ function row(
 }
 
 /** A money value of one side, zero for a government, mechanism or year that side does not have. */
-function moneyOf(m: Measure<Dec>, metric: MoneyMetric, scope: string, mech?: string, year?: string): Dec {
+function moneyOf(m: Measure<Dec>, metric: MoneyMetricId, scope: string, mech?: string, year?: string): Dec {
   if (scope !== 'total' && !m.govs.includes(scope)) return Dec.ZERO;
   if (mech !== undefined && !m.mechs.includes(mech)) return Dec.ZERO;
   let y: number | undefined;
@@ -129,7 +144,7 @@ function moneyOf(m: Measure<Dec>, metric: MoneyMetric, scope: string, mech?: str
     // that side's after-horizon bucket, which has its own row): zero, not the bucket.
     if (year !== 'after' && !(y >= 0 && y < N)) return Dec.ZERO;
   }
-  return m.money(metric, scope, mech, y);
+  return m.money(metric, scope === 'total' ? null : scope, mech, y);
 }
 
 function yearLabels(s: Scenario): string[] {
@@ -147,14 +162,15 @@ export function diffEvaluations(a: Evaluation, b: Evaluation): ScenarioDiff {
   );
 
   const headline: Row[] = [];
-  for (const metric of MONEY_METRICS)
+  for (const metric of MECHANISM_METRICS)
     for (const scope of scopes) {
       headline.push(row(`${metric}.${scope}`, metric, 'amount', moneyOf(A, metric, scope), moneyOf(B, metric, scope), { scope }));
     }
-  for (const basis of ['commitment', 'budget'] as const)
+  for (const r of RATIO_METRICS)
     for (const scope of scopes) {
-      const lev = (m: Measure<Dec>) => (scope === 'total' || m.govs.includes(scope) ? m.leverage(basis, scope) : null);
-      headline.push(row(`leverage.${basis}.${scope}`, `leverage.${basis}`, 'ratio', lev(A), lev(B), { scope }));
+      const ratio = (m: Measure<Dec>) =>
+        scope === 'total' || m.govs.includes(scope) ? m.ratio(r.id, scope === 'total' ? null : scope) : null;
+      headline.push(row(`${r.id}.${scope}`, r.id, 'ratio', ratio(A), ratio(B), { scope }));
     }
 
   const byMechanism: Row[] = [];
@@ -189,9 +205,9 @@ export function diffEvaluations(a: Evaluation, b: Evaluation): ScenarioDiff {
   const verdict = (path: string, x: boolean | null, y: boolean | null) =>
     verdicts.push({ path, base: x, alt: y, changed: x !== y });
   for (const g of govs)
-    for (const basis of ['appropriated', 'commitment'] as const) {
-      const met = (m: Measure<Dec>) => (m.govs.includes(g) ? m.floor(g, basis).met : null);
-      verdict(`floor.${g}.${basis}.met`, met(A), met(B));
+    for (const reading of FLOOR_READINGS) {
+      const met = (m: Measure<Dec>) => (m.govs.includes(g) ? m.floor(g, reading).met : null);
+      verdict(`floor.${g}.${reading}.met`, met(A), met(B));
     }
   verdict('target.met', A.target().met, B.target().met);
 
@@ -213,6 +229,9 @@ export function diffEvaluations(a: Evaluation, b: Evaluation): ScenarioDiff {
     alt: { name: b.scenario.name, file: b.scenario.file, chain: b.scenario.chain },
     case: b.case,
     horizon: { start: b.scenario.horizon.start, years: b.scenario.horizon.years },
+    baseHorizon: { start: a.scenario.horizon.start, years: a.scenario.horizon.years },
+    govsDiffer: A.govs.join() !== B.govs.join(),
+    labels: B.context,
     headline,
     byMechanism,
     byYear,
@@ -235,63 +254,12 @@ export function inputsOf(s: Scenario): Map<string, InputSide> {
     if (!out.has(path)) out.set(path, { value: { kind: 'setting', value }, source, loc });
   };
   const fy = (i: number) => `FY${s.horizon.start + i}`;
-  const window = (al: Alloc): string => {
-    if (al.mode === 'byYear') return `by year: ${al.byYear.flatMap((f, i) => (f ? [fy(i)] : [])).join(', ') || 'none'}`;
-    const first = al.mask.indexOf(true),
-      last = al.mask.lastIndexOf(true);
-    return `${al.mode === 'year' ? 'per year' : 'in total'}, ${first < 0 ? 'no years' : first === last ? fy(first) : `${fy(first)}-${fy(last)}`}`;
-  };
-  const allocs = (p: string, list: Alloc[]) => {
-    for (const al of list) set(`${p}.${al.gov}`, window(al), al.source, al.loc);
-  };
   set('horizon', `${fy(0)}-${fy(s.horizon.years - 1)} (${s.horizon.years} years)`, s.horizon.source);
   set('targets.includeFollowOn', String(s.targets.includeFollowOn));
+  set('scoring.basis', s.basis);
   for (const m of s.mechanisms) {
-    const p = `mechanisms[${m.id}]`;
-    set(p, `${m.kind}${isActive(s, m) ? '' : ' (inactive)'}`, m.source, m.loc);
-    switch (m.kind) {
-      case 'grant-program':
-        allocs(`${p}.appropriations`, m.appropriations);
-        set(`${p}.spendOut`, m.spendOut.name, m.spendOut.source);
-        for (const pr of m.programs) allocs(`${p}.programs[${pr.id}].amount`, pr.amounts);
-        break;
-      case 'equity-vehicle':
-        allocs(`${p}.investments`, m.investments);
-        if (m.distributions)
-          set(
-            `${p}.distributions.timing`,
-            `after ${m.distributions.lag} years, over ${m.distributions.over}`,
-            m.distributions.source,
-          );
-        break;
-      case 'credit-facility':
-        allocs(`${p}.obligations`, m.obligations);
-        allocs(
-          `${p}.match`,
-          m.match.map((x) => x.alloc),
-        );
-        set(`${p}.disbursement`, m.disbursement.name, m.disbursement.source);
-        break;
-      case 'lp-fund-waves':
-        set(`${p}.drawdown`, m.drawdown.name, m.drawdown.source);
-        for (const w of m.waves) {
-          set(`${p}.waves[${w.id}].year`, fy(w.year), undefined, w.loc);
-          if (w.gate) set(`${p}.waves[${w.id}].gate.holds`, String(w.gate.holds), w.gate.source, w.gate.loc);
-        }
-        break;
-      case 'gated-project':
-        set(`${p}.study.passes`, String(m.study.passes), m.study.source, m.study.loc);
-        set(
-          `${p}.study.timing`,
-          `months ${m.study.startMonth}-${m.study.startMonth + m.study.months}`,
-          m.study.source,
-          m.study.loc,
-        );
-        set(`${p}.window.months`, String(m.windowMonths));
-        set(`${p}.spendOut`, m.spendOut.name, m.spendOut.source);
-        set(`${p}.fallback`, m.fallback ?? 'none');
-        break;
-    }
+    set(m.path, `${m.kind}${isActive(s, m) ? '' : ' (inactive)'}`, m.source, m.loc);
+    for (const x of kindOf(m).settings(m, fy)) set(x.path, x.value, x.source, x.loc);
   }
   return out;
 }
@@ -342,12 +310,12 @@ export type ThresholdCheck =
 /** A metric on one side; a fiscal year it does not model counts as zero, like the by-year rows. */
 function valueOn(m: Measure<Dec>, ref: MetricRef, start: number): Dec | boolean | null {
   if (ref.kind === 'money' && typeof ref.period === 'number')
-    return moneyOf(m, ref.metric, ref.scope, ref.mech, `FY${start + ref.period}`);
-  if (ref.kind === 'money' || ref.kind === 'leverage') {
-    if (ref.scope !== 'total' && !m.govs.includes(ref.scope)) return ref.kind === 'money' ? Dec.ZERO : null;
+    return moneyOf(m, ref.metric, ref.gov ?? 'total', ref.mech, `FY${start + ref.period}`);
+  if (ref.kind === 'money' || ref.kind === 'ratio') {
+    if (ref.gov !== null && !m.govs.includes(ref.gov)) return ref.kind === 'money' ? Dec.ZERO : null;
     if (ref.mech !== undefined && !m.mechs.includes(ref.mech)) return ref.kind === 'money' ? Dec.ZERO : null;
   }
-  return m.ref(ref);
+  return m.value(ref);
 }
 
 export function checkThreshold(t: Threshold, a: Evaluation, b: Evaluation): ThresholdCheck {
@@ -358,13 +326,13 @@ export function checkThreshold(t: Threshold, a: Evaluation, b: Evaluation): Thre
     hb = b.scenario.horizon;
   const start = Math.min(ha.start, hb.start);
   const years = Math.max(ha.start + ha.years, hb.start + hb.years) - start;
-  const r = parseMetricPath(t.path, govs, mechs, start, years);
+  const r = parseMetricPath(t.path, { govs, mechs, start, years });
   if (!r.ok) return r;
   const x = valueOn(a.measure, r.ref, start),
     y = valueOn(b.measure, r.ref, start);
-  if (typeof x === 'boolean' || typeof y === 'boolean' || metricUnit(t.path) === 'boolean')
+  if (typeof x === 'boolean' || typeof y === 'boolean' || unitOf(r.ref) === 'boolean')
     return { ok: false, message: M.failIfBoolean(t.path), hint: M.failIfBooleanHint };
-  const unit: RowUnit = metricUnit(t.path) === 'amount' ? 'amount' : 'ratio';
+  const unit: RowUnit = unitOf(r.ref) === 'amount' ? 'amount' : 'ratio';
   if (x === null || y === null) return { ok: true, crossed: false, base: x, alt: y, change: null, pct: null, unit };
   const change = y.minus(x);
   const pct = percent(x, change);

@@ -3,7 +3,7 @@
 // of that fiscal year, t = y + 1 years from the start of the horizon; real figures are
 // nominal / (1 + inflation)^(y - base), in dollars of the base year.
 import { Dec, type Arith } from '../core/money.js';
-import type { Discount, Inflation } from '../normalize/types.js';
+import type { Discount, Inflation } from '../model/scenario.js';
 
 /** The rate for a maturity of t years: the listed rate, linear between listed maturities, flat beyond the ends. */
 export function rateAt(d: Discount, t: number): Dec {

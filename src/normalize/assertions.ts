@@ -3,18 +3,15 @@
 import { parseFigure } from '../core/amount.js';
 import type { Diagnostics, Loc } from '../core/diagnostics.js';
 import { M } from '../core/messages.js';
-import { parseAssertion } from '../measure/assert.js';
-import { metricUnit, parseMetricPath } from '../measure/paths.js';
+import { parseAssertion } from '../model/assertion.js';
+import { type Names, parseMetricPath, unitOf } from '../model/paths.js';
+import type { Assertion, DeclaredTotal } from '../model/scenario.js';
 import type { ScenarioInput } from '../validate/schema.js';
-import type { Assertion, DeclaredTotal } from './types.js';
 
 type Path = (string | number)[];
 
 export interface NameCtx {
-  govs: string[];
-  mechs: string[];
-  start: number;
-  years: number;
+  names: Names;
   at(p: Path, key?: boolean): Loc;
   pathText(p: Path): string;
   diags: Diagnostics;
@@ -41,7 +38,7 @@ export function normalizeAssertions(raw: NonNullable<ScenarioInput['assert']>, c
       ids.add(obj.id);
     }
     const loc = c.at(p);
-    const r = parseAssertion(text, c.govs, c.mechs, c.start, c.years);
+    const r = parseAssertion(text, c.names);
     if (!r.ok) {
       c.diags.error(
         'invalid-assertion',
@@ -64,17 +61,17 @@ export function normalizeTotals(raw: NonNullable<ScenarioInput['totals']>, c: Na
     if (ids.has(t.id))
       c.diags.error('duplicate-id', M.duplicateId('declared total', t.id), c.at([...p, 'id']), M.duplicateIdHint);
     ids.add(t.id);
-    const path = parseMetricPath(t.metric, c.govs, c.mechs, c.start, c.years);
+    const path = parseMetricPath(t.metric, c.names);
     if (!path.ok) {
       c.diags.error('unknown-metric', `${c.pathText([...p, 'metric'])}: ${path.message}`, c.at([...p, 'metric']), path.hint);
       return;
     }
-    const unit = metricUnit(t.metric);
+    const unit = unitOf(path.ref);
     if (unit === 'boolean') {
       c.diags.error('invalid-total', M.totalNotANumber(t.metric), c.at([...p, 'metric']), M.totalNotANumberHint);
       return;
     }
-    const v = parseFigure(t.value, unit);
+    const v = parseFigure(t.value, unit === 'amount' ? 'amount' : 'ratio');
     if (!v.ok) {
       c.diags.error('invalid-figure', `${c.pathText([...p, 'value'])}: ${v.message}`, c.at([...p, 'value']), v.hint);
       return;
@@ -92,7 +89,7 @@ export function normalizeTotals(raw: NonNullable<ScenarioInput['totals']>, c: Na
     if (t.tolerance !== undefined) {
       // A share (0.5%, or a bare number as a fraction, like claims) or an amount with a unit (1M).
       const relative = typeof t.tolerance === 'number' || /%\s*$/.test(t.tolerance);
-      const r = parseFigure(t.tolerance, relative ? 'rate' : unit);
+      const r = parseFigure(t.tolerance, relative ? 'rate' : unit === 'amount' ? 'amount' : 'ratio');
       if (!r.ok || !r.value.low.eq(r.value.high) || r.value.base.isNeg()) {
         c.diags.error(
           'invalid-figure',
@@ -107,6 +104,7 @@ export function normalizeTotals(raw: NonNullable<ScenarioInput['totals']>, c: Na
     out.push({
       id: t.id,
       metric: t.metric,
+      ref: path.ref,
       value: v.value.base,
       valueText: String(t.value),
       tolerance,

@@ -1,22 +1,16 @@
-// What every part of normalize shares: positions and names of the written scenario, the
-// horizon and governments, named curves and defaults, and the parsers of figures, years,
-// allocations and curves that report problems as diagnostics at the user's text.
-import { parseFigure, parseYear, type Ranged, type Unit } from '../core/amount.js';
-import { didYouMean, type Diagnostics, type Loc } from '../core/diagnostics.js';
+// What every part of normalize shares, and what each mechanism kind's normalize step is
+// given: positions and names of the written scenario, the horizon and governments, named
+// curves and defaults, and turning validated figures, years, allocations and curves into
+// their typed form, reporting problems as diagnostics at the user's text.
+import { parseYear } from '../core/amount.js';
+import { type Diagnostics, didYouMean, type Loc } from '../core/diagnostics.js';
 import { M } from '../core/messages.js';
 import { Dec, sum } from '../core/money.js';
+import type { Alloc, Curve, Drawdown, Fig, Profile } from '../model/scenario.js';
+import { describePath } from '../read/describe.js';
 import { locate, type LMap } from '../read/tree.js';
-import { describePath } from '../validate/validate.js';
-import type {
-  AllocationInput,
-  DrawdownInput,
-  FigureInput,
-  ProfileInput,
-  ScenarioInput,
-  SourcedInput,
-} from '../validate/schema.js';
-import type { Alloc, Commit, DistKind, Drawdown, Fig, Profile } from './types.js';
-import { rangeObject, rangeScalar } from './dist.js';
+import type { AllocationInput, CommitInput, DrawdownInput, ParsedFigure, ProfileInput } from '../validate/figures.js';
+import type { AssumptionsInput, ScenarioInput } from '../validate/schema.js';
 
 export type Path = (string | number)[];
 
@@ -35,20 +29,18 @@ export const BUILTIN_DRAWDOWNS: Record<string, { rates: string[]; growth: string
   },
 };
 
-export const ZERO_RANGE: Ranged = { low: Dec.ZERO, base: Dec.ZERO, high: Dec.ZERO };
-
-type Assumptions = NonNullable<ScenarioInput['assumptions']>;
 export type RatioDefault = 'crowdIn' | 'followOn' | 'coInvest' | 'coFinance';
 
 export class Normalizer {
   /** Every figure read, in reading order (diffs and explain list inputs from here). */
   readonly figures: Fig[] = [];
+  readonly curves: Curve[] = [];
   readonly start: number;
   readonly years: number;
   readonly end: number;
   readonly governments: { code: string; name: string }[];
   readonly govCodes: string[];
-  readonly assumptions: Assumptions;
+  readonly assumptions: AssumptionsInput;
   private readonly profiles = new Map<string, Profile>();
   private readonly drawdowns = new Map<string, Drawdown>();
   private readonly defaults = new Map<string, Fig>();
@@ -76,43 +68,43 @@ export class Normalizer {
       : Object.entries(input.governments).map(([code, g]) => ({ code, name: g.name ?? code }));
     const codes = this.governments.map((g) => g.code);
     this.govCodes = codes;
-    if (new Set(codes).size !== codes.length)
-      diags.error(
-        'duplicate-id',
-        M.duplicateId('government', codes.find((c, i) => codes.indexOf(c) !== i)!),
-        this.at(['governments']),
-        M.duplicateIdHint,
-      );
+    const twice = codes.find((c, i) => codes.indexOf(c) !== i);
+    if (twice !== undefined)
+      diags.error('duplicate-id', M.duplicateId('government', twice), this.at(['governments']), M.duplicateIdHint);
 
     // --- named curves and defaults
     const A = (this.assumptions = input.assumptions ?? {});
     for (const [name, b] of Object.entries(BUILTIN_PROFILES))
       this.profiles.set(name, { name, shares: b.shares.map((s) => Dec.of(s)), source: b.source });
-    for (const [name, pr] of Object.entries(A.profiles ?? {}))
+    for (const [name, pr] of Object.entries(A.profiles ?? {})) {
       this.profiles.set(name, this.profileObj(name, pr, ['assumptions', 'profiles', name]));
+      this.curves.push({ name, kind: 'profile', source: pr.source });
+    }
     for (const [name, b] of Object.entries(BUILTIN_DRAWDOWNS)) {
+      const g: Fig = {
+        value: { low: Dec.of(b.growth), base: Dec.of(b.growth), high: Dec.of(b.growth) },
+        source: b.source,
+        loc: this.at(['assumptions']),
+        path: `drawdown ${name}.growth`,
+      };
       this.drawdowns.set(name, {
         name,
         rates: b.rates.map((r) => Dec.of(r)),
         bow: Dec.of(b.bow),
         life: b.life,
         source: b.source,
-        growth: {
-          value: { low: Dec.of(b.growth), base: Dec.of(b.growth), high: Dec.of(b.growth) },
-          source: b.source,
-          loc: this.at(['assumptions']),
-          path: `drawdown ${name}.growth`,
-        },
+        growth: g,
       });
     }
-    for (const [name, d] of Object.entries(A.drawdowns ?? {}))
+    for (const [name, d] of Object.entries(A.drawdowns ?? {})) {
       this.drawdowns.set(name, this.drawdownObj(name, d, ['assumptions', 'drawdowns', name]));
+      this.curves.push({ name, kind: 'drawdown', source: d.source });
+    }
     const immediate = this.profiles.get('immediate')!;
     this.defSpendOut = this.profile(A.spendOut, ['assumptions', 'spendOut'], immediate);
     this.defDisbursement = this.profile(A.disbursement, ['assumptions', 'disbursement'], immediate);
     this.defDrawdown = this.drawdown(A.drawdown, ['assumptions', 'drawdown'], this.drawdowns.get('takahashi-alexander')!);
-    this.defSubsidy =
-      A.subsidyRate !== undefined ? this.sourced(A.subsidyRate, 'rate', ['assumptions', 'subsidyRate']) : undefined;
+    this.defSubsidy = A.subsidyRate !== undefined ? this.fig(A.subsidyRate, ['assumptions', 'subsidyRate']) : undefined;
   }
 
   at(p: Path, key = false): Loc {
@@ -123,49 +115,47 @@ export class Normalizer {
     return describePath(this.tree, p);
   }
 
-  /** One figure (scalar, range or low/base/high), with its source and position. */
-  fig(raw: FigureInput, unit: Unit, p: Path, source?: string, outerDist?: DistKind): Fig {
-    let value: Ranged;
-    let dist = outerDist;
-    if (raw !== null && typeof raw === 'object') {
-      const o = raw as Record<string, unknown> & { source?: string };
-      const r = rangeObject(o, unit, outerDist);
-      for (const e of r.problems) this.diags.error(e.code, `${this.pathText(p)}: ${e.message}`, this.at(p), e.hint);
-      value = r.value;
-      dist = r.dist;
-      source = o.source ?? source;
-    } else {
-      const r = parseFigure(raw, unit);
-      const d = rangeScalar(r.ok ? r.value : ZERO_RANGE, dist);
-      for (const e of d.problems) this.diags.error(e.code, `${this.pathText(p)}: ${e.message}`, this.at(p), e.hint);
-      value = d.value;
-    }
-    const f: Fig = { value, source, loc: this.at(p), path: this.pathText(p), unit, ...(dist ? { dist } : {}) };
-    this.figures.push(f);
-    return f;
+  /** A validated figure, with its position and scenario path (under `value` when cited). */
+  fig(f: ParsedFigure, p: Path, source?: string): Fig {
+    const q = f.cited ? [...p, 'value'] : p;
+    const out: Fig = {
+      value: f.value,
+      source: f.source ?? source,
+      loc: this.at(q),
+      path: this.pathText(q),
+      unit: f.unit,
+      ...(f.dist ? { dist: f.dist } : {}),
+    };
+    this.figures.push(out);
+    return out;
   }
 
-  /** A figure or `{ value, source }`; `fallback` when absent (zero when there is none). */
-  sourced(raw: SourcedInput | undefined, unit: Unit, p: Path, fallback?: Fig): Fig {
-    if (raw === undefined)
-      return fallback ?? { value: ZERO_RANGE, loc: this.at(p.slice(0, -1)), path: this.pathText(p), source: 'default: none' };
-    if (raw !== null && typeof raw === 'object' && 'value' in raw) {
-      const o = raw as { value: FigureInput; source?: string; dist?: DistKind };
-      return this.fig(o.value, unit, [...p, 'value'], o.source, o.dist);
-    }
-    return this.fig(raw as FigureInput, unit, p);
+  /** A figure when written; otherwise `fallback`, or zero said to be a default. */
+  optional(f: ParsedFigure | undefined, p: Path, fallback?: Fig): Fig {
+    if (f !== undefined) return this.fig(f, p);
+    return fallback ?? this.zero(p, 'default: none');
+  }
+
+  /** A zero figure that was not written (a default), located at the enclosing key. */
+  zero(p: Path, source: string): Fig {
+    return {
+      value: { low: Dec.ZERO, base: Dec.ZERO, high: Dec.ZERO },
+      loc: this.at(p.slice(0, -1)),
+      path: this.pathText(p),
+      source,
+    };
   }
 
   /** One Fig per default ratio, shared by every mechanism that uses it (one input, listed once). */
   defaultRatio(key: RatioDefault): Fig {
     let f = this.defaults.get(key);
     if (!f) {
-      const A = this.assumptions;
+      const written = this.assumptions[key];
       f =
-        A[key] !== undefined
-          ? this.sourced(A[key], 'ratio', ['assumptions', key])
+        written !== undefined
+          ? this.fig(written, ['assumptions', key])
           : {
-              value: ZERO_RANGE,
+              value: { low: Dec.ZERO, base: Dec.ZERO, high: Dec.ZERO },
               loc: this.at(['assumptions']),
               path: `assumptions.${key}`,
               source: 'default: 0x (none assumed)',
@@ -212,10 +202,8 @@ export class Normalizer {
     const { start, end, years: N, diags } = this;
     const at = (q: Path) => this.at(q);
     const pathText = (q: Path) => this.pathText(q);
-    if (typeof raw === 'string' || typeof raw === 'number') {
-      return { gov, mode: 'total', fig: this.fig(raw, 'amount', p), mask: Array(N).fill(true), loc: at(p) };
-    }
-    const o = raw as Exclude<AllocationInput, string | number>;
+    if ('value' in raw) return { gov, mode: 'total', fig: this.fig(raw, p), mask: Array(N).fill(true), loc: at(p) };
+    const o = raw;
     if (o.byYear !== undefined && o.amount !== undefined) {
       diags.error('invalid-allocation', `${pathText(p)}: ${M.allocationBoth}`, at(p), M.allocationHint);
       return undefined;
@@ -224,7 +212,7 @@ export class Normalizer {
       const byYear: (Fig | undefined)[] = Array(N).fill(undefined);
       for (const [y, amt] of Object.entries(o.byYear)) {
         const i = this.yearIndex(y, [...p, 'byYear', y]);
-        if (i !== undefined) byYear[i] = this.fig(amt, 'amount', [...p, 'byYear', y], o.source);
+        if (i !== undefined) byYear[i] = this.fig(amt, [...p, 'byYear', y], o.source);
       }
       return { gov, mode: 'byYear', byYear, source: o.source, loc: at(p) };
     }
@@ -254,17 +242,17 @@ export class Normalizer {
         return undefined;
       }
     }
-    from ??= 0;
-    to ??= N - 1;
-    if (from > to) {
-      diags.error('window-backwards', `${pathText(p)}: ${M.windowBackwards(start + from, start + to)}`, at(p), M.allocationHint);
+    const a = from ?? 0;
+    const b = to ?? N - 1;
+    if (a > b) {
+      diags.error('window-backwards', `${pathText(p)}: ${M.windowBackwards(start + a, start + b)}`, at(p), M.allocationHint);
       return undefined;
     }
-    const mask = Array.from({ length: N }, (_, i) => i >= from! && i <= to!);
+    const mask = Array.from({ length: N }, (_, i) => i >= a && i <= b);
     return {
       gov,
       mode: o.per ?? 'total',
-      fig: this.fig(o.amount, 'amount', [...p, 'amount'], o.source),
+      fig: this.fig(o.amount, [...p, 'amount'], o.source),
       mask,
       source: o.source,
       loc: at(p),
@@ -282,22 +270,30 @@ export class Normalizer {
   }
 
   /** Per-government commitments; a figure without its own source cites the enclosing item's (e.g. the wave's). */
-  commits(raw: Record<string, FigureInput | { amount: FigureInput; source?: string }>, p: Path, source?: string): Commit[] {
-    const out: Commit[] = [];
+  commits(raw: Record<string, CommitInput>, p: Path, source?: string): { gov: string; fig: Fig }[] {
+    const out: { gov: string; fig: Fig }[] = [];
     for (const [g, a] of Object.entries(raw)) {
       if (!this.checkGov(g, [...p, g])) continue;
-      if (a !== null && typeof a === 'object' && 'amount' in a)
-        out.push({ gov: g, fig: this.fig(a.amount, 'amount', [...p, g, 'amount'], a.source ?? source) });
-      else out.push({ gov: g, fig: this.fig(a as FigureInput, 'amount', [...p, g], source) });
+      if ('amount' in a) out.push({ gov: g, fig: this.fig(a.amount, [...p, g, 'amount'], a.source ?? source) });
+      else out.push({ gov: g, fig: this.fig(a, [...p, g], source) });
     }
     return out;
   }
 
-  private shares(raw: FigureInput[], p: Path): Dec[] {
-    return raw.map((r, i) => this.fig(r, 'rate', [...p, i]).value.base);
+  /** A probability (0-100%) as a figure, with a diagnostic above 100%. */
+  probability(f: ParsedFigure | undefined, p: Path, source: string | undefined, hint: [string, string]): Fig | undefined {
+    if (f === undefined) return undefined;
+    const prob = this.fig(f, p, source);
+    if (prob.value.high.gt(Dec.ONE))
+      this.diags.error('invalid-probability', `${prob.path}: ${M.gateProbability}`, prob.loc, M.probabilityHint(...hint));
+    return prob;
   }
 
-  private profileObj(name: string, raw: { shares: FigureInput[]; source?: string }, p: Path): Profile {
+  private shares(raw: ParsedFigure[], p: Path): Dec[] {
+    return raw.map((r, i) => this.fig(r, [...p, i]).value.base);
+  }
+
+  private profileObj(name: string, raw: { shares: ParsedFigure[]; source?: string }, p: Path): Profile {
     const shares = this.shares(raw.shares, [...p, 'shares']);
     const total = sum(shares);
     if (!total.eq(Dec.ONE))
@@ -329,9 +325,7 @@ export class Normalizer {
       life: d.life ?? 12,
       bow: Dec.of(d.bow ?? 2.5),
       growth:
-        d.growth !== undefined
-          ? this.fig(d.growth, 'rate', [...p, 'growth'], d.source)
-          : { value: ZERO_RANGE, loc: this.at(p), path: this.pathText([...p, 'growth']), source: 'default: 0%' },
+        d.growth !== undefined ? this.fig(d.growth, [...p, 'growth'], d.source) : this.zero([...p, 'growth'], 'default: 0%'),
     };
   }
 

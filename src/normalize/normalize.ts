@@ -1,18 +1,19 @@
-// Turns the validated scenario-as-written into the typed Scenario: parses figures,
-// resolves years against the horizon, names against assumptions, applies defaults,
-// and checks the rules that need the whole file. Problems are diagnostics, not throws.
-import { parseFigure, type Ranged } from '../core/amount.js';
-import { didYouMean, type Diagnostics } from '../core/diagnostics.js';
+// Turns the validated scenario-as-written into the typed Scenario: resolves years against
+// the horizon, names against assumptions, applies defaults, hands each mechanism to its
+// kind's module, and checks the rules that need the whole file. Problems are
+// diagnostics, not throws.
+import { type Diagnostics, didYouMean } from '../core/diagnostics.js';
 import { M } from '../core/messages.js';
 import { Dec } from '../core/money.js';
+import { kindOf, KINDS } from '../mechanisms/registry.js';
+import { DEFAULT_BASIS } from '../model/bases.js';
+import { parseMetricPath, type MetricRef, unitOf } from '../model/paths.js';
+import type { Claim, MechBase, Scenario } from '../model/scenario.js';
 import type { LMap } from '../read/tree.js';
-import { parseMetricPath, metricUnit } from '../measure/paths.js';
-import { normalizeAssertions, normalizeTotals } from './assertions.js';
 import type { ScenarioInput } from '../validate/schema.js';
-import type { Claim, Mech, Scenario } from './types.js';
-import { normalizeValuation } from './valuation.js';
+import { normalizeAssertions, normalizeTotals } from './assertions.js';
 import { Normalizer, type Path } from './context.js';
-import { mechanism } from './mechanisms.js';
+import { normalizeValuation } from './valuation.js';
 
 export function normalize(
   input: ScenarioInput,
@@ -27,24 +28,32 @@ export function normalize(
   const pathText = (p: Path) => c.pathText(p);
   const { start, years: N, govCodes, governments } = c;
 
-  // --- mechanisms
+  // --- mechanisms, each by its kind's module
   const ids = new Set<string>();
   const RESERVED = new Set(['total', 'perYear', 'after', ...govCodes]);
-  const mechanisms: Mech[] = input.mechanisms.map((m, i) => {
+  const mechanisms: MechBase[] = input.mechanisms.map((m, i) => {
     const p: Path = ['mechanisms', i];
     if (ids.has(m.id)) diags.error('duplicate-id', M.duplicateId('mechanism', m.id), at([...p, 'id']), M.duplicateIdHint);
     if (RESERVED.has(m.id) || /^FY\d+$/i.test(m.id))
       diags.error('reserved-id', M.reservedId(m.id), at([...p, 'id']), M.reservedIdHint);
     ids.add(m.id);
-    return mechanism(c, m, p);
+    const kind = KINDS.find((k) => k.kind === m.kind)!;
+    const base = { id: m.id, label: m.label ?? m.id, source: m.source, loc: at(p), path: `mechanisms[${m.id}]` };
+    return (kind as unknown as { normalize(c: Normalizer, m: unknown, p: Path, b: typeof base): MechBase }).normalize(
+      c,
+      m,
+      p,
+      base,
+    );
   });
 
-  // Fallbacks: the named mechanism runs only when its project's study fails.
+  // Fallbacks: the named mechanism runs only when the backing mechanism's own event fails.
   for (const m of mechanisms) {
-    if (m.kind !== 'gated-project' || m.fallback === undefined) continue;
+    if (m.fallback === undefined) continue;
     const i = input.mechanisms.findIndex((x) => x.id === m.id);
     const fp: Path = ['mechanisms', i, 'fallback'];
     const target = mechanisms.find((x) => x.id === m.fallback);
+    const own = m.events[0];
     if (m.fallback === m.id) diags.error('invalid-fallback', M.fallbackSelf, at(fp), M.fallbackHint);
     else if (!target) {
       const dym = didYouMean(
@@ -54,79 +63,75 @@ export function normalize(
       diags.error('unknown-fallback', M.unknownFallback(m.fallback), at(fp), dym ? M.didYouMean(dym) : M.fallbackHint);
     } else if (target.fallbackOf !== undefined) {
       diags.error('invalid-fallback', M.fallbackTwice(target.id, target.fallbackOf, m.id), at(fp), M.fallbackHint);
-    } else target.fallbackOf = m.id;
+    } else if (own) {
+      target.fallbackOf = m.id;
+      target.conditions.push({ event: own.key, holds: false });
+    }
   }
+  const events = mechanisms.flatMap((m) => m.events);
 
   // --- targets
   const t = input.targets ?? {};
   const targets = {
-    floor: t.floor !== undefined ? c.sourced(t.floor, 'amount', ['targets', 'floor']) : undefined,
-    mobilization: t.mobilization !== undefined ? c.sourced(t.mobilization, 'amount', ['targets', 'mobilization']) : undefined,
+    floor: t.floor !== undefined ? c.fig(t.floor, ['targets', 'floor']) : undefined,
+    mobilization: t.mobilization !== undefined ? c.fig(t.mobilization, ['targets', 'mobilization']) : undefined,
     includeFollowOn: t.headlineIncludesFollowOn ?? false,
   };
 
   // --- claims
+  const names = { govs: govCodes, mechs: mechanisms.map((m) => m.id), start, years: N };
   const claimIds = new Set<string>();
-  const mechIds = mechanisms.map((m) => m.id);
   const claims: Claim[] = [];
   (input.claims ?? []).forEach((cl, i) => {
     const p: Path = ['claims', i];
     if (claimIds.has(cl.id)) diags.error('duplicate-id', M.duplicateId('claim', cl.id), at([...p, 'id']), M.duplicateIdHint);
     claimIds.add(cl.id);
     // A claim may sum metric paths ("a + b"), since a published total may cover some mechanisms only.
-    const terms = cl.metric.split('+').map((x) => x.trim());
-    const bad = terms.map((t) => parseMetricPath(t, govCodes, mechIds, start, N)).find((r) => !r.ok);
-    if (bad && !bad.ok) {
-      diags.error('unknown-metric', `${pathText([...p, 'metric'])}: ${bad.message}`, at([...p, 'metric']), bad.hint);
-      return;
+    const refs: MetricRef[] = [];
+    for (const term of cl.terms) {
+      const r = parseMetricPath(term, names);
+      if (!r.ok) {
+        diags.error('unknown-metric', `${pathText([...p, 'metric'])}: ${r.message}`, at([...p, 'metric']), r.hint);
+        return;
+      }
+      refs.push(r.ref);
     }
-    const unit = metricUnit(terms[0]!);
-    if (terms.length > 1 && terms.some((t) => metricUnit(t) !== 'amount')) {
+    if (refs.length > 1 && refs.some((r) => unitOf(r) !== 'amount')) {
       diags.error('unknown-metric', `${pathText([...p, 'metric'])}: ${M.claimSumUnits}`, at([...p, 'metric']), M.claimSumHint);
       return;
-    }
-    let published: Ranged | boolean;
-    if (unit === 'boolean') {
-      if (typeof cl.published !== 'string' || !/^(true|false)$/.test(cl.published)) {
-        diags.error('invalid-figure', M.publishedUnit(String(cl.published), unit), at([...p, 'published']), M.booleanHint);
-        return;
-      }
-      published = cl.published === 'true';
-    } else {
-      const r = parseFigure(cl.published, unit);
-      if (!r.ok) {
-        diags.error(
-          'invalid-figure',
-          `${pathText([...p, 'published'])}: ${M.publishedUnit(String(cl.published), unit)}: ${r.message}`,
-          at([...p, 'published']),
-          r.hint,
-        );
-        return;
-      }
-      published = r.value;
     }
     claims.push({
       id: cl.id,
       text: cl.text,
       metric: cl.metric,
-      published,
-      publishedText: String(cl.published),
+      refs,
+      published: cl.published,
+      publishedText: cl.publishedText,
       comparison: cl.comparison ?? 'approx',
-      tolerance: cl.tolerance !== undefined ? c.fig(cl.tolerance, 'rate', [...p, 'tolerance']).value.base : Dec.ZERO,
+      tolerance: cl.tolerance !== undefined ? c.fig(cl.tolerance, [...p, 'tolerance']).value.base : Dec.ZERO,
       source: cl.source,
       loc: at(p),
     });
   });
 
-  // --- declared totals and assertions (checked by `check`)
-  const nameCtx = { govs: govCodes, mechs: mechIds, start, years: N, at, pathText, diags };
+  // --- declared totals and assertions (checked by every command that evaluates)
+  const nameCtx = { names, at, pathText, diags };
   const totals = normalizeTotals(input.totals ?? [], nameCtx);
   const assertions = normalizeAssertions(input.assert ?? [], nameCtx);
 
   // --- present value and real dollars
-  const valuation = normalizeValuation(c.assumptions, { at, pathText, yearIndex: (raw, p) => c.yearIndex(raw, p), diags });
+  const valuation = normalizeValuation(c.assumptions, {
+    at,
+    pathText,
+    yearIndex: (raw, p) => c.yearIndex(raw, p),
+    diags,
+  });
+
+  const basis = input.scoring?.basis ?? DEFAULT_BASIS;
 
   if (diags.errors().length > before && diags.hasInputErrors) return undefined;
+  // kindOf is the one dispatch; every kind named by the schema has a module.
+  for (const m of mechanisms) kindOf(m);
   return {
     ...valuation,
     name: input.name,
@@ -136,10 +141,13 @@ export function normalize(
     horizon: { start, years: N, source: input.horizon.source },
     governments,
     mechanisms,
+    events,
     targets,
     claims,
     totals,
     assertions,
     figures: c.figures,
+    curves: c.curves,
+    basis,
   };
 }

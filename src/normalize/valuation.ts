@@ -1,11 +1,11 @@
 // Normalizes assumptions.discount and assumptions.inflation: the settings behind
 // present values and real (constant-dollar) figures.
-import { parseFigure } from '../core/amount.js';
+import type { Ranged } from '../core/amount.js';
 import type { Diagnostics, Loc } from '../core/diagnostics.js';
 import { M } from '../core/messages.js';
 import { Dec } from '../core/money.js';
 import type { ScenarioInput } from '../validate/schema.js';
-import type { Discount, Inflation, Scenario } from './types.js';
+import type { Discount, Inflation, Scenario } from '../model/scenario.js';
 
 type Path = (string | number)[];
 interface Ctx {
@@ -15,10 +15,7 @@ interface Ctx {
   diags: Diagnostics;
 }
 
-const rate = (x: unknown): Dec => {
-  const r = parseFigure(x, 'rate');
-  return r.ok ? r.value.base : Dec.ZERO;
-};
+const rate = (x: Ranged): Dec => x.base;
 
 export function normalizeValuation(
   a: NonNullable<ScenarioInput['assumptions']>,
@@ -28,9 +25,10 @@ export function normalizeValuation(
   const d = a.discount;
   if (d !== undefined) {
     const p: Path = ['assumptions', 'discount'];
-    if (typeof d !== 'object' || d === null) out.discount = { byMaturity: [{ years: 1, rate: rate(d) }], loc: c.at(p) };
+    if ('base' in d && !('byMaturity' in d) && !('rate' in d))
+      out.discount = { byMaturity: [{ years: 1, rate: rate(d) }], loc: c.at(p) };
     else {
-      const o = d as { rate?: unknown; byMaturity?: Record<string, unknown>; source?: string };
+      const o = d as { rate?: Ranged; byMaturity?: Record<string, Ranged>; source?: string };
       const rows: { years: number; rate: Dec }[] = [];
       for (const [k, v] of Object.entries(o.byMaturity ?? {})) {
         const n = Number(k);
@@ -54,9 +52,9 @@ export function normalizeValuation(
   const inf = a.inflation;
   if (inf !== undefined) {
     const p: Path = ['assumptions', 'inflation'];
-    if (typeof inf !== 'object' || inf === null) out.inflation = { rate: rate(inf), base: 0, loc: c.at(p) };
+    if (!('rate' in inf)) out.inflation = { rate: rate(inf), base: 0, loc: c.at(p) };
     else {
-      const o = inf as { rate: unknown; base?: unknown; source?: string };
+      const o = inf as { rate: Ranged; base?: unknown; source?: string };
       const base = o.base !== undefined ? c.yearIndex(o.base, [...p, 'base']) : 0;
       out.inflation = { rate: rate(o.rate), base: base ?? 0, source: o.source, loc: c.at(p) };
     }

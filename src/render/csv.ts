@@ -2,8 +2,9 @@
 // hold a comma, quote or line break, quotes doubled). A shared writer: `run` uses
 // ledgerCsv; `diff` and `simulate` can build their rows and call toCsv.
 import { millions } from '../core/money.js';
-import type { Evaluation } from '../pipeline.js';
-import { yearLabel } from './json.js';
+import type { Evaluation } from '../measure/evaluate.js';
+import { FLOW_ORDER } from '../model/flows.js';
+import { yearLabel } from '../report/run.js';
 
 export type CsvValue = string | number | boolean | null | undefined;
 
@@ -29,7 +30,7 @@ export const LEDGER_HEADER = ['year', 'government', 'mechanism', 'flow', 'amount
 export function ledgerRows(ev: Evaluation): [string, string, string, string, string][] {
   const s = ev.scenario;
   const N = s.horizon.years;
-  return [...ev.ledger.entries()].map((e) => [
+  return [...ev.ledger.entries(FLOW_ORDER, ev.measure.basisIndex)].map((e) => [
     yearLabel(s.horizon.start, e.y, N),
     s.governments[e.g]!.code,
     s.mechanisms[e.m]!.id,

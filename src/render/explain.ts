@@ -1,25 +1,26 @@
 // `explain` for people (text) and scripts (JSON): the figure, its flows by mechanism
 // and year, the rules and assumptions, and each input with the report lines it cites.
-import { byCodePoint } from '../core/diagnostics.js';
-import { ratioText } from './format.js';
 import type { ChalkInstance } from 'chalk';
+import { byCodePoint } from '../core/diagnostics.js';
 import { Dec, displayMillions, millions } from '../core/money.js';
-import type { Explanation, ExplainPart } from '../measure/explain.js';
-import type { Fig, Scenario } from '../normalize/types.js';
-import { citation, figureUnit, figureValue, lineRefs } from './inputs.js';
-import { yearLabel } from './json.js';
-import { table } from './table.js';
+import type { ExplainPart, Explanation } from '../measure/explain.js';
+import type { Fig, Scenario } from '../model/scenario.js';
+import { citation, figureUnit, figureValue, lineRefs } from '../report/inputs.js';
+import { left, right, text } from '../report/model.js';
+import { yearLabel } from '../report/run.js';
+import { ratioText } from '../report/values.js';
+import { renderTable, wrap } from './terminal.js';
 
 function valueText(e: Explanation, json: boolean): string | boolean | null {
   const v = e.value;
   if (v === null || typeof v === 'boolean') return v;
-  if (e.ref.kind === 'leverage') return json ? v.toPlain(6) : ratioText(v);
+  if (e.ref.kind === 'ratio') return json ? v.toPlain(6) : ratioText(v);
   if (e.ref.kind === 'floor' && e.ref.field === 'yearsMet') return v.toPlain();
   return json ? millions(v) : `${displayMillions(v)} USD millions`;
 }
 
 function inputJson(s: Scenario, f: Fig) {
-  const unit = figureUnit(f.path);
+  const unit = figureUnit(f);
   return {
     path: f.path,
     unit,
@@ -55,7 +56,7 @@ export function explainJson(s: Scenario, e: Explanation, c: string): unknown {
     parts: e.parts.map((p) => ({
       label: p.label,
       metric: p.metric,
-      scope: p.scope,
+      scope: p.gov ?? 'total',
       mechanism: p.mech ?? null,
       flows: p.flows.map(([k, sign]) => (sign === 1 ? k : `-${k}`)),
       total: millions(p.total),
@@ -76,60 +77,85 @@ export function explainJson(s: Scenario, e: Explanation, c: string): unknown {
   };
 }
 
-function partText(s: Scenario, p: ExplainPart, c: ChalkInstance): string[] {
+function partText(s: Scenario, p: ExplainPart, c: ChalkInstance, width: number): string[] {
   const N = s.horizon.years;
   const out: string[] = [];
+  const w = (t: string, indent = '') => wrap(t, width, indent);
   out.push(c.bold(`${p.label}: ${displayMillions(p.total)}`));
   out.push(
-    `  = ${p.flows.map(([k, sign], i) => `${sign === -1 ? '- ' : i ? '+ ' : ''}${k} flows`).join(' ')} in the ledger${p.scope === 'total' ? '' : ` for ${p.scope}`}`,
+    ...w(
+      `  = ${p.flows.map(([k, sign], i) => `${sign === -1 ? '- ' : i ? '+ ' : ''}${k} flows`).join(' ')} in the ledger${p.gov === null ? '' : ` for ${p.gov}`}`,
+      '    ',
+    ).map((l, i) => (i === 0 ? l.slice(2) : l)),
   );
   if (p.mechanisms.length) {
-    const t = table(['Year', ...p.mechanisms.map((m) => m.id), 'Total'], c);
-    p.slots.forEach((y, i) => {
+    const rows = p.slots.map((y, i) => {
       const row = p.mechanisms.map((m) => m.byYear[i]!);
-      t.push([
-        yearLabel(s.horizon.start, y, N),
-        ...row.map((x) => displayMillions(x)),
-        displayMillions(row.reduce((a, b) => a.plus(b), Dec.ZERO)),
-      ]);
+      return {
+        cells: [
+          text(yearLabel(s.horizon.start, y, N)),
+          ...row.map((x) => text(displayMillions(x))),
+          text(displayMillions(row.reduce((a, b) => a.plus(b), Dec.ZERO))),
+        ],
+      };
     });
-    t.push([c.bold('Total'), ...p.mechanisms.map((m) => c.bold(displayMillions(m.total))), c.bold(displayMillions(p.total))]);
-    out.push(t.toString());
-    out.push(`  check: ${p.mechanisms.map((m) => displayMillions(m.total)).join(' + ')} = ${displayMillions(p.total)}`);
+    rows.push({
+      total: true,
+      cells: [text('Total'), ...p.mechanisms.map((m) => text(displayMillions(m.total))), text(displayMillions(p.total))],
+    } as (typeof rows)[number]);
+    out.push(
+      renderTable(
+        {
+          kind: 'table',
+          id: 'explain',
+          columns: [left('Year', false), ...p.mechanisms.map((m) => right(m.id)), right('Total')],
+          rows,
+        },
+        c,
+        width,
+      ),
+    );
+    out.push(
+      ...w(`  check: ${p.mechanisms.map((m) => displayMillions(m.total)).join(' + ')} = ${displayMillions(p.total)}`, '    '),
+    );
   }
   for (const m of p.mechanisms) {
     out.push('');
-    out.push(c.bold(`${m.id} ${m.label} (${m.kind}): ${displayMillions(m.total)}`));
-    out.push(`  rule: ${m.rule}`);
-    for (const f of m.inputs) out.push(inputLine(s, f));
-    for (const a of m.assumptions) out.push(`  assumption ${a.name}: ${a.detail}${a.source ? ` (${a.source})` : ''}`);
+    out.push(c.bold(w(`${m.id} ${m.label} (${m.kind}): ${displayMillions(m.total)}`).join('\n')));
+    out.push(...w(`rule: ${m.rule}`, '  '));
+    for (const f of m.inputs) out.push(...inputLine(s, f, width));
+    for (const a of m.assumptions) out.push(...w(`assumption ${a.name}: ${a.detail}${a.source ? ` (${a.source})` : ''}`, '  '));
   }
-  if (p.silent.length) out.push('', `  nothing from: ${p.silent.map((x) => `${x.id} (${x.why})`).join('; ')}`);
+  if (p.silent.length) out.push('', ...w(`nothing from: ${p.silent.map((x) => `${x.id} (${x.why})`).join('; ')}`, '  '));
   return out;
 }
 
-function inputLine(s: Scenario, f: Fig): string {
-  const unit = figureUnit(f.path);
+function inputLine(s: Scenario, f: Fig, width: number): string[] {
+  const unit = figureUnit(f);
   const v = f.value.low.eq(f.value.high)
     ? figureValue(f.value.base, unit)
     : `${figureValue(f.value.base, unit)} (range ${figureValue(f.value.low, unit)}-${figureValue(f.value.high, unit)})`;
   const cite = citation(s, f);
   const lines = lineRefs(cite);
-  return `  input ${f.path} = ${v} ${unit}\n    source: ${cite}${lines.length ? ` [report ${lines.join(', ')}]` : ''}\n    at ${f.loc.file}:${f.loc.line}:${f.loc.col}`;
+  return [
+    ...wrap(`input ${f.path} = ${v} ${unit}`, width, '  '),
+    ...wrap(`source: ${cite}${lines.length ? ` [report ${lines.join(', ')}]` : ''}`, width, '    '),
+    ...wrap(`at ${f.loc.file}:${f.loc.line}:${f.loc.col}`, width, '    '),
+  ];
 }
 
-export function explainText(s: Scenario, e: Explanation, caseName: string, c: ChalkInstance): string {
+export function explainText(s: Scenario, e: Explanation, caseName: string, c: ChalkInstance, width: number): string {
   const out: string[] = [];
-  out.push(c.bold(`${e.path} = ${String(valueText(e, false))}`));
-  out.push(`${s.name} · ${s.file} · case: ${caseName}`);
-  out.push(`how: ${e.formula}`);
+  out.push(c.bold(wrap(`${e.path} = ${String(valueText(e, false))}`, width).join('\n')));
+  out.push(...wrap(`${s.name} · ${s.file} · case: ${caseName}`, width));
+  out.push(...wrap(`how: ${e.formula}`, width));
   out.push('');
   for (const p of e.parts) {
-    out.push(...partText(s, p, c));
+    out.push(...partText(s, p, c, width));
     out.push('');
   }
-  for (const f of e.extraInputs) out.push(inputLine(s, f));
+  for (const f of e.extraInputs) out.push(...inputLine(s, f, width));
   const lines = reportLines(s, e);
-  if (lines.length) out.push(`report lines cited: ${lines.join(', ')}`);
+  if (lines.length) out.push(...wrap(`report lines cited: ${lines.join(', ')}`, width));
   return out.join('\n') + '\n';
 }

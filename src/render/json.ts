@@ -1,29 +1,27 @@
 // `run --format json`: a stable, versioned document for scripts. Amounts are USD
 // millions as decimal strings (exact to the dollar); ratios are decimal strings.
-import { type Dec, millions } from '../core/money.js';
-import { FLOW_KINDS } from '../compute/ledger.js';
-import type { Evaluation } from '../pipeline.js';
-import { MONEY_METRICS, type MoneyMetric } from '../measure/paths.js';
 import type { Diagnostic } from '../core/diagnostics.js';
-import { isActive } from '../compute/engine.js';
+import { type Dec, millions } from '../core/money.js';
+import type { Evaluation } from '../measure/evaluate.js';
+import { BASES } from '../model/bases.js';
+import { FLOW_ORDER } from '../model/flows.js';
+import { FLOOR_READINGS, MONEY_METRIC_IDS, type MoneyMetricId, RATIO_METRICS } from '../model/metrics.js';
+import type { MetricRef } from '../model/paths.js';
+import { isActive } from '../model/scenario.js';
+import { metricJson } from '../report/values.js';
+import { yearLabel } from '../report/run.js';
 import { valuationJson } from './valuation.js';
 
 export const JSON_VERSION = 1;
 
 const ratio = (x: Dec | null): string | null => (x === null ? null : x.toPlain(6));
 
-export function yearLabel(start: number, y: number, years: number): string {
-  return y >= years ? 'after' : `FY${start + y}`;
-}
+export { yearLabel };
 
-export function claimValue(x: Dec | boolean | null, metric: string): string | boolean | null {
-  if (x === null || typeof x === 'boolean') return x;
-  return metric.startsWith('leverage') || metric.endsWith('yearsMet') ? x.toPlain(6) : millions(x);
-}
-
-export function publishedText(p: { low: Dec; high: Dec } | boolean, metric: string): string | boolean {
+/** A claim's published figure as the JSON has it: one value, or "low-high". */
+export function publishedJson(p: { low: Dec; high: Dec } | boolean, ref: MetricRef): string | boolean {
   if (typeof p === 'boolean') return p;
-  const f = (x: Dec) => claimValue(x, metric) as string;
+  const f = (x: Dec) => metricJson(x, ref) as string;
   return p.low.eq(p.high) ? f(p.low) : `${f(p.low)}-${f(p.high)}`;
 }
 
@@ -32,35 +30,41 @@ export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
   const N = s.horizon.years;
   const govs = s.governments.map((g) => g.code);
   const scopes = [...govs, 'total'];
+  const gov = (sc: string) => (sc === 'total' ? null : sc);
   const slots = Array.from({ length: N + 1 }, (_, y) => y);
 
-  const moneyBlock = (metric: MoneyMetric) => {
+  const moneyBlock = (metric: MoneyMetricId) => {
     const o: Record<string, unknown> = {};
-    for (const sc of scopes) o[sc] = millions(m.money(metric, sc));
+    for (const sc of scopes) o[sc] = millions(m.money(metric, gov(sc)));
     o.byMechanism = Object.fromEntries(
-      s.mechanisms.map((mech) => [mech.id, Object.fromEntries(scopes.map((sc) => [sc, millions(m.money(metric, sc, mech.id))]))]),
+      s.mechanisms.map((mech) => [
+        mech.id,
+        Object.fromEntries(scopes.map((sc) => [sc, millions(m.money(metric, gov(sc), mech.id))])),
+      ]),
     );
     o.byYear = Object.fromEntries(
       slots.map((y) => [
         yearLabel(s.horizon.start, y, N),
-        Object.fromEntries(scopes.map((sc) => [sc, millions(m.money(metric, sc, undefined, y))])),
+        Object.fromEntries(scopes.map((sc) => [sc, millions(m.money(metric, gov(sc), undefined, y))])),
       ]),
     );
     return o;
   };
   const metrics: Record<string, unknown> = {};
-  for (const metric of MONEY_METRICS) if (metric !== 'headlineMobilization') metrics[metric] = moneyBlock(metric);
+  for (const metric of MONEY_METRIC_IDS) if (metric !== 'headlineMobilization') metrics[metric] = moneyBlock(metric);
   metrics.headlineMobilization = millions(m.money('headlineMobilization'));
   metrics.headlineMobilizationDetail = moneyBlock('headlineMobilization');
-  metrics.leverage = Object.fromEntries(
-    (['commitment', 'budget'] as const).map((basis) => [
-      basis,
-      {
-        ...Object.fromEntries(scopes.map((sc) => [sc, ratio(m.leverage(basis, sc))])),
-        byMechanism: Object.fromEntries(s.mechanisms.map((mech) => [mech.id, ratio(m.leverage(basis, 'total', mech.id))])),
-      },
-    ]),
-  );
+  // Ratios by their path: leverage.commitment -> metrics.leverage.commitment.
+  const ratios: Record<string, Record<string, unknown>> = {};
+  for (const r of RATIO_METRICS) {
+    const [head, tail] = r.id.split('.') as [string, string];
+    ratios[head] ??= {};
+    ratios[head]![tail] = {
+      ...Object.fromEntries(scopes.map((sc) => [sc, ratio(m.ratio(r.id, gov(sc)))])),
+      byMechanism: Object.fromEntries(s.mechanisms.map((mech) => [mech.id, ratio(m.ratio(r.id, null, mech.id))])),
+    };
+  }
+  Object.assign(metrics, ratios);
   const floorAmount = m.floorAmount();
   metrics.floor = {
     amount: floorAmount === null ? null : millions(floorAmount),
@@ -68,10 +72,10 @@ export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
       govs.map((g) => [
         g,
         Object.fromEntries(
-          (['appropriated', 'commitment'] as const).map((basis) => {
-            const f = m.floor(g, basis);
+          FLOOR_READINGS.map((reading) => {
+            const f = m.floor(g, reading);
             return [
-              basis,
+              reading,
               {
                 met: f.met,
                 everyYear: f.everyYear,
@@ -88,6 +92,13 @@ export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
       ]),
     ),
   };
+  const floorJson = (f: ReturnType<typeof m.floor>) => ({
+    met: f.met,
+    everyYear: f.everyYear,
+    average: millions(f.average),
+    yearsMet: f.yearsMet,
+    shortfall: f.shortfall === null ? null : millions(f.shortfall),
+  });
   const t = m.target();
   metrics.target = {
     amount: t.target === null ? null : millions(t.target),
@@ -95,6 +106,10 @@ export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
     met: t.met,
     shortfall: t.shortfall === null ? null : millions(t.shortfall),
   };
+  // Added in 1.1: the floor's budget-cost reading on every scoring basis (metrics.floor holds the scenario's own).
+  metrics.floorByBasis = Object.fromEntries(
+    BASES.map((b, bi) => [b.id, Object.fromEntries(govs.map((g) => [g, floorJson(m.floor(g, 'appropriated', bi))]))]),
+  );
 
   return {
     version: JSON_VERSION,
@@ -116,6 +131,7 @@ export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
         source: x.source ?? null,
       })),
       headlineIncludesFollowOn: s.targets.includeFollowOn,
+      basis: s.basis,
     },
     metrics,
     ...(s.discount || s.inflation ? { presentValue: valuationJson(ev) } : {}),
@@ -125,20 +141,20 @@ export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
       metric: c.claim.metric,
       comparison: c.claim.comparison,
       tolerance: c.claim.tolerance.toPlain(6),
-      published: publishedText(c.claim.published, c.claim.metric),
-      computed: claimValue(c.computed, c.claim.metric),
-      difference: c.difference === null ? null : claimValue(c.difference, c.claim.metric),
+      published: publishedJson(c.claim.published, c.claim.refs[0]!),
+      computed: metricJson(c.computed, c.claim.refs[0]!),
+      difference: c.difference === null ? null : metricJson(c.difference, c.claim.refs[0]!),
       holds: c.holds,
       source: c.claim.source ?? null,
     })),
-    flows: [...ev.ledger.entries()].map((e) => ({
+    flows: [...ev.ledger.entries(FLOW_ORDER, m.basisIndex)].map((e) => ({
       year: yearLabel(s.horizon.start, e.y, N),
       government: govs[e.g],
       mechanism: s.mechanisms[e.m]!.id,
       flow: e.kind,
       amount: millions(e.amount),
     })),
-    flowKinds: FLOW_KINDS,
+    flowKinds: FLOW_ORDER,
     warnings: warnings.map((d) => ({
       code: d.code,
       message: d.message,

@@ -2,6 +2,7 @@
 // bar charts (stacked or grouped), line charts, a reference line, axes with units and
 // a legend. Fills combine lightness and hatching so series stay apart in greyscale.
 // Every mark carries its exact value in data-* attributes so tests can read them.
+import type { BarSpec, ChartFrame, LineSpec, RefLine } from '../report/model.js';
 
 export const esc = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -69,28 +70,7 @@ const fmt = (x: number): string => {
   return `${r < 0 ? '-' : ''}${i!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${d ? '.' + d : ''}`;
 };
 
-export interface Series {
-  key: string;
-  label: string;
-}
-export interface Mark {
-  value: number;
-  data: Record<string, string | number | undefined>;
-}
-export interface RefLine {
-  value: number;
-  label: string;
-  data: Record<string, string | number | undefined>;
-}
-
-interface Frame {
-  id: string;
-  title: string;
-  yLabel: string;
-  xLabel: string;
-  categories: string[];
-  series: Series[];
-}
+type Frame = ChartFrame;
 
 const W = 720,
   H0 = 380,
@@ -169,7 +149,7 @@ function frame(
 }
 
 /** Bars per category: stacked (one column of segments) or grouped (side by side). values[series][category]. */
-export function barChart(f: Frame & { values: Mark[][]; stacked: boolean; ref?: RefLine; totals?: Mark[] }): string {
+export function barChart(f: BarSpec): string {
   const max = f.stacked
     ? Math.max(0, ...f.categories.map((_, c) => f.values.reduce((a, s) => a + Math.max(0, s[c]!.value), 0)))
     : Math.max(0, ...f.values.flat().map((m) => m.value));
@@ -217,9 +197,7 @@ const LINE_COLOURS = ['#1f3b57', '#d9822b', '#6f9fcb', '#555555'];
 const LINE_DASH = ['none', '6 3', '2 3', '10 3 2 3'];
 
 /** Lines over categories, optionally with a shaded band (e.g. P5-P95) per series. */
-export function lineChart(
-  f: Frame & { values: Mark[][]; ref?: RefLine; band?: { low: number[]; high: number[]; label: string } },
-): string {
+export function lineChart(f: LineSpec): string {
   const max = Math.max(0, ...f.values.flat().map((m) => m.value), ...(f.band?.high ?? []));
   return frame(
     f,

@@ -1,25 +1,45 @@
 // Renders simulate (percentiles, probabilities, a histogram of headline mobilization)
 // and sensitivity (a tornado) for terminals and as JSON.
-import { toCsv, type CsvValue } from './csv.js';
 import type { ChalkInstance } from 'chalk';
 import { Dec, displayMillions } from '../core/money.js';
-import type { Scenario } from '../normalize/types.js';
-import type { SimResult } from '../simulate/simulate.js';
+import { type MetricContext, moneyMetric, RATIO_METRICS } from '../model/metrics.js';
+import { unitOf } from '../model/paths.js';
+import type { Scenario } from '../model/scenario.js';
+import { left, right, type Table, text } from '../report/model.js';
+import { horizonText } from '../report/run.js';
+import { metricText } from '../report/values.js';
 import { SIM_METRICS, scopes } from '../simulate/plan.js';
-import { metricText } from './format.js';
 import type { Sensitivity } from '../simulate/sensitivity.js';
-import { metricUnit } from '../measure/paths.js';
-import { table } from './table.js';
+import type { SimResult } from '../simulate/simulate.js';
+import { type CsvValue, toCsv } from './csv.js';
+import { renderTable, wrap } from './terminal.js';
+
+/** A simple terminal table from string rows, fitted to the width. */
+function tableOf(
+  head: string[],
+  rows: string[][],
+  align: ('left' | 'right')[],
+  c: ChalkInstance,
+  width: number,
+  wrapFirst = true,
+): string {
+  const t: Table = {
+    kind: 'table',
+    id: 't',
+    columns: head.map((h, i) =>
+      (align[i] ?? (i === 0 ? 'left' : 'right')) === 'left' ? left(h, i === 0 ? wrapFirst : true) : right(h),
+    ),
+    rows: rows.map((r) => ({ cells: r.map((x) => text(x)) })),
+  };
+  return renderTable(t, c, width);
+}
+
+const labelCtx = (s: Scenario): MetricContext => ({
+  includeFollowOn: s.targets.includeFollowOn,
+  basisLabel: s.basis === 'as-published' ? 'as published' : s.basis,
+});
 
 export const UNCERTAINTY_JSON_VERSION = 1;
-
-const LABEL: Record<string, string> = {
-  publicCommitment: 'Public commitment',
-  budgetCost: 'Budget cost (appropriated basis)',
-  outlays: 'Outlays (within horizon)',
-  privateMobilized: 'Private capital mobilized',
-  headlineMobilization: 'Headline mobilization',
-};
 
 /** USD -> millions, rounded to the thousand dollars (floats: no false precision). */
 const m3 = (x: number): number | null => (Number.isFinite(x) ? Number((x / 1e6).toFixed(3)) : null);
@@ -80,11 +100,11 @@ export function simulateJson(s: Scenario, r: SimResult): unknown {
     trials: r.trials,
     seed: r.seed,
     inputs: inputs(r),
-    gates: r.plan.gates.map((g) => ({
-      id: g.key,
-      label: g.label,
-      probability: g.prob ? g.prob.value.base.toPlain(6) : null,
-      asWritten: g.holds,
+    gates: r.plan.events.map((e) => ({
+      id: e.key,
+      label: e.label,
+      probability: e.probability ? e.probability.value.base.toPlain(6) : null,
+      asWritten: e.holds,
     })),
     metrics: block(''),
     leverage: { commitment: lev('commitment'), budget: lev('budget') },
@@ -106,44 +126,47 @@ export function simulateJson(s: Scenario, r: SimResult): unknown {
   };
 }
 
-export function renderSimulate(s: Scenario, r: SimResult, c: ChalkInstance): string {
+export function renderSimulate(s: Scenario, r: SimResult, c: ChalkInstance, width: number): string {
   const out: string[] = [];
   const N = s.horizon.years;
-  out.push(c.bold(`${s.name}: simulation`));
+  const ctx = labelCtx(s);
+  out.push(c.bold(wrap(`${s.name}: simulation`, width).join('\n')));
   out.push(
-    `${s.file} · ${String(r.trials).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} trials · seed ${r.seed} · FY${s.horizon.start}-FY${s.horizon.start + N - 1} · USD millions`,
+    ...wrap(
+      `${s.file} · ${String(r.trials).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} trials · seed ${r.seed} · ${horizonText(s.horizon)} · USD millions`,
+      width,
+    ),
   );
   out.push('');
-  const it = table(['Uncertain input', 'Meaning', 'Low', 'Base', 'High'], c, ['left', 'left']);
-  for (const f of r.plan.random) {
+  const inputRows: string[][] = r.plan.random.map((f) => {
     const d = f.dist ?? 'uniform';
     const show = (x: Dec) => (f.unit === 'amount' ? displayMillions(x) : f.unit === 'rate' ? rateText(x) : `${x.toPlain(4)}x`);
-    it.push([
+    return [
       f.path,
       d === 'normal' || d === 'lognormal' ? `${d} (P5/P95)` : d,
       show(f.value.low),
       show(f.value.base),
       show(f.value.high),
-    ]);
-  }
-  for (const g of r.plan.gates)
-    it.push([
-      g.label,
-      g.prob ? 'gate' : 'gate (as written)',
+    ];
+  });
+  for (const e of r.plan.events)
+    inputRows.push([
+      e.label,
+      e.probability ? 'event' : 'event (as written)',
       '',
-      g.prob ? rateText(g.prob.value.base) : g.holds ? 'holds' : 'fails',
+      e.probability ? rateText(e.probability.value.base) : e.words[e.holds ? 1 : 0],
       '',
     ]);
-  out.push(it.toString());
+  out.push(tableOf(['Uncertain input', 'Meaning', 'Low', 'Base', 'High'], inputRows, ['left', 'left'], c, width));
   out.push('');
   const section = (title: string, prefix: string) => {
-    const t = table([title, 'Scope', 'P5', 'P50', 'P95', 'Mean'], c, ['left', 'left']);
+    const rows: string[][] = [];
     for (const m of SIM_METRICS)
       for (const sc of scopes(s)) {
         const x = r.summaries.get(`${prefix}${m}.${sc}`)!;
-        t.push([sc === scopes(s)[0] ? LABEL[m]! : '', sc, fm(x.p5), fm(x.p50), fm(x.p95), fm(x.mean)]);
+        rows.push([sc === scopes(s)[0] ? moneyMetric(m).label(ctx) : '', sc, fm(x.p5), fm(x.p50), fm(x.p95), fm(x.mean)]);
       }
-    out.push(t.toString());
+    out.push(tableOf([title, 'Scope', 'P5', 'P50', 'P95', 'Mean'], rows, ['left', 'left'], c, width));
     out.push('');
   };
   section('Metric (horizon totals, nominal)', '');
@@ -152,35 +175,58 @@ export function renderSimulate(s: Scenario, r: SimResult, c: ChalkInstance): str
       s.discount.byMaturity.length === 1
         ? rateText(s.discount.byMaturity[0]!.rate)
         : s.discount.byMaturity.map((x) => `${x.years}y ${rateText(x.rate)}`).join(', ');
-    out.push(c.bold(`Present value at ${rates} (end of each fiscal year, to the start of FY${s.horizon.start})`));
+    out.push(
+      c.bold(wrap(`Present value at ${rates} (end of each fiscal year, to the start of FY${s.horizon.start})`, width).join('\n')),
+    );
     section('Metric (present value)', 'pv.');
   }
   if (s.inflation) {
-    out.push(c.bold(`Real: FY${s.horizon.start + s.inflation.base} dollars at ${rateText(s.inflation.rate)} inflation a year`));
+    out.push(
+      c.bold(
+        wrap(
+          `Real: FY${s.horizon.start + s.inflation.base} dollars at ${rateText(s.inflation.rate)} inflation a year`,
+          width,
+        ).join('\n'),
+      ),
+    );
     section('Metric (real)', 'real.');
   }
-  const lt = table(['Leverage (total)', 'P5', 'P50', 'P95', 'Mean'], c);
-  for (const b of ['commitment', 'budget']) {
-    const x = r.summaries.get(`leverage.${b}.total`)!;
-    const f = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)}x` : '-');
-    lt.push([`${b === 'budget' ? 'budget-cost' : b} basis`, f(x.p5), f(x.p50), f(x.p95), f(x.mean)]);
-  }
-  out.push(lt.toString());
+  const f = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)}x` : '-');
+  out.push(
+    tableOf(
+      ['Ratio (total)', 'P5', 'P50', 'P95', 'Mean'],
+      RATIO_METRICS.map((m) => {
+        const x = r.summaries.get(`${m.id}.total`)!;
+        return [m.label(ctx), f(x.p5), f(x.p50), f(x.p95), f(x.mean)];
+      }),
+      [],
+      c,
+      width,
+    ),
+  );
   out.push('');
   if (r.probabilities.size) {
-    const pt = table(['Test', 'Probability met'], c);
-    for (const [k, p] of r.probabilities) pt.push([testLabel(k, s, N), pct(p)]);
-    out.push(pt.toString());
+    out.push(
+      tableOf(
+        ['Test', 'Probability met'],
+        [...r.probabilities].map(([k, p]) => [testLabel(k, s, N), pct(p)]),
+        [],
+        c,
+        width,
+      ),
+    );
     out.push('');
   }
   out.push(c.bold('Headline mobilization, all trials (USD millions)'));
   const most = Math.max(...r.histogram.map((b) => b.count));
   const target = s.targets.mobilization?.value.base.toNumber();
+  // The bars take what the terminal leaves after the two labels and the share.
+  const barWidth = Math.max(10, Math.min(40, width - 38));
   for (const b of r.histogram) {
-    const bar = '#'.repeat(most === 0 ? 0 : Math.round((b.count / most) * 40));
+    const bar = '#'.repeat(most === 0 ? 0 : Math.round((b.count / most) * barWidth));
     const mark = target !== undefined && target >= b.from && target < b.to ? c.yellow(' <- target') : '';
     out.push(
-      `${fm(b.from).padStart(10)} - ${fm(b.to).padStart(10)} | ${bar.padEnd(40)} ${pct(b.count / r.trials).padStart(6)}${mark}`,
+      `${fm(b.from).padStart(9)}-${fm(b.to).padStart(9)} |${bar.padEnd(barWidth)} ${pct(b.count / r.trials).padStart(6)}${mark}`,
     );
   }
   if (target !== undefined) out.push(`target ${fm(target)}: met in ${pct(r.probabilities.get('target.met') ?? 0)} of trials`);
@@ -196,9 +242,9 @@ function testLabel(k: string, s: Scenario, N: number): string {
     : k;
 }
 
-const showValue = (x: Dec | null, metric: string) => (x === null ? '-' : metricText(x, metric));
-const machineValue = (x: Dec | null, metric: string) =>
-  x === null ? null : metricUnit(metric) === 'amount' ? x.div(1e6).toPlain(6) : x.toPlain(6);
+const showValue = (x: Dec | null, r: Sensitivity) => (x === null ? '-' : metricText(x, r.ref));
+const machineValue = (x: Dec | null, r: Sensitivity) =>
+  x === null ? null : unitOf(r.ref) === 'amount' ? x.div(1e6).toPlain(6) : x.toPlain(6);
 
 export function sensitivityJson(s: Scenario, r: Sensitivity): unknown {
   return {
@@ -207,7 +253,7 @@ export function sensitivityJson(s: Scenario, r: Sensitivity): unknown {
     units: { amounts: 'USD millions' },
     scenario: { name: s.name, file: s.file, extends: s.chain.slice(1) },
     metric: r.metric,
-    base: machineValue(r.base, r.metric),
+    base: machineValue(r.base, r),
     inputs: r.rows.map((x) => {
       const i = x.input;
       const ends =
@@ -227,9 +273,9 @@ export function sensitivityJson(s: Scenario, r: Sensitivity): unknown {
         kind: i.kind,
         path: i.path,
         ...ends,
-        atLow: machineValue(x.atLow, r.metric),
-        atHigh: machineValue(x.atHigh, r.metric),
-        swing: machineValue(x.swing, r.metric),
+        atLow: machineValue(x.atLow, r),
+        atHigh: machineValue(x.atHigh, r),
+        swing: machineValue(x.swing, r),
         source: i.source ?? null,
       };
     }),
@@ -237,11 +283,14 @@ export function sensitivityJson(s: Scenario, r: Sensitivity): unknown {
 }
 
 /** A tornado: one bar per input around the base value, left to its lower outcome, right to its higher. */
-export function renderTornado(s: Scenario, r: Sensitivity, c: ChalkInstance): string {
+export function renderTornado(s: Scenario, r: Sensitivity, c: ChalkInstance, width: number): string {
   const out: string[] = [];
-  out.push(c.bold(`${s.name}: sensitivity of ${r.metric}`));
+  out.push(c.bold(wrap(`${s.name}: sensitivity of ${r.metric}`, width).join('\n')));
   out.push(
-    `${s.file} · each ranged input from its low to its high end, each gate from failing to holding, all others as written · base ${showValue(r.base, r.metric)}${metricUnit(r.metric) === 'amount' ? ' (USD millions)' : ''}`,
+    ...wrap(
+      `${s.file} · each ranged input from its low to its high end, each event from failing to holding, all others as written · base ${showValue(r.base, r)}${unitOf(r.ref) === 'amount' ? ' (USD millions)' : ''}`,
+      width,
+    ),
   );
   out.push('');
   if (r.rows.length === 0) {
@@ -251,33 +300,35 @@ export function renderTornado(s: Scenario, r: Sensitivity, c: ChalkInstance): st
   const base = r.base ?? Dec.ZERO;
   const lows = r.rows.map((x) => (x.atLow && x.atHigh ? base.minus(x.atLow.min(x.atHigh)) : Dec.ZERO));
   const highs = r.rows.map((x) => (x.atLow && x.atHigh ? x.atHigh.max(x.atLow).minus(base) : Dec.ZERO));
-  const W = 20;
+  const values = r.rows.map((x) => [showValue(x.atLow, r), showValue(x.atHigh, r), showValue(x.swing, r)]);
+  const numbers = [0, 1, 2].map((i) => Math.max(...values.map((v) => v[i]!.length), 7) + 3);
+  // The input column and the bars share what the numbers leave.
+  const room = width - numbers.reduce((a, b) => a + b, 0) - 8;
+  // Paths first (up to 40 columns), bars take the rest (4 to 20 cells a side).
+  const W = Math.max(4, Math.min(20, Math.floor((room - 40) / 2)));
   const scale = [...lows, ...highs].reduce((a, b) => a.max(b), Dec.ZERO);
   const cells = (x: Dec) => (scale.isZero() ? 0 : Math.round(x.div(scale).toNumber() * W));
-  const width = Math.min(44, Math.max(...r.rows.map((x) => x.input.path.length)));
-  const t = table(
-    ['Input (low | high; gates: fails | holds)', 'At low', 'At high', 'Swing', `${''.padStart(W - 4)}lower | higher`],
-    c,
-    ['left', 'right', 'right', 'right', 'left'],
-  );
-  r.rows.forEach((x, i) => {
-    const l = cells(lows[i]!),
-      h = cells(highs[i]!);
+  const pathWidth = Math.max(12, Math.min(44, room - 2 * W, Math.max(...r.rows.map((x) => [...x.input.path].length))));
+  const rows = r.rows.map((x, i) => {
+    const l = cells(lows[i]!);
+    const h = cells(highs[i]!);
     // Colour says which end of the input moves the metric up: green where its high end lands.
     const up = x.atHigh !== null && x.atLow !== null && x.atHigh.gte(x.atLow);
-    const left = (up ? c.red : c.green)('█'.repeat(l)),
-      right = (up ? c.green : c.red)('█'.repeat(h));
+    const bars = `${' '.repeat(W - l)}${(up ? c.red : c.green)('█'.repeat(l))}|${(up ? c.green : c.red)('█'.repeat(h))}`;
     const p = x.input.path;
-    const path = p.length > width ? '…' + p.slice(-(width - 1)) : p;
-    t.push([
-      path,
-      showValue(x.atLow, r.metric),
-      showValue(x.atHigh, r.metric),
-      showValue(x.swing, r.metric),
-      `${' '.repeat(W - l)}${left}|${right}`,
-    ]);
+    const path = [...p].length > pathWidth ? `…${[...p].slice(-(pathWidth - 1)).join('')}` : p;
+    return [path, ...values[i]!, bars];
   });
-  out.push(t.toString());
+  out.push(
+    tableOf(
+      ['Input (low | high)', 'At low', 'At high', 'Swing', W >= 6 ? `${'lower'.padStart(W)}|higher` : 'Effect'],
+      rows,
+      ['left', 'right', 'right', 'right', 'left'],
+      c,
+      width,
+      false,
+    ),
+  );
   return out.join('\n');
 }
 
@@ -292,9 +343,9 @@ export function simulateCsv(s: Scenario, r: SimResult): string {
         if (x) for (const st of stats) rows.push([`${prefix}${m}`, sc, st, 'USD millions', m3(x[st])]);
       }
   }
-  for (const b of ['commitment', 'budget']) {
-    const x = r.summaries.get(`leverage.${b}.total`);
-    if (x) for (const st of stats) rows.push([`leverage.${b}`, 'total', st, 'ratio', r4(x[st])]);
+  for (const m of RATIO_METRICS) {
+    const x = r.summaries.get(`${m.id}.total`);
+    if (x) for (const st of stats) rows.push([m.id, 'total', st, 'ratio', r4(x[st])]);
   }
   for (const [test, p] of r.probabilities) rows.push([test, '', 'probability', 'share of trials', p]);
   return toCsv(['metric', 'scope', 'statistic', 'unit', 'value'], rows);

@@ -1,9 +1,9 @@
 // `run --format json`'s presentValue block: each headline metric nominal, in present
 // value and in real dollars, when the scenario sets assumptions.discount or .inflation.
 import { millions, type Dec } from '../core/money.js';
-import type { Evaluation } from '../pipeline.js';
+import type { Evaluation } from '../measure/evaluate.js';
 import { discountFactors, realFactors, weighted } from '../measure/pv.js';
-import { MONEY_METRICS } from '../measure/paths.js';
+import { MONEY_METRIC_IDS } from '../model/metrics.js';
 
 export function valuationJson(ev: Evaluation): unknown {
   const { scenario: s, measure: m } = ev;
@@ -13,15 +13,15 @@ export function valuationJson(ev: Evaluation): unknown {
   const df = s.discount ? discountFactors(s.discount, N) : undefined;
   const rf = s.inflation ? realFactors(s.inflation, N) : undefined;
   const metrics = Object.fromEntries(
-    MONEY_METRICS.map((metric) => [
+    MONEY_METRIC_IDS.map((metric) => [
       metric,
       Object.fromEntries(
         scopes.map((sc) => {
-          const byYear: Dec[] = Array.from({ length: N }, (_, y) => m.money(metric, sc, undefined, y));
+          const byYear: Dec[] = Array.from({ length: N }, (_, y) => m.money(metric, sc === 'total' ? null : sc, undefined, y));
           return [
             sc,
             {
-              nominal: millions(m.money(metric, sc)),
+              nominal: millions(m.money(metric, sc === 'total' ? null : sc)),
               ...(df ? { presentValue: millions(weighted(A, byYear, df)) } : {}),
               ...(rf ? { real: millions(weighted(A, byYear, rf)) } : {}),
             },

@@ -1,46 +1,35 @@
-// One simulation trial: draw every ranged input and every gate from the trial's own
+// One simulation trial: draw every ranged input and every event from the trial's own
 // stream, then evaluate the engine's compute() and the metrics of measure/ in float64
-// (traced once per gate pattern, see trace.ts). Shared by the main thread and workers.
-import { Fast, type Arith, type Dec } from '../core/money.js';
+// (traced once per pattern of event outcomes, see trace.ts). The floor and target tests
+// are measure/tests.ts's, applied to each trial's sums. Shared by the main thread and workers.
+import { type Arith, type Dec, Fast } from '../core/money.js';
 import { compute, type Picker } from '../compute/engine.js';
-import { Measure } from '../measure/metrics.js';
+import { Measure } from '../measure/measure.js';
 import { discountFactors, realFactors, weighted } from '../measure/pv.js';
-import type { MoneyMetric } from '../measure/paths.js';
-import type { Fig, GatedMech, LpMech, Scenario, Wave } from '../normalize/types.js';
-import { sampler, Stream } from './random.js';
-import { compile, Tape, type Replay } from './trace.js';
+import { floorTest, ratioOf, targetTest } from '../measure/tests.js';
+import { FLOOR_READINGS, floorMetric, MONEY_METRICS, RATIO_METRICS } from '../model/metrics.js';
+import type { Event, Fig, Scenario } from '../model/scenario.js';
+import { Stream, sampler } from './random.js';
+import { compile, type Replay, Tape } from './trace.js';
 
-/** The headline metrics simulate reports, per government and in total. */
-export const SIM_METRICS: MoneyMetric[] = [
-  'publicCommitment',
-  'budgetCost',
-  'outlays',
-  'privateMobilized',
-  'headlineMobilization',
-];
-
-/** A gate or feasibility study: drawn when it has a probability, else as written. */
-export interface GateRef {
-  key: string;
-  label: string;
-  mech: string;
-  wave?: string;
-  holds: boolean;
-  prob?: Fig;
-}
+/** The money metrics simulate reports, per government and in total (the registry says which). */
+export const SIM_METRICS = MONEY_METRICS.filter((m) => m.simulated).map((m) => m.id);
 
 export interface Plan {
   scenario: Scenario;
   /** Inputs drawn each trial, in this order. */
   random: Fig[];
   samplers: ((s: Stream) => number)[];
-  gates: GateRef[];
-  /** Names of the stored outputs (USD, or a ratio for leverage). */
+  /** Events drawn each trial (with their probability) or taken as written, in this order. */
+  events: Event[];
+  /** Names of the summarized outputs (USD, or a ratio), stored first in each row. */
   names: string[];
   /** Pass/fail tests counted per trial. */
   tests: string[];
-  /** Layout of the floor by-year outputs that follow the stored ones. */
-  floorAt: number;
+  /** Where each floor test's yearly amounts sit in a row (after the summarized outputs). */
+  floors: { gov: string; reading: string; offset: number }[];
+  /** Where the total headline sits in a row. */
+  headline: number;
   width: number;
   /** Also store cumulative headline mobilization by year (for the report's fan chart). */
   yearly: boolean;
@@ -48,104 +37,93 @@ export interface Plan {
 
 /** Each government, then the total: the scopes simulate reports. */
 export const scopes = (s: Scenario) => [...s.governments.map((g) => g.code), 'total'];
+const govOf = (scope: string) => (scope === 'total' ? null : scope);
 const isRanged = (f: Fig) => !f.value.low.eq(f.value.high);
 
 export function makePlan(s: Scenario, yearly = false): Plan {
   const random = s.figures.filter(isRanged);
-  const probs = new Set<Fig>();
-  const gates: GateRef[] = [];
-  for (const m of s.mechanisms) {
-    if (m.kind === 'lp-fund-waves')
-      for (const w of m.waves)
-        if (w.gate) {
-          gates.push({
-            key: `${m.id}/${w.id}`,
-            label: `${m.id} ${w.id}: ${w.gate.label}`,
-            mech: m.id,
-            wave: w.id,
-            holds: w.gate.holds,
-            prob: w.gate.probability,
-          });
-          if (w.gate.probability) probs.add(w.gate.probability);
-        }
-    if (m.kind === 'gated-project') {
-      gates.push({ key: m.id, label: `${m.id} feasibility study`, mech: m.id, holds: m.study.passes, prob: m.study.probability });
-      if (m.study.probability) probs.add(m.study.probability);
-    }
-  }
+  const probs = new Set(s.events.flatMap((e) => (e.probability ? [e.probability] : [])));
   const samplers = random.map((f) => {
     const v = f.value;
-    const p = probs.has(f);
     return sampler({
       kind: f.dist ?? 'uniform',
       low: v.low.toNumber(),
       mode: v.base.toNumber(),
       high: v.high.toNumber(),
       min: 0,
-      max: p ? 1 : undefined,
+      max: probs.has(f) ? 1 : undefined,
     });
   });
   const names: string[] = [];
   for (const m of SIM_METRICS) for (const sc of scopes(s)) names.push(`${m}.${sc}`);
   if (s.discount) for (const m of SIM_METRICS) for (const sc of scopes(s)) names.push(`pv.${m}.${sc}`);
   if (s.inflation) for (const m of SIM_METRICS) for (const sc of scopes(s)) names.push(`real.${m}.${sc}`);
-  names.push('leverage.commitment.total', 'leverage.budget.total');
+  for (const r of RATIO_METRICS) names.push(`${r.id}.total`);
   if (yearly)
     for (let y = 0; y < s.horizon.years; y++) names.push(`cumulative.headlineMobilization.total.FY${s.horizon.start + y}`);
   const tests: string[] = [];
+  const floors: Plan['floors'] = [];
+  let offset = names.length;
   if (s.targets.floor)
     for (const g of s.governments)
-      for (const b of ['appropriated', 'commitment']) tests.push(`floor.${g.code}.${b}.met`, `floor.${g.code}.${b}.everyYear`);
+      for (const reading of FLOOR_READINGS) {
+        tests.push(`floor.${g.code}.${reading}.met`, `floor.${g.code}.${reading}.everyYear`);
+        floors.push({ gov: g.code, reading, offset });
+        offset += s.horizon.years;
+      }
   if (s.targets.mobilization) tests.push('target.met');
-  const floorAt = names.length;
-  const width = floorAt + (s.targets.floor ? s.governments.length * 2 * s.horizon.years : 0);
-  return { scenario: s, random, samplers, gates, names, tests, floorAt, width, yearly };
+  return {
+    scenario: s,
+    random,
+    samplers,
+    events: s.events,
+    names,
+    tests,
+    floors,
+    headline: names.indexOf('headlineMobilization.total'),
+    width: offset,
+    yearly,
+  };
 }
 
-/** Picks each figure from the trial's draws (x) and each gate from its outcome bits. */
+/** Picks each figure from the trial's draws (x) and each event from its outcome bits. */
 function picker<T>(A: Arith<T>, plan: Plan, x: (k: number) => T, bits: number): Picker<T> {
   const index = new Map(plan.random.map((f, k) => [f, k]));
-  const gate = new Map(plan.gates.map((g, j) => [g.key, Math.floor(bits / 2 ** j) % 2 === 1]));
+  const outcome = new Map(plan.events.map((e, j) => [e.key, Math.floor(bits / 2 ** j) % 2 === 1]));
   return {
     fig: (f) => {
       const k = index.get(f);
       return k === undefined ? A.lift(f.value.base) : x(k);
     },
-    gate: (m: LpMech, w: Wave) => gate.get(`${m.id}/${w.id}`) ?? true,
-    study: (m: GatedMech) => gate.get(m.id) ?? m.study.passes,
+    event: (e) => outcome.get(e.key) ?? e.holds,
   };
 }
 
-/** Every output of one evaluation, in the plan's layout (generic: Fast directly, or traced). */
+/** Every value of one row, in the plan's layout (generic: Fast directly, or traced). */
 export function outputs<T>(A: Arith<T>, plan: Plan, pick: Picker<T>): T[] {
   const s = plan.scenario;
   const N = s.horizon.years;
   const me = new Measure(s, compute(s, A, pick));
   const out: T[] = [];
-  for (const m of SIM_METRICS) for (const sc of scopes(s)) out.push(me.money(m, sc));
-  const byYear = (m: MoneyMetric, sc: string) => Array.from({ length: N }, (_, y) => me.money(m, sc, undefined, y));
+  for (const m of SIM_METRICS) for (const sc of scopes(s)) out.push(me.money(m, govOf(sc)));
   if (s.discount) {
     const df = discountFactors(s.discount, N);
-    for (const m of SIM_METRICS) for (const sc of scopes(s)) out.push(weighted(A, byYear(m, sc), df));
+    for (const m of SIM_METRICS) for (const sc of scopes(s)) out.push(weighted(A, me.byYear(m, govOf(sc)), df));
   }
   if (s.inflation) {
     const rf = realFactors(s.inflation, N);
-    for (const m of SIM_METRICS) for (const sc of scopes(s)) out.push(weighted(A, byYear(m, sc), rf));
+    for (const m of SIM_METRICS) for (const sc of scopes(s)) out.push(weighted(A, me.byYear(m, govOf(sc)), rf));
   }
-  // Leverage as Measure.leverage defines it, without its zero test (a traced value has no sign yet).
-  out.push(
-    A.div(me.money('privateMobilized'), me.money('publicCommitment')),
-    A.div(me.money('privateMobilized'), me.money('budgetCost')),
-  );
+  // A ratio over a zero sum has no value: NaN, which the summaries leave out.
+  for (const r of RATIO_METRICS) out.push(ratioOf(A, me.money(r.numerator), me.money(r.denominator)) ?? A.div(A.zero, A.zero));
   if (plan.yearly) {
     let cum = A.zero;
     for (let y = 0; y < N; y++) {
-      cum = A.add(cum, me.money('headlineMobilization', 'total', undefined, y));
+      cum = A.add(cum, me.money('headlineMobilization', null, undefined, y));
       out.push(cum);
     }
   }
-  if (s.targets.floor)
-    for (const g of s.governments) for (const m of ['budgetCost', 'publicCommitment'] as const) out.push(...byYear(m, g.code));
+  for (const f of plan.floors) out.push(...me.byYear(floorMetric(f.reading as (typeof FLOOR_READINGS)[number]), f.gov));
   return out;
 }
 
@@ -164,26 +142,26 @@ export class Runner {
     this.x = new Float64Array(plan.random.length);
     this.row = new Float64Array(plan.width);
     const idx = new Map(plan.random.map((f, k) => [f, k]));
-    this.probIndex = plan.gates.map((g) => (g.prob ? (idx.get(g.prob) ?? -1) : -2));
-    this.probFixed = plan.gates.map((g) => (g.prob ? g.prob.value.base.toNumber() : NaN));
+    this.probIndex = plan.events.map((e) => (e.probability ? (idx.get(e.probability) ?? -1) : -2));
+    this.probFixed = plan.events.map((e) => (e.probability ? e.probability.value.base.toNumber() : Number.NaN));
   }
 
-  /** Draws trial i's inputs into x and returns its gate outcome bits. */
+  /** Draws trial i's inputs into x and returns its event outcome bits. */
   draw(i: number): number {
     const { plan, x, stream } = this;
     stream.reset(this.seed, i);
     for (let k = 0; k < x.length; k++) x[k] = plan.samplers[k]!(stream);
     let bits = 0;
-    for (let j = 0; j < plan.gates.length; j++) {
-      const g = plan.gates[j]!,
-        pi = this.probIndex[j]!;
-      const holds = pi === -2 ? g.holds : stream.u() < (pi >= 0 ? x[pi]! : this.probFixed[j]!);
+    for (let j = 0; j < plan.events.length; j++) {
+      const e = plan.events[j]!;
+      const pi = this.probIndex[j]!;
+      const holds = pi === -2 ? e.holds : stream.u() < (pi >= 0 ? x[pi]! : this.probFixed[j]!);
       if (holds) bits += 2 ** j;
     }
     return bits;
   }
 
-  /** The compiled evaluation for one gate pattern (traced on first use). */
+  /** The compiled evaluation for one pattern of outcomes (traced on first use). */
   replay(bits: number): Replay {
     let r = this.tapes.get(bits);
     if (!r) {
@@ -226,36 +204,28 @@ export class Runner {
   /** values[k * (to - from) + (i - from)] = stored output k of trial i; counts[t] = trials passing test t. */
   run(from: number, to: number, onProgress?: (done: number) => void): { values: Float64Array; counts: number[] } {
     const { plan, row } = this;
-    const n = to - from,
-      K = plan.floorAt,
-      N = plan.scenario.horizon.years;
+    const n = to - from;
+    const K = plan.names.length;
+    const N = plan.scenario.horizon.years;
     const values = new Float64Array(K * n);
     const counts = new Array<number>(plan.tests.length).fill(0);
     const s = plan.scenario;
-    const floor = s.targets.floor ? s.targets.floor.value.base.toNumber() : 0;
-    const target = s.targets.mobilization ? s.targets.mobilization.value.base.toNumber() : 0;
-    const headline = plan.names.indexOf('headlineMobilization.total');
+    const floor = s.targets.floor ? s.targets.floor.value.base.toNumber() : null;
+    const target = s.targets.mobilization ? s.targets.mobilization.value.base.toNumber() : null;
+    const years: number[] = new Array(N).fill(0);
     for (let i = from; i < to; i++) {
       this.replay(this.draw(i))(this.x, row, 0);
       const r = i - from;
       for (let k = 0; k < K; k++) values[k * n + r] = row[k]!;
       let t = 0;
-      if (s.targets.floor) {
-        // Measure.floor: met when the horizon's average is not below the floor; everyYear when no year is.
-        for (let off = plan.floorAt; off < plan.width; off += N) {
-          let total = 0,
-            every = true;
-          for (let y = 0; y < N; y++) {
-            const v = row[off + y]!;
-            total += v;
-            if (v < floor) every = false;
-          }
-          if (!(total / N < floor)) counts[t]!++;
-          if (every) counts[t + 1]!++;
-          t += 2;
-        }
+      for (const f of plan.floors) {
+        for (let y = 0; y < N; y++) years[y] = row[f.offset + y]!;
+        const res = floorTest(Fast, years, floor);
+        if (res.met) counts[t]!++;
+        if (res.everyYear) counts[t + 1]!++;
+        t += 2;
       }
-      if (s.targets.mobilization && !(row[headline]! < target)) counts[t]!++;
+      if (target !== null && targetTest(Fast, row[plan.headline]!, target).met) counts[t]!++;
       if (onProgress && (r + 1) % 8192 === 0) onProgress(r + 1);
     }
     onProgress?.(n);

@@ -1,7 +1,7 @@
 // Random numbers for simulate: one independent stream per trial, derived from
 // (seed, trial index) alone, so results do not depend on how trials are split
 // over workers; and the samplers each range kind means (README, "What a range means").
-import type { DistKind } from '../normalize/types.js';
+import type { DistKind } from '../model/scenario.js';
 
 /** murmur3's 32-bit finalizer: spreads every input bit over the output. */
 function mix32(h: number): number {

@@ -1,12 +1,13 @@
 // One-at-a-time sensitivity: each ranged input at its low, then its high end, and each
-// gate (a fund wave's gate, a project's feasibility study) failing, then holding, with
-// everything else at base and gates as written; exact arithmetic, the same compute().
+// event (a fund wave's gate, a project's feasibility study) failing, then holding, with
+// everything else at base and events as written; exact arithmetic, the same compute().
 import { Dec, Exact } from '../core/money.js';
-import { compute, casePicker, type Picker } from '../compute/engine.js';
-import { Measure } from '../measure/metrics.js';
-import type { Fig, Scenario } from '../normalize/types.js';
+import { casePicker, compute, type Picker } from '../compute/engine.js';
+import { Measure } from '../measure/measure.js';
+import type { MetricRef } from '../model/paths.js';
+import type { Fig, Scenario } from '../model/scenario.js';
 
-/** What is swung: a ranged figure (low -> high) or a gate (fails -> holds). */
+/** What is swung: a ranged figure (low -> high) or an event (fails -> holds). */
 export type SwingInput =
   | { kind: 'range'; path: string; fig: Fig; source?: string }
   | { kind: 'gate'; path: string; label: string; asWritten: boolean; probability?: Fig; source?: string };
@@ -18,21 +19,22 @@ export interface Swing {
 }
 export interface Sensitivity {
   metric: string;
+  ref: MetricRef;
   base: Dec | null;
   rows: Swing[];
 }
 
-function value(s: Scenario, metric: string, pick: Picker<Dec>): Dec | null {
-  const v = new Measure(s, compute(s, Exact, pick)).get(metric);
+function value(s: Scenario, ref: MetricRef, pick: Picker<Dec>): Dec | null {
+  const v = new Measure(s, compute(s, Exact, pick)).value(ref);
   if (typeof v === 'boolean') return v ? Dec.ONE : Dec.ZERO;
   return v ?? null;
 }
 
-export function sensitivity(s: Scenario, metric: string): Sensitivity {
+export function sensitivity(s: Scenario, metric: string, ref: MetricRef): Sensitivity {
   const base = casePicker(Exact, 'base');
   const swing = (input: SwingInput, low: Picker<Dec>, high: Picker<Dec>): Swing => {
-    const atLow = value(s, metric, low),
-      atHigh = value(s, metric, high);
+    const atLow = value(s, ref, low);
+    const atHigh = value(s, ref, high);
     return { input, atLow, atHigh, swing: atLow === null || atHigh === null ? Dec.ZERO : atHigh.minus(atLow).abs() };
   };
   const rows: Swing[] = [];
@@ -41,47 +43,26 @@ export function sensitivity(s: Scenario, metric: string): Sensitivity {
     const at = (end: 'low' | 'high'): Picker<Dec> => ({ ...base, fig: (g) => (g === f ? g.value[end] : g.value.base) });
     rows.push(swing({ kind: 'range', path: f.path, fig: f, source: f.source }, at('low'), at('high')));
   }
-  // Gates often move a metric more than any range (a fund that never launches).
-  for (const m of s.mechanisms) {
-    if (m.kind === 'gated-project') {
-      const at = (passes: boolean): Picker<Dec> => ({ ...base, study: (x) => (x === m ? passes : base.study(x)) });
-      rows.push(
-        swing(
-          {
-            kind: 'gate',
-            path: `${m.id} feasibility study`,
-            label: 'fails | passes',
-            asWritten: m.study.passes,
-            probability: m.study.probability,
-            source: m.study.source,
-          },
-          at(false),
-          at(true),
-        ),
-      );
-    }
-    if (m.kind === 'lp-fund-waves')
-      for (const w of m.waves) {
-        if (!w.gate) continue;
-        const at = (holds: boolean): Picker<Dec> => ({ ...base, gate: (x, y) => (y === w ? holds : base.gate(x, y)) });
-        rows.push(
-          swing(
-            {
-              kind: 'gate',
-              path: `${m.id} ${w.id} gate`,
-              label: 'fails | holds',
-              asWritten: w.gate.holds,
-              probability: w.gate.probability,
-              source: w.gate.source,
-            },
-            at(false),
-            at(true),
-          ),
-        );
-      }
+  // Events often move a metric more than any range (a fund that never launches).
+  for (const e of s.events) {
+    const at = (holds: boolean): Picker<Dec> => ({ ...base, event: (x) => (x.key === e.key ? holds : base.event(x)) });
+    rows.push(
+      swing(
+        {
+          kind: 'gate',
+          path: e.swing,
+          label: `${e.words[0]} | ${e.words[1]}`,
+          asWritten: e.holds,
+          probability: e.probability,
+          source: e.source,
+        },
+        at(false),
+        at(true),
+      ),
+    );
   }
-  // Largest swing first; ties in the order the inputs are written (ranges, then gates).
+  // Largest swing first; ties in the order the inputs are written (ranges, then events).
   const order = new Map(rows.map((r, i) => [r, i]));
   rows.sort((a, b) => b.swing.cmp(a.swing) || order.get(a)! - order.get(b)!);
-  return { metric, base: value(s, metric, base), rows };
+  return { metric, ref, base: value(s, ref, base), rows };
 }

@@ -5,7 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Scenario } from '../normalize/types.js';
+import type { Scenario } from '../model/scenario.js';
 import { encode } from './codec.js';
 import { makePlan, Runner, type Plan } from './plan.js';
 import { histogram, summarize, type Bin, type Summary } from './stats.js';
@@ -85,8 +85,8 @@ export async function simulate(s: Scenario, o: SimOptions): Promise<SimResult> {
     );
   }
   // Trial order: metric k's values for all trials, block after block.
-  const K = plan.floorAt,
-    T = o.trials;
+  const K = plan.names.length;
+  const T = o.trials;
   const summaries = new Map<string, Summary>();
   let headline: Float64Array | undefined;
   for (let k = 0; k < K; k++) {

@@ -73,7 +73,13 @@ export class Tape {
       },
       int: (n) => this.constant(n),
       add: (a, b) =>
-        c(a) && c(b) ? this.constant(v(a) + v(b)) : isZero(a) && !Object.is(v(a), -0) ? b : isZero(b) ? a : this.node(Op.Add, a, b),
+        c(a) && c(b)
+          ? this.constant(v(a) + v(b))
+          : isZero(a) && !Object.is(v(a), -0)
+            ? b
+            : isZero(b)
+              ? a
+              : this.node(Op.Add, a, b),
       sub: (a, b) => (c(a) && c(b) ? this.constant(v(a) - v(b)) : isZero(b) ? a : this.node(Op.Sub, a, b)),
       // x * 0 = 0 and x * 1 = x for the finite values a scenario produces.
       mul: (a, b) =>

@@ -1,7 +1,7 @@
 // Worker thread entry (bundled as dist/sim-worker.js): runs one contiguous block of
 // trials and sends back their outputs; progress every few thousand trials.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Scenario } from '../normalize/types.js';
+import type { Scenario } from '../model/scenario.js';
 import { decode } from './codec.js';
 import { makePlan, Runner } from './plan.js';
 

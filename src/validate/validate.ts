@@ -4,7 +4,8 @@ import type { core } from 'zod';
 import { didYouMean, type Diagnostic, type Diagnostics, type Loc } from '../core/diagnostics.js';
 import { describe } from '../core/amount.js';
 import { M } from '../core/messages.js';
-import { locate, toPlain, getEntry, type LMap, type LNode } from '../read/tree.js';
+import { describePath } from '../read/describe.js';
+import { type LMap, locate, toPlain } from '../read/tree.js';
 import { scenarioSchema, SHAPES, MECHANISM_KINDS, type ScenarioInput } from './schema.js';
 
 type Issue = core.$ZodIssue;
@@ -44,23 +45,7 @@ function valueAt(plain: unknown, path: Path): unknown {
   return v;
 }
 
-/** `mechanisms[F-3].obligations.US`: ids instead of indices where items have them. */
-export function describePath(tree: LNode, path: Path): string {
-  let out = '';
-  let n: LNode | undefined = tree;
-  for (const p of path) {
-    if (typeof p === 'number') {
-      const item: LNode | undefined = n?.kind === 'seq' ? n.items[p] : undefined;
-      const idNode = item?.kind === 'map' ? getEntry(item, 'id')?.value : undefined;
-      out += idNode?.kind === 'scalar' && idNode.value !== null ? `[${String(idNode.value)}]` : `[${p}]`;
-      n = item;
-    } else {
-      out += (out ? '.' : '') + String(p);
-      n = n?.kind === 'map' ? getEntry(n, String(p))?.value : undefined;
-    }
-  }
-  return out;
-}
+export { describePath };
 
 const TYPE_WORDS: Record<string, string> = {
   string: 'text',
@@ -204,12 +189,17 @@ function report(issue: Issue, base: Path, tree: LMap, plain: unknown, sink: Sink
       return;
     }
     case 'custom': {
-      const params = issue.params as { hint?: string; negative?: boolean } | undefined;
+      const params = issue.params as { hint?: string; negative?: boolean; code?: string } | undefined;
       if (value === undefined) {
         missing(params?.hint);
         return;
       }
-      emit(params?.negative ? 'negative-amount' : 'invalid-figure', prefix + issue.message, at(path), params?.hint);
+      emit(
+        params?.code ?? (params?.negative ? 'negative-amount' : 'invalid-figure'),
+        prefix + issue.message,
+        at(path),
+        params?.hint,
+      );
       return;
     }
     case 'too_small':

@@ -5,13 +5,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseAssertion, compare, showValue } from '../../src/measure/assert.js';
+import { compare, showValue } from '../../src/measure/assert.js';
+import { parseAssertion } from '../../src/model/assertion.js';
+import { parseMetricPath } from '../../src/model/paths.js';
 import { Dec } from '../../src/core/money.js';
 import { Loader } from '../../src/read/load.js';
-import { evaluate, loadScenario } from '../../src/pipeline.js';
+import { evaluate } from '../../src/measure/evaluate.js';
+import { loadScenario } from '../../src/normalize/load.js';
 import { runRules } from '../../src/check/rules.js';
 
-const P = (t: string) => parseAssertion(t, ['US', 'IL'], ['F-1', 'F-3'], 2027, 10);
+const NAMES = { govs: ['US', 'IL'], mechs: ['F-1', 'F-3'], start: 2027, years: 10 };
+const P = (t: string) => parseAssertion(t, NAMES);
+const ref = (p: string) => {
+  const r = parseMetricPath(p, NAMES);
+  if (!r.ok) throw new Error(r.message);
+  return r.ref;
+};
 
 describe('parseAssertion', () => {
   it('reads a bare number as USD millions and a unit as written', () => {
@@ -55,9 +64,9 @@ describe('parseAssertion', () => {
     );
   });
   it('shows amounts in exact USD millions with grouped digits', () => {
-    expect(showValue(Dec.of('4375000000'), 'budgetCost.US')).toBe('4,375');
-    expect(showValue(Dec.of('437500000'), 'budgetCost.US.perYear')).toBe('437.5');
-    expect(showValue(Dec.of('-75000000'), 'budgetCost.US')).toBe('-75');
+    expect(showValue(Dec.of('4375000000'), ref('budgetCost.US'))).toBe('4,375');
+    expect(showValue(Dec.of('437500000'), ref('budgetCost.US.perYear'))).toBe('437.5');
+    expect(showValue(Dec.of('-75000000'), ref('budgetCost.US'))).toBe('-75');
   });
 });
 

@@ -1,7 +1,8 @@
 // The Compact baseline's headline figures, worked out by hand from Section 8 and the
 // Financing Q&A (line numbers of ../shared/reference/us-israel-tech-compact-2026.txt).
 import { describe, expect, it } from 'vitest';
-import { loadScenario, evaluate } from '../../src/pipeline.js';
+import { evaluate } from '../../src/measure/evaluate.js';
+import { loadScenario } from '../../src/normalize/load.js';
 import { baselinePath } from '../../src/cli/io.js';
 import { M } from '../support/scenario.js';
 import { cli } from '../support/cli.js';
@@ -41,7 +42,7 @@ describe('Compact 2026 baseline', () => {
     // BIRD Energy follow-on (not in headline): 15 a side a year x 10 years x 25 = 3750 a side
     expect(M(m.money('followOn', 'US'))).toBe('3750');
     // leverage, commitment basis: 4000 / 14825 = 0.269815...
-    expect(m.leverage('commitment')!.toPlain(6)).toBe('0.269815');
+    expect(m.ratio('leverage.commitment')!.toPlain(6)).toBe('0.269815');
   });
 
   it('floor tests disagree by basis', () => {

@@ -128,9 +128,9 @@ mechanisms:
   });
   it('leverage on both bases', () => {
     // private = 1 x 2000 = 2000; commitment basis 2000 / (2000 + 160) = 0.925926
-    expect(m.leverage('commitment')!.toPlain(6)).toBe('0.925926');
+    expect(m.ratio('leverage.commitment')!.toPlain(6)).toBe('0.925926');
     // budget basis 2000 / (100 + 160) = 7.692308
-    expect(m.leverage('budget')!.toPlain(6)).toBe('7.692308');
+    expect(m.ratio('leverage.budget')!.toPlain(6)).toBe('7.692308');
   });
 });
 
@@ -223,7 +223,8 @@ mechanisms:
 describe('extends patches', () => {
   it('`key: ~` deletes the base key, so an allocation can switch from amount to byYear', async () => {
     const { writeFiles } = await import('../support/scenario.js');
-    const { loadScenario, evaluate } = await import('../../src/pipeline.js');
+    const { loadScenario } = await import('../../src/normalize/load.js');
+    const { evaluate } = await import('../../src/measure/evaluate.js');
     const { Loader } = await import('../../src/read/load.js');
     const dir = writeFiles({
       'base.yaml':

@@ -1,8 +1,9 @@
 // `compact-model diff` end to end: golden table and markdown output, the json shape,
 // --fail-if exit codes, usage errors, and --against a git revision.
 import { describe, expect, it } from 'vitest';
+import { golden as checkGolden } from '../support/golden.js';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli } from '../support/cli.js';
 import { tempDir } from '../support/scenario.js';
@@ -11,11 +12,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const GOLDEN = join(ROOT, 'test', 'golden', 'diff');
 const BASE = 'scenarios/compact-2026.yaml';
 
-function golden(name: string, actual: string): void {
-  const file = join(GOLDEN, name);
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) writeFileSync(file, actual);
-  expect(actual).toBe(readFileSync(file, 'utf8'));
-}
+const golden = (name: string, actual: string) => checkGolden(join(GOLDEN, name), actual);
 
 describe('diff output (golden files, figures checked by hand in diff.test.ts)', () => {
   for (const [alt, format, ext] of [
@@ -37,7 +34,7 @@ describe('diff output (golden files, figures checked by hand in diff.test.ts)', 
     const r = await cli(['diff', BASE, BASE], { cwd: ROOT });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(
-      'Summary: headline mobilization unchanged; budget cost US unchanged, IL unchanged; no input differs;',
+      'Summary\nheadline mobilization unchanged; budget cost US unchanged, IL unchanged; no input differs;',
     );
     expect(r.stdout).toContain('No headline metric changed.');
     expect(r.stdout).not.toContain('┌');
@@ -46,9 +43,9 @@ describe('diff output (golden files, figures checked by hand in diff.test.ts)', 
   it('--all shows unchanged rows', async () => {
     const r = await cli(['diff', BASE, 'scenarios/f3-high.yaml', '--all'], { cwd: ROOT });
     // IL budget cost is unchanged (4075); it shows only with --all.
-    expect(r.stdout).toMatch(/│ Budget cost +│ IL +│ +4,075\.0 │ +4,075\.0 │ +0\.0 │ +0\.0% │/);
+    expect(r.stdout).toMatch(/│ Budget cost \(as published basis\) +│ IL +│ +4,075\.0 │ +4,075\.0 │ +0\.0 │ +0\.0% │/);
     const hidden = await cli(['diff', BASE, 'scenarios/f3-high.yaml'], { cwd: ROOT });
-    expect(hidden.stdout).not.toMatch(/│ Budget cost +│ IL /);
+    expect(hidden.stdout).not.toMatch(/│ Budget cost \(as published basis\) +│ IL /);
   });
 
   it('--case applies to both sides', async () => {

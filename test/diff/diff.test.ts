@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { join } from 'node:path';
-import { evaluate, loadScenario, type Evaluation } from '../../src/pipeline.js';
+import { evaluate, type Evaluation } from '../../src/measure/evaluate.js';
+import { loadScenario } from '../../src/normalize/load.js';
 import { Loader } from '../../src/read/load.js';
 import type { Case } from '../../src/compute/engine.js';
 import { Dec } from '../../src/core/money.js';

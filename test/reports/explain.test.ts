@@ -41,7 +41,7 @@ describe('explain', () => {
   });
 
   it('prints the sum in text, with the report lines', async () => {
-    const r = await cli(['explain', 'scenarios/compact-2026.yaml', 'budgetCost.US']);
+    const r = await cli(['explain', 'scenarios/compact-2026.yaml', 'budgetCost.US', '--width', '400']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('budgetCost.US = 4,375.0 USD millions');
     expect(r.stdout).toContain('check: 2,500.0 + 125.0 + 750.0 + 1,000.0 = 4,375.0');

@@ -128,7 +128,7 @@ describe.skipIf(!HAVE && !IN_CI)('report in Chromium', () => {
       expect(await page.$$eval('#table-claims-hold tbody tr', (r) => r.length)).toBe(json.claims.filter((c) => c.holds).length);
       expect(await page.$$eval('#table-claims-fail tbody tr', (r) => r.length)).toBe(json.claims.filter((c) => !c.holds).length);
       // Every input cited.
-      const inputs = await page.$$eval('#table-inputs tbody tr', (rs) => rs.map((r) => r.querySelectorAll('td')[5]!.textContent));
+      const inputs = await page.$$eval('#table-inputs tbody tr', (rs) => rs.map((r) => r.querySelectorAll('td')[4]!.textContent)); // the path is the row's <th>; then unit, low, base, high, source
       expect(inputs.length).toBeGreaterThan(30);
       expect(inputs.every((s) => s && s.length > 0)).toBe(true);
 

@@ -2,7 +2,7 @@
 // meanings in scenarios, and the tornado's ranking (numbers by hand).
 import { describe, expect, it } from 'vitest';
 import { cli } from '../support/cli.js';
-import { loadScenario } from '../../src/pipeline.js';
+import { loadScenario } from '../../src/normalize/load.js';
 
 describe('simulate', () => {
   it('the same seed and trials give the same bytes; another seed does not', async () => {

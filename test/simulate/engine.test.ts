@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { Fast } from '../../src/core/money.js';
 import { casePicker } from '../../src/compute/engine.js';
-import { evaluate, loadScenario } from '../../src/pipeline.js';
+import { evaluate } from '../../src/measure/evaluate.js';
+import { loadScenario } from '../../src/normalize/load.js';
 import { makePlan, outputs, Runner, SIM_METRICS } from '../../src/simulate/plan.js';
 
 const files = readdirSync('scenarios')

@@ -2,7 +2,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadScenario, evaluate, type Evaluation } from '../../src/pipeline.js';
+import { evaluate, type Evaluation } from '../../src/measure/evaluate.js';
+import { loadScenario } from '../../src/normalize/load.js';
 import { Loader } from '../../src/read/load.js';
 import type { Case } from '../../src/compute/engine.js';
 

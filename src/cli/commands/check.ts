@@ -5,7 +5,7 @@ import { Loader } from '../../read/load.js';
 import { checkFiles } from '../../check/check.js';
 import { renderDiagnostics, renderGithub } from '../../render/diagnostics.js';
 import { checkJson, checkSummary } from '../../render/check.js';
-import { makeChalk } from '../../render/table.js';
+import { makeChalk } from '../../render/terminal.js';
 import { choice, type Ctx } from '../program.js';
 
 type Format = 'text' | 'json' | 'github';

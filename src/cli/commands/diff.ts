@@ -3,16 +3,18 @@
 import type { Command } from 'commander';
 import { Loader } from '../../read/load.js';
 import { gitSource, badRevision } from '../../read/git.js';
-import { evaluate, loadScenario } from '../../pipeline.js';
+import { evaluate } from '../../measure/evaluate.js';
+import { loadScenario } from '../../normalize/load.js';
 import { Diagnostics, exitCodeFor } from '../../core/diagnostics.js';
 import { M } from '../../core/messages.js';
 import { checkThreshold, diffEvaluations, parseThreshold, type Threshold } from '../../measure/diff.js';
 import { diffCsv, diffJson, renderDiffMarkdown, renderDiffTable, thresholdValues, type DiffView } from '../../render/diff.js';
-import { makeChalk } from '../../render/table.js';
+import { makeChalk } from '../../render/terminal.js';
+import { widthFor } from '../open.js';
 import { renderDiagnostics } from '../../render/diagnostics.js';
 import type { Case } from '../../compute/engine.js';
 import type { IO } from '../io.js';
-import { choice, type Ctx } from '../program.js';
+import { basisOption, choice, type Ctx, parseWidth, widthOption } from '../program.js';
 
 export interface DiffOpts {
   against?: string;
@@ -20,35 +22,40 @@ export interface DiffOpts {
   format: 'table' | 'markdown' | 'json' | 'csv';
   all: boolean;
   failIf: string[];
+  basis?: string;
+  width?: number;
 }
 
 export function register(program: Command, ctx: Ctx): void {
-  program
-    .command('diff')
-    .description(
-      'compare two scenarios (or a file with its version at a git revision): metrics, mechanisms, years, inputs, verdicts',
-    )
-    .argument('<files...>', 'BASE and ALT scenario files (one FILE with --against)')
-    .option('--against <rev>', 'compare FILE with its own version at git revision REV (e.g. main, HEAD~1)')
-    .option(
-      '--case <case>',
-      'which end of every range to use, in both: low, base or high',
-      choice(['low', 'base', 'high']),
-      'base',
-    )
-    .option(
-      '--format <format>',
-      'output format: table, markdown (for a pull-request comment), json or csv',
-      choice(['table', 'markdown', 'json', 'csv']),
-      'table',
-    )
-    .option('--all', 'show unchanged rows too', false)
-    .option(
-      '--fail-if <expr>',
-      "exit 1 when a change crosses a threshold, e.g. 'budgetCost.US > +100' or 'headlineMobilization < -5%' (repeatable)",
-      (x: string, acc: string[]) => [...acc, x],
-      [] as string[],
-    )
+  basisOption(
+    program
+      .command('diff')
+      .description(
+        'compare two scenarios (or a file with its version at a git revision): metrics, mechanisms, years, inputs, verdicts',
+      )
+      .argument('<files...>', 'BASE and ALT scenario files (one FILE with --against)')
+      .option('--against <rev>', 'compare FILE with its own version at git revision REV (e.g. main, HEAD~1)')
+      .option(
+        '--case <case>',
+        'which end of every range to use, in both: low, base or high',
+        choice(['low', 'base', 'high']),
+        'base',
+      )
+      .option(
+        '--format <format>',
+        'output format: table, markdown (for a pull-request comment), json or csv',
+        choice(['table', 'markdown', 'json', 'csv']),
+        'table',
+      )
+      .option('--all', 'show unchanged rows too', false)
+      .option(
+        '--fail-if <expr>',
+        "exit 1 when a change crosses a threshold, e.g. 'budgetCost.US > +100' or 'headlineMobilization < -5%' (repeatable)",
+        (x: string, acc: string[]) => [...acc, x],
+        [] as string[],
+      ),
+  )
+    .option(widthOption[0], widthOption[1], parseWidth)
     .action((files: string[], opts: DiffOpts) => {
       ctx.exitCode = diff(ctx.io, files, opts);
     });
@@ -82,8 +89,9 @@ export function diff(io: IO, files: string[], opts: DiffOpts): number {
   const code = exitCodeFor(diags);
   if (!base.scenario || !alt.scenario || code === 2) return 2;
 
-  const a = evaluate(base.scenario, opts.case);
-  const b = evaluate(alt.scenario, opts.case);
+  const withBasis = (x: typeof base.scenario & object) => (opts.basis === undefined ? x : { ...x, basis: opts.basis });
+  const a = evaluate(withBasis(base.scenario), opts.case);
+  const b = evaluate(withBasis(alt.scenario), opts.case);
   const checked: DiffView['thresholds'] = [];
   const bad = new Diagnostics();
   for (const t of thresholds) {
@@ -101,7 +109,7 @@ export function diff(io: IO, files: string[], opts: DiffOpts): number {
   if (opts.format === 'json') io.out(JSON.stringify(diffJson(d, view), null, 2) + '\n');
   else if (opts.format === 'markdown') io.out(renderDiffMarkdown(d, view));
   else if (opts.format === 'csv') io.out(diffCsv(d, view));
-  else io.out(renderDiffTable(d, view, makeChalk(io.stdoutIsTTY, io.env)));
+  else io.out(renderDiffTable(d, view, makeChalk(io.stdoutIsTTY, io.env), widthFor(io, opts.width)));
 
   const crossed = new Diagnostics();
   for (const { t, r } of checked) {

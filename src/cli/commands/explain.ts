@@ -1,51 +1,58 @@
 // `compact-model explain [FILE] METRIC`: where a number comes from (flows, rules, inputs, sources).
 import type { Command } from 'commander';
-import { evaluate } from '../../pipeline.js';
+import { evaluate } from '../../measure/evaluate.js';
 import { M } from '../../core/messages.js';
-import { makeChalk } from '../../render/table.js';
+import { makeChalk } from '../../render/terminal.js';
 import { explain } from '../../measure/explain.js';
 import { explainJson, explainText } from '../../render/explain.js';
 import type { Case } from '../../compute/engine.js';
 import { baselinePath } from '../io.js';
-import { choice, type Ctx } from '../program.js';
-import { openScenario, usage } from '../open.js';
+import { basisOption, choice, type Ctx, parseWidth, widthOption } from '../program.js';
+import { openScenario, usage, widthFor } from '../open.js';
 
 export function register(program: Command, ctx: Ctx): void {
-  program
-    .command('explain')
-    .description(
-      'show where a metric comes from: its flows by mechanism and year, the rules and assumptions, and the source of every input',
-    )
-    .argument(
-      '<file-or-metric>',
-      'scenario YAML file, or the metric when the file is left out (default: the shipped Compact baseline)',
-    )
-    .argument(
-      '[metric]',
-      'metric path, e.g. budgetCost.US, floor.IL.appropriated, headlineMobilization, leverage.commitment.total',
-    )
-    .option('--case <case>', 'which end of every range to use: low, base or high', choice(['low', 'base', 'high']), 'base')
-    .option('--format <format>', 'output format: text or json', choice(['text', 'json']), 'text')
-    .action((a: string, b: string | undefined, opts: { case: Case; format: 'text' | 'json' }) => {
-      const io = ctx.io;
-      const [file, metric] = b === undefined ? [baselinePath(), a] : [a, b];
-      const opened = openScenario(io, file);
-      if (!opened) {
-        ctx.exitCode = 2;
-        return;
-      }
-      const ev = evaluate(opened.scenario, opts.case);
-      const r = explain(ev.measure, metric);
-      if (!r.ok) {
-        opened.report([usage('unknown-metric', `${M.explainUnknownMetric(metric)}: ${r.message}`, r.hint)]);
-        ctx.exitCode = 2;
-        return;
-      }
-      io.out(
-        opts.format === 'json'
-          ? JSON.stringify(explainJson(ev.scenario, r.explanation, opts.case), null, 2) + '\n'
-          : explainText(ev.scenario, r.explanation, opts.case, makeChalk(io.stdoutIsTTY, io.env)),
-      );
-      ctx.exitCode = opened.code;
-    });
+  basisOption(
+    program
+      .command('explain')
+      .description(
+        'show where a metric comes from: its flows by mechanism and year, the rules and assumptions, and the source of every input',
+      )
+      .argument('<file-or-metric>', 'scenario YAML file, or the metric when the file is left out (default: the shipped baseline)')
+      .argument(
+        '[metric]',
+        'metric path, e.g. budgetCost.US, floor.IL.appropriated, headlineMobilization, leverage.commitment.total',
+      )
+      .option('--case <case>', 'which end of every range to use: low, base or high', choice(['low', 'base', 'high']), 'base')
+      // `table` like every other command; `text` is kept as a synonym for files written before.
+      .option('--format <format>', 'output format: table or json', choice(['table', 'text', 'json']), 'table'),
+  )
+    .option(widthOption[0], widthOption[1], parseWidth)
+    .action(
+      (
+        a: string,
+        b: string | undefined,
+        opts: { case: Case; format: 'table' | 'text' | 'json'; basis?: string; width?: number },
+      ) => {
+        const io = ctx.io;
+        const [file, metric] = b === undefined ? [baselinePath(), a] : [a, b];
+        const opened = openScenario(io, file, opts.basis);
+        if (!opened) {
+          ctx.exitCode = 2;
+          return;
+        }
+        const ev = evaluate(opened.scenario, opts.case);
+        const r = explain(ev.measure, metric);
+        if (!r.ok) {
+          opened.report([usage('unknown-metric', `${M.explainUnknownMetric(metric)}: ${r.message}`, r.hint)]);
+          ctx.exitCode = 2;
+          return;
+        }
+        io.out(
+          opts.format === 'json'
+            ? JSON.stringify(explainJson(ev.scenario, r.explanation, opts.case), null, 2) + '\n'
+            : explainText(ev.scenario, r.explanation, opts.case, makeChalk(io.stdoutIsTTY, io.env), widthFor(io, opts.width)),
+        );
+        ctx.exitCode = opened.code;
+      },
+    );
 }

@@ -6,7 +6,7 @@ import { exitCodeFor } from '../../core/diagnostics.js';
 import { writeOutput } from '../output.js';
 import { M } from '../../core/messages.js';
 import { renderDiagnostics } from '../../render/diagnostics.js';
-import { makeChalk } from '../../render/table.js';
+import { makeChalk } from '../../render/terminal.js';
 import { initTemplate } from '../../scaffold/template.js';
 import { baselinePath, packageRoot } from '../io.js';
 import type { Ctx } from '../program.js';
@@ -20,7 +20,7 @@ function rel(fromDir: string, to: string): string {
 export function register(program: Command, ctx: Ctx): void {
   program
     .command('init')
-    .description('write a new scenario (NAME.yaml) that extends the Compact baseline, with commented examples')
+    .description('write a new scenario (NAME.yaml) that extends the shipped baseline, with commented examples')
     .argument('[name]', 'file to write, .yaml added when missing', 'my-scenario')
     .option('--force', 'overwrite the file if it exists')
     .action((name: string, opts: { force?: boolean }) => {

@@ -1,66 +1,68 @@
 // `compact-model report [FILE] -o report.html [--simulate N]`: the self-contained HTML report
 // (with a simulated P5-P95 fan when asked), written atomically.
 import type { Command } from 'commander';
-import { evaluate } from '../../pipeline.js';
+import { evaluate } from '../../measure/evaluate.js';
 import { availableParallelism } from 'node:os';
 import { M } from '../../core/messages.js';
-import { fanOf, toHtml } from '../../render/html.js';
+import { toHtml } from '../../render/html.js';
+import { buildRunReport, fanOf } from '../../report/run.js';
 import { simulate, workerCount, workerScriptIn } from '../../simulate/simulate.js';
 import type { Case } from '../../compute/engine.js';
 import { baselinePath, packageRoot } from '../io.js';
 import { checkOutput, writeAtomic } from '../output.js';
-import { choice, intOption, type Ctx } from '../program.js';
+import { basisOption, choice, type Ctx, intOption } from '../program.js';
 import { openScenario } from '../open.js';
 
 export function register(program: Command, ctx: Ctx): void {
-  program
-    .command('report')
-    .description('write a self-contained HTML report (charts, metrics, claims, sources) that opens in any browser and prints')
-    .argument('[file]', 'scenario YAML file (default: the shipped Compact baseline)')
-    .requiredOption('-o, --output <file>', 'the HTML file to write, e.g. report.html')
-    .option('--case <case>', 'which end of every range to use: low, base or high', choice(['low', 'base', 'high']), 'base')
-    .option('--force', 'overwrite an existing output file')
-    .option(
-      '--simulate <trials>',
-      'also simulate this many trials and draw the P5-P95 fan of cumulative headline mobilization',
-      intOption(1, 10_000_000, M.simulateTrials),
-    )
-    .option('--seed <s>', 'random seed of --simulate', intOption(0, Number.MAX_SAFE_INTEGER, M.simulateSeed), 1)
-    .action(
-      async (
-        file: string | undefined,
-        opts: { output: string; case: Case; force?: boolean; simulate?: number; seed: number },
-      ) => {
-        const io = ctx.io;
-        const opened = openScenario(io, file ?? baselinePath());
-        if (!opened) {
-          ctx.exitCode = 2;
-          return;
-        }
-        // Refuse a bad output path before computing anything.
-        const { target, diag } = checkOutput(opts.output, io.cwd, opened.scenario.chain, opts.force ?? false);
-        const s = opened.scenario;
-        const fan =
-          diag || opts.simulate === undefined
-            ? undefined
-            : fanOf(
-                s,
-                await simulate(s, {
-                  trials: opts.simulate,
-                  seed: opts.seed,
-                  yearly: true,
-                  workers: workerCount(undefined, opts.simulate, availableParallelism()),
-                  workerScript: workerScriptIn(packageRoot()),
-                }),
-                opts.seed,
-              );
-        const failed = diag ?? writeAtomic(target!, toHtml(evaluate(s, opts.case), { fan }), opts.force ?? false);
-        if (failed) {
-          opened.report([failed]);
-          ctx.exitCode = 2;
-          return;
-        }
-        ctx.exitCode = opened.code;
-      },
-    );
+  basisOption(
+    program
+      .command('report')
+      .description('write a self-contained HTML report (charts, metrics, claims, sources) that opens in any browser and prints')
+      .argument('[file]', 'scenario YAML file (default: the shipped baseline)')
+      .requiredOption('-o, --output <file>', 'the HTML file to write, e.g. report.html')
+      .option('--case <case>', 'which end of every range to use: low, base or high', choice(['low', 'base', 'high']), 'base')
+      .option('--force', 'overwrite an existing output file')
+      .option(
+        '--simulate <trials>',
+        'also simulate this many trials and draw the P5-P95 fan of cumulative headline mobilization',
+        intOption(1, 10_000_000, M.simulateTrials),
+      )
+      .option('--seed <s>', 'random seed of --simulate', intOption(0, Number.MAX_SAFE_INTEGER, M.simulateSeed), 1),
+  ).action(
+    async (
+      file: string | undefined,
+      opts: { output: string; case: Case; force?: boolean; simulate?: number; seed: number; basis?: string },
+    ) => {
+      const io = ctx.io;
+      const opened = openScenario(io, file ?? baselinePath(), opts.basis);
+      if (!opened) {
+        ctx.exitCode = 2;
+        return;
+      }
+      // Refuse a bad output path before computing anything.
+      const { target, diag } = checkOutput(opts.output, io.cwd, opened.scenario.chain, opts.force ?? false);
+      const s = opened.scenario;
+      const fan =
+        diag || opts.simulate === undefined
+          ? undefined
+          : fanOf(
+              s,
+              await simulate(s, {
+                trials: opts.simulate,
+                seed: opts.seed,
+                yearly: true,
+                workers: workerCount(undefined, opts.simulate, availableParallelism()),
+                workerScript: workerScriptIn(packageRoot()),
+              }),
+              opts.seed,
+            );
+      const failed = diag ?? writeAtomic(target!, toHtml(buildRunReport(evaluate(s, opts.case), { fan })), opts.force ?? false);
+      if (failed) {
+        opened.report([failed]);
+        ctx.exitCode = 2;
+        return;
+      }
+      ctx.exitCode = opened.code;
+    },
+  );
 }

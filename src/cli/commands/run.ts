@@ -1,48 +1,59 @@
-// `compact-model run [FILE]`: load, evaluate one case, render as a table or JSON.
+// `compact-model run [FILE]`: load, evaluate one case, apply the rules, render the report
+// as a table, markdown, JSON, the ledger as CSV, or a workbook.
 import type { Command } from 'commander';
-import { evaluate } from '../../pipeline.js';
-import { renderTable, makeChalk } from '../../render/table.js';
-import { toJson } from '../../render/json.js';
-import { renderDiagnostics } from '../../render/diagnostics.js';
-import { ledgerCsv } from '../../render/csv.js';
-import { writeOutput } from '../output.js';
-import { openScenario, usage } from '../open.js';
+import type { Dec } from '../../core/money.js';
 import { M } from '../../core/messages.js';
 import type { Case } from '../../compute/engine.js';
-import { baselinePath, type IO } from '../io.js';
-import { choice, rateOption, type Ctx } from '../program.js';
+import { evaluate } from '../../measure/evaluate.js';
 import { withValuation } from '../../normalize/valuation.js';
-import type { Dec } from '../../core/money.js';
+import { ledgerCsv } from '../../render/csv.js';
+import { renderDiagnostics } from '../../render/diagnostics.js';
+import { toJson } from '../../render/json.js';
+import { renderMarkdown } from '../../render/markdown.js';
+import { makeChalk, renderTerminal } from '../../render/terminal.js';
+import { buildRunReport } from '../../report/run.js';
+import { baselinePath, type IO } from '../io.js';
+import { writeOutput } from '../output.js';
+import { openScenario, usage, widthFor } from '../open.js';
+import { basisOption, choice, type Ctx, parseWidth, rateOption, widthOption } from '../program.js';
 
-export function register(program: Command, ctx: Ctx): void {
-  program
-    .command('run')
-    .description('compute the 10-year cash flows, budget cost, leverage, floor and target tests of a scenario')
-    .argument('[file]', 'scenario YAML file (default: the shipped Compact baseline)')
-    .option('--case <case>', 'which end of every range to use: low, base or high', choice(['low', 'base', 'high']), 'base')
-    .option(
-      '--format <format>',
-      'output format: table, json, csv (the tidy ledger) or xlsx (needs -o)',
-      choice(['table', 'json', 'csv', 'xlsx']),
-      'table',
-    )
-    .option('-o, --output <file>', 'write to this file instead of stdout (atomically; never over an input)')
-    .option('--force', 'overwrite an existing output file')
-    .option('--discount <rate>', 'discount rate for present values (overrides assumptions.discount)', rateOption)
-    .option('--inflation <rate>', 'inflation rate for real dollars (overrides assumptions.inflation)', rateOption)
-    .action(async (file: string | undefined, opts: RunOpts) => {
-      ctx.exitCode = await run(ctx.io, file ?? baselinePath(), opts);
-    });
-}
-
+type Format = 'table' | 'markdown' | 'json' | 'csv' | 'xlsx';
 type RunOpts = {
   case: Case;
-  format: 'table' | 'json' | 'csv' | 'xlsx';
+  format: Format;
   output?: string;
   force?: boolean;
   discount?: Dec;
   inflation?: Dec;
+  basis?: string;
+  width?: number;
+  all?: boolean;
 };
+
+export function register(program: Command, ctx: Ctx): void {
+  basisOption(
+    program
+      .command('run')
+      .description('compute the cash flows, budget cost, leverage, floor and target tests of a scenario over its horizon')
+      .argument('[file]', 'scenario YAML file (default: the shipped baseline)')
+      .option('--case <case>', 'which end of every range to use: low, base or high', choice(['low', 'base', 'high']), 'base')
+      .option(
+        '--format <format>',
+        'output format: table, markdown, json, csv (the tidy ledger) or xlsx (needs -o)',
+        choice(['table', 'markdown', 'json', 'csv', 'xlsx']),
+        'table',
+      )
+      .option('-o, --output <file>', 'write to this file instead of stdout (atomically; never over an input)')
+      .option('--force', 'overwrite an existing output file')
+      .option('--discount <rate>', 'discount rate for present values (overrides assumptions.discount)', rateOption)
+      .option('--inflation <rate>', 'inflation rate for real dollars (overrides assumptions.inflation)', rateOption),
+  )
+    .option(widthOption[0], widthOption[1], parseWidth)
+    .option('--all', 'in a table, also show the detail tables (claims that hold, inputs)')
+    .action(async (file: string | undefined, opts: RunOpts) => {
+      ctx.exitCode = await run(ctx.io, file ?? baselinePath(), opts);
+    });
+}
 
 export async function run(io: IO, file: string, opts: RunOpts): Promise<number> {
   // Checked before reading anything: xlsx is binary, so it goes to a file.
@@ -56,18 +67,24 @@ export async function run(io: IO, file: string, opts: RunOpts): Promise<number> 
     );
     return 2;
   }
-  const opened = openScenario(io, file);
+  const opened = openScenario(io, file, opts.basis);
   if (!opened) return 2;
   const ev = evaluate(withValuation(opened.scenario, opts), opts.case);
+  const report = () => buildRunReport(ev);
   const data =
     opts.format === 'xlsx'
-      ? await (await import('../../render/xlsx.js')).toXlsx(ev)
+      ? await (await import('../../render/xlsx.js')).toXlsx(report(), ev)
       : opts.format === 'json'
-        ? JSON.stringify(toJson(ev, opened.diagnostics), null, 2) + '\n'
+        ? `${JSON.stringify(toJson(ev, opened.diagnostics), null, 2)}\n`
         : opts.format === 'csv'
           ? ledgerCsv(ev)
-          : // A file never gets colour codes, whatever FORCE_COLOR says.
-            renderTable(ev, makeChalk(io.stdoutIsTTY && !opts.output, opts.output ? {} : io.env)) + '\n';
+          : opts.format === 'markdown'
+            ? renderMarkdown(report())
+            : // A file never gets colour codes, whatever FORCE_COLOR says.
+              renderTerminal(report(), makeChalk(io.stdoutIsTTY && !opts.output, opts.output ? {} : io.env), {
+                width: widthFor(io, opts.width),
+                all: opts.all,
+              });
   if (opts.output === undefined) {
     io.out(data as string);
     return opened.code;
@@ -77,5 +94,6 @@ export async function run(io: IO, file: string, opts: RunOpts): Promise<number> 
     opened.report([refused]);
     return 2;
   }
+  io.err(M.wroteFile(opts.output));
   return opened.code;
 }

@@ -2,49 +2,55 @@
 // ranged input, ranked as a tornado (table or JSON).
 import type { Command } from 'commander';
 import { M } from '../../core/messages.js';
-import { parseMetricPath, metricUnit } from '../../measure/paths.js';
-import { makeChalk } from '../../render/table.js';
+import { parseMetricPath, unitOf } from '../../model/paths.js';
+import { makeChalk } from '../../render/terminal.js';
 import { renderTornado, sensitivityJson } from '../../render/uncertainty.js';
 import { sensitivity } from '../../simulate/sensitivity.js';
 import { baselinePath } from '../io.js';
-import { choice, type Ctx } from '../program.js';
-import { openScenario, usage } from '../open.js';
+import { basisOption, choice, type Ctx, parseWidth, widthOption } from '../program.js';
+import { openScenario, usage, widthFor } from '../open.js';
 
 export function register(program: Command, ctx: Ctx): void {
-  program
-    .command('sensitivity')
-    .description('swing each ranged input from low to high (others at base) and rank the effect on one metric as a tornado')
-    .argument('[file]', 'scenario YAML file (default: the shipped Compact baseline)')
-    .option('--metric <path>', 'metric path, e.g. headlineMobilization, budgetCost.US, target.shortfall', 'headlineMobilization')
-    .option('--format <format>', 'output format: table or json', choice(['table', 'json']), 'table')
-    .action((file: string | undefined, opts: { metric: string; format: 'table' | 'json' }) => {
+  basisOption(
+    program
+      .command('sensitivity')
+      .description('swing each ranged input from low to high (others at base) and rank the effect on one metric as a tornado')
+      .argument('[file]', 'scenario YAML file (default: the shipped baseline)')
+      .option(
+        '--metric <path>',
+        'metric path, e.g. headlineMobilization, budgetCost.US, target.shortfall',
+        'headlineMobilization',
+      )
+      .option('--format <format>', 'output format: table or json', choice(['table', 'json']), 'table'),
+  )
+    .option(widthOption[0], widthOption[1], parseWidth)
+    .action((file: string | undefined, opts: { metric: string; format: 'table' | 'json'; basis?: string; width?: number }) => {
       const io = ctx.io;
-      const opened = openScenario(io, file ?? baselinePath());
+      const opened = openScenario(io, file ?? baselinePath(), opts.basis);
       if (!opened) {
         ctx.exitCode = 2;
         return;
       }
       const s = opened.scenario;
-      const p = parseMetricPath(
-        opts.metric,
-        s.governments.map((g) => g.code),
-        s.mechanisms.map((m) => m.id),
-        s.horizon.start,
-        s.horizon.years,
-      );
+      const p = parseMetricPath(opts.metric, {
+        govs: s.governments.map((g) => g.code),
+        mechs: s.mechanisms.map((m) => m.id),
+        start: s.horizon.start,
+        years: s.horizon.years,
+      });
       const bad = !p.ok
         ? usage('unknown-metric', `${M.sensitivityMetric(opts.metric)}: ${p.message}`, p.hint)
-        : metricUnit(opts.metric) === 'boolean'
+        : unitOf(p.ref) === 'boolean'
           ? usage('unknown-metric', M.sensitivityNumeric(opts.metric))
           : undefined;
-      if (bad) {
-        opened.report([bad]);
+      if (bad || !p.ok) {
+        if (bad) opened.report([bad]);
         ctx.exitCode = 2;
         return;
       }
-      const r = sensitivity(s, opts.metric);
-      if (opts.format === 'json') io.out(JSON.stringify(sensitivityJson(s, r), null, 2) + '\n');
-      else io.out(renderTornado(s, r, makeChalk(io.stdoutIsTTY, io.env)) + '\n');
+      const r = sensitivity(s, opts.metric, p.ref);
+      if (opts.format === 'json') io.out(`${JSON.stringify(sensitivityJson(s, r), null, 2)}\n`);
+      else io.out(`${renderTornado(s, r, makeChalk(io.stdoutIsTTY, io.env), widthFor(io, opts.width))}\n`);
       ctx.exitCode = opened.code;
     });
 }

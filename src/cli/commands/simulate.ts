@@ -3,17 +3,19 @@
 import type { Command } from 'commander';
 import { availableParallelism } from 'node:os';
 import { M } from '../../core/messages.js';
-import { makeChalk } from '../../render/table.js';
+import { makeChalk } from '../../render/terminal.js';
 import { renderSimulate, simulateCsv, simulateJson } from '../../render/uncertainty.js';
 import { progressBar } from '../../render/progress.js';
 import { simulate, workerCount, workerScriptIn } from '../../simulate/simulate.js';
 import { withValuation } from '../../normalize/valuation.js';
 import type { Dec } from '../../core/money.js';
 import { baselinePath, packageRoot } from '../io.js';
-import { choice, intOption, rateOption, type Ctx } from '../program.js';
-import { openScenario } from '../open.js';
+import { basisOption, choice, type Ctx, intOption, parseWidth, rateOption, widthOption } from '../program.js';
+import { openScenario, widthFor } from '../open.js';
 
 interface Opts {
+  basis?: string;
+  width?: number;
   trials: number;
   seed: number;
   workers?: number;
@@ -23,28 +25,31 @@ interface Opts {
 }
 
 export function register(program: Command, ctx: Ctx): void {
-  program
-    .command('simulate')
-    .description('Monte Carlo over every range and gate: P5/P50/P95 of headline metrics, chances the floor and target are met')
-    .argument('[file]', 'scenario YAML file (default: the shipped Compact baseline)')
-    .option('--trials <n>', 'number of trials', intOption(1, 100_000_000, M.simulateTrials), 10_000)
-    .option(
-      '--seed <s>',
-      'random seed; the same seed and trials give the same output',
-      intOption(0, Number.MAX_SAFE_INTEGER, M.simulateSeed),
-      1,
-    )
-    .option(
-      '--workers <k>',
-      'worker threads (default: one per core for long runs); does not change the output',
-      intOption(1, 64, M.simulateWorkers),
-    )
-    .option('--discount <rate>', 'discount rate for present values (overrides assumptions.discount)', rateOption)
-    .option('--inflation <rate>', 'inflation rate for real dollars (overrides assumptions.inflation)', rateOption)
-    .option('--format <format>', 'output format: table, json or csv', choice(['table', 'json', 'csv']), 'table')
+  basisOption(
+    program
+      .command('simulate')
+      .description('Monte Carlo over every range and gate: P5/P50/P95 of headline metrics, chances the floor and target are met')
+      .argument('[file]', 'scenario YAML file (default: the shipped baseline)')
+      .option('--trials <n>', 'number of trials', intOption(1, 100_000_000, M.simulateTrials), 10_000)
+      .option(
+        '--seed <s>',
+        'random seed; the same seed and trials give the same output',
+        intOption(0, Number.MAX_SAFE_INTEGER, M.simulateSeed),
+        1,
+      )
+      .option(
+        '--workers <k>',
+        'worker threads (default: one per core for long runs); does not change the output',
+        intOption(1, 64, M.simulateWorkers),
+      )
+      .option('--discount <rate>', 'discount rate for present values (overrides assumptions.discount)', rateOption)
+      .option('--inflation <rate>', 'inflation rate for real dollars (overrides assumptions.inflation)', rateOption)
+      .option('--format <format>', 'output format: table, json or csv', choice(['table', 'json', 'csv']), 'table'),
+  )
+    .option(widthOption[0], widthOption[1], parseWidth)
     .action(async (file: string | undefined, opts: Opts) => {
       const io = ctx.io;
-      const opened = openScenario(io, file ?? baselinePath());
+      const opened = openScenario(io, file ?? baselinePath(), opts.basis);
       if (!opened) {
         ctx.exitCode = 2;
         return;
@@ -61,7 +66,7 @@ export function register(program: Command, ctx: Ctx): void {
       bar.end();
       if (opts.format === 'json') io.out(JSON.stringify(simulateJson(s, r), null, 2) + '\n');
       else if (opts.format === 'csv') io.out(simulateCsv(s, r));
-      else io.out(renderSimulate(s, r, makeChalk(io.stdoutIsTTY, io.env)) + '\n');
+      else io.out(renderSimulate(s, r, makeChalk(io.stdoutIsTTY, io.env), widthFor(io, opts.width)) + '\n');
       ctx.exitCode = opened.code;
     });
 }

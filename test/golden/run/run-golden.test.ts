@@ -1,18 +1,13 @@
 // Golden tests for `run`: the baseline report and one file per kind of bad input.
 // Regenerate with UPDATE_GOLDEN=1, then read every changed file before committing it.
-import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { golden as checkGolden } from '../../support/golden.js';
 import { cli } from '../../support/cli.js';
 
 const here = 'test/golden/run';
-const update = process.env.UPDATE_GOLDEN === '1';
-
-function golden(name: string, actual: string): void {
-  const file = join(here, name);
-  if (update || !existsSync(file)) writeFileSync(file, actual);
-  expect(actual).toBe(readFileSync(file, 'utf8'));
-}
+const golden = (name: string, actual: string) => checkGolden(join(here, name), actual);
 
 const show = (r: { code: number; stdout: string; stderr: string }) => `exit: ${r.code}\n--- stdout\n${r.stdout}--- stderr\n${r.stderr}`;
 

@@ -1,14 +1,15 @@
 // The scenario's input figures as rows people can audit: path, unit, low/base/high,
 // the citation, and where it is written; shared by the HTML report, the workbook and explain.
 import { type Dec, millions } from '../core/money.js';
-import type { Fig, Scenario } from '../normalize/types.js';
+import type { Fig, Scenario } from '../model/scenario.js';
 
 export type FigUnit = 'USD millions' | 'rate' | 'ratio';
 
-/** A figure's unit, from its path (Fig does not carry one): rates and ratios are named by their key. */
-export function figureUnit(path: string): FigUnit {
-  if (/(shares|rates)\[\d+\]$|subsidyRate|probability|growth|tolerance/.test(path)) return 'rate';
-  if (/crowdIn|multiple|followOn|coInvest|coFinance/.test(path)) return 'ratio';
+/** A figure's unit as shown: its own, else read from its path (built-in defaults carry none). */
+export function figureUnit(f: Pick<Fig, 'unit' | 'path'>): FigUnit {
+  if (f.unit) return f.unit === 'amount' ? 'USD millions' : f.unit;
+  if (/(shares|rates)\[\d+\]$|subsidyRate|probability|growth|tolerance|fees/.test(f.path)) return 'rate';
+  if (/crowdIn|multiple|followOn|coInvest|coFinance/.test(f.path)) return 'ratio';
   return 'USD millions';
 }
 
@@ -41,18 +42,9 @@ export function citation(s: Scenario, f: Fig): string {
   const mech = /^mechanisms\[([^\]]+)\]/.exec(f.path)?.[1];
   const m = mech === undefined ? undefined : s.mechanisms.find((x) => x.id === mech);
   if (m?.source) return `(from ${m.id}) ${m.source}`;
-  const prof = /^assumptions\.(profiles|drawdowns)\.([^.]+)\./.exec(f.path);
-  if (prof) {
-    for (const x of s.mechanisms) {
-      const cands = [
-        'spendOut' in x ? x.spendOut : undefined,
-        'disbursement' in x ? x.disbursement : undefined,
-        'drawdown' in x ? x.drawdown : undefined,
-      ];
-      const hit = cands.find((p) => p?.name === prof[2]);
-      if (hit?.source) return `(from ${prof[2]}) ${hit.source}`;
-    }
-  }
+  const curve = /^assumptions\.(profiles|drawdowns)\.([^.]+)\./.exec(f.path);
+  const c = curve ? s.curves.find((x) => x.name === curve[2]) : undefined;
+  if (c?.source) return `(from ${c.name}) ${c.source}`;
   return '(no source given)';
 }
 
@@ -64,7 +56,7 @@ export function inputRows(s: Scenario): InputRow[] {
     const key = `${f.path}@${f.loc.file}:${f.loc.line}:${f.loc.col}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const unit = figureUnit(f.path);
+    const unit = figureUnit(f);
     rows.push({
       path: f.path,
       unit,

@@ -1,0 +1,155 @@
+// The toolkit a mechanism kind books its flows with: the horizon, the chosen value of
+// each figure and event, allocations laid over years, profiles, and budget items that
+// every scoring basis reads its own way. Written against Arith<T> so one model runs
+// exact (reports) or in float64 (sampling).
+import type { Arith, Dec } from '../core/money.js';
+import { BASES, type BudgetItemType } from '../model/bases.js';
+import type { NeutralFlow } from '../model/flows.js';
+import type { Alloc, Event, Fig } from '../model/scenario.js';
+import type { Ledger } from './ledger.js';
+
+export type Case = 'low' | 'base' | 'high';
+
+/** Chooses the value of each uncertain input and the outcome of each event for one evaluation. */
+export interface Picker<T> {
+  fig(f: Fig): T;
+  event(e: Event): boolean;
+}
+
+export function casePicker<T>(A: Arith<T>, c: Case): Picker<T> {
+  return { fig: (f) => A.lift(f.value[c]), event: (e) => e.holds };
+}
+
+/** One piece of public money as the budget sees it; each basis decides what of it counts. */
+export interface BudgetItem<T> {
+  type: BudgetItemType;
+  /** The plan's own convention (`budget: appropriated`). */
+  appropriated: boolean;
+  /** Budget authority by year index, when the money is provided or obligated. */
+  authority: T[];
+  /** Outlays by year index (indices past the horizon land after it). */
+  outlays: T[];
+  /** Money coming back (distributions) by year index; offsetting receipts on bases that count them. */
+  receipts?: T[];
+}
+
+export class FlowCtx<T> {
+  constructor(
+    readonly A: Arith<T>,
+    readonly N: number,
+    private readonly pick: Picker<T>,
+    private readonly outcomes: Map<string, boolean>,
+    private readonly ledger: Ledger<T>,
+    private readonly mi: number,
+    private readonly govIndex: Map<string, number>,
+  ) {}
+
+  /** The value of a figure in this evaluation. */
+  fig(f: Fig): T {
+    return this.pick.fig(f);
+  }
+  /** The outcome of an event (declared by the mechanism) in this evaluation. */
+  event(key: string): boolean {
+    return this.outcomes.get(key) ?? true;
+  }
+  gi(code: string): number {
+    return this.govIndex.get(code)!;
+  }
+  add(g: number, kind: NeutralFlow, y: number, amount: T): void {
+    this.ledger.add(this.mi, g, kind, y, amount);
+  }
+  book(g: number, kind: NeutralFlow, amounts: T[]): void {
+    amounts.forEach((a, y) => {
+      this.ledger.add(this.mi, g, kind, y, a);
+    });
+  }
+  /** Books `amounts[y] * shares[j]` in year y + j (a spend-out or disbursement profile). */
+  spread(g: number, kind: NeutralFlow, amounts: T[], shares: Dec[]): void {
+    this.book(g, kind, spread(this.A, amounts, shares));
+  }
+  /** A budget item, booked on every scoring basis by that basis's rule. */
+  budget(g: number, item: BudgetItem<T>): void {
+    BASES.forEach((basis, b) => {
+      const rule = basis.rule(item);
+      if (rule.counts) {
+        item.authority.forEach((a, y) => {
+          this.ledger.add(this.mi, g, 'budgetCost', y, a, b);
+        });
+        item.outlays.forEach((a, y) => {
+          this.ledger.add(this.mi, g, 'outlay', y, a, b);
+        });
+      }
+      if (rule.receipts && item.receipts)
+        item.receipts.forEach((a, y) => {
+          this.ledger.add(this.mi, g, 'receipt', y, a, b);
+        });
+    });
+  }
+  /** An allocation's amount in each year of the horizon. */
+  yearly(a: Alloc): T[] {
+    return yearly(a, this.A, this.N, this.pick);
+  }
+  scale(xs: T[], k: T): T[] {
+    return xs.map((x) => this.A.mul(x, k));
+  }
+  spreadOf(amounts: T[], shares: Dec[]): T[] {
+    return spread(this.A, amounts, shares);
+  }
+  splitEvenly(v: T, weights: number[]): T[] {
+    return splitEvenly(this.A, v, weights);
+  }
+}
+
+/** An allocation's amount in each year of the horizon. A total is split so the parts add back exactly. */
+export function yearly<T>(a: Alloc, A: Arith<T>, N: number, pick: Pick<Picker<T>, 'fig'>): T[] {
+  const out = new Array<T>(N).fill(A.zero);
+  if (a.mode === 'byYear') {
+    a.byYear.forEach((f, y) => {
+      if (f) out[y] = pick.fig(f);
+    });
+    return out;
+  }
+  const v = pick.fig(a.fig);
+  if (a.mode === 'year') {
+    for (let y = 0; y < N; y++) if (a.mask[y]) out[y] = v;
+    return out;
+  }
+  return splitEvenly(
+    A,
+    v,
+    a.mask.map((x) => (x ? 1 : 0)),
+    out,
+  );
+}
+
+/** Splits `v` over weights (small integers); the last weighted slot takes the remainder. */
+export function splitEvenly<T>(A: Arith<T>, v: T, weights: number[], out: T[] = new Array<T>(weights.length).fill(A.zero)): T[] {
+  const total = weights.reduce((s, w) => s + w, 0);
+  if (total === 0) return out;
+  const last = weights.reduce((l, w, i) => (w > 0 ? i : l), -1);
+  let given = A.zero;
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i]!;
+    if (w === 0) continue;
+    const part = i === last ? A.sub(v, given) : A.div(A.mul(v, A.int(w)), A.int(total));
+    out[i] = part;
+    given = A.add(given, part);
+  }
+  return out;
+}
+
+/** `amounts[y] * shares[j]` summed into year y + j; the last share takes the remainder so each amount is paid once. */
+export function spread<T>(A: Arith<T>, amounts: T[], shares: Dec[]): T[] {
+  const s = shares.map((x) => A.lift(x));
+  const out = new Array<T>(amounts.length + s.length).fill(A.zero);
+  amounts.forEach((a, y) => {
+    if (A.isZero(a)) return;
+    let paid = A.zero;
+    s.forEach((share, j) => {
+      const part = j === s.length - 1 ? A.sub(a, paid) : A.mul(a, share);
+      paid = A.add(paid, part);
+      out[y + j] = A.add(out[y + j]!, part);
+    });
+  });
+  return out;
+}

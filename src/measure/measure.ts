@@ -1,0 +1,118 @@
+// Metrics as aggregations of the one ledger: each money metric sums its registry flows
+// (budget flows on the evaluation's scoring basis), filtered by government, mechanism
+// and year; ratios and tests are built from those sums.
+import type { Arith } from '../core/money.js';
+import type { Ledger } from '../compute/ledger.js';
+import { BASES, type Basis } from '../model/bases.js';
+import {
+  floorMetric,
+  type FloorReading,
+  type MetricContext,
+  type MoneyMetricId,
+  moneyMetric,
+  ratioMetric,
+  type RatioMetricId,
+} from '../model/metrics.js';
+import type { Gov, MetricRef } from '../model/paths.js';
+import type { Scenario } from '../model/scenario.js';
+import { type FloorResult, floorTest, ratioOf, type TargetResult, targetTest } from './tests.js';
+
+export type Value<T> = T | boolean | null;
+
+/** Evaluates metrics against one ledger on one scoring basis. */
+export class Measure<T> {
+  readonly A: Arith<T>;
+  readonly govs: string[];
+  readonly mechs: string[];
+  /** Index of the scoring basis in BASES. */
+  readonly basisIndex: number;
+  readonly basis: Basis;
+  private readonly govIndex: Map<string, number>;
+  private readonly memo = new Map<string, T>();
+  constructor(
+    readonly s: Scenario,
+    readonly ledger: Ledger<T>,
+    basisId: string = s.basis,
+  ) {
+    this.A = ledger.A;
+    this.govs = s.governments.map((g) => g.code);
+    this.mechs = s.mechanisms.map((m) => m.id);
+    this.govIndex = new Map(this.govs.map((g, i) => [g, i]));
+    this.basisIndex = Math.max(
+      0,
+      BASES.findIndex((b) => b.id === basisId),
+    );
+    this.basis = BASES[this.basisIndex]!;
+  }
+
+  /** Labels of metrics in this evaluation (the basis, the follow-on treatment). */
+  get context(): MetricContext {
+    return { includeFollowOn: this.s.targets.includeFollowOn, basisLabel: this.basis.label };
+  }
+
+  /** Sum of a money metric; `y` a year index (N = after the horizon), undefined = the whole horizon. */
+  money(metric: MoneyMetricId, gov: Gov = null, mech?: string, y?: number, basis = this.basisIndex): T {
+    // Reports ask for the same sums many times (tables, json, claims); each is a loop over the ledger.
+    const key = `${metric}|${gov ?? ''}|${mech ?? ''}|${y ?? ''}|${basis}`;
+    const hit = this.memo.get(key);
+    if (hit !== undefined) return hit;
+    const A = this.A;
+    const g = gov === null ? undefined : this.govIndex.get(gov);
+    const m = mech === undefined ? undefined : this.ledger.mechIndex.get(mech);
+    let s = A.zero;
+    for (const [kind, sign] of moneyMetric(metric).flows(this.context)) {
+      const v = this.ledger.total(kind, { g, m, y, basis });
+      s = sign === 1 ? A.add(s, v) : A.sub(s, v);
+    }
+    this.memo.set(key, s);
+    return s;
+  }
+
+  /** Amounts by year of the horizon. */
+  byYear(metric: MoneyMetricId, gov: Gov = null, mech?: string, basis = this.basisIndex): T[] {
+    return Array.from({ length: this.s.horizon.years }, (_, y) => this.money(metric, gov, mech, y, basis));
+  }
+
+  /** A ratio metric; null when its denominator is zero. */
+  ratio(metric: RatioMetricId, gov: Gov = null, mech?: string): T | null {
+    const r = ratioMetric(metric);
+    return ratioOf(this.A, this.money(r.numerator, gov, mech), this.money(r.denominator, gov, mech));
+  }
+
+  floorAmount(): T | null {
+    return this.s.targets.floor ? this.A.lift(this.s.targets.floor.value.base) : null;
+  }
+
+  /** The floor test for one government on one reading (budget cost on `basis`, or commitment). */
+  floor(gov: string, reading: FloorReading, basis = this.basisIndex): FloorResult<T> {
+    return floorTest(this.A, this.byYear(floorMetric(reading), gov, undefined, basis), this.floorAmount());
+  }
+
+  target(): TargetResult<T> {
+    const t = this.s.targets.mobilization ? this.A.lift(this.s.targets.mobilization.value.base) : null;
+    return targetTest(this.A, this.money('headlineMobilization'), t);
+  }
+
+  /** The value a metric ref names. */
+  value(r: MetricRef): Value<T> {
+    const A = this.A;
+    switch (r.kind) {
+      case 'money': {
+        if (r.period === 'perYear') return A.div(this.money(r.metric, r.gov, r.mech), A.int(this.s.horizon.years));
+        if (r.period === 'after') return this.money(r.metric, r.gov, r.mech, this.s.horizon.years);
+        return this.money(r.metric, r.gov, r.mech, r.period);
+      }
+      case 'ratio':
+        return this.ratio(r.metric, r.gov, r.mech);
+      case 'floor': {
+        const f = this.floor(r.gov, r.reading);
+        if (r.field === 'yearsMet') return f.yearsMet === null ? null : A.int(f.yearsMet);
+        return f[r.field] as Value<T>;
+      }
+      case 'target': {
+        const t = this.target();
+        return r.field === 'met' ? t.met : t.shortfall;
+      }
+    }
+  }
+}

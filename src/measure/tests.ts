@@ -1,0 +1,65 @@
+// The tests a plan is judged by (the floor per government, the mobilization target) and
+// the ratio rule, written once over Arith<T>: `run` applies them to exact sums, simulate
+// to each trial's float64 sums, so the two cannot define them differently.
+import type { Arith } from '../core/money.js';
+
+export interface FloorResult<T> {
+  floor: T | null;
+  byYear: T[];
+  average: T;
+  /** The average test: the horizon's average at least the floor. */
+  met: boolean | null;
+  /** The literal reading of "at least ... per year": every year at least the floor. */
+  everyYear: boolean | null;
+  yearsMet: number | null;
+  shortfall: T | null;
+  yearMet: (boolean | null)[];
+}
+
+/** The floor test over one government's yearly amounts. */
+export function floorTest<T>(A: Arith<T>, byYear: T[], floor: T | null): FloorResult<T> {
+  const N = byYear.length;
+  const total = byYear.reduce((a, b) => A.add(a, b), A.zero);
+  const average = A.div(total, A.int(N));
+  if (floor === null)
+    return {
+      floor,
+      byYear,
+      average,
+      met: null,
+      everyYear: null,
+      yearsMet: null,
+      shortfall: null,
+      yearMet: byYear.map(() => null),
+    };
+  const yearMet = byYear.map((v) => !A.lt(v, floor));
+  const needed = A.mul(floor, A.int(N));
+  return {
+    floor,
+    byYear,
+    average,
+    met: !A.lt(average, floor),
+    everyYear: yearMet.every(Boolean),
+    yearsMet: yearMet.filter(Boolean).length,
+    shortfall: A.lt(total, needed) ? A.sub(needed, total) : A.zero,
+    yearMet,
+  };
+}
+
+export interface TargetResult<T> {
+  target: T | null;
+  headline: T;
+  met: boolean | null;
+  shortfall: T | null;
+}
+
+/** The mobilization target test. */
+export function targetTest<T>(A: Arith<T>, headline: T, target: T | null): TargetResult<T> {
+  if (target === null) return { target, headline, met: null, shortfall: null };
+  return { target, headline, met: !A.lt(headline, target), shortfall: A.lt(headline, target) ? A.sub(target, headline) : A.zero };
+}
+
+/** A ratio of two sums; null when the denominator is zero. */
+export function ratioOf<T>(A: Arith<T>, numerator: T, denominator: T): T | null {
+  return A.isZero(denominator) ? null : A.div(numerator, denominator);
+}

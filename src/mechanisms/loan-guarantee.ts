@@ -1,0 +1,109 @@
+// loan-guarantee: guaranteed amounts per year on private loans. Under federal credit
+// reform its budget cost is the subsidy rate x the guaranteed amount, recorded when the
+// guarantee is committed (a negative rate when fees exceed expected losses gives a
+// negative cost); the subsidy is outlaid as the guaranteed loans disburse. Fees are shown
+// as offsetting collections (they are already inside the subsidy rate, so they are not
+// subtracted again); the private lending it backs counts as private capital mobilized.
+import { z } from 'zod';
+import { M } from '../core/messages.js';
+import { Dec } from '../core/money.js';
+import type { FlowCtx } from '../compute/flows.js';
+import type { Alloc, Fig, MechBase, Profile } from '../model/scenario.js';
+import { allocation, budget, common, obj, perGov, profile, sourced } from '../validate/figures.js';
+import { subsidyOf, subsidyRate } from './credit-facility.js';
+import { allocFigs, allocSettings, defineKind, pct, uniqueFigs } from './kind.js';
+
+const schema = obj({
+  ...common,
+  kind: z.literal('loan-guarantee'),
+  guarantees: perGov(allocation).meta({
+    description: 'Guaranteed amount committed per government, per year or in total (written like obligations)',
+  }),
+  subsidyRate: subsidyRate().optional(),
+  fees: sourced('rate')
+    .optional()
+    .meta({ description: 'Fees as a rate on the guaranteed amount, collected when committed (shown as offsetting collections)' }),
+  disbursement: profile.optional().meta({ description: 'How the guaranteed loans disburse (default: assumptions.disbursement)' }),
+  coFinance: sourced('ratio')
+    .optional()
+    .meta({ description: 'Private lending backed per guaranteed dollar (counted as private capital mobilized)' }),
+  budget: budget.optional(),
+});
+
+export interface GuaranteeMech extends MechBase {
+  kind: 'loan-guarantee';
+  guarantees: Alloc[];
+  subsidyRate: Fig;
+  fees: Fig;
+  disbursement: Profile;
+  coFinance: Fig;
+}
+
+export const loanGuarantee = defineKind<GuaranteeMech, z.output<typeof schema>>({
+  kind: 'loan-guarantee',
+  title: 'Loan guarantee',
+  description:
+    'Guaranteed amounts per year on private loans. Budget cost = subsidy rate (may be negative) x guaranteed amount when committed (federal credit reform), outlaid as the loans disburse; fees shown as offsetting collections; the lending backed counts as private capital mobilized.',
+  schema,
+  normalize(c, m, p, base) {
+    const fees = c.optional(m.fees, [...p, 'fees'], c.zero([...p, 'fees'], 'default: no fees'));
+    if (fees.value.high.gt(Dec.ONE))
+      c.diags.error('rate-above-one', `${fees.path}: ${M.rateAboveOne('the fee rate')}`, fees.loc, M.feeRateHint);
+    return {
+      ...base,
+      kind: 'loan-guarantee',
+      budget: m.budget ?? 'appropriated',
+      events: [],
+      conditions: [],
+      guarantees: c.perGov(m.guarantees, [...p, 'guarantees']),
+      subsidyRate: subsidyOf(c, m.subsidyRate, p, 'a loan guarantee'),
+      fees,
+      disbursement: c.profile(m.disbursement, [...p, 'disbursement'], c.defDisbursement),
+      coFinance: c.optional(m.coFinance, [...p, 'coFinance'], c.defaultRatio('coFinance')),
+    };
+  },
+  flows<T>(m: GuaranteeMech, f: FlowCtx<T>) {
+    const rate = f.fig(m.subsidyRate);
+    const fee = f.fig(m.fees);
+    const coFinance = f.fig(m.coFinance);
+    for (const alloc of m.guarantees) {
+      const g = f.gi(alloc.gov);
+      const amount = f.yearly(alloc);
+      f.book(g, 'commitment', amount);
+      const subsidy = f.scale(amount, rate);
+      f.budget(g, {
+        type: 'creditSubsidy',
+        appropriated: m.budget === 'appropriated',
+        authority: subsidy,
+        outlays: f.spreadOf(subsidy, m.disbursement.shares),
+      });
+      f.book(g, 'fee', f.scale(amount, fee));
+      f.book(g, 'private', f.scale(amount, coFinance));
+    }
+  },
+  rule: () =>
+    'guaranteed amount committed per year; budget cost = subsidy rate x guaranteed amount in the year committed (federal credit reform; negative when fees exceed expected losses), outlaid as the loans disburse; fees are offsetting collections already inside the subsidy rate; the lending backed is private capital',
+  inputs(m, kinds, gov) {
+    const mine = m.guarantees.filter((a) => gov === undefined || a.gov === gov);
+    const out: Fig[] = [];
+    for (const a of mine) out.push(...allocFigs(a));
+    if (kinds.some((k) => k === 'budgetCost' || k === 'outlay')) out.push(m.subsidyRate);
+    if (kinds.includes('fee')) out.push(m.fees);
+    if (kinds.includes('private')) out.push(m.coFinance);
+    return uniqueFigs(out);
+  },
+  assumptions: (m, kinds) =>
+    kinds.includes('outlay')
+      ? [
+          {
+            name: `disbursement ${m.disbursement.name}`,
+            detail: `shares by year: ${m.disbursement.shares.map(pct).join(', ')}`,
+            source: m.disbursement.source,
+          },
+        ]
+      : [],
+  settings: (m, fy) => [
+    ...allocSettings(`${m.path}.guarantees`, m.guarantees, fy),
+    { path: `${m.path}.disbursement`, value: m.disbursement.name, source: m.disbursement.source },
+  ],
+});

@@ -1,0 +1,169 @@
+// The metric registry: every figure the tool reports is one entry here (id, unit, label,
+// the ledger flows it sums), so a renderer finds a metric's label in one place and a
+// metric is added with one entry. Money metrics are sums over the ledger; ratios divide
+// two money metrics of the same mechanisms; tests (floor, target) are in measure/tests.ts.
+import type { FlowKind } from './flows.js';
+
+export const MONEY_METRIC_IDS = [
+  'publicCommitment',
+  'budgetCost',
+  'outlays',
+  'deployed',
+  'distributions',
+  'netAfterReturns',
+  'privateMobilized',
+  'followOn',
+  'headlineMobilization',
+] as const;
+export type MoneyMetricId = (typeof MONEY_METRIC_IDS)[number];
+
+export interface MetricContext {
+  /** Grant follow-on counted in private capital and headline mobilization. */
+  includeFollowOn: boolean;
+  /** Label of the scoring basis budget figures are on, e.g. "as published". */
+  basisLabel: string;
+}
+
+export interface MoneyMetric {
+  id: MoneyMetricId;
+  /** What a table calls it; `ctx` adds the basis or the follow-on treatment where it matters. */
+  label(ctx: MetricContext): string;
+  /** Which flows (with sign) make it up. */
+  flows(ctx: Pick<MetricContext, 'includeFollowOn'>): [FlowKind, 1 | -1][];
+  /** One line for docs and `explain`. */
+  description: string;
+  /** Shown year by year in diffs (the yearly flows budget staff track). */
+  byYear: boolean;
+  /** Summarized by simulate. */
+  simulated: boolean;
+}
+
+const followOn = (ctx: Pick<MetricContext, 'includeFollowOn'>): [FlowKind, 1][] => (ctx.includeFollowOn ? [['followOn', 1]] : []);
+
+export const MONEY_METRICS: readonly MoneyMetric[] = [
+  {
+    id: 'publicCommitment',
+    label: () => 'Public commitment',
+    flows: () => [['commitment', 1]],
+    description: 'public money committed: appropriations, equity invested, loan face value, LP commitments, guarantees',
+    byYear: true,
+    simulated: true,
+  },
+  {
+    id: 'budgetCost',
+    label: (ctx) => `Budget cost (${ctx.basisLabel} basis)`,
+    flows: () => [['budgetCost', 1]],
+    description: 'budget authority on the scoring basis: what the budget must provide, in the year it is provided',
+    byYear: true,
+    simulated: true,
+  },
+  {
+    id: 'outlays',
+    label: (ctx) => `Outlays (${ctx.basisLabel} basis)`,
+    flows: () => [['outlay', 1]],
+    description: 'budget outlays on the scoring basis within the horizon (later ones are reported after it)',
+    byYear: true,
+    simulated: true,
+  },
+  {
+    id: 'deployed',
+    label: () => 'Public capital deployed',
+    flows: () => [['deployed', 1]],
+    description: 'public capital paid out: grant outlays, investments, loan disbursements, LP capital calls',
+    byYear: false,
+    simulated: false,
+  },
+  {
+    id: 'distributions',
+    label: () => 'Distributions back',
+    flows: () => [['distribution', 1]],
+    description: 'returns paid back to governments by equity vehicles and funds',
+    byYear: false,
+    simulated: false,
+  },
+  {
+    id: 'netAfterReturns',
+    label: () => 'Commitment net of distributions',
+    flows: () => [
+      ['commitment', 1],
+      ['distribution', -1],
+    ],
+    description: 'public commitment less distributions back within the horizon',
+    byYear: false,
+    simulated: false,
+  },
+  {
+    id: 'privateMobilized',
+    label: () => 'Private capital mobilized',
+    flows: (ctx) => [['private', 1], ...followOn(ctx)],
+    description:
+      'private capital committed alongside the public money (LP crowd-in, co-investment, co-finance, guaranteed lending)',
+    byYear: true,
+    simulated: true,
+  },
+  {
+    id: 'followOn',
+    label: (ctx) => (ctx.includeFollowOn ? 'Grant follow-on (in headline)' : 'Grant follow-on (not in headline)'),
+    flows: () => [['followOn', 1]],
+    description: 'private follow-on funding attributed to grants; not mobilization in the OECD sense',
+    byYear: false,
+    simulated: false,
+  },
+  {
+    id: 'headlineMobilization',
+    label: () => 'Headline mobilization',
+    flows: (ctx) => [['commitment', 1], ['private', 1], ...followOn(ctx)],
+    description: 'public commitment plus private capital mobilized: the total the mobilization target is tested against',
+    byYear: false,
+    simulated: true,
+  },
+];
+
+export function moneyMetric(id: MoneyMetricId): MoneyMetric {
+  return MONEY_METRICS.find((m) => m.id === id)!;
+}
+
+export const RATIO_METRIC_IDS = ['leverage.commitment', 'leverage.budget'] as const;
+export type RatioMetricId = (typeof RATIO_METRIC_IDS)[number];
+
+export interface RatioMetric {
+  id: RatioMetricId;
+  label(ctx: MetricContext): string;
+  numerator: MoneyMetricId;
+  denominator: MoneyMetricId;
+  description: string;
+}
+
+export const RATIO_METRICS: readonly RatioMetric[] = [
+  {
+    id: 'leverage.commitment',
+    label: () => 'Leverage, commitment basis',
+    numerator: 'privateMobilized',
+    denominator: 'publicCommitment',
+    description: 'private capital mobilized per dollar of public commitment',
+  },
+  {
+    id: 'leverage.budget',
+    label: () => 'Leverage, budget-cost basis',
+    numerator: 'privateMobilized',
+    denominator: 'budgetCost',
+    description: 'private capital mobilized per dollar of budget cost',
+  },
+];
+
+export function ratioMetric(id: RatioMetricId): RatioMetric {
+  return RATIO_METRICS.find((m) => m.id === id)!;
+}
+
+/** Readings of the floor: budget cost on the scenario's basis, or public commitment. */
+export const FLOOR_READINGS = ['appropriated', 'commitment'] as const;
+export type FloorReading = (typeof FLOOR_READINGS)[number];
+export const FLOOR_FIELDS = ['met', 'everyYear', 'average', 'yearsMet', 'shortfall'] as const;
+export type FloorField = (typeof FLOOR_FIELDS)[number];
+export const TARGET_FIELDS = ['met', 'shortfall'] as const;
+export type TargetField = (typeof TARGET_FIELDS)[number];
+
+/** The money metric a floor reading tests. */
+export function floorMetric(reading: FloorReading): MoneyMetricId {
+  return reading === 'appropriated' ? 'budgetCost' : 'publicCommitment';
+}

@@ -1,0 +1,164 @@
+// Metric paths: the names by which claims, assertions, diffs, thresholds and `explain`
+// refer to a figure, e.g. budgetCost.US.perYear, privateMobilized.total.F-4,
+// floor.IL.appropriated.met. A path is parsed once, against the scenario's names, into
+// a typed MetricRef that every later stage passes around.
+import { didYouMean } from '../core/diagnostics.js';
+import { M } from '../core/messages.js';
+import {
+  FLOOR_FIELDS,
+  FLOOR_READINGS,
+  type FloorField,
+  type FloorReading,
+  MONEY_METRIC_IDS,
+  type MoneyMetricId,
+  RATIO_METRIC_IDS,
+  type RatioMetricId,
+  TARGET_FIELDS,
+  type TargetField,
+} from './metrics.js';
+
+/** The government a figure covers; null is every government together (written `total`). */
+export type Gov = string | null;
+export type Period = 'perYear' | 'after' | number;
+
+export type MetricRef =
+  | { kind: 'money'; metric: MoneyMetricId; gov: Gov; mech?: string; period?: Period }
+  | { kind: 'ratio'; metric: RatioMetricId; gov: Gov; mech?: string }
+  | { kind: 'floor'; gov: string; reading: FloorReading; field: FloorField }
+  | { kind: 'target'; field: TargetField };
+
+/** A claim's metric: one path, or several money paths added up. */
+export type ClaimRef = MetricRef[];
+
+export type ValueUnit = 'amount' | 'ratio' | 'count' | 'boolean';
+
+/** The names a path may use: the scenario's governments, mechanisms and years. */
+export interface Names {
+  govs: readonly string[];
+  mechs: readonly string[];
+  start: number;
+  years: number;
+}
+
+export type ParsedPath = { ok: true; ref: MetricRef } | { ok: false; message: string; hint: string };
+
+const TOTAL = 'total';
+const EXAMPLES =
+  'budgetCost.US.perYear, publicCommitment.total.F-3.FY2029, leverage.commitment.total, floor.IL.appropriated.met or target.met';
+
+export function parseMetricPath(path: string, n: Names): ParsedPath {
+  const parts = path.split('.');
+  const head = parts[0]!;
+  const bad = (message: string, near?: string, options: readonly string[] = []): ParsedPath => {
+    const dym = near !== undefined ? didYouMean(near, options) : undefined;
+    return { ok: false, message, hint: dym ? M.didYouMean(dym) : M.metricHint(EXAMPLES) };
+  };
+  const scopes = [TOTAL, ...n.govs];
+  // scope and mechanism, both optional, from parts[i]
+  const scopeMech = (i: number) => {
+    let gov: Gov = null;
+    if (parts[i] !== undefined && scopes.includes(parts[i]!)) {
+      gov = parts[i] === TOTAL ? null : parts[i]!;
+      i++;
+    }
+    let mech: string | undefined;
+    if (parts[i] !== undefined && n.mechs.includes(parts[i]!)) mech = parts[i++]!;
+    return { gov, mech, i };
+  };
+  if ((MONEY_METRIC_IDS as readonly string[]).includes(head)) {
+    const { gov, mech, i: j } = scopeMech(1);
+    let i = j;
+    let period: Period | undefined;
+    const p = parts[i];
+    if (p !== undefined) {
+      const fy = /^FY(\d{4})$/.exec(p);
+      if (p === 'perYear' || p === 'after') period = p;
+      else if (fy && Number(fy[1]) >= n.start && Number(fy[1]) < n.start + n.years) period = Number(fy[1]) - n.start;
+      else return bad(M.metricUnknownPart(p, path), p, [...scopes, ...n.mechs, 'perYear', 'after', `FY${n.start}`]);
+      i++;
+    }
+    if (i < parts.length) return bad(M.metricExtraParts(path, parts.slice(0, i).join('.')));
+    return { ok: true, ref: { kind: 'money', metric: head as MoneyMetricId, gov, mech, period } };
+  }
+  const ratio = RATIO_METRIC_IDS.find((id) => path === id || path.startsWith(`${id}.`));
+  if (ratio) {
+    const { gov, mech, i } = scopeMech(ratio.split('.').length);
+    if (i < parts.length) return bad(M.metricUnknownPart(String(parts[i]), path), parts[i], [...scopes, ...n.mechs]);
+    return { ok: true, ref: { kind: 'ratio', metric: ratio, gov, mech } };
+  }
+  if (RATIO_METRIC_IDS.some((id) => id.startsWith(`${head}.`))) {
+    const options = RATIO_METRIC_IDS.filter((id) => id.startsWith(`${head}.`)).map((id) => id.slice(head.length + 1));
+    return bad(M.ratioNeedsPart(head, options), parts[1], options);
+  }
+  if (head === 'floor') {
+    const gov = parts[1];
+    if (gov === undefined || !n.govs.includes(gov)) return bad(M.floorGovernment([...n.govs]), gov, n.govs);
+    const reading = parts[2];
+    if (!(FLOOR_READINGS as readonly (string | undefined)[]).includes(reading))
+      return bad(M.floorBasis(gov, FLOOR_READINGS), reading, FLOOR_READINGS);
+    const field = parts[3] ?? 'met';
+    if (!(FLOOR_FIELDS as readonly string[]).includes(field) || parts.length > 4)
+      return bad(M.metricUnknownPart(field, path), field, FLOOR_FIELDS);
+    return { ok: true, ref: { kind: 'floor', gov, reading: reading as FloorReading, field: field as FloorField } };
+  }
+  if (head === 'target') {
+    const field = parts[1] ?? 'met';
+    if (!(TARGET_FIELDS as readonly string[]).includes(field) || parts.length > 2)
+      return bad(M.metricUnknownPart(field, path), field, TARGET_FIELDS);
+    return { ok: true, ref: { kind: 'target', field: field as TargetField } };
+  }
+  const heads = [...MONEY_METRIC_IDS, ...new Set(RATIO_METRIC_IDS.map((id) => id.split('.')[0]!)), 'floor', 'target'];
+  return bad(M.unknownMetric(head), head, heads);
+}
+
+/** The path a ref is written as (the inverse of parseMetricPath). */
+export function pathOf(ref: MetricRef, start: number): string {
+  const scope = (gov: Gov) => gov ?? TOTAL;
+  switch (ref.kind) {
+    case 'money': {
+      const period =
+        ref.period === undefined ? '' : typeof ref.period === 'number' ? `.FY${start + ref.period}` : `.${ref.period}`;
+      return `${ref.metric}.${scope(ref.gov)}${ref.mech ? `.${ref.mech}` : ''}${period}`;
+    }
+    case 'ratio':
+      return `${ref.metric}.${scope(ref.gov)}${ref.mech ? `.${ref.mech}` : ''}`;
+    case 'floor':
+      return `floor.${ref.gov}.${ref.reading}.${ref.field}`;
+    case 'target':
+      return `target.${ref.field}`;
+  }
+}
+
+/** What kind of value a ref names (for parsing a published figure or an assertion's value). */
+export function unitOf(ref: MetricRef): ValueUnit {
+  switch (ref.kind) {
+    case 'money':
+      return 'amount';
+    case 'ratio':
+      return 'ratio';
+    case 'floor':
+      return ref.field === 'met' || ref.field === 'everyYear' ? 'boolean' : ref.field === 'yearsMet' ? 'count' : 'amount';
+    case 'target':
+      return ref.field === 'met' ? 'boolean' : 'amount';
+  }
+}
+
+/**
+ * What kind of value a path names, from its text alone (no names needed): validation
+ * parses a claim's published figure or a declared total with it before names are known.
+ */
+export function unitOfText(path: string): ValueUnit {
+  const parts = path.split('.');
+  const head = parts[0];
+  if (RATIO_METRIC_IDS.some((id) => path === id || path.startsWith(`${id}.`) || id.startsWith(`${head}.`))) return 'ratio';
+  if (head === 'target') return parts[1] === 'shortfall' ? 'amount' : 'boolean';
+  if (head === 'floor') {
+    const field = parts[3];
+    return field === undefined || field === 'met' || field === 'everyYear'
+      ? 'boolean'
+      : field === 'yearsMet'
+        ? 'count'
+        : 'amount';
+  }
+  return 'amount';
+}

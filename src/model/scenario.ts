@@ -1,0 +1,203 @@
+// The typed scenario every stage after normalize reads: figures parsed (kept as ranges,
+// with their source and position), years as horizon indices, names resolved. Generic
+// over mechanism kinds: a kind's own fields live in its module (src/mechanisms/).
+import type { Ranged, Unit } from '../core/amount.js';
+import type { Loc } from '../core/diagnostics.js';
+import type { Dec } from '../core/money.js';
+import type { ClaimRef, MetricRef } from './paths.js';
+
+export type DistKind = 'uniform' | 'triangular' | 'pert' | 'normal' | 'lognormal';
+
+/** A figure with its provenance: where it was written and what it cites. */
+export interface Fig {
+  value: Ranged;
+  source?: string;
+  loc: Loc;
+  /** Scenario path, e.g. mechanisms[F-3].obligations.US.amount: names the input in diffs and explain. */
+  path: string;
+  /** What the figure measures; unset on built-in defaults. */
+  unit?: Unit;
+  /** What the range means when sampled; unset = uniform. For normal and lognormal, low/high are the P5/P95. */
+  dist?: DistKind;
+}
+
+/** Discounting for present values: a flat rate, or rates by maturity in years (sorted). */
+export interface Discount {
+  byMaturity: { years: number; rate: Dec }[];
+  source?: string;
+  loc: Loc;
+}
+
+/** Inflation for real figures: dollars of horizon year index `base`. */
+export interface Inflation {
+  rate: Dec;
+  base: number;
+  source?: string;
+  loc: Loc;
+}
+
+/** How one government's amount is laid over the horizon's years. */
+export type Alloc =
+  | { gov: string; mode: 'year' | 'total'; fig: Fig; mask: boolean[]; source?: string; loc: Loc }
+  | { gov: string; mode: 'byYear'; byYear: (Fig | undefined)[]; source?: string; loc: Loc };
+
+export interface Profile {
+  name: string;
+  /** Share paid out in the commitment year, the next year, ... (sums to 1). */
+  shares: Dec[];
+  source?: string;
+}
+
+export interface Drawdown {
+  name: string;
+  /** Rate of contribution by fund age 0, 1, ...; the last repeats. */
+  rates: Dec[];
+  growth: Fig;
+  bow: Dec;
+  life: number;
+  source?: string;
+}
+
+/** The plan's own budget convention for a mechanism (the as-published scoring basis). */
+export type Budget = 'appropriated' | 'none';
+
+/**
+ * An uncertain yes/no event a mechanism declares (a fund's launch gate, a feasibility
+ * study): `run` takes it as written, `simulate` draws it with its probability, and
+ * `sensitivity` swings it.
+ */
+export interface Event {
+  /** Stable id, e.g. "F-4/fund-2" or "F-5". */
+  key: string;
+  /** The mechanism that declares it. */
+  mech: string;
+  /** How simulate names it, e.g. "F-4 fund-2: performance". */
+  label: string;
+  /** How sensitivity names it, e.g. "F-4 fund-2 gate". */
+  swing: string;
+  /** The words for its two outcomes, e.g. ["fails", "passes"]. */
+  words: [string, string];
+  /** The outcome as written. */
+  holds: boolean;
+  probability?: Fig;
+  source?: string;
+  loc: Loc;
+  /** Month (from the start of the horizon) at which the outcome is known, if the kind says. */
+  decidedMonth?: number;
+}
+
+/** A mechanism runs only when every condition holds (its study passes; the project it backs fails). */
+export interface Condition {
+  event: string;
+  holds: boolean;
+}
+
+/** What every mechanism has, whatever its kind; a kind's module adds its own fields. */
+export interface MechBase {
+  id: string;
+  kind: string;
+  label: string;
+  source?: string;
+  loc: Loc;
+  budget: Budget;
+  /** Scenario path of the mechanism, e.g. mechanisms[F-3]. */
+  path: string;
+  events: Event[];
+  conditions: Condition[];
+  /** A mechanism that runs only if this one's own event fails (its fallback). */
+  fallback?: string;
+  /** Set when this mechanism is another's fallback: it runs only if that one's event fails. */
+  fallbackOf?: string;
+}
+
+export type ClaimUnit = 'amount' | 'ratio' | 'boolean';
+
+export interface Claim {
+  id: string;
+  text?: string;
+  metric: string;
+  /** The metric's terms, parsed (several are added up). */
+  refs: ClaimRef;
+  published: Ranged | boolean;
+  publishedText: string;
+  comparison: 'approx' | 'atLeast' | 'atMost';
+  tolerance: Dec;
+  source?: string;
+  loc: Loc;
+}
+
+/** One `assert:` item, parsed (see measure/assert.ts). */
+export interface Assertion {
+  id?: string;
+  text: string;
+  metric: string;
+  ref: MetricRef;
+  op: '<' | '<=' | '>' | '>=' | '==' | '!=';
+  value: Dec | boolean;
+  valueText: string;
+  case: 'low' | 'base' | 'high';
+  source?: string;
+  loc: Loc;
+}
+
+/** One `totals:` item: a sum the author states, with an absolute or relative tolerance. */
+export interface DeclaredTotal {
+  id: string;
+  metric: string;
+  ref: MetricRef;
+  value: Dec;
+  valueText: string;
+  tolerance: { kind: 'absolute' | 'relative'; value: Dec; text: string };
+  case: 'low' | 'base' | 'high';
+  source?: string;
+  loc: Loc;
+}
+
+/** A named curve (profile or drawdown) as declared, for citations. */
+export interface Curve {
+  name: string;
+  kind: 'profile' | 'drawdown';
+  source?: string;
+}
+
+export interface Scenario {
+  name: string;
+  description?: string;
+  file: string;
+  /** Files read, the scenario first, then what it extends. */
+  chain: string[];
+  horizon: { start: number; years: number; source?: string };
+  governments: { code: string; name: string }[];
+  mechanisms: MechBase[];
+  /** Every uncertain event the mechanisms declare, in scenario order. */
+  events: Event[];
+  targets: { floor?: Fig; mobilization?: Fig; includeFollowOn: boolean };
+  claims: Claim[];
+  totals: DeclaredTotal[];
+  assertions: Assertion[];
+  /** Every figure of the scenario by path, for diffs of inputs and for explain. */
+  figures: Fig[];
+  curves: Curve[];
+  /** The scoring basis budget cost is reported on (scoring.basis; --basis overrides). */
+  basis: string;
+  /** Present-value and real-dollar settings (assumptions.discount / assumptions.inflation). */
+  discount?: Discount;
+  inflation?: Inflation;
+}
+
+/** Whether a mechanism produces flows with every event as written. */
+export function isActive(s: Scenario, m: MechBase): boolean {
+  return m.conditions.every((c) => (s.events.find((e) => e.key === c.event)?.holds ?? true) === c.holds);
+}
+
+/** Why a mechanism is inactive with events as written (undefined when it is active). */
+export function inactiveReason(s: Scenario, m: MechBase): string | undefined {
+  for (const c of m.conditions) {
+    const e = s.events.find((x) => x.key === c.event);
+    if (!e || e.holds === c.holds) continue;
+    return c.event.split('/')[0] === m.id
+      ? `${e.swing} ${e.words[e.holds ? 1 : 0]} as written`
+      : `runs only if ${e.swing} ${e.words[0]}`;
+  }
+  return undefined;
+}

@@ -1,0 +1,167 @@
+// The report model for people in a terminal: tables laid out for the terminal's width
+// (text columns wrapped, then wide tables split into column groups that repeat the first
+// column), paragraphs wrapped, charts left to the HTML report. The only module that uses
+// cli-table3; chalk comes in as an instance (colour only on a TTY).
+import { Chalk, type ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+import type { Cell, Para, Report, Table as TableModel } from '../report/model.js';
+import { cellText } from '../report/values.js';
+
+/** The width when stdout is not a terminal (a pipe, a file) and --width is not given. */
+export const DEFAULT_WIDTH = 100;
+
+/** Colour only on a TTY; FORCE_COLOR and NO_COLOR win over that (FORCE_COLOR=0 turns it off); TERM=dumb means none. */
+export function makeChalk(isTTY: boolean, env: NodeJS.ProcessEnv): ChalkInstance {
+  let on = isTTY && env.TERM !== 'dumb';
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') on = false;
+  else if (env.FORCE_COLOR !== undefined) on = env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  return new Chalk({ level: on ? 1 : 0 });
+}
+
+/** How wide a string shows (code points; tabs and controls never reach here). */
+export const widthOf = (s: string) => Math.max(0, ...s.split('\n').map((l) => [...l].length));
+
+/** Word-wraps text to `width` columns; a word longer than the line is cut with an ellipsis. */
+export function wrap(s: string, width: number, indent = ''): string[] {
+  const out: string[] = [];
+  for (const para of s.split('\n')) {
+    let line = '';
+    for (let word of para.split(' ')) {
+      const room = width - indent.length;
+      if ([...word].length > room) word = `${[...word].slice(0, Math.max(1, room - 1)).join('')}…`;
+      if (line && [...line].length + 1 + [...word].length > room) {
+        out.push(indent + line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    out.push(indent + line);
+  }
+  return out;
+}
+
+export interface TerminalOptions {
+  width: number;
+  /** Show detail tables and sections too (the inputs, the claims that hold). */
+  all?: boolean;
+}
+
+function colour(c: Cell, s: string, k: ChalkInstance, bad: boolean): string {
+  if (c.kind === 'verdict') return c.value === null ? k.dim(s) : c.value ? k.green(s) : k.red.bold(s);
+  if (c.kind === 'text' && c.strong) return k.bold(s);
+  if (c.kind === 'text' && c.dim) return k.dim(s);
+  if (bad && c.kind === 'text' && c.json?.includes('computed')) return k.red(s);
+  return s;
+}
+
+/** One table of the model, fitted to `width`: low-value columns dropped, text wrapped, then split. */
+export function renderTable(t: TableModel, k: ChalkInstance, width: number): string {
+  const all = t.columns.map((_, i) => i);
+  const head = t.columns.map((c) => c.head);
+  const body = t.rows.map((r) => r.cells.map(cellText));
+  // Natural widths: the longest line of each column, plus a space either side.
+  const natural = head.map((h, i) => Math.max(widthOf(h), ...body.map((r) => widthOf(r[i] ?? ''))) + 2);
+  const total = (cols: number[], ws: number[]) => cols.reduce((a, i) => a + ws[i]!, 0) + cols.length + 1;
+  // A text column wraps down to its header or 12 columns, whichever is wider.
+  const floorOf = (i: number) => (t.columns[i]!.wrap ? Math.min(natural[i]!, Math.max(12, widthOf(head[i]!) + 2)) : natural[i]!);
+  let cols = all;
+  // 1. Leave out low-value columns (in their order) while text columns would be squeezed below
+  //    a comfortable width (20 columns) to fit.
+  const comfortable = (i: number) =>
+    t.columns[i]!.wrap ? Math.min(natural[i]!, Math.max(20, widthOf(head[i]!) + 2)) : natural[i]!;
+  const droppable = cols
+    .filter((i) => t.columns[i]!.drop !== undefined)
+    .sort((a, b) => t.columns[a]!.drop! - t.columns[b]!.drop!);
+  for (const d of droppable) {
+    if (total(cols, all.map(comfortable)) <= width) break;
+    cols = cols.filter((c) => c !== d);
+  }
+  // 2. Wrap text columns, widest first, down to their floors.
+  const widths = [...natural];
+  while (total(cols, widths) > width) {
+    let widest = -1;
+    for (const i of cols) if (widths[i]! > floorOf(i) && (widest < 0 || widths[i]! > widths[widest]!)) widest = i;
+    if (widest < 0) break;
+    widths[widest] = Math.max(floorOf(widest), widths[widest]! - (total(cols, widths) - width));
+  }
+  // 3. Still too wide: split into groups of columns, each repeating the first.
+  const groups: number[][] = [];
+  if (total(cols, widths) <= width || cols.length <= 2) groups.push(cols);
+  else {
+    let cur = [cols[0]!];
+    for (const i of cols.slice(1)) {
+      if (cur.length > 1 && total([...cur, i], widths) > width) {
+        groups.push(cur);
+        cur = [cols[0]!];
+      }
+      cur.push(i);
+    }
+    groups.push(cur);
+  }
+  const dropped = all.filter((i) => !cols.includes(i)).map((i) => head[i]);
+  const tables = groups.map((g) => {
+    const tb = new Table({
+      head: g.map((i) => k.bold(head[i]!)),
+      colWidths: g.map((i) => widths[i]!),
+      wordWrap: true,
+      wrapOnWordBoundary: true,
+      style: { head: [], border: [], compact: true, 'padding-left': 1, 'padding-right': 1 },
+      colAligns: g.map((i) => t.columns[i]!.align),
+    });
+    t.rows.forEach((r, ri) => {
+      tb.push(
+        g.map((i) => {
+          const c = r.cells[i] ?? { kind: 'empty' as const };
+          const s = body[ri]![i] ?? '';
+          return r.total ? k.bold(s) : colour(c, s, k, r.bad ?? false);
+        }),
+      );
+    });
+    return tb.toString();
+  });
+  if (dropped.length)
+    tables.push(
+      k.dim(wrap(`(not shown at this width: ${dropped.join(', ')}; see --width, --format markdown or json)`, width).join('\n')),
+    );
+  return tables.join('\n');
+}
+
+function renderPara(p: Para, k: ChalkInstance, width: number): string {
+  const plain = `${p.strong ?? ''}${p.text}`;
+  const lines = wrap(plain, width);
+  if (!p.strong) return lines.join('\n');
+  // Bold the leading phrase where it sits on the first line(s).
+  let left = p.strong.length;
+  return lines
+    .map((l) => {
+      if (left <= 0) return l;
+      const n = Math.min(left, l.length);
+      left -= n + 1;
+      return k.bold(l.slice(0, n)) + l.slice(n);
+    })
+    .join('\n');
+}
+
+export function renderTerminal(r: Report, k: ChalkInstance, o: TerminalOptions): string {
+  const out: string[] = [];
+  out.push(k.bold(wrap(r.title, o.width).join('\n')));
+  r.meta.forEach((m, i) => {
+    out.push(...wrap(m, o.width).map((l) => (i === 0 ? l : k.dim(l))));
+  });
+  for (const s of r.sections) {
+    if (s.detail && !o.all) continue;
+    const blocks = s.blocks.filter((b) => b.kind !== 'bar' && b.kind !== 'line' && (o.all || b.kind !== 'table' || !b.detail));
+    if (!blocks.length) continue;
+    out.push('');
+    out.push(k.bold(wrap(s.title, o.width).join('\n')));
+    for (const b of blocks) {
+      if (b.kind === 'para') out.push(renderPara(b, k, o.width));
+      else if (b.kind === 'table') {
+        if (b.title) out.push(k.bold(wrap(b.title, o.width).join('\n')));
+        if (!b.rows.length) out.push(k.dim(b.empty ?? 'None.'));
+        else out.push(renderTable(b, k, o.width));
+        for (const n of b.notes ?? []) out.push(...wrap(n, o.width).map((l) => k.dim(l)));
+      }
+    }
+  }
+  return `${out.join('\n')}\n`;
+}

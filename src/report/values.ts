@@ -1,0 +1,68 @@
+// How a value reads for people and for machines, in one place: USD millions for money,
+// "1.23x" for ratios, a whole number for counts of years, MET / NOT MET for tests.
+import { type Dec, displayMillions, millions } from '../core/money.js';
+import { type MetricRef, unitOf } from '../model/paths.js';
+import type { Cell } from './model.js';
+
+export function ratioText(x: Dec | null, digits = 2): string {
+  return x === null ? '-' : `${x.toFixed(digits)}x`;
+}
+
+export function verdictText(met: boolean | null): string {
+  return met === null ? 'n/a' : met ? 'MET' : 'NOT MET';
+}
+
+/** A metric's value for people. */
+export function metricText(x: Dec | boolean | null | undefined, ref: MetricRef): string {
+  if (x === null || x === undefined) return 'n/a';
+  if (typeof x === 'boolean') return String(x);
+  const unit = unitOf(ref);
+  if (unit === 'count') return x.toFixed(0);
+  return unit === 'ratio' ? ratioText(x) : displayMillions(x);
+}
+
+/** A metric's value for machines: amounts in USD millions, exact; ratios and counts as decimals. */
+export function metricJson(x: Dec | boolean | null, ref: MetricRef): string | boolean | null {
+  if (x === null || typeof x === 'boolean') return x;
+  return unitOf(ref) === 'amount' ? millions(x) : x.toPlain(6);
+}
+
+/** A cell as people read it. */
+export function cellText(c: Cell): string {
+  switch (c.kind) {
+    case 'text':
+      return c.text;
+    case 'money':
+      return displayMillions(c.value);
+    case 'ratio':
+      return ratioText(c.value, c.digits);
+    case 'rate':
+      return `${c.value.times(100).toPlain(2)}%`;
+    case 'verdict':
+      return verdictText(c.value);
+    case 'count':
+      return c.value === null ? '-' : c.of !== undefined ? `${c.value}/${c.of}` : String(c.value);
+    case 'empty':
+      return '';
+  }
+}
+
+/** A cell's exact value as the JSON output has it (what HTML's data-value carries). */
+export function cellJson(c: Cell): string | number | boolean | null {
+  switch (c.kind) {
+    case 'money':
+      return millions(c.value);
+    case 'ratio':
+      return c.value === null ? null : c.value.toPlain(6);
+    case 'rate':
+      return c.value.toPlain(6);
+    case 'verdict':
+      return c.value;
+    case 'count':
+      return c.value;
+    case 'text':
+      return c.jsonValue ?? c.text;
+    case 'empty':
+      return null;
+  }
+}

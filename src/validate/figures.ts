@@ -1,0 +1,293 @@
+// The building blocks of the scenario schema for figures as people write them: amounts,
+// rates and ratios, ranges, `{ value, source }` citations, allocations and curves. Each
+// parses what it checks, so validation hands normalize typed values (a Ranged with its
+// unit, distribution and source) and nothing downstream parses a figure again.
+import { z } from 'zod';
+import { parseFigure, type Ranged, type Unit } from '../core/amount.js';
+import { M } from '../core/messages.js';
+import { Dec } from '../core/money.js';
+import type { DistKind } from '../model/scenario.js';
+
+/** Every object shape's keys, so an unknown key can get a did-you-mean from its own shape. */
+export const SHAPES: string[][] = [];
+export function obj<T extends z.ZodRawShape>(shape: T) {
+  SHAPES.push(Object.keys(shape));
+  return z.strictObject(shape);
+}
+
+export const source = z
+  .string()
+  .meta({ description: 'Where the figure comes from: section and line of the source document, or "assumption: why".' });
+export const note = z.string().meta({ description: 'A remark for readers; not used in any computation.' });
+
+const SCALAR_DESC: Record<Unit, string> = {
+  amount: 'USD amount as written: 250M, $2.5B, 1.2bn, 250000000; a range as $2B-3B',
+  rate: 'A rate: 5% or 0.05; a range as 4%-6%',
+  ratio: 'A ratio: 2x, 2.5x or 25:1; a range as 1.5x-2.5x',
+};
+
+/** A figure as validated: its value (a range when low < high), its unit and how a range is sampled. */
+export interface ParsedFigure {
+  value: Ranged;
+  unit: Unit;
+  dist?: DistKind;
+  source?: string;
+  /** Written as `{ value: ..., source: ... }`: the number itself sits under `value`. */
+  cited: boolean;
+}
+
+/** What a range means when sampled (docs: "What a range means"); a bare range is uniform. */
+export const DISTRIBUTIONS = ['uniform', 'triangular', 'pert', 'normal', 'lognormal'] as const;
+const dist = z.enum(DISTRIBUTIONS).meta({
+  description:
+    'How simulate samples the range: uniform (default for a bare range), triangular or pert (mode at base), normal or lognormal (p5/p95 are the 5th and 95th percentiles)',
+});
+
+/** One scalar figure; its syntax is checked here so the error points at it. */
+export function scalarFigure(unit: Unit, opts: { signed?: boolean } = {}) {
+  // z.any + our own parser: one precise message ("2.5Q" is not an amount) instead of a
+  // union's "expected number or string"; the JSON Schema type comes from meta.
+  return z
+    .any()
+    .superRefine((v, ctx) => {
+      const mismatch = v === null || v === undefined || typeof v === 'object' || typeof v === 'boolean';
+      const p = parseFigure(v, unit);
+      // continue: false marks a type mismatch as fatal, so a union picks its mapping branch for a mapping.
+      if (!p.ok && mismatch)
+        ctx.addIssue({ code: 'custom', message: p.message, params: { hint: p.hint, unit, typeMismatch: true }, continue: false });
+      // "-100M": the parser has no sign; say what is wrong rather than "not an amount".
+      else if (!p.ok && !opts.signed && typeof v === 'string' && /^\s*-/.test(v) && parseFigure(v.trim().slice(1), unit).ok)
+        ctx.addIssue({ code: 'custom', message: M.negative(String(v)), params: { hint: M.negativeHint, unit, negative: true } });
+      else if (!p.ok) ctx.addIssue({ code: 'custom', message: p.message, params: { hint: p.hint, unit } });
+      else if (!opts.signed && p.value.low.isNeg())
+        ctx.addIssue({ code: 'custom', message: M.negative(String(v)), params: { hint: M.negativeHint, unit, negative: true } });
+    })
+    .transform((v): Ranged => {
+      const p = parseFigure(v, unit);
+      return p.ok ? p.value : ZERO;
+    })
+    .meta({ type: ['number', 'string'], description: SCALAR_DESC[unit] });
+}
+
+const ZERO: Ranged = { low: Dec.ZERO, base: Dec.ZERO, high: Dec.ZERO };
+
+function rangeShape(unit: Unit, opts: { signed?: boolean }) {
+  return obj({
+    low: scalarFigure(unit, opts).optional(),
+    base: scalarFigure(unit, opts).optional(),
+    high: scalarFigure(unit, opts).optional(),
+    p5: scalarFigure(unit, opts).optional(),
+    p95: scalarFigure(unit, opts).optional(),
+    dist: dist.optional(),
+    source: source.optional(),
+    note: note.optional(),
+  });
+}
+type RangeInput = z.output<ReturnType<typeof rangeShape>>;
+
+const PERCENTILE_KINDS: DistKind[] = ['normal', 'lognormal'];
+
+/** The typical value `run` uses when none is written: the midpoint, or the median of a lognormal. */
+function centre(low: Dec, high: Dec, d: DistKind | undefined): Dec {
+  if (d === 'lognormal' && low.gt(Dec.ZERO)) return low.times(high).pow(0.5);
+  return low.plus(high).div(2);
+}
+
+interface Problem {
+  code: string;
+  message: string;
+  hint: string;
+}
+
+/**
+ * `{ low, base?, high, dist? }` or `{ p5, p95, base?, dist: normal|lognormal }` with the
+ * distribution of an enclosing `{ value, dist }` when it has none of its own. With an
+ * explicit base and no dist the range is triangular with its mode at base; without one, uniform.
+ */
+function fromRange(o: RangeInput, outer: DistKind | undefined): { value: Ranged; dist?: DistKind; problems: Problem[] } {
+  const problems: Problem[] = [];
+  let d = o.dist ?? outer;
+  const percentiles = d !== undefined && PERCENTILE_KINDS.includes(d);
+  const [a, b] = percentiles ? (['p5', 'p95'] as const) : (['low', 'high'] as const);
+  const [wrongA, wrongB] = percentiles ? (['low', 'high'] as const) : (['p5', 'p95'] as const);
+  for (const k of [wrongA, wrongB])
+    if (o[k] !== undefined) problems.push({ code: 'range-form', message: M.rangeWrongEnds(k, d), hint: M.rangeFormHint });
+  for (const k of [a, b])
+    if (o[k] === undefined) problems.push({ code: 'missing-key', message: M.rangeMissingEnd(k, d), hint: M.rangeFormHint });
+  const low = o[a]?.base ?? Dec.ZERO;
+  const high = o[b]?.base ?? Dec.ZERO;
+  const base = o.base?.base ?? centre(low, high, d);
+  if (d === undefined && o.base !== undefined) d = 'triangular';
+  if (low.gt(high) || base.lt(low) || base.gt(high))
+    problems.push({ code: 'range-order', message: M.rangeOrder(a, b), hint: M.rangeOrderHint });
+  problems.push(...distProblems({ low, base, high }, d));
+  return { value: { low, base, high }, dist: d, problems };
+}
+
+/** A range written as a string (`$2B-3B`) under `{ value, dist }`: for normal/lognormal its ends are P5/P95. */
+function fromScalar(value: Ranged, d: DistKind | undefined): { value: Ranged; dist?: DistKind; problems: Problem[] } {
+  if (d === 'lognormal' && !value.low.eq(value.high) && value.low.gt(Dec.ZERO))
+    value = { ...value, base: centre(value.low, value.high, d) };
+  return { value, dist: d, problems: distProblems(value, d) };
+}
+
+function distProblems(v: Ranged, d: DistKind | undefined): Problem[] {
+  if (d === 'lognormal' && !v.low.gt(Dec.ZERO))
+    return [{ code: 'range-form', message: M.lognormalPositive, hint: M.rangeFormHint }];
+  return [];
+}
+
+type FigureShape = Ranged | RangeInput;
+const isRanged = (x: FigureShape): x is Ranged => 'base' in x && x.base instanceof Dec && 'low' in x && x.low instanceof Dec;
+
+function resolve(x: FigureShape, outer: DistKind | undefined) {
+  return isRanged(x) ? fromScalar(x, outer) : fromRange(x, outer);
+}
+
+function figureShape(unit: Unit, opts: { signed?: boolean }) {
+  return z.union([scalarFigure(unit, opts), rangeShape(unit, opts)]);
+}
+
+function report(problems: Problem[], ctx: z.RefinementCtx, path: PropertyKey[]) {
+  for (const p of problems) ctx.addIssue({ code: 'custom', message: p.message, path, params: { hint: p.hint, code: p.code } });
+}
+
+/** A figure, a range, a low/base/high triple, or two percentiles (p5/p95) of a normal or lognormal. */
+export function figure(unit: Unit, opts: { signed?: boolean } = {}) {
+  return figureShape(unit, opts)
+    .superRefine((x, ctx) => report(resolve(x, undefined).problems, ctx, []))
+    .transform((x): ParsedFigure => {
+      const r = resolve(x, undefined);
+      return { value: r.value, unit, dist: r.dist, source: isRanged(x) ? undefined : x.source, cited: false };
+    });
+}
+
+/** A figure, or `{ value, source }` to cite it (and `dist` to say what its range means). */
+export function sourced(unit: Unit, opts: { signed?: boolean } = {}) {
+  const cited = obj({ value: figureShape(unit, opts), dist: dist.optional(), source: source.optional(), note: note.optional() });
+  return z
+    .union([figureShape(unit, opts), cited])
+    .superRefine((x, ctx) => {
+      if ('value' in x) report(resolve(x.value, x.dist).problems, ctx, ['value']);
+      else report(resolve(x, undefined).problems, ctx, []);
+    })
+    .transform((x): ParsedFigure => {
+      if ('value' in x) {
+        const r = resolve(x.value, x.dist);
+        return {
+          value: r.value,
+          unit,
+          dist: r.dist,
+          source: (isRanged(x.value) ? undefined : x.value.source) ?? x.source,
+          cited: true,
+        };
+      }
+      const r = resolve(x, undefined);
+      return { value: r.value, unit, dist: r.dist, source: isRanged(x) ? undefined : x.source, cited: false };
+    });
+}
+
+export const year = z
+  .union([z.number().int(), z.string()])
+  .meta({ description: 'FY2030, 2030, or a year number 1..N of the horizon' });
+export const govCode = z.string().regex(/^[A-Z]{2,3}$/, 'a government code is 2 or 3 capital letters, like US or IL');
+export const id = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'an id starts with a letter and holds letters, digits, - and _');
+
+export const allocationObject = obj({
+  amount: figure('amount')
+    .optional()
+    .meta({ description: 'The amount: every year of the window (per: year) or in total (per: total)' }),
+  per: z
+    .enum(['year', 'total'])
+    .optional()
+    .meta({ description: 'year: the amount every year of the window; total (default): spread evenly over it' }),
+  from: year.optional().meta({ description: 'First year of the window (default: the first year of the horizon)' }),
+  to: year.optional().meta({ description: 'Last year of the window (default: the last year of the horizon)' }),
+  years: z.number().int().positive().optional().meta({ description: 'Length of the window in years' }),
+  byYear: z
+    .record(z.string(), figure('amount'))
+    .optional()
+    .meta({ description: 'Explicit amounts by year: { FY2027: 100M, ... }' }),
+  source: source.optional(),
+  note: note.optional(),
+});
+/** How much a government puts in and when. A bare amount is a total spread evenly over the horizon. */
+export const allocation = z.union([
+  scalarFigure('amount').transform((value): ParsedFigure => ({ value, unit: 'amount', cited: false })),
+  allocationObject,
+]);
+export type AllocationInput = z.output<typeof allocation>;
+
+export const perGov = <T extends z.ZodType>(t: T) => z.record(z.string(), t);
+
+export const profileObject = obj({
+  shares: z
+    .array(figure('rate'))
+    .min(1)
+    .meta({ description: 'Share paid out in the commitment year, the next year, ...; sums to 100%' }),
+  source: source.optional(),
+  note: note.optional(),
+});
+/** Yearly shares of an amount paid out, starting the year it is committed; a name refers to assumptions.profiles. */
+export const profile = z
+  .union([z.string(), profileObject])
+  .meta({ description: 'A spend-out or disbursement profile: the name of one under assumptions.profiles, or { shares: [...] }' });
+export type ProfileInput = z.output<typeof profile>;
+
+export const drawdownObject = obj({
+  rates: z
+    .array(figure('rate'))
+    .min(1)
+    .meta({ description: 'Rate of contribution by fund age (the last repeats): share of uncalled commitment called that year' }),
+  growth: figure('rate').optional().meta({ description: "Yearly growth of the fund's net asset value (Takahashi-Alexander G)" }),
+  bow: z.number().positive().optional().meta({ description: 'Bow factor of distributions (Takahashi-Alexander B, about 2.5)' }),
+  // Capped: the engine steps a fund year by year over its life (1e9 years never ends).
+  life: z.number().int().positive().max(100).optional().meta({ description: 'Fund life in years (default 12)' }),
+  source: source.optional(),
+  note: note.optional(),
+});
+export const drawdown = z
+  .union([z.string(), drawdownObject])
+  .meta({ description: 'A capital-call curve: the name of one under assumptions.drawdowns, or inline' });
+export type DrawdownInput = z.output<typeof drawdown>;
+
+export const distributions = obj({
+  multiple: sourced('ratio').meta({ description: 'Money back per dollar invested' }),
+  lag: z.number().int().min(0).meta({ description: 'Years from investment to the first distribution' }),
+  // Capped: one slot per year is allocated (a huge `over` exhausted memory).
+  over: z.number().int().positive().max(100).meta({ description: 'Years over which distributions are spread' }),
+  source: source.optional(),
+  note: note.optional(),
+});
+export type DistributionsInput = z.output<typeof distributions>;
+
+export const budget = z
+  .enum(['appropriated', 'none'])
+  .meta({
+    description:
+      "The plan's own convention: whether commitments are appropriated (count as budget cost on the as-published basis)",
+  });
+
+/** Keys every mechanism has, whatever its kind. */
+export const common = {
+  id: id.meta({ description: "The mechanism's id: letters, digits, - and _; unique in the scenario" }),
+  label: z.string().optional().meta({ description: 'Its name in tables' }),
+  description: z.string().optional(),
+  source: source.optional(),
+  note: note.optional(),
+  remove: z.literal(true).optional().meta({ description: 'In an extending file: drop this mechanism' }),
+};
+
+export const gate = obj({
+  label: z.string().optional().meta({ description: 'What the gate is, e.g. performance' }),
+  holds: z.boolean().optional().meta({ description: 'Whether the gate holds in run (default true)' }),
+  probability: figure('rate').optional().meta({ description: 'Chance the gate holds, for simulation' }),
+  source: source.optional(),
+  note: note.optional(),
+});
+
+export const commitAmount = z.union([
+  figure('amount'),
+  obj({ amount: figure('amount'), source: source.optional(), note: note.optional() }),
+]);
+export type CommitInput = z.output<typeof commitAmount>;
