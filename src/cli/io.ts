@@ -1,7 +1,6 @@
 // What a command may touch of the outside world, passed in so tests run commands in process.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { shippedDir } from '../read/shipped.js';
 
 export interface IO {
   out(s: string): void;
@@ -10,6 +9,8 @@ export interface IO {
   env: NodeJS.ProcessEnv;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
+  /** Folders `extends:` may also reach, besides each scenario's own tree (`--root DIR`). */
+  roots?: string[];
 }
 
 export function processIO(): IO {
@@ -23,18 +24,9 @@ export function processIO(): IO {
   };
 }
 
-/** The installed package's root (works from src/ under tests and from dist/ when bundled). */
-export function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const pj = join(dir, 'package.json');
-    if (existsSync(pj) && (JSON.parse(readFileSync(pj, 'utf8')) as { name?: string }).name === 'compact-model') return dir;
-    const up = dirname(dir);
-    if (up === dir) throw new Error('compact-model: cannot find the package root');
-    dir = up;
-  }
-}
+export { packageRoot } from '../read/shipped.js';
 
+/** The shipped baseline's path. */
 export function baselinePath(): string {
-  return join(packageRoot(), 'scenarios', 'compact-2026.yaml');
+  return join(shippedDir(), 'compact-2026.yaml');
 }
