@@ -36,10 +36,14 @@ export function intOption(min: number, max: number, message: string) {
   };
 }
 
-/** A single rate option such as 3% or 0.03 (--discount, --inflation). */
+/**
+ * A single rate option such as 3% or 0.03 (--discount, --inflation), held to the
+ * scenario format's rule: never negative (-100% made every present value infinite).
+ */
 export function rateOption(v: string): Dec {
   const r = parseFigure(v, 'rate');
   if (!r.ok || !r.value.low.eq(r.value.high)) throw new InvalidArgumentError(M.rateOption(v));
+  if (r.value.base.isNeg()) throw new InvalidArgumentError(M.rateOptionNegative(v));
   return r.value.base;
 }
 
