@@ -41,6 +41,16 @@ export interface OutputTarget {
 /** Temporary files being written, removed if the process ends before they are renamed. */
 const temps = new Set<string>();
 
+/** Registers a temporary file as in flight (removed by removeTempFiles until it is released). */
+export function trackTemp(path: string): void {
+  temps.add(path);
+}
+
+/** The temporary file is renamed or removed: nothing left to clean. */
+export function releaseTemp(path: string): void {
+  temps.delete(path);
+}
+
 /** Removes every temporary file still in flight (on exit, or on a signal). */
 export function removeTempFiles(): void {
   for (const t of temps) {
@@ -208,14 +218,14 @@ function writeStream(target: OutputTarget, data: string | Uint8Array): Diagnosti
 export function writeAtomic(target: OutputTarget, data: string | Uint8Array, replace: boolean): Diagnostic | undefined {
   if (target.kind === 'stream' || target.kind === 'stdout') return writeStream(target, data);
   const tmp = join(dirname(target.abs), `.${basename(target.abs)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  temps.add(tmp);
+  trackTemp(tmp);
   try {
     writeFileSync(tmp, data, { flag: 'wx' });
     if (replace) {
       const now = tryStat(lstatSync, target.abs);
       if (now && !now.isFile()) {
         unlinkSync(tmp);
-        temps.delete(tmp);
+        releaseTemp(tmp);
         return refuse('output-not-regular', M.outputNotRegular(target.name), M.outputNotRegularHint);
       }
       renameSync(tmp, target.abs);
@@ -223,7 +233,7 @@ export function writeAtomic(target: OutputTarget, data: string | Uint8Array, rep
       linkSync(tmp, target.abs);
       unlinkSync(tmp);
     }
-    temps.delete(tmp);
+    releaseTemp(tmp);
     return undefined;
   } catch (e) {
     try {
@@ -231,7 +241,7 @@ export function writeAtomic(target: OutputTarget, data: string | Uint8Array, rep
     } catch {
       /* never created */
     }
-    temps.delete(tmp);
+    releaseTemp(tmp);
     const code = String((e as NodeJS.ErrnoException).code ?? e);
     if (code === 'EEXIST') return refuse('output-exists', M.outputExists(target.name), M.outputExistsHint);
     return refuse('output-write-failed', M.outputWriteFailed(target.name, code), M.outputWriteFailedHint);

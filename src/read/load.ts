@@ -263,7 +263,8 @@ export class Loader {
 
   /** Loads `file` (`-`: standard input) with its extends chain merged; every problem goes to `diags`. */
   load(file: string, diags: Diagnostics, source: FileSource = DISK): Loaded {
-    const stdin = file === '-' && source === DISK;
+    // `-`, and /dev/stdin (whose folder is not the scenario's), are standard input.
+    const stdin = (file === '-' || resolve(this.cwd, file) === '/dev/stdin') && source === DISK;
     const abs = stdin ? join(this.cwd, STDIN_NAME) : resolve(this.cwd, file);
     const src = stdin ? STDIN : source;
     const chain: string[] = [];
