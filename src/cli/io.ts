@@ -1,7 +1,7 @@
 // What a command may touch of the outside world, passed in so tests run commands in process.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../read/shipped.js';
 
 export interface IO {
   out(s: string): void;
@@ -12,6 +12,8 @@ export interface IO {
   stderrIsTTY: boolean;
   /** The terminal's width when stdout is one. */
   columns?: number;
+  /** Folders `extends:` may also reach, besides each scenario's own tree (`--root DIR`). */
+  roots?: string[];
 }
 
 export function processIO(): IO {
@@ -26,17 +28,7 @@ export function processIO(): IO {
   };
 }
 
-/** The installed package's root (works from src/ under tests and from dist/ when bundled). */
-export function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const pj = join(dir, 'package.json');
-    if (existsSync(pj) && (JSON.parse(readFileSync(pj, 'utf8')) as { name?: string }).name === 'compact-model') return dir;
-    const up = dirname(dir);
-    if (up === dir) throw new Error('compact-model: cannot find the package root');
-    dir = up;
-  }
-}
+export { packageRoot } from '../read/shipped.js';
 
 /**
  * The scenario commands use when none is named: the one setting `defaultScenario` under

@@ -1,6 +1,10 @@
 // Entry point: runs the CLI and sets the process exit code (the only place that does).
 import { runCli } from './program.js';
 import { processIO } from './io.js';
+import { installTempCleanup } from './output.js';
+
+// A temporary output file is removed whatever ends the process (Ctrl-C, a CI timeout).
+installTempCleanup();
 
 // A closed pipe (`| head`) is the reader's choice, not an error.
 for (const s of [process.stdout, process.stderr])

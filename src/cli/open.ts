@@ -20,7 +20,7 @@ export interface Opened {
 }
 
 export function openScenario(io: IO, file: string, basis?: string): Opened | undefined {
-  const loaded = loadScenario(file, new Loader(io.cwd));
+  const loaded = loadScenario(file, new Loader(io.cwd, { roots: io.roots }));
   const errChalk = makeChalk(io.stderrIsTTY, io.env);
   const report = (ds: Diagnostic[]) => {
     if (ds.length) io.err(renderDiagnostics(ds, loaded.sources, errChalk));

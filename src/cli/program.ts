@@ -37,10 +37,14 @@ export function intOption(min: number, max: number, message: string) {
   };
 }
 
-/** A single rate option such as 3% or 0.03 (--discount, --inflation). */
+/**
+ * A single rate option such as 3% or 0.03 (--discount, --inflation), held to the
+ * scenario format's rule: never negative (-100% made every present value infinite).
+ */
 export function rateOption(v: string): Dec {
   const r = parseFigure(v, 'rate');
   if (!r.ok || !r.value.low.eq(r.value.high)) throw new InvalidArgumentError(M.rateOption(v));
+  if (r.value.base.isNeg()) throw new InvalidArgumentError(M.rateOptionNegative(v));
   return r.value.base;
 }
 
@@ -66,8 +70,20 @@ export function makeProgram(ctx: Ctx): Command {
     .description('Model public financing plans: cash flows, budget cost, leverage and mobilization from YAML scenarios')
     .version(VERSION)
     .showHelpAfterError('(run with --help for usage)')
+    .option(
+      '--root <dir>',
+      "also let `extends:` reach files in DIR (besides the scenario's own tree and the shipped scenarios; repeatable)",
+      (v: string, acc: string[]) => [...acc, v],
+      [] as string[],
+    )
     .exitOverride()
     .configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(s) });
+  // A program option, accepted before or after the command (`check --root .. a.yaml`):
+  // handed to the commands through their IO.
+  program.hook('preAction', () => {
+    const roots = program.opts<{ root: string[] }>().root;
+    if (roots.length) ctx.io = { ...ctx.io, roots };
+  });
   registerRun(program, ctx);
   registerDiff(program, ctx);
   registerExplain(program, ctx);

@@ -75,6 +75,9 @@ export function parseFigure(input: unknown, unit: Unit): Parsed<Ranged> {
   if (typeof input !== 'string') return fail(unit, M.expectedFigure(unit, describe(input)));
   const s = input.trim();
   if (s === '') return fail(unit, M.emptyValue);
+  // "$-5M", "-5M", "US$ -5M": negative, which says more than "not an amount" (or, read as
+  // a range, '"$" is not an amount').
+  if (unit === 'amount' && /^(?:US)?\$?\s*[-\u2212]\s*\$?\s*[\d.]/i.test(s)) return fail(unit, M.negativeAmount(input));
   // A range: two figures joined by a hyphen, an en or em dash, or "to".
   const parts = s.split(/\s*(?:[–—]|\bto\b|-(?=\s*[$.\d]))\s*/i);
   if (parts.length === 2 && parts[0] !== '') {

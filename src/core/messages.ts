@@ -8,6 +8,7 @@ export const M = {
     ratio: 'write a ratio such as 2x, 2.5x or 25:1; a range as 1.5x-2.5x',
   },
   notAnAmount: (raw: string) => `"${raw}" is not an amount`,
+  negativeAmount: (raw: string) => `"${raw}" is negative; amounts are never negative here`,
   unknownUnit: (raw: string, unit: string) => `"${raw}": unknown unit "${unit}" (use k, M, B or T)`,
   notARate: (raw: string) => `"${raw}" is not a rate`,
   notARatio: (raw: string) => `"${raw}" is not a ratio`,
@@ -67,8 +68,26 @@ export const M = {
   invalidMerge: 'a merge key (<<) takes a mapping or a list of mappings',
   invalidMergeHint: 'write `<<: *anchor` where the anchor names a mapping, e.g. `base: &base { per: year }`',
   extendsNotAPath: '`extends` must be the path of another scenario file',
-  extendsHint: 'for example `extends: compact-2026.yaml` (relative to this file)',
+  extendsHint:
+    'for example `extends: compact-2026` (a shipped scenario) or `extends: ./base.yaml` (a file, relative to this one)',
   extendsCycle: (chain: string) => `extends cycle: ${chain}`,
+  extendsTooDeep: (max: number) => `the extends chain is more than ${max} files deep`,
+  extendsTooDeepHint: 'a scenario usually extends the baseline directly; shorten the chain',
+  extendsOutside: (spec: string, tree: string) =>
+    `extends "${spec}" leads outside this scenario's tree (${tree}); scenarios extend files inside it or a shipped scenario`,
+  extendsOutsideHint: (shipped: string[]) =>
+    `move the file into the scenario's folder (or its git work tree), pass --root DIR to allow another folder, or extend a shipped scenario by name: ${shipped.join(', ')}`,
+  unknownShipped: (spec: string) =>
+    `"${spec}" is not a shipped scenario (a name without a folder or .yaml names one of the package's scenarios)`,
+  unknownShippedHint: (shipped: string[]) =>
+    `shipped: ${shipped.join(', ')}; for a file of your own write its path, e.g. ./my-base.yaml`,
+  notAScenario: (f: string) => `"${f}" is not a scenario: it has none of a scenario's keys (name, horizon, mechanisms, ...)`,
+  notAScenarioHint: 'extends names another scenario file; check the path',
+  notRegularFile: (f: string) => `"${f}" is not a regular file (a device, a pipe or a socket)`,
+  notRegularFileHint: 'name a scenario file; to read one from a pipe, pass - (standard input)',
+  tooManyMechanismYears: (n: number, years: number, max: number) =>
+    `${n} mechanisms over ${years} years make ${n * years} mechanism-years; the limit is ${max}`,
+  tooManyMechanismYearsHint: 'split the plan into several scenarios, or shorten horizon.years',
   extendsCycleHint: 'a scenario cannot extend itself, directly or through others; point one of them at the baseline instead',
 
   // schema
@@ -192,6 +211,7 @@ export const M = {
   widthOption: 'the width must be a whole number of columns from 40 to 1000',
   simulateWorkers: 'the number of workers must be a whole number from 1 to 64',
   rateOption: (s: string) => `"${s}" is not a rate; write it as 3% or 0.03`,
+  rateOptionNegative: (s: string) => `"${s}" is negative; rates are never negative here (write it as 3% or 0.03)`,
   sensitivityMetric: (p: string) => `--metric "${p}" does not name a metric of this scenario`,
   sensitivityNumeric: (p: string) =>
     `--metric "${p}" is true/false; sensitivity needs an amount or a ratio (e.g. target.shortfall or headlineMobilization)`,
@@ -225,6 +245,15 @@ export const M = {
   outputIsDirectoryHint: 'name a file inside it, e.g. -o reports/report.html',
   outputFolderMissing: (out: string) => `cannot write "${out}": its folder does not exist`,
   outputFolderMissingHint: 'create the folder first, or write to an existing one',
+  outputParentNotFolder: (out: string, parent: string) => `cannot write "${out}": "${parent}" is a file, not a folder`,
+  outputParentNotFolderHint: 'name a file in an existing folder',
+  outputNotRegular: (out: string) =>
+    `will not write "${out}": it is neither a regular file nor a terminal, pipe or character device`,
+  outputNotRegularHint: 'name a regular file, or - for standard output',
+  outputSymlink: (out: string) => `will not replace "${out}": it is a symbolic link to a file`,
+  outputSymlinkHint: 'name the file it points to, or another file',
+  outputNoReader: (out: string) => `cannot write "${out}": it is a pipe with no reader`,
+  outputNoReaderHint: 'start the reader first, or write to a file',
   outputWriteFailed: (out: string, code: string) => `cannot write "${out}" (${code})`,
   outputWriteFailedHint: 'check that the folder is writable and the disk is not full',
   outputNeeded: (format: string) => `--format ${format} writes a binary file and needs -o FILE`,

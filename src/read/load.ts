@@ -2,14 +2,43 @@
 // The only stage that touches the file system. A Loader caches parsed files so a
 // command over many scenarios reads a shared baseline once. Bytes come from a
 // FileSource: the disk, or (for `diff --against`) a git revision.
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { dirname, relative, resolve, isAbsolute } from 'node:path';
+import { closeSync, constants, existsSync, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Diagnostics, type Loc } from '../core/diagnostics.js';
 import { M } from '../core/messages.js';
+import { isShortName, shippedDir, shippedNames } from './shipped.js';
 import { getEntry, mergeTrees, parseTree, type LMap, type LNode } from './tree.js';
 
 /** Scenario files are small; anything bigger is refused before the YAML parser sees it. */
 export const MAX_FILE_BYTES = 1024 * 1024;
+
+/** How many files deep an extends chain may go (a real one is two or three). */
+export const MAX_EXTENDS_DEPTH = 32;
+
+/**
+ * Mechanisms times horizon years, checked right after reading: the engine, the measures
+ * and the renderers work per mechanism and year, so this bounds their time and memory.
+ */
+export const MAX_MECHANISM_YEARS = 10_000;
+
+/** Top-level keys of the scenario format: a file with none of them is not a scenario. */
+const SCENARIO_KEYS = [
+  'extends',
+  'name',
+  'description',
+  'sources',
+  'horizon',
+  'governments',
+  'targets',
+  'assumptions',
+  'mechanisms',
+  'claims',
+  'totals',
+  'assert',
+];
+
+/** The name standard input goes by (`-` on the command line). */
+export const STDIN_NAME = '<stdin>';
 
 export interface Loaded {
   /** The merged tree (extends applied), or undefined when the input is unusable. */
@@ -23,6 +52,10 @@ export interface Loaded {
 interface Parsed {
   tree?: LNode;
   diags: Diagnostics;
+  /** The text as read (line ends normalized), for excerpts once it may be quoted. */
+  text?: string;
+  /** It parsed into a mapping holding at least one of a scenario's keys. */
+  scenario?: boolean;
 }
 
 /** Why a file's bytes could not be had: a diagnostic's code, message and hint. */
@@ -48,30 +81,51 @@ export const DISK: FileSource = {
   id: 'disk',
   name: (display) => display,
   read(abs, name) {
+    const unreadable = (code: unknown): ReadFailure => ({
+      code: 'file-not-found',
+      message: code === 'ENOENT' ? M.fileNotFound(name) : M.fileUnreadable(name, String(code)),
+      hint: M.fileNotFoundHint,
+    });
     let size: number;
     try {
       const st = statSync(abs);
       if (st.isDirectory()) return { code: 'not-a-file', message: M.isDirectory(name), hint: M.isDirectoryHint };
+      // A FIFO blocks on open until a writer comes, a device never ends or has effects on
+      // open: only regular files are read (standard input is `-`).
+      if (!st.isFile()) return { code: 'not-a-file', message: M.notRegularFile(name), hint: M.notRegularFileHint };
       size = st.size;
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      return {
-        code: 'file-not-found',
-        message: code === 'ENOENT' ? M.fileNotFound(name) : M.fileUnreadable(name, String(code)),
-        hint: M.fileNotFoundHint,
-      };
+      return unreadable((e as NodeJS.ErrnoException).code);
     }
     // Checked before reading, so a huge file is never loaded into memory.
     if (size > MAX_FILE_BYTES)
       return { code: 'too-large', message: M.fileTooLarge(name, size, MAX_FILE_BYTES), hint: M.tooLargeHint };
+    let fd: number;
     try {
-      // Regular files are read whole (their size was checked); anything else (/dev/zero,
-      // a pipe) has no size to check, so read at most one byte past the cap, never forever.
-      if (statSync(abs).isFile()) return { buf: readFileSync(abs) };
-      const buf = readAtMost(abs, MAX_FILE_BYTES + 1);
-      return buf.length > MAX_FILE_BYTES
-        ? { code: 'too-large', message: M.streamTooLarge(name, MAX_FILE_BYTES), hint: M.tooLargeHint }
-        : { buf };
+      // Non-blocking, and checked again once open: the path may have become a FIFO since.
+      fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK);
+    } catch (e) {
+      return unreadable((e as NodeJS.ErrnoException).code);
+    }
+    try {
+      if (!fstatSync(fd).isFile()) return { code: 'not-a-file', message: M.notRegularFile(name), hint: M.notRegularFileHint };
+      // A size is only a claim (/proc files say 0 and hold gigabytes): stop one byte past the cap.
+      return capped(readAtMost(fd, MAX_FILE_BYTES + 1), name);
+    } catch (e) {
+      return unreadable((e as NodeJS.ErrnoException).code);
+    } finally {
+      closeSync(fd);
+    }
+  },
+};
+
+/** Standard input (`-`): read up to the cap, whatever it is (a pipe, a file, a terminal). */
+export const STDIN: FileSource = {
+  id: 'stdin',
+  name: () => STDIN_NAME,
+  read(_abs, name) {
+    try {
+      return capped(readAtMost(0, MAX_FILE_BYTES + 1), name);
     } catch (e) {
       return {
         code: 'file-not-found',
@@ -82,10 +136,67 @@ export const DISK: FileSource = {
   },
 };
 
+function capped(buf: Buffer, name: string): { buf: Buffer } | ReadFailure {
+  return buf.length > MAX_FILE_BYTES
+    ? { code: 'too-large', message: M.streamTooLarge(name, MAX_FILE_BYTES), hint: M.tooLargeHint }
+    : { buf };
+}
+
+/** The real path of `p` (symlinks followed) where it or its folder exists, else `p`. */
+function realish(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    /* not there */
+  }
+  try {
+    return join(realpathSync(dirname(p)), basename(p));
+  } catch {
+    return p;
+  }
+}
+
+/** Whether `p` is `root` or inside it. */
+function inside(p: string, root: string): boolean {
+  const r = relative(root, p);
+  return r === '' || (!r.startsWith('..') && !isAbsolute(r));
+}
+
+/** The git work tree holding `dir` (a folder with a `.git` entry), or `dir` itself. */
+export function treeOf(dir: string): string {
+  const start = realish(dir);
+  for (let d = start; ; ) {
+    if (existsSync(join(d, '.git'))) return d;
+    const up = dirname(d);
+    if (up === d) return start;
+    d = up;
+  }
+}
+
+/** A path with a `.git` folder in it: git's own files (config, hooks) are never scenarios. */
+function inGitDir(p: string): boolean {
+  return p.split(sep).includes('.git');
+}
+
+export interface LoaderOptions {
+  /** Folders `extends:` may also reach (`--root DIR`), besides each scenario's own tree. */
+  roots?: string[];
+}
+
 export class Loader {
   private cache = new Map<string, Parsed>();
+  /**
+   * Texts of the files read, by display name, for excerpts in diagnostics: only files
+   * that parsed as scenarios, and the files named on the command line, are quoted.
+   */
   readonly sources = new Map<string, string>();
-  constructor(private readonly cwd: string = process.cwd()) {}
+  private readonly roots: string[];
+  constructor(
+    private readonly cwd: string = process.cwd(),
+    opts: LoaderOptions = {},
+  ) {
+    this.roots = (opts.roots ?? []).map((r) => realish(resolve(cwd, r)));
+  }
 
   display(abs: string): string {
     const r = relative(this.cwd, abs);
@@ -95,8 +206,12 @@ export class Loader {
   /** Reads and parses one file (cached); no extends handling. */
   private parseFile(abs: string, name: string, source: FileSource, from?: Loc): Parsed {
     const key = `${source.id}\0${abs}`;
+    const top = from === undefined;
     const hit = this.cache.get(key);
-    if (hit) return hit;
+    if (hit) {
+      if (top && hit.text !== undefined && quotable(abs, source)) this.sources.set(name, hit.text);
+      return hit;
+    }
     const diags = new Diagnostics();
     const result: Parsed = { diags };
     this.cache.set(key, result);
@@ -124,7 +239,11 @@ export class Loader {
     // YAML counts a lone CR (old Mac line ends) as a line break; the parser does not, so
     // the whole file read as one line. CR -> LF keeps every offset, hence every column.
     if (text.includes('\r')) text = text.replace(/\r(?!\n)/g, '\n');
-    this.sources.set(name, text);
+    result.text = text;
+    // A file named on the command line is the user's own and quoted when it is a scenario
+    // file by name; anything else only once it has parsed as a scenario (below), so a
+    // file reached through `extends` that is not one (a config, a key file) is never echoed.
+    if (top && quotable(abs, source)) this.sources.set(name, text);
     if (text.trim() === '' || /^\s*(#.*)?(\r?\n\s*(#.*)?)*$/.test(text)) {
       diags.error('empty-file', M.emptyFile, { file: name, line: 1, col: 1 }, M.emptyFileHint);
       return result;
@@ -135,42 +254,98 @@ export class Loader {
       return result;
     }
     result.tree = tree;
+    if (tree?.entries.some((e) => SCENARIO_KEYS.includes(e.key))) {
+      result.scenario = true;
+      this.sources.set(name, text);
+    }
     return result;
   }
 
-  /** Loads `file` with its extends chain merged; every problem goes to `diags`. */
+  /** Loads `file` (`-`: standard input) with its extends chain merged; every problem goes to `diags`. */
   load(file: string, diags: Diagnostics, source: FileSource = DISK): Loaded {
-    const abs = resolve(this.cwd, file);
+    // `-`, and /dev/stdin (whose folder is not the scenario's), are standard input.
+    const stdin = (file === '-' || resolve(this.cwd, file) === '/dev/stdin') && source === DISK;
+    const abs = stdin ? join(this.cwd, STDIN_NAME) : resolve(this.cwd, file);
+    const src = stdin ? STDIN : source;
     const chain: string[] = [];
-    const tree = this.loadChain(abs, source.name(this.display(abs)), diags, [], chain, source);
+    // The scenario's own tree: its git work tree, else its folder (standard input: the
+    // current folder's); `extends` stays inside it, the --root folders and the shipped scenarios.
+    const roots = [treeOf(stdin ? this.cwd : dirname(realish(abs))), ...this.roots, realish(shippedDir())];
+    const walk: Walk = { diags, stack: [], chain, roots };
+    const tree = this.loadChain(abs, src.name(this.display(abs)), walk, src);
+    if (tree && !this.withinBounds(tree, chain[0]!, diags)) return { sources: this.sources, chain };
     return { tree, sources: this.sources, chain };
   }
 
-  private loadChain(
-    abs: string,
-    name: string,
-    diags: Diagnostics,
-    stack: string[],
-    chain: string[],
-    source: FileSource,
-    from?: Loc,
-  ): LMap | undefined {
+  /** Mechanisms x horizon years within MAX_MECHANISM_YEARS (else a diagnostic, exit 2). */
+  private withinBounds(tree: LMap, top: string, diags: Diagnostics): boolean {
+    const mechs = getEntry(tree, 'mechanisms');
+    const horizon = getEntry(tree, 'horizon')?.value;
+    const years = horizon?.kind === 'map' ? getEntry(horizon, 'years')?.value : undefined;
+    // A horizon the format does not allow is validation's to report, at its place.
+    if (mechs?.value.kind !== 'seq' || years?.kind !== 'scalar' || typeof years.value !== 'number') return true;
+    if (!Number.isInteger(years.value) || years.value < 1 || years.value > 200) return true;
+    const n = mechs.value.items.length;
+    if (n * years.value <= MAX_MECHANISM_YEARS) return true;
+    // At whichever of the two the scenario itself writes (the other may be inherited).
+    const at = mechs.keyLoc.file === top || years.loc.file !== top ? mechs.keyLoc : years.loc;
+    diags.error('too-large', M.tooManyMechanismYears(n, years.value, MAX_MECHANISM_YEARS), at, M.tooManyMechanismYearsHint);
+    return false;
+  }
+
+  private loadChain(abs: string, name: string, walk: Walk, source: FileSource, from?: Loc): LMap | undefined {
+    const { diags, stack, chain } = walk;
     chain.push(name);
     const parsed = this.parseFile(abs, name, source, from);
     for (const d of parsed.diags.items) diags.add(d);
     const tree = parsed.tree as LMap | undefined;
     if (!tree) return undefined;
+    if (from && !parsed.scenario) {
+      // Reached through `extends` but holds none of a scenario's keys: not one, and not
+      // validated (its keys and values would be echoed in messages).
+      diags.error('not-a-scenario', M.notAScenario(name), from, M.notAScenarioHint);
+      return undefined;
+    }
     const ext = getEntry(tree, 'extends');
     if (!ext) return tree;
     if (ext.value.kind !== 'scalar' || typeof ext.value.value !== 'string' || ext.value.value.trim() === '') {
       diags.error('invalid-extends', M.extendsNotAPath, ext.value.loc, M.extendsHint);
       return undefined;
     }
-    const parentAbs = resolve(dirname(abs), ext.value.value);
+    if (stack.length + 1 >= MAX_EXTENDS_DEPTH) {
+      diags.error('extends-too-deep', M.extendsTooDeep(MAX_EXTENDS_DEPTH), ext.value.loc, M.extendsTooDeepHint);
+      return undefined;
+    }
+    const spec = ext.value.value;
+    let parentAbs: string;
+    let parentSource = source;
+    if (isShortName(spec)) {
+      // `extends: compact-2026`: a shipped scenario, from anywhere, read from the disk.
+      parentAbs = join(shippedDir(), `${spec}.yaml`);
+      parentSource = DISK;
+      if (!existsSync(parentAbs)) {
+        diags.error('file-not-found', M.unknownShipped(spec), ext.value.loc, M.unknownShippedHint(shippedNames()));
+        return undefined;
+      }
+    } else {
+      // Standard input has no folder: its extends is read from the current one.
+      parentAbs = resolve(source === STDIN ? this.cwd : dirname(abs), spec);
+      if (source === STDIN) parentSource = DISK;
+      const real = realish(parentAbs);
+      if (!walk.roots.some((r) => inside(real, r)) || inGitDir(real)) {
+        diags.error(
+          'extends-outside',
+          M.extendsOutside(spec, this.display(walk.roots[0]!) || '.'),
+          ext.value.loc,
+          M.extendsOutsideHint(shippedNames()),
+        );
+        return undefined;
+      }
+    }
     // A parent is read from the same source: at a git revision, the parent as it was then.
-    const parentName = source.name(this.display(parentAbs));
+    const parentName = parentSource.name(this.display(parentAbs));
     if (parentAbs === abs || stack.includes(parentAbs)) {
-      const cycle = [...stack, abs, parentAbs].map((p) => source.name(this.display(p)));
+      const cycle = [...stack, abs, parentAbs].map((p) => parentSource.name(this.display(p)));
       diags.error(
         'extends-cycle',
         M.extendsCycle(cycle.slice(cycle.indexOf(parentName)).join(' -> ')),
@@ -179,25 +354,46 @@ export class Loader {
       );
       return undefined;
     }
-    const parent = this.loadChain(parentAbs, parentName, diags, [...stack, abs], chain, source, ext.value.loc);
+    const parent = this.loadChain(parentAbs, parentName, { ...walk, stack: [...stack, abs] }, parentSource, ext.value.loc);
     if (!parent) return undefined;
     const own: LMap = { ...tree, entries: tree.entries.filter((e) => e.key !== 'extends') };
     return mergeTrees(parent, own) as LMap;
   }
 }
 
-/** Reads up to `limit` bytes of a file that has no useful size (a device, a pipe). */
-function readAtMost(abs: string, limit: number): Buffer {
-  const fd = openSync(abs, 'r');
-  try {
-    const buf = Buffer.alloc(limit);
-    let n = 0;
-    for (;;) {
-      const got = readSync(fd, buf, n, limit - n, null);
-      if (got === 0 || (n += got) >= limit) break;
+interface Walk {
+  diags: Diagnostics;
+  /** Absolute paths of the files extending the current one, outermost first. */
+  stack: string[];
+  chain: string[];
+  /** Folders the chain may read from. */
+  roots: string[];
+}
+
+/** Whether a file named on the command line may be quoted before it parses: a .yaml/.yml file, outside .git. */
+function quotable(abs: string, source: FileSource): boolean {
+  if (source === STDIN) return true;
+  const real = realish(abs);
+  return /\.ya?ml$/i.test(real) && !inGitDir(real);
+}
+
+/** Reads up to `limit` bytes from an open file, whatever size it claims, in 64 KiB reads. */
+function readAtMost(fd: number, limit: number): Buffer {
+  const CHUNK = 64 * 1024; // a multiple of 8, as /proc/self/pagemap wants its reads
+  const buf = Buffer.alloc(limit + CHUNK);
+  let n = 0;
+  while (n < limit) {
+    let got: number;
+    try {
+      got = readSync(fd, buf, n, CHUNK, null);
+    } catch (e) {
+      // Standard input may be non-blocking (a terminal, some pipes): wait and retry.
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+      continue;
     }
-    return buf.subarray(0, n);
-  } finally {
-    closeSync(fd);
+    if (got === 0) break;
+    n += got;
   }
+  return buf.subarray(0, Math.min(n, limit));
 }

@@ -3,6 +3,7 @@
 import { diagnosticsJson } from './diagnostics.js';
 import type { CheckResult, FileCheck } from '../check/check.js';
 import type { ChalkInstance } from 'chalk';
+import { forWorkflowLog } from '../core/text.js';
 
 export const CHECK_JSON_VERSION = 1;
 
@@ -27,7 +28,10 @@ export function checkSummary(r: CheckResult, c?: ChalkInstance): string {
         `claims ${cl.hold}/${cl.total} hold`,
       );
     }
-    return `${f.file}: ${shown} (${parts.join(', ')})`;
+    // A file name is untrusted (git stores names with newlines and ESC): shown visibly,
+    // on its one line, and never starting like a workflow command (`::`, `##[`), since
+    // this summary follows the annotations in `--format github`.
+    return `${forWorkflowLog(f.file)}: ${shown} (${parts.join(', ')})`;
   });
   const bad = r.files.filter((f) => f.status !== 'ok').length;
   lines.push(`checked ${plural(r.files.length, 'file')}: ${bad === 0 ? 'all ok' : `${bad} not ok`} (exit ${r.exitCode})`);

@@ -1,6 +1,7 @@
 // The scenario `compact-model init` writes: a patch on the shipped baseline with one
 // commented example per thing a user can change. Each example is kept as live YAML here
 // so a test can uncomment them all and check that the result still loads and runs.
+import { forTerminal } from '../core/text.js';
 
 export interface Section {
   /** Prose shown as `# ` comments above the example. */
@@ -103,20 +104,24 @@ export const SECTIONS: Section[] = [
 ];
 
 /**
- * The file's text. `extendsPath` and `schemaPath` are relative to the new file's folder;
- * `live` uncomments every example (for tests).
+ * The file's text. `extendsRef` is a shipped scenario's short name (or a path relative to
+ * the new file's folder), written quoted so no character of it (` #` in a folder name)
+ * can cut it short; `schemaPath` is relative to the new file's folder; `live` uncomments
+ * every example (for tests).
  */
-export function initTemplate(name: string, extendsPath: string, schemaPath: string, live = false): string {
+export function initTemplate(name: string, extendsRef: string, schemaPath: string, live = false): string {
   const comment = (line: string) => (live ? line : line === '' ? '#' : `# ${line}`);
   const lines = [
-    `# yaml-language-server: $schema=${schemaPath}`,
+    // In a comment, a line break in a folder name would end it: shown visibly instead.
+    `# yaml-language-server: $schema=${forTerminal(schemaPath)}`,
     '#',
     '# A scenario that patches the Compact baseline: it holds only what differs.',
     '# Run it:      compact-model run FILE      (compare: compact-model diff BASELINE FILE)',
     '# Uncomment an example below and edit it; each one works as written.',
     '# Amounts: 250M, $2.5B, ranges $2B-3B. Years: FY2030 or a year number 1-10.',
-    `extends: ${extendsPath}`,
-    `name: ${JSON.stringify(name)}`,
+    `extends: ${JSON.stringify(extendsRef)}`,
+    // A control character in a name is refused when read: keep it visible instead.
+    `name: ${JSON.stringify(forTerminal(name))}`,
   ];
   for (const s of SECTIONS) {
     lines.push('');

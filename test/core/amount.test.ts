@@ -56,3 +56,14 @@ describe('amounts as people write them', () => {
     expect(y('soon')).toMatch(/not a year/);
   });
 });
+
+describe('negative amounts (issue 12, finding 15)', () => {
+  it.each(['$-5M', '-5M', 'US$ -5M', '-$5M', '−5M'])('%s says it is negative', (raw) => {
+    const r = parseFigure(raw, 'amount');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toBe(`"${raw}" is negative; amounts are never negative here`);
+  });
+  it('a range with a hyphen is still a range', () => {
+    expect(base('$2B-3B')).toEqual(['2000000000', '2500000000', '3000000000']);
+  });
+});

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cli } from '../support/cli.js';
+import { parse } from 'yaml';
 import { initTemplate } from '../../src/scaffold/template.js';
 import { ROOT } from './support.js';
 
@@ -20,8 +21,8 @@ describe('compact-model init', () => {
     const r = await cli(['init'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     const text = readFileSync(join(dir, 'my-scenario.yaml'), 'utf8');
-    const ext = /^extends: (.+)$/m.exec(text)![1]!;
-    expect(resolve(dir, ext)).toBe(join(ROOT, 'scenarios', 'compact-2026.yaml'));
+    // The shipped baseline by its short name (found from any folder), quoted.
+    expect(text).toMatch(/^extends: "compact-2026"$/m);
     const schema = /^# yaml-language-server: \$schema=(.+)$/m.exec(text)![1]!;
     expect(resolve(dir, schema)).toBe(join(ROOT, 'scenario.schema.json'));
     const run = await cli(['run', 'my-scenario.yaml', '--format', 'json'], { cwd: dir });
@@ -32,12 +33,14 @@ describe('compact-model init', () => {
     expect(readdirSync(dir)).toEqual(['my-scenario.yaml']);
   });
 
-  it('takes a name, adds .yaml, and computes the relative path from a subfolder', async () => {
+  it('takes a name, adds .yaml, and computes the schema path from a subfolder', async () => {
     mkdirSync(join(dir, 'a', 'b'), { recursive: true });
     const r = await cli(['init', 'a/b/what-if'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     const text = readFileSync(join(dir, 'a', 'b', 'what-if.yaml'), 'utf8');
-    expect(resolve(dir, 'a', 'b', /^extends: (.+)$/m.exec(text)![1]!)).toBe(join(ROOT, 'scenarios', 'compact-2026.yaml'));
+    expect(text).toMatch(/^extends: "compact-2026"$/m);
+    const schema = /^# yaml-language-server: \$schema=(.+)$/m.exec(text)![1]!;
+    expect(resolve(dir, 'a', 'b', schema)).toBe(join(ROOT, 'scenario.schema.json'));
     expect(text).toMatch(/^name: "what-if"$/m);
     expect((await cli(['run', 'a/b/what-if.yaml'], { cwd: dir })).code).toBe(0);
   });
@@ -52,6 +55,29 @@ describe('compact-model init', () => {
     expect(f.code, f.stderr).toBe(0);
     expect(readFileSync(join(dir, 'mine.yaml'), 'utf8')).toMatch(/^extends: /m);
     expect(readdirSync(dir)).toEqual(['mine.yaml']);
+  });
+
+  it('a folder named `pkg #1` cuts nothing short (issue 12, finding 13), and the file runs from there', async () => {
+    mkdirSync(join(dir, 'pkg #1'));
+    const r = await cli(['init', 'pkg #1/alt'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const run = await cli(['run', 'pkg #1/alt.yaml', '--format', 'json'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect((JSON.parse(run.stdout) as { metrics: { headlineMobilization: string } }).metrics.headlineMobilization).toBe('18825');
+  });
+
+  it('the extends value is quoted: a path through a folder named `pkg #1` survives YAML', () => {
+    const text = initTemplate('x', '../pkg #1/scenarios/compact-2026.yaml', 'x.json');
+    expect((parse(text) as { extends: string }).extends).toBe('../pkg #1/scenarios/compact-2026.yaml');
+  });
+
+  it('a file name with control characters is shown visibly, and the file still runs', async () => {
+    const r = await cli(['init', 'x\u001b[2J\u202ey'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toMatch(/[\u001b\u202e]/);
+    expect(r.stdout).toContain('x\\u{1b}[2J\\u{202e}y.yaml');
+    const run = await cli(['run', 'x\u001b[2J\u202ey.yaml', '--format', 'json'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
   });
 
   it('a folder that does not exist is a diagnostic, not a crash', async () => {

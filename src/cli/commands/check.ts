@@ -26,7 +26,7 @@ export function register(program: Command, ctx: Ctx): void {
     .option('--strict-claims', 'published claims that do not hold are errors, not warnings', false)
     .action((files: string[], opts: { format: Format; strictClaims: boolean }) => {
       const io = ctx.io;
-      const r = checkFiles(files, new Loader(io.cwd), io.cwd, { strictClaims: opts.strictClaims });
+      const r = checkFiles(files, new Loader(io.cwd, { roots: io.roots }), io.cwd, { strictClaims: opts.strictClaims });
       if (opts.format === 'json') io.out(JSON.stringify(checkJson(r, opts.strictClaims), null, 2) + '\n');
       else if (opts.format === 'github') io.out(renderGithub(r.diagnostics) + checkSummary(r));
       else {

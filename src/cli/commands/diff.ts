@@ -80,7 +80,7 @@ export function diff(io: IO, files: string[], opts: DiffOpts): number {
   }
 
   // One Loader: two files that extend the same baseline read and parse it once.
-  const loader = new Loader(io.cwd);
+  const loader = new Loader(io.cwd, { roots: io.roots });
   const [baseFile, altFile] = against !== undefined ? [files[0]!, files[0]!] : [files[0]!, files[1]!];
   const base = loadScenario(baseFile, loader, against !== undefined ? gitSource(against) : undefined);
   const alt = loadScenario(altFile, loader);

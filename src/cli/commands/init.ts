@@ -1,5 +1,5 @@
 // `compact-model init [NAME]`: writes NAME.yaml, a new scenario extending the shipped
-// baseline, with commented examples, through the shared output writer.
+// baseline (`extends: "compact-2026"`), with commented examples, through the shared output writer.
 import type { Command } from 'commander';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { exitCodeFor } from '../../core/diagnostics.js';
@@ -8,6 +8,7 @@ import { M } from '../../core/messages.js';
 import { renderDiagnostics } from '../../render/diagnostics.js';
 import { makeChalk } from '../../render/terminal.js';
 import { initTemplate } from '../../scaffold/template.js';
+import { forTerminal } from '../../core/text.js';
 import { baselinePath, packageRoot } from '../io.js';
 import type { Ctx } from '../program.js';
 
@@ -28,16 +29,17 @@ export function register(program: Command, ctx: Ctx): void {
       const file = /\.ya?ml$/i.test(name) ? name : `${name}.yaml`;
       const abs = resolve(io.cwd, file);
       const title = basename(file).replace(/\.ya?ml$/i, '');
+      // The baseline by its short name: found from any folder, and the file can be moved.
       const text = initTemplate(
         title,
-        rel(dirname(abs), baselinePath()),
+        basename(baselinePath()).replace(/\.yaml$/, ''),
         rel(dirname(abs), join(packageRoot(), 'scenario.schema.json')),
       );
       // The shared writer: atomic, never over the baseline, not over a file without --force.
       const refused = writeOutput(file, io.cwd, [baselinePath()], opts.force ?? false, text);
       const diags = refused ? [{ ...refused, loc: { file, line: 1, col: 1 } }] : [];
       if (diags.length) io.err(renderDiagnostics(diags, new Map(), makeChalk(io.stderrIsTTY, io.env)));
-      else io.out(M.initWrote(file));
+      else io.out(M.initWrote(forTerminal(file)));
       ctx.exitCode = exitCodeFor(diags);
     });
 }
