@@ -81,6 +81,9 @@ function rangeShape(unit: Unit, opts: { signed?: boolean }) {
     dist: dist.optional(),
     source: source.optional(),
     note: note.optional(),
+    // Never valid here: it makes `{ value: ..., source }` fail this branch outright, so the
+    // citation branch of `sourced` reports what is wrong with the value.
+    value: z.never().optional().meta({ description: 'Not in a range: cite a range as { value: { low, high }, source }' }),
   });
 }
 type RangeInput = z.output<ReturnType<typeof rangeShape>>;
@@ -261,12 +264,9 @@ export const distributions = obj({
 });
 export type DistributionsInput = z.output<typeof distributions>;
 
-export const budget = z
-  .enum(['appropriated', 'none'])
-  .meta({
-    description:
-      "The plan's own convention: whether commitments are appropriated (count as budget cost on the as-published basis)",
-  });
+export const budget = z.enum(['appropriated', 'none']).meta({
+  description: "The plan's own convention: whether commitments are appropriated (count as budget cost on the as-published basis)",
+});
 
 /** Keys every mechanism has, whatever its kind. */
 export const common = {

@@ -22,13 +22,19 @@ export function validate(tree: LMap, diags: Diagnostics): ScenarioInput | undefi
   return undefined;
 }
 
-/** How well a union branch matched: 0 the value's type was wrong, 2 it got inside. */
+/**
+ * How well a union branch matched: 0 the value's type was wrong, 1 it is a mapping of other
+ * keys (`{ value: ..., source }` is not a range), 2 it got inside.
+ */
 function score(issues: Issue[], base: Path): number {
   let best = 2;
   for (const i of issues) {
+    // A key the branch forbids outright (z.never): the value is meant for another branch.
+    if (i.code === 'invalid_type' && i.expected === 'never' && i.path.length === 1) best = Math.min(best, 1);
     const rootLevel = i.path.length === 0;
     if (!rootLevel) continue;
     if (i.code === 'invalid_type') best = Math.min(best, 0);
+    else if (i.code === 'unrecognized_keys') best = Math.min(best, 1);
     else if (i.code === 'custom' && (i.params as { typeMismatch?: boolean } | undefined)?.typeMismatch) best = Math.min(best, 0);
     else if (i.code === 'invalid_union') best = Math.min(best, Math.max(...i.errors.map((b) => score(b, base))));
   }

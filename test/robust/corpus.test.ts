@@ -34,13 +34,6 @@ const NO_HEADER: Record<string, Expect> = {
   'random-high-bytes.yaml': { exit: 2, code: 'not-utf8', at: '1:1' },
 };
 
-/**
- * Issue 12, finding 12: an invalid figure in the cited form `{ value: X, source: ... }` is
- * reported as `unknown key "value" ... did you mean "value"?`; it lives in
- * src/validate/validate.ts, under rewrite, which is to report the value itself.
- */
-const AWAITING_VALIDATE = new Set(['cited-value-invalid.yaml']);
-
 function expectation(name: string): Expect {
   if (NO_HEADER[name]) return NO_HEADER[name]!;
   const text = readFileSync(join(ROOT, BAD, name), 'utf8').replace(/^\uFEFF/, '');
@@ -85,15 +78,10 @@ describe('the bad-input corpus', () => {
     else expect(r.stderr).toMatch(new RegExp(`: error ${e.code}: `));
   };
 
-  it.each(bad.filter((n) => !AWAITING_VALIDATE.has(n)))(
-    '%s: a located diagnostic, the right exit code, no stack trace',
-    runCase,
-    20_000,
-  );
+  it.each(bad)('%s: a located diagnostic, the right exit code, no stack trace', runCase, 20_000);
 
   // Fixtures whose expectation the validate rewrite is to meet: they fail today, so they
   // run as expected failures, and this marker fails the day they pass (then drop it).
-  it.fails.each([...AWAITING_VALIDATE])('%s (awaiting the validate rewrite)', runCase, 20_000);
 });
 
 describe('valid YAML that must be accepted', () => {
