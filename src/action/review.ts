@@ -408,7 +408,8 @@ export async function review(o: Options): Promise<number> {
   }
   for (const r of results)
     for (const t of r.crossed) {
-      const where = r.entry.status === 'D' ? '' : `file=${cmdProp(r.entry.path)},`;
+      // On the pull request's own files; a deleted file or one that only extends a changed one has no place there.
+      const where = prFiles.has(r.entry.path) ? `file=${cmdProp(r.entry.path)},` : '';
       lines.push(
         `::error ${where}title=${cmdProp('compact-model threshold')}::${cmdData(
           `${r.entry.path}: threshold "${t.expression}" crossed: change ${change(t.change)} (${amount(t.base)} -> ${amount(t.alt)})`,
@@ -511,11 +512,9 @@ async function diffEntry(o: Options, rev: string, e: Entry, failIf: string[]): P
   const args = ['diff', '--against', rev, '--', e.path];
   // Thresholds compare a file with itself at the base: not a new file with its parent, nor a deleted one.
   const j = await runCli(o, [...args.slice(0, 3), '--format', 'json', ...(oneSided ? [] : failIf), ...args.slice(3)]);
-  res.note = j.stderr
-    .split('\n')
-    .filter((l) => l.startsWith('note: '))
-    .map((l) => l.slice(6).split(rev).join(rev.slice(0, 12)))
-    .join(' ');
+  // The CLI's one note (which sides it compared) comes first on stderr; a file name in it may hold a newline.
+  const note = /^note: ([\s\S]*?)\n(?=[^\n]*: (?:error|warning) |$)/.exec(j.stderr);
+  res.note = note ? note[1]!.split(rev).join(rev.slice(0, 12)) : '';
   try {
     res.diff = JSON.parse(j.stdout) as DiffJson;
     res.crossed = res.diff.thresholds.filter((t) => t.crossed);
