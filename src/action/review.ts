@@ -38,13 +38,13 @@ interface Options {
   outputFile?: string;
 }
 
-interface Entry {
+export interface Entry {
   status: Status;
   path: string;
   from?: string;
 }
 
-interface Row {
+export interface Row {
   metric: string;
   scope: string;
   path: string;
@@ -53,7 +53,7 @@ interface Row {
   change: string | null;
 }
 
-interface DiffJson {
+export interface DiffJson {
   summary: { text: string };
   headline: Row[];
   claims: { id: string; changed: boolean; alt: { holds: boolean } | null }[];
@@ -70,7 +70,7 @@ interface CheckDiag {
   col: number | null;
 }
 
-interface CheckFile {
+export interface CheckFile {
   file: string;
   status: 'ok' | 'failed' | 'unusable';
   exitCode: number;
@@ -79,7 +79,7 @@ interface CheckFile {
   diagnostics: CheckDiag[];
 }
 
-interface Result {
+export interface Result {
   entry: Entry;
   /** How the two sides were found: the CLI's note, or what the review did instead. */
   note: string;
@@ -559,7 +559,7 @@ function baseLockVersion(root: string, rev: string): string | undefined {
 
 // ---------- rendering ----------
 
-interface ReportCtx {
+export interface ReportCtx {
   entries: Entry[];
   results: Result[];
   checkOf: Map<string, CheckFile>;

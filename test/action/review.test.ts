@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MARKER, md } from '../../src/action/review.js';
+import { COMMENT_CAP, MARKER, md, renderComment, type ReportCtx } from '../../src/action/review.js';
 import { tempDir } from '../support/scenario.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -130,14 +130,15 @@ beforeAll(() => {
   git('mv', 'scenarios/f6-two-years-late.yaml', RENAMED_TO);
   edit(RENAMED_TO, 'extends: compact-2026.yaml', 'extends: ../compact-2026.yaml');
   commit('rename an alternative');
-  BULK.forEach((f, i) =>
+  BULK.forEach((f, i) => {
+    // One of them fails an assertion: F-3 at 2,000 instead of 2,500 takes 5% x 500 = 25 off
+    // the baseline's US budget cost of 4,375 (the README's figure): 4,350 > 4,000.
+    const assert = i === 0 ? 'assert:\n  - budgetCost.US <= 4000\n' : '';
     write(
       f,
-      `extends: ../compact-2026.yaml\nname: bulk ${i + 1}\nmechanisms:\n  - id: F-3\n    obligations:\n      US: { amount: ${2000 + 10 * i}M }\n` +
-        // one of them fails an assertion: the baseline's US budget cost is 4,375 and F-3 at 2,000 lowers it
-        (i === 0 ? 'assert:\n  - budgetCost.US <= 4000\n' : ''),
-    ),
-  );
+      `extends: ../compact-2026.yaml\nname: bulk ${i + 1}\nmechanisms:\n  - id: F-3\n    obligations:\n      US: { amount: ${2000 + 10 * i}M }\n${assert}`,
+    );
+  });
   commit('30 alternatives');
 }, 60_000);
 
@@ -264,5 +265,23 @@ describe('green exactly when nothing fails', () => {
     } finally {
       git('checkout', '-q', 'pr');
     }
+  });
+});
+
+describe('the comment cap', () => {
+  it('stays under the cap with thousands of changed files, and says how many rows it left out', () => {
+    const results = Array.from({ length: 3000 }, (_, i) => ({
+      entry: { status: 'M' as const, path: `scenarios/many/a-rather-long-folder-name/scenario-${i}.yaml` },
+      note: '',
+      markdown: '',
+      exitCode: 0,
+      crossed: [],
+      diff: { summary: { text: 'headline mobilization +1.0 (+0.1%)' }, headline: [], claims: [], thresholds: [] },
+    }));
+    const ctx: ReportCtx = { entries: results.map((r) => r.entry), results, checkOf: new Map(), exitCode: 0, total: 3000 };
+    const body = renderComment(ctx);
+    expect(body.length).toBeLessThanOrEqual(COMMENT_CAP);
+    expect(body).toMatch(/…and \d+ more file\(s\), listed in the job summary\./);
+    expect(body).toContain('| M | scenarios/many/a-rather-long-folder-name/scenario-0.yaml |');
   });
 });
