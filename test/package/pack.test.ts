@@ -55,7 +55,15 @@ afterAll(() => {
 
 describe('npm pack', () => {
   it('builds dist/ and ships the command, the scenarios and the schema', () => {
-    for (const f of ['dist/cli.js', 'dist/sim-worker.js', 'bin/compact-model.js', 'scenario.schema.json', 'README.md'])
+    for (const f of [
+      'dist/cli.js',
+      'dist/sim-worker.js',
+      'dist/review.js',
+      'docs/ci.md',
+      'bin/compact-model.js',
+      'scenario.schema.json',
+      'README.md',
+    ])
       expect(contents).toContain(f);
     expect(contents).toContain('scenarios/compact-2026.yaml');
   });
