@@ -139,7 +139,7 @@ function loadAgainst(
   const presence = presenceAt(io.cwd, rev, file);
   const parentOf = (r: LoadResult, prefix: string) => {
     const p = r.scenario?.chain[1];
-    return p !== undefined && p.startsWith(prefix) ? p.slice(prefix.length) : p;
+    return p?.startsWith(prefix) ? p.slice(prefix.length) : p;
   };
   if (presence.kind === 'renamed') {
     io.err(M.againstRenamed(file, presence.from, rev) + '\n');
