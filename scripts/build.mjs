@@ -19,3 +19,5 @@ const common = {
 await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' });
 // simulate's worker threads load this small entry instead of the whole CLI.
 await build({ ...common, entryPoints: ['src/simulate/worker.ts'], outfile: 'dist/sim-worker.js' });
+// The pull-request review of action.yml; it runs dist/cli.js beside it as a child process.
+await build({ ...common, entryPoints: ['src/action/main.ts'], outfile: 'dist/review.js' });

@@ -226,6 +226,20 @@ export const M = {
   diffArgs: (n: number, against: boolean) =>
     against ? `--against REV takes one scenario file, got ${n}` : `diff needs two scenario files (BASE and ALT), got ${n}`,
   diffArgsHint: 'compact-model diff BASE.yaml ALT.yaml, or compact-model diff --against REV FILE.yaml',
+  // diff --against REV, when FILE is on one side only
+  againstRenamed: (file: string, from: string, rev: string) =>
+    `note: ${file} was renamed since ${rev}: comparing ${rev}:${from} with ${file}`,
+  againstNew: (file: string, rev: string, parent: string) =>
+    `note: ${file} is new since ${rev}: comparing it with the file it extends, ${parent}`,
+  againstDeleted: (file: string, rev: string, parent: string) =>
+    `note: ${file} was deleted since ${rev}: comparing ${rev}:${file} with the file it extended, ${parent}`,
+  againstNewAlone: (file: string, rev: string) =>
+    `"${file}" is new since ${rev} and extends nothing: there is no old version to compare it with`,
+  againstNewAloneHint: (file: string) => `\`compact-model run ${file}\` shows its figures`,
+  againstDeletedAlone: (file: string, rev: string) =>
+    `"${file}" was deleted since ${rev} and extended nothing: there is no new version to compare it with`,
+  againstDeletedAloneHint: (file: string, rev: string) =>
+    `\`git show ${rev}:./${file} > old.yaml\` then \`compact-model run old.yaml\` shows what it held`,
   failIfSyntax: (expr: string) => `--fail-if "${expr}" is not a threshold`,
   failIfSyntaxHint:
     'write METRIC OP CHANGE, e.g. --fail-if "budgetCost.US > +100" (USD millions) or --fail-if "headlineMobilization < -5%"; OP is >, >=, < or <=',

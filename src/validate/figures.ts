@@ -168,14 +168,16 @@ export function figure(unit: Unit, opts: { signed?: boolean } = {}) {
 /** A figure, or `{ value, source }` to cite it (and `dist` to say what its range means). */
 export function sourced(unit: Unit, opts: { signed?: boolean } = {}) {
   const cited = obj({ value: figureShape(unit, opts), dist: dist.optional(), source: source.optional(), note: note.optional() });
+  type Cited = z.output<typeof cited>;
+  const isCited = (x: FigureShape | Cited): x is Cited => !isRanged(x as FigureShape) && 'value' in x && x.value !== undefined;
   return z
     .union([figureShape(unit, opts), cited])
     .superRefine((x, ctx) => {
-      if ('value' in x) report(resolve(x.value, x.dist).problems, ctx, ['value']);
-      else report(resolve(x, undefined).problems, ctx, []);
+      if (isCited(x)) report(resolve(x.value, x.dist).problems, ctx, ['value']);
+      else report(resolve(x as FigureShape, undefined).problems, ctx, []);
     })
     .transform((x): ParsedFigure => {
-      if ('value' in x) {
+      if (isCited(x)) {
         const r = resolve(x.value, x.dist);
         return {
           value: r.value,
@@ -185,8 +187,9 @@ export function sourced(unit: Unit, opts: { signed?: boolean } = {}) {
           cited: true,
         };
       }
-      const r = resolve(x, undefined);
-      return { value: r.value, unit, dist: r.dist, source: isRanged(x) ? undefined : x.source, cited: false };
+      const f = x as FigureShape;
+      const r = resolve(f, undefined);
+      return { value: r.value, unit, dist: r.dist, source: isRanged(f) ? undefined : f.source, cited: false };
     });
 }
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { golden as checkGolden } from '../support/golden.js';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli } from '../support/cli.js';
 import { tempDir } from '../support/scenario.js';
@@ -263,11 +263,53 @@ describe('--against REV', () => {
     expect(r.stderr).toContain('hint: check that "no-such-branch" is a revision of this repository');
   });
 
-  it('a file that did not exist at REV is an input error', async () => {
+  it('a file new since REV is compared with the file it extends, as it was at REV', async () => {
     const dir = repo();
     copyFileSync(join(ROOT, 'scenarios', 'f5-study-fails.yaml'), join(dir, 'scenarios', 'f5-study-fails.yaml'));
-    const r = await cli(['diff', '--against', 'HEAD', 'scenarios/f5-study-fails.yaml'], { cwd: dir });
+    const r = await cli(['diff', '--against', 'HEAD', 'scenarios/f5-study-fails.yaml', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(
+      'note: scenarios/f5-study-fails.yaml is new since HEAD: comparing it with the file it extends, HEAD:scenarios/compact-2026.yaml',
+    );
+    const j = JSON.parse(r.stdout);
+    expect(j.base.file).toBe('HEAD:scenarios/compact-2026.yaml');
+    expect(j.alt.file).toBe('scenarios/f5-study-fails.yaml');
+    // The baseline's subsidy rate edit (5% -> 6%) shows too: the new file extends today's baseline.
+    expect(j.inputs.map((x: { path: string }) => x.path)).toContain('mechanisms[F-3].subsidyRate.value');
+  });
+
+  it('a new file that extends nothing is a usage error saying so', async () => {
+    const dir = repo();
+    writeFileSync(
+      join(dir, 'alone.yaml'),
+      'name: alone\nhorizon: { start: FY2027, years: 10 }\ngovernments: [US, IL]\nmechanisms:\n  - { id: G-1, kind: grant-program, appropriations: { US: { amount: 100M, per: year } } }\n',
+    );
+    const r = await cli(['diff', '--against', 'HEAD', 'alone.yaml'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('error git-read-failed: cannot read "HEAD:scenarios/f5-study-fails.yaml" from git');
+    expect(r.stderr).toContain('"alone.yaml" is new since HEAD and extends nothing');
+  });
+
+  it('a deleted file is compared, as it was at REV, with the file it extended at REV', async () => {
+    const dir = repo();
+    rmSync(join(dir, 'scenarios', 'f3-high.yaml'));
+    const r = await cli(['diff', '--against', 'HEAD', 'scenarios/f3-high.yaml', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('note: scenarios/f3-high.yaml was deleted since HEAD');
+    const j = JSON.parse(r.stdout);
+    expect([j.base.file, j.alt.file]).toEqual(['HEAD:scenarios/f3-high.yaml', 'HEAD:scenarios/compact-2026.yaml']);
+    // Both at HEAD, subsidy 5%: F-3's face 3,000 -> 2,500 is a budget cost of -5% x 500 = -25.
+    expect(j.headline.find((x: { path: string }) => x.path === 'budgetCost.US').change).toBe('-25');
+  });
+
+  it('a renamed file is compared with its old name at REV', async () => {
+    const dir = repo();
+    execFileSync('git', ['checkout', '-q', '--', '.'], { cwd: dir });
+    execFileSync('git', ['mv', 'scenarios/f3-high.yaml', 'scenarios/sans deuxième vague.yaml'], { cwd: dir });
+    const r = await cli(['diff', '--against', 'HEAD', 'scenarios/sans deuxième vague.yaml', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('was renamed since HEAD: comparing HEAD:scenarios/f3-high.yaml with');
+    const j = JSON.parse(r.stdout);
+    expect(j.base.file).toBe('HEAD:scenarios/f3-high.yaml');
+    expect(j.inputs).toEqual([]);
   });
 });

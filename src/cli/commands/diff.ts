@@ -2,9 +2,9 @@
 // evaluate one case, diff, render; --fail-if thresholds set exit 1 when crossed.
 import type { Command } from 'commander';
 import { Loader } from '../../read/load.js';
-import { gitSource, badRevision } from '../../read/git.js';
+import { gitSource, badRevision, presenceAt } from '../../read/git.js';
 import { evaluate } from '../../measure/evaluate.js';
-import { loadScenario } from '../../normalize/load.js';
+import { loadScenario, type LoadResult } from '../../normalize/load.js';
 import { Diagnostics, exitCodeFor } from '../../core/diagnostics.js';
 import { M } from '../../core/messages.js';
 import { checkThreshold, diffEvaluations, parseThreshold, type Threshold } from '../../measure/diff.js';
@@ -81,9 +81,13 @@ export function diff(io: IO, files: string[], opts: DiffOpts): number {
 
   // One Loader: two files that extend the same baseline read and parse it once.
   const loader = new Loader(io.cwd, { roots: io.roots });
-  const [baseFile, altFile] = against !== undefined ? [files[0]!, files[0]!] : [files[0]!, files[1]!];
-  const base = loadScenario(baseFile, loader, against !== undefined ? gitSource(against) : undefined);
-  const alt = loadScenario(altFile, loader);
+  const sides = against !== undefined ? loadAgainst(io, loader, files[0]!, against) : undefined;
+  if (sides && 'usage' in sides) {
+    io.err(renderDiagnostics(sides.usage.items, new Map(), errChalk));
+    return 2;
+  }
+  const base = sides ? sides.base : loadScenario(files[0]!, loader);
+  const alt = sides ? sides.alt : loadScenario(files[1]!, loader);
   const diags = [...base.diags.items, ...alt.diags.items];
   if (diags.length) io.err(renderDiagnostics(diags, loader.sources, errChalk));
   const code = exitCodeFor(diags);
@@ -125,4 +129,54 @@ export function diff(io: IO, files: string[], opts: DiffOpts): number {
   }
   if (crossed.items.length) io.err(renderDiagnostics(crossed.items, new Map(), errChalk));
   return Math.max(code, exitCodeFor(crossed.items));
+}
+
+/**
+ * Both sides of `--against REV FILE`. FILE on both sides: REV:FILE and FILE. Renamed since REV
+ * (git's rename detection): REV:OLD and FILE. New since REV: the file it `extends` (at REV,
+ * or in the tree when new too) and FILE. Deleted since REV: REV:FILE and the file it extended
+ * at REV. A note on stderr says which; new or deleted with no `extends` is a usage error.
+ */
+function loadAgainst(
+  io: IO,
+  loader: Loader,
+  file: string,
+  rev: string,
+): { base: LoadResult; alt: LoadResult } | { usage: Diagnostics } {
+  const atRev = gitSource(rev);
+  const presence = presenceAt(io.cwd, rev, file);
+  const parentOf = (r: LoadResult, prefix: string) => {
+    const p = r.scenario?.chain[1];
+    return p?.startsWith(prefix) ? p.slice(prefix.length) : p;
+  };
+  if (presence.kind === 'renamed') {
+    io.err(M.againstRenamed(file, presence.from, rev) + '\n');
+    return { base: loadScenario(presence.from, loader, atRev), alt: loadScenario(file, loader) };
+  }
+  if (presence.kind === 'new') {
+    const alt = loadScenario(file, loader);
+    const parent = parentOf(alt, '');
+    if (alt.scenario && parent === undefined) {
+      const usage = new Diagnostics();
+      usage.error('against-new', M.againstNewAlone(file, rev), undefined, M.againstNewAloneHint(file));
+      return { usage };
+    }
+    if (parent === undefined) return { base: alt, alt };
+    const parentThen = presenceAt(io.cwd, rev, parent).kind === 'both';
+    io.err(M.againstNew(file, rev, parentThen ? `${rev}:${parent}` : parent) + '\n');
+    return { base: loadScenario(parent, loader, parentThen ? atRev : undefined), alt };
+  }
+  if (presence.kind === 'deleted') {
+    const base = loadScenario(file, loader, atRev);
+    const parent = parentOf(base, `${rev}:`);
+    if (base.scenario && parent === undefined) {
+      const usage = new Diagnostics();
+      usage.error('against-deleted', M.againstDeletedAlone(file, rev), undefined, M.againstDeletedAloneHint(file, rev));
+      return { usage };
+    }
+    if (parent === undefined) return { base, alt: base };
+    io.err(M.againstDeleted(file, rev, `${rev}:${parent}`) + '\n');
+    return { base, alt: loadScenario(parent, loader, atRev) };
+  }
+  return { base: loadScenario(file, loader, atRev), alt: loadScenario(file, loader) };
 }
