@@ -266,7 +266,7 @@ export async function review(o: Options): Promise<number> {
   const entries: Entry[] = [];
   const changedAny = new Set<string>();
   const parts = nulList(git(root, ['diff', '-z', '--name-status', '-M', '--no-ext-diff', rev, '--']));
-  for (let i = 0; i < parts.length; ) {
+  for (let i = 0; i < parts.length;) {
     const s = parts[i++]!;
     if (s.startsWith('R') || s.startsWith('C')) {
       const from = parts[i++]!;
@@ -298,7 +298,7 @@ export async function review(o: Options): Promise<number> {
     const seen = new Set<string>([p]);
     let cur: string | undefined = p;
     while (cur !== undefined) {
-      let text = '';
+      let text: string;
       try {
         text = readFileSync(join(root, cur), 'utf8');
       } catch {

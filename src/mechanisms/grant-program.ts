@@ -223,7 +223,7 @@ function envelopes(m: GrantMech, govs: string[], N: number, start: number): Diag
 /** "FY2027-FY2029, FY2031" from year indices. */
 export function yearRuns(ys: number[], start: number): string {
   const runs: string[] = [];
-  for (let i = 0; i < ys.length; ) {
+  for (let i = 0; i < ys.length;) {
     let j = i;
     while (j + 1 < ys.length && ys[j + 1] === ys[j]! + 1) j++;
     runs.push(i === j ? `FY${start + ys[i]!}` : `FY${start + ys[i]!}-FY${start + ys[j]!}`);

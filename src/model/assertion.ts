@@ -20,8 +20,7 @@ export interface ParsedAssertion {
 
 /** A parse failure names the part of the text at fault (offset and length), so the caret can point at it. */
 export type AssertionParse =
-  | { ok: true; assertion: ParsedAssertion }
-  | { ok: false; message: string; hint: string; offset: number; length: number };
+  { ok: true; assertion: ParsedAssertion } | { ok: false; message: string; hint: string; offset: number; length: number };
 
 const SYNTAX_HINT = M.assertSyntaxHint;
 const BARE_NUMBER = /^[+-]?(\d{1,3}(,\d{3})+|\d+(\.\d+)?|\.\d+)$/;

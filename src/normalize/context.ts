@@ -10,7 +10,14 @@ import type { Alloc, Curve, Drawdown, Fig, Profile } from '../model/scenario.js'
 import { describePath } from '../read/describe.js';
 import { locate, type LMap } from '../read/tree.js';
 import type { AllocationInput, CommitInput, DrawdownInput, ParsedFigure, ProfileInput } from '../validate/figures.js';
-import type { AssumptionsInput, ScenarioInput } from '../validate/schema.js';
+import type { AssumptionsInput } from '../validate/assumptions.js';
+
+/** What the context reads of the scenario as written. */
+export interface ContextInput {
+  horizon: { start: number | string; years: number };
+  governments: string[] | Record<string, { name?: string }>;
+  assumptions?: AssumptionsInput;
+}
 
 export type Path = (string | number)[];
 
@@ -50,7 +57,7 @@ export class Normalizer {
   readonly defSubsidy?: Fig;
 
   constructor(
-    input: ScenarioInput,
+    input: ContextInput,
     private readonly tree: LMap,
     readonly diags: Diagnostics,
   ) {

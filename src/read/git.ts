@@ -42,11 +42,7 @@ export function gitSource(rev: string): FileSource {
 
 /** How a working-tree file relates to a revision, for `diff --against`. */
 export type Presence =
-  | { kind: 'both' }
-  | { kind: 'new' }
-  | { kind: 'deleted' }
-  | { kind: 'renamed'; from: string }
-  | { kind: 'unknown' };
+  { kind: 'both' } | { kind: 'new' } | { kind: 'deleted' } | { kind: 'renamed'; from: string } | { kind: 'unknown' };
 
 /**
  * Whether FILE exists at REV and in the working tree; when only in the tree, whether git's
@@ -84,7 +80,7 @@ export function presenceAt(cwd: string, rev: string, file: string): Presence {
   try {
     // -z: names verbatim (spaces, newlines, non-ASCII); a rename is "R<score>\0old\0new\0".
     const parts = git(['diff', '-z', '--name-status', '-M', rev, '--']).split('\0');
-    for (let i = 0; i < parts.length; ) {
+    for (let i = 0; i < parts.length;) {
       const status = parts[i++] ?? '';
       if (status.startsWith('R') || status.startsWith('C')) {
         const [from, to] = [parts[i++]!, parts[i++]!];

@@ -165,7 +165,7 @@ function inside(p: string, root: string): boolean {
 /** The git work tree holding `dir` (a folder with a `.git` entry), or `dir` itself. */
 export function treeOf(dir: string): string {
   const start = realish(dir);
-  for (let d = start; ; ) {
+  for (let d = start; ;) {
     if (existsSync(join(d, '.git'))) return d;
     const up = dirname(d);
     if (up === d) return start;

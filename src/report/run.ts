@@ -98,9 +98,11 @@ export function buildRunReport(ev: Evaluation, opts: { fan?: Fan } = {}): Report
     headRows.push({
       cells: [
         text(r.label(ctx)),
-        ...scopes.map(
-          (g): Cell => ({ kind: 'ratio', value: m.ratio(r.id, g), json: ptr('metrics', ...r.id.split('.'), scopeKey(g)) }),
-        ),
+        ...scopes.map((g): Cell => ({
+          kind: 'ratio',
+          value: m.ratio(r.id, g),
+          json: ptr('metrics', ...r.id.split('.'), scopeKey(g)),
+        })),
       ],
     });
   sections.push({

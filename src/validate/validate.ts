@@ -143,8 +143,7 @@ function report(issue: Issue, base: Path, tree: LMap, plain: unknown, sink: Sink
       const mismatch = branches
         .flat()
         .find((i) => i.code === 'custom' && i.path.length === 0 && (i.params as { typeMismatch?: boolean })?.typeMismatch) as
-        | { message: string; params?: { hint?: string } }
-        | undefined;
+        { message: string; params?: { hint?: string } } | undefined;
       if (top === 0 && mismatch && typeof value !== 'object') {
         // A scalar where a figure belongs: the figure parser's message says it best.
         emit('invalid-figure', prefix + mismatch.message, at(path), mismatch.params?.hint);
@@ -165,8 +164,7 @@ function report(issue: Issue, base: Path, tree: LMap, plain: unknown, sink: Sink
               );
           }
         const firstCustom = branches.flat().find((i) => i.code === 'custom' && i.path.length === 0) as
-          | { params?: { hint?: string } }
-          | undefined;
+          { params?: { hint?: string } } | undefined;
         emit(
           'wrong-type',
           prefix + M.wrongType([...expected].join(' or '), describe(value)),

@@ -201,6 +201,7 @@ describe('random edits of the shipped scenarios never crash a command', () => {
           } catch (e) {
             throw new Error(
               `${args.join(' ')} threw on mutant ${i} of ${scenario} (${applied.join(', ')}): ${(e as Error).stack}\n--- mutant ---\n${doc.toString()}`,
+              { cause: e },
             );
           }
           const where = `${args.join(' ')} on mutant ${i} of ${scenario} (${applied.join(', ')})`;

@@ -6,7 +6,7 @@ import { checkFiles } from '../../check/check.js';
 import { renderDiagnostics, renderGithub } from '../../render/diagnostics.js';
 import { checkJson, checkSummary } from '../../render/check.js';
 import { makeChalk } from '../../render/terminal.js';
-import { choice, type Ctx } from '../program.js';
+import { choice, type Ctx } from '../options.js';
 
 type Format = 'text' | 'json' | 'github';
 

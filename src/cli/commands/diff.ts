@@ -14,7 +14,7 @@ import { widthFor } from '../open.js';
 import { renderDiagnostics } from '../../render/diagnostics.js';
 import type { Case } from '../../compute/engine.js';
 import type { IO } from '../io.js';
-import { basisOption, choice, type Ctx, parseWidth, widthOption } from '../program.js';
+import { basisOption, choice, type Ctx, parseWidth, widthOption } from '../options.js';
 
 export interface DiffOpts {
   against?: string;

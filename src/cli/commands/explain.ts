@@ -7,7 +7,7 @@ import { explain } from '../../measure/explain.js';
 import { explainJson, explainText } from '../../render/explain.js';
 import type { Case } from '../../compute/engine.js';
 import { baselinePath } from '../io.js';
-import { basisOption, choice, type Ctx, parseWidth, widthOption } from '../program.js';
+import { basisOption, choice, type Ctx, parseWidth, widthOption } from '../options.js';
 import { openScenario, usage, widthFor } from '../open.js';
 
 export function register(program: Command, ctx: Ctx): void {

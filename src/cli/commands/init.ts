@@ -10,7 +10,7 @@ import { makeChalk } from '../../render/terminal.js';
 import { initTemplate } from '../../scaffold/template.js';
 import { forTerminal } from '../../core/text.js';
 import { baselinePath, packageRoot } from '../io.js';
-import type { Ctx } from '../program.js';
+import type { Ctx } from '../options.js';
 
 /** A path relative to `fromDir`, with forward slashes, as YAML and editors want it. */
 function rel(fromDir: string, to: string): string {

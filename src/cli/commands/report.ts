@@ -10,7 +10,7 @@ import { simulate, workerCount, workerScriptIn } from '../../simulate/simulate.j
 import type { Case } from '../../compute/engine.js';
 import { baselinePath, packageRoot } from '../io.js';
 import { checkOutput, writeAtomic } from '../output.js';
-import { basisOption, choice, type Ctx, intOption } from '../program.js';
+import { basisOption, choice, type Ctx, intOption } from '../options.js';
 import { openScenario } from '../open.js';
 
 export function register(program: Command, ctx: Ctx): void {

@@ -15,7 +15,7 @@ import { buildRunReport } from '../../report/run.js';
 import { baselinePath, type IO } from '../io.js';
 import { writeOutput } from '../output.js';
 import { openScenario, usage, widthFor } from '../open.js';
-import { basisOption, choice, type Ctx, parseWidth, rateOption, widthOption } from '../program.js';
+import { basisOption, choice, type Ctx, parseWidth, rateOption, widthOption } from '../options.js';
 
 type Format = 'table' | 'markdown' | 'json' | 'csv' | 'xlsx';
 type RunOpts = {

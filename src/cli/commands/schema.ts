@@ -1,7 +1,7 @@
 // `compact-model schema`: prints the JSON Schema of the scenario format (for editors).
 import type { Command } from 'commander';
 import { scenarioJsonSchemaText } from '../../validate/jsonschema.js';
-import type { Ctx } from '../program.js';
+import type { Ctx } from '../options.js';
 
 export function register(program: Command, ctx: Ctx): void {
   program

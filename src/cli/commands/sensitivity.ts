@@ -7,7 +7,7 @@ import { makeChalk } from '../../render/terminal.js';
 import { renderTornado, sensitivityJson } from '../../render/uncertainty.js';
 import { sensitivity } from '../../simulate/sensitivity.js';
 import { baselinePath } from '../io.js';
-import { basisOption, choice, type Ctx, parseWidth, widthOption } from '../program.js';
+import { basisOption, choice, type Ctx, parseWidth, widthOption } from '../options.js';
 import { openScenario, usage, widthFor } from '../open.js';
 
 export function register(program: Command, ctx: Ctx): void {

@@ -10,7 +10,7 @@ import { simulate, workerCount, workerScriptIn } from '../../simulate/simulate.j
 import { withValuation } from '../../normalize/valuation.js';
 import type { Dec } from '../../core/money.js';
 import { baselinePath, packageRoot } from '../io.js';
-import { basisOption, choice, type Ctx, intOption, parseWidth, rateOption, widthOption } from '../program.js';
+import { basisOption, choice, type Ctx, intOption, parseWidth, rateOption, widthOption } from '../options.js';
 import { openScenario, widthFor } from '../open.js';
 
 interface Opts {

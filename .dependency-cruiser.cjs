@@ -1,0 +1,63 @@
+// The layers of src/ and what each may import (docs/maintainers/architecture.md):
+//   core <- model <- read <- validate <- normalize <- compute <- measure <- check, simulate
+//   <- report <- render <- cli. A mechanism kind (src/mechanisms/) sits between the kits it is
+//   written with (validate/figures, normalize/context, compute/flows) and the stages that
+//   dispatch to its registry (validate/schema, normalize/normalize, compute/engine).
+const layer = (name, from, notTo, comment) => ({ name, comment, severity: 'error', from: { path: from }, to: { path: notTo } });
+
+module.exports = {
+  forbidden: [
+    { name: 'no-circular', severity: 'error', comment: 'modules import downward only', from: {}, to: { circular: true } },
+    layer('core-is-the-bottom', '^src/core/', '^src/(?!core/)', 'core imports nothing else of ours'),
+    layer(
+      'model-below-stages',
+      '^src/model/',
+      '^src/(?!core/|model/)',
+      'the vocabulary: scenario types, flows, metrics, paths, bases',
+    ),
+    layer('read-below-validate', '^src/read/', '^src/(?!core/|model/|read/)', 'reading knows YAML and files only'),
+    layer(
+      'kits-below-mechanisms',
+      '^src/(validate/figures|normalize/context|compute/(flows|ledger))\\.ts$',
+      '^src/(mechanisms|measure|check|simulate|report|render|cli|action)/',
+      'the toolkits a mechanism kind is written with',
+    ),
+    layer(
+      'mechanisms-use-kits',
+      '^src/mechanisms/',
+      '^src/(?!core/|model/|mechanisms/|validate/figures|normalize/context|compute/(flows|ledger))',
+      'a kind module uses the kits, never the stages that call it',
+    ),
+    layer(
+      'validate-below-normalize',
+      '^src/validate/',
+      '^src/(normalize|compute|measure|check|simulate|report|render|cli|action)/',
+    ),
+    layer('normalize-below-compute', '^src/normalize/', '^src/(compute|measure|check|simulate|report|render|cli|action)/'),
+    layer('compute-below-measure', '^src/compute/', '^src/(validate|normalize|measure|check|simulate|report|render|cli|action)/'),
+    layer('measure-below-uses', '^src/measure/', '^src/(check|simulate|report|render|cli|action)/'),
+    layer('check-simulate-below-report', '^src/(check|simulate)/', '^src/(report|render|cli|action)/'),
+    layer('report-below-render', '^src/report/', '^src/(render|cli|action)/'),
+    layer('render-below-cli', '^src/render/', '^src/(cli|action)/'),
+    layer('commands-do-not-import-the-program-that-registers-them', '^src/cli/commands/', '^src/cli/main\\.ts$'),
+    layer('action-stands-alone', '^src/action/', '^src/(?!action/|core/text)', 'the action drives the CLI as a process'),
+    {
+      name: 'chalk-and-tables-only-in-render',
+      severity: 'error',
+      from: { path: '^src/(?!render/|cli/)' },
+      to: { path: 'node_modules/(chalk|cli-table3)/' },
+    },
+    {
+      name: 'decimal-only-in-money',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/core/money\\.ts$' },
+      to: { path: 'node_modules/decimal\\.js/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};
