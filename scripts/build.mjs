@@ -1,8 +1,9 @@
-// Bundles the CLI, dependencies included, into dist/cli.js (and the simulation worker
-// into dist/sim-worker.js). One minified file starts faster than node_modules resolution
-// of each package (measured: run ~0.31 s vs ~0.40 s here). exceljs stays external: it is
-// imported only by `--format xlsx`. Runs on `npm install` (prepare), so the command
-// works right after install.
+// Bundles the CLI, dependencies included, into dist/cli-app.cjs, started by dist/cli.js
+// (src/cli/boot.ts), which loads it through V8's code cache (docs/maintainers/performance.md);
+// the simulation worker goes into dist/sim-worker.js. One minified file starts faster than
+// node_modules resolution of each package (measured: run ~0.31 s vs ~0.40 s here). exceljs
+// stays external: it is imported only by `--format xlsx`. Runs on `npm install` (prepare),
+// so the command works right after install.
 import { build } from 'esbuild';
 
 const common = {
@@ -16,7 +17,19 @@ const common = {
   banner: { js: "import { createRequire as __cmRequire } from 'node:module'; const require = __cmRequire(import.meta.url);" },
   logLevel: 'warning',
 };
-await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' });
+// The CLI as one CommonJS script: what a vm.Script with cached data can run (an ES module
+// cannot use V8's code cache on Node 20). import.meta.url becomes the file's URL.
+await build({
+  ...common,
+  format: 'cjs',
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'dist/cli-app.cjs',
+  define: { 'import.meta.url': '__cmUrl' },
+  // import('exceljs') as require(): a vm.Script has no module loader of its own.
+  supported: { 'dynamic-import': false },
+  banner: { js: "var __cmUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+await build({ ...common, banner: undefined, entryPoints: ['src/cli/boot.ts'], outfile: 'dist/cli.js' });
 // simulate's worker threads load this small entry instead of the whole CLI.
 await build({ ...common, entryPoints: ['src/simulate/worker.ts'], outfile: 'dist/sim-worker.js' });
 // The pull-request review of action.yml; it runs dist/cli.js beside it as a child process.

@@ -1,7 +1,7 @@
 // credit-facility: direct loans (face value obligated per year) scored under federal
 // credit reform: budget cost = subsidy rate x face value in the year of obligation,
 // outlaid as the loans disburse; a partner's match is its own flow; private co-finance.
-import { z } from 'zod';
+import * as z from 'zod';
 import { M } from '../core/messages.js';
 import { Dec } from '../core/money.js';
 import type { FlowCtx } from '../compute/flows.js';

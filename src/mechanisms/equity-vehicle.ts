@@ -1,7 +1,7 @@
 // equity-vehicle: investments per year; distributions come back as a multiple of each
 // year's investment after a lag; private co-investment alongside. The plan's convention
 // may leave equity unappropriated; the federal basis scores the purchase when made.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FlowCtx } from '../compute/flows.js';
 import type { Alloc, Fig, MechBase } from '../model/scenario.js';
 import { allocation, budget, common, distributions, obj, perGov, sourced } from '../validate/figures.js';

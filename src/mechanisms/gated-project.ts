@@ -1,7 +1,7 @@
 // gated-project: nothing until a feasibility study concludes; if it passes, commitments
 // are spread month by month over a window after it; if not, nothing, or a named fallback
 // mechanism runs instead.
-import { z } from 'zod';
+import * as z from 'zod';
 import { M } from '../core/messages.js';
 import type { FlowCtx } from '../compute/flows.js';
 import type { Fig, MechBase, Profile } from '../model/scenario.js';

@@ -1,7 +1,7 @@
 // grant-program: appropriations (budget authority) per year, outlaid over a spend-out
 // profile; programs are sub-allocations that draw on the envelope, each with its own
 // follow-on ratio (private follow-on funding attributed to grants).
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Diagnostic, type Loc } from '../core/diagnostics.js';
 import { M } from '../core/messages.js';
 import { Dec, displayMillions, Exact } from '../core/money.js';

@@ -4,7 +4,7 @@
 // negative cost); the subsidy is outlaid as the guaranteed loans disburse. Fees are shown
 // as offsetting collections (they are already inside the subsidy rate, so they are not
 // subtracted again); the private lending it backs counts as private capital mobilized.
-import { z } from 'zod';
+import * as z from 'zod';
 import { M } from '../core/messages.js';
 import { Dec } from '../core/money.js';
 import type { FlowCtx } from '../compute/flows.js';

@@ -1,7 +1,7 @@
 // lp-fund-waves: anchor LP commitments per wave (a wave may be gated: it launches only if
 // its gate holds); capital calls and distributions follow a Takahashi-Alexander drawdown
 // curve; private LPs commit alongside at a crowd-in ratio.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Loc } from '../core/diagnostics.js';
 import { M } from '../core/messages.js';
 import type { FlowCtx } from '../compute/flows.js';

@@ -181,6 +181,8 @@ function inGitDir(p: string): boolean {
 export interface LoaderOptions {
   /** Folders `extends:` may also reach (`--root DIR`), besides each scenario's own tree. */
   roots?: string[];
+  /** Caps other than the defaults (the bench lifts them to time large synthetic plans). */
+  limits?: { mechanismYears?: number };
 }
 
 export class Loader {
@@ -191,11 +193,13 @@ export class Loader {
    */
   readonly sources = new Map<string, string>();
   private readonly roots: string[];
+  private readonly maxMechanismYears: number;
   constructor(
     private readonly cwd: string = process.cwd(),
     opts: LoaderOptions = {},
   ) {
     this.roots = (opts.roots ?? []).map((r) => realish(resolve(cwd, r)));
+    this.maxMechanismYears = opts.limits?.mechanismYears ?? MAX_MECHANISM_YEARS;
   }
 
   display(abs: string): string {
@@ -286,7 +290,7 @@ export class Loader {
     if (mechs?.value.kind !== 'seq' || years?.kind !== 'scalar' || typeof years.value !== 'number') return true;
     if (!Number.isInteger(years.value) || years.value < 1 || years.value > 200) return true;
     const n = mechs.value.items.length;
-    if (n * years.value <= MAX_MECHANISM_YEARS) return true;
+    if (n * years.value <= this.maxMechanismYears) return true;
     // At whichever of the two the scenario itself writes (the other may be inherited).
     const at = mechs.keyLoc.file === top || years.loc.file !== top ? mechs.keyLoc : years.loc;
     diags.error('too-large', M.tooManyMechanismYears(n, years.value, MAX_MECHANISM_YEARS), at, M.tooManyMechanismYearsHint);

@@ -1,6 +1,6 @@
 // The `assumptions:` block of a scenario: named curves and the defaults every mechanism
 // can use (a kit normalize's context reads, below the mechanism kinds).
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   distributions,
   drawdown,

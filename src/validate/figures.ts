@@ -2,7 +2,7 @@
 // rates and ratios, ranges, `{ value, source }` citations, allocations and curves. Each
 // parses what it checks, so validation hands normalize typed values (a Ranged with its
 // unit, distribution and source) and nothing downstream parses a figure again.
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseFigure, type Ranged, type Unit } from '../core/amount.js';
 import { M } from '../core/messages.js';
 import { Dec } from '../core/money.js';

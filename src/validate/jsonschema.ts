@@ -1,6 +1,6 @@
 // The JSON Schema editors use to complete and check scenario files (scenario.schema.json),
 // generated from the zod schema so the two cannot disagree; never edit the JSON by hand.
-import { z } from 'zod';
+import * as z from 'zod';
 import { scenarioSchema } from './schema.js';
 
 export const SCHEMA_ID = 'urn:compact-model:scenario';

@@ -2,7 +2,7 @@
 // to typed values. Rules that need the whole scenario (years in the horizon, known
 // governments and names, shares that sum to 100%) live in normalize. Each mechanism
 // kind's schema comes from its module; the JSON Schema for editors is generated from this.
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseFigure, type Ranged } from '../core/amount.js';
 import { M } from '../core/messages.js';
 import { KINDS } from '../mechanisms/registry.js';

@@ -1,0 +1,89 @@
+// The start of the command (bundled alone as dist/cli.js): loads the CLI bundle
+// (dist/cli-app.cjs) with V8's code cache, so a second start skips compiling it.
+// Node 22+: module.enableCompileCache. Node 20: vm.Script with cachedData, saved after
+// the first run (when the most functions have been compiled), keyed by a hash of the
+// bundle, the Node version and the architecture. Caches live under
+// $XDG_CACHE_HOME/compact-model (else ~/.cache/compact-model); COMPACT_MODEL_NO_CACHE=1
+// turns them off. A cache that is missing, corrupt, stale or unwritable is ignored.
+// Imports Node built-ins only: this file runs before anything else.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import * as nodeModule from 'node:module';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
+
+/** The cache folder, or undefined when caches are off. */
+export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.COMPACT_MODEL_NO_CACHE && env.COMPACT_MODEL_NO_CACHE !== '0') return undefined;
+  const base = env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith('/') ? env.XDG_CACHE_HOME : join(homedir(), '.cache');
+  return join(base, 'compact-model');
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const app = join(here, 'cli-app.cjs');
+const dir = cacheDir();
+const req = nodeModule.createRequire(app);
+const enableCompileCache = (nodeModule as { enableCompileCache?: (dir: string) => unknown }).enableCompileCache;
+
+if (dir && enableCompileCache) {
+  try {
+    enableCompileCache(join(dir, 'v8'));
+  } catch {
+    /* no cache: start as usual */
+  }
+  req(app);
+} else {
+  const source = readFileSync(app, 'utf8');
+  let file: string | undefined;
+  let cached: Buffer | undefined;
+  if (dir) {
+    const key = createHash('sha256').update(source).update(process.version).update(process.arch).digest('hex').slice(0, 24);
+    file = join(dir, `code-${key}.bin`);
+    cached = readCache(file);
+  }
+  const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+  let script: Script;
+  try {
+    script = new Script(wrapped, { filename: app, cachedData: cached });
+  } catch {
+    script = new Script(wrapped, { filename: app });
+    cached = undefined;
+  }
+  if (file && (!cached || script.cachedDataRejected)) {
+    const target = file;
+    // After the command has run, so the functions it compiled are in the cache too.
+    process.once('exit', () => writeCache(target, () => script.createCachedData()));
+  }
+  const mod = { exports: {} };
+  (script.runInThisContext() as (...a: unknown[]) => void)(mod.exports, req, mod, app, here);
+}
+
+/** The cached code when its checksum holds (32 bytes of SHA-256, then the data). */
+function readCache(file: string): Buffer | undefined {
+  try {
+    const b = readFileSync(file);
+    if (b.length <= 32) return undefined;
+    const data = b.subarray(32);
+    return createHash('sha256').update(data).digest().equals(b.subarray(0, 32)) ? data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes the cache atomically (temporary file, rename) and drops caches of other bundles. */
+function writeCache(file: string, data: () => Buffer): void {
+  try {
+    const d = dirname(file);
+    mkdirSync(d, { recursive: true });
+    const bytes = data();
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, Buffer.concat([createHash('sha256').update(bytes).digest(), bytes]), { mode: 0o600 });
+    renameSync(tmp, file);
+    for (const f of readdirSync(d))
+      if (f.startsWith('code-') && join(d, f) !== file && !f.endsWith('.tmp')) unlinkSync(join(d, f));
+  } catch {
+    /* an unwritable cache folder only costs the next start its compile time */
+  }
+}
