@@ -9,23 +9,21 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as nodeModule from 'node:module';
-import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
-
-/** The cache folder, or undefined when caches are off. */
-export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (env.COMPACT_MODEL_NO_CACHE && env.COMPACT_MODEL_NO_CACHE !== '0') return undefined;
-  const base = env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith('/') ? env.XDG_CACHE_HOME : join(homedir(), '.cache');
-  return join(base, 'compact-model');
-}
+import { cacheDir } from '../core/cache.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const app = join(here, 'cli-app.cjs');
 const dir = cacheDir();
 const req = nodeModule.createRequire(app);
 const enableCompileCache = (nodeModule as { enableCompileCache?: (dir: string) => unknown }).enableCompileCache;
+
+const source = readFileSync(app, 'utf8');
+const bundleHash = createHash('sha256').update(source).digest('hex').slice(0, 24);
+// Results computed by this build (check's saved results) are keyed by it.
+(globalThis as { __compactModelBuild?: string }).__compactModelBuild = bundleHash;
 
 if (dir && enableCompileCache) {
   try {
@@ -35,11 +33,10 @@ if (dir && enableCompileCache) {
   }
   req(app);
 } else {
-  const source = readFileSync(app, 'utf8');
   let file: string | undefined;
   let cached: Buffer | undefined;
   if (dir) {
-    const key = createHash('sha256').update(source).update(process.version).update(process.arch).digest('hex').slice(0, 24);
+    const key = createHash('sha256').update(bundleHash).update(process.version).update(process.arch).digest('hex').slice(0, 24);
     file = join(dir, `code-${key}.bin`);
     cached = readCache(file);
   }

@@ -3,6 +3,8 @@
 import type { Command } from 'commander';
 import { Loader } from '../../read/load.js';
 import { checkFiles } from '../../check/check.js';
+import { SavedChecks } from '../../check/saved.js';
+import { buildId, cacheDir } from '../../core/cache.js';
 import { renderDiagnostics, renderGithub } from '../../render/diagnostics.js';
 import { checkJson, checkSummary } from '../../render/check.js';
 import { makeChalk } from '../../render/terminal.js';
@@ -26,7 +28,13 @@ export function register(program: Command, ctx: Ctx): void {
     .option('--strict-claims', 'published claims that do not hold are errors, not warnings', false)
     .action((files: string[], opts: { format: Format; strictClaims: boolean }) => {
       const io = ctx.io;
-      const r = checkFiles(files, new Loader(io.cwd, { roots: io.roots }), io.cwd, { strictClaims: opts.strictClaims });
+      const loader = new Loader(io.cwd, { roots: io.roots });
+      // Saved results only from a built bundle (a source tree under test has no build id).
+      const dir = cacheDir(io.env),
+        build = buildId();
+      const key = JSON.stringify([build, io.cwd, io.roots ?? [], opts.strictClaims]);
+      const saved = dir && build ? new SavedChecks(dir, key) : undefined;
+      const r = checkFiles(files, loader, io.cwd, { strictClaims: opts.strictClaims }, saved);
       if (opts.format === 'json') io.out(JSON.stringify(checkJson(r, opts.strictClaims), null, 2) + '\n');
       else if (opts.format === 'github') io.out(renderGithub(r.diagnostics) + checkSummary(r));
       else {
