@@ -11,7 +11,7 @@ const common = {
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  minify: true,
+  minify: !process.env.CM_NO_MINIFY,
   external: ['exceljs', 'playwright-core'],
   // Bundled CommonJS packages (commander, cli-table3) call require() for Node built-ins.
   banner: { js: "import { createRequire as __cmRequire } from 'node:module'; const require = __cmRequire(import.meta.url);" },
