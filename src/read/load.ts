@@ -7,6 +7,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import { Diagnostics, type Loc } from '../core/diagnostics.js';
 import { M } from '../core/messages.js';
 import { isShortName, shippedDir, shippedNames } from './shipped.js';
+import type { TreeCache } from './tree-cache.js';
 import { getEntry, mergeTrees, parseTree, type LMap, type LNode } from './tree.js';
 
 /** Scenario files are small; anything bigger is refused before the YAML parser sees it. */
@@ -183,6 +184,8 @@ export interface LoaderOptions {
   roots?: string[];
   /** Caps other than the defaults (the bench lifts them to time large synthetic plans). */
   limits?: { mechanismYears?: number };
+  /** Parsed trees saved between runs (single-scenario commands; see tree-cache.ts). */
+  trees?: TreeCache;
 }
 
 export class Loader {
@@ -194,12 +197,14 @@ export class Loader {
   readonly sources = new Map<string, string>();
   private readonly roots: string[];
   private readonly maxMechanismYears: number;
+  private readonly trees: TreeCache | undefined;
   constructor(
     private readonly cwd: string = process.cwd(),
     opts: LoaderOptions = {},
   ) {
     this.roots = (opts.roots ?? []).map((r) => realish(resolve(cwd, r)));
     this.maxMechanismYears = opts.limits?.mechanismYears ?? MAX_MECHANISM_YEARS;
+    this.trees = opts.trees;
   }
 
   display(abs: string): string {
@@ -252,7 +257,11 @@ export class Loader {
       diags.error('empty-file', M.emptyFile, { file: name, line: 1, col: 1 }, M.emptyFileHint);
       return result;
     }
-    const tree = parseTree(text, name, diags);
+    let tree = this.trees?.get(name, text);
+    if (!tree) {
+      tree = parseTree(text, name, diags);
+      if (tree && diags.items.length === 0) this.trees?.put(name, text, tree);
+    }
     if (tree && tree.kind !== 'map') {
       diags.error('not-a-mapping', M.notAMapping(tree.kind === 'seq' ? 'a list' : 'a single value'), tree.loc, M.notAMappingHint);
       return result;
