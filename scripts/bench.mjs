@@ -313,7 +313,20 @@ export function runOnce(file, format) {
     exps.push(`${fmt} ${slope.toFixed(2)}`);
     exps[fmt] = slope;
   }
-  const worst = Math.max(exps.json, exps.table);
+  // The steepest step: 10x more mechanisms at the same years (a superlinear spot shows here first).
+  const steps = [];
+  for (const fmt of ['json', 'table'])
+    for (const p of inproc) {
+      const q = inproc.find((x) => x.Y === p.Y && x.M === p.M * 10);
+      if (q && p.M * p.Y >= 1000 && !p[fmt].error && !q[fmt].error)
+        steps.push({ fmt, from: p, e: Math.log(q[fmt].t / p[fmt].t) / Math.log(10) });
+    }
+  const steep = steps.reduce((a, b) => (b.e > a.e ? b : a), { e: -Infinity });
+  if (steps.length)
+    exps.push(
+      `steepest step ${steep.fmt} ${steep.from.M} -> ${steep.from.M * 10} mechanisms x ${steep.from.Y} years: ${steep.e.toFixed(2)}`,
+    );
+  const worst = Math.max(exps.json, exps.table, steps.length ? steep.e : 0);
   report(
     'growth exponent in mechanisms x years, end to end (load, evaluate, render)',
     `${exps.join(', ')} (least squares, sizes >= 1,000 mechanism-years)${failed ? '; some sizes FAILED' : ''}`,
