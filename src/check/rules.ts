@@ -169,7 +169,12 @@ export function claimRule(ev: Evaluation, opts: RuleOptions): Diagnostic[] {
       severity: opts.strictClaims ? 'error' : 'warning',
       category: 'rule',
       code: RULES.claim,
-      message: M.claimNotHeld(c.id, c.metric, pub, showValue(r.computed, ref)),
+      message: M.claimNotHeld(
+        c.id,
+        c.tests.map((t) => t.metric).join(' ; '),
+        pub,
+        c.tests.map((t, k) => showValue(r.tests[k]!.computed, t.refs[0]!)).join(' / '),
+      ),
       loc: c.loc,
       hint: M.claimHint(c.text, c.source),
     });

@@ -185,6 +185,11 @@ export const M = {
   studyAfterHorizon: (m: number, months: number) =>
     `the study ends after month ${m} of a ${months}-month horizon, leaving no time to commit within it`,
   studyAfterHint: 'start the study earlier or shorten it; nothing can be committed after the horizon',
+  unknownEvent: (k: string, keys: string[]) =>
+    `unknown event "${k}"${keys.length ? ` (events: ${keys.join(', ')})` : ' (the scenario declares no gates or studies)'}`,
+  unknownEventHint: "name a gated project's id (its feasibility study) or MECHANISM/WAVE for a fund wave's gate",
+  unknownMeasure: (id: string, known: readonly string[]) =>
+    `unknown measure "${id}"${known.length ? ` (defined under measures: ${known.join(', ')})` : ' (the scenario defines no measures:)'}`,
   unknownMetric: (p: string) => `unknown metric "${p}"`,
   metricHint: (example: string) => `a metric path looks like ${example}; see the README, section "Metrics"`,
   publishedUnit: (p: string, unit: string) =>

@@ -160,6 +160,24 @@ export function explain(
         },
       };
     }
+    case 'measure': {
+      const me = s.measures.find((x) => x.id === r.id)!;
+      const parts = me.refs.flatMap((ref) =>
+        ref.kind === 'money'
+          ? [
+              part(
+                ms,
+                ref.metric + (ref.gov ? ` ${ref.gov}` : ' total') + (ref.mech ? ` ${ref.mech}` : ''),
+                ref.metric,
+                ref.gov,
+                ref.mech,
+                horizon,
+              ),
+            ]
+          : [],
+      );
+      return { ok: true, explanation: { path, ref: r, value, formula: `${me.label}: ${me.sum}`, parts, extraInputs: [] } };
+    }
     case 'target':
       return {
         ok: true,

@@ -62,6 +62,7 @@ export function windowWeights(m: GatedMech, N: number): number[] {
 export const gatedProject = defineKind<GatedMech, z.output<typeof schema>>({
   kind: 'gated-project',
   title: 'Feasibility-gated project',
+  mobilization: 'coFinancing',
   description:
     'Nothing until a feasibility study concludes; if it passes, commitments are spread month by month over a window and appropriated as committed; if it fails, nothing, or a named fallback mechanism runs.',
   schema,

@@ -56,6 +56,7 @@ const CASES: Case[] = ['base', 'low', 'high'];
 export const grantProgram = defineKind<GrantMech, z.output<typeof schema>>({
   kind: 'grant-program',
   title: 'Grant program',
+  mobilization: 'none',
   description:
     'Appropriations per year, outlaid over a spend-out profile; budget cost = the appropriation in the year appropriated. Programs draw on the envelope; grant follow-on is reported apart from mobilization.',
   schema,

@@ -8,6 +8,7 @@ import type { Diagnostic, Loc } from '../core/diagnostics.js';
 import type { Dec } from '../core/money.js';
 import type { FlowCtx } from '../compute/flows.js';
 import type { FlowKind } from '../model/flows.js';
+import type { MobilizationCategory } from '../model/metrics.js';
 import type { Alloc, Fig, MechBase, Scenario } from '../model/scenario.js';
 import type { Normalizer, Path } from '../normalize/context.js';
 
@@ -35,6 +36,8 @@ export interface MechanismKind<M extends MechBase = MechBase, I = unknown> {
   title: string;
   /** What it models and how its budget cost is scored, for docs and editors. */
   description: string;
+  /** The OECD DAC instrument category of the private finance it mobilizes. */
+  mobilization: MobilizationCategory;
   /** The zod schema of the mechanism as written (a strict object with `kind` as a literal). */
   schema: z.ZodType<I>;
   normalize(c: Normalizer, input: I, p: Path, base: BaseFields): M;

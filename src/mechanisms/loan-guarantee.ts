@@ -42,6 +42,7 @@ export interface GuaranteeMech extends MechBase {
 export const loanGuarantee = defineKind<GuaranteeMech, z.output<typeof schema>>({
   kind: 'loan-guarantee',
   title: 'Loan guarantee',
+  mobilization: 'guarantees',
   description:
     'Guaranteed amounts per year on private loans. Budget cost = subsidy rate (may be negative) x guaranteed amount when committed (federal credit reform), outlaid as the loans disburse; fees shown as offsetting collections; the lending backed counts as private capital mobilized.',
   schema,

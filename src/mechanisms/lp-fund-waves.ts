@@ -65,6 +65,7 @@ export interface LpMech extends MechBase {
 export const lpFundWaves = defineKind<LpMech, z.output<typeof schema>>({
   kind: 'lp-fund-waves',
   title: 'LP fund waves',
+  mobilization: 'funds',
   description:
     'Anchor LP commitments per wave, a wave possibly gated; capital calls follow a Takahashi-Alexander drawdown curve; private LPs commit alongside at a crowd-in ratio. Not appropriated by default; on the federal basis the commitment is budget authority when signed, calls are outlays, distributions offsetting receipts.',
   schema,

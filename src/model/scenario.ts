@@ -112,9 +112,23 @@ export interface MechBase {
 
 export type ClaimUnit = 'amount' | 'ratio' | 'boolean';
 
+/** One test of a claim's sentence: a metric against the figure the sentence states. */
+export interface ClaimTest {
+  /** The government of `each`, or the metric of an `also:` test; '' for a claim's single test. */
+  label: string;
+  metric: string;
+  refs: ClaimRef;
+  published: Ranged | boolean;
+  publishedText: string;
+  comparison: 'approx' | 'atLeast' | 'atMost';
+  tolerance: Dec;
+}
+
+/** A sentence of the source, tested against the model: it holds when every test holds. */
 export interface Claim {
   id: string;
   text?: string;
+  /** The first test's metric, figure and comparison (the JSON's version-1 fields). */
   metric: string;
   /** The metric's terms, parsed (several are added up). */
   refs: ClaimRef;
@@ -122,6 +136,19 @@ export interface Claim {
   publishedText: string;
   comparison: 'approx' | 'atLeast' | 'atMost';
   tolerance: Dec;
+  tests: ClaimTest[];
+  /** An event key: the claim is tested only when the event holds. */
+  when?: string;
+  source?: string;
+  loc: Loc;
+}
+
+/** A sum the plan itself names (`measures:`), usable in paths as measure.ID. */
+export interface PlanMeasure {
+  id: string;
+  label: string;
+  sum: string;
+  refs: ClaimRef;
   source?: string;
   loc: Loc;
 }
@@ -172,6 +199,7 @@ export interface Scenario {
   /** Every uncertain event the mechanisms declare, in scenario order. */
   events: Event[];
   targets: { floor?: Fig; mobilization?: Fig; includeFollowOn: boolean };
+  measures: PlanMeasure[];
   claims: Claim[];
   totals: DeclaredTotal[];
   assertions: Assertion[];

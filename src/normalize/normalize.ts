@@ -8,7 +8,8 @@ import { Dec } from '../core/money.js';
 import { kindOf, KINDS } from '../mechanisms/registry.js';
 import { DEFAULT_BASIS } from '../model/bases.js';
 import { parseMetricPath, type MetricRef, unitOf } from '../model/paths.js';
-import type { Claim, MechBase, Scenario } from '../model/scenario.js';
+import type { Claim, ClaimTest, MechBase, PlanMeasure, Scenario } from '../model/scenario.js';
+import type { ParsedFigure } from '../validate/figures.js';
 import type { LMap } from '../read/tree.js';
 import type { ScenarioInput } from '../validate/schema.js';
 import { normalizeAssertions, normalizeTotals } from './assertions.js';
@@ -78,37 +79,85 @@ export function normalize(
     includeFollowOn: t.headlineIncludesFollowOn ?? false,
   };
 
-  // --- claims
-  const names = { govs: govCodes, mechs: mechanisms.map((m) => m.id), start, years: N };
+  // --- the plan's own measures, then claims (which may name them)
+  const names = { govs: govCodes, mechs: mechanisms.map((m) => m.id), start, years: N, measures: [] as string[] };
+  const parseSum = (terms: string[], p: Path): MetricRef[] | undefined => {
+    const refs: MetricRef[] = [];
+    for (const term of terms) {
+      const r = parseMetricPath(term, names);
+      if (!r.ok) {
+        diags.error('unknown-metric', `${pathText(p)}: ${r.message}`, at(p), r.hint);
+        return undefined;
+      }
+      refs.push(r.ref);
+    }
+    if (refs.length > 1 && refs.some((r) => unitOf(r) !== 'amount')) {
+      diags.error('unknown-metric', `${pathText(p)}: ${M.claimSumUnits}`, at(p), M.claimSumHint);
+      return undefined;
+    }
+    return refs;
+  };
+  const measures: PlanMeasure[] = [];
+  (input.measures ?? []).forEach((me, i) => {
+    const p: Path = ['measures', i];
+    if (names.measures.includes(me.id))
+      diags.error('duplicate-id', M.duplicateId('measure', me.id), at([...p, 'id']), M.duplicateIdHint);
+    const refs = parseSum(
+      me.sum.split('+').map((x) => x.trim()),
+      [...p, 'sum'],
+    );
+    names.measures.push(me.id);
+    if (refs) measures.push({ id: me.id, label: me.label, sum: me.sum, refs, source: me.source, loc: at(p) });
+  });
+
   const claimIds = new Set<string>();
   const claims: Claim[] = [];
   (input.claims ?? []).forEach((cl, i) => {
     const p: Path = ['claims', i];
     if (claimIds.has(cl.id)) diags.error('duplicate-id', M.duplicateId('claim', cl.id), at([...p, 'id']), M.duplicateIdHint);
     claimIds.add(cl.id);
-    // A claim may sum metric paths ("a + b"), since a published total may cover some mechanisms only.
-    const refs: MetricRef[] = [];
-    for (const term of cl.terms) {
-      const r = parseMetricPath(term, names);
-      if (!r.ok) {
-        diags.error('unknown-metric', `${pathText([...p, 'metric'])}: ${r.message}`, at([...p, 'metric']), r.hint);
-        return;
-      }
-      refs.push(r.ref);
+    for (const g of cl.each ?? []) if (!govCodes.includes(g)) c.checkGov(g, [...p, 'each', g]);
+    if (cl.when !== undefined && !events.some((e) => e.key === cl.when)) {
+      const keys = events.map((e) => e.key);
+      const dym = didYouMean(cl.when, keys);
+      diags.error(
+        'unknown-name',
+        `${pathText([...p, 'when'])}: ${M.unknownEvent(cl.when, keys)}`,
+        at([...p, 'when']),
+        dym ? M.didYouMean(dym) : M.unknownEventHint,
+      );
     }
-    if (refs.length > 1 && refs.some((r) => unitOf(r) !== 'amount')) {
-      diags.error('unknown-metric', `${pathText([...p, 'metric'])}: ${M.claimSumUnits}`, at([...p, 'metric']), M.claimSumHint);
-      return;
+    const tests: ClaimTest[] = [];
+    for (const [k, t] of cl.tests.entries()) {
+      // A claim may sum metric paths ("a + b"), since a published total may cover some mechanisms only.
+      const where: Path = k < (cl.each?.length ?? 1) ? [...p, 'metric'] : [...p, 'also', k - (cl.each?.length ?? 1), 'metric'];
+      const refs = parseSum(t.terms, where);
+      if (!refs) return;
+      tests.push({
+        label: t.label,
+        metric: t.metric,
+        refs,
+        published: t.published,
+        publishedText: t.publishedText,
+        comparison: t.comparison ?? 'approx',
+        tolerance:
+          t.tolerance !== undefined
+            ? c.fig(t.tolerance as ParsedFigure, where.slice(0, -1).concat('tolerance')).value.base
+            : Dec.ZERO,
+      });
     }
+    const first = tests[0]!;
     claims.push({
       id: cl.id,
       text: cl.text,
-      metric: cl.metric,
-      refs,
-      published: cl.published,
-      publishedText: cl.publishedText,
-      comparison: cl.comparison ?? 'approx',
-      tolerance: cl.tolerance !== undefined ? c.fig(cl.tolerance, [...p, 'tolerance']).value.base : Dec.ZERO,
+      metric: first.metric,
+      refs: first.refs,
+      published: first.published,
+      publishedText: first.publishedText,
+      comparison: first.comparison,
+      tolerance: first.tolerance,
+      tests,
+      when: cl.when,
       source: cl.source,
       loc: at(p),
     });
@@ -143,6 +192,7 @@ export function normalize(
     mechanisms,
     events,
     targets,
+    measures,
     claims,
     totals,
     assertions,

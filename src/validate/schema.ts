@@ -45,38 +45,95 @@ function figureFor(
   return { ok: true, value: r.value };
 }
 
+const comparison = z
+  .enum(['approx', 'atLeast', 'atMost'])
+  .optional()
+  .meta({ description: 'approx (default: within the tolerance), atLeast ("over $10B") or atMost' });
+
+/** One more test of the same sentence (`also:`). */
+const claimTest = obj({
+  metric: z.string().meta({ description: 'A metric path, or paths joined by +' }),
+  published: z.union([z.number(), z.string()]).meta({ description: 'The figure the sentence states for it' }),
+  comparison,
+  tolerance: figure('rate').optional().meta({ description: 'How far an approx test may be off and still hold' }),
+});
+
 const claim = obj({
   id,
   text: z.string().optional().meta({ description: 'The sentence of the source document, quoted' }),
-  metric: z
-    .string()
-    .meta({ description: 'A metric path such as budgetCost.US.perYear or headlineMobilization; several may be added with +' }),
+  metric: z.string().meta({
+    description:
+      'A metric path such as budgetCost.US.perYear or headlineMobilization; several may be added with +; {gov} stands for each government of `each`',
+  }),
   published: z
     .union([z.number(), z.string()])
     .meta({ description: 'The figure the source states: an amount, a ratio, or a range' }),
-  comparison: z
-    .enum(['approx', 'atLeast', 'atMost'])
-    .optional()
-    .meta({ description: 'approx (default: within the tolerance), atLeast ("over $10B") or atMost' }),
+  comparison,
   tolerance: figure('rate').optional().meta({ description: 'How far an approx claim may be off and still hold, e.g. 10%' }),
+  each: z.array(z.string()).min(1).optional().meta({
+    description:
+      'Test the sentence once per government ("per side"): {gov} in `metric` is each code in turn; it holds when every test holds',
+  }),
+  also: z
+    .array(claimTest)
+    .optional()
+    .meta({ description: 'Further tests of the same sentence (e.g. its "(~$1B/year combined)"); the claim holds when all hold' }),
+  when: z.string().optional().meta({
+    description: 'The key of an event (a study, a gate): the claim is tested only when it holds ("if confirmed viable")',
+  }),
   source: source.optional(),
   note: note.optional(),
   remove: z.literal(true).optional(),
 })
   .superRefine((c, ctx) => {
-    const r = figureFor(c.metric.split('+')[0]!.trim(), c.published);
-    if (!r.ok)
-      ctx.addIssue({ code: 'custom', path: ['published'], message: r.message, params: { hint: r.hint, code: 'invalid-figure' } });
+    for (const [t, path] of claimTests(c)) {
+      const r = figureFor(t.metric.split('+')[0]!.trim(), t.published);
+      if (!r.ok) ctx.addIssue({ code: 'custom', path, message: r.message, params: { hint: r.hint, code: 'invalid-figure' } });
+    }
   })
-  .transform((c) => {
-    const r = figureFor(c.metric.split('+')[0]!.trim(), c.published);
-    return {
-      ...c,
-      terms: c.metric.split('+').map((x) => x.trim()),
-      published: r.ok ? r.value : false,
-      publishedText: String(c.published),
-    };
-  });
+  .transform((c) => ({
+    ...c,
+    tests: claimTests(c).map(([t, , label]) => {
+      const r = figureFor(t.metric.split('+')[0]!.trim(), t.published);
+      return {
+        label,
+        metric: t.metric,
+        terms: t.metric.split('+').map((x) => x.trim()),
+        published: r.ok ? r.value : false,
+        publishedText: String(t.published),
+        comparison: t.comparison,
+        tolerance: t.tolerance,
+      };
+    }),
+  }));
+
+type ClaimTestInput = {
+  metric: string;
+  published: number | string;
+  comparison?: 'approx' | 'atLeast' | 'atMost';
+  tolerance?: unknown;
+};
+
+/** A claim's tests: one per government of `each` (or the one), then `also:`; with where each is written and a label. */
+function claimTests(c: ClaimTestInput & { each?: string[]; also?: ClaimTestInput[] }): [ClaimTestInput, PropertyKey[], string][] {
+  const own: [ClaimTestInput, PropertyKey[], string][] = c.each
+    ? c.each.map((g) => [{ ...c, metric: c.metric.replaceAll('{gov}', g) }, ['published'], g])
+    : [[c, ['published'], '']];
+  return [
+    ...own,
+    ...(c.also ?? []).map((t, i): [ClaimTestInput, PropertyKey[], string] => [t, ['also', i, 'published'], t.metric]),
+  ];
+}
+
+/** `measures:` sums the plan itself names (e.g. a report's own headline construct), usable as measure.ID. */
+const measure = obj({
+  id,
+  label: z.string().meta({ description: 'How tables name it' }),
+  sum: z.string().meta({ description: 'Metric paths joined by +, e.g. publicCommitment.total.F-1 + privateMobilized.total.F-4' }),
+  source: source.optional(),
+  note: note.optional(),
+  remove: z.literal(true).optional(),
+});
 
 /** `assert:` items: an expression, or a mapping with an id so an extending file can replace or remove it. */
 const assertion = z.union([
@@ -161,6 +218,10 @@ export const scenarioSchema = obj({
     .meta({ description: 'How budget cost is scored' }),
   assumptions: assumptions.optional().meta({ description: 'Named curves and defaults every mechanism can use' }),
   mechanisms: z.array(mechanism).min(1).meta({ description: 'The financing mechanisms, one per item' }),
+  measures: z.array(measure).optional().meta({
+    description:
+      "Sums the plan itself states (its own headline construct), shown beside the tool's metrics and usable as measure.ID",
+  }),
   claims: z.array(claim).optional().meta({ description: 'What the source says, tested against the model' }),
   totals: z
     .array(declaredTotal)

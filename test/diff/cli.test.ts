@@ -85,8 +85,8 @@ describe('diff --format json (version 1)', () => {
     ]);
     expect(j.version).toBe(1);
     expect(j.base).toEqual({ name: 'Compact 2026 as published', file: BASE, extends: [] });
-    // Headline: 9 money metrics x (US, IL, total) + 2 leverage bases x 3 = 33 rows, always all of them.
-    expect(j.headline).toHaveLength(33);
+    // Headline: 19 money metrics x (US, IL, total) + 5 ratios x 3 = 72 rows, always all of them.
+    expect(j.headline).toHaveLength(72);
     // 8750 -> 9250, +500, 500 / 8750 = 5.714286% (6 places).
     expect(j.headline.find((x: { path: string }) => x.path === 'publicCommitment.US')).toEqual({
       path: 'publicCommitment.US',

@@ -96,7 +96,7 @@ describe.skipIf(!HAVE && !IN_CI)('report in Chromium', () => {
         '/metrics/headlineMobilization',
         '/metrics/floor/IL/appropriated/met',
         '/metrics/target/met',
-        '/metrics/leverage/commitment/total',
+        '/metrics/multiplier/total',
       ])
         expect(ptrs, p).toContain(p);
       // Hand-worked: US budget cost 2500 + 125 + 750 + 1000 = 4375; headline 14825 + 4000 = 18825.
