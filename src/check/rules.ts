@@ -45,6 +45,7 @@ export function runRules(s: Scenario, evaluateCase: (c: Case) => Evaluation, opt
   const ds: Diagnostic[] = [];
   for (const m of s.mechanisms) ds.push(...(kindOf(m).rules?.(m, s) ?? []));
   ds.push(...conditionOrder(s));
+  ds.push(...withinRule(s, ev('base')));
   const totals = declaredTotals(s, ev);
   const assertions = assertionRule(s, ev);
   const claims = claimRule(ev('base'), opts);
@@ -99,6 +100,31 @@ export function conditionOrder(s: Scenario): Diagnostic[] {
         );
     }
   });
+  return out;
+}
+
+/** within-overrun: a mechanism within another's envelope fits inside it, per government and year. */
+export function withinRule(s: Scenario, ev: Evaluation): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const L = ev.ledger;
+  for (const m of s.mechanisms) {
+    if (m.within === undefined) continue;
+    const outer = L.mechIndex.get(m.within);
+    if (outer === undefined) continue;
+    for (let g = 0; g < s.governments.length; g++) {
+      const y = Array.from({ length: s.horizon.years }, (_, i) => i).find((i) => L.get(outer, g, 'commitment', i).isNeg());
+      if (y === undefined) continue;
+      const by = L.get(outer, g, 'commitment', y).neg();
+      out.push(
+        ruleError(
+          'within-overrun',
+          M.withinOverrun(m.id, m.within, s.governments[g]!.code, s.horizon.start + y, by.div(1e6).toPlain(6)),
+          m.loc,
+          M.withinOverrunHint(m.within),
+        ),
+      );
+    }
+  }
   return out;
 }
 

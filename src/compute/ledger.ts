@@ -49,6 +49,20 @@ export class Ledger<T> {
   get(m: number, g: number, k: FlowKind, y: number, basis = 0): T {
     return this.data[this.idx(m, g, flowSlot(k, basis), y)]!;
   }
+  /** Takes row `inner`'s flows out of row `outer` (a mechanism within another's envelope): every flow but private money. */
+  subtractRow(outer: number, inner: number, keep: readonly number[]): void {
+    const A = this.A;
+    for (let g = 0; g < this.govs.length; g++)
+      for (let f = 0; f < this.flows; f++) {
+        if (keep.includes(f)) continue;
+        for (let y = 0; y < this.slots; y++) {
+          const v = this.data[this.idx(inner, g, f, y)]!;
+          if (A.isZero(v)) continue;
+          const i = this.idx(outer, g, f, y);
+          this.data[i] = A.sub(this.data[i]!, v);
+        }
+      }
+  }
   /** Sum over the horizon's years (after-horizon excluded) with optional filters. */
   total(k: FlowKind, opts: { g?: number; m?: number; y?: number; basis?: number } = {}): T {
     const A = this.A;

@@ -135,6 +135,7 @@ export const M = {
   contributionRateHint: 'a rate of contribution is the share of the uncalled commitment called that year: 0% to 100%',
   subsidyRateHint: 'a subsidy rate is the present value of the expected net cost per dollar lent: a few percent',
   subsidyMissing: (what: string) => `${what} needs a subsidy rate`,
+  shareHint: 'a share is between 0% and 100%',
   feeRateHint: 'a fee rate is a share of the guaranteed amount: a few percent',
   rateBelowMinusOne: (what: string) => `${what} is below -100%`,
   subsidyMissingHint:
@@ -188,6 +189,16 @@ export const M = {
   unknownEvent: (k: string, keys: string[]) =>
     `unknown event "${k}"${keys.length ? ` (events: ${keys.join(', ')})` : ' (the scenario declares no gates or studies)'}`,
   unknownEventHint: "name a gated project's id (its feasibility study) or MECHANISM/WAVE for a fund wave's gate",
+  invalidWithin: (id: string, why: 'unknown' | 'self' | 'nested') =>
+    why === 'unknown'
+      ? `within: "${id}" is not a mechanism in this scenario`
+      : why === 'self'
+        ? 'a mechanism cannot be within itself'
+        : `within: "${id}" is itself within another mechanism; name the outer one`,
+  withinHint: 'name the id of the mechanism whose envelope holds this one, e.g. `within: F-2`',
+  withinOverrun: (inner: string, outer: string, gov: string, year: number, by: string) =>
+    `"${inner}" is within "${outer}" but exceeds ${outer}'s ${gov} commitment in FY${year} by ${by} (USD millions)`,
+  withinOverrunHint: (outer: string) => `raise ${outer}'s amounts or lower this mechanism's; what is within an envelope must fit inside it`,
   unknownMeasure: (id: string, known: readonly string[]) =>
     `unknown measure "${id}"${known.length ? ` (defined under measures: ${known.join(', ')})` : ' (the scenario defines no measures:)'}`,
   unknownMetric: (p: string) => `unknown metric "${p}"`,

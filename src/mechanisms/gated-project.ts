@@ -6,6 +6,7 @@ import { M } from '../core/messages.js';
 import type { FlowCtx } from '../compute/flows.js';
 import type { Fig, MechBase, Profile } from '../model/scenario.js';
 import { budget, commitAmount, common, figure, note, obj, perGov, profile, source, sourced } from '../validate/figures.js';
+import { currentLaw } from '../validate/figures.js';
 import { defineKind, pct, uniqueFigs } from './kind.js';
 
 const schema = obj({
@@ -34,6 +35,7 @@ const schema = obj({
   coFinance: sourced('ratio').optional().meta({ description: 'Private co-finance per public dollar' }),
   fallback: z.string().optional().meta({ description: '"none", or the id of a mechanism that runs only if the study fails' }),
   budget: budget.optional(),
+  currentLaw,
 });
 
 export interface GatedMech extends MechBase {
@@ -44,6 +46,8 @@ export interface GatedMech extends MechBase {
   spendOut: Profile;
   coFinance: Fig;
   fallback?: string;
+  /** Share of each government's commitment current law already provides. */
+  currentLaw: { gov: string; fig: Fig }[];
 }
 
 /** Months of the commitment window that fall in each fiscal year (the last slot: after the horizon). */
@@ -112,6 +116,7 @@ export const gatedProject = defineKind<GatedMech, z.output<typeof schema>>({
       spendOut: c.profile(m.spendOut, [...p, 'spendOut'], c.defSpendOut),
       coFinance: c.optional(m.coFinance, [...p, 'coFinance'], c.defaultRatio('coFinance')),
       fallback: m.fallback === undefined || m.fallback === 'none' ? undefined : m.fallback,
+      currentLaw: c.govShares(m.currentLaw, [...p, 'currentLaw']),
     };
   },
   flows<T>(m: GatedMech, f: FlowCtx<T>) {
@@ -129,6 +134,8 @@ export const gatedProject = defineKind<GatedMech, z.output<typeof schema>>({
       });
       f.spread(g, 'deployed', amt, m.spendOut.shares);
       f.book(g, 'private', f.scale(amt, coFinance));
+      const law = m.currentLaw.find((x) => x.gov === cm.gov);
+      if (law) f.book(g, 'currentLaw', f.scale(amt, f.fig(law.fig)));
     }
   },
   rule: (m) =>
@@ -137,6 +144,7 @@ export const gatedProject = defineKind<GatedMech, z.output<typeof schema>>({
     const out: Fig[] = [];
     for (const c of m.commits) if (gov === undefined || c.gov === gov) out.push(c.fig);
     if (kinds.includes('private')) out.push(m.coFinance);
+    if (kinds.includes('currentLaw')) for (const x of m.currentLaw) if (gov === undefined || x.gov === gov) out.push(x.fig);
     return uniqueFigs(out);
   },
   assumptions(m, kinds) {

@@ -13,7 +13,7 @@ import type { Alloc, Fig, MechBase, Scenario } from '../model/scenario.js';
 import type { Normalizer, Path } from '../normalize/context.js';
 
 /** The fields normalize fills in for every mechanism before the kind adds its own. */
-export type BaseFields = Pick<MechBase, 'id' | 'label' | 'source' | 'loc' | 'path'>;
+export type BaseFields = Pick<MechBase, 'id' | 'label' | 'source' | 'loc' | 'path' | 'within'>;
 
 /** A setting that is not a number (a window, a curve's name, an outcome as written), listed by diff. */
 export interface Setting {

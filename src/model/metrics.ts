@@ -25,6 +25,8 @@ export const MONEY_METRIC_IDS = [
   'mobilizedCoFinancing',
   'fundAnchor',
   'fundSize',
+  'currentLaw',
+  'incrementalCost',
 ] as const;
 
 /**
@@ -173,6 +175,27 @@ export const MONEY_METRICS: readonly MoneyMetric[] = [
     byYear: false,
     simulated: false,
     hideWhenZero: true,
+  },
+  {
+    id: 'currentLaw',
+    label: () => 'Of which already funded under current law',
+    flows: () => [['currentLaw', 1]],
+    description: "appropriations the plan counts that current law already provides (e.g. an existing program's funding inside an 'aggregate' figure)",
+    byYear: false,
+    simulated: false,
+    hideWhenZero: true,
+  },
+  {
+    id: 'incrementalCost',
+    label: (ctx) => `Incremental budget cost (${ctx.basisLabel} basis)`,
+    flows: () => [
+      ['budgetCost', 1],
+      ['currentLaw', -1],
+    ],
+    description: 'budget cost beyond what current law already provides',
+    byYear: false,
+    simulated: false,
+    shownWith: 'currentLaw',
   },
   {
     id: 'mobilizedFunds',

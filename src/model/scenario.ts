@@ -104,6 +104,8 @@ export interface MechBase {
   path: string;
   events: Event[];
   conditions: Condition[];
+  /** The id of a mechanism whose envelope this one is part of: its flows are taken out of that one's. */
+  within?: string;
   /** A mechanism that runs only if this one's own event fails (its fallback). */
   fallback?: string;
   /** Set when this mechanism is another's fallback: it runs only if that one's event fails. */

@@ -287,6 +287,18 @@ export class Normalizer {
     return out;
   }
 
+  /** Per-government shares (0-100%), e.g. `currentLaw:`: a figure per government, with a diagnostic above 100%. */
+  govShares(raw: Record<string, ParsedFigure> | undefined, p: Path): { gov: string; fig: Fig }[] {
+    const out: { gov: string; fig: Fig }[] = [];
+    for (const [g, f] of Object.entries(raw ?? {})) {
+      if (!this.checkGov(g, [...p, g])) continue;
+      const fig = this.fig(f, [...p, g]);
+      if (fig.value.high.gt(Dec.ONE)) this.diags.error('rate-above-one', `${fig.path}: ${M.rateAboveOne('a share')}`, fig.loc, M.shareHint);
+      out.push({ gov: g, fig });
+    }
+    return out;
+  }
+
   /** A probability (0-100%) as a figure, with a diagnostic above 100%. */
   probability(f: ParsedFigure | undefined, p: Path, source: string | undefined, hint: [string, string]): Fig | undefined {
     if (f === undefined) return undefined;

@@ -39,7 +39,7 @@ export function normalize(
       diags.error('reserved-id', M.reservedId(m.id), at([...p, 'id']), M.reservedIdHint);
     ids.add(m.id);
     const kind = KINDS.find((k) => k.kind === m.kind)!;
-    const base = { id: m.id, label: m.label ?? m.id, source: m.source, loc: at(p), path: `mechanisms[${m.id}]` };
+    const base = { id: m.id, label: m.label ?? m.id, source: m.source, loc: at(p), path: `mechanisms[${m.id}]`, within: m.within };
     return (kind as unknown as { normalize(c: Normalizer, m: unknown, p: Path, b: typeof base): MechBase }).normalize(
       c,
       m,
@@ -67,6 +67,20 @@ export function normalize(
     } else if (own) {
       target.fallbackOf = m.id;
       target.conditions.push({ event: own.key, holds: false });
+    }
+  }
+  // `within`: a mechanism inside another's envelope (counted once); the envelope must exist and not nest.
+  for (const m of mechanisms) {
+    if (m.within === undefined) continue;
+    const i = input.mechanisms.findIndex((x) => x.id === m.id);
+    const wp: Path = ['mechanisms', i, 'within'];
+    const target = mechanisms.find((x) => x.id === m.within);
+    if (!target || target === m || target.within !== undefined) {
+      const dym = didYouMean(
+        m.within,
+        mechanisms.filter((x) => x !== m).map((x) => x.id),
+      );
+      diags.error('invalid-within', M.invalidWithin(m.within, !target ? 'unknown' : target === m ? 'self' : 'nested'), at(wp), dym ? M.didYouMean(dym) : M.withinHint);
     }
   }
   const events = mechanisms.flatMap((m) => m.events);

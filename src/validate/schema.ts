@@ -21,6 +21,7 @@ export interface MechanismCommon {
   kind: string;
   label?: string;
   source?: string;
+  within?: string;
 }
 
 // The kinds' schemas, told apart by `kind` (a did-you-mean for an unknown one in validate.ts).
