@@ -197,7 +197,7 @@ export function claimRule(ev: Evaluation, opts: RuleOptions): Diagnostic[] {
       code: RULES.claim,
       message: M.claimNotHeld(
         c.id,
-        c.tests.map((t) => t.metric).join(' ; '),
+        c.metric,
         pub,
         c.tests.map((t, k) => showValue(r.tests[k]!.computed, t.refs[0]!)).join(' / '),
       ),

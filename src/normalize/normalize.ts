@@ -164,7 +164,8 @@ export function normalize(
     claims.push({
       id: cl.id,
       text: cl.text,
-      metric: first.metric,
+      // As written: {gov} stands for each government of `each`.
+      metric: cl.metric,
       refs: first.refs,
       published: first.published,
       publishedText: first.publishedText,

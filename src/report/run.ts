@@ -121,7 +121,7 @@ export function buildRunReport(ev: Evaluation, opts: { fan?: Fan } = {}): Report
       kind: 'table',
       id: 'table-measures',
       title: "The plan's own measures",
-      columns: [left('Measure'), right('Value'), left('Sum of'), droppable(left('Source'))],
+      columns: [left('Measure'), right('Value'), droppable(left('Sum of')), droppable(left('Source'), 2)],
       rows: s.measures.map((x) => ({
         cells: [
           text(x.label),
@@ -280,7 +280,7 @@ export function buildRunReport(ev: Evaluation, opts: { fan?: Fan } = {}): Report
     title: `${title} (${list.length})`,
     columns: [
       left('Claim'),
-      left('Metric'),
+      droppable(left('Metric'), 3),
       right('Published'),
       right('Computed'),
       droppable(right('Difference'), 2),
@@ -321,7 +321,7 @@ export function buildRunReport(ev: Evaluation, opts: { fan?: Fan } = {}): Report
         data: { 'data-claim': c.claim.id },
         cells: [
           text(c.claim.text ?? c.claim.id),
-          text(many ? c.claim.tests.map((t) => t.metric).join(' ; ') : c.claim.metric, { code: true }),
+          text(c.claim.metric + (c.claim.tests.length > (c.claim.tests[0]!.label && c.claim.tests[0]!.label !== c.claim.tests[0]!.metric ? c.claim.tests.filter((t) => t.label !== t.metric).length : 1) ? ' (and more)' : ''), { code: true }),
           text(`${cmp}${pubText}${tol}`, { json: ptr('claims', i, 'published'), jsonValue: pubJson }),
           many || !c.applicable
             ? text(computedText)
