@@ -198,7 +198,8 @@ export const M = {
   withinHint: 'name the id of the mechanism whose envelope holds this one, e.g. `within: F-2`',
   withinOverrun: (inner: string, outer: string, gov: string, year: number, by: string) =>
     `"${inner}" is within "${outer}" but exceeds ${outer}'s ${gov} commitment in FY${year} by ${by} (USD millions)`,
-  withinOverrunHint: (outer: string) => `raise ${outer}'s amounts or lower this mechanism's; what is within an envelope must fit inside it`,
+  withinOverrunHint: (outer: string) =>
+    `raise ${outer}'s amounts or lower this mechanism's; what is within an envelope must fit inside it`,
   unknownMeasure: (id: string, known: readonly string[]) =>
     `unknown measure "${id}"${known.length ? ` (defined under measures: ${known.join(', ')})` : ' (the scenario defines no measures:)'}`,
   unknownMetric: (p: string) => `unknown metric "${p}"`,

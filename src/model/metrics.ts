@@ -180,7 +180,8 @@ export const MONEY_METRICS: readonly MoneyMetric[] = [
     id: 'currentLaw',
     label: () => 'Of which already funded under current law',
     flows: () => [['currentLaw', 1]],
-    description: "appropriations the plan counts that current law already provides (e.g. an existing program's funding inside an 'aggregate' figure)",
+    description:
+      "appropriations the plan counts that current law already provides (e.g. an existing program's funding inside an 'aggregate' figure)",
     byYear: false,
     simulated: false,
     hideWhenZero: true,

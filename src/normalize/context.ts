@@ -293,7 +293,8 @@ export class Normalizer {
     for (const [g, f] of Object.entries(raw ?? {})) {
       if (!this.checkGov(g, [...p, g])) continue;
       const fig = this.fig(f, [...p, g]);
-      if (fig.value.high.gt(Dec.ONE)) this.diags.error('rate-above-one', `${fig.path}: ${M.rateAboveOne('a share')}`, fig.loc, M.shareHint);
+      if (fig.value.high.gt(Dec.ONE))
+        this.diags.error('rate-above-one', `${fig.path}: ${M.rateAboveOne('a share')}`, fig.loc, M.shareHint);
       out.push({ gov: g, fig });
     }
     return out;

@@ -39,7 +39,14 @@ export function normalize(
       diags.error('reserved-id', M.reservedId(m.id), at([...p, 'id']), M.reservedIdHint);
     ids.add(m.id);
     const kind = KINDS.find((k) => k.kind === m.kind)!;
-    const base = { id: m.id, label: m.label ?? m.id, source: m.source, loc: at(p), path: `mechanisms[${m.id}]`, within: m.within };
+    const base = {
+      id: m.id,
+      label: m.label ?? m.id,
+      source: m.source,
+      loc: at(p),
+      path: `mechanisms[${m.id}]`,
+      within: m.within,
+    };
     return (kind as unknown as { normalize(c: Normalizer, m: unknown, p: Path, b: typeof base): MechBase }).normalize(
       c,
       m,
@@ -80,7 +87,12 @@ export function normalize(
         m.within,
         mechanisms.filter((x) => x !== m).map((x) => x.id),
       );
-      diags.error('invalid-within', M.invalidWithin(m.within, !target ? 'unknown' : target === m ? 'self' : 'nested'), at(wp), dym ? M.didYouMean(dym) : M.withinHint);
+      diags.error(
+        'invalid-within',
+        M.invalidWithin(m.within, !target ? 'unknown' : target === m ? 'self' : 'nested'),
+        at(wp),
+        dym ? M.didYouMean(dym) : M.withinHint,
+      );
     }
   }
   const events = mechanisms.flatMap((m) => m.events);

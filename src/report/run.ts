@@ -321,7 +321,16 @@ export function buildRunReport(ev: Evaluation, opts: { fan?: Fan } = {}): Report
         data: { 'data-claim': c.claim.id },
         cells: [
           text(c.claim.text ?? c.claim.id),
-          text(c.claim.metric + (c.claim.tests.length > (c.claim.tests[0]!.label && c.claim.tests[0]!.label !== c.claim.tests[0]!.metric ? c.claim.tests.filter((t) => t.label !== t.metric).length : 1) ? ' (and more)' : ''), { code: true }),
+          text(
+            c.claim.metric +
+              (c.claim.tests.length >
+              (c.claim.tests[0]!.label && c.claim.tests[0]!.label !== c.claim.tests[0]!.metric
+                ? c.claim.tests.filter((t) => t.label !== t.metric).length
+                : 1)
+                ? ' (and more)'
+                : ''),
+            { code: true },
+          ),
           text(`${cmp}${pubText}${tol}`, { json: ptr('claims', i, 'published'), jsonValue: pubJson }),
           many || !c.applicable
             ? text(computedText)

@@ -279,22 +279,17 @@ export const common = {
   source: source.optional(),
   note: note.optional(),
   remove: z.literal(true).optional().meta({ description: 'In an extending file: drop this mechanism' }),
-  within: z
-    .string()
-    .optional()
-    .meta({
-      description:
-        "The id of a mechanism whose envelope this one is part of (a fund inside an 'aggregate' grant line): its flows are shown here and taken out of the other's, so the money is counted once",
-    }),
+  within: z.string().optional().meta({
+    description:
+      "The id of a mechanism whose envelope this one is part of (a fund inside an 'aggregate' grant line): its flows are shown here and taken out of the other's, so the money is counted once",
+  }),
 };
 
 /** `currentLaw:` per government: the share of its appropriations current law already provides. */
-export const currentLaw = perGov(sourced('rate'))
-  .optional()
-  .meta({
-    description:
-      'Per government, the share (0-100%) of these appropriations already provided under current law (no new budget authority): incremental cost is budget cost less it',
-  });
+export const currentLaw = perGov(sourced('rate')).optional().meta({
+  description:
+    'Per government, the share (0-100%) of these appropriations already provided under current law (no new budget authority): incremental cost is budget cost less it',
+});
 
 export const gate = obj({
   label: z.string().optional().meta({ description: 'What the gate is, e.g. performance' }),

@@ -17,6 +17,11 @@ function relax(node: unknown): unknown {
     // A patch on a mechanism may fit several kinds (`{ id: F-2, label: x }`): anyOf, not oneOf.
     out[k === 'oneOf' ? 'anyOf' : k] = relax(v);
   }
+  // `key: ~` in a patch deletes the base's key: every property also takes null.
+  if (out.properties && typeof out.properties === 'object')
+    out.properties = Object.fromEntries(
+      Object.entries(out.properties as Json).map(([k, v]) => [k, { anyOf: [v, { type: 'null' }] }]),
+    );
   return out;
 }
 

@@ -38,12 +38,12 @@ describe('run --format csv', () => {
         .filter(pred)
         .reduce((a, x) => a.plus(Dec.of(x[4]!)), Dec.ZERO)
         .toPlain();
-    // Baseline US budget cost: F-2 2500 + F-3 5% x 2500 = 125 + F-5 750 + F-6 1000 = 4375.
-    expect(sum((x) => x[1] === 'US' && x[3] === 'budgetCost' && x[0] !== 'after')).toBe('4375');
-    // US public commitment: 1000 + 2500 + 2500 + 1000 + 750 + 1000 = 8750.
-    expect(sum((x) => x[1] === 'US' && x[3] === 'commitment' && x[0] !== 'after')).toBe('8750');
-    // Private mobilized: F-4 crowd-in 2x on 2000 of anchor commitments = 4000.
-    expect(sum((x) => x[3] === 'private' && x[0] !== 'after')).toBe('4000');
+    // Baseline US budget cost: F-2 2500 (with Q-1) + F-3 5% x 2500 = 125 + F-5 750 + F-6 1000 + S-1B 7.5 = 4382.5.
+    expect(sum((x) => x[1] === 'US' && x[3] === 'budgetCost' && x[0] !== 'after')).toBe('4382.5');
+    // US public commitment: 1000 + 2500 + 2500 + 1000 + 750 + 1000 + 7.5 = 8757.5.
+    expect(sum((x) => x[1] === 'US' && x[3] === 'commitment' && x[0] !== 'after')).toBe('8757.5');
+    // Private mobilized: F-4 crowd-in 2x on 2000 of anchor commitments = 4000, S-1B's 1x on 15 = 15.
+    expect(sum((x) => x[3] === 'private' && x[0] !== 'after')).toBe('4015');
     // Every flow kind x government total matches run --format json.
     const json = await runJson();
     const kinds: Record<string, string> = {

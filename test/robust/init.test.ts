@@ -27,8 +27,8 @@ describe('compact-model init', () => {
     expect(resolve(dir, schema)).toBe(join(ROOT, 'scenario.schema.json'));
     const run = await cli(['run', 'my-scenario.yaml', '--format', 'json'], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
-    // Nothing changed yet: the baseline's headline, 8750 + 6075 + 4000 = 18825 (USD millions).
-    expect((JSON.parse(run.stdout) as { metrics: { headlineMobilization: string } }).metrics.headlineMobilization).toBe('18825');
+    // Nothing changed yet: the baseline's headline, 8757.5 + 6082.5 + 4015 = 18855 (USD millions).
+    expect((JSON.parse(run.stdout) as { metrics: { headlineMobilization: string } }).metrics.headlineMobilization).toBe('18855');
     // No temp file is left behind.
     expect(readdirSync(dir)).toEqual(['my-scenario.yaml']);
   });
@@ -63,7 +63,7 @@ describe('compact-model init', () => {
     expect(r.code, r.stderr).toBe(0);
     const run = await cli(['run', 'pkg #1/alt.yaml', '--format', 'json'], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
-    expect((JSON.parse(run.stdout) as { metrics: { headlineMobilization: string } }).metrics.headlineMobilization).toBe('18825');
+    expect((JSON.parse(run.stdout) as { metrics: { headlineMobilization: string } }).metrics.headlineMobilization).toBe('18855');
   });
 
   it('the extends value is quoted: a path through a folder named `pkg #1` survives YAML', () => {
