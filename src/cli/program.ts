@@ -12,6 +12,7 @@ import { register as registerSimulate } from './commands/simulate.js';
 import { register as registerSensitivity } from './commands/sensitivity.js';
 import { register as registerSchema } from './commands/schema.js';
 import { register as registerInit } from './commands/init.js';
+import { register as registerSolve } from './commands/solve.js';
 
 export { basisOption, choice, type Ctx, intOption, parseWidth, rateOption, VERSION, widthOption } from './options.js';
 
@@ -43,6 +44,7 @@ export function makeProgram(ctx: Ctx): Command {
   registerSensitivity(program, ctx);
   registerSchema(program, ctx);
   registerInit(program, ctx);
+  registerSolve(program, ctx);
   for (const c of program.commands)
     c.exitOverride()
       .configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(s) })
