@@ -9,6 +9,7 @@ export const M = {
     `"${path}" is one item of a list (a profile's shares add up to 100%, a drawdown's rates go together), so it cannot move alone`,
   solveMet: (goal: string, value: string) =>
     `The goal already holds in the scenario as written: ${goal} (${value}). Nothing to change.`,
+  solveSpare: (margin: string) => `${margin} to spare`,
   solveNoValue: (goal: string, what: string) => `${goal} has no value: the scenario sets no ${what}, so no input can meet it.`,
   solveNoValueHint: 'set targets.floor or targets.mobilization in the scenario, or solve for another goal',
   solveUnreachableFlat: (input: string, goal: string, lo: string, hi: string) =>
@@ -31,8 +32,10 @@ export const M = {
   solvePatchNote: (goal: string, input: string, method: string, c: string, basis: string) =>
     `compact-model solve: the value of ${input} closest to the scenario's own that meets ${goal} (${method}; ${c} case, ${basis} basis)`,
   solveTakeIntro: (basis: string) =>
-    `For each test that fails (floor readings on the ${basis} basis and on commitment, and the target), the smallest change to one mechanism amount that closes it, ranked by size; the budget cost column is what the change adds on that basis over the horizon.`,
+    `For each test that fails (floor readings on the ${basis} basis and on commitment, and the target), the smallest change to one mechanism amount that closes it, cheapest first: Budget cost added is what the change adds on that basis over the horizon (ties: the smaller commitment added).`,
   solveTakeNone: 'No single mechanism amount closes this test.',
+  solveTakeTitle: (goal: string, short: string) => `${goal} (short by ${short})`,
+  solveTakeUnreachable: (inputs: string) => `No value of these alone closes it: ${inputs}.`,
   solveTakeNothing: 'Every floor and target test holds: nothing to close.',
   solveVaryNeedsGoal: '--vary needs --goal: say what the input should achieve',
   solveVaryNeedsGoalHint: "e.g. --goal floor.US.appropriated.met or --goal 'budgetCost.US.perYear >= 500M'",

@@ -7,10 +7,10 @@ import { M } from '../core/messages.js';
 import type { Evaluation } from '../measure/evaluate.js';
 import { MONEY_METRICS } from '../model/metrics.js';
 import type { Fig, Scenario } from '../model/scenario.js';
-import { goalDirection } from '../solve/goal.js';
+import { type Goal, goalDirection, type GoalState } from '../solve/goal.js';
 import type { SolveResult } from '../solve/solve.js';
 import { type TakeTest, whatItWouldTakeData, writtenAs } from '../solve/take.js';
-import { type Block, type Cell, left, money, ptr, type Report, right, type Row, type Section, text } from './model.js';
+import { type Block, type Cell, droppable, left, money, ptr, type Report, right, type Row, type Section, text } from './model.js';
 import { horizonText } from './run.js';
 import { metricText } from './values.js';
 
@@ -36,6 +36,12 @@ export function assumesText(s: Scenario): string | undefined {
   return M.solveAssumes(s.events.map((e) => `${e.swing} ${e.words[e.holds ? 1 : 0]}`).join('; '));
 }
 
+/** How far a goal that holds is from failing: a verdict's margin (an amount), else the metric's value. */
+export function metDetail(goal: Goal, st: GoalState): string {
+  if (typeof goal.assertion.value === 'boolean' && st.gap !== null) return M.solveSpare(displayMillions(st.gap.abs()));
+  return `${goal.assertion.metric} is ${metricText(st.value, goal.assertion.ref)}`;
+}
+
 /** The lines that say what solve found, in order: the answer (or why there is none), how, and what it assumes. */
 export function solveSentences(r: SolveResult): string[] {
   const f = r.input;
@@ -45,7 +51,7 @@ export function solveSentences(r: SolveResult): string[] {
   const hi = r.bounds.hi ?? r.bounds.cap;
   switch (r.status) {
     case 'met':
-      out.push(M.solveMet(goal, `${r.goal.assertion.metric} is ${metricText(r.stateBefore.value, ref)}`));
+      out.push(M.solveMet(goal, metDetail(r.goal, r.stateBefore)));
       break;
     case 'no-value':
       out.push(
@@ -78,7 +84,7 @@ export function solveSentences(r: SolveResult): string[] {
   }
   if (!f.value.low.eq(f.value.high)) out.push(M.solveRange(`${inputText(f, f.value.low)}-${inputText(f, f.value.high)}`, r.case));
   const assumes = assumesText(r.before.scenario);
-  if (assumes) out.push(assumes);
+  if (assumes && (r.status === 'solved' || r.status === 'unreachable')) out.push(assumes);
   return out;
 }
 
@@ -173,56 +179,50 @@ export function buildSolveReport(r: SolveResult): Report {
   };
 }
 
-/** The "what it would take" table as rows of one table, from the solver's data. */
+/** A mechanism input as a short label: mechanisms[F-2].appropriations.US.amount -> F-2 appropriations.US. */
+export function shortInput(path: string): string {
+  return path.replace(/^mechanisms\[([^\]]+)\]\./, '$1 ').replace(/\.amount$/, '');
+}
+
+/** The "what it would take" tables (one per failing test), from the solver's data. */
 export function takeSection(ev: Evaluation, tests: TakeTest[]): Section | undefined {
   if (!tests.length) return undefined;
   const s = ev.scenario;
-  const rows: Row[] = [];
-  const notes: string[] = [];
-  for (const t of tests) {
+  const blocks: Block[] = [{ kind: 'para', text: M.solveTakeIntro(ev.measure.basis.label) }];
+  tests.forEach((t, i) => {
     const gap = t.state.gap;
-    const label = gap === null ? t.goal.text : `${t.goal.text} (short ${displayMillions(gap.neg())})`;
-    if (!t.rows.length) rows.push({ cells: [text(label, { code: true }), text(M.solveTakeNone), ...Array(6).fill(text(''))] });
-    for (const x of t.rows)
-      rows.push({
-        cells: [
-          text(label, { code: true }),
-          text(x.input.path, { code: true }),
-          text(x.written || '-'),
-          money(x.own),
-          money(x.value),
-          money(x.change),
-          money(x.budgetCostAdded),
-          text(x.method === 'exact' ? 'exact' : `bisection, ±${displayMillions(x.precision!, 'exact')}`),
-        ],
-      });
-    if (t.unreachable.length && t.rows.length)
-      notes.push(`${t.goal.text}: no value of ${t.unreachable.map((f) => f.path).join(', ')} closes it alone.`);
-  }
+    const rows: Row[] = t.rows.map((x) => ({
+      cells: [
+        text(shortInput(x.input.path), { json: ptr('tests', i, 'options', t.rows.indexOf(x), 'input'), jsonValue: x.input.path }),
+        text(x.written || '-'),
+        money(x.own),
+        money(x.value),
+        money(x.change),
+        money(x.budgetCostAdded),
+        text(x.method === 'exact' ? 'exact' : `bisection, within ${displayMillions(x.precision!, 'exact')}`),
+      ],
+    }));
+    blocks.push({
+      kind: 'table',
+      id: `table-what-it-would-take-${i + 1}`,
+      title: gap === null ? t.goal.text : M.solveTakeTitle(t.goal.text, displayMillions(gap.neg())),
+      columns: [
+        left('Input'),
+        droppable(left('As written'), 2),
+        right('Scenario'),
+        right('Needed'),
+        right('Change'),
+        right('Budget cost added'),
+        droppable(left('Method'), 1),
+      ],
+      rows,
+      empty: M.solveTakeNone,
+      notes: t.unreachable.length ? [M.solveTakeUnreachable(t.unreachable.map((f) => shortInput(f.path)).join(', '))] : [],
+    });
+  });
   const assumes = assumesText(s);
-  return {
-    id: 'what-it-would-take',
-    title: 'What it would take',
-    blocks: [
-      { kind: 'para', text: M.solveTakeIntro(ev.measure.basis.label) },
-      {
-        kind: 'table',
-        id: 'table-what-it-would-take',
-        columns: [
-          left('Test'),
-          left('Input'),
-          left('As written'),
-          right('Scenario'),
-          right('Needed'),
-          right('Change'),
-          right('Budget cost added'),
-          left('Method'),
-        ],
-        rows,
-        notes: [...notes, ...(assumes ? [assumes] : [])],
-      },
-    ],
-  };
+  if (assumes) blocks.push({ kind: 'para', text: assumes });
+  return { id: 'what-it-would-take', title: 'What it would take', blocks };
 }
 
 /** The "what it would take" section for a run report: undefined when every floor and target test holds. */

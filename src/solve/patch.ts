@@ -35,6 +35,8 @@ export interface PatchSpec {
   input: Fig;
   value: Dec;
   note: string;
+  /** The command that wrote it, for the header comment. */
+  command: string;
 }
 
 /** The patch's text. Undefined for a path that is not a chain of keys and [id]s. */
@@ -51,7 +53,7 @@ export function patchYaml(p: PatchSpec): string | undefined {
   ext.type = Scalar.QUOTE_DOUBLE;
   // The innermost mapping in flow style, as scenario files write a figure: { amount: 312.5M }.
   flowInnermost(doc.contents as YAMLMap);
-  const head = `# Written by compact-model solve. ${p.note}\n`;
+  const head = `# Written by: ${p.command.replace(/[\r\n]/g, ' ')}\n`;
   return head + doc.toString({ lineWidth: 0 });
 }
 

@@ -11,7 +11,7 @@ import { evaluate } from '../../measure/evaluate.js';
 import { renderDiagnostics } from '../../render/diagnostics.js';
 import { solveJson, takeJson } from '../../render/solve.js';
 import { makeChalk, renderTerminal } from '../../render/terminal.js';
-import { buildSolveReport, solveSentences, takeSection } from '../../report/solve.js';
+import { buildSolveReport, metDetail, solveSentences, takeSection } from '../../report/solve.js';
 import { horizonText } from '../../report/run.js';
 import { type Goal, goalState, parseGoal } from '../../solve/goal.js';
 import { findInput } from '../../solve/inputs.js';
@@ -100,7 +100,7 @@ export function solve(io: IO, file: string, opts: SolveOpts): number {
         blocks: [
           {
             kind: 'para' as const,
-            text: goal ? M.solveMet(goal.text, String(goalState(goal, before.measure).value)) : M.solveTakeNothing,
+            text: goal ? M.solveMet(goal.text, metDetail(goal, goalState(goal, before.measure))) : M.solveTakeNothing,
           },
         ],
       };
@@ -166,6 +166,7 @@ export function solve(io: IO, file: string, opts: SolveOpts): number {
       input: r.input,
       value: r.value!,
       note,
+      command: `compact-model solve ${quoteArg(file)} --goal ${quoteArg(r.goal.text)} --vary ${quoteArg(r.input.path)} --case ${r.case} --basis ${before.measure.basis.id}`,
     })!;
     const refused = writeOutput(opts.output, io.cwd, s.chain, opts.force ?? false, text);
     if (refused) {
@@ -175,4 +176,9 @@ export function solve(io: IO, file: string, opts: SolveOpts): number {
     io.err(M.wroteFile(opts.output));
   }
   return Math.max(opened.code, code);
+}
+
+/** An argument as a POSIX shell reads it back (for the patch's header comment). */
+function quoteArg(a: string): string {
+  return /^[\w./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`;
 }
