@@ -97,6 +97,12 @@ export function solve(s: Scenario, goal: Goal, input: Fig, c: Case, given?: Eval
   };
   const budgetLeft = () => evaluations < MAX_EVALUATIONS;
   const tight = (p: Point) => p.st.holds && p.st.gap !== null && p.st.gap.isZero();
+  // A root of the gap is the goal's boundary only if one grid step back toward the own value
+  // fails (a step response, such as a count of years, is zero over a whole stretch).
+  const boundary = (p: Point) => {
+    const back = p.x.gt(own) ? p.x.minus(grid) : p.x.plus(grid);
+    return !budgetLeft() || !at(back).st.holds;
+  };
   const done = (p: Point, method: 'exact' | 'bisection', precision?: Dec): SolveResult => {
     const q = seen.get(p.x.toPlain(40))!;
     return { ...base, status: 'solved', value: p.x, method, precision, after: q.ev, stateAfter: q.st, evaluations };
@@ -109,7 +115,7 @@ export function solve(s: Scenario, goal: Goal, input: Fig, c: Case, given?: Eval
   if (xb.eq(own)) xb = clip(own.minus(step));
   for (let i = 0; i < SECANT_STEPS && budgetLeft() && !xb.eq(a.x); i++) {
     const b = at(xb);
-    if (tight(b)) return done(b, 'exact');
+    if (tight(b) && boundary(b)) return done(b, 'exact');
     if (b.st.gap === null || a.st.gap === null || b.st.gap.eq(a.st.gap)) break;
     const root = snap(clip(b.x.minus(b.st.gap.times(b.x.minus(a.x)).div(b.st.gap.minus(a.st.gap)))), grid);
     if (root.eq(b.x)) break;
@@ -150,7 +156,7 @@ export function solve(s: Scenario, goal: Goal, input: Fig, c: Case, given?: Eval
     const mid = snap(F.x.plus(H.x).div(2), grid);
     if (mid.eq(F.x) || mid.eq(H.x)) break;
     const p = at(mid);
-    if (tight(p)) return done(p, 'exact');
+    if (tight(p) && boundary(p)) return done(p, 'exact');
     if (p.st.holds) H = p;
     else F = p;
   }
