@@ -198,9 +198,10 @@ describe('what it would take', () => {
       ['F-3', '15000', '625'],
     ]);
     expect(us.unreachable.map((f) => f.path)).toContain('mechanisms[F-1].investments.US.amount');
-    // Israel on commitment, every year: its worst year is 570 (see the floor table: 4 of 10
-    // years); F-1's Israeli equity is written in total, so 300 more adds 30 to every year at
-    // no budget cost on this basis: it ranks first.
+    // Israel on commitment, every year: a year without F-4 or F-5 commits F-1 1,000 / 10 = 100,
+    // F-2 250, F-3's match 200 / 10 = 20 and F-6 100 = 470, 30 short of 500. F-1's Israeli
+    // equity is written in total, so 300 more adds 30 to every year, at no budget cost on
+    // this basis (equity is not appropriated as published): it ranks first.
     const il = tests[4]!;
     expect(il.rows[0]!.mech).toBe('F-1');
     expect(M(il.rows[0]!.change)).toBe('300');
