@@ -13,6 +13,7 @@ import { register as registerSensitivity } from './commands/sensitivity.js';
 import { register as registerSchema } from './commands/schema.js';
 import { register as registerInit } from './commands/init.js';
 import { register as registerEstimate } from './commands/estimate.js';
+import { register as registerSolve } from './commands/solve.js';
 
 export { basisOption, choice, type Ctx, intOption, parseWidth, rateOption, VERSION, widthOption } from './options.js';
 
@@ -45,6 +46,7 @@ export function makeProgram(ctx: Ctx): Command {
   registerSchema(program, ctx);
   registerInit(program, ctx);
   registerEstimate(program, ctx);
+  registerSolve(program, ctx);
   for (const c of program.commands)
     c.exitOverride()
       .configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(s) })

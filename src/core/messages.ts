@@ -1,6 +1,50 @@
 // Every text a user reads in a diagnostic, in one place, so wording stays consistent.
 
 export const M = {
+  // solve (src/solve, cli/commands/solve.ts)
+  solveUnknownInput: (path: string) => `no input "${path}" in this scenario`,
+  solveInputHint: (examples: string) => `name an input as diff, explain and simulate print it, e.g. ${examples}`,
+  solveNotAnInput: (path: string) => `"${path}" changes no result; vary an amount, rate or ratio of a mechanism or a target`,
+  solveListItem: (path: string) =>
+    `"${path}" is one item of a list (a profile's shares add up to 100%, a drawdown's rates go together), so it cannot move alone`,
+  solveMet: (goal: string, value: string) =>
+    `The goal already holds in the scenario as written: ${goal} (${value}). Nothing to change.`,
+  solveSpare: (margin: string) => `${margin} to spare`,
+  solveNoValue: (goal: string, what: string) => `${goal} has no value: the scenario sets no ${what}, so no input can meet it.`,
+  solveNoValueHint: 'set targets.floor or targets.mobilization in the scenario, or solve for another goal',
+  solveUnreachableFlat: (input: string, goal: string, lo: string, hi: string) =>
+    `No value of ${input} meets ${goal}: the input does not move the goal's metric at all (the same from ${lo} to ${hi}).`,
+  solveUnreachableRange: (input: string, goal: string, lo: string, hi: string) =>
+    `No value of ${input} from ${lo} to ${hi} meets ${goal}.`,
+  solveSolved: (input: string, value: string, goal: string, own: string, change: string) =>
+    `${input} = ${value} meets ${goal} (the scenario has ${own}; change ${change}).`,
+  solveExact:
+    'Exact: the response is linear near the answer, so it was solved on the line through two exact evaluations and checked by running the model at the answer.',
+  solveExactGrid: (grid: string) =>
+    `Exact to ${grid}: the boundary lies between two neighbouring values of that grid; the answer is the one that meets the goal.`,
+  solveBisection: (precision: string) =>
+    `Found by bisection to within ${precision}: the response is not linear here; the answer meets the goal and a value ${precision} closer to the scenario's own does not.`,
+  solveRange: (written: string, c: string) =>
+    `The input is a range as written (${written}); solved for the ${c} case, and the answer is one value.`,
+  solveAssumes: (events: string) => `Assumes as written: ${events}; the answer holds for those outcomes only.`,
+  solveSearched: (cap: string) =>
+    `Searched up to ${cap} (the rules set no ceiling on this input); the response is taken to be monotone between the scenario's own value and the ends of that range.`,
+  solvePatchNote: (goal: string, input: string, method: string, c: string, basis: string) =>
+    `compact-model solve: the value of ${input} closest to the scenario's own that meets ${goal} (${method}; ${c} case, ${basis} basis)`,
+  solveTakeIntro: (basis: string) =>
+    `For each test that fails (floor readings on the ${basis} basis and on commitment, and the target), the smallest change to one mechanism amount that closes it, cheapest first: Budget cost added is what the change adds on that basis over the horizon (ties: the smaller commitment added).`,
+  solveTakeNone: 'No single mechanism amount closes this test.',
+  solveTakeTitle: (goal: string, short: string) => `${goal} (short by ${short})`,
+  solveTakeUnreachable: (inputs: string) => `No value of these alone closes it: ${inputs}.`,
+  solveTakeNothing: 'Every floor and target test holds: nothing to close.',
+  solveVaryNeedsGoal: '--vary needs --goal: say what the input should achieve',
+  solveVaryNeedsGoalHint: "e.g. --goal floor.US.appropriated.met or --goal 'budgetCost.US.perYear >= 500M'",
+  solveOutputNeedsVary: '-o writes the answer for one input: it needs --vary',
+  solveOutputNeedsVaryHint: 'pick an input from the "what it would take" table and solve for it with --vary',
+  solvePatchStdin: 'a patch extends the scenario file, and standard input has none',
+  solvePatchStdinHint: 'save the scenario to a file and solve that',
+  solveNoPatch: (why: string) => `no patch written: ${why}\n`,
+  solveBadGoal: (goal: string, message: string) => `--goal "${goal}": ${message}`,
   // figures and years as written
   figureHint: {
     amount: 'write an amount in US dollars such as 250M, $2.5B, 1.2bn or 250000000; a range as $2B-3B',

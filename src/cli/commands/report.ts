@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import { M } from '../../core/messages.js';
 import { toHtml } from '../../render/html.js';
 import { buildRunReport, fanOf } from '../../report/run.js';
+import { whatItWouldTake } from '../../report/solve.js';
 import { simulate, workerCount, workerScriptIn } from '../../simulate/simulate.js';
 import type { Case } from '../../compute/engine.js';
 import { baselinePath, packageRoot } from '../io.js';
@@ -56,7 +57,12 @@ export function register(program: Command, ctx: Ctx): void {
               }),
               opts.seed,
             );
-      const failed = diag ?? writeAtomic(target!, toHtml(buildRunReport(evaluate(s, opts.case), { fan })), opts.force ?? false);
+      const ev = evaluate(s, opts.case);
+      const model = buildRunReport(ev, { fan });
+      // When a floor or target test fails, what single change would close it (issue: solve).
+      const take = diag ? undefined : whatItWouldTake(ev);
+      if (take) model.sections.splice(model.sections.findIndex((x) => x.id === 'verdicts') + 1, 0, take);
+      const failed = diag ?? writeAtomic(target!, toHtml(model), opts.force ?? false);
       if (failed) {
         opened.report([failed]);
         ctx.exitCode = 2;
