@@ -11,7 +11,7 @@ it('groups an inherited claim warning across the scenarios where it fails alike'
     'a.yaml': `extends: ${base}\nname: a\n`,
     'b.yaml': `extends: ${base}\nname: b\n`,
   });
-  const r = await cli(['check', 'a.yaml', 'b.yaml'], { cwd: dir });
+  const r = await cli(['check', '--verbose', 'a.yaml', 'b.yaml'], { cwd: dir });
   expect(r.code).toBe(0);
   // Both copies compute 437.5 for the U.S. claim: one warning, naming both.
   const us = r.stderr.split('\n').filter((l) => l.includes('claim "appropriations-US" does not hold'));

@@ -39,7 +39,7 @@ export function register(program: Command, ctx: Ctx): void {
       const refused = writeOutput(file, io.cwd, [baselinePath()], opts.force ?? false, text);
       const diags = refused ? [{ ...refused, loc: { file, line: 1, col: 1 } }] : [];
       if (diags.length) io.err(renderDiagnostics(diags, new Map(), makeChalk(io.stderrIsTTY, io.env)));
-      else io.out(M.initWrote(forTerminal(file)));
+      else io.err(M.initWrote(forTerminal(file)));
       ctx.exitCode = exitCodeFor(diags);
     });
 }
