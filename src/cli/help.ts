@@ -50,7 +50,7 @@ export const HELP: Record<string, HelpSpec> = {
     examples: [
       ['compact-model diff scenarios/compact-2026.yaml scenarios/f3-high.yaml', 'two files'],
       ['compact-model diff scenarios/f3-high.yaml --against HEAD~1', 'a file against git'],
-      ["compact-model diff A.yaml B.yaml --fail-if 'budgetCost.US > +100'", 'a gate for CI'],
+      ["compact-model diff scenarios/compact-2026.yaml scenarios/f3-high.yaml --fail-if 'budgetCost.US > +100'", 'a gate for CI'],
     ],
     exits: [
       [1, 'a --fail-if threshold was crossed'],
@@ -148,18 +148,23 @@ export function addHelp(program: Command, io: () => IO): void {
   }
 }
 
-/** Wraps lines of the help footer wider than `width` at spaces, continuing under their indent + 4. */
+/**
+ * Wraps lines of the help footer wider than `width` at spaces, continuing under their
+ * indent + 4; a command example breaks with a shell continuation (` \`), so it still pastes.
+ */
 function wrapHelp(text: string, width: number): string {
   return text
     .split('\n')
     .flatMap((l) => {
       if ([...l].length <= width) return [l];
+      const shell = l.startsWith('  $ ');
+      const room = shell ? width - 2 : width;
       const indent = ' '.repeat(l.length - l.trimStart().length + 4);
       const out: string[] = [];
       let line = '';
       for (const w of l.split(/(?<=\S) /)) {
-        if (line && [...line].length + 1 + [...w].length > width) {
-          out.push(line);
+        if (line && [...line].length + 1 + [...w].length > room) {
+          out.push(shell ? `${line} \\` : line);
           line = indent + w.trimStart();
         } else line = line ? `${line} ${w}` : w;
       }

@@ -13,7 +13,6 @@ const S = ['compact-2026', 'f3-high', 'f4-no-second-wave', 'f5-study-fails', 'f6
   (s) => `scenarios/${s}.yaml`,
 );
 const COMMANDS = ['run', 'diff', 'explain', 'report', 'check', 'simulate', 'sensitivity', 'schema', 'init'];
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
 const tmp = mkdtempSync(join(tmpdir(), 'cm-w80-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -101,4 +100,27 @@ describe('colour', () => {
     const no = await cli(['check', 'test/golden/check/shares-sum.yaml'], { cwd: ROOT, tty: true, env: { TERM: 'dumb' } });
     expect(no.stdout + no.stderr).not.toMatch(ANSI);
   });
+});
+
+describe('help examples', () => {
+  it('each example runs from the repository root (exit 0 or its documented 1)', async () => {
+    const { HELP } = await import('../../src/cli/help.js');
+    for (const spec of Object.values(HELP))
+      for (const [cmd] of spec.examples) {
+        // Needs git history or writes a file the example names: run with the file in a temporary folder.
+        if (cmd.includes('--against') || cmd.includes('>')) continue;
+        const args = cmd
+          .replace(/^compact-model\s*/, '')
+          .match(/'[^']*'|\S+/g)!
+          .map((a) => a.replace(/^'(.*)'$/, '$1'))
+          .flatMap((a) => (a === 'scenarios/*.yaml' ? S : [a]));
+        const i = args.findIndex((a) => a === '-o');
+        if (i >= 0) args[i + 1] = join(tmp, `${args[i + 1]}`);
+        if (args[0] === 'init') args.push('--force');
+        const r = await cli(args[0] === 'init' ? args.map((a, j) => (j === args.length - 2 ? join(tmp, a) : a)) : args, {
+          cwd: ROOT,
+        });
+        expect([0, 1], `${cmd}: ${r.stderr}`).toContain(r.code);
+      }
+  }, 120_000);
 });
