@@ -28,7 +28,8 @@ export interface RuleReport {
   diagnostics: Diagnostic[];
   assertions: { total: number; hold: number };
   totals: { total: number; hold: number };
-  claims: { total: number; hold: number };
+  /** `notHeld`: the ids of the claims that do not hold, in the file's order. */
+  claims: { total: number; hold: number; notHeld: string[] };
 }
 
 /** Runs every rule; `evaluateCase` gives the evaluation of one case (memoised here). */
@@ -54,7 +55,13 @@ export function runRules(s: Scenario, evaluateCase: (c: Case) => Evaluation, opt
     diagnostics: ds,
     assertions: { total: s.assertions.length, hold: s.assertions.length - assertions.length },
     totals: { total: s.totals.length, hold: s.totals.length - totals.length },
-    claims: { total: s.claims.length, hold: s.claims.length - claims.length },
+    claims: {
+      total: s.claims.length,
+      hold: s.claims.length - claims.length,
+      notHeld: ev('base')
+        .claims.filter((r) => !r.holds)
+        .map((r) => r.claim.id),
+    },
   };
 }
 

@@ -23,7 +23,8 @@ export function openScenario(io: IO, file: string, basis?: string): Opened | und
   const loaded = loadScenario(file, new Loader(io.cwd, { roots: io.roots }));
   const errChalk = makeChalk(io.stderrIsTTY, io.env);
   const report = (ds: Diagnostic[]) => {
-    if (ds.length) io.err(renderDiagnostics(ds, loaded.sources, errChalk));
+    // In a terminal, wrapped to its width (piped, each diagnostic line stays whole for grep).
+    if (ds.length) io.err(renderDiagnostics(ds, loaded.sources, errChalk, io.columns));
   };
   report(loaded.diags.items);
   const code = exitCodeFor(loaded.diags.items);

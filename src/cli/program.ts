@@ -3,6 +3,7 @@
 import { Command } from 'commander';
 import type { IO } from './io.js';
 import { type Ctx, VERSION } from './options.js';
+import { addHelp } from './help.js';
 import { register as registerRun } from './commands/run.js';
 import { register as registerDiff } from './commands/diff.js';
 import { register as registerExplain } from './commands/explain.js';
@@ -51,6 +52,7 @@ export function makeProgram(ctx: Ctx): Command {
     c.exitOverride()
       .configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(s) })
       .showHelpAfterError('(run with --help for usage)');
+  addHelp(program, () => ctx.io);
   return program;
 }
 

@@ -373,6 +373,9 @@ export const M = {
     `claim "${id}" does not hold: ${metric} is ${computed}, published ${published}`,
   claimHint: (text: string | undefined, source: string | undefined) =>
     `${text ? `"${text}"` : 'the published figure'}${source ? ` (${source})` : ''}; warnings only, unless --strict-claims`,
+  claimsNotHeld: (notHeld: string[], total: number) =>
+    `${notHeld.length} of ${total} published claim${total === 1 ? '' : 's'} do${notHeld.length === 1 ? 'es' : ''} not hold (warnings): ${notHeld.join(', ')}`,
+  claimsVerboseHint: 'check --verbose shows each claim with its figures and source; --strict-claims makes them errors',
   inScenario: (files: string[], message: string) =>
     `in ${files.length <= 3 ? files.join(', ') : `${files.length} scenarios (${files.slice(0, 3).join(', ')}, ...)`}: ${message}`,
 } as const;

@@ -33,7 +33,7 @@ SHAPES.push([...Object.keys(allocationObject.shape), 'label', 'budget']);
 
 /** A subsidy rate: a fraction of face value; negative when fees exceed expected losses. */
 export const subsidyRate = () =>
-  sourced('rate', { signed: true }).meta({
+  sourced('rate', { signed: true, atMostOne: true }).meta({
     description:
       'Credit subsidy rate: the present value of expected net cost per dollar of face value (federal credit reform); may be negative',
   });

@@ -7,18 +7,30 @@ import { M } from '../core/messages.js';
 import { Dec, displayMillions, Exact } from '../core/money.js';
 import { type Case, casePicker, type FlowCtx, yearly } from '../compute/flows.js';
 import type { Alloc, Fig, MechBase, Profile } from '../model/scenario.js';
-import { allocation, budget, common, id, note, obj, perGov, profile, source, sourced } from '../validate/figures.js';
+import {
+  allocation,
+  budget,
+  common,
+  itemId,
+  note,
+  obj,
+  removeItem,
+  perGov,
+  profile,
+  source,
+  sourced,
+} from '../validate/figures.js';
 import { currentLaw } from '../validate/figures.js';
 import { allocFigs, allocSettings, defineKind, pct, uniqueFigs } from './kind.js';
 
 const program = obj({
-  id,
-  label: z.string().optional(),
+  id: itemId('program'),
+  label: z.string().optional().meta({ description: "The program's name in tables" }),
   amount: perGov(allocation).meta({ description: 'What the program draws from the envelope, per government' }),
   followOn: sourced('ratio').optional().meta({ description: 'Private follow-on funding per program dollar (e.g. 25x)' }),
   source: source.optional(),
   note: note.optional(),
-  remove: z.literal(true).optional(),
+  remove: removeItem('program').optional(),
 });
 
 const schema = obj({

@@ -20,7 +20,7 @@ const schema = obj({
     description: 'Guaranteed amount committed per government, per year or in total (written like obligations)',
   }),
   subsidyRate: subsidyRate().optional(),
-  fees: sourced('rate')
+  fees: sourced('rate', { atMostOne: true })
     .optional()
     .meta({ description: 'Fees as a rate on the guaranteed amount, collected when committed (shown as offsetting collections)' }),
   disbursement: profile.optional().meta({ description: 'How the guaranteed loans disburse (default: assumptions.disbursement)' }),

@@ -12,8 +12,9 @@ import {
   common,
   drawdown,
   gate,
-  id,
+  itemId,
   note,
+  removeItem,
   obj,
   perGov,
   source,
@@ -23,15 +24,15 @@ import {
 import { defineKind, pct, uniqueFigs } from './kind.js';
 
 const wave = obj({
-  id,
-  label: z.string().optional(),
+  id: itemId('wave'),
+  label: z.string().optional().meta({ description: "The wave's name in tables" }),
   year: year.meta({ description: 'The year the wave is committed: FY2032, 2032 or a year number of the horizon' }),
   commit: perGov(commitAmount).meta({ description: 'Anchor LP commitment per government' }),
   gate: gate.optional().meta({ description: 'A condition the wave launches on' }),
   crowdIn: sourced('ratio').optional().meta({ description: 'Private LP commitments per public anchor dollar in this wave' }),
   source: source.optional(),
   note: note.optional(),
-  remove: z.literal(true).optional(),
+  remove: removeItem('wave').optional(),
 });
 
 const schema = obj({

@@ -46,7 +46,7 @@ export const assumptions = obj({
   spendOut: profile.optional().meta({ description: 'Default spend-out profile for appropriated grants and projects' }),
   disbursement: profile.optional().meta({ description: 'Default disbursement profile for loans' }),
   drawdown: drawdown.optional().meta({ description: 'Default drawdown curve for LP fund waves' }),
-  subsidyRate: sourced('rate', { signed: true }).optional().meta({ description: 'Default credit subsidy rate' }),
+  subsidyRate: sourced('rate', { signed: true, atMostOne: true }).optional().meta({ description: 'Default credit subsidy rate' }),
   crowdIn: sourced('ratio').optional().meta({ description: 'Default private LP money per public LP dollar' }),
   followOn: sourced('ratio').optional().meta({ description: 'Default private follow-on per grant dollar' }),
   coInvest: sourced('ratio').optional().meta({ description: 'Default private co-investment per equity dollar' }),

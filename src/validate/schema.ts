@@ -9,7 +9,7 @@ import { KINDS } from '../mechanisms/registry.js';
 import { BASIS_IDS } from '../model/bases.js';
 import { unitOfText } from '../model/paths.js';
 import { assumptions } from './assumptions.js';
-import { figure, govCode, id, note, obj, source, sourced, year } from './figures.js';
+import { figure, govCode, itemId, note, obj, removeItem, source, sourced, year } from './figures.js';
 
 export { SHAPES } from './figures.js';
 
@@ -25,9 +25,10 @@ export interface MechanismCommon {
 }
 
 // The kinds' schemas, told apart by `kind` (a did-you-mean for an unknown one in validate.ts).
+// Each kind has its title and description in an editor (hover, completion).
 export const mechanism = z.discriminatedUnion(
   'kind',
-  KINDS.map((k) => k.schema) as unknown as [z.ZodObject, ...z.ZodObject[]],
+  KINDS.map((k) => k.schema.meta({ title: k.title, description: k.description })) as unknown as [z.ZodObject, ...z.ZodObject[]],
 ) as unknown as z.ZodType<MechanismCommon, unknown>;
 
 /** A published figure or a declared total, parsed for the unit its metric names. */
@@ -60,7 +61,7 @@ const claimTest = obj({
 });
 
 const claim = obj({
-  id,
+  id: itemId('claim'),
   text: z.string().optional().meta({ description: 'The sentence of the source document, quoted' }),
   metric: z.string().meta({
     description:
@@ -84,7 +85,7 @@ const claim = obj({
   }),
   source: source.optional(),
   note: note.optional(),
-  remove: z.literal(true).optional(),
+  remove: removeItem('claim').optional(),
 })
   .superRefine((c, ctx) => {
     for (const [t, path] of claimTests(c)) {
@@ -128,40 +129,40 @@ function claimTests(c: ClaimTestInput & { each?: string[]; also?: ClaimTestInput
 
 /** `measures:` sums the plan itself names (e.g. a report's own headline construct), usable as measure.ID. */
 const measure = obj({
-  id,
+  id: itemId('measure'),
   label: z.string().meta({ description: 'How tables name it' }),
   sum: z.string().meta({ description: 'Metric paths joined by +, e.g. publicCommitment.total.F-1 + privateMobilized.total.F-4' }),
   source: source.optional(),
   note: note.optional(),
-  remove: z.literal(true).optional(),
+  remove: removeItem('measure').optional(),
 });
 
 /** `assert:` items: an expression, or a mapping with an id so an extending file can replace or remove it. */
 const assertion = z.union([
   z.string().meta({ description: 'METRIC OP VALUE, e.g. budgetCost.US <= 5B (a bare number is USD millions)' }),
   obj({
-    id: id.optional(),
+    id: itemId('assertion').optional(),
     that: z.string().meta({ description: 'METRIC OP VALUE, e.g. floor.US.appropriated.met == true' }),
     case: z.enum(['low', 'base', 'high']).optional().meta({ description: 'Which end of every range to evaluate (default base)' }),
     source: source.optional(),
     note: note.optional(),
-    remove: z.literal(true).optional(),
+    remove: removeItem('assertion').optional(),
   }),
 ]);
 
 /** `totals:` the file author's own statement of a sum, checked against the computed metric. */
 const declaredTotal = obj({
-  id,
+  id: itemId('total'),
   metric: z.string().meta({ description: 'A metric path such as budgetCost.US or publicCommitment.total.F-2' }),
   value: z.union([z.number(), z.string()]).meta({ description: 'The sum as written: 4.375B, 4375M' }),
   tolerance: z
     .union([z.number(), z.string()])
     .optional()
     .meta({ description: 'Allowed difference: a share (0.5%) or an amount (1M); default 0' }),
-  case: z.enum(['low', 'base', 'high']).optional(),
+  case: z.enum(['low', 'base', 'high']).optional().meta({ description: 'Which end of every range to sum (default base)' }),
   source: source.optional(),
   note: note.optional(),
-  remove: z.literal(true).optional(),
+  remove: removeItem('total').optional(),
 });
 
 export type { AssumptionsInput } from './assumptions.js';
@@ -175,15 +176,15 @@ const government = obj({
 export const scenarioSchema = obj({
   extends: z.string().optional().meta({ description: 'Path of a scenario this one patches (relative to this file)' }),
   name: z.string().min(1).meta({ description: "The scenario's name in reports" }),
-  description: z.string().optional(),
+  description: z.string().optional().meta({ description: 'What the scenario models, for readers of reports' }),
   sources: z
     .array(
       obj({
-        id: z.string().optional(),
-        title: z.string(),
-        file: z.string().optional(),
-        url: z.string().optional(),
-        date: z.union([z.string(), z.number()]).optional(),
+        id: z.string().optional().meta({ description: "The document's short id, for citing it" }),
+        title: z.string().meta({ description: "The document's title, as a reader would search for it" }),
+        file: z.string().optional().meta({ description: 'A local copy of the document (relative to this file), if any' }),
+        url: z.string().optional().meta({ description: 'Where the document is published' }),
+        date: z.union([z.string(), z.number()]).optional().meta({ description: 'Publication date, e.g. 2026-06' }),
         note: note.optional(),
       }),
     )
@@ -193,7 +194,7 @@ export const scenarioSchema = obj({
     start: year.meta({ description: 'The first fiscal year, e.g. FY2027' }),
     years: z.number().int().min(1).max(200).meta({ description: 'Number of fiscal years modeled' }),
     source: source.optional(),
-  }),
+  }).meta({ description: 'The fiscal years modeled: every amount, window and test runs over them' }),
   governments: z
     .union([z.array(govCode).min(1), z.record(govCode, government)])
     .meta({ description: 'The governments that commit money, by code of 2-3 capital letters' }),

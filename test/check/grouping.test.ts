@@ -11,7 +11,7 @@ it('groups an inherited claim warning across the scenarios where it fails alike'
     'a.yaml': `extends: ${base}\nname: a\n`,
     'b.yaml': `extends: ${base}\nname: b\n`,
   });
-  const r = await cli(['check', 'a.yaml', 'b.yaml'], { cwd: dir });
+  const r = await cli(['check', '--verbose', 'a.yaml', 'b.yaml'], { cwd: dir });
   expect(r.code).toBe(0);
   // Both copies compute 438.25 / 408.25 / 846.5 for the per-side claim: one warning, naming both.
   const us = r.stderr.split('\n').filter((l) => l.includes('claim "appropriations-per-side" does not hold'));

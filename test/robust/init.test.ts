@@ -74,8 +74,10 @@ describe('compact-model init', () => {
   it('a file name with control characters is shown visibly, and the file still runs', async () => {
     const r = await cli(['init', 'x\u001b[2J\u202ey'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).not.toMatch(/[\u001b\u202e]/);
-    expect(r.stdout).toContain('x\\u{1b}[2J\\u{202e}y.yaml');
+    // The confirmation goes to stderr, like run -o and report -o; stdout stays empty.
+    expect(r.stdout).toBe('');
+    expect(r.stderr).not.toMatch(/[\u001b\u202e]/);
+    expect(r.stderr).toContain('x\\u{1b}[2J\\u{202e}y.yaml');
     const run = await cli(['run', 'x\u001b[2J\u202ey.yaml', '--format', 'json'], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
   });

@@ -1,6 +1,7 @@
 // `compact-model report [FILE] -o report.html [--simulate N]`: the self-contained HTML report
 // (with a simulated P5-P95 fan when asked), written atomically.
 import type { Command } from 'commander';
+import { forTerminal } from '../../core/text.js';
 import { evaluate } from '../../measure/evaluate.js';
 import { availableParallelism } from 'node:os';
 import { M } from '../../core/messages.js';
@@ -20,7 +21,7 @@ export function register(program: Command, ctx: Ctx): void {
       .command('report')
       .description('write a self-contained HTML report (charts, metrics, claims, sources) that opens in any browser and prints')
       .argument('[file]', 'scenario YAML file (default: the shipped baseline)')
-      .requiredOption('-o, --output <file>', 'the HTML file to write, e.g. report.html')
+      .requiredOption('-o, --output <file>', '(required) the HTML file to write, e.g. report.html')
       .option('--case <case>', 'which end of every range to use: low, base or high', choice(['low', 'base', 'high']), 'base')
       .option('--force', 'overwrite an existing output file')
       .option(
@@ -68,6 +69,7 @@ export function register(program: Command, ctx: Ctx): void {
         ctx.exitCode = 2;
         return;
       }
+      io.err(M.wroteFile(forTerminal(opts.output)));
       ctx.exitCode = opened.code;
     },
   );
