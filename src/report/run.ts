@@ -23,6 +23,7 @@ import {
   type Table,
   text,
 } from './model.js';
+import { tailTable } from './tail.js';
 import { metricJson, metricText } from './values.js';
 
 export interface Fan {
@@ -110,6 +111,7 @@ export function buildRunReport(ev: Evaluation, opts: { fan?: Fan } = {}): Report
     title: `Headline (${horizon} totals)`,
     blocks: [
       { kind: 'table', id: 'table-headline', columns: [left('Metric'), ...govs.map(right), right('Total')], rows: headRows },
+      tailTable(ev),
     ],
   });
 

@@ -87,7 +87,14 @@ describe('run --discount', () => {
     // US budget cost by year: 550, 737.5, 550, then 362.5 for seven years;
     // PV = 550/1.05 + 737.5/1.05^2 + 550/1.05^3 + 362.5 x (1/1.05^4 + ... + 1/1.05^10)
     //    = 523.809524 + 668.934240 + 475.110680 + 362.5 x 4.998487 = 3479.805945 (rounded to the dollar)
-    expect(pv).toEqual({ nominal: '4375', presentValue: '3479.805945' });
+    // no US budget cost falls after the horizon, so the whole-life PV is the horizon's
+    expect(pv).toEqual({
+      nominal: '4375',
+      nominalAfterHorizon: '0',
+      presentValue: '3479.805945',
+      presentValueHorizon: '3479.805945',
+      presentValueWholeLife: '3479.805945',
+    });
   });
   it('refuses a rate that is not one', async () => {
     expect((await cli(['run', '--discount', 'soon'])).code).toBe(2);

@@ -170,13 +170,7 @@ mechanisms:
     // t = 3 (FY2029): D = 3/4 x 50 = 37.5; C 12.5; NAV = 12.5 + 12.5 = 25
     // t = 4 (FY2030, t = L): D = 1 x 25 = 25; C 6.25; NAV = 6.25
     // t = 5 (FY2031): RD capped at 1: D = 6.25 (the last call back); NAV = 0
-    expect([0, 1, 2, 3, 4].map((y) => M(m.money('distributions', 'US', 'L', y)))).toEqual([
-      '0',
-      '25',
-      '37.5',
-      '25',
-      '6.25',
-    ]);
+    expect([0, 1, 2, 3, 4].map((y) => M(m.money('distributions', 'US', 'L', y)))).toEqual(['0', '25', '37.5', '25', '6.25']);
     // with no growth, everything called comes back: 93.75 = 50 + 25 + 12.5 + 6.25
     expect(M(m.money('distributions', 'US'))).toBe('93.75');
   });
