@@ -6,7 +6,7 @@ import { type Arith, type Dec, Fast } from '../core/money.js';
 import { compute, type Picker } from '../compute/engine.js';
 import { Measure } from '../measure/measure.js';
 import { discountFactors, realFactors, weighted } from '../measure/pv.js';
-import { floorTest, ratioOf, targetTest } from '../measure/tests.js';
+import { FLOAT_TOLERANCE, floorTest, ratioOf, targetTest } from '../measure/tests.js';
 import { FLOOR_READINGS, floorMetric, MONEY_METRICS, RATIO_METRICS } from '../model/metrics.js';
 import type { Event, Fig, Scenario } from '../model/scenario.js';
 import { Stream, sampler } from './random.js';
@@ -213,6 +213,9 @@ export class Runner {
     const floor = s.targets.floor ? s.targets.floor.value.base.toNumber() : null;
     const target = s.targets.mobilization ? s.targets.mobilization.value.base.toNumber() : null;
     const years: number[] = new Array(N).fill(0);
+    // Float sums compared as run compares exact ones: within FLOAT_TOLERANCE of the bar.
+    const floorTol = floor === null ? undefined : Math.abs(floor) * FLOAT_TOLERANCE;
+    const targetTol = target === null ? undefined : Math.abs(target) * FLOAT_TOLERANCE;
     for (let i = from; i < to; i++) {
       this.replay(this.draw(i))(this.x, row, 0);
       const r = i - from;
@@ -220,12 +223,12 @@ export class Runner {
       let t = 0;
       for (const f of plan.floors) {
         for (let y = 0; y < N; y++) years[y] = row[f.offset + y]!;
-        const res = floorTest(Fast, years, floor);
+        const res = floorTest(Fast, years, floor, floorTol);
         if (res.met) counts[t]!++;
         if (res.everyYear) counts[t + 1]!++;
         t += 2;
       }
-      if (target !== null && targetTest(Fast, row[plan.headline]!, target).met) counts[t]!++;
+      if (target !== null && targetTest(Fast, row[plan.headline]!, target, targetTol).met) counts[t]!++;
       if (onProgress && (r + 1) % 8192 === 0) onProgress(r + 1);
     }
     onProgress?.(n);
