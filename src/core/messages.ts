@@ -210,6 +210,7 @@ export const M = {
   simulateSeed: 'the seed must be a whole number from 0 to 9,007,199,254,740,991',
   widthOption: 'the width must be a whole number of columns from 40 to 1000',
   simulateWorkers: 'the number of workers must be a whole number from 1 to 64',
+  precisionOption: (s: string) => `"${s}" is not an amount above zero; write it as 10M or 10`,
   rateOption: (s: string) => `"${s}" is not a rate; write it as 3% or 0.03`,
   rateOptionNegative: (s: string) => `"${s}" is negative; rates are never negative here (write it as 3% or 0.03)`,
   sensitivityMetric: (p: string) => `--metric "${p}" does not name a metric of this scenario`,

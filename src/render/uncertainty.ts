@@ -11,6 +11,7 @@ import { metricText } from '../report/values.js';
 import { SIM_METRICS, scopes } from '../simulate/plan.js';
 import type { Sensitivity } from '../simulate/sensitivity.js';
 import type { SimResult } from '../simulate/simulate.js';
+import { wilson, Z975 } from '../simulate/stats.js';
 import { type CsvValue, toCsv } from './csv.js';
 import { renderTable, wrap } from './terminal.js';
 
@@ -119,6 +120,7 @@ export function simulateJson(s: Scenario, r: SimResult): unknown {
       ? { inflation: s.inflation.rate.toPlain(6), dollarsOf: `FY${s.horizon.start + s.inflation.base}`, metrics: block('real.') }
       : null,
     probabilities: Object.fromEntries(r.probabilities),
+    ...monteCarloJson(s, r),
     histogram: {
       metric: 'headlineMobilization.total',
       bins: r.histogram.map((b) => ({ from: m3(b.from), to: m3(b.to), count: b.count })),
@@ -126,7 +128,74 @@ export function simulateJson(s: Scenario, r: SimResult): unknown {
   };
 }
 
-export function renderSimulate(s: Scenario, r: SimResult, c: ChalkInstance, width: number): string {
+/** simulate's added blocks: Monte Carlo error of every figure, and run's base case beside the expected value. */
+function monteCarloJson(s: Scenario, r: SimResult) {
+  const err = (name: string, f: (x: number) => number | null) => {
+    const x = r.summaries.get(name)!;
+    const iv = (v: [number, number]) => [f(v[0]), f(v[1])];
+    return { meanStdError: f(x.se), p5: iv(x.ci.p5), p50: iv(x.ci.p50), p95: iv(x.ci.p95) };
+  };
+  const block = (prefix: string) =>
+    Object.fromEntries(
+      SIM_METRICS.map((m) => [m, Object.fromEntries(scopes(s).map((sc) => [sc, err(`${prefix}${m}.${sc}`, m3)]))]),
+    );
+  const base = r.base.values;
+  return {
+    monteCarloError: {
+      confidence: 0.95,
+      method:
+        'mean: standard error sd/sqrt(trials); percentiles: order statistics ranked by the binomial (normal approximation); probabilities: Wilson score interval',
+      metrics: block(''),
+      ...(s.discount ? { presentValue: block('pv.') } : {}),
+      ...(s.inflation ? { real: block('real.') } : {}),
+      leverage: { commitment: err('leverage.commitment.total', r4), budget: err('leverage.budget.total', r4) },
+      probabilities: Object.fromEntries([...r.counts].map(([t, k]) => [t, wilson(k, r.trials).map((x) => Number(x.toFixed(6)))])),
+    },
+    baseCase: {
+      assumes: 'every figure at its base value and every event as written, as run computes it',
+      expectedValue: 'the mean of the trials: every range drawn and every gate weighted by its probability (metrics.*.mean)',
+      metrics: Object.fromEntries(
+        SIM_METRICS.map((m) => [m, Object.fromEntries(scopes(s).map((sc) => [sc, m3(base.get(`${m}.${sc}`)!)]))]),
+      ),
+      headlineMobilization: {
+        base: m3(base.get('headlineMobilization.total')!),
+        expected: m3(r.summaries.get('headlineMobilization.total')!.mean),
+        shareOfTrialsBelowBase: Number(r.base.headlineShareBelow.toFixed(6)),
+      },
+    },
+  };
+}
+
+/** Trials for a 95% interval of +-`precision` (USD) on the mean and on the P50 of headline mobilization. */
+export function trialsFor(r: SimResult, precision: number): { mean: number; p50: number } {
+  const h = r.summaries.get('headlineMobilization.total')!;
+  const sd = h.se * Math.sqrt(r.trials);
+  const half50 = (h.ci.p50[1] - h.ci.p50[0]) / 2;
+  // The mean's half-width is z sd / sqrt(n); a percentile's interval shrinks as 1 / sqrt(n) too.
+  return {
+    mean: Math.max(1, Math.ceil(((Z975 * sd) / precision) ** 2)),
+    p50: Math.max(1, Math.ceil(r.trials * (half50 / precision) ** 2)),
+  };
+}
+
+/** Notes under simulate's tables: Monte Carlo error, the base case, trials for a precision. */
+function errorNotes(r: SimResult, precision?: number): string[] {
+  const h = r.summaries.get('headlineMobilization.total')!;
+  const base = r.base.values.get('headlineMobilization.total')!;
+  const out = [
+    `Monte Carlo error (95%) at ${r.trials.toLocaleString('en-US')} trials: headline mobilization P5 ${fm(h.ci.p5[0])} to ${fm(h.ci.p5[1])}, P50 ${fm(h.ci.p50[0])} to ${fm(h.ci.p50[1])}, P95 ${fm(h.ci.p95[0])} to ${fm(h.ci.p95[1])}; mean ${fm(h.mean)} +- ${fm(Z975 * h.se)}. Figures are shown to 0.1: differences smaller than these intervals are noise (every interval: --format json, monteCarloError).`,
+    `Base case (run: every figure at its base, every event as written): headline ${fm(base)}, above ${pct(r.base.headlineShareBelow)} of trials; expected value (mean, gates weighted by their probability): ${fm(h.mean)}.`,
+  ];
+  if (precision !== undefined) {
+    const n = trialsFor(r, precision);
+    out.push(
+      `For +-${fm(precision)} (95%) on headline mobilization: about ${n.mean.toLocaleString('en-US')} trials for the mean, ${n.p50.toLocaleString('en-US')} for the P50 (this run: ${r.trials.toLocaleString('en-US')}).`,
+    );
+  }
+  return out;
+}
+
+export function renderSimulate(s: Scenario, r: SimResult, c: ChalkInstance, width: number, precision?: number): string {
   const out: string[] = [];
   const N = s.horizon.years;
   const ctx = labelCtx(s);
@@ -170,6 +239,8 @@ export function renderSimulate(s: Scenario, r: SimResult, c: ChalkInstance, widt
     out.push('');
   };
   section('Metric (horizon totals, nominal)', '');
+  for (const line of errorNotes(r, precision)) out.push(...wrap(line, width));
+  out.push('');
   if (s.discount) {
     const rates =
       s.discount.byMaturity.length === 1
@@ -208,8 +279,12 @@ export function renderSimulate(s: Scenario, r: SimResult, c: ChalkInstance, widt
   if (r.probabilities.size) {
     out.push(
       tableOf(
-        ['Test', 'Probability met'],
-        [...r.probabilities].map(([k, p]) => [testLabel(k, s, N), pct(p)]),
+        ['Test', 'Probability met', '95% interval'],
+        [...r.probabilities].map(([k, p]) => {
+          const [lo, hi] = wilson(r.counts.get(k) ?? 0, r.trials);
+          const p2 = (x: number) => `${(x * 100).toFixed(2)}%`;
+          return [testLabel(k, s, N), pct(p), `${p2(lo)}-${p2(hi)}`];
+        }),
         [],
         c,
         width,

@@ -99,6 +99,11 @@ function picker<T>(A: Arith<T>, plan: Plan, x: (k: number) => T, bits: number): 
   };
 }
 
+/** run's base case: every figure at its base value, every event as written. */
+export function basePicker(): Picker<number> {
+  return { fig: (f) => f.value.base.toNumber(), event: (e) => e.holds };
+}
+
 /** Every value of one row, in the plan's layout (generic: Fast directly, or traced). */
 export function outputs<T>(A: Arith<T>, plan: Plan, pick: Picker<T>): T[] {
   const s = plan.scenario;

@@ -7,7 +7,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Scenario } from '../model/scenario.js';
 import { encode } from './codec.js';
-import { makePlan, Runner, type Plan } from './plan.js';
+import { basePicker, makePlan, outputs, Runner, type Plan } from './plan.js';
+import { Fast } from '../core/money.js';
 import { histogram, summarize, type Bin, type Summary } from './stats.js';
 
 export interface SimOptions {
@@ -27,7 +28,11 @@ export interface SimResult {
   seed: number;
   summaries: Map<string, Summary>;
   probabilities: Map<string, number>;
+  /** Trials passing each test (probabilities[t] = counts[t] / trials): for Wilson intervals. */
+  counts: Map<string, number>;
   histogram: Bin[];
+  /** run's base case (every figure at its base, every event as written) and where it falls among the trials. */
+  base: { values: Map<string, number>; headlineShareBelow: number };
 }
 
 /** Trials per block below which another worker does not pay for its start-up. */
@@ -98,7 +103,23 @@ export async function simulate(s: Scenario, o: SimOptions): Promise<SimResult> {
     if (plan.names[k] === 'headlineMobilization.total') headline = all.slice();
     summaries.set(plan.names[k]!, summarize(all));
   }
-  const probabilities = new Map(plan.tests.map((t, i) => [t, blocks.reduce((a, b) => a + b.counts[i]!, 0) / T]));
+  const counts = new Map(plan.tests.map((t, i) => [t, blocks.reduce((a, b) => a + b.counts[i]!, 0)]));
+  const probabilities = new Map([...counts].map(([t, k]) => [t, k / T]));
   const h = summaries.get('headlineMobilization.total')!;
-  return { plan, trials: T, seed: o.seed, summaries, probabilities, histogram: histogram(headline!, 20, h.min, h.max) };
+  // run's base case in float64: every figure at its base, every event as written.
+  const baseRow = outputs(Fast, plan, basePicker());
+  const baseValues = new Map(plan.names.map((n, k) => [n, baseRow[k]!]));
+  const bh = baseValues.get('headlineMobilization.total')!;
+  let below = 0;
+  for (let i = 0; i < T; i++) if (headline![i]! < bh) below++;
+  return {
+    plan,
+    trials: T,
+    seed: o.seed,
+    summaries,
+    probabilities,
+    counts,
+    histogram: histogram(headline!, 20, h.min, h.max),
+    base: { values: baseValues, headlineShareBelow: below / T },
+  };
 }

@@ -28,3 +28,27 @@ describe('floor and target tests: run and simulate agree', () => {
     }
   });
 });
+
+describe('simulate: Monte Carlo error and the base case (JSON, added fields)', () => {
+  it('a scenario with nothing uncertain: no error, intervals on the value, the base is every trial', async () => {
+    const j = JSON.parse((await cli(['simulate', file, '--trials', '20', '--format', 'json'])).stdout);
+    // budget cost: 500 a year x 10 = 5000 in every trial: sd 0, so se 0 and every interval [5000, 5000]
+    expect(j.monteCarloError.metrics.budgetCost.total).toEqual({
+      meanStdError: 0,
+      p5: [5000, 5000],
+      p50: [5000, 5000],
+      p95: [5000, 5000],
+    });
+    // Wilson, 20 of 20 (z = 1.959964): d = 1 + z^2/20 = 1.1920729; centre = (1 + z^2/40) / d = 0.9194374;
+    // half = z / d x sqrt(z^2 / 1600) = 1.6441644 x 0.0489991 = 0.0805626; interval [0.838875, 1]
+    expect(j.monteCarloError.probabilities['floor.US.appropriated.everyYear']).toEqual([0.838875, 1]);
+    expect(j.baseCase.metrics.budgetCost.total).toBe(5000);
+    expect(j.baseCase.headlineMobilization.shareOfTrialsBelowBase).toBe(0);
+  });
+  it('--precision says how many trials an interval needs', async () => {
+    const r = await cli(['simulate', '--trials', '200', '--precision', '10M']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/For \+-10\.0 \(95%\) on headline mobilization: about [\d,]+ trials for the mean/);
+    expect((await cli(['simulate', '--trials', '10', '--precision', 'soon'])).code).toBe(2);
+  });
+});

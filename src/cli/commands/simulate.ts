@@ -10,7 +10,7 @@ import { simulate, workerCount, workerScriptIn } from '../../simulate/simulate.j
 import { withValuation } from '../../normalize/valuation.js';
 import type { Dec } from '../../core/money.js';
 import { baselinePath, packageRoot } from '../io.js';
-import { basisOption, choice, type Ctx, intOption, parseWidth, rateOption, widthOption } from '../options.js';
+import { amountOption, basisOption, choice, type Ctx, intOption, parseWidth, rateOption, widthOption } from '../options.js';
 import { openScenario, widthFor } from '../open.js';
 
 interface Opts {
@@ -22,6 +22,7 @@ interface Opts {
   format: 'table' | 'json' | 'csv';
   discount?: Dec;
   inflation?: Dec;
+  precision?: number;
 }
 
 export function register(program: Command, ctx: Ctx): void {
@@ -44,7 +45,12 @@ export function register(program: Command, ctx: Ctx): void {
       )
       .option('--discount <rate>', 'discount rate for present values (overrides assumptions.discount)', rateOption)
       .option('--inflation <rate>', 'inflation rate for real dollars (overrides assumptions.inflation)', rateOption)
-      .option('--format <format>', 'output format: table, json or csv', choice(['table', 'json', 'csv']), 'table'),
+      .option('--format <format>', 'output format: table, json or csv', choice(['table', 'json', 'csv']), 'table')
+      .option(
+        '--precision <amount>',
+        'say how many trials a 95% interval of +-amount on headline mobilization needs (e.g. 10M)',
+        amountOption,
+      ),
   )
     .option(widthOption[0], widthOption[1], parseWidth)
     .action(async (file: string | undefined, opts: Opts) => {
@@ -66,7 +72,7 @@ export function register(program: Command, ctx: Ctx): void {
       bar.end();
       if (opts.format === 'json') io.out(JSON.stringify(simulateJson(s, r), null, 2) + '\n');
       else if (opts.format === 'csv') io.out(simulateCsv(s, r));
-      else io.out(renderSimulate(s, r, makeChalk(io.stdoutIsTTY, io.env), widthFor(io, opts.width)) + '\n');
+      else io.out(renderSimulate(s, r, makeChalk(io.stdoutIsTTY, io.env), widthFor(io, opts.width), opts.precision) + '\n');
       ctx.exitCode = opened.code;
     });
 }
