@@ -9,7 +9,7 @@ import { discountFactors, realFactors, weighted } from '../measure/pv.js';
 import { FLOAT_TOLERANCE, floorTest, ratioOf, targetTest } from '../measure/tests.js';
 import { FLOOR_READINGS, floorMetric, MONEY_METRICS, RATIO_METRICS } from '../model/metrics.js';
 import type { Event, Fig, Scenario } from '../model/scenario.js';
-import { Stream, sampler } from './random.js';
+import { keyOf, Stream, sampler } from './random.js';
 import { compile, type Replay, Tape } from './trace.js';
 
 /** The money metrics simulate reports, per government and in total (the registry says which). */
@@ -99,11 +99,6 @@ function picker<T>(A: Arith<T>, plan: Plan, x: (k: number) => T, bits: number): 
   };
 }
 
-/** run's base case: every figure at its base value, every event as written. */
-export function basePicker(): Picker<number> {
-  return { fig: (f) => f.value.base.toNumber(), event: (e) => e.holds };
-}
-
 /** Every value of one row, in the plan's layout (generic: Fast directly, or traced). */
 export function outputs<T>(A: Arith<T>, plan: Plan, pick: Picker<T>): T[] {
   const s = plan.scenario;
@@ -140,10 +135,18 @@ export class Runner {
   private readonly row: Float64Array;
   private readonly probIndex: number[];
   private readonly probFixed: number[];
+  /** Keyed mode (paired comparisons): each input's and event's stream keyed by its path. */
+  private readonly keys?: { inputs: number[]; events: number[] };
   constructor(
     readonly plan: Plan,
     readonly seed: number,
+    keyed = false,
   ) {
+    if (keyed)
+      this.keys = {
+        inputs: plan.random.map((f) => keyOf(`input:${f.path}`)),
+        events: plan.events.map((e) => keyOf(`event:${e.key}`)),
+      };
     this.x = new Float64Array(plan.random.length);
     this.row = new Float64Array(plan.width);
     const idx = new Map(plan.random.map((f, k) => [f, k]));
@@ -153,13 +156,18 @@ export class Runner {
 
   /** Draws trial i's inputs into x and returns its event outcome bits. */
   draw(i: number): number {
-    const { plan, x, stream } = this;
-    stream.reset(this.seed, i);
-    for (let k = 0; k < x.length; k++) x[k] = plan.samplers[k]!(stream);
+    const { plan, x, stream, keys } = this;
+    if (keys) {
+      for (let k = 0; k < x.length; k++) x[k] = plan.samplers[k]!(stream.resetKeyed(this.seed, i, keys.inputs[k]!));
+    } else {
+      stream.reset(this.seed, i);
+      for (let k = 0; k < x.length; k++) x[k] = plan.samplers[k]!(stream);
+    }
     let bits = 0;
     for (let j = 0; j < plan.events.length; j++) {
       const e = plan.events[j]!;
       const pi = this.probIndex[j]!;
+      if (keys && pi !== -2) stream.resetKeyed(this.seed, i, keys.events[j]!);
       const holds = pi === -2 ? e.holds : stream.u() < (pi >= 0 ? x[pi]! : this.probFixed[j]!);
       if (holds) bits += 2 ** j;
     }

@@ -7,9 +7,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Scenario } from '../model/scenario.js';
 import { encode } from './codec.js';
-import { basePicker, makePlan, outputs, Runner, type Plan } from './plan.js';
+import { makePlan, outputs, Runner, type Plan } from './plan.js';
+import { casePicker } from '../compute/engine.js';
 import { Fast } from '../core/money.js';
-import { histogram, summarize, type Bin, type Summary } from './stats.js';
+import { histogram, summarize, type Bin, type Summary, Z975 } from './stats.js';
 
 export interface SimOptions {
   trials: number;
@@ -20,6 +21,8 @@ export interface SimOptions {
   onProgress?: (done: number, total: number) => void;
   /** Also summarize cumulative headline mobilization by year (report's fan chart). */
   yearly?: boolean;
+  /** Common random numbers: each input's stream keyed by its path (paired comparisons); keeps every trial's values. */
+  keyed?: boolean;
 }
 
 export interface SimResult {
@@ -31,6 +34,8 @@ export interface SimResult {
   /** Trials passing each test (probabilities[t] = counts[t] / trials): for Wilson intervals. */
   counts: Map<string, number>;
   histogram: Bin[];
+  /** Every trial's value of each output, in trial order (keyed runs only: for paired differences). */
+  values?: Map<string, Float64Array>;
   /** run's base case (every figure at its base, every event as written) and where it falls among the trials. */
   base: { values: Map<string, number>; headlineShareBelow: number };
 }
@@ -62,7 +67,7 @@ export async function simulate(s: Scenario, o: SimOptions): Promise<SimResult> {
     );
   };
   let blocks: { values: Float64Array; counts: number[] }[];
-  if (W === 1) blocks = [new Runner(plan, o.seed).run(0, o.trials, (d) => progress(0, d))];
+  if (W === 1) blocks = [new Runner(plan, o.seed, o.keyed ?? false).run(0, o.trials, (d) => progress(0, d))];
   else {
     if (!existsSync(o.workerScript)) throw new Error(`simulate: worker script ${o.workerScript} is missing (run npm run build)`);
     const enc = encode(s);
@@ -72,7 +77,14 @@ export async function simulate(s: Scenario, o: SimOptions): Promise<SimResult> {
         (_, w) =>
           new Promise<{ values: Float64Array; counts: number[] }>((resolve, reject) => {
             const worker = new Worker(o.workerScript, {
-              workerData: { scenario: enc, seed: o.seed, from: bounds[w]!, to: bounds[w + 1]!, yearly: o.yearly ?? false },
+              workerData: {
+                scenario: enc,
+                seed: o.seed,
+                from: bounds[w]!,
+                to: bounds[w + 1]!,
+                yearly: o.yearly ?? false,
+                keyed: o.keyed ?? false,
+              },
             });
             worker.on(
               'message',
@@ -93,6 +105,7 @@ export async function simulate(s: Scenario, o: SimOptions): Promise<SimResult> {
   const K = plan.names.length;
   const T = o.trials;
   const summaries = new Map<string, Summary>();
+  const values = o.keyed ? new Map<string, Float64Array>() : undefined;
   let headline: Float64Array | undefined;
   for (let k = 0; k < K; k++) {
     const all = new Float64Array(T);
@@ -101,13 +114,14 @@ export async function simulate(s: Scenario, o: SimOptions): Promise<SimResult> {
       all.set(b.values.subarray(k * n, (k + 1) * n), bounds[w]!);
     });
     if (plan.names[k] === 'headlineMobilization.total') headline = all.slice();
+    if (values) values.set(plan.names[k]!, all.slice());
     summaries.set(plan.names[k]!, summarize(all));
   }
   const counts = new Map(plan.tests.map((t, i) => [t, blocks.reduce((a, b) => a + b.counts[i]!, 0)]));
   const probabilities = new Map([...counts].map(([t, k]) => [t, k / T]));
   const h = summaries.get('headlineMobilization.total')!;
   // run's base case in float64: every figure at its base, every event as written.
-  const baseRow = outputs(Fast, plan, basePicker());
+  const baseRow = outputs(Fast, plan, casePicker(Fast, 'base'));
   const baseValues = new Map(plan.names.map((n, k) => [n, baseRow[k]!]));
   const bh = baseValues.get('headlineMobilization.total')!;
   let below = 0;
@@ -121,5 +135,36 @@ export async function simulate(s: Scenario, o: SimOptions): Promise<SimResult> {
     counts,
     histogram: histogram(headline!, 20, h.min, h.max),
     base: { values: baseValues, headlineShareBelow: below / T },
+    ...(values ? { values } : {}),
   };
+}
+
+export interface PairedDifference {
+  /** Mean of the per-trial differences A - B. */
+  mean: number;
+  /** Its standard error: sd of the differences / sqrt(trials). */
+  se: number;
+  /** mean -+ z se. */
+  interval: [number, number];
+  summary: Summary;
+}
+
+/** Per-trial differences A - B of every output both runs have (both keyed, same seed and trials). */
+export function pairedDifferences(a: SimResult, b: SimResult): Map<string, PairedDifference> {
+  const out = new Map<string, PairedDifference>();
+  if (!a.values || !b.values) return out;
+  for (const [name, xa] of a.values) {
+    const xb = b.values.get(name);
+    if (!xb || xb.length !== xa.length) continue;
+    const d = new Float64Array(xa.length);
+    for (let i = 0; i < d.length; i++) d[i] = xa[i]! - xb[i]!;
+    const summary = summarize(d);
+    out.set(name, {
+      mean: summary.mean,
+      se: summary.se,
+      interval: [summary.mean - Z975 * summary.se, summary.mean + Z975 * summary.se],
+      summary,
+    });
+  }
+  return out;
 }
