@@ -183,6 +183,16 @@ export interface Scenario {
   /** Present-value and real-dollar settings (assumptions.discount / assumptions.inflation). */
   discount?: Discount;
   inflation?: Inflation;
+  /** Rank correlations between inputs (figure paths or event keys), for simulate. */
+  correlations?: Correlation[];
+}
+
+/** A rank correlation between two inputs: figure paths or event keys (normalize/correlations.ts). */
+export interface Correlation {
+  a: string;
+  b: string;
+  rank: number;
+  loc: Loc;
 }
 
 /** Whether a mechanism produces flows with every event as written. */

@@ -131,10 +131,17 @@ export function outputs<T>(A: Arith<T>, plan: Plan, pick: Picker<T>): T[] {
 export class Runner {
   private readonly tapes = new Map<number, Replay>();
   private readonly stream = new Stream();
-  private readonly x: Float64Array;
+  readonly x: Float64Array;
   private readonly row: Float64Array;
   private readonly probIndex: number[];
   private readonly probFixed: number[];
+  /** Each event's uniform of the last draw (holds when below its probability). */
+  readonly us: Float64Array;
+  /** Correlated draws (Iman-Conover), by trial: they replace the stream's for these inputs and events. */
+  private overrides?: { inputs: Map<number, Float64Array>; events: Map<number, Float64Array> };
+  setOverrides(o: { inputs: Map<number, Float64Array>; events: Map<number, Float64Array> }): void {
+    this.overrides = o;
+  }
   /** Keyed mode (paired comparisons): each input's and event's stream keyed by its path. */
   private readonly keys?: { inputs: number[]; events: number[] };
   constructor(
@@ -148,6 +155,7 @@ export class Runner {
         events: plan.events.map((e) => keyOf(`event:${e.key}`)),
       };
     this.x = new Float64Array(plan.random.length);
+    this.us = new Float64Array(plan.events.length);
     this.row = new Float64Array(plan.width);
     const idx = new Map(plan.random.map((f, k) => [f, k]));
     this.probIndex = plan.events.map((e) => (e.probability ? (idx.get(e.probability) ?? -1) : -2));
@@ -163,12 +171,21 @@ export class Runner {
       stream.reset(this.seed, i);
       for (let k = 0; k < x.length; k++) x[k] = plan.samplers[k]!(stream);
     }
+    const ov = this.overrides;
+    if (ov) for (const [k, v] of ov.inputs) x[k] = v[i]!;
     let bits = 0;
     for (let j = 0; j < plan.events.length; j++) {
       const e = plan.events[j]!;
       const pi = this.probIndex[j]!;
       if (keys && pi !== -2) stream.resetKeyed(this.seed, i, keys.events[j]!);
-      const holds = pi === -2 ? e.holds : stream.u() < (pi >= 0 ? x[pi]! : this.probFixed[j]!);
+      let u = NaN;
+      if (pi !== -2) {
+        u = stream.u();
+        const o = ov?.events.get(j);
+        if (o) u = o[i]!;
+        this.us[j] = u;
+      }
+      const holds = pi === -2 ? e.holds : u < (pi >= 0 ? x[pi]! : this.probFixed[j]!);
       if (holds) bits += 2 ** j;
     }
     return bits;

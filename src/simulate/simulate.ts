@@ -10,6 +10,7 @@ import { encode } from './codec.js';
 import { makePlan, outputs, Runner, type Plan } from './plan.js';
 import { casePicker } from '../compute/engine.js';
 import { Fast } from '../core/money.js';
+import { correlatedVars, imanConover } from './correlate.js';
 import { histogram, summarize, type Bin, type Summary, Z975 } from './stats.js';
 
 export interface SimOptions {
@@ -66,9 +67,13 @@ export async function simulate(s: Scenario, o: SimOptions): Promise<SimResult> {
       o.trials,
     );
   };
+  const overrides = correlatedDraws(s, plan, o);
   let blocks: { values: Float64Array; counts: number[] }[];
-  if (W === 1) blocks = [new Runner(plan, o.seed, o.keyed ?? false).run(0, o.trials, (d) => progress(0, d))];
-  else {
+  if (W === 1) {
+    const runner = new Runner(plan, o.seed, o.keyed ?? false);
+    if (overrides) runner.setOverrides(overrides);
+    blocks = [runner.run(0, o.trials, (d) => progress(0, d))];
+  } else {
     if (!existsSync(o.workerScript)) throw new Error(`simulate: worker script ${o.workerScript} is missing (run npm run build)`);
     const enc = encode(s);
     blocks = await Promise.all(
@@ -84,6 +89,7 @@ export async function simulate(s: Scenario, o: SimOptions): Promise<SimResult> {
                 to: bounds[w + 1]!,
                 yearly: o.yearly ?? false,
                 keyed: o.keyed ?? false,
+                overrides,
               },
             });
             worker.on(
@@ -167,4 +173,39 @@ export function pairedDifferences(a: SimResult, b: SimResult): Map<string, Paire
     });
   }
   return out;
+}
+
+/**
+ * The scenario's rank correlations (Iman-Conover over all trials' draws): per correlated
+ * input, every trial's value; per correlated event, every trial's uniform. Undefined when
+ * nothing is correlated, and then nothing changes.
+ */
+function correlatedDraws(
+  s: Scenario,
+  plan: Plan,
+  o: SimOptions,
+): { inputs: Map<number, Float64Array>; events: Map<number, Float64Array> } | undefined {
+  const cv = correlatedVars(s, plan.random, plan.events);
+  if (!cv) return undefined;
+  const T = o.trials;
+  const cols = cv.vars.map(() => new Float64Array(T));
+  const r = new Runner(plan, o.seed, o.keyed ?? false);
+  for (let i = 0; i < T; i++) {
+    r.draw(i);
+    // An event's column is 1 - u: high values hold (u below the probability), so a positive
+    // correlation makes the gate hold more often when the other input is high.
+    cv.vars.forEach((v, c) => (cols[c]![i] = 'input' in v ? r.x[v.input]! : 1 - r.us[v.event]!));
+  }
+  const re = imanConover(cols, cv.matrix, o.seed);
+  const inputs = new Map<number, Float64Array>();
+  const events = new Map<number, Float64Array>();
+  cv.vars.forEach((v, c) => {
+    if ('input' in v) inputs.set(v.input, re[c]!);
+    else
+      events.set(
+        v.event,
+        re[c]!.map((x) => 1 - x),
+      );
+  });
+  return { inputs, events };
 }
