@@ -24,6 +24,8 @@ export interface Fig {
 /** Discounting for present values: a flat rate, or rates by maturity in years (sorted). */
 export interface Discount {
   byMaturity: { years: number; rate: Dec }[];
+  /** Flows discounted from the middle of each fiscal year (t = y + 0.5) instead of its end (t = y + 1). */
+  midYear?: boolean;
   source?: string;
   loc: Loc;
 }

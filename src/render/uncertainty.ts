@@ -111,7 +111,9 @@ export function simulateJson(s: Scenario, r: SimResult): unknown {
     leverage: { commitment: lev('commitment'), budget: lev('budget') },
     presentValue: s.discount
       ? {
-          convention: 'end of each fiscal year; factor 1/(1+r_t)^t, t = years from the start of the horizon',
+          convention: s.discount.midYear
+            ? 'middle of each fiscal year; factor 1/(1+r_t)^t, t = years from the start of the horizon (0.5 for the first year)'
+            : 'end of each fiscal year; factor 1/(1+r_t)^t, t = years from the start of the horizon',
           rates: s.discount.byMaturity.map((x) => ({ maturity: x.years, rate: x.rate.toPlain(6) })),
           metrics: block('pv.'),
         }
@@ -312,7 +314,7 @@ export function renderSimulate(s: Scenario, r: SimResult, c: ChalkInstance, widt
         ? rateText(s.discount.byMaturity[0]!.rate)
         : s.discount.byMaturity.map((x) => `${x.years}y ${rateText(x.rate)}`).join(', ');
     out.push(
-      c.bold(wrap(`Present value at ${rates} (end of each fiscal year, to the start of FY${s.horizon.start})`, width).join('\n')),
+      c.bold(wrap(`Present value at ${rates} (${s.discount.midYear ? 'middle' : 'end'} of each fiscal year, to the start of FY${s.horizon.start})`, width).join('\n')),
     );
     section('Metric (present value)', 'pv.');
   }

@@ -42,8 +42,9 @@ export function valuationJson(ev: Evaluation): unknown {
     ]),
   );
   return {
-    convention:
-      'flows at the end of each fiscal year; present value to the start of the horizon: factor 1/(1+r_t)^t, t = 1 for the first year; real = nominal/(1+i)^(year - base year)',
+    convention: s.discount?.midYear
+      ? 'flows in the middle of each fiscal year; present value to the start of the horizon: factor 1/(1+r_t)^t, t = 0.5 for the first year; real = nominal/(1+i)^(year - base year)'
+      : 'flows at the end of each fiscal year; present value to the start of the horizon: factor 1/(1+r_t)^t, t = 1 for the first year; real = nominal/(1+i)^(year - base year)',
     scope:
       'presentValue and presentValueHorizon count the horizon only (as before); presentValueWholeLife adds the flows after the horizon (nominalAfterHorizon), each at the factor of its own year',
     discount: s.discount

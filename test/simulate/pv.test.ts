@@ -65,4 +65,16 @@ describe('present value (end-of-year convention)', () => {
     expect(j.presentValue.metrics.budgetCost.US).toEqual({ p5: 272.325, p50: 272.325, p95: 272.325, mean: 272.325 });
     expect(j.metrics.budgetCost.US.p50).toBe(300);
   });
+  it('mid-year timing (OMB A-94): t = 0.5, 1.5, 2.5', async () => {
+    const r = await cli(['run', 'test/simulate/fixtures/pv-midyear.yaml', '--format', 'json']);
+    expect(r.code).toBe(0);
+    // 100/1.05^0.5 + 100/1.05^1.5 + 100/1.05^2.5 = 97.590007 + 92.942864 + 88.517013 = 279.049885
+    // (= the end-of-year 272.324803 x 1.05^0.5)
+    expect(JSON.parse(r.stdout).presentValue.metrics.budgetCost.US.presentValue).toBe('279.049885');
+  });
+  it('a real rate stated on nominal flows draws a warning', async () => {
+    const r = await cli(['run', 'test/simulate/fixtures/pv-real-rate.yaml']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/warning real-discount-rate: assumptions\.discount\.terms: a real discount rate/);
+  });
 });
