@@ -35,7 +35,13 @@ export function normalizeValuation(
         terms?: 'nominal' | 'real';
         timing?: 'end-of-year' | 'mid-year';
       };
-      if (o.terms === 'real') c.diags.warn('real-discount-rate', `${c.pathText([...p, 'terms'])}: ${M.realDiscount}`, c.at([...p, 'terms']), M.realDiscountHint);
+      if (o.terms === 'real')
+        c.diags.warn(
+          'real-discount-rate',
+          `${c.pathText([...p, 'terms'])}: ${M.realDiscount}`,
+          c.at([...p, 'terms']),
+          M.realDiscountHint,
+        );
       const rows: { years: number; rate: Dec }[] = [];
       for (const [k, v] of Object.entries(o.byMaturity ?? {})) {
         const n = Number(k);

@@ -314,7 +314,12 @@ export function renderSimulate(s: Scenario, r: SimResult, c: ChalkInstance, widt
         ? rateText(s.discount.byMaturity[0]!.rate)
         : s.discount.byMaturity.map((x) => `${x.years}y ${rateText(x.rate)}`).join(', ');
     out.push(
-      c.bold(wrap(`Present value at ${rates} (${s.discount.midYear ? 'middle' : 'end'} of each fiscal year, to the start of FY${s.horizon.start})`, width).join('\n')),
+      c.bold(
+        wrap(
+          `Present value at ${rates} (${s.discount.midYear ? 'middle' : 'end'} of each fiscal year, to the start of FY${s.horizon.start})`,
+          width,
+        ).join('\n'),
+      ),
     );
     section('Metric (present value)', 'pv.');
   }
