@@ -10,6 +10,7 @@ import { horizonText } from '../report/run.js';
 import { metricText } from '../report/values.js';
 import { SIM_METRICS, scopes } from '../simulate/plan.js';
 import type { Sensitivity } from '../simulate/sensitivity.js';
+import type { VarianceShare } from '../simulate/variance.js';
 import type { PairedDifference, SimResult } from '../simulate/simulate.js';
 import { wilson, Z975 } from '../simulate/stats.js';
 import { type CsvValue, toCsv } from './csv.js';
@@ -496,4 +497,35 @@ export function simulateCsv(s: Scenario, r: SimResult): string {
   }
   for (const [test, p] of r.probabilities) rows.push([test, '', 'probability', 'share of trials', p]);
   return toCsv(['metric', 'scope', 'statistic', 'unit', 'value'], rows);
+}
+
+type VarianceResult = { shares: VarianceShare[]; variance: number; trials: number; seed: number };
+
+/** sensitivity --variance, for machines: each input's share of the metric's variance. */
+export function varianceJson(v: VarianceResult): unknown {
+  return {
+    method:
+      'first-order share of variance, Var(E[Y | X]) / Var(Y), from a simulation (ranges: equal-count bins of the draws; gates: holds vs fails); inputs drawn independently',
+    trials: v.trials,
+    seed: v.seed,
+    inputs: v.shares.map((x) => ({ path: x.path, kind: x.kind, share: Number(x.share.toFixed(4)) })),
+  };
+}
+
+/** sensitivity --variance as a table. */
+export function renderVariance(v: VarianceResult, c: ChalkInstance, width: number): string {
+  return [
+    c.bold(`Share of variance (first order, ${v.trials.toLocaleString('en-US')} trials, seed ${v.seed})`),
+    ...wrap(
+      'Each input weighted by its distribution and each gate by its probability: how much of the spread it explains on its own. The shares add up to at most 100%; the rest comes from inputs acting together.',
+      width,
+    ),
+    tableOf(
+      ['Input', 'Kind', 'Share'],
+      v.shares.map((x) => [x.path, x.kind, pct(x.share)]),
+      ['left', 'left'],
+      c,
+      width,
+    ),
+  ].join('\n');
 }

@@ -87,7 +87,7 @@ export function makePlan(s: Scenario, yearly = false): Plan {
 }
 
 /** Picks each figure from the trial's draws (x) and each event from its outcome bits. */
-function picker<T>(A: Arith<T>, plan: Plan, x: (k: number) => T, bits: number): Picker<T> {
+export function picker<T>(A: Arith<T>, plan: Plan, x: (k: number) => T, bits: number): Picker<T> {
   const index = new Map(plan.random.map((f, k) => [f, k]));
   const outcome = new Map(plan.events.map((e, j) => [e.key, Math.floor(bits / 2 ** j) % 2 === 1]));
   return {
