@@ -117,12 +117,17 @@ export function simulateJson(s: Scenario, r: SimResult): unknown {
             : 'end of each fiscal year; factor 1/(1+r_t)^t, t = years from the start of the horizon',
           rates: s.discount.byMaturity.map((x) => ({ maturity: x.years, rate: x.rate.toPlain(6) })),
           metrics: block('pv.'),
+          wholeLife: {
+            note: 'present value over the whole life of the flows: the horizon and every year after it, each at its own factor (metrics: the horizon only)',
+            metrics: block('pvLife.'),
+          },
         }
       : null,
     real: s.inflation
       ? { inflation: s.inflation.rate.toPlain(6), dollarsOf: `FY${s.horizon.start + s.inflation.base}`, metrics: block('real.') }
       : null,
     probabilities: Object.fromEntries(r.probabilities),
+    afterHorizon: { note: 'nominal amounts that fall after the horizon (metrics: the horizon only)', metrics: block('after.') },
     ...monteCarloJson(s, r),
     histogram: {
       metric: 'headlineMobilization.total',

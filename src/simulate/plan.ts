@@ -59,6 +59,9 @@ export function makePlan(s: Scenario, yearly = false): Plan {
   if (s.discount) for (const m of SIM_METRICS) for (const sc of scopes(s)) names.push(`pv.${m}.${sc}`);
   if (s.inflation) for (const m of SIM_METRICS) for (const sc of scopes(s)) names.push(`real.${m}.${sc}`);
   for (const r of RATIO_METRICS) names.push(`${r.id}.total`);
+  // The tail past the horizon: nominal after it, and the present value over the whole life.
+  for (const m of SIM_METRICS) for (const sc of scopes(s)) names.push(`after.${m}.${sc}`);
+  if (s.discount) for (const m of SIM_METRICS) for (const sc of scopes(s)) names.push(`pvLife.${m}.${sc}`);
   if (yearly)
     for (let y = 0; y < s.horizon.years; y++) names.push(`cumulative.headlineMobilization.total.FY${s.horizon.start + y}`);
   const tests: string[] = [];
@@ -116,6 +119,13 @@ export function outputs<T>(A: Arith<T>, plan: Plan, pick: Picker<T>): T[] {
   }
   // A ratio over a zero sum has no value: NaN, which the summaries leave out.
   for (const r of RATIO_METRICS) out.push(ratioOf(A, me.money(r.numerator), me.money(r.denominator)) ?? A.div(A.zero, A.zero));
+  for (const m of SIM_METRICS) for (const sc of scopes(s)) out.push(me.money(m, govOf(sc), undefined, N));
+  if (s.discount)
+    for (const m of SIM_METRICS)
+      for (const sc of scopes(s)) {
+        const life = [...me.byYear(m, govOf(sc)), ...me.tailByYear(m, govOf(sc))];
+        out.push(weighted(A, life, discountFactors(s.discount, life.length)));
+      }
   if (plan.yearly) {
     let cum = A.zero;
     for (let y = 0; y < N; y++) {

@@ -77,4 +77,12 @@ describe('present value (end-of-year convention)', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/warning real-discount-rate: assumptions\.discount\.terms: a real discount rate/);
   });
+  it('simulate: the tail after the horizon and the whole-life present value (fixture worked above)', async () => {
+    const r = await cli(['simulate', 'test/simulate/fixtures/pv-tail.yaml', '--trials', '20', '--format', 'json']);
+    const j = JSON.parse(r.stdout);
+    // 50 of FY2029's money is outlaid in FY2030, after the horizon; PV over the whole life 265.840879
+    expect(j.afterHorizon.metrics.outlays.US).toEqual({ p5: 50, p50: 50, p95: 50, mean: 50 });
+    expect(j.presentValue.wholeLife.metrics.outlays.US.p50).toBe(265.841);
+    expect(j.presentValue.metrics.outlays.US.p50).toBe(224.706);
+  });
 });
