@@ -271,6 +271,21 @@ export const M = {
   simulateSeed: 'the seed must be a whole number from 0 to 9,007,199,254,740,991',
   widthOption: 'the width must be a whole number of columns from 40 to 1000',
   simulateWorkers: 'the number of workers must be a whole number from 1 to 64',
+  realDiscount:
+    'a real discount rate, but every flow here is nominal (dollars of the year paid): present values come out too high',
+  realDiscountHint:
+    'discount nominal flows at a nominal rate (OMB Circular A-94 publishes nominal and real rates); for constant dollars set assumptions.inflation and read the real figures',
+  correlationUnknown: (n: string) => `"${n}" is not an input or a gate of this scenario`,
+  correlationHint:
+    'name an input by its path as `simulate` lists it (mechanisms[F-4].crowdIn.value) or a gate by its id (F-4/fund-2): between: [A, B], rank: 0.5',
+  correlationSelf: (n: string) => `"${n}" is correlated with itself`,
+  correlationTwice: (a: string, b: string, x: number, y: number) =>
+    `"${a}" and "${b}" are given two correlations (${x} and ${y}); a correlation matrix is symmetric: give the pair once`,
+  correlationNotPsd:
+    'these correlations cannot hold together (the matrix is not positive semi-definite): no joint distribution has them',
+  correlationPsdHint:
+    'check the signs around every triangle: if A moves with B and B with C, A cannot move strongly against C; weaken one of the correlations',
+  precisionOption: (s: string) => `"${s}" is not an amount above zero; write it as 10M or 10`,
   rateOption: (s: string) => `"${s}" is not a rate; write it as 3% or 0.03`,
   rateOptionNegative: (s: string) => `"${s}" is negative; rates are never negative here (write it as 3% or 0.03)`,
   sensitivityMetric: (p: string) => `--metric "${p}" does not name a metric of this scenario`,

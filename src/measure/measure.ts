@@ -80,6 +80,22 @@ export class Measure<T> {
     return s;
   }
 
+  /** Amounts by year after the horizon (index 0 = the first year after it); they add up to money(metric, gov, mech, N). */
+  tailByYear(metric: MoneyMetricId, gov: Gov = null, mech?: string, basis = this.basisIndex): T[] {
+    const A = this.A;
+    const g = gov === null ? undefined : this.govIndex.get(gov);
+    const m = mech === undefined ? undefined : this.ledger.mechIndex.get(mech);
+    const out: T[] = [];
+    for (const [kind, sign] of moneyMetric(metric).flows(this.context)) {
+      const v = this.ledger.tailByYear(kind, { g, m, basis });
+      for (let y = 0; y < v.length; y++) {
+        const prev = out[y] ?? A.zero;
+        out[y] = sign === 1 ? A.add(prev, v[y]!) : A.sub(prev, v[y]!);
+      }
+    }
+    return out;
+  }
+
   /** Amounts by year of the horizon. */
   byYear(metric: MoneyMetricId, gov: Gov = null, mech?: string, basis = this.basisIndex): T[] {
     return Array.from({ length: this.s.horizon.years }, (_, y) => this.money(metric, gov, mech, y, basis));

@@ -135,9 +135,15 @@ export const lpFundWaves = defineKind<LpMech, z.output<typeof schema>>({
     const growth = A.add(A.one, f.fig(dd.growth));
     const life = A.int(dd.life);
     const bow = A.lift(dd.bow);
-    // Takahashi-Alexander: calls = RC(age) x uncalled; distributions = RD(age) x grown NAV,
-    // RD = (age / life)^bow, until the fund's life ends and the NAV is paid out. The model is
-    // linear in the commitment, so the curves are worked out once for $1 and scaled.
+    // Takahashi and Alexander (2002), "Illiquid Alternative Asset Fund Modeling", Journal of
+    // Portfolio Management 28(2): with t = 1, 2, ... the fund's year (t = age + 1: the year of
+    // commitment is t = 1),
+    //   C_t = RC_t x (commitment - paid-in_{t-1})        contributions (calls)
+    //   D_t = RD_t x NAV_{t-1} x (1 + G)                  distributions
+    //   NAV_t = NAV_{t-1} x (1 + G) + C_t - D_t,  RD_t = (t / L)^B, capped at 1.
+    // So in year t = L (age L - 1) the grown NAV is paid out; the call of that year comes back
+    // the year after (RD capped at 1), and no call follows. The model is linear in the
+    // commitment, so the curves are worked out once for $1 and scaled.
     const callPerDollar: T[] = [];
     const distPerDollar: T[] = [];
     let paid = A.zero;
@@ -146,7 +152,7 @@ export const lpFundWaves = defineKind<LpMech, z.output<typeof schema>>({
       const call = age < dd.life ? A.mul(rates[Math.min(age, rates.length - 1)]!, A.sub(A.one, paid)) : A.zero;
       paid = A.add(paid, call);
       const grown = A.mul(nav, growth);
-      const rd = age === 0 ? A.zero : A.min(A.one, A.pow(A.div(A.int(age), life), bow));
+      const rd = A.min(A.one, A.pow(A.div(A.int(age + 1), life), bow));
       const dist = A.mul(rd, grown);
       nav = A.add(A.sub(grown, dist), call);
       callPerDollar.push(call);

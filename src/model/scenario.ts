@@ -24,6 +24,8 @@ export interface Fig {
 /** Discounting for present values: a flat rate, or rates by maturity in years (sorted). */
 export interface Discount {
   byMaturity: { years: number; rate: Dec }[];
+  /** Flows discounted from the middle of each fiscal year (t = y + 0.5) instead of its end (t = y + 1). */
+  midYear?: boolean;
   source?: string;
   loc: Loc;
 }
@@ -213,6 +215,16 @@ export interface Scenario {
   /** Present-value and real-dollar settings (assumptions.discount / assumptions.inflation). */
   discount?: Discount;
   inflation?: Inflation;
+  /** Rank correlations between inputs (figure paths or event keys), for simulate. */
+  correlations?: Correlation[];
+}
+
+/** A rank correlation between two inputs: figure paths or event keys (normalize/correlations.ts). */
+export interface Correlation {
+  a: string;
+  b: string;
+  rank: number;
+  loc: Loc;
 }
 
 /** Whether a mechanism produces flows with every event as written. */

@@ -15,6 +15,7 @@ import type { ScenarioInput } from '../validate/schema.js';
 import { normalizeAssertions, normalizeTotals } from './assertions.js';
 import { Normalizer, type Path } from './context.js';
 import { normalizeValuation } from './valuation.js';
+import { normalizeCorrelations } from './correlations.js';
 
 export function normalize(
   input: ScenarioInput,
@@ -224,6 +225,7 @@ export function normalize(
     totals,
     assertions,
     figures: c.figures,
+    ...normalizeCorrelations(input.correlations, c, c.figures, events),
     curves: c.curves,
     basis,
   };

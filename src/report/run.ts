@@ -23,6 +23,7 @@ import {
   type Table,
   text,
 } from './model.js';
+import { tailTable } from './tail.js';
 import { metricJson, metricText } from './values.js';
 
 export interface Fan {
@@ -115,6 +116,7 @@ export function buildRunReport(ev: Evaluation, opts: { fan?: Fan } = {}): Report
     headRows.push(ratioRow(r));
   const headBlocks: Block[] = [
     { kind: 'table', id: 'table-headline', columns: [left('Metric'), ...govs.map(right), right('Total')], rows: headRows },
+    tailTable(ev),
   ];
   if (s.measures.length)
     headBlocks.push({

@@ -23,6 +23,13 @@ const discount = z.union([
       description:
         "Rates by maturity in years, e.g. { 1: 4.1%, 5: 4.0%, 10: 4.3% } (as OMB's Treasury-rate tables for credit programs); linear between, flat beyond",
     }),
+    terms: z.enum(['nominal', 'real']).optional().meta({
+      description:
+        'Whether the rate is nominal or real (OMB Circular A-94 publishes both); flows are nominal, so a real rate draws a warning',
+    }),
+    timing: z.enum(['end-of-year', 'mid-year']).optional().meta({
+      description: 'When in each fiscal year flows are discounted from: end-of-year (default) or mid-year (A-94 practice)',
+    }),
     source: source.optional(),
     note: note.optional(),
   }),

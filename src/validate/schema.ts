@@ -9,6 +9,7 @@ import { KINDS } from '../mechanisms/registry.js';
 import { BASIS_IDS } from '../model/bases.js';
 import { unitOfText } from '../model/paths.js';
 import { assumptions } from './assumptions.js';
+import { correlations } from './correlations.js';
 import { figure, govCode, itemId, note, obj, removeItem, source, sourced, year } from './figures.js';
 
 export { SHAPES } from './figures.js';
@@ -229,6 +230,7 @@ export const scenarioSchema = obj({
     .array(declaredTotal)
     .optional()
     .meta({ description: 'Sums the author states; every command fails (exit 1) when the computed metric differs' }),
+  correlations: correlations.optional(),
   assert: z
     .array(assertion)
     .optional()

@@ -102,6 +102,20 @@ describe('Compact 2026 baseline', () => {
     expect(M(m.money('outlays', 'US', 'Q-1'))).toBe('126');
   });
 
+  it('F-4 distributions follow Takahashi and Alexander (2002), the year of commitment being t = 1', () => {
+    // Takahashi and Alexander, Journal of Portfolio Management 28(2), 2002: D_t = RD_t x NAV_{t-1} x (1 + G),
+    // RD_t = (t / L)^B; stiv-ta: rates 25/33/50%, G 8%, B 2.5, L 12; fund 1: 500 a side in FY2027 (t = 1).
+    // t = 1 (FY2027): C = 25% x 500 = 125; D = 0 (NAV_0 = 0)
+    // t = 2 (FY2028): grown 125 x 1.08 = 135; RD = (2/12)^2.5 = 0.0113402; D = 1.5309
+    //   NAV = 135 - 1.5309 + C (33% x 375 = 123.75) = 257.2191
+    // t = 3 (FY2029): grown 277.7966; RD = (3/12)^2.5 = 0.03125; D = 8.6811
+    const us = (y: number) => Number(M(m.money('distributions', 'US', 'F-4', y))).toFixed(2);
+    expect(us(0)).toBe('0.00');
+    expect(us(1)).toBe('1.53');
+    expect(us(2)).toBe('8.68');
+    // the tool used RD = ((t - 1) / L)^B before: 0.27 and 3.17 in these years
+  });
+
   it('claims: one per sentence of the report, tested against what it says', () => {
     const by = Object.fromEntries(ev.claims.map((c) => [c.claim.id, c]));
     // "~$500M per side per year (~$1B/year combined)": 438.25 and 408.25 vs 450-550, 846.5 vs 900-1100: does not hold
