@@ -348,6 +348,8 @@ export const M = {
   outputWriteFailedHint: 'check that the folder is writable and the disk is not full',
   outputNeeded: (format: string) => `--format ${format} writes a binary file and needs -o FILE`,
   outputNeededHint: (ext: string) => `for example: compact-model run --format xlsx -o results.${ext}`,
+  citedSourceAbsent: (title: string, file: string, why: string) =>
+    `note: the cited document "${title}" is not at ${file} (${why}); citations show line numbers without their text`,
   explainUnknownMetric: (p: string) => `cannot explain "${p}": ${p === '' ? 'no metric given' : 'not a metric path'}`,
 
   // check: declared totals, assertions, envelopes, claims

@@ -184,6 +184,18 @@ export interface DeclaredTotal {
   loc: Loc;
 }
 
+/** A document the scenario cites (`sources:`); `l.NNN` in a citation is a line of the first. */
+export interface SourceDoc {
+  id?: string;
+  title: string;
+  publisher?: string;
+  date?: string;
+  /** A local copy, as written (relative to the file that declares it: `loc.file`). */
+  file?: string;
+  url?: string;
+  loc: Loc;
+}
+
 /** A named curve (profile or drawdown) as declared, for citations. */
 export interface Curve {
   name: string;
@@ -210,6 +222,8 @@ export interface Scenario {
   /** Every figure of the scenario by path, for diffs of inputs and for explain. */
   figures: Fig[];
   curves: Curve[];
+  /** The documents cited (`sources:`), in order; unset on scenarios built in code. */
+  sources?: SourceDoc[];
   /** The scoring basis budget cost is reported on (scoring.basis; --basis overrides). */
   basis: string;
   /** Present-value and real-dollar settings (assumptions.discount / assumptions.inflation). */

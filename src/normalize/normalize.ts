@@ -227,6 +227,12 @@ export function normalize(
     figures: c.figures,
     ...normalizeCorrelations(input.correlations, c, c.figures, events),
     curves: c.curves,
+    sources: (input.sources ?? []).map((d, i) => ({
+      ...d,
+      date: d.date === undefined ? undefined : String(d.date),
+      // The file is relative to the file that wrote it (an extending file may set it).
+      loc: at(d.file === undefined ? ['sources', i] : ['sources', i, 'file']),
+    })),
     basis,
   };
 }

@@ -181,16 +181,22 @@ export const scenarioSchema = obj({
   sources: z
     .array(
       obj({
-        id: z.string().optional().meta({ description: "The document's short id, for citing it" }),
-        title: z.string().meta({ description: "The document's title, as a reader would search for it" }),
-        file: z.string().optional().meta({ description: 'A local copy of the document (relative to this file), if any' }),
-        url: z.string().optional().meta({ description: 'Where the document is published' }),
-        date: z.union([z.string(), z.number()]).optional().meta({ description: 'Publication date, e.g. 2026-06' }),
+        id: z.string().optional().meta({ description: 'A short name for the document, e.g. compact' }),
+        title: z.string().meta({ description: 'The title of the document, as a reader would search for it' }),
+        publisher: z.string().optional().meta({ description: 'Who published it, e.g. SCSP & MIND Israel' }),
+        date: z.union([z.string(), z.number()]).optional().meta({ description: 'When it was published, e.g. 2026-06' }),
+        file: z.string().optional().meta({
+          description:
+            'A local copy (relative to this scenario file); when present, explain shows the line a citation such as l.581 names',
+        }),
+        url: z.string().optional().meta({ description: 'Where to find it online' }),
         note: note.optional(),
       }),
     )
     .optional()
-    .meta({ description: 'The documents cited' }),
+    .meta({
+      description: 'The documents cited: a citation such as "l.581" in a source: refers to a line of the first one',
+    }),
   horizon: obj({
     start: year.meta({ description: 'The first fiscal year, e.g. FY2027' }),
     years: z.number().int().min(1).max(200).meta({ description: 'Number of fiscal years modeled' }),

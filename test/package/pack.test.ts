@@ -59,7 +59,7 @@ describe('npm pack', () => {
       'dist/cli.js',
       'dist/sim-worker.js',
       'dist/review.js',
-      'docs/ci.md',
+      'docs/guide/ci.md',
       'bin/compact-model.js',
       'scenario.schema.json',
       'README.md',

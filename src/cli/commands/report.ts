@@ -14,6 +14,7 @@ import { baselinePath, packageRoot } from '../io.js';
 import { checkOutput, writeAtomic } from '../output.js';
 import { basisOption, choice, type Ctx, intOption } from '../options.js';
 import { openScenario } from '../open.js';
+import { citedLines } from '../cited.js';
 
 export function register(program: Command, ctx: Ctx): void {
   basisOption(
@@ -44,6 +45,8 @@ export function register(program: Command, ctx: Ctx): void {
       // Refuse a bad output path before computing anything.
       const { target, diag } = checkOutput(opts.output, io.cwd, opened.scenario.chain, opts.force ?? false);
       const s = opened.scenario;
+      // The report cites line numbers; say once when the cited document is not at hand.
+      if (!diag) citedLines(io, s);
       const fan =
         diag || opts.simulate === undefined
           ? undefined
