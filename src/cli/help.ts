@@ -99,6 +99,30 @@ export const HELP: Record<string, HelpSpec> = {
     ],
     exits: [[2, UNUSABLE]],
   },
+  estimate: {
+    examples: [
+      ['compact-model estimate', 'budget authority and outlays by fiscal year, the baseline'],
+      ['compact-model estimate scenarios/federal-basis.yaml --format markdown', 'for a memo'],
+      ['compact-model estimate --format xlsx -o estimate.xlsx', 'a workbook'],
+    ],
+    exits: [
+      [1, 'the scenario breaks a rule (the estimate is still printed)'],
+      [2, UNUSABLE],
+    ],
+  },
+  solve: {
+    examples: [
+      ['compact-model solve', 'what it would take to close each failing test'],
+      [
+        "compact-model solve --goal 'floor.US.appropriated.met' --vary 'mechanisms[F-2].appropriations.US.amount'",
+        'the F-2 amount that meets the floor',
+      ],
+    ],
+    exits: [
+      [1, 'the goal cannot be reached by varying that input'],
+      [2, `${UNUSABLE}, or no value of the input makes sense`],
+    ],
+  },
   schema: {
     examples: [['compact-model schema > scenario.schema.json', 'for an editor (see the docs)']],
     exits: [],

@@ -1,5 +1,5 @@
 // The plan `compact-model init --blank` writes: a stand-alone scenario (no `extends`) that
-// runs as written and shows every part of the format once: a horizon, two governments,
+// runs as written and shows every part of the format once: a horizon, its governments (two here),
 // targets, assumptions, one mechanism of every kind in the registry, a published claim
 // and an assertion. Names are generic (Country A, Program 1...), and every block has a
 // comment saying what it means in budget terms, for an analyst starting from nothing.
@@ -18,7 +18,7 @@ export function blankTemplate(name: string, schemaPath: string): string {
 # (and the claims or assertions that name them).
 name: ${JSON.stringify(forTerminal(name))}
 description: >-
-  A new plan: two governments fund grants, an equity vehicle, a credit facility,
+  A new plan: Country A and Country B fund grants, an equity vehicle, a credit facility,
   a loan guarantee, a fund of funds and a study-gated project.
 
 # The plan's fiscal years: FY2027 to FY2036 here.

@@ -183,7 +183,7 @@ export const scenarioSchema = obj({
       obj({
         id: z.string().optional().meta({ description: 'A short name for the document, e.g. compact' }),
         title: z.string().meta({ description: 'The title of the document, as a reader would search for it' }),
-        publisher: z.string().optional().meta({ description: 'Who published it, e.g. SCSP & MIND Israel' }),
+        publisher: z.string().optional().meta({ description: 'Who published it, e.g. a research institute' }),
         date: z.union([z.string(), z.number()]).optional().meta({ description: 'When it was published, e.g. 2026-06' }),
         file: z.string().optional().meta({
           description:

@@ -6,6 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cli } from '../support/cli.js';
 import { KINDS } from '../../src/mechanisms/registry.js';
 import { BASES } from '../../src/model/bases.js';
 import { FLOOR_FIELDS, FLOOR_READINGS, MONEY_METRICS, RATIO_METRICS, TARGET_FIELDS } from '../../src/model/metrics.js';
@@ -65,7 +66,22 @@ function checkGenerated(file: string, name: string, body: string): void {
   expect(now, `${file} is out of date with the code; rewrite it with UPDATE_DOCS=1 npx vitest run test/docs`).toBe(body);
 }
 
+/** Every command's --help, as the CLI prints it at 80 columns. */
+async function cliReference(): Promise<string> {
+  const top = await cli(['--help']);
+  const names = [...top.stdout.matchAll(/^ {2}([a-z]+) /gm)].map((m) => m[1]!).filter((n) => n !== 'help');
+  const parts = ['## compact-model', '', '```text', top.stdout.trimEnd(), '```'];
+  for (const n of names) {
+    const r = await cli([n, '--help']);
+    parts.push('', `## ${n}`, '', '```text', r.stdout.trimEnd(), '```');
+  }
+  return parts.join('\n');
+}
+
 describe('generated reference tables', () => {
+  it("docs/reference/cli.md holds every command's help", async () => {
+    checkGenerated('docs/reference/cli.md', 'cli', await cliReference());
+  });
   it('docs/reference/metrics.md lists every metric of src/model/metrics.ts', () => {
     checkGenerated('docs/reference/metrics.md', 'metrics', metricsTable());
   });

@@ -60,6 +60,7 @@ describe('npm pack', () => {
       'dist/sim-worker.js',
       'dist/review.js',
       'docs/guide/ci.md',
+      'docs/reference/cli.md',
       'bin/compact-model.js',
       'scenario.schema.json',
       'README.md',
