@@ -206,7 +206,8 @@ describe('the whole pull request', () => {
   it('writes the full diffs to the step summary', () => {
     for (const [status, file] of expected) expect(r.summary, file).toContain(`#### ${status} ${md(file)}`);
     expect(r.summary).toContain('#### Headline (FY2027-FY2036 totals)');
-    expect(r.summary).toContain('mechanisms[F-3].obligations.US.amount');
+    // Escaped for markdown (\[ renders as [), so a label cannot open a link.
+    expect(r.summary).toContain('mechanisms\\[F-3\\].obligations.US.amount');
   });
 
   it("annotates only the pull request's files, relative to the root, at most 10 of each kind", () => {
