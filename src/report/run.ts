@@ -24,6 +24,7 @@ import {
   text,
 } from './model.js';
 import { tailTable } from './tail.js';
+import { valuationTable } from './valuation.js';
 import { metricJson, metricText } from './values.js';
 
 export interface Fan {
@@ -118,6 +119,8 @@ export function buildRunReport(ev: Evaluation, opts: { fan?: Fan } = {}): Report
     { kind: 'table', id: 'table-headline', columns: [left('Metric'), ...govs.map(right), right('Total')], rows: headRows },
     tailTable(ev),
   ];
+  const pv = valuationTable(ev);
+  if (pv) headBlocks.push(pv);
   if (s.measures.length)
     headBlocks.push({
       kind: 'table',

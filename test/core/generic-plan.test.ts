@@ -72,6 +72,21 @@ describe('a seven-year, three-government plan', () => {
     expect(md).toContain('| Metric | AA | BB | CC | Total |');
   });
 
+  // With --discount 10% --inflation 2%: AA's budget cost is 70 a year for 7 years.
+  //   present value = 70 x (1 - 1.1^-7) / 0.1 = 70 x 4.868419 = 340.79 -> 340.8
+  //   real (FY2031 dollars) = 70 x (1 - 1.02^-7) / (1 - 1/1.02) = 70 x 6.6014309 = 462.10016 -> 462.1
+  it('present value and real dollars appear in the table when asked for, as in the JSON', async () => {
+    const args = ['run', FILE, '--discount', '10%', '--inflation', '2%', '--width', '160'];
+    const table = (await ok(args)).stdout;
+    const rows = table.split('\n').filter((l) => l.includes('Budget cost (as published basis)') && l.includes('│'));
+    expect(rows.some((l) => /present value\s+│\s+340\.8 │/.test(l))).toBe(true);
+    expect(rows.some((l) => /real\s+│\s+462\.1 │/.test(l))).toBe(true);
+    const j = JSON.parse((await ok([...args, '--format', 'json'])).stdout);
+    expect(Number(j.presentValue.metrics.budgetCost.AA.presentValue)).toBeCloseTo(340.789317, 5);
+    expect(Number(j.presentValue.metrics.budgetCost.AA.real)).toBeCloseTo(462.100162, 5);
+    expect((await ok(['run', FILE])).stdout).not.toContain('Present value');
+  });
+
   it('CSV: the ledger sums to the same totals', async () => {
     const [head, ...rows] = parseCsv((await ok(['run', FILE, '--format', 'csv'])).stdout);
     expect(head).toEqual(['year', 'government', 'mechanism', 'flow', 'amount_musd']);
@@ -115,8 +130,13 @@ describe('a seven-year, three-government plan', () => {
       'extends: ./plan.yaml\nname: guarantee-costs\nmechanisms:\n  - id: LG-1\n    subsidyRate: 3%\nassert:\n  - budgetCost.BB <= 130\n',
     );
 
-    it('run and explain: 161 for BB, the guarantee 21', async () => {
-      const j = JSON.parse((await ok(['run', patch, '--format', 'json'])).stdout);
+    it('run and explain: 161 for BB, the guarantee 21; run fails the assertion as check does', async () => {
+      const r = await cli(['run', patch, '--format', 'json']);
+      // The numbers are printed, the broken rule reported, and the exit is 1, as in check.
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('costly.yaml:7:5: error assertion-failed');
+      const j = JSON.parse(r.stdout);
+      expect(j.warnings.map((w: { code: string }) => w.code)).toContain('assertion-failed');
       expect(Number(j.metrics.budgetCost.BB)).toBe(161);
       expect(Number(j.metrics.budgetCost.byMechanism['LG-1'].BB)).toBe(21);
       expect(Number(j.metrics.fees.BB)).toBe(7);

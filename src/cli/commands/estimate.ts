@@ -10,7 +10,7 @@ import { renderMarkdown } from '../../render/markdown.js';
 import { makeChalk, renderTerminal } from '../../render/terminal.js';
 import { buildEstimate } from '../../report/estimate.js';
 import { baselinePath } from '../io.js';
-import { openScenario, usage, widthFor } from '../open.js';
+import { applyRules, openScenario, usage, widthFor } from '../open.js';
 import { basisOption, choice, type Ctx, parseWidth, widthOption } from '../options.js';
 import { writeOutput } from '../output.js';
 
@@ -61,6 +61,7 @@ export function register(program: Command, ctx: Ctx): void {
         return;
       }
       const ev = evaluate(opened.scenario, opts.case);
+      const rules = applyRules(opened, opened.scenario, ev, opts.case);
       const data =
         opts.format === 'json'
           ? `${JSON.stringify(estimateJson(ev), null, 2)}\n`
@@ -78,7 +79,7 @@ export function register(program: Command, ctx: Ctx): void {
                   });
       if (opts.output === undefined) {
         io.out(data as string);
-        ctx.exitCode = opened.code;
+        ctx.exitCode = rules.code;
         return;
       }
       const refused = writeOutput(opts.output, io.cwd, opened.scenario.chain, opts.force ?? false, data);
@@ -88,6 +89,6 @@ export function register(program: Command, ctx: Ctx): void {
         return;
       }
       io.err(M.wroteFile(opts.output));
-      ctx.exitCode = opened.code;
+      ctx.exitCode = rules.code;
     });
 }

@@ -13,7 +13,7 @@ import type { Case } from '../../compute/engine.js';
 import { baselinePath, packageRoot } from '../io.js';
 import { checkOutput, writeAtomic } from '../output.js';
 import { basisOption, choice, type Ctx, intOption } from '../options.js';
-import { openScenario } from '../open.js';
+import { applyRules, openScenario } from '../open.js';
 import { citedLines } from '../cited.js';
 
 export function register(program: Command, ctx: Ctx): void {
@@ -62,6 +62,7 @@ export function register(program: Command, ctx: Ctx): void {
               opts.seed,
             );
       const ev = evaluate(s, opts.case);
+      const rules = applyRules(opened, s, ev, opts.case);
       const model = buildRunReport(ev, { fan });
       // When a floor or target test fails, what single change would close it (issue: solve).
       const take = diag ? undefined : whatItWouldTake(ev);
@@ -73,7 +74,7 @@ export function register(program: Command, ctx: Ctx): void {
         return;
       }
       io.err(M.wroteFile(forTerminal(opts.output)));
-      ctx.exitCode = opened.code;
+      ctx.exitCode = rules.code;
     },
   );
 }

@@ -14,7 +14,7 @@ import { makeChalk, renderTerminal } from '../../render/terminal.js';
 import { buildRunReport } from '../../report/run.js';
 import { baselinePath, type IO } from '../io.js';
 import { writeOutput } from '../output.js';
-import { openScenario, usage, widthFor } from '../open.js';
+import { applyRules, openScenario, usage, widthFor } from '../open.js';
 import { basisOption, choice, type Ctx, parseWidth, rateOption, widthOption } from '../options.js';
 
 type Format = 'table' | 'markdown' | 'json' | 'csv' | 'xlsx';
@@ -69,13 +69,15 @@ export async function run(io: IO, file: string, opts: RunOpts): Promise<number> 
   }
   const opened = openScenario(io, file, opts.basis);
   if (!opened) return 2;
-  const ev = evaluate(withValuation(opened.scenario, opts), opts.case);
+  const scenario = withValuation(opened.scenario, opts);
+  const ev = evaluate(scenario, opts.case);
+  const rules = applyRules(opened, scenario, ev, opts.case);
   const report = () => buildRunReport(ev);
   const data =
     opts.format === 'xlsx'
       ? await (await import('../../render/xlsx.js')).toXlsx(report(), ev)
       : opts.format === 'json'
-        ? `${JSON.stringify(toJson(ev, opened.diagnostics), null, 2)}\n`
+        ? `${JSON.stringify(toJson(ev, [...opened.diagnostics, ...rules.errors]), null, 2)}\n`
         : opts.format === 'csv'
           ? ledgerCsv(ev)
           : opts.format === 'markdown'
@@ -87,7 +89,7 @@ export async function run(io: IO, file: string, opts: RunOpts): Promise<number> 
               });
   if (opts.output === undefined) {
     io.out(data as string);
-    return opened.code;
+    return rules.code;
   }
   const refused = writeOutput(opts.output, io.cwd, opened.scenario.chain, opts.force ?? false, data);
   if (refused) {
@@ -95,5 +97,5 @@ export async function run(io: IO, file: string, opts: RunOpts): Promise<number> 
     return 2;
   }
   io.err(M.wroteFile(opts.output));
-  return opened.code;
+  return rules.code;
 }
