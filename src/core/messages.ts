@@ -142,6 +142,7 @@ export const M = {
   didYouMean: (s: string) => `did you mean "${s}"?`,
   allowedKeys: (keys: string[]) => `allowed here: ${keys.join(', ')}`,
   unknownKind: (k: string) => `unknown mechanism kind "${k}"`,
+  kindNotName: (what: string) => `kind is ${what}; it should name a mechanism kind`,
   kindsHint: (kinds: readonly string[]) => `a mechanism kind is one of: ${kinds.join(', ')}`,
   wrongType: (expected: string, got: string) => `expected ${expected}, got ${got}`,
   badOption: (got: string, options: string[]) => `${got} is not one of ${options.map((o) => `"${o}"`).join(', ')}`,
@@ -170,6 +171,10 @@ export const M = {
   sharesSumHint: 'the yearly shares of a profile must add up to 100% so every dollar is paid out once',
   rateAboveOne: (what: string) => `${what} is above 100%`,
   gateProbability: 'a probability is between 0% and 100%',
+  outcomeStated: (path: string, outcome: string, probFile: string) =>
+    `${path} states the outcome (${outcome}) over the probability given in ${probFile}: simulate takes the stated outcome in every trial`,
+  outcomeStatedHint: (probPath: string) =>
+    `to simulate the odds instead, leave the outcome out of this file or give ${probPath} here too`,
   unknownFallback: (id: string) => `fallback "${id}" is not a mechanism in this scenario`,
   fallbackHint: 'name a mechanism id from `mechanisms:`, or write `fallback: none`',
   wroteFile: (file: string) => `wrote ${file}\n`,

@@ -73,7 +73,13 @@ export const gatedProject = defineKind<GatedMech, z.output<typeof schema>>({
   normalize(c, m, p, base) {
     const s = m.study;
     const months = c.years * 12;
-    const prob = c.probability(s.probability, [...p, 'study', 'probability'], s.source, ['60%', '0.6']);
+    const prob = c.statedOdds(
+      c.probability(s.probability, [...p, 'study', 'probability'], s.source, ['60%', '0.6']),
+      s.passes,
+      [...p, 'study', 'passes'],
+      `the ${m.id} feasibility study`,
+      ['fails', 'passes'],
+    );
     const startMonth = s.startMonth ?? 0;
     const windowEnd = startMonth + s.months + m.window.months;
     // A window past the horizon books the rest after it: worth a warning, not an error.

@@ -25,7 +25,7 @@ export function normalize(
   diags: Diagnostics,
 ): Scenario | undefined {
   const before = diags.errors().length;
-  const c = new Normalizer(input, tree, diags);
+  const c = new Normalizer(input, tree, diags, chain);
   const at = (p: Path, key = false) => c.at(p, key);
   const pathText = (p: Path) => c.pathText(p);
   const { start, years: N, govCodes, governments } = c;

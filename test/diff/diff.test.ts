@@ -89,9 +89,13 @@ describe('diff on the shipped alternatives (figures worked out by hand)', () => 
     // The wave would have been committed in year 6, FY2032.
     expect(changeOf(d, 'publicCommitment.total.FY2032')).toBe('-1000');
     expect(changeOf(d, 'privateMobilized.total.FY2032')).toBe('-2000');
-    expect(d.inputs.map((r) => [r.path, r.base?.value.value, r.alt?.value.value])).toEqual([
-      ['mechanisms[F-4].waves[fund-2].gate.holds', 'true', 'false'],
+    // The file states the outcome and its odds (0%), so simulate draws nothing for the gate.
+    expect(d.inputs.map((r) => r.path)).toEqual([
+      'mechanisms[F-4].waves[fund-2].gate.probability',
+      'mechanisms[F-4].waves[fund-2].gate.holds',
     ]);
+    const holds = d.inputs.find((r) => r.path.endsWith('.holds'))!;
+    expect([holds.base?.value.value, holds.alt?.value.value]).toEqual(['true', 'false']);
   });
 
   it('f5-study-fails: F-5 commits nothing', () => {
@@ -103,7 +107,12 @@ describe('diff on the shipped alternatives (figures worked out by hand)', () => 
     // 750 / 4382.5 = 17.113519...%
     expect(rowOf(d.headline, 'budgetCost.US').pct!.toFixed(4)).toBe('-17.1135');
     // F-5 inactive, its study failing, and its fallback Fort Foundry One (unquantified) active instead.
-    expect(d.inputs.map((r) => r.path)).toEqual(['mechanisms[F-5]', 'mechanisms[F-5].study.passes', 'mechanisms[FF-1]']);
+    expect(d.inputs.map((r) => r.path)).toEqual([
+      'mechanisms[F-5].study.probability',
+      'mechanisms[F-5]',
+      'mechanisms[F-5].study.passes',
+      'mechanisms[FF-1]',
+    ]);
     // The three "if confirmed viable" F-5 claims no longer apply (they hold vacuously).
     expect(d.claims.filter((c) => c.changed).map((c) => c.id)).toEqual([
       'f5-500m-combined',
