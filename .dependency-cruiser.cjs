@@ -1,6 +1,6 @@
 // The layers of src/ and what each may import (docs/maintainers/architecture.md):
-//   core <- model <- read <- validate <- normalize <- compute <- measure <- check, simulate
-//   <- report <- render <- cli. A mechanism kind (src/mechanisms/) sits between the kits it is
+//   core <- model <- read <- validate <- normalize <- compute <- measure <- check, simulate,
+//   solve <- report <- render <- cli. A mechanism kind (src/mechanisms/) sits between the kits it is
 //   written with (validate/figures, normalize/context, compute/flows) and the stages that
 //   dispatch to its registry (validate/schema, normalize/normalize, compute/engine).
 const layer = (name, from, notTo, comment) => ({ name, comment, severity: 'error', from: { path: from }, to: { path: notTo } });
@@ -19,7 +19,7 @@ module.exports = {
     layer(
       'kits-below-mechanisms',
       '^src/(validate/figures|normalize/context|compute/(flows|ledger))\\.ts$',
-      '^src/(mechanisms|measure|check|simulate|report|render|cli|action)/',
+      '^src/(mechanisms|measure|check|simulate|solve|report|render|cli|action)/',
       'the toolkits a mechanism kind is written with',
     ),
     layer(
@@ -31,11 +31,21 @@ module.exports = {
     layer(
       'validate-below-normalize',
       '^src/validate/',
-      '^src/(normalize|compute|measure|check|simulate|report|render|cli|action)/',
+      '^src/(normalize|compute|measure|check|simulate|solve|report|render|cli|action)/',
     ),
-    layer('normalize-below-compute', '^src/normalize/', '^src/(compute|measure|check|simulate|report|render|cli|action)/'),
-    layer('compute-below-measure', '^src/compute/', '^src/(validate|normalize|measure|check|simulate|report|render|cli|action)/'),
-    layer('measure-below-uses', '^src/measure/', '^src/(check|simulate|report|render|cli|action)/'),
+    layer('normalize-below-compute', '^src/normalize/', '^src/(compute|measure|check|simulate|solve|report|render|cli|action)/'),
+    layer(
+      'compute-below-measure',
+      '^src/compute/',
+      '^src/(validate|normalize|measure|check|simulate|solve|report|render|cli|action)/',
+    ),
+    layer('measure-below-uses', '^src/measure/', '^src/(check|simulate|solve|report|render|cli|action)/'),
+    layer(
+      'solve-between-measure-and-report',
+      '^src/solve/',
+      '^src/(?!core/|model/|compute/|mechanisms/|measure/|solve/)',
+      'the solver evaluates scenarios (core, model, compute, mechanisms, measure); report and the CLI use it',
+    ),
     layer('check-simulate-below-report', '^src/(check|simulate)/', '^src/(report|render|cli|action)/'),
     layer('report-below-render', '^src/report/', '^src/(render|cli|action)/'),
     layer('render-below-cli', '^src/render/', '^src/(cli|action)/'),

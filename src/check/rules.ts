@@ -28,7 +28,8 @@ export interface RuleReport {
   diagnostics: Diagnostic[];
   assertions: { total: number; hold: number };
   totals: { total: number; hold: number };
-  claims: { total: number; hold: number };
+  /** `notHeld`: the ids of the claims that do not hold, in the file's order. */
+  claims: { total: number; hold: number; notHeld: string[] };
 }
 
 /** Runs every rule; `evaluateCase` gives the evaluation of one case (memoised here). */
@@ -45,6 +46,7 @@ export function runRules(s: Scenario, evaluateCase: (c: Case) => Evaluation, opt
   const ds: Diagnostic[] = [];
   for (const m of s.mechanisms) ds.push(...(kindOf(m).rules?.(m, s) ?? []));
   ds.push(...conditionOrder(s));
+  ds.push(...withinRule(s, ev('base')));
   const totals = declaredTotals(s, ev);
   const assertions = assertionRule(s, ev);
   const claims = claimRule(ev('base'), opts);
@@ -53,7 +55,13 @@ export function runRules(s: Scenario, evaluateCase: (c: Case) => Evaluation, opt
     diagnostics: ds,
     assertions: { total: s.assertions.length, hold: s.assertions.length - assertions.length },
     totals: { total: s.totals.length, hold: s.totals.length - totals.length },
-    claims: { total: s.claims.length, hold: s.claims.length - claims.length },
+    claims: {
+      total: s.claims.length,
+      hold: s.claims.length - claims.length,
+      notHeld: ev('base')
+        .claims.filter((r) => !r.holds)
+        .map((r) => r.claim.id),
+    },
   };
 }
 
@@ -99,6 +107,31 @@ export function conditionOrder(s: Scenario): Diagnostic[] {
         );
     }
   });
+  return out;
+}
+
+/** within-overrun: a mechanism within another's envelope fits inside it, per government and year. */
+export function withinRule(s: Scenario, ev: Evaluation): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const L = ev.ledger;
+  for (const m of s.mechanisms) {
+    if (m.within === undefined) continue;
+    const outer = L.mechIndex.get(m.within);
+    if (outer === undefined) continue;
+    for (let g = 0; g < s.governments.length; g++) {
+      const y = Array.from({ length: s.horizon.years }, (_, i) => i).find((i) => L.get(outer, g, 'commitment', i).isNeg());
+      if (y === undefined) continue;
+      const by = L.get(outer, g, 'commitment', y).neg();
+      out.push(
+        ruleError(
+          'within-overrun',
+          M.withinOverrun(m.id, m.within, s.governments[g]!.code, s.horizon.start + y, by.div(1e6).toPlain(6)),
+          m.loc,
+          M.withinOverrunHint(m.within),
+        ),
+      );
+    }
+  }
   return out;
 }
 
@@ -169,7 +202,12 @@ export function claimRule(ev: Evaluation, opts: RuleOptions): Diagnostic[] {
       severity: opts.strictClaims ? 'error' : 'warning',
       category: 'rule',
       code: RULES.claim,
-      message: M.claimNotHeld(c.id, c.metric, pub, showValue(r.computed, ref)),
+      message: M.claimNotHeld(
+        c.id,
+        c.metric,
+        pub,
+        c.tests.map((t, k) => showValue(r.tests[k]!.computed, t.refs[0]!)).join(' / '),
+      ),
       loc: c.loc,
       hint: M.claimHint(c.text, c.source),
     });

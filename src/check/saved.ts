@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.js';
+import type { RuleReport } from './rules.js';
 
 /** What checking one file found, before the per-run merging (check.ts). */
 export interface FileOutcome {
@@ -17,11 +18,10 @@ export interface FileOutcome {
   rule: boolean[];
   /** Per diagnostic: a rule failing at a line of another file of the chain. */
   inherited: boolean[];
-  counts?: { assertions: Count; totals: Count; claims: Count };
+  counts?: Omit<RuleReport, 'diagnostics'>;
   /** Files of the chain quoted in excerpts: display name -> absolute path. */
   sources: [string, string][];
 }
-type Count = { total: number; hold: number };
 
 interface Entry {
   /** Absolute path and SHA-1 of each file of the chain, the file itself first. */

@@ -10,6 +10,9 @@ import type { Scenario } from '../model/scenario.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
 import { DEFAULT_WIDTH, makeChalk } from '../render/terminal.js';
 import type { IO } from './io.js';
+import { runRules } from '../check/rules.js';
+import type { Case } from '../compute/engine.js';
+import { evaluate, type Evaluation } from '../measure/evaluate.js';
 
 export interface Opened {
   scenario: Scenario;
@@ -28,7 +31,8 @@ export function openScenario(io: IO, file: string, basis?: string): Opened | und
   const loaded = loadScenario(file, new Loader(io.cwd, { roots: io.roots, trees }));
   const errChalk = makeChalk(io.stderrIsTTY, io.env);
   const report = (ds: Diagnostic[]) => {
-    if (ds.length) io.err(renderDiagnostics(ds, loaded.sources, errChalk));
+    // In a terminal, wrapped to its width (piped, each diagnostic line stays whole for grep).
+    if (ds.length) io.err(renderDiagnostics(ds, loaded.sources, errChalk, io.columns));
   };
   report(loaded.diags.items);
   const code = exitCodeFor(loaded.diags.items);
@@ -45,4 +49,16 @@ export function usage(code: string, message: string, hint?: string): Diagnostic 
 /** The width to lay tables out for: --width, else the terminal's, else a documented default for pipes. */
 export function widthFor(io: IO, asked?: number): number {
   return asked ?? io.columns ?? DEFAULT_WIDTH;
+}
+
+/**
+ * The rules `check` applies (envelopes, declared totals, assertions, fallback order), applied
+ * by every command that prints a scenario's numbers: failures are printed (claims are not:
+ * the report shows them) and give exit 1, so `run` and `check` agree on what fails.
+ */
+export function applyRules(opened: Opened, scenario: Scenario, ev: Evaluation, c: Case): { code: number; errors: Diagnostic[] } {
+  const r = runRules(scenario, (k) => (k === c ? ev : evaluate(scenario, k)), { strictClaims: false });
+  const errors = r.diagnostics.filter((d) => d.severity === 'error');
+  opened.report(errors);
+  return { code: Math.max(opened.code, errors.length ? 1 : 0), errors };
 }

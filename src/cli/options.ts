@@ -4,7 +4,7 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import { parseFigure } from '../core/amount.js';
 import { M } from '../core/messages.js';
-import type { Dec } from '../core/money.js';
+import { Dec } from '../core/money.js';
 import { BASIS_IDS } from '../model/bases.js';
 import type { IO } from './io.js';
 
@@ -38,6 +38,14 @@ export function rateOption(v: string): Dec {
   if (!r.ok || !r.value.low.eq(r.value.high)) throw new InvalidArgumentError(M.rateOption(v));
   if (r.value.base.isNeg()) throw new InvalidArgumentError(M.rateOptionNegative(v));
   return r.value.base;
+}
+
+/** An amount above zero in USD (10M, $10M; a bare number is millions, as tables show them): --precision. */
+export function amountOption(v: string): number {
+  const bare = /^\d+(\.\d+)?$/.test(v.trim());
+  const r = parseFigure(bare ? `${v.trim()}M` : v, 'amount');
+  if (!r.ok || !r.value.low.eq(r.value.high) || !r.value.base.gt(Dec.ZERO)) throw new InvalidArgumentError(M.precisionOption(v));
+  return r.value.base.toNumber();
 }
 
 /** --width N: the columns tables are laid out for. */

@@ -13,7 +13,6 @@ import {
   linkSync,
   lstatSync,
   openSync,
-  realpathSync,
   renameSync,
   type Stats,
   statSync,
@@ -25,6 +24,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { M } from '../core/messages.js';
+import { realish } from '../read/realpath.js';
 
 export interface OutputTarget {
   /** As the user wrote it (for messages). */
@@ -88,20 +88,6 @@ const refuse = (code: string, message: string, hint: string): Diagnostic => ({
   hint,
 });
 
-/** The real path of `p`, following symlinks where the file (or its folder) exists. */
-function real(p: string): string {
-  try {
-    return realpathSync(p);
-  } catch {
-    /* not there yet */
-  }
-  try {
-    return join(realpathSync(dirname(p)), basename(p));
-  } catch {
-    return p;
-  }
-}
-
 /** The nearest existing folder above `abs`, and whether that path is a folder at all. */
 function nearestExisting(abs: string): { path: string; isDir: boolean } {
   for (let d = dirname(abs); ; d = dirname(d)) {
@@ -133,9 +119,9 @@ export function checkOutput(
   const abs = resolve(cwd, name);
   // Standard output, also by its /dev name (which may lead to a regular file: `> out.txt`).
   if (name === '-' || abs === '/dev/stdout') return { target: { name, abs: '-', kind: 'stdout' } };
-  const r = real(abs);
+  const r = realish(abs);
   for (const input of inputs) {
-    if (real(resolve(cwd, input)) === r)
+    if (realish(resolve(cwd, input)) === r)
       return { diag: refuse('output-is-input', M.outputIsInput(name, input), M.outputIsInputHint) };
   }
   const st = tryStat(statSync, abs); // the file a symlink leads to

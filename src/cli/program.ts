@@ -3,6 +3,7 @@
 import { Command } from 'commander';
 import type { IO } from './io.js';
 import { type Ctx, VERSION } from './options.js';
+import { addHelp } from './help.js';
 import { register as registerRun } from './commands/run.js';
 import { register as registerDiff } from './commands/diff.js';
 import { register as registerExplain } from './commands/explain.js';
@@ -12,6 +13,8 @@ import { register as registerSimulate } from './commands/simulate.js';
 import { register as registerSensitivity } from './commands/sensitivity.js';
 import { register as registerSchema } from './commands/schema.js';
 import { register as registerInit } from './commands/init.js';
+import { register as registerEstimate } from './commands/estimate.js';
+import { register as registerSolve } from './commands/solve.js';
 
 export { basisOption, choice, type Ctx, intOption, parseWidth, rateOption, VERSION, widthOption } from './options.js';
 
@@ -43,10 +46,13 @@ export function makeProgram(ctx: Ctx): Command {
   registerSensitivity(program, ctx);
   registerSchema(program, ctx);
   registerInit(program, ctx);
+  registerEstimate(program, ctx);
+  registerSolve(program, ctx);
   for (const c of program.commands)
     c.exitOverride()
       .configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(s) })
       .showHelpAfterError('(run with --help for usage)');
+  addHelp(program, () => ctx.io);
   return program;
 }
 

@@ -6,7 +6,7 @@ import type { Arith } from '../core/money.js';
 import { kindOf } from '../mechanisms/registry.js';
 import type { Scenario } from '../model/scenario.js';
 import { FlowCtx, type Picker } from './flows.js';
-import { Ledger } from './ledger.js';
+import { flowSlot, Ledger } from './ledger.js';
 
 export { type Case, casePicker, type Picker } from './flows.js';
 
@@ -25,6 +25,13 @@ export function compute<T>(s: Scenario, A: Arith<T>, pick: Picker<T>): Ledger<T>
     // A mechanism runs only when its conditions hold: its own study passes, the project it backs fails.
     if (!m.conditions.every((c) => (outcomes.get(c.event) ?? true) === c.holds)) return;
     kindOf(m).flows(m, new FlowCtx(A, N, pick, outcomes, ledger, mi, govIndex));
+  });
+  // A mechanism within another's envelope: its public flows are part of that envelope, so
+  // they come out of the outer row (private money and follow-on are its own).
+  const keep = [flowSlot('private', 0), flowSlot('followOn', 0)];
+  s.mechanisms.forEach((m, mi) => {
+    const outer = m.within === undefined ? undefined : ledger.mechIndex.get(m.within);
+    if (outer !== undefined) ledger.subtractRow(outer, mi, keep);
   });
   return ledger;
 }

@@ -43,6 +43,33 @@ export class Ledger<T> {
     if (this.sums) this.sums = undefined;
     const i = this.idx(m, g, f, y);
     this.data[i] = this.A.add(this.data[i]!, amount);
+    if (y >= this.years) {
+      // The after-horizon bucket keeps its years too (for present values over the whole life).
+      let row = this.tail.get(i);
+      if (!row) this.tail.set(i, (row = []));
+      const k = y - this.years;
+      row[k] = row[k] === undefined ? amount : this.A.add(row[k], amount);
+    }
+  }
+  /** After-horizon flows by year (index 0 = the first year after the horizon), keyed by the bucket's slot. */
+  private readonly tail = new Map<number, T[]>();
+  /** The after-horizon bucket year by year (index 0 = the first year after the horizon), summed with optional filters. */
+  tailByYear(k: FlowKind, opts: { g?: number; m?: number; basis?: number } = {}): T[] {
+    const A = this.A;
+    const f = flowSlot(k, opts.basis ?? 0);
+    const out: T[] = [];
+    const m0 = opts.m ?? 0;
+    const m1 = opts.m === undefined ? this.mechs.length : opts.m + 1;
+    const g0 = opts.g ?? 0;
+    const g1 = opts.g === undefined ? this.govs.length : opts.g + 1;
+    for (let m = m0; m < m1; m++)
+      for (let g = g0; g < g1; g++) {
+        const row = this.tail.get(this.idx(m, g, f, this.years));
+        if (!row) continue;
+        for (let y = 0; y < row.length; y++)
+          if (row[y] !== undefined) out[y] = out[y] === undefined ? row[y]! : A.add(out[y]!, row[y]!);
+      }
+    return Array.from({ length: out.length }, (_, y) => out[y] ?? A.zero);
   }
   add(m: number, g: number, k: FlowKind, y: number, amount: T, basis = 0): void {
     this.addSlot(m, g, flowSlot(k, basis), y, amount);
@@ -81,6 +108,21 @@ export class Ledger<T> {
     s = { byMG, byGY };
     this.sums.set(f, s);
     return s;
+  }
+  /** Takes row `inner`'s flows out of row `outer` (a mechanism within another's envelope): every flow but private money. */
+  subtractRow(outer: number, inner: number, keep: readonly number[]): void {
+    const A = this.A;
+    this.sums = undefined;
+    for (let g = 0; g < this.govs.length; g++)
+      for (let f = 0; f < this.flows; f++) {
+        if (keep.includes(f)) continue;
+        for (let y = 0; y < this.slots; y++) {
+          const v = this.data[this.idx(inner, g, f, y)]!;
+          if (A.isZero(v)) continue;
+          const i = this.idx(outer, g, f, y);
+          this.data[i] = A.sub(this.data[i]!, v);
+        }
+      }
   }
   /** Sum over the horizon's years (after-horizon excluded) with optional filters. */
   total(k: FlowKind, opts: { g?: number; m?: number; y?: number; basis?: number } = {}): T {

@@ -1,6 +1,50 @@
 // Every text a user reads in a diagnostic, in one place, so wording stays consistent.
 
 export const M = {
+  // solve (src/solve, cli/commands/solve.ts)
+  solveUnknownInput: (path: string) => `no input "${path}" in this scenario`,
+  solveInputHint: (examples: string) => `name an input as diff, explain and simulate print it, e.g. ${examples}`,
+  solveNotAnInput: (path: string) => `"${path}" changes no result; vary an amount, rate or ratio of a mechanism or a target`,
+  solveListItem: (path: string) =>
+    `"${path}" is one item of a list (a profile's shares add up to 100%, a drawdown's rates go together), so it cannot move alone`,
+  solveMet: (goal: string, value: string) =>
+    `The goal already holds in the scenario as written: ${goal} (${value}). Nothing to change.`,
+  solveSpare: (margin: string) => `${margin} to spare`,
+  solveNoValue: (goal: string, what: string) => `${goal} has no value: the scenario sets no ${what}, so no input can meet it.`,
+  solveNoValueHint: 'set targets.floor or targets.mobilization in the scenario, or solve for another goal',
+  solveUnreachableFlat: (input: string, goal: string, lo: string, hi: string) =>
+    `No value of ${input} meets ${goal}: the input does not move the goal's metric at all (the same from ${lo} to ${hi}).`,
+  solveUnreachableRange: (input: string, goal: string, lo: string, hi: string) =>
+    `No value of ${input} from ${lo} to ${hi} meets ${goal}.`,
+  solveSolved: (input: string, value: string, goal: string, own: string, change: string) =>
+    `${input} = ${value} meets ${goal} (the scenario has ${own}; change ${change}).`,
+  solveExact:
+    'Exact: the response is linear near the answer, so it was solved on the line through two exact evaluations and checked by running the model at the answer.',
+  solveExactGrid: (grid: string) =>
+    `Exact to ${grid}: the boundary lies between two neighbouring values of that grid; the answer is the one that meets the goal.`,
+  solveBisection: (precision: string) =>
+    `Found by bisection to within ${precision}: the response is not linear here; the answer meets the goal and a value ${precision} closer to the scenario's own does not.`,
+  solveRange: (written: string, c: string) =>
+    `The input is a range as written (${written}); solved for the ${c} case, and the answer is one value.`,
+  solveAssumes: (events: string) => `Assumes as written: ${events}; the answer holds for those outcomes only.`,
+  solveSearched: (cap: string) =>
+    `Searched up to ${cap} (the rules set no ceiling on this input); the response is taken to be monotone between the scenario's own value and the ends of that range.`,
+  solvePatchNote: (goal: string, input: string, method: string, c: string, basis: string) =>
+    `compact-model solve: the value of ${input} closest to the scenario's own that meets ${goal} (${method}; ${c} case, ${basis} basis)`,
+  solveTakeIntro: (basis: string) =>
+    `For each test that fails (floor readings on the ${basis} basis and on commitment, and the target), the smallest change to one mechanism amount that closes it, cheapest first: Budget cost added is what the change adds on that basis over the horizon (ties: the smaller commitment added).`,
+  solveTakeNone: 'No single mechanism amount closes this test.',
+  solveTakeTitle: (goal: string, short: string) => `${goal} (short by ${short})`,
+  solveTakeUnreachable: (inputs: string) => `No value of these alone closes it: ${inputs}.`,
+  solveTakeNothing: 'Every floor and target test holds: nothing to close.',
+  solveVaryNeedsGoal: '--vary needs --goal: say what the input should achieve',
+  solveVaryNeedsGoalHint: "e.g. --goal floor.US.appropriated.met or --goal 'budgetCost.US.perYear >= 500M'",
+  solveOutputNeedsVary: '-o writes the answer for one input: it needs --vary',
+  solveOutputNeedsVaryHint: 'pick an input from the "what it would take" table and solve for it with --vary',
+  solvePatchStdin: 'a patch extends the scenario file, and standard input has none',
+  solvePatchStdinHint: 'save the scenario to a file and solve that',
+  solveNoPatch: (why: string) => `no patch written: ${why}\n`,
+  solveBadGoal: (goal: string, message: string) => `--goal "${goal}": ${message}`,
   // figures and years as written
   figureHint: {
     amount: 'write an amount in US dollars such as 250M, $2.5B, 1.2bn or 250000000; a range as $2B-3B',
@@ -98,6 +142,7 @@ export const M = {
   didYouMean: (s: string) => `did you mean "${s}"?`,
   allowedKeys: (keys: string[]) => `allowed here: ${keys.join(', ')}`,
   unknownKind: (k: string) => `unknown mechanism kind "${k}"`,
+  kindNotName: (what: string) => `kind is ${what}; it should name a mechanism kind`,
   kindsHint: (kinds: readonly string[]) => `a mechanism kind is one of: ${kinds.join(', ')}`,
   wrongType: (expected: string, got: string) => `expected ${expected}, got ${got}`,
   badOption: (got: string, options: string[]) => `${got} is not one of ${options.map((o) => `"${o}"`).join(', ')}`,
@@ -126,6 +171,10 @@ export const M = {
   sharesSumHint: 'the yearly shares of a profile must add up to 100% so every dollar is paid out once',
   rateAboveOne: (what: string) => `${what} is above 100%`,
   gateProbability: 'a probability is between 0% and 100%',
+  outcomeStated: (path: string, outcome: string, probFile: string) =>
+    `${path} states the outcome (${outcome}) over the probability given in ${probFile}: simulate takes the stated outcome in every trial`,
+  outcomeStatedHint: (probPath: string) =>
+    `to simulate the odds instead, leave the outcome out of this file or give ${probPath} here too`,
   unknownFallback: (id: string) => `fallback "${id}" is not a mechanism in this scenario`,
   fallbackHint: 'name a mechanism id from `mechanisms:`, or write `fallback: none`',
   wroteFile: (file: string) => `wrote ${file}\n`,
@@ -135,6 +184,7 @@ export const M = {
   contributionRateHint: 'a rate of contribution is the share of the uncalled commitment called that year: 0% to 100%',
   subsidyRateHint: 'a subsidy rate is the present value of the expected net cost per dollar lent: a few percent',
   subsidyMissing: (what: string) => `${what} needs a subsidy rate`,
+  shareHint: 'a share is between 0% and 100%',
   feeRateHint: 'a fee rate is a share of the guaranteed amount: a few percent',
   rateBelowMinusOne: (what: string) => `${what} is below -100%`,
   subsidyMissingHint:
@@ -185,6 +235,22 @@ export const M = {
   studyAfterHorizon: (m: number, months: number) =>
     `the study ends after month ${m} of a ${months}-month horizon, leaving no time to commit within it`,
   studyAfterHint: 'start the study earlier or shorten it; nothing can be committed after the horizon',
+  unknownEvent: (k: string, keys: string[]) =>
+    `unknown event "${k}"${keys.length ? ` (events: ${keys.join(', ')})` : ' (the scenario declares no gates or studies)'}`,
+  unknownEventHint: "name a gated project's id (its feasibility study) or MECHANISM/WAVE for a fund wave's gate",
+  invalidWithin: (id: string, why: 'unknown' | 'self' | 'nested') =>
+    why === 'unknown'
+      ? `within: "${id}" is not a mechanism in this scenario`
+      : why === 'self'
+        ? 'a mechanism cannot be within itself'
+        : `within: "${id}" is itself within another mechanism; name the outer one`,
+  withinHint: 'name the id of the mechanism whose envelope holds this one, e.g. `within: F-2`',
+  withinOverrun: (inner: string, outer: string, gov: string, year: number, by: string) =>
+    `"${inner}" is within "${outer}" but exceeds ${outer}'s ${gov} commitment in FY${year} by ${by} (USD millions)`,
+  withinOverrunHint: (outer: string) =>
+    `raise ${outer}'s amounts or lower this mechanism's; what is within an envelope must fit inside it`,
+  unknownMeasure: (id: string, known: readonly string[]) =>
+    `unknown measure "${id}"${known.length ? ` (defined under measures: ${known.join(', ')})` : ' (the scenario defines no measures:)'}`,
   unknownMetric: (p: string) => `unknown metric "${p}"`,
   metricHint: (example: string) => `a metric path looks like ${example}; see the README, section "Metrics"`,
   publishedUnit: (p: string, unit: string) =>
@@ -210,6 +276,21 @@ export const M = {
   simulateSeed: 'the seed must be a whole number from 0 to 9,007,199,254,740,991',
   widthOption: 'the width must be a whole number of columns from 40 to 1000',
   simulateWorkers: 'the number of workers must be a whole number from 1 to 64',
+  realDiscount:
+    'a real discount rate, but every flow here is nominal (dollars of the year paid): present values come out too high',
+  realDiscountHint:
+    'discount nominal flows at a nominal rate (OMB Circular A-94 publishes nominal and real rates); for constant dollars set assumptions.inflation and read the real figures',
+  correlationUnknown: (n: string) => `"${n}" is not an input or a gate of this scenario`,
+  correlationHint:
+    'name an input by its path as `simulate` lists it (mechanisms[F-4].crowdIn.value) or a gate by its id (F-4/fund-2): between: [A, B], rank: 0.5',
+  correlationSelf: (n: string) => `"${n}" is correlated with itself`,
+  correlationTwice: (a: string, b: string, x: number, y: number) =>
+    `"${a}" and "${b}" are given two correlations (${x} and ${y}); a correlation matrix is symmetric: give the pair once`,
+  correlationNotPsd:
+    'these correlations cannot hold together (the matrix is not positive semi-definite): no joint distribution has them',
+  correlationPsdHint:
+    'check the signs around every triangle: if A moves with B and B with C, A cannot move strongly against C; weaken one of the correlations',
+  precisionOption: (s: string) => `"${s}" is not an amount above zero; write it as 10M or 10`,
   rateOption: (s: string) => `"${s}" is not a rate; write it as 3% or 0.03`,
   rateOptionNegative: (s: string) => `"${s}" is negative; rates are never negative here (write it as 3% or 0.03)`,
   sensitivityMetric: (p: string) => `--metric "${p}" does not name a metric of this scenario`,
@@ -272,6 +353,8 @@ export const M = {
   outputWriteFailedHint: 'check that the folder is writable and the disk is not full',
   outputNeeded: (format: string) => `--format ${format} writes a binary file and needs -o FILE`,
   outputNeededHint: (ext: string) => `for example: compact-model run --format xlsx -o results.${ext}`,
+  citedSourceAbsent: (title: string, file: string, why: string) =>
+    `note: the cited document "${title}" is not at ${file} (${why}); citations show line numbers without their text`,
   explainUnknownMetric: (p: string) => `cannot explain "${p}": ${p === '' ? 'no metric given' : 'not a metric path'}`,
 
   // check: declared totals, assertions, envelopes, claims
@@ -312,6 +395,9 @@ export const M = {
     `claim "${id}" does not hold: ${metric} is ${computed}, published ${published}`,
   claimHint: (text: string | undefined, source: string | undefined) =>
     `${text ? `"${text}"` : 'the published figure'}${source ? ` (${source})` : ''}; warnings only, unless --strict-claims`,
+  claimsNotHeld: (notHeld: string[], total: number) =>
+    `${notHeld.length} of ${total} published claim${total === 1 ? '' : 's'} do${notHeld.length === 1 ? 'es' : ''} not hold (warnings): ${notHeld.join(', ')}`,
+  claimsVerboseHint: 'check --verbose shows each claim with its figures and source; --strict-claims makes them errors',
   inScenario: (files: string[], message: string) =>
     `in ${files.length <= 3 ? files.join(', ') : `${files.length} scenarios (${files.slice(0, 3).join(', ')}, ...)`}: ${message}`,
 } as const;

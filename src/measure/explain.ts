@@ -106,40 +106,24 @@ export function explain(
   const value = ms.value(r) as Dec | boolean | null;
   const fy = (y: number) => `FY${s.horizon.start + y}`;
   const scope = (g: Gov) => g ?? 'total';
+  const done = (formula: string, parts: ExplainPart[], extraInputs: (Fig | undefined)[] = []) => ({
+    ok: true as const,
+    explanation: { path, ref: r, value, formula, parts, extraInputs: extraInputs.filter((f): f is Fig => f !== undefined) },
+  });
   switch (r.kind) {
     case 'money': {
       const slots = r.period === 'after' ? [N] : typeof r.period === 'number' ? [r.period] : horizon;
       const where =
         typeof r.period === 'number' ? fy(r.period) : r.period === 'after' ? 'after the horizon' : `${fy(0)}-${fy(N - 1)}`;
       const pt = part(ms, `${r.metric} ${scope(r.gov)}${r.mech ? ` ${r.mech}` : ''}, ${where}`, r.metric, r.gov, r.mech, slots);
-      return {
-        ok: true,
-        explanation: {
-          path,
-          ref: r,
-          value,
-          formula: r.period === 'perYear' ? `the ${N}-year total divided by ${N}` : 'the sum of the flows below',
-          parts: [pt],
-          extraInputs: [],
-        },
-      };
+      return done(r.period === 'perYear' ? `the ${N}-year total divided by ${N}` : 'the sum of the flows below', [pt]);
     }
     case 'ratio': {
       const def = ratioMetric(r.metric);
-      return {
-        ok: true,
-        explanation: {
-          path,
-          ref: r,
-          value,
-          formula: `${def.numerator} / ${def.denominator} over the same mechanisms (${def.description})`,
-          parts: [
-            part(ms, `numerator: ${def.numerator}`, def.numerator, r.gov, r.mech, horizon),
-            part(ms, `denominator: ${def.denominator}`, def.denominator, r.gov, r.mech, horizon),
-          ],
-          extraInputs: [],
-        },
-      };
+      return done(`${def.numerator} / ${def.denominator} over the same mechanisms (${def.description})`, [
+        part(ms, `numerator: ${def.numerator}`, def.numerator, r.gov, r.mech, horizon),
+        part(ms, `denominator: ${def.denominator}`, def.denominator, r.gov, r.mech, horizon),
+      ]);
     }
     case 'floor': {
       const metric = floorMetric(r.reading);
@@ -148,29 +132,22 @@ export function explain(
         f.floor === null
           ? `${metric} of ${r.gov} per year; the scenario sets no floor (targets.floor), so there is nothing to test`
           : `${metric} of ${r.gov} per year against the floor: met when the ${N}-year average (${f.average.div(1e6).toPlain(6)}M) is at least the floor; ${f.yearsMet ?? 0} of ${N} years reach it`;
-      return {
-        ok: true,
-        explanation: {
-          path,
-          ref: r,
-          value,
-          formula,
-          parts: [part(ms, `${metric} ${r.gov}, by year`, metric, r.gov, undefined, horizon)],
-          extraInputs: s.targets.floor ? [s.targets.floor] : [],
-        },
-      };
+      return done(formula, [part(ms, `${metric} ${r.gov}, by year`, metric, r.gov, undefined, horizon)], [s.targets.floor]);
+    }
+    case 'measure': {
+      const me = s.measures.find((x) => x.id === r.id)!;
+      const parts = me.refs.flatMap((ref) =>
+        ref.kind === 'money'
+          ? [part(ms, `${ref.metric} ${scope(ref.gov)}${ref.mech ? ` ${ref.mech}` : ''}`, ref.metric, ref.gov, ref.mech, horizon)]
+          : [],
+      );
+      return done(`${me.label}: ${me.sum}`, parts);
     }
     case 'target':
-      return {
-        ok: true,
-        explanation: {
-          path,
-          ref: r,
-          value,
-          formula: 'headline mobilization over the horizon against the mobilization target',
-          parts: [part(ms, 'headline mobilization', 'headlineMobilization', null, undefined, horizon)],
-          extraInputs: s.targets.mobilization ? [s.targets.mobilization] : [],
-        },
-      };
+      return done(
+        'headline mobilization over the horizon against the mobilization target',
+        [part(ms, 'headline mobilization', 'headlineMobilization', null, undefined, horizon)],
+        [s.targets.mobilization],
+      );
   }
 }

@@ -3,6 +3,7 @@
 // and year; ratios and tests are built from those sums.
 import type { Arith } from '../core/money.js';
 import type { Ledger } from '../compute/ledger.js';
+import { kindOf } from '../mechanisms/registry.js';
 import { BASES, type Basis } from '../model/bases.js';
 import {
   floorMetric,
@@ -43,7 +44,11 @@ export class Measure<T> {
       BASES.findIndex((b) => b.id === basisId),
     );
     this.basis = BASES[this.basisIndex]!;
+    this.category = s.mechanisms.map((m) => kindOf(m).mobilization);
   }
+
+  /** Each mechanism's mobilization category (by ledger row). */
+  private readonly category: string[];
 
   /** Labels of metrics in this evaluation (the basis, the follow-on treatment). */
   get context(): MetricContext {
@@ -59,13 +64,36 @@ export class Measure<T> {
     const A = this.A;
     const g = gov === null ? undefined : this.govIndex.get(gov);
     const m = mech === undefined ? undefined : this.ledger.mechIndex.get(mech);
+    const def = moneyMetric(metric);
+    // A metric of one category sums only the mechanisms of that category.
+    const rows =
+      def.category === undefined
+        ? [m]
+        : this.category.flatMap((c, i) => (c === def.category && (m === undefined || m === i) ? [i] : []));
     let s = A.zero;
-    for (const [kind, sign] of moneyMetric(metric).flows(this.context)) {
-      const v = this.ledger.total(kind, { g, m, y, basis });
-      s = sign === 1 ? A.add(s, v) : A.sub(s, v);
-    }
+    for (const [kind, sign] of def.flows(this.context))
+      for (const row of rows) {
+        const v = this.ledger.total(kind, { g, m: row, y, basis });
+        s = sign === 1 ? A.add(s, v) : A.sub(s, v);
+      }
     this.memo.set(key, s);
     return s;
+  }
+
+  /** Amounts by year after the horizon (index 0 = the first year after it); they add up to money(metric, gov, mech, N). */
+  tailByYear(metric: MoneyMetricId, gov: Gov = null, mech?: string, basis = this.basisIndex): T[] {
+    const A = this.A;
+    const g = gov === null ? undefined : this.govIndex.get(gov);
+    const m = mech === undefined ? undefined : this.ledger.mechIndex.get(mech);
+    const out: T[] = [];
+    for (const [kind, sign] of moneyMetric(metric).flows(this.context)) {
+      const v = this.ledger.tailByYear(kind, { g, m, basis });
+      for (let y = 0; y < v.length; y++) {
+        const prev = out[y] ?? A.zero;
+        out[y] = sign === 1 ? A.add(prev, v[y]!) : A.sub(prev, v[y]!);
+      }
+    }
+    return out;
   }
 
   /** Amounts by year of the horizon. */
@@ -112,6 +140,10 @@ export class Measure<T> {
       case 'target': {
         const t = this.target();
         return r.field === 'met' ? t.met : t.shortfall;
+      }
+      case 'measure': {
+        const me = this.s.measures.find((x) => x.id === r.id);
+        return (me?.refs ?? []).reduce((acc: T, ref) => A.add(acc, (this.value(ref) as T | null) ?? A.zero), A.zero);
       }
     }
   }

@@ -23,9 +23,13 @@ export function rateAt(d: Discount, t: number): Dec {
   return rows[rows.length - 1]!.rate;
 }
 
-/** Discount factor of each year index's flows: 1 / (1 + r_t)^t with t = y + 1 (a zero-coupon rate per maturity, as in credit reform). */
+/**
+ * Discount factor of each year index's flows: 1 / (1 + r_t)^t with t = y + 1 (a zero-coupon
+ * rate per maturity, as in credit reform), or t = y + 0.5 with mid-year timing (OMB A-94).
+ */
 export function discountFactors(d: Discount, years: number): Dec[] {
-  return Array.from({ length: years }, (_, y) => Dec.ONE.div(Dec.ONE.plus(rateAt(d, y + 1)).pow(y + 1)));
+  const dt = d.midYear ? 0.5 : 1;
+  return Array.from({ length: years }, (_, y) => Dec.ONE.div(Dec.ONE.plus(rateAt(d, y + dt)).pow(y + dt)));
 }
 
 /** Deflator weights: 1 / (1 + rate)^(y - base) for each year index. */

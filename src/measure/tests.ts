@@ -16,8 +16,19 @@ export interface FloorResult<T> {
   yearMet: (boolean | null)[];
 }
 
-/** The floor test over one government's yearly amounts. */
-export function floorTest<T>(A: Arith<T>, byYear: T[], floor: T | null): FloorResult<T> {
+/**
+ * Relative tolerance simulate's float64 comparisons allow (of the floor or target): a float
+ * sum can land at 499,999,999.99999994 where the exact sum is 500,000,000, and `run` (exact)
+ * says MET. 1e-9 of 500M is half a dollar, far above float error (~1e-7 dollars on these sums)
+ * and far below any amount a scenario states.
+ */
+export const FLOAT_TOLERANCE = 1e-9;
+
+/** "v is at least `bar`", allowing `tol` (zero for exact arithmetic). */
+const atLeast = <T>(A: Arith<T>, v: T, bar: T, tol: T | undefined) => !A.lt(tol === undefined ? v : A.add(v, tol), bar);
+
+/** The floor test over one government's yearly amounts; `tol` (simulate's float sums only): an absolute tolerance. */
+export function floorTest<T>(A: Arith<T>, byYear: T[], floor: T | null, tol?: T): FloorResult<T> {
   const N = byYear.length;
   const total = byYear.reduce((a, b) => A.add(a, b), A.zero);
   const average = A.div(total, A.int(N));
@@ -32,13 +43,13 @@ export function floorTest<T>(A: Arith<T>, byYear: T[], floor: T | null): FloorRe
       shortfall: null,
       yearMet: byYear.map(() => null),
     };
-  const yearMet = byYear.map((v) => !A.lt(v, floor));
+  const yearMet = byYear.map((v) => atLeast(A, v, floor, tol));
   const needed = A.mul(floor, A.int(N));
   return {
     floor,
     byYear,
     average,
-    met: !A.lt(average, floor),
+    met: atLeast(A, average, floor, tol),
     everyYear: yearMet.every(Boolean),
     yearsMet: yearMet.filter(Boolean).length,
     shortfall: A.lt(total, needed) ? A.sub(needed, total) : A.zero,
@@ -53,10 +64,15 @@ export interface TargetResult<T> {
   shortfall: T | null;
 }
 
-/** The mobilization target test. */
-export function targetTest<T>(A: Arith<T>, headline: T, target: T | null): TargetResult<T> {
+/** The mobilization target test; `tol` as in floorTest. */
+export function targetTest<T>(A: Arith<T>, headline: T, target: T | null, tol?: T): TargetResult<T> {
   if (target === null) return { target, headline, met: null, shortfall: null };
-  return { target, headline, met: !A.lt(headline, target), shortfall: A.lt(headline, target) ? A.sub(target, headline) : A.zero };
+  return {
+    target,
+    headline,
+    met: atLeast(A, headline, target, tol),
+    shortfall: A.lt(headline, target) ? A.sub(target, headline) : A.zero,
+  };
 }
 
 /** A ratio of two sums; null when the denominator is zero. */

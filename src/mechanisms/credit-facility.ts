@@ -33,7 +33,7 @@ SHAPES.push([...Object.keys(allocationObject.shape), 'label', 'budget']);
 
 /** A subsidy rate: a fraction of face value; negative when fees exceed expected losses. */
 export const subsidyRate = () =>
-  sourced('rate', { signed: true }).meta({
+  sourced('rate', { signed: true, atMostOne: true }).meta({
     description:
       'Credit subsidy rate: the present value of expected net cost per dollar of face value (federal credit reform); may be negative',
   });
@@ -88,6 +88,7 @@ export function subsidyOf(c: Normalizer, raw: ParsedFigure | undefined, p: Path,
 export const creditFacility = defineKind<CreditMech, z.output<typeof schema>>({
   kind: 'credit-facility',
   title: 'Credit facility (direct loans)',
+  mobilization: 'loans',
   description:
     "Loan face value obligated per year. Budget cost = subsidy rate x face value in the year of obligation (federal credit reform, 1990), outlaid as the loans disburse; the loan itself is not a budget cost. A partner's match is its own appropriation.",
   schema,

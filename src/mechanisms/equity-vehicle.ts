@@ -28,6 +28,7 @@ export interface EquityMech extends MechBase {
 export const equityVehicle = defineKind<EquityMech, z.output<typeof schema>>({
   kind: 'equity-vehicle',
   title: 'Equity vehicle',
+  mobilization: 'direct',
   description:
     'Investments per year, with distributions back after a lag. Not appropriated by default (the plan may say so); on the federal basis the purchase is budget authority and an outlay when made, and distributions are offsetting receipts.',
   schema,

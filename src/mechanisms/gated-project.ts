@@ -6,6 +6,7 @@ import { M } from '../core/messages.js';
 import type { FlowCtx } from '../compute/flows.js';
 import type { Fig, MechBase, Profile } from '../model/scenario.js';
 import { budget, commitAmount, common, figure, note, obj, perGov, profile, source, sourced } from '../validate/figures.js';
+import { currentLaw } from '../validate/figures.js';
 import { defineKind, pct, uniqueFigs } from './kind.js';
 
 const schema = obj({
@@ -20,7 +21,7 @@ const schema = obj({
       .meta({ description: 'Months from the start of the horizon to the study start (default 0)' }),
     months: z.number().int().min(0).meta({ description: 'Length of the feasibility study in months' }),
     passes: z.boolean().optional().meta({ description: 'Whether the study passes in run (default true)' }),
-    probability: figure('rate').optional().meta({ description: 'Chance the study passes, for simulation' }),
+    probability: figure('rate', { atMostOne: true }).optional().meta({ description: 'Chance the study passes, for simulation' }),
     source: source.optional(),
     note: note.optional(),
   }).meta({ description: 'The feasibility study nothing is committed before' }),
@@ -28,12 +29,13 @@ const schema = obj({
     months: z.number().int().positive().meta({ description: 'Months after the study over which commitments are spread' }),
     source: source.optional(),
     note: note.optional(),
-  }),
+  }).meta({ description: 'The commitment window: once the study passes, commitments are spread over these months' }),
   commit: perGov(commitAmount).meta({ description: 'What each government commits if the study passes' }),
   spendOut: profile.optional().meta({ description: 'How commitments are outlaid (default: assumptions.spendOut)' }),
   coFinance: sourced('ratio').optional().meta({ description: 'Private co-finance per public dollar' }),
   fallback: z.string().optional().meta({ description: '"none", or the id of a mechanism that runs only if the study fails' }),
   budget: budget.optional(),
+  currentLaw,
 });
 
 export interface GatedMech extends MechBase {
@@ -44,6 +46,8 @@ export interface GatedMech extends MechBase {
   spendOut: Profile;
   coFinance: Fig;
   fallback?: string;
+  /** Share of each government's commitment current law already provides. */
+  currentLaw: { gov: string; fig: Fig }[];
 }
 
 /** Months of the commitment window that fall in each fiscal year (the last slot: after the horizon). */
@@ -62,13 +66,20 @@ export function windowWeights(m: GatedMech, N: number): number[] {
 export const gatedProject = defineKind<GatedMech, z.output<typeof schema>>({
   kind: 'gated-project',
   title: 'Feasibility-gated project',
+  mobilization: 'coFinancing',
   description:
     'Nothing until a feasibility study concludes; if it passes, commitments are spread month by month over a window and appropriated as committed; if it fails, nothing, or a named fallback mechanism runs.',
   schema,
   normalize(c, m, p, base) {
     const s = m.study;
     const months = c.years * 12;
-    const prob = c.probability(s.probability, [...p, 'study', 'probability'], s.source, ['60%', '0.6']);
+    const prob = c.statedOdds(
+      c.probability(s.probability, [...p, 'study', 'probability'], s.source, ['60%', '0.6']),
+      s.passes,
+      [...p, 'study', 'passes'],
+      `the ${m.id} feasibility study`,
+      ['fails', 'passes'],
+    );
     const startMonth = s.startMonth ?? 0;
     const windowEnd = startMonth + s.months + m.window.months;
     // A window past the horizon books the rest after it: worth a warning, not an error.
@@ -111,6 +122,7 @@ export const gatedProject = defineKind<GatedMech, z.output<typeof schema>>({
       spendOut: c.profile(m.spendOut, [...p, 'spendOut'], c.defSpendOut),
       coFinance: c.optional(m.coFinance, [...p, 'coFinance'], c.defaultRatio('coFinance')),
       fallback: m.fallback === undefined || m.fallback === 'none' ? undefined : m.fallback,
+      currentLaw: c.govShares(m.currentLaw, [...p, 'currentLaw']),
     };
   },
   flows<T>(m: GatedMech, f: FlowCtx<T>) {
@@ -128,6 +140,8 @@ export const gatedProject = defineKind<GatedMech, z.output<typeof schema>>({
       });
       f.spread(g, 'deployed', amt, m.spendOut.shares);
       f.book(g, 'private', f.scale(amt, coFinance));
+      const law = m.currentLaw.find((x) => x.gov === cm.gov);
+      if (law) f.book(g, 'currentLaw', f.scale(amt, f.fig(law.fig)));
     }
   },
   rule: (m) =>
@@ -136,6 +150,7 @@ export const gatedProject = defineKind<GatedMech, z.output<typeof schema>>({
     const out: Fig[] = [];
     for (const c of m.commits) if (gov === undefined || c.gov === gov) out.push(c.fig);
     if (kinds.includes('private')) out.push(m.coFinance);
+    if (kinds.includes('currentLaw')) for (const x of m.currentLaw) if (gov === undefined || x.gov === gov) out.push(x.fig);
     return uniqueFigs(out);
   },
   assumptions(m, kinds) {

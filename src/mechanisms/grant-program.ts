@@ -7,17 +7,30 @@ import { M } from '../core/messages.js';
 import { Dec, displayMillions, Exact } from '../core/money.js';
 import { type Case, casePicker, type FlowCtx, yearly } from '../compute/flows.js';
 import type { Alloc, Fig, MechBase, Profile } from '../model/scenario.js';
-import { allocation, budget, common, id, note, obj, perGov, profile, source, sourced } from '../validate/figures.js';
+import {
+  allocation,
+  budget,
+  common,
+  itemId,
+  note,
+  obj,
+  removeItem,
+  perGov,
+  profile,
+  source,
+  sourced,
+} from '../validate/figures.js';
+import { currentLaw } from '../validate/figures.js';
 import { allocFigs, allocSettings, defineKind, pct, uniqueFigs } from './kind.js';
 
 const program = obj({
-  id,
-  label: z.string().optional(),
+  id: itemId('program'),
+  label: z.string().optional().meta({ description: "The program's name in tables" }),
   amount: perGov(allocation).meta({ description: 'What the program draws from the envelope, per government' }),
   followOn: sourced('ratio').optional().meta({ description: 'Private follow-on funding per program dollar (e.g. 25x)' }),
   source: source.optional(),
   note: note.optional(),
-  remove: z.literal(true).optional(),
+  remove: removeItem('program').optional(),
 });
 
 const schema = obj({
@@ -32,6 +45,7 @@ const schema = obj({
   followOn: sourced('ratio').optional().meta({ description: 'Private follow-on per grant dollar outside the programs' }),
   programs: z.array(program).optional().meta({ description: 'Sub-allocations that draw on the envelope' }),
   budget: budget.optional(),
+  currentLaw,
 });
 
 export interface Program {
@@ -49,6 +63,8 @@ export interface GrantMech extends MechBase {
   spendOut: Profile;
   followOn: Fig;
   programs: Program[];
+  /** Share of each government's appropriations current law already provides. */
+  currentLaw: { gov: string; fig: Fig }[];
 }
 
 const CASES: Case[] = ['base', 'low', 'high'];
@@ -56,6 +72,7 @@ const CASES: Case[] = ['base', 'low', 'high'];
 export const grantProgram = defineKind<GrantMech, z.output<typeof schema>>({
   kind: 'grant-program',
   title: 'Grant program',
+  mobilization: 'none',
   description:
     'Appropriations per year, outlaid over a spend-out profile; budget cost = the appropriation in the year appropriated. Programs draw on the envelope; grant follow-on is reported apart from mobilization.',
   schema,
@@ -85,6 +102,7 @@ export const grantProgram = defineKind<GrantMech, z.output<typeof schema>>({
       spendOut: c.profile(m.spendOut, [...p, 'spendOut'], c.defSpendOut),
       followOn: c.optional(m.followOn, [...p, 'followOn'], c.defaultRatio('followOn')),
       programs,
+      currentLaw: c.govShares(m.currentLaw, [...p, 'currentLaw']),
     };
   },
   flows<T>(m: GrantMech, f: FlowCtx<T>) {
@@ -100,6 +118,8 @@ export const grantProgram = defineKind<GrantMech, z.output<typeof schema>>({
         outlays: f.spreadOf(a, m.spendOut.shares),
       });
       f.spread(g, 'deployed', a, m.spendOut.shares);
+      const law = m.currentLaw.find((x) => x.gov === alloc.gov);
+      if (law) f.book(g, 'currentLaw', f.scale(a, f.fig(law.fig)));
       // Follow-on private funding: programs at their own ratio, the rest of the envelope at the mechanism's.
       let rest = a;
       for (const p of m.programs) {
@@ -124,6 +144,7 @@ export const grantProgram = defineKind<GrantMech, z.output<typeof schema>>({
   inputs(m, kinds, gov) {
     const out: Fig[] = [];
     for (const a of m.appropriations) if (gov === undefined || a.gov === gov) out.push(...allocFigs(a));
+    if (kinds.includes('currentLaw')) for (const x of m.currentLaw) if (gov === undefined || x.gov === gov) out.push(x.fig);
     if (kinds.includes('followOn')) {
       for (const p of m.programs) {
         for (const a of p.amounts) if (gov === undefined || a.gov === gov) out.push(...allocFigs(a));

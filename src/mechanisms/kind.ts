@@ -8,11 +8,12 @@ import type { Diagnostic, Loc } from '../core/diagnostics.js';
 import type { Dec } from '../core/money.js';
 import type { FlowCtx } from '../compute/flows.js';
 import type { FlowKind } from '../model/flows.js';
+import type { MobilizationCategory } from '../model/metrics.js';
 import type { Alloc, Fig, MechBase, Scenario } from '../model/scenario.js';
 import type { Normalizer, Path } from '../normalize/context.js';
 
 /** The fields normalize fills in for every mechanism before the kind adds its own. */
-export type BaseFields = Pick<MechBase, 'id' | 'label' | 'source' | 'loc' | 'path'>;
+export type BaseFields = Pick<MechBase, 'id' | 'label' | 'source' | 'loc' | 'path' | 'within'>;
 
 /** A setting that is not a number (a window, a curve's name, an outcome as written), listed by diff. */
 export interface Setting {
@@ -35,6 +36,8 @@ export interface MechanismKind<M extends MechBase = MechBase, I = unknown> {
   title: string;
   /** What it models and how its budget cost is scored, for docs and editors. */
   description: string;
+  /** The OECD DAC instrument category of the private finance it mobilizes. */
+  mobilization: MobilizationCategory;
   /** The zod schema of the mechanism as written (a strict object with `kind` as a literal). */
   schema: z.ZodType<I>;
   normalize(c: Normalizer, input: I, p: Path, base: BaseFields): M;

@@ -20,7 +20,7 @@ const schema = obj({
     description: 'Guaranteed amount committed per government, per year or in total (written like obligations)',
   }),
   subsidyRate: subsidyRate().optional(),
-  fees: sourced('rate')
+  fees: sourced('rate', { atMostOne: true })
     .optional()
     .meta({ description: 'Fees as a rate on the guaranteed amount, collected when committed (shown as offsetting collections)' }),
   disbursement: profile.optional().meta({ description: 'How the guaranteed loans disburse (default: assumptions.disbursement)' }),
@@ -42,6 +42,7 @@ export interface GuaranteeMech extends MechBase {
 export const loanGuarantee = defineKind<GuaranteeMech, z.output<typeof schema>>({
   kind: 'loan-guarantee',
   title: 'Loan guarantee',
+  mobilization: 'guarantees',
   description:
     'Guaranteed amounts per year on private loans. Budget cost = subsidy rate (may be negative) x guaranteed amount when committed (federal credit reform), outlaid as the loans disburse; fees shown as offsetting collections; the lending backed counts as private capital mobilized.',
   schema,

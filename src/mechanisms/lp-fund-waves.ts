@@ -12,8 +12,9 @@ import {
   common,
   drawdown,
   gate,
-  id,
+  itemId,
   note,
+  removeItem,
   obj,
   perGov,
   source,
@@ -23,15 +24,15 @@ import {
 import { defineKind, pct, uniqueFigs } from './kind.js';
 
 const wave = obj({
-  id,
-  label: z.string().optional(),
+  id: itemId('wave'),
+  label: z.string().optional().meta({ description: "The wave's name in tables" }),
   year: year.meta({ description: 'The year the wave is committed: FY2032, 2032 or a year number of the horizon' }),
   commit: perGov(commitAmount).meta({ description: 'Anchor LP commitment per government' }),
   gate: gate.optional().meta({ description: 'A condition the wave launches on' }),
   crowdIn: sourced('ratio').optional().meta({ description: 'Private LP commitments per public anchor dollar in this wave' }),
   source: source.optional(),
   note: note.optional(),
-  remove: z.literal(true).optional(),
+  remove: removeItem('wave').optional(),
 });
 
 const schema = obj({
@@ -65,6 +66,7 @@ export interface LpMech extends MechBase {
 export const lpFundWaves = defineKind<LpMech, z.output<typeof schema>>({
   kind: 'lp-fund-waves',
   title: 'LP fund waves',
+  mobilization: 'funds',
   description:
     'Anchor LP commitments per wave, a wave possibly gated; capital calls follow a Takahashi-Alexander drawdown curve; private LPs commit alongside at a crowd-in ratio. Not appropriated by default; on the federal basis the commitment is budget authority when signed, calls are outlays, distributions offsetting receipts.',
   schema,
@@ -88,7 +90,13 @@ export const lpFundWaves = defineKind<LpMech, z.output<typeof schema>>({
           swing: `${m.id} ${w.id} gate`,
           words: ['fails', 'holds'],
           holds: w.gate.holds ?? true,
-          probability: c.probability(w.gate.probability, [...wp, 'gate', 'probability'], w.gate.source, ['80%', '0.8']),
+          probability: c.statedOdds(
+            c.probability(w.gate.probability, [...wp, 'gate', 'probability'], w.gate.source, ['80%', '0.8']),
+            w.gate.holds,
+            [...wp, 'gate', 'holds'],
+            `the ${m.id} ${w.id} gate`,
+            ['fails', 'holds'],
+          ),
           source: w.gate.source,
           loc: c.at([...wp, 'gate']),
           ...(y !== undefined ? { decidedMonth: y * 12 } : {}),
@@ -133,9 +141,15 @@ export const lpFundWaves = defineKind<LpMech, z.output<typeof schema>>({
     const growth = A.add(A.one, f.fig(dd.growth));
     const life = A.int(dd.life);
     const bow = A.lift(dd.bow);
-    // Takahashi-Alexander: calls = RC(age) x uncalled; distributions = RD(age) x grown NAV,
-    // RD = (age / life)^bow, until the fund's life ends and the NAV is paid out. The model is
-    // linear in the commitment, so the curves are worked out once for $1 and scaled.
+    // Takahashi and Alexander (2002), "Illiquid Alternative Asset Fund Modeling", Journal of
+    // Portfolio Management 28(2): with t = 1, 2, ... the fund's year (t = age + 1: the year of
+    // commitment is t = 1),
+    //   C_t = RC_t x (commitment - paid-in_{t-1})        contributions (calls)
+    //   D_t = RD_t x NAV_{t-1} x (1 + G)                  distributions
+    //   NAV_t = NAV_{t-1} x (1 + G) + C_t - D_t,  RD_t = (t / L)^B, capped at 1.
+    // So in year t = L (age L - 1) the grown NAV is paid out; the call of that year comes back
+    // the year after (RD capped at 1), and no call follows. The model is linear in the
+    // commitment, so the curves are worked out once for $1 and scaled.
     const callPerDollar: T[] = [];
     const distPerDollar: T[] = [];
     let paid = A.zero;
@@ -144,7 +158,7 @@ export const lpFundWaves = defineKind<LpMech, z.output<typeof schema>>({
       const call = age < dd.life ? A.mul(rates[Math.min(age, rates.length - 1)]!, A.sub(A.one, paid)) : A.zero;
       paid = A.add(paid, call);
       const grown = A.mul(nav, growth);
-      const rd = age === 0 ? A.zero : A.min(A.one, A.pow(A.div(A.int(age), life), bow));
+      const rd = A.min(A.one, A.pow(A.div(A.int(age + 1), life), bow));
       const dist = A.mul(rd, grown);
       nav = A.add(A.sub(grown, dist), call);
       callPerDollar.push(call);

@@ -8,8 +8,9 @@
  * private:      private capital committed alongside (LP crowd-in, co-investment, co-finance, guaranteed lending)
  * followOn:     private follow-on funding attributed to grants (e.g. a 25:1 track record)
  * fee:          fees a government collects (loan guarantee fees)
+ * currentLaw:   appropriations already provided under current law (no new budget authority needed)
  */
-export const NEUTRAL_FLOWS = ['commitment', 'deployed', 'distribution', 'private', 'followOn', 'fee'] as const;
+export const NEUTRAL_FLOWS = ['commitment', 'deployed', 'distribution', 'private', 'followOn', 'fee', 'currentLaw'] as const;
 /**
  * budgetCost: budget authority on a scoring basis (appropriations; credit subsidy; equity and fund commitments on the federal basis)
  * outlay:     budget outlays on a scoring basis (appropriations spent out; subsidy as loans disburse; capital calls)
@@ -32,6 +33,7 @@ export const FLOW_ORDER: readonly FlowKind[] = [
   'followOn',
   'receipt',
   'fee',
+  'currentLaw',
 ];
 
 export function isBudgetFlow(k: FlowKind): k is BudgetFlow {

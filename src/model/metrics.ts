@@ -14,7 +14,27 @@ export const MONEY_METRIC_IDS = [
   'privateMobilized',
   'followOn',
   'headlineMobilization',
+  // Added with the scoring bases and the standard mobilization measures.
+  'offsettingReceipts',
+  'netBudgetCost',
+  'fees',
+  'mobilizedFunds',
+  'mobilizedLoans',
+  'mobilizedGuarantees',
+  'mobilizedDirect',
+  'mobilizedCoFinancing',
+  'fundAnchor',
+  'fundSize',
+  'currentLaw',
+  'incrementalCost',
 ] as const;
+
+/**
+ * OECD DAC instrument categories of private finance mobilized (each mechanism kind says
+ * which it is); grants mobilize none in that sense (their follow-on is reported apart).
+ */
+export const MOBILIZATION_CATEGORIES = ['funds', 'loans', 'guarantees', 'direct', 'coFinancing', 'none'] as const;
+export type MobilizationCategory = (typeof MOBILIZATION_CATEGORIES)[number];
 export type MoneyMetricId = (typeof MONEY_METRIC_IDS)[number];
 
 export interface MetricContext {
@@ -36,6 +56,14 @@ export interface MoneyMetric {
   byYear: boolean;
   /** Summarized by simulate. */
   simulated: boolean;
+  /** Where the run report shows it: the headline table, or the table of mobilization by instrument. */
+  group?: 'headline' | 'instrument';
+  /** Left out of tables (not of JSON) when zero everywhere. */
+  hideWhenZero?: boolean;
+  /** Left out of tables (not of JSON) when this other metric is zero everywhere. */
+  shownWith?: MoneyMetricId;
+  /** Sums only mechanisms of this mobilization category. */
+  category?: MobilizationCategory;
 }
 
 const followOn = (ctx: Pick<MetricContext, 'includeFollowOn'>): [FlowKind, 1][] => (ctx.includeFollowOn ? [['followOn', 1]] : []);
@@ -117,13 +145,139 @@ export const MONEY_METRICS: readonly MoneyMetric[] = [
     byYear: false,
     simulated: true,
   },
+  {
+    id: 'offsettingReceipts',
+    label: (ctx) => `Offsetting receipts (${ctx.basisLabel} basis)`,
+    flows: () => [['receipt', 1]],
+    description:
+      'money back from equity vehicles and funds that the scoring basis records as offsetting receipts (federal basis)',
+    byYear: true,
+    simulated: false,
+    hideWhenZero: true,
+  },
+  {
+    id: 'netBudgetCost',
+    label: (ctx) => `Budget cost net of receipts (${ctx.basisLabel} basis)`,
+    flows: () => [
+      ['budgetCost', 1],
+      ['receipt', -1],
+    ],
+    description: 'budget cost less offsetting receipts within the horizon',
+    byYear: false,
+    simulated: false,
+    shownWith: 'offsettingReceipts',
+  },
+  {
+    id: 'fees',
+    label: () => 'Fees collected (offsetting collections)',
+    flows: () => [['fee', 1]],
+    description: 'guarantee fees; already inside the subsidy rate, so not subtracted from budget cost again',
+    byYear: false,
+    simulated: false,
+    hideWhenZero: true,
+  },
+  {
+    id: 'currentLaw',
+    label: () => 'Of which already funded under current law',
+    flows: () => [['currentLaw', 1]],
+    description:
+      "appropriations the plan counts that current law already provides (e.g. an existing program's funding inside an 'aggregate' figure)",
+    byYear: false,
+    simulated: false,
+    hideWhenZero: true,
+  },
+  {
+    id: 'incrementalCost',
+    label: (ctx) => `Incremental budget cost (${ctx.basisLabel} basis)`,
+    flows: () => [
+      ['budgetCost', 1],
+      ['currentLaw', -1],
+    ],
+    description: 'budget cost beyond what current law already provides',
+    byYear: false,
+    simulated: false,
+    shownWith: 'currentLaw',
+  },
+  {
+    id: 'mobilizedFunds',
+    label: () => 'Shares in collective investment vehicles',
+    flows: () => [['private', 1]],
+    description: 'OECD DAC: private LP commitments to funds a public anchor invests in',
+    byYear: false,
+    simulated: false,
+    group: 'instrument',
+    category: 'funds',
+  },
+  {
+    id: 'mobilizedLoans',
+    label: () => 'Syndicated and co-financed loans',
+    flows: () => [['private', 1]],
+    description: 'OECD DAC: private lending alongside public direct loans',
+    byYear: false,
+    simulated: false,
+    group: 'instrument',
+    category: 'loans',
+  },
+  {
+    id: 'mobilizedGuarantees',
+    label: () => 'Guarantees',
+    flows: () => [['private', 1]],
+    description: 'OECD DAC: private lending backed by public guarantees',
+    byYear: false,
+    simulated: false,
+    group: 'instrument',
+    category: 'guarantees',
+  },
+  {
+    id: 'mobilizedDirect',
+    label: () => 'Direct investment in companies',
+    flows: () => [['private', 1]],
+    description: 'OECD DAC: private co-investment alongside public equity',
+    byYear: false,
+    simulated: false,
+    group: 'instrument',
+    category: 'direct',
+  },
+  {
+    id: 'mobilizedCoFinancing',
+    label: () => 'Simple co-financing (projects)',
+    flows: () => [['private', 1]],
+    description: 'OECD DAC: private finance in projects the governments co-finance',
+    byYear: false,
+    simulated: false,
+    group: 'instrument',
+    category: 'coFinancing',
+  },
+  {
+    id: 'fundAnchor',
+    label: () => 'Public anchor commitments to funds',
+    flows: () => [['commitment', 1]],
+    description: 'public LP commitments to funds (the denominator of crowd-in)',
+    byYear: false,
+    simulated: false,
+    group: 'instrument',
+    category: 'funds',
+  },
+  {
+    id: 'fundSize',
+    label: () => 'Fund size (public anchor + private LPs)',
+    flows: () => [
+      ['commitment', 1],
+      ['private', 1],
+    ],
+    description: 'total commitments to the funds',
+    byYear: false,
+    simulated: false,
+    group: 'instrument',
+    category: 'funds',
+  },
 ];
 
 export function moneyMetric(id: MoneyMetricId): MoneyMetric {
   return MONEY_METRICS.find((m) => m.id === id)!;
 }
 
-export const RATIO_METRIC_IDS = ['leverage.commitment', 'leverage.budget'] as const;
+export const RATIO_METRIC_IDS = ['leverage.commitment', 'leverage.budget', 'multiplier', 'crowdIn', 'fundSizePerPublic'] as const;
 export type RatioMetricId = (typeof RATIO_METRIC_IDS)[number];
 
 export interface RatioMetric {
@@ -132,6 +286,12 @@ export interface RatioMetric {
   numerator: MoneyMetricId;
   denominator: MoneyMetricId;
   description: string;
+  /**
+   * Kept for files and scripts that name it, not shown: it divides private money one mechanism
+   * raised by public money others spent, which no standard measure does (docs/reference/metrics.md).
+   */
+  deprecated?: boolean;
+  group?: 'headline' | 'instrument';
 }
 
 export const RATIO_METRICS: readonly RatioMetric[] = [
@@ -140,14 +300,40 @@ export const RATIO_METRICS: readonly RatioMetric[] = [
     label: () => 'Leverage, commitment basis',
     numerator: 'privateMobilized',
     denominator: 'publicCommitment',
-    description: 'private capital mobilized per dollar of public commitment',
+    description: 'private capital mobilized per dollar of public commitment (all mechanisms)',
+    deprecated: true,
   },
   {
     id: 'leverage.budget',
     label: () => 'Leverage, budget-cost basis',
     numerator: 'privateMobilized',
     denominator: 'budgetCost',
-    description: 'private capital mobilized per dollar of budget cost',
+    description: 'private capital mobilized per dollar of budget cost (all mechanisms)',
+    deprecated: true,
+  },
+  {
+    id: 'multiplier',
+    label: (ctx) => `Multiplier: total investment per budget dollar (${ctx.basisLabel} basis)`,
+    numerator: 'headlineMobilization',
+    denominator: 'budgetCost',
+    description: 'EFSI/InvestEU sense: total investment (headline mobilization) / budget cost on the scoring basis',
+    group: 'headline',
+  },
+  {
+    id: 'crowdIn',
+    label: () => 'Fund crowd-in: private LP per public anchor dollar',
+    numerator: 'mobilizedFunds',
+    denominator: 'fundAnchor',
+    description: "a fund's private commitments / its public anchor commitments (same funds)",
+    group: 'instrument',
+  },
+  {
+    id: 'fundSizePerPublic',
+    label: () => 'Fund size per public anchor dollar',
+    numerator: 'fundSize',
+    denominator: 'fundAnchor',
+    description: 'EIF convention: total fund size / public anchor commitments (same funds)',
+    group: 'instrument',
   },
 ];
 

@@ -25,7 +25,8 @@ export type MetricRef =
   | { kind: 'money'; metric: MoneyMetricId; gov: Gov; mech?: string; period?: Period }
   | { kind: 'ratio'; metric: RatioMetricId; gov: Gov; mech?: string }
   | { kind: 'floor'; gov: string; reading: FloorReading; field: FloorField }
-  | { kind: 'target'; field: TargetField };
+  | { kind: 'target'; field: TargetField }
+  | { kind: 'measure'; id: string };
 
 /** A claim's metric: one path, or several money paths added up. */
 export type ClaimRef = MetricRef[];
@@ -36,6 +37,8 @@ export type ValueUnit = 'amount' | 'ratio' | 'count' | 'boolean';
 export interface Names {
   govs: readonly string[];
   mechs: readonly string[];
+  /** The scenario's own measures (measure.ID). */
+  measures?: readonly string[];
   start: number;
   years: number;
 }
@@ -107,6 +110,12 @@ export function parseMetricPath(path: string, n: Names): ParsedPath {
       return bad(M.metricUnknownPart(field, path), field, TARGET_FIELDS);
     return { ok: true, ref: { kind: 'target', field: field as TargetField } };
   }
+  if (head === 'measure') {
+    const id = parts.slice(1).join('.');
+    const known = n.measures ?? [];
+    if (!known.includes(id)) return bad(M.unknownMeasure(id, known), id, known);
+    return { ok: true, ref: { kind: 'measure', id } };
+  }
   const heads = [...MONEY_METRIC_IDS, ...new Set(RATIO_METRIC_IDS.map((id) => id.split('.')[0]!)), 'floor', 'target'];
   return bad(M.unknownMetric(head), head, heads);
 }
@@ -126,6 +135,8 @@ export function pathOf(ref: MetricRef, start: number): string {
       return `floor.${ref.gov}.${ref.reading}.${ref.field}`;
     case 'target':
       return `target.${ref.field}`;
+    case 'measure':
+      return `measure.${ref.id}`;
   }
 }
 
@@ -140,6 +151,8 @@ export function unitOf(ref: MetricRef): ValueUnit {
       return ref.field === 'met' || ref.field === 'everyYear' ? 'boolean' : ref.field === 'yearsMet' ? 'count' : 'amount';
     case 'target':
       return ref.field === 'met' ? 'boolean' : 'amount';
+    case 'measure':
+      return 'amount';
   }
 }
 

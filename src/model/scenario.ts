@@ -24,6 +24,8 @@ export interface Fig {
 /** Discounting for present values: a flat rate, or rates by maturity in years (sorted). */
 export interface Discount {
   byMaturity: { years: number; rate: Dec }[];
+  /** Flows discounted from the middle of each fiscal year (t = y + 0.5) instead of its end (t = y + 1). */
+  midYear?: boolean;
   source?: string;
   loc: Loc;
 }
@@ -104,6 +106,8 @@ export interface MechBase {
   path: string;
   events: Event[];
   conditions: Condition[];
+  /** The id of a mechanism whose envelope this one is part of: its flows are taken out of that one's. */
+  within?: string;
   /** A mechanism that runs only if this one's own event fails (its fallback). */
   fallback?: string;
   /** Set when this mechanism is another's fallback: it runs only if that one's event fails. */
@@ -112,9 +116,23 @@ export interface MechBase {
 
 export type ClaimUnit = 'amount' | 'ratio' | 'boolean';
 
+/** One test of a claim's sentence: a metric against the figure the sentence states. */
+export interface ClaimTest {
+  /** The government of `each`, or the metric of an `also:` test; '' for a claim's single test. */
+  label: string;
+  metric: string;
+  refs: ClaimRef;
+  published: Ranged | boolean;
+  publishedText: string;
+  comparison: 'approx' | 'atLeast' | 'atMost';
+  tolerance: Dec;
+}
+
+/** A sentence of the source, tested against the model: it holds when every test holds. */
 export interface Claim {
   id: string;
   text?: string;
+  /** The first test's metric, figure and comparison (the JSON's version-1 fields). */
   metric: string;
   /** The metric's terms, parsed (several are added up). */
   refs: ClaimRef;
@@ -122,6 +140,19 @@ export interface Claim {
   publishedText: string;
   comparison: 'approx' | 'atLeast' | 'atMost';
   tolerance: Dec;
+  tests: ClaimTest[];
+  /** An event key: the claim is tested only when the event holds. */
+  when?: string;
+  source?: string;
+  loc: Loc;
+}
+
+/** A sum the plan itself names (`measures:`), usable in paths as measure.ID. */
+export interface PlanMeasure {
+  id: string;
+  label: string;
+  sum: string;
+  refs: ClaimRef;
   source?: string;
   loc: Loc;
 }
@@ -153,6 +184,18 @@ export interface DeclaredTotal {
   loc: Loc;
 }
 
+/** A document the scenario cites (`sources:`); `l.NNN` in a citation is a line of the first. */
+export interface SourceDoc {
+  id?: string;
+  title: string;
+  publisher?: string;
+  date?: string;
+  /** A local copy, as written (relative to the file that declares it: `loc.file`). */
+  file?: string;
+  url?: string;
+  loc: Loc;
+}
+
 /** A named curve (profile or drawdown) as declared, for citations. */
 export interface Curve {
   name: string;
@@ -172,17 +215,30 @@ export interface Scenario {
   /** Every uncertain event the mechanisms declare, in scenario order. */
   events: Event[];
   targets: { floor?: Fig; mobilization?: Fig; includeFollowOn: boolean };
+  measures: PlanMeasure[];
   claims: Claim[];
   totals: DeclaredTotal[];
   assertions: Assertion[];
   /** Every figure of the scenario by path, for diffs of inputs and for explain. */
   figures: Fig[];
   curves: Curve[];
+  /** The documents cited (`sources:`), in order; unset on scenarios built in code. */
+  sources?: SourceDoc[];
   /** The scoring basis budget cost is reported on (scoring.basis; --basis overrides). */
   basis: string;
   /** Present-value and real-dollar settings (assumptions.discount / assumptions.inflation). */
   discount?: Discount;
   inflation?: Inflation;
+  /** Rank correlations between inputs (figure paths or event keys), for simulate. */
+  correlations?: Correlation[];
+}
+
+/** A rank correlation between two inputs: figure paths or event keys (normalize/correlations.ts). */
+export interface Correlation {
+  a: string;
+  b: string;
+  rank: number;
+  loc: Loc;
 }
 
 /** Whether a mechanism produces flows with every event as written. */

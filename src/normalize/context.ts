@@ -60,6 +60,8 @@ export class Normalizer {
     input: ContextInput,
     private readonly tree: LMap,
     readonly diags: Diagnostics,
+    /** The files read, the scenario's own first, then what it extends, in order. */
+    private readonly chain: string[] = [],
   ) {
     // --- horizon
     const startYear = parseYear(input.horizon.start, 0, 0);
@@ -287,6 +289,19 @@ export class Normalizer {
     return out;
   }
 
+  /** Per-government shares (0-100%), e.g. `currentLaw:`: a figure per government, with a diagnostic above 100%. */
+  govShares(raw: Record<string, ParsedFigure> | undefined, p: Path): { gov: string; fig: Fig }[] {
+    const out: { gov: string; fig: Fig }[] = [];
+    for (const [g, f] of Object.entries(raw ?? {})) {
+      if (!this.checkGov(g, [...p, g])) continue;
+      const fig = this.fig(f, [...p, g]);
+      if (fig.value.high.gt(Dec.ONE))
+        this.diags.error('rate-above-one', `${fig.path}: ${M.rateAboveOne('a share')}`, fig.loc, M.shareHint);
+      out.push({ gov: g, fig });
+    }
+    return out;
+  }
+
   /** A probability (0-100%) as a figure, with a diagnostic above 100%. */
   probability(f: ParsedFigure | undefined, p: Path, source: string | undefined, hint: [string, string]): Fig | undefined {
     if (f === undefined) return undefined;
@@ -294,6 +309,34 @@ export class Normalizer {
     if (prob.value.high.gt(Dec.ONE))
       this.diags.error('invalid-probability', `${prob.path}: ${M.gateProbability}`, prob.loc, M.probabilityHint(...hint));
     return prob;
+  }
+
+  /**
+   * An event's odds when a file states its outcome (`passes:`/`holds:`): if that file
+   * extends the one that gave the probability (a patch saying "the study fails" on a
+   * baseline with odds), the stated outcome wins: no probability, so simulate takes it
+   * as written, and a warning says so. Stated in the same file, both stand (the outcome
+   * for run, the odds for simulate).
+   */
+  statedOdds(
+    prob: Fig | undefined,
+    outcome: boolean | undefined,
+    outcomePath: Path,
+    what: string,
+    words: [fails: string, holds: string],
+  ): Fig | undefined {
+    if (prob === undefined || outcome === undefined) return prob;
+    const at = this.at(outcomePath);
+    const rank = (file: string) => this.chain.indexOf(file);
+    const [o, q] = [rank(at.file), rank(prob.loc.file)];
+    if (o < 0 || q < 0 || o >= q) return prob;
+    this.diags.warn(
+      'outcome-stated',
+      M.outcomeStated(this.pathText(outcomePath), `${what} ${words[outcome ? 1 : 0]}`, prob.loc.file),
+      at,
+      M.outcomeStatedHint(this.pathText(outcomePath).replace(/\.[a-z]+$/i, '.probability')),
+    );
+    return undefined;
   }
 
   private shares(raw: ParsedFigure[], p: Path): Dec[] {

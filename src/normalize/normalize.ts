@@ -8,12 +8,14 @@ import { Dec } from '../core/money.js';
 import { kindOf, KINDS } from '../mechanisms/registry.js';
 import { DEFAULT_BASIS } from '../model/bases.js';
 import { parseMetricPath, type MetricRef, unitOf } from '../model/paths.js';
-import type { Claim, MechBase, Scenario } from '../model/scenario.js';
+import type { Claim, ClaimTest, MechBase, PlanMeasure, Scenario } from '../model/scenario.js';
+import type { ParsedFigure } from '../validate/figures.js';
 import type { LMap } from '../read/tree.js';
 import type { ScenarioInput } from '../validate/schema.js';
 import { normalizeAssertions, normalizeTotals } from './assertions.js';
 import { Normalizer, type Path } from './context.js';
 import { normalizeValuation } from './valuation.js';
+import { normalizeCorrelations } from './correlations.js';
 
 export function normalize(
   input: ScenarioInput,
@@ -23,7 +25,7 @@ export function normalize(
   diags: Diagnostics,
 ): Scenario | undefined {
   const before = diags.errors().length;
-  const c = new Normalizer(input, tree, diags);
+  const c = new Normalizer(input, tree, diags, chain);
   const at = (p: Path, key = false) => c.at(p, key);
   const pathText = (p: Path) => c.pathText(p);
   const { start, years: N, govCodes, governments } = c;
@@ -38,7 +40,14 @@ export function normalize(
       diags.error('reserved-id', M.reservedId(m.id), at([...p, 'id']), M.reservedIdHint);
     ids.add(m.id);
     const kind = KINDS.find((k) => k.kind === m.kind)!;
-    const base = { id: m.id, label: m.label ?? m.id, source: m.source, loc: at(p), path: `mechanisms[${m.id}]` };
+    const base = {
+      id: m.id,
+      label: m.label ?? m.id,
+      source: m.source,
+      loc: at(p),
+      path: `mechanisms[${m.id}]`,
+      within: m.within,
+    };
     return (kind as unknown as { normalize(c: Normalizer, m: unknown, p: Path, b: typeof base): MechBase }).normalize(
       c,
       m,
@@ -68,6 +77,25 @@ export function normalize(
       target.conditions.push({ event: own.key, holds: false });
     }
   }
+  // `within`: a mechanism inside another's envelope (counted once); the envelope must exist and not nest.
+  for (const m of mechanisms) {
+    if (m.within === undefined) continue;
+    const i = input.mechanisms.findIndex((x) => x.id === m.id);
+    const wp: Path = ['mechanisms', i, 'within'];
+    const target = mechanisms.find((x) => x.id === m.within);
+    if (!target || target === m || target.within !== undefined) {
+      const dym = didYouMean(
+        m.within,
+        mechanisms.filter((x) => x !== m).map((x) => x.id),
+      );
+      diags.error(
+        'invalid-within',
+        M.invalidWithin(m.within, !target ? 'unknown' : target === m ? 'self' : 'nested'),
+        at(wp),
+        dym ? M.didYouMean(dym) : M.withinHint,
+      );
+    }
+  }
   const events = mechanisms.flatMap((m) => m.events);
 
   // --- targets
@@ -78,37 +106,86 @@ export function normalize(
     includeFollowOn: t.headlineIncludesFollowOn ?? false,
   };
 
-  // --- claims
-  const names = { govs: govCodes, mechs: mechanisms.map((m) => m.id), start, years: N };
+  // --- the plan's own measures, then claims (which may name them)
+  const names = { govs: govCodes, mechs: mechanisms.map((m) => m.id), start, years: N, measures: [] as string[] };
+  const parseSum = (terms: string[], p: Path): MetricRef[] | undefined => {
+    const refs: MetricRef[] = [];
+    for (const term of terms) {
+      const r = parseMetricPath(term, names);
+      if (!r.ok) {
+        diags.error('unknown-metric', `${pathText(p)}: ${r.message}`, at(p), r.hint);
+        return undefined;
+      }
+      refs.push(r.ref);
+    }
+    if (refs.length > 1 && refs.some((r) => unitOf(r) !== 'amount')) {
+      diags.error('unknown-metric', `${pathText(p)}: ${M.claimSumUnits}`, at(p), M.claimSumHint);
+      return undefined;
+    }
+    return refs;
+  };
+  const measures: PlanMeasure[] = [];
+  (input.measures ?? []).forEach((me, i) => {
+    const p: Path = ['measures', i];
+    if (names.measures.includes(me.id))
+      diags.error('duplicate-id', M.duplicateId('measure', me.id), at([...p, 'id']), M.duplicateIdHint);
+    const refs = parseSum(
+      me.sum.split('+').map((x) => x.trim()),
+      [...p, 'sum'],
+    );
+    names.measures.push(me.id);
+    if (refs) measures.push({ id: me.id, label: me.label, sum: me.sum, refs, source: me.source, loc: at(p) });
+  });
+
   const claimIds = new Set<string>();
   const claims: Claim[] = [];
   (input.claims ?? []).forEach((cl, i) => {
     const p: Path = ['claims', i];
     if (claimIds.has(cl.id)) diags.error('duplicate-id', M.duplicateId('claim', cl.id), at([...p, 'id']), M.duplicateIdHint);
     claimIds.add(cl.id);
-    // A claim may sum metric paths ("a + b"), since a published total may cover some mechanisms only.
-    const refs: MetricRef[] = [];
-    for (const term of cl.terms) {
-      const r = parseMetricPath(term, names);
-      if (!r.ok) {
-        diags.error('unknown-metric', `${pathText([...p, 'metric'])}: ${r.message}`, at([...p, 'metric']), r.hint);
-        return;
-      }
-      refs.push(r.ref);
+    for (const g of cl.each ?? []) if (!govCodes.includes(g)) c.checkGov(g, [...p, 'each', g]);
+    if (cl.when !== undefined && !events.some((e) => e.key === cl.when)) {
+      const keys = events.map((e) => e.key);
+      const dym = didYouMean(cl.when, keys);
+      diags.error(
+        'unknown-name',
+        `${pathText([...p, 'when'])}: ${M.unknownEvent(cl.when, keys)}`,
+        at([...p, 'when']),
+        dym ? M.didYouMean(dym) : M.unknownEventHint,
+      );
     }
-    if (refs.length > 1 && refs.some((r) => unitOf(r) !== 'amount')) {
-      diags.error('unknown-metric', `${pathText([...p, 'metric'])}: ${M.claimSumUnits}`, at([...p, 'metric']), M.claimSumHint);
-      return;
+    const tests: ClaimTest[] = [];
+    for (const [k, t] of cl.tests.entries()) {
+      // A claim may sum metric paths ("a + b"), since a published total may cover some mechanisms only.
+      const where: Path = k < (cl.each?.length ?? 1) ? [...p, 'metric'] : [...p, 'also', k - (cl.each?.length ?? 1), 'metric'];
+      const refs = parseSum(t.terms, where);
+      if (!refs) return;
+      tests.push({
+        label: t.label,
+        metric: t.metric,
+        refs,
+        published: t.published,
+        publishedText: t.publishedText,
+        comparison: t.comparison ?? 'approx',
+        tolerance:
+          t.tolerance !== undefined
+            ? c.fig(t.tolerance as ParsedFigure, where.slice(0, -1).concat('tolerance')).value.base
+            : Dec.ZERO,
+      });
     }
+    const first = tests[0]!;
     claims.push({
       id: cl.id,
       text: cl.text,
+      // As written: {gov} stands for each government of `each`.
       metric: cl.metric,
-      refs,
-      published: cl.published,
-      publishedText: cl.publishedText,
-      comparison: cl.comparison ?? 'approx',
-      tolerance: cl.tolerance !== undefined ? c.fig(cl.tolerance, [...p, 'tolerance']).value.base : Dec.ZERO,
+      refs: first.refs,
+      published: first.published,
+      publishedText: first.publishedText,
+      comparison: first.comparison,
+      tolerance: first.tolerance,
+      tests,
+      when: cl.when,
       source: cl.source,
       loc: at(p),
     });
@@ -143,11 +220,19 @@ export function normalize(
     mechanisms,
     events,
     targets,
+    measures,
     claims,
     totals,
     assertions,
     figures: c.figures,
+    ...normalizeCorrelations(input.correlations, c, c.figures, events),
     curves: c.curves,
+    sources: (input.sources ?? []).map((d, i) => ({
+      ...d,
+      date: d.date === undefined ? undefined : String(d.date),
+      // The file is relative to the file that wrote it (an extending file may set it).
+      loc: at(d.file === undefined ? ['sources', i] : ['sources', i, 'file']),
+    })),
     basis,
   };
 }

@@ -28,7 +28,20 @@ export function normalizeValuation(
     if ('base' in d && !('byMaturity' in d) && !('rate' in d))
       out.discount = { byMaturity: [{ years: 1, rate: rate(d) }], loc: c.at(p) };
     else {
-      const o = d as { rate?: Ranged; byMaturity?: Record<string, Ranged>; source?: string };
+      const o = d as {
+        rate?: Ranged;
+        byMaturity?: Record<string, Ranged>;
+        source?: string;
+        terms?: 'nominal' | 'real';
+        timing?: 'end-of-year' | 'mid-year';
+      };
+      if (o.terms === 'real')
+        c.diags.warn(
+          'real-discount-rate',
+          `${c.pathText([...p, 'terms'])}: ${M.realDiscount}`,
+          c.at([...p, 'terms']),
+          M.realDiscountHint,
+        );
       const rows: { years: number; rate: Dec }[] = [];
       for (const [k, v] of Object.entries(o.byMaturity ?? {})) {
         const n = Number(k);
@@ -46,7 +59,13 @@ export function normalizeValuation(
       // One rate wins over a table: it is the same rate at every maturity.
       if (o.rate !== undefined) rows.splice(0, rows.length, { years: 1, rate: rate(o.rate) });
       if (rows.length === 0) c.diags.error('missing-key', `${c.pathText(p)}: ${M.discountEmpty}`, c.at(p), M.discountHint);
-      else out.discount = { byMaturity: rows.sort((x, y) => x.years - y.years), source: o.source, loc: c.at(p) };
+      else
+        out.discount = {
+          byMaturity: rows.sort((x, y) => x.years - y.years),
+          source: o.source,
+          loc: c.at(p),
+          ...(o.timing === 'mid-year' ? { midYear: true } : {}),
+        };
     }
   }
   const inf = a.inflation;

@@ -2,13 +2,14 @@
 // The only stage that touches the file system. A Loader caches parsed files so a
 // command over many scenarios reads a shared baseline once. Bytes come from a
 // FileSource: the disk, or (for `diff --against`) a git revision.
-import { closeSync, constants, existsSync, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { closeSync, constants, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Diagnostics, type Loc } from '../core/diagnostics.js';
 import { M } from '../core/messages.js';
 import { isShortName, shippedDir, shippedNames } from './shipped.js';
 import type { TreeCache } from './tree-cache.js';
 import { getEntry, mergeTrees, parseTree, type LMap, type LNode } from './tree.js';
+import { realish } from './realpath.js';
 
 /** Scenario files are small; anything bigger is refused before the YAML parser sees it. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -141,20 +142,6 @@ function capped(buf: Buffer, name: string): { buf: Buffer } | ReadFailure {
   return buf.length > MAX_FILE_BYTES
     ? { code: 'too-large', message: M.streamTooLarge(name, MAX_FILE_BYTES), hint: M.tooLargeHint }
     : { buf };
-}
-
-/** The real path of `p` (symlinks followed) where it or its folder exists, else `p`. */
-function realish(p: string): string {
-  try {
-    return realpathSync(p);
-  } catch {
-    /* not there */
-  }
-  try {
-    return join(realpathSync(dirname(p)), basename(p));
-  } catch {
-    return p;
-  }
 }
 
 /** Whether `p` is `root` or inside it. */

@@ -2,16 +2,23 @@
 // hold a comma, quote or line break, quotes doubled). A shared writer: `run` uses
 // ledgerCsv; `diff` and `simulate` can build their rows and call toCsv.
 import { millions } from '../core/money.js';
+import { forCsvText } from '../core/text.js';
 import type { Evaluation } from '../measure/evaluate.js';
 import { FLOW_ORDER } from '../model/flows.js';
 import { yearLabel } from '../report/run.js';
 
 export type CsvValue = string | number | boolean | null | undefined;
 
-/** One field, quoted only when it must be (and when it starts with a space, so it survives trimming readers). */
+/**
+ * One field, quoted only when it must be (and when it starts with a space, so it survives
+ * trimming readers). Text is made visible (core/text.ts forCsvText), and text that a
+ * spreadsheet would read as a formula (=, +, -, @ not followed by a number) is prefixed
+ * with ' (OWASP CSV injection), so opening the file runs nothing.
+ */
 export function csvField(v: CsvValue): string {
   if (v === null || v === undefined) return '';
-  const s = String(v);
+  let s = typeof v === 'string' ? forCsvText(v) : String(v);
+  if (typeof v === 'string' && /^[=+\-@]/.test(s) && !/^[-+]?\d/.test(s)) s = `'${s}`;
   return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

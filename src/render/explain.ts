@@ -3,6 +3,7 @@
 import type { ChalkInstance } from 'chalk';
 import { byCodePoint } from '../core/diagnostics.js';
 import { Dec, displayMillions, millions } from '../core/money.js';
+import { forTerminal } from '../core/text.js';
 import type { ExplainPart, Explanation } from '../measure/explain.js';
 import type { Fig, Scenario } from '../model/scenario.js';
 import { citation, figureUnit, figureValue, lineRefs } from '../report/inputs.js';
@@ -35,6 +36,16 @@ function inputJson(s: Scenario, f: Fig) {
   };
 }
 
+/**
+ * The text of a cited line ("l.581") in the scenario's cited document, trimmed; undefined
+ * when the document is not at hand or has no such line. The text is untrusted.
+ */
+function lineText(cited: readonly string[] | undefined, ref: string): string | undefined {
+  const n = Number(ref.slice(2));
+  const t = cited && Number.isInteger(n) && n >= 1 ? cited[n - 1]?.trim() : undefined;
+  return t ? t : undefined;
+}
+
 /** All report lines the explanation's inputs cite, in numeric order, once each. */
 export function reportLines(s: Scenario, e: Explanation): string[] {
   const all = new Set<string>();
@@ -44,8 +55,9 @@ export function reportLines(s: Scenario, e: Explanation): string[] {
   return [...all].sort((a, b) => parseInt(a.slice(2), 10) - parseInt(b.slice(2), 10) || byCodePoint(a, b));
 }
 
-export function explainJson(s: Scenario, e: Explanation, c: string): unknown {
+export function explainJson(s: Scenario, e: Explanation, c: string, cited?: readonly string[]): unknown {
   const N = s.horizon.years;
+  const lines = reportLines(s, e);
   return {
     version: 1,
     units: { amounts: 'USD millions' },
@@ -73,11 +85,22 @@ export function explainJson(s: Scenario, e: Explanation, c: string): unknown {
       silent: p.silent,
     })),
     otherInputs: e.extraInputs.map((f) => inputJson(s, f)),
-    reportLines: reportLines(s, e),
+    reportLines: lines,
+    // The cited lines' text, when the scenario's cited document is at hand (sources[0].file).
+    ...(cited
+      ? {
+          citedText: Object.fromEntries(
+            lines.flatMap((l) => {
+              const t = lineText(cited, l);
+              return t === undefined ? [] : [[l, t]];
+            }),
+          ),
+        }
+      : {}),
   };
 }
 
-function partText(s: Scenario, p: ExplainPart, c: ChalkInstance, width: number): string[] {
+function partText(s: Scenario, p: ExplainPart, c: ChalkInstance, width: number, cited?: readonly string[]): string[] {
   const N = s.horizon.years;
   const out: string[] = [];
   const w = (t: string, indent = '') => wrap(t, width, indent);
@@ -123,14 +146,14 @@ function partText(s: Scenario, p: ExplainPart, c: ChalkInstance, width: number):
     out.push('');
     out.push(c.bold(w(`${m.id} ${m.label} (${m.kind}): ${displayMillions(m.total)}`).join('\n')));
     out.push(...w(`rule: ${m.rule}`, '  '));
-    for (const f of m.inputs) out.push(...inputLine(s, f, width));
+    for (const f of m.inputs) out.push(...inputLine(s, f, width, cited));
     for (const a of m.assumptions) out.push(...w(`assumption ${a.name}: ${a.detail}${a.source ? ` (${a.source})` : ''}`, '  '));
   }
   if (p.silent.length) out.push('', ...w(`nothing from: ${p.silent.map((x) => `${x.id} (${x.why})`).join('; ')}`, '  '));
   return out;
 }
 
-function inputLine(s: Scenario, f: Fig, width: number): string[] {
+function inputLine(s: Scenario, f: Fig, width: number, cited?: readonly string[]): string[] {
   const unit = figureUnit(f);
   const v = f.value.low.eq(f.value.high)
     ? figureValue(f.value.base, unit)
@@ -141,20 +164,37 @@ function inputLine(s: Scenario, f: Fig, width: number): string[] {
     ...wrap(`input ${f.path} = ${v} ${unit}`, width, '  '),
     ...wrap(`source: ${cite}${lines.length ? ` [report ${lines.join(', ')}]` : ''}`, width, '    '),
     ...wrap(`at ${f.loc.file}:${f.loc.line}:${f.loc.col}`, width, '    '),
+    ...lines.flatMap((l) => {
+      const t = lineText(cited, l);
+      return t === undefined ? [] : [clip(`    ${l}: ${forTerminal(t.replace(/\t+/g, ' '))}`, width)];
+    }),
   ];
 }
 
-export function explainText(s: Scenario, e: Explanation, caseName: string, c: ChalkInstance, width: number): string {
+/** One line, cut to `width` with an ellipsis. */
+function clip(t: string, width: number): string {
+  const chars = [...t];
+  return chars.length <= width ? t : chars.slice(0, Math.max(1, width - 1)).join('') + '…';
+}
+
+export function explainText(
+  s: Scenario,
+  e: Explanation,
+  caseName: string,
+  c: ChalkInstance,
+  width: number,
+  cited?: readonly string[],
+): string {
   const out: string[] = [];
   out.push(c.bold(wrap(`${e.path} = ${String(valueText(e, false))}`, width).join('\n')));
   out.push(...wrap(`${s.name} · ${s.file} · case: ${caseName}`, width));
   out.push(...wrap(`how: ${e.formula}`, width));
   out.push('');
   for (const p of e.parts) {
-    out.push(...partText(s, p, c, width));
+    out.push(...partText(s, p, c, width, cited));
     out.push('');
   }
-  for (const f of e.extraInputs) out.push(...inputLine(s, f, width));
+  for (const f of e.extraInputs) out.push(...inputLine(s, f, width, cited));
   const lines = reportLines(s, e);
   if (lines.length) out.push(...wrap(`report lines cited: ${lines.join(', ')}`, width));
   return out.join('\n') + '\n';

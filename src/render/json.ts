@@ -57,12 +57,13 @@ export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
   // Ratios by their path: leverage.commitment -> metrics.leverage.commitment.
   const ratios: Record<string, Record<string, unknown>> = {};
   for (const r of RATIO_METRICS) {
-    const [head, tail] = r.id.split('.') as [string, string];
-    ratios[head] ??= {};
-    ratios[head]![tail] = {
+    const block = {
       ...Object.fromEntries(scopes.map((sc) => [sc, ratio(m.ratio(r.id, gov(sc)))])),
       byMechanism: Object.fromEntries(s.mechanisms.map((mech) => [mech.id, ratio(m.ratio(r.id, null, mech.id))])),
     };
+    const [head, tail] = r.id.split('.') as [string, string | undefined];
+    if (tail === undefined) ratios[head] = block;
+    else (ratios[head] ??= {})[tail] = block;
   }
   Object.assign(metrics, ratios);
   const floorAmount = m.floorAmount();
@@ -106,6 +107,8 @@ export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
     met: t.met,
     shortfall: t.shortfall === null ? null : millions(t.shortfall),
   };
+  // Added in 1.1: the plan's own measures (measures:), by id.
+  metrics.measures = Object.fromEntries(s.measures.map((x) => [x.id, millions(m.value({ kind: 'measure', id: x.id }) as Dec)]));
   // Added in 1.1: the floor's budget-cost reading on every scoring basis (metrics.floor holds the scenario's own).
   metrics.floorByBasis = Object.fromEntries(
     BASES.map((b, bi) => [b.id, Object.fromEntries(govs.map((g) => [g, floorJson(m.floor(g, 'appropriated', bi))]))]),
@@ -146,6 +149,19 @@ export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
       difference: c.difference === null ? null : metricJson(c.difference, c.claim.refs[0]!),
       holds: c.holds,
       source: c.claim.source ?? null,
+      // Added in 1.1: every test of the sentence (per government, `also:`), and whether it applied.
+      applicable: c.applicable,
+      when: c.claim.when ?? null,
+      tests: c.claim.tests.map((t, k) => ({
+        label: t.label,
+        metric: t.metric,
+        comparison: t.comparison,
+        tolerance: t.tolerance.toPlain(6),
+        published: publishedJson(t.published, t.refs[0]!),
+        computed: metricJson(c.tests[k]!.computed, t.refs[0]!),
+        difference: c.tests[k]!.difference === null ? null : metricJson(c.tests[k]!.difference, t.refs[0]!),
+        holds: c.tests[k]!.holds,
+      })),
     })),
     flows: [...ev.ledger.entries(FLOW_ORDER, m.basisIndex)].map((e) => ({
       year: yearLabel(s.horizon.start, e.y, N),

@@ -2,15 +2,13 @@
 // with their units, long detail tables folded, charts left to the HTML report.
 import type { Block, Report, Table } from '../report/model.js';
 import { cellText } from '../report/values.js';
+import { forMarkdown } from '../core/text.js';
 
-/** Text from a file made inert in markdown: no table breaks, no raw HTML, no line breaks. */
-export const md = (s: string) =>
-  s
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\r\n|\r|\n/g, ' ');
+/**
+ * Text made inert in markdown (core/text.ts forMarkdown: no table breaks, raw HTML, code
+ * spans, emphasis, links or mentions), each line break read as a space.
+ */
+export const md = (s: string) => forMarkdown(s.replace(/\r\n|\r|\n/g, ' '));
 
 export function mdTable(t: Table): string[] {
   const out: string[] = [];

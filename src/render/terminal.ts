@@ -6,6 +6,10 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { drawTable } from './table-chunks.js';
 import type { Cell, Para, Report, Table as TableModel } from '../report/model.js';
 import { cellText } from '../report/values.js';
+import { forTerminal } from '../core/text.js';
+
+/** Text from a file shown, not obeyed: controls and bidi marks as `\u{...}`, line breaks kept. */
+const safe = (s: string) => forTerminal(s, { newlines: true });
 
 /** The width when stdout is not a terminal (a pipe, a file) and --width is not given. */
 export const DEFAULT_WIDTH = 100;
@@ -24,7 +28,7 @@ export const widthOf = (s: string) => Math.max(0, ...s.split('\n').map((l) => [.
 /** Word-wraps text to `width` columns; a word longer than the line is cut with an ellipsis. */
 export function wrap(s: string, width: number, indent = ''): string[] {
   const out: string[] = [];
-  for (const para of s.split('\n')) {
+  for (const para of safe(s).split('\n')) {
     let line = '';
     for (let word of para.split(' ')) {
       const room = width - indent.length;
@@ -56,8 +60,8 @@ function colour(c: Cell, s: string, k: ChalkInstance, bad: boolean): string {
 /** One table of the model, fitted to `width`: low-value columns dropped, text wrapped, then split. */
 export function renderTable(t: TableModel, k: ChalkInstance, width: number): string {
   const all = t.columns.map((_, i) => i);
-  const head = t.columns.map((c) => c.head);
-  const body = t.rows.map((r) => r.cells.map(cellText));
+  const head = t.columns.map((c) => safe(c.head));
+  const body = t.rows.map((r) => r.cells.map((c) => safe(cellText(c))));
   // Natural widths: the longest line of each column, plus a space either side.
   const natural = head.map((h, i) => Math.max(widthOf(h), ...body.map((r) => widthOf(r[i] ?? ''))) + 2);
   const total = (cols: number[], ws: number[]) => cols.reduce((a, i) => a + ws[i]!, 0) + cols.length + 1;
@@ -129,7 +133,7 @@ function renderPara(p: Para, k: ChalkInstance, width: number): string {
   const lines = wrap(plain, width);
   if (!p.strong) return lines.join('\n');
   // Bold the leading phrase where it sits on the first line(s).
-  let left = p.strong.length;
+  let left = safe(p.strong).length;
   return lines
     .map((l) => {
       if (left <= 0) return l;

@@ -10,7 +10,9 @@ import { horizonText } from '../report/run.js';
 import { metricText } from '../report/values.js';
 import { SIM_METRICS, scopes } from '../simulate/plan.js';
 import type { Sensitivity } from '../simulate/sensitivity.js';
-import type { SimResult } from '../simulate/simulate.js';
+import type { VarianceShare } from '../simulate/variance.js';
+import type { PairedDifference, SimResult } from '../simulate/simulate.js';
+import { wilson, Z975 } from '../simulate/stats.js';
 import { type CsvValue, toCsv } from './csv.js';
 import { renderTable, wrap } from './terminal.js';
 
@@ -110,15 +112,23 @@ export function simulateJson(s: Scenario, r: SimResult): unknown {
     leverage: { commitment: lev('commitment'), budget: lev('budget') },
     presentValue: s.discount
       ? {
-          convention: 'end of each fiscal year; factor 1/(1+r_t)^t, t = years from the start of the horizon',
+          convention: s.discount.midYear
+            ? 'middle of each fiscal year; factor 1/(1+r_t)^t, t = years from the start of the horizon (0.5 for the first year)'
+            : 'end of each fiscal year; factor 1/(1+r_t)^t, t = years from the start of the horizon',
           rates: s.discount.byMaturity.map((x) => ({ maturity: x.years, rate: x.rate.toPlain(6) })),
           metrics: block('pv.'),
+          wholeLife: {
+            note: 'present value over the whole life of the flows: the horizon and every year after it, each at its own factor (metrics: the horizon only)',
+            metrics: block('pvLife.'),
+          },
         }
       : null,
     real: s.inflation
       ? { inflation: s.inflation.rate.toPlain(6), dollarsOf: `FY${s.horizon.start + s.inflation.base}`, metrics: block('real.') }
       : null,
     probabilities: Object.fromEntries(r.probabilities),
+    afterHorizon: { note: 'nominal amounts that fall after the horizon (metrics: the horizon only)', metrics: block('after.') },
+    ...monteCarloJson(s, r),
     histogram: {
       metric: 'headlineMobilization.total',
       bins: r.histogram.map((b) => ({ from: m3(b.from), to: m3(b.to), count: b.count })),
@@ -126,7 +136,139 @@ export function simulateJson(s: Scenario, r: SimResult): unknown {
   };
 }
 
-export function renderSimulate(s: Scenario, r: SimResult, c: ChalkInstance, width: number): string {
+/** simulate's added blocks: Monte Carlo error of every figure, and run's base case beside the expected value. */
+function monteCarloJson(s: Scenario, r: SimResult) {
+  const err = (name: string, f: (x: number) => number | null) => {
+    const x = r.summaries.get(name)!;
+    const iv = (v: [number, number]) => [f(v[0]), f(v[1])];
+    return { meanStdError: f(x.se), p5: iv(x.ci.p5), p50: iv(x.ci.p50), p95: iv(x.ci.p95) };
+  };
+  const block = (prefix: string) =>
+    Object.fromEntries(
+      SIM_METRICS.map((m) => [m, Object.fromEntries(scopes(s).map((sc) => [sc, err(`${prefix}${m}.${sc}`, m3)]))]),
+    );
+  const base = r.base.values;
+  return {
+    monteCarloError: {
+      confidence: 0.95,
+      method:
+        'mean: standard error sd/sqrt(trials); percentiles: order statistics ranked by the binomial (normal approximation); probabilities: Wilson score interval',
+      metrics: block(''),
+      ...(s.discount ? { presentValue: block('pv.') } : {}),
+      ...(s.inflation ? { real: block('real.') } : {}),
+      leverage: { commitment: err('leverage.commitment.total', r4), budget: err('leverage.budget.total', r4) },
+      probabilities: Object.fromEntries([...r.counts].map(([t, k]) => [t, wilson(k, r.trials).map((x) => Number(x.toFixed(6)))])),
+    },
+    baseCase: {
+      assumes: 'every figure at its base value and every event as written, as run computes it',
+      expectedValue: 'the mean of the trials: every range drawn and every gate weighted by its probability (metrics.*.mean)',
+      metrics: Object.fromEntries(
+        SIM_METRICS.map((m) => [m, Object.fromEntries(scopes(s).map((sc) => [sc, m3(base.get(`${m}.${sc}`)!)]))]),
+      ),
+      headlineMobilization: {
+        base: m3(base.get('headlineMobilization.total')!),
+        expected: m3(r.summaries.get('headlineMobilization.total')!.mean),
+        shareOfTrialsBelowBase: Number(r.base.headlineShareBelow.toFixed(6)),
+      },
+    },
+  };
+}
+
+/** simulate A --against B: the paired differences A - B under common random numbers (JSON). */
+export function pairedJson(s: Scenario, b: Scenario, diffs: Map<string, PairedDifference>): unknown {
+  const one = (name: string, f: (x: number) => number | null) => {
+    const d = diffs.get(name);
+    if (!d) return null;
+    return {
+      meanDifference: f(d.mean),
+      stdError: f(d.se),
+      interval95: [f(d.interval[0]), f(d.interval[1])],
+      p5: f(d.summary.p5),
+      p50: f(d.summary.p50),
+      p95: f(d.summary.p95),
+    };
+  };
+  return {
+    against: { name: b.name, file: b.file },
+    method:
+      'common random numbers: in both scenarios each input is drawn from a stream keyed by its path (and each gate by its id), trial by trial; differences are A - B per trial, their mean with a 95% interval (mean -+ 1.96 standard errors of the paired differences)',
+    metrics: Object.fromEntries(
+      SIM_METRICS.map((m) => [m, Object.fromEntries(scopes(s).map((sc) => [sc, one(`${m}.${sc}`, m3)]))]),
+    ),
+    ...(s.discount && b.discount
+      ? {
+          presentValue: Object.fromEntries(
+            SIM_METRICS.map((m) => [m, Object.fromEntries(scopes(s).map((sc) => [sc, one(`pv.${m}.${sc}`, m3)]))]),
+          ),
+        }
+      : {}),
+  };
+}
+
+/** simulate A --against B: the paired differences as a terminal table. */
+export function renderPaired(
+  s: Scenario,
+  b: Scenario,
+  diffs: Map<string, PairedDifference>,
+  c: ChalkInstance,
+  width: number,
+): string {
+  const ctx = labelCtx(s);
+  const sign = (x: number) => (x > 0 ? `+${fm(x)}` : fm(x));
+  const rows: string[][] = [];
+  for (const m of SIM_METRICS)
+    for (const sc of scopes(s)) {
+      const d = diffs.get(`${m}.${sc}`);
+      if (!d) continue;
+      rows.push([
+        sc === scopes(s)[0] ? moneyMetric(m).label(ctx) : '',
+        sc,
+        sign(d.mean),
+        `${sign(d.interval[0])} to ${sign(d.interval[1])}`,
+        sign(d.summary.p5),
+        sign(d.summary.p95),
+      ]);
+    }
+  return [
+    c.bold(wrap(`Paired difference: ${s.name} minus ${b.name} (common random numbers)`, width).join('\n')),
+    ...wrap(
+      `Each input is drawn from its own stream keyed by its path, the same in both scenarios, trial by trial; so the differences carry only what differs between them. Both sides here are drawn that way (their figures differ slightly from a plain simulate).`,
+      width,
+    ),
+    tableOf(['Metric', 'Scope', 'Mean A - B', '95% interval', 'P5', 'P95'], rows, ['left', 'left'], c, width),
+  ].join('\n');
+}
+
+/** Trials for a 95% interval of +-`precision` (USD) on the mean and on the P50 of headline mobilization. */
+export function trialsFor(r: SimResult, precision: number): { mean: number; p50: number } {
+  const h = r.summaries.get('headlineMobilization.total')!;
+  const sd = h.se * Math.sqrt(r.trials);
+  const half50 = (h.ci.p50[1] - h.ci.p50[0]) / 2;
+  // The mean's half-width is z sd / sqrt(n); a percentile's interval shrinks as 1 / sqrt(n) too.
+  return {
+    mean: Math.max(1, Math.ceil(((Z975 * sd) / precision) ** 2)),
+    p50: Math.max(1, Math.ceil(r.trials * (half50 / precision) ** 2)),
+  };
+}
+
+/** Notes under simulate's tables: Monte Carlo error, the base case, trials for a precision. */
+function errorNotes(r: SimResult, precision?: number): string[] {
+  const h = r.summaries.get('headlineMobilization.total')!;
+  const base = r.base.values.get('headlineMobilization.total')!;
+  const out = [
+    `Monte Carlo error (95%) at ${r.trials.toLocaleString('en-US')} trials: headline mobilization P5 ${fm(h.ci.p5[0])} to ${fm(h.ci.p5[1])}, P50 ${fm(h.ci.p50[0])} to ${fm(h.ci.p50[1])}, P95 ${fm(h.ci.p95[0])} to ${fm(h.ci.p95[1])}; mean ${fm(h.mean)} +- ${fm(Z975 * h.se)}. Figures are shown to 0.1: differences smaller than these intervals are noise (every interval: --format json, monteCarloError).`,
+    `Base case (run: every figure at its base, every event as written): headline ${fm(base)}, above ${pct(r.base.headlineShareBelow)} of trials; expected value (mean, gates weighted by their probability): ${fm(h.mean)}.`,
+  ];
+  if (precision !== undefined) {
+    const n = trialsFor(r, precision);
+    out.push(
+      `For +-${fm(precision)} (95%) on headline mobilization: about ${n.mean.toLocaleString('en-US')} trials for the mean, ${n.p50.toLocaleString('en-US')} for the P50 (this run: ${r.trials.toLocaleString('en-US')}).`,
+    );
+  }
+  return out;
+}
+
+export function renderSimulate(s: Scenario, r: SimResult, c: ChalkInstance, width: number, precision?: number): string {
   const out: string[] = [];
   const N = s.horizon.years;
   const ctx = labelCtx(s);
@@ -170,13 +312,20 @@ export function renderSimulate(s: Scenario, r: SimResult, c: ChalkInstance, widt
     out.push('');
   };
   section('Metric (horizon totals, nominal)', '');
+  for (const line of errorNotes(r, precision)) out.push(...wrap(line, width));
+  out.push('');
   if (s.discount) {
     const rates =
       s.discount.byMaturity.length === 1
         ? rateText(s.discount.byMaturity[0]!.rate)
         : s.discount.byMaturity.map((x) => `${x.years}y ${rateText(x.rate)}`).join(', ');
     out.push(
-      c.bold(wrap(`Present value at ${rates} (end of each fiscal year, to the start of FY${s.horizon.start})`, width).join('\n')),
+      c.bold(
+        wrap(
+          `Present value at ${rates} (${s.discount.midYear ? 'middle' : 'end'} of each fiscal year, to the start of FY${s.horizon.start})`,
+          width,
+        ).join('\n'),
+      ),
     );
     section('Metric (present value)', 'pv.');
   }
@@ -208,8 +357,12 @@ export function renderSimulate(s: Scenario, r: SimResult, c: ChalkInstance, widt
   if (r.probabilities.size) {
     out.push(
       tableOf(
-        ['Test', 'Probability met'],
-        [...r.probabilities].map(([k, p]) => [testLabel(k, s, N), pct(p)]),
+        ['Test', 'Probability met', '95% interval'],
+        [...r.probabilities].map(([k, p]) => {
+          const [lo, hi] = wilson(r.counts.get(k) ?? 0, r.trials);
+          const p2 = (x: number) => `${(x * 100).toFixed(2)}%`;
+          return [testLabel(k, s, N), pct(p), `${p2(lo)}-${p2(hi)}`];
+        }),
         [],
         c,
         width,
@@ -349,4 +502,35 @@ export function simulateCsv(s: Scenario, r: SimResult): string {
   }
   for (const [test, p] of r.probabilities) rows.push([test, '', 'probability', 'share of trials', p]);
   return toCsv(['metric', 'scope', 'statistic', 'unit', 'value'], rows);
+}
+
+type VarianceResult = { shares: VarianceShare[]; variance: number; trials: number; seed: number };
+
+/** sensitivity --variance, for machines: each input's share of the metric's variance. */
+export function varianceJson(v: VarianceResult): unknown {
+  return {
+    method:
+      'first-order share of variance, Var(E[Y | X]) / Var(Y), from a simulation (ranges: equal-count bins of the draws; gates: holds vs fails); inputs drawn independently',
+    trials: v.trials,
+    seed: v.seed,
+    inputs: v.shares.map((x) => ({ path: x.path, kind: x.kind, share: Number(x.share.toFixed(4)) })),
+  };
+}
+
+/** sensitivity --variance as a table. */
+export function renderVariance(v: VarianceResult, c: ChalkInstance, width: number): string {
+  return [
+    c.bold(`Share of variance (first order, ${v.trials.toLocaleString('en-US')} trials, seed ${v.seed})`),
+    ...wrap(
+      'Each input weighted by its distribution and each gate by its probability: how much of the spread it explains on its own. The shares add up to at most 100%; the rest comes from inputs acting together.',
+      width,
+    ),
+    tableOf(
+      ['Input', 'Kind', 'Share'],
+      v.shares.map((x) => [x.path, x.kind, pct(x.share)]),
+      ['left', 'left'],
+      c,
+      width,
+    ),
+  ].join('\n');
 }

@@ -17,12 +17,23 @@ export function valuationJson(ev: Evaluation): unknown {
       metric,
       Object.fromEntries(
         scopes.map((sc) => {
-          const byYear: Dec[] = Array.from({ length: N }, (_, y) => m.money(metric, sc === 'total' ? null : sc, undefined, y));
+          const g = sc === 'total' ? null : sc;
+          const byYear: Dec[] = Array.from({ length: N }, (_, y) => m.money(metric, g, undefined, y));
+          // The whole life of the flows: the horizon's years, then the years after it, each at its own factor.
+          const life = [...byYear, ...m.tailByYear(metric, g)];
+          const pvHorizon = df ? millions(weighted(A, byYear, df)) : undefined;
           return [
             sc,
             {
-              nominal: millions(m.money(metric, sc === 'total' ? null : sc)),
-              ...(df ? { presentValue: millions(weighted(A, byYear, df)) } : {}),
+              nominal: millions(m.money(metric, g)),
+              nominalAfterHorizon: millions(m.money(metric, g, undefined, N)),
+              ...(df
+                ? {
+                    presentValue: pvHorizon,
+                    presentValueHorizon: pvHorizon,
+                    presentValueWholeLife: millions(weighted(A, life, discountFactors(s.discount!, life.length))),
+                  }
+                : {}),
               ...(rf ? { real: millions(weighted(A, byYear, rf)) } : {}),
             },
           ];
@@ -31,8 +42,11 @@ export function valuationJson(ev: Evaluation): unknown {
     ]),
   );
   return {
-    convention:
-      'flows at the end of each fiscal year; present value to the start of the horizon: factor 1/(1+r_t)^t, t = 1 for the first year; real = nominal/(1+i)^(year - base year)',
+    convention: s.discount?.midYear
+      ? 'flows in the middle of each fiscal year; present value to the start of the horizon: factor 1/(1+r_t)^t, t = 0.5 for the first year; real = nominal/(1+i)^(year - base year)'
+      : 'flows at the end of each fiscal year; present value to the start of the horizon: factor 1/(1+r_t)^t, t = 1 for the first year; real = nominal/(1+i)^(year - base year)',
+    scope:
+      'presentValue and presentValueHorizon count the horizon only (as before); presentValueWholeLife adds the flows after the horizon (nominalAfterHorizon), each at the factor of its own year',
     discount: s.discount
       ? {
           byMaturity: s.discount.byMaturity.map((x) => ({ years: x.years, rate: x.rate.toPlain(6) })),

@@ -7,6 +7,7 @@
 import type { Worksheet } from 'exceljs';
 import { millions } from '../core/money.js';
 import type { Evaluation } from '../measure/evaluate.js';
+import { kindOf } from '../mechanisms/registry.js';
 import { moneyMetric } from '../model/metrics.js';
 import type { Cell, MoneyQuery, Report, Table } from '../report/model.js';
 import { yearLabel } from '../report/run.js';
@@ -28,18 +29,32 @@ const SHEETS: [string, string[]][] = [
 /** A money query as a formula: the signed sum of its metric's flows over the Ledger sheet. */
 function formula(query: MoneyQuery, ev: Evaluation): string {
   const s = ev.scenario;
-  const crit: [string, string][] = [];
-  if (query.year === undefined) crit.push(['A', q('<>after')]);
-  else crit.push(['A', q(query.year === 'after' ? 'after' : yearLabel(s.horizon.start, query.year, s.horizon.years))]);
-  if (query.gov !== null) crit.push(['B', q(query.gov)]);
-  if (query.mech !== undefined) crit.push(['C', q(query.mech)]);
-  return moneyMetric(query.metric)
-    .flows(ev.measure.context)
-    .map(
-      ([kind, sign], i) =>
-        `${sign === -1 ? '-' : i === 0 ? '' : '+'}SUMIFS(Ledger!$E:$E,Ledger!$D:$D,${q(kind)}${crit.map(([col, c]) => `,Ledger!$${col}:$${col},${c}`).join('')})`,
-    )
-    .join('');
+  const label = (y: number) => q(yearLabel(s.horizon.start, y, s.horizon.years));
+  // One criterion on the year per term: the horizon (<>after), one year, or each year of a range.
+  const years: string[] = query.years
+    ? Array.from({ length: query.years[1] - query.years[0] + 1 }, (_, k) => label(query.years![0] + k))
+    : [query.year === undefined ? q('<>after') : query.year === 'after' ? q('after') : label(query.year)];
+  const def = moneyMetric(query.metric);
+  // A metric of one instrument category sums its mechanisms only: one criterion per mechanism.
+  const mechs =
+    query.mech !== undefined
+      ? [query.mech]
+      : def.category !== undefined
+        ? s.mechanisms.filter((m) => kindOf(m).mobilization === def.category).map((m) => m.id)
+        : [undefined];
+  if (mechs.length === 0) return '0';
+  const terms: string[] = [];
+  for (const mech of mechs)
+    for (const y of years)
+      for (const [kind, sign] of def.flows(ev.measure.context)) {
+        const crit: [string, string][] = [];
+        if (query.gov !== null) crit.push(['B', q(query.gov)]);
+        if (mech !== undefined) crit.push(['C', q(mech)]);
+        terms.push(
+          `${sign === -1 ? '-' : terms.length === 0 ? '' : '+'}SUMIFS(Ledger!$E:$E,Ledger!$D:$D,${q(kind)},Ledger!$A:$A,${y}${crit.map(([col, c]) => `,Ledger!$${col}:$${col},${c}`).join('')})`,
+        );
+      }
+  return terms.join('');
 }
 
 function value(c: Cell, ev: Evaluation, numeric: boolean): unknown {
@@ -80,16 +95,16 @@ function writeTable(ws: Worksheet, t: Table, ev: Evaluation): void {
   ws.addRow([]);
 }
 
-export async function toXlsx(r: Report, ev: Evaluation): Promise<Uint8Array> {
+export async function toXlsx(r: Report, ev: Evaluation, sheets: [string, string[]][] = SHEETS): Promise<Uint8Array> {
   const ExcelJS = (await import('exceljs')).default;
   const wb = new ExcelJS.Workbook();
   // Fixed dates: the same input gives the same workbook contents.
   wb.creator = 'compact-model';
   wb.created = wb.modified = new Date(Date.UTC(2000, 0, 1));
   wb.calcProperties.fullCalcOnLoad = true;
-  for (const [name, ids] of SHEETS) {
+  for (const [name, ids] of sheets) {
     const ws = wb.addWorksheet(name);
-    if (name === 'Summary') {
+    if (name === sheets[0]![0]) {
       ws.addRow([r.title]).font = { bold: true, size: 14 };
       for (const m of r.meta) ws.addRow([m]);
       ws.addRow([

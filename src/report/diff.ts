@@ -14,7 +14,14 @@ import type {
   ThresholdCheck,
   VerdictRow,
 } from '../measure/diff.js';
-import { moneyMetric, ratioMetric, type MoneyMetricId, type RatioMetricId, RATIO_METRIC_IDS } from '../model/metrics.js';
+import {
+  moneyMetric,
+  ratioMetric,
+  type MoneyMetricId,
+  type RatioMetricId,
+  RATIO_METRIC_IDS,
+  RATIO_METRICS,
+} from '../model/metrics.js';
 import { unitOfText } from '../model/paths.js';
 import { type Column, left, type Report, right, type Section as ReportSection, type Table, text } from './model.js';
 import { horizonText } from './run.js';
@@ -81,7 +88,9 @@ function mechLabel(r: Row) {
   return r.mech ?? '';
 }
 
-const shown = (rows: Row[], all: boolean) => rows.filter((r) => all || r.changed);
+/** Rows shown: changed ones (or all), never a deprecated ratio (kept in JSON for scripts). */
+const shown = (rows: Row[], all: boolean) =>
+  rows.filter((r) => (all || r.changed) && !RATIO_METRICS.some((x) => x.deprecated && x.id === r.metric));
 
 /** One line a reader takes in first: the headline, the budget cost per government, and counts. */
 export function summaryLine(d: ScenarioDiff): string {

@@ -18,7 +18,7 @@ export function figureValue(x: Dec, unit: FigUnit): string {
   return unit === 'USD millions' ? millions(x) : x.toPlain(6);
 }
 
-/** Report line references in a citation: "l.581; over ten years, l.598" -> ["l.581", "l.598"]; "l.295-298" kept whole. */
+/** Report line references in a citation: "l.581; over the period, l.598" -> ["l.581", "l.598"]; "l.295-298" kept whole. */
 export function lineRefs(source: string | undefined): string[] {
   // Each cited line once, in the order first cited.
   return source ? [...new Set([...source.matchAll(/\bl\.\s?(\d+(?:-\d+)?)/g)].map((m) => `l.${m[1]}`))] : [];

@@ -13,6 +13,8 @@ export interface MoneyQuery {
   mech?: string;
   /** A year index of the horizon, or 'after'; undefined: the horizon's total. */
   year?: number | 'after';
+  /** Years `from` to `to` (indices, inclusive) instead of one year: a sub-total such as the first five. */
+  years?: [number, number];
 }
 
 export type Cell =

@@ -23,6 +23,8 @@ import {
   type Table,
   text,
 } from './model.js';
+import { tailTable } from './tail.js';
+import { valuationTable } from './valuation.js';
 import { metricJson, metricText } from './values.js';
 
 export interface Fan {
@@ -91,27 +93,68 @@ export function buildRunReport(ev: Evaluation, opts: { fan?: Fan } = {}): Report
           : ptr('metrics', metric === 'headlineMobilization' ? 'headlineMobilizationDetail' : metric, scopeKey(g));
     return money(v, json, { metric, gov: g, mech, year });
   };
-  const headRows: Row[] = MONEY_METRICS.map((mm) => ({
+  const shownMoney = (group: 'headline' | 'instrument') =>
+    MONEY_METRICS.filter(
+      (mm) =>
+        (mm.group ?? 'headline') === group &&
+        !(mm.hideWhenZero && scopes.every((g) => m.money(mm.id, g).isZero())) &&
+        !(mm.shownWith && scopes.every((g) => m.money(mm.shownWith!, g).isZero())),
+    );
+  const headRows: Row[] = shownMoney('headline').map((mm) => ({
     cells: [text(mm.label(ctx)), ...scopes.map((g) => moneyCell(mm.id, g))],
   }));
-  for (const r of RATIO_METRICS)
-    headRows.push({
-      cells: [
-        text(r.label(ctx)),
-        ...scopes.map((g): Cell => ({
-          kind: 'ratio',
-          value: m.ratio(r.id, g),
-          json: ptr('metrics', ...r.id.split('.'), scopeKey(g)),
-        })),
-      ],
-    });
-  sections.push({
-    id: 'headline',
-    title: `Headline (${horizon} totals)`,
-    blocks: [
-      { kind: 'table', id: 'table-headline', columns: [left('Metric'), ...govs.map(right), right('Total')], rows: headRows },
+  const ratioRow = (r: (typeof RATIO_METRICS)[number]): Row => ({
+    cells: [
+      text(r.label(ctx)),
+      ...scopes.map((g): Cell => ({
+        kind: 'ratio',
+        value: m.ratio(r.id, g),
+        json: ptr('metrics', ...r.id.split('.'), scopeKey(g)),
+      })),
     ],
   });
+  for (const r of RATIO_METRICS.filter((x) => !x.deprecated && (x.group ?? 'headline') === 'headline'))
+    headRows.push(ratioRow(r));
+  const headBlocks: Block[] = [
+    { kind: 'table', id: 'table-headline', columns: [left('Metric'), ...govs.map(right), right('Total')], rows: headRows },
+    tailTable(ev),
+  ];
+  const pv = valuationTable(ev);
+  if (pv) headBlocks.push(pv);
+  if (s.measures.length)
+    headBlocks.push({
+      kind: 'table',
+      id: 'table-measures',
+      title: "The plan's own measures",
+      columns: [left('Measure'), right('Value'), droppable(left('Sum of')), droppable(left('Source'), 2)],
+      rows: s.measures.map((x) => ({
+        cells: [
+          text(x.label),
+          money(m.value({ kind: 'measure', id: x.id }) as Dec, ptr('metrics', 'measures', x.id)),
+          text(x.sum, { code: true }),
+          text(x.source ?? ''),
+        ],
+      })),
+    });
+  // Private capital by instrument, in OECD DAC categories: only the mechanisms of each instrument.
+  const instrumentRows: Row[] = shownMoney('instrument')
+    .filter((mm) => scopes.some((g) => !m.money(mm.id, g).isZero()))
+    .map((mm) => ({ cells: [text(mm.label(ctx)), ...scopes.map((g) => moneyCell(mm.id, g))] }));
+  if (instrumentRows.length) {
+    for (const r of RATIO_METRICS.filter((x) => !x.deprecated && x.group === 'instrument'))
+      if (scopes.some((g) => m.ratio(r.id, g) !== null)) instrumentRows.push(ratioRow(r));
+    headBlocks.push({
+      kind: 'table',
+      id: 'table-instruments',
+      title: 'Private capital mobilized by instrument (OECD DAC categories)',
+      columns: [left('Instrument'), ...govs.map(right), right('Total')],
+      rows: instrumentRows,
+      notes: [
+        `Grant follow-on (${displayMillions(m.money('followOn'))}) is not mobilization in the OECD sense and is not in these rows. Ratios divide each instrument's private money by the same mechanisms' public money.`,
+      ],
+    });
+  }
+  sections.push({ id: 'headline', title: `Headline (${horizon} totals)`, blocks: headBlocks });
 
   // --- floor and target
   const verdictBlocks: Block[] = [];
@@ -235,13 +278,14 @@ export function buildRunReport(ev: Evaluation, opts: { fan?: Fan } = {}): Report
 
   // --- claims
   const holds = ev.claims.filter((c) => c.holds).length;
+  const notApplicable = ev.claims.filter((c) => !c.applicable).length;
   const claimTable = (id: string, title: string, list: typeof ev.claims, detail: boolean): Table => ({
     kind: 'table',
     id,
     title: `${title} (${list.length})`,
     columns: [
       left('Claim'),
-      left('Metric'),
+      droppable(left('Metric'), 3),
       right('Published'),
       right('Computed'),
       droppable(right('Difference'), 2),
@@ -251,6 +295,18 @@ export function buildRunReport(ev: Evaluation, opts: { fan?: Fan } = {}): Report
       const i = ev.claims.indexOf(c);
       const ref = c.claim.refs[0]!;
       const p = c.claim.published;
+      const many = c.claim.tests.length > 1;
+      // Several tests (per government, `also:`): each computed value, labelled.
+      const computedText = !c.applicable
+        ? `n/a (${c.claim.when} does not hold)`
+        : many
+          ? c.claim.tests
+              .map(
+                (t, k) =>
+                  `${t.label && t.label !== t.metric ? `${t.label} ` : ''}${metricText(c.tests[k]!.computed, t.refs[0]!)}`,
+              )
+              .join(' / ')
+          : metricText(c.computed, ref);
       const pubJson =
         typeof p === 'boolean'
           ? p
@@ -270,9 +326,20 @@ export function buildRunReport(ev: Evaluation, opts: { fan?: Fan } = {}): Report
         data: { 'data-claim': c.claim.id },
         cells: [
           text(c.claim.text ?? c.claim.id),
-          text(c.claim.metric, { code: true }),
+          text(
+            c.claim.metric +
+              (c.claim.tests.length >
+              (c.claim.tests[0]!.label && c.claim.tests[0]!.label !== c.claim.tests[0]!.metric
+                ? c.claim.tests.filter((t) => t.label !== t.metric).length
+                : 1)
+                ? ' (and more)'
+                : ''),
+            { code: true },
+          ),
           text(`${cmp}${pubText}${tol}`, { json: ptr('claims', i, 'published'), jsonValue: pubJson }),
-          text(metricText(c.computed, ref), { json: ptr('claims', i, 'computed'), jsonValue: metricJson(c.computed, ref) }),
+          many || !c.applicable
+            ? text(computedText)
+            : text(computedText, { json: ptr('claims', i, 'computed'), jsonValue: metricJson(c.computed, ref) }),
           c.difference === null
             ? text('-')
             : text(metricText(c.difference, ref), {
@@ -288,7 +355,7 @@ export function buildRunReport(ev: Evaluation, opts: { fan?: Fan } = {}): Report
   });
   sections.push({
     id: 'claims',
-    title: `Published claims: ${holds} of ${ev.claims.length} hold`,
+    title: `Published claims: ${holds} of ${ev.claims.length} hold${notApplicable ? ` (${notApplicable} not applicable as written)` : ''}`,
     blocks: [
       claimTable(
         'table-claims-fail',

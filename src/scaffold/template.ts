@@ -74,7 +74,7 @@ const MECHANISM_EXAMPLES: Section[] = [
 
 export const SECTIONS: Section[] = [
   {
-    about: ['Targets: the floor per government per year and the ten-year mobilization target.'],
+    about: ['Targets: the floor per government per year and the mobilization target over the horizon.'],
     example: `targets:
   floor: { value: 600M, source: "assumption: a higher floor" }
   mobilization: 12B`,
@@ -115,10 +115,10 @@ export function initTemplate(name: string, extendsRef: string, schemaPath: strin
     // In a comment, a line break in a folder name would end it: shown visibly instead.
     `# yaml-language-server: $schema=${forTerminal(schemaPath)}`,
     '#',
-    '# A scenario that patches the Compact baseline: it holds only what differs.',
+    '# A scenario that patches a shipped baseline: it holds only what differs.',
     '# Run it:      compact-model run FILE      (compare: compact-model diff BASELINE FILE)',
     '# Uncomment an example below and edit it; each one works as written.',
-    '# Amounts: 250M, $2.5B, ranges $2B-3B. Years: FY2030 or a year number 1-10.',
+    '# Amounts: 250M, $2.5B, ranges $2B-3B. Years: FY2030 or a year number (1 = the first).',
     `extends: ${JSON.stringify(extendsRef)}`,
     // A control character in a name is refused when read: keep it visible instead.
     `name: ${JSON.stringify(forTerminal(name))}`,

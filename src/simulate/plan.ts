@@ -6,10 +6,10 @@ import { type Arith, type Dec, Fast } from '../core/money.js';
 import { compute, type Picker } from '../compute/engine.js';
 import { Measure } from '../measure/measure.js';
 import { discountFactors, realFactors, weighted } from '../measure/pv.js';
-import { floorTest, ratioOf, targetTest } from '../measure/tests.js';
+import { FLOAT_TOLERANCE, floorTest, ratioOf, targetTest } from '../measure/tests.js';
 import { FLOOR_READINGS, floorMetric, MONEY_METRICS, RATIO_METRICS } from '../model/metrics.js';
 import type { Event, Fig, Scenario } from '../model/scenario.js';
-import { Stream, sampler } from './random.js';
+import { keyOf, Stream, sampler } from './random.js';
 import { compile, type Replay, Tape } from './trace.js';
 
 /** The money metrics simulate reports, per government and in total (the registry says which). */
@@ -59,6 +59,9 @@ export function makePlan(s: Scenario, yearly = false): Plan {
   if (s.discount) for (const m of SIM_METRICS) for (const sc of scopes(s)) names.push(`pv.${m}.${sc}`);
   if (s.inflation) for (const m of SIM_METRICS) for (const sc of scopes(s)) names.push(`real.${m}.${sc}`);
   for (const r of RATIO_METRICS) names.push(`${r.id}.total`);
+  // The tail past the horizon: nominal after it, and the present value over the whole life.
+  for (const m of SIM_METRICS) for (const sc of scopes(s)) names.push(`after.${m}.${sc}`);
+  if (s.discount) for (const m of SIM_METRICS) for (const sc of scopes(s)) names.push(`pvLife.${m}.${sc}`);
   if (yearly)
     for (let y = 0; y < s.horizon.years; y++) names.push(`cumulative.headlineMobilization.total.FY${s.horizon.start + y}`);
   const tests: string[] = [];
@@ -87,7 +90,7 @@ export function makePlan(s: Scenario, yearly = false): Plan {
 }
 
 /** Picks each figure from the trial's draws (x) and each event from its outcome bits. */
-function picker<T>(A: Arith<T>, plan: Plan, x: (k: number) => T, bits: number): Picker<T> {
+export function picker<T>(A: Arith<T>, plan: Plan, x: (k: number) => T, bits: number): Picker<T> {
   const index = new Map(plan.random.map((f, k) => [f, k]));
   const outcome = new Map(plan.events.map((e, j) => [e.key, Math.floor(bits / 2 ** j) % 2 === 1]));
   return {
@@ -116,6 +119,13 @@ export function outputs<T>(A: Arith<T>, plan: Plan, pick: Picker<T>): T[] {
   }
   // A ratio over a zero sum has no value: NaN, which the summaries leave out.
   for (const r of RATIO_METRICS) out.push(ratioOf(A, me.money(r.numerator), me.money(r.denominator)) ?? A.div(A.zero, A.zero));
+  for (const m of SIM_METRICS) for (const sc of scopes(s)) out.push(me.money(m, govOf(sc), undefined, N));
+  if (s.discount)
+    for (const m of SIM_METRICS)
+      for (const sc of scopes(s)) {
+        const life = [...me.byYear(m, govOf(sc)), ...me.tailByYear(m, govOf(sc))];
+        out.push(weighted(A, life, discountFactors(s.discount, life.length)));
+      }
   if (plan.yearly) {
     let cum = A.zero;
     for (let y = 0; y < N; y++) {
@@ -131,15 +141,31 @@ export function outputs<T>(A: Arith<T>, plan: Plan, pick: Picker<T>): T[] {
 export class Runner {
   private readonly tapes = new Map<number, Replay>();
   private readonly stream = new Stream();
-  private readonly x: Float64Array;
+  readonly x: Float64Array;
   private readonly row: Float64Array;
   private readonly probIndex: number[];
   private readonly probFixed: number[];
+  /** Each event's uniform of the last draw (holds when below its probability). */
+  readonly us: Float64Array;
+  /** Correlated draws (Iman-Conover), by trial: they replace the stream's for these inputs and events. */
+  private overrides?: { inputs: Map<number, Float64Array>; events: Map<number, Float64Array> };
+  setOverrides(o: { inputs: Map<number, Float64Array>; events: Map<number, Float64Array> }): void {
+    this.overrides = o;
+  }
+  /** Keyed mode (paired comparisons): each input's and event's stream keyed by its path. */
+  private readonly keys?: { inputs: number[]; events: number[] };
   constructor(
     readonly plan: Plan,
     readonly seed: number,
+    keyed = false,
   ) {
+    if (keyed)
+      this.keys = {
+        inputs: plan.random.map((f) => keyOf(`input:${f.path}`)),
+        events: plan.events.map((e) => keyOf(`event:${e.key}`)),
+      };
     this.x = new Float64Array(plan.random.length);
+    this.us = new Float64Array(plan.events.length);
     this.row = new Float64Array(plan.width);
     const idx = new Map(plan.random.map((f, k) => [f, k]));
     this.probIndex = plan.events.map((e) => (e.probability ? (idx.get(e.probability) ?? -1) : -2));
@@ -148,14 +174,28 @@ export class Runner {
 
   /** Draws trial i's inputs into x and returns its event outcome bits. */
   draw(i: number): number {
-    const { plan, x, stream } = this;
-    stream.reset(this.seed, i);
-    for (let k = 0; k < x.length; k++) x[k] = plan.samplers[k]!(stream);
+    const { plan, x, stream, keys } = this;
+    if (keys) {
+      for (let k = 0; k < x.length; k++) x[k] = plan.samplers[k]!(stream.resetKeyed(this.seed, i, keys.inputs[k]!));
+    } else {
+      stream.reset(this.seed, i);
+      for (let k = 0; k < x.length; k++) x[k] = plan.samplers[k]!(stream);
+    }
+    const ov = this.overrides;
+    if (ov) for (const [k, v] of ov.inputs) x[k] = v[i]!;
     let bits = 0;
     for (let j = 0; j < plan.events.length; j++) {
       const e = plan.events[j]!;
       const pi = this.probIndex[j]!;
-      const holds = pi === -2 ? e.holds : stream.u() < (pi >= 0 ? x[pi]! : this.probFixed[j]!);
+      if (keys && pi !== -2) stream.resetKeyed(this.seed, i, keys.events[j]!);
+      let u = NaN;
+      if (pi !== -2) {
+        u = stream.u();
+        const o = ov?.events.get(j);
+        if (o) u = o[i]!;
+        this.us[j] = u;
+      }
+      const holds = pi === -2 ? e.holds : u < (pi >= 0 ? x[pi]! : this.probFixed[j]!);
       if (holds) bits += 2 ** j;
     }
     return bits;
@@ -213,6 +253,9 @@ export class Runner {
     const floor = s.targets.floor ? s.targets.floor.value.base.toNumber() : null;
     const target = s.targets.mobilization ? s.targets.mobilization.value.base.toNumber() : null;
     const years: number[] = new Array(N).fill(0);
+    // Float sums compared as run compares exact ones: within FLOAT_TOLERANCE of the bar.
+    const floorTol = floor === null ? undefined : Math.abs(floor) * FLOAT_TOLERANCE;
+    const targetTol = target === null ? undefined : Math.abs(target) * FLOAT_TOLERANCE;
     for (let i = from; i < to; i++) {
       this.replay(this.draw(i))(this.x, row, 0);
       const r = i - from;
@@ -220,12 +263,12 @@ export class Runner {
       let t = 0;
       for (const f of plan.floors) {
         for (let y = 0; y < N; y++) years[y] = row[f.offset + y]!;
-        const res = floorTest(Fast, years, floor);
+        const res = floorTest(Fast, years, floor, floorTol);
         if (res.met) counts[t]!++;
         if (res.everyYear) counts[t + 1]!++;
         t += 2;
       }
-      if (target !== null && targetTest(Fast, row[plan.headline]!, target).met) counts[t]!++;
+      if (target !== null && targetTest(Fast, row[plan.headline]!, target, targetTol).met) counts[t]!++;
       if (onProgress && (r + 1) % 8192 === 0) onProgress(r + 1);
     }
     onProgress?.(n);

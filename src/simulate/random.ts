@@ -31,6 +31,23 @@ export class Stream {
     for (let i = 0; i < 12; i++) this.next();
     return this;
   }
+  /**
+   * Seeds from (seed, trial, key): one stream per input, keyed by a hash of its path, so the
+   * same input gets the same draws in two scenarios whatever order they read their inputs in
+   * (common random numbers for paired comparisons).
+   */
+  resetKeyed(seed: number, trial: number, key: number): this {
+    const sLo = seed >>> 0,
+      sHi = Math.floor(seed / 4294967296) >>> 0;
+    const tLo = trial >>> 0,
+      tHi = Math.floor(trial / 4294967296) >>> 0;
+    this.a = mix32(sLo ^ 0x9e3779b9 ^ key);
+    this.b = mix32(sHi ^ mix32(tLo + 0x7f4a7c15));
+    this.c = mix32(tLo ^ 0x85ebca6b ^ Math.imul(sLo, 0x27d4eb2f) ^ mix32(key ^ 0x5bd1e995));
+    this.d = mix32(tHi + 1);
+    for (let i = 0; i < 12; i++) this.next();
+    return this;
+  }
   next(): number {
     const t = (((this.a + this.b) | 0) + this.d) | 0;
     this.d = (this.d + 1) | 0;
@@ -44,6 +61,16 @@ export class Stream {
   u(): number {
     return (this.next() + 0.5) / 4294967296;
   }
+}
+
+/** FNV-1a, 32 bits: the key of an input's stream from its path. */
+export function keyOf(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
 }
 
 /** Standard normal quantile (Acklam's rational approximation, relative error < 1.2e-9). */

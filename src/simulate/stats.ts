@@ -37,6 +37,38 @@ export interface Summary {
   min: number;
   max: number;
   n: number;
+  /** Monte Carlo error: the standard error of the mean, sd / sqrt(n) (sd with n - 1). */
+  se: number;
+  /** 95% confidence intervals of P5, P50 and P95: order statistics ranked by the binomial (see quantileInterval). */
+  ci: { p5: [number, number]; p50: [number, number]; p95: [number, number] };
+}
+
+/** z of a two-sided 95% interval. */
+export const Z975 = 1.959963984540054;
+
+/**
+ * 0-based ranks [j, k] of the order statistics bounding a 95% confidence interval for the
+ * p-quantile of n draws: the number of draws below the true quantile is Binomial(n, p), so
+ * with its normal approximation j = ceil(np - z sqrt(np(1-p))) - 1 and
+ * k = ceil(np + z sqrt(np(1-p))) - 1, clamped to [0, n - 1] (distribution-free; e.g.
+ * Hahn and Meeker, Statistical Intervals, 1991, ch. 5).
+ */
+export function quantileRanks(n: number, p: number): [number, number] {
+  const mu = n * p,
+    h = Z975 * Math.sqrt(n * p * (1 - p));
+  const clamp = (r: number) => Math.max(0, Math.min(n - 1, r));
+  return [clamp(Math.ceil(mu - h) - 1), clamp(Math.ceil(mu + h) - 1)];
+}
+
+/** Wilson score 95% interval for a proportion of `k` successes in `n` trials (Wilson 1927). */
+export function wilson(k: number, n: number): [number, number] {
+  if (n === 0) return [0, 1];
+  const p = k / n,
+    z2 = Z975 * Z975,
+    d = 1 + z2 / n;
+  const centre = (p + z2 / (2 * n)) / d;
+  const half = (Z975 / d) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
 }
 
 /**
@@ -54,8 +86,15 @@ export function summarize(a: Float64Array): Summary {
       sum += v;
     }
   }
-  if (n === 0) return { p5: NaN, p50: NaN, p95: NaN, mean: NaN, min: NaN, max: NaN, n: 0 };
+  const none: [number, number] = [NaN, NaN];
+  if (n === 0)
+    return { p5: NaN, p50: NaN, p95: NaN, mean: NaN, min: NaN, max: NaN, n: 0, se: NaN, ci: { p5: none, p50: none, p95: none } };
   const b = a.subarray(0, n);
+  // Sum of squared deviations in trial order (before the selections reorder b).
+  const mean = sum / n;
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (b[i]! - mean) * (b[i]! - mean);
+  const se = n > 1 ? Math.sqrt(ss / (n - 1) / n) : NaN;
   let min = Infinity,
     max = -Infinity;
   for (let i = 0; i < n; i++) {
@@ -80,7 +119,16 @@ export function summarize(a: Float64Array): Summary {
   // After the median's selection, P5 lies left of it and P95 right: select within each side.
   const p5 = q(0.05, 0, Math.max(0, k50));
   const p95 = q(0.95, Math.min(n - 1, k50), n - 1);
-  return { p5, p50, p95, mean: sum / n, min, max, n };
+  // The intervals' order statistics, each selected over the whole array (any order will do).
+  const at = (k: number) => {
+    select(b, 0, n - 1, k);
+    return b[k]!;
+  };
+  const ci = (p: number): [number, number] => {
+    const [j, k] = quantileRanks(n, p);
+    return [at(j), at(k)];
+  };
+  return { p5, p50, p95, mean, min, max, n, se, ci: { p5: ci(0.05), p50: ci(0.5), p95: ci(0.95) } };
 }
 
 export interface Bin {

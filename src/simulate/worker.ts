@@ -11,9 +11,12 @@ interface Job {
   from: number;
   to: number;
   yearly: boolean;
+  keyed?: boolean;
+  overrides?: { inputs: Map<number, Float64Array>; events: Map<number, Float64Array> };
 }
 
 const job = workerData as Job;
-const runner = new Runner(makePlan(decode<Scenario>(job.scenario), job.yearly), job.seed);
+const runner = new Runner(makePlan(decode<Scenario>(job.scenario), job.yearly), job.seed, job.keyed ?? false);
+if (job.overrides) runner.setOverrides(job.overrides);
 const { values, counts } = runner.run(job.from, job.to, (done) => parentPort!.postMessage({ type: 'progress', done }));
 parentPort!.postMessage({ type: 'done', values, counts }, [values.buffer as ArrayBuffer]);

@@ -23,6 +23,13 @@ const discount = z.union([
       description:
         "Rates by maturity in years, e.g. { 1: 4.1%, 5: 4.0%, 10: 4.3% } (as OMB's Treasury-rate tables for credit programs); linear between, flat beyond",
     }),
+    terms: z.enum(['nominal', 'real']).optional().meta({
+      description:
+        'Whether the rate is nominal or real (OMB Circular A-94 publishes both); flows are nominal, so a real rate draws a warning',
+    }),
+    timing: z.enum(['end-of-year', 'mid-year']).optional().meta({
+      description: 'When in each fiscal year flows are discounted from: end-of-year (default) or mid-year (A-94 practice)',
+    }),
     source: source.optional(),
     note: note.optional(),
   }),
@@ -46,7 +53,7 @@ export const assumptions = obj({
   spendOut: profile.optional().meta({ description: 'Default spend-out profile for appropriated grants and projects' }),
   disbursement: profile.optional().meta({ description: 'Default disbursement profile for loans' }),
   drawdown: drawdown.optional().meta({ description: 'Default drawdown curve for LP fund waves' }),
-  subsidyRate: sourced('rate', { signed: true }).optional().meta({ description: 'Default credit subsidy rate' }),
+  subsidyRate: sourced('rate', { signed: true, atMostOne: true }).optional().meta({ description: 'Default credit subsidy rate' }),
   crowdIn: sourced('ratio').optional().meta({ description: 'Default private LP money per public LP dollar' }),
   followOn: sourced('ratio').optional().meta({ description: 'Default private follow-on per grant dollar' }),
   coInvest: sourced('ratio').optional().meta({ description: 'Default private co-investment per equity dollar' }),

@@ -43,8 +43,75 @@ const dist = z.enum(DISTRIBUTIONS).meta({
     'How simulate samples the range: uniform (default for a bare range), triangular or pert (mode at base), normal or lognormal (p5/p95 are the 5th and 95th percentiles)',
 });
 
+/**
+ * How a figure may be written, for editors: `signed` allows a negative value (a subsidy
+ * rate); `atMostOne` says a rate is at most 100% (a probability, a share): both shape only
+ * the JSON Schema (pattern, minimum, maximum); the checks themselves are the parser's and
+ * normalize's.
+ */
+export interface FigureOpts {
+  signed?: boolean;
+  atMostOne?: boolean;
+}
+
+/** `word` matched in any case, for JSON Schema patterns (which take no flags). */
+const anyCase = (w: string) => [...w].map((ch) => (/[a-z]/i.test(ch) ? `[${ch.toLowerCase()}${ch.toUpperCase()}]` : ch)).join('');
+const NUMBER = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|\.\d+)`;
+const SCALES = [
+  'thousand',
+  'millions',
+  'million',
+  'mil',
+  'mm',
+  'mn',
+  'billions',
+  'billion',
+  'bn',
+  'trillion',
+  'tn',
+  'k',
+  'm',
+  'b',
+  't',
+];
+const SCALE = `(?:${SCALES.map(anyCase).join('|')})`;
+// A range joins two figures with a hyphen, an en or em dash, or "to" (core/amount.ts); after
+// a hyphen the high end starts with $, a digit or a point, after a dash or "to" as any figure.
+const HYPHEN = String.raw`\s*-\s*`;
+const DASH_TO = String.raw`(?:\s*[\u2013\u2014]\s*|\s*\b${anyCase('to')}\b\s*)`;
+const AMOUNT_ONE = String.raw`(?:${anyCase('US')})?\$?\s*${NUMBER}\s*${SCALE}?`;
+const AMOUNT_HIGH = String.raw`\$?\s*${NUMBER}\s*${SCALE}?`;
+const RATE_ONE = String.raw`(?:\d+(?:\.\d+)?|\.\d+)\s*%?`;
+// At most 100%: up to 100 with %, or up to 1 without; the low end of a range may leave out its %.
+const PCT_100 = String.raw`(?:0*100(?:\.0+)?|0*\d{1,2}(?:\.\d+)?|0*\.\d+)\s*%`;
+const ONE = String.raw`(?:0*1(?:\.0+)?|0*\.\d+|0+(?:\.\d+)?)`;
+const LOW_100 = String.raw`(?:0*100(?:\.0+)?|0*\d{1,2}(?:\.\d+)?|0*\.\d+)\s*%?`;
+const RATIO_ONE = String.raw`(?:\d+(?:\.\d+)?|\.\d+)\s*(?:[xX\u00d7]|:\s*1)?`;
+
+/** The pattern a figure written as a string matches (what core/amount.ts parses), for editors. */
+export function figurePattern(unit: Unit, opts: FigureOpts = {}): string {
+  const sign = opts.signed ? '-?' : '';
+  const whole = (one: string, low: string, high: string, afterHyphen = high) =>
+    String.raw`^\s*(?:${sign}${one}|${sign}${low}${DASH_TO}${high}|${sign}${low}${HYPHEN}${afterHyphen})\s*$`;
+  if (unit === 'amount') return whole(AMOUNT_ONE, AMOUNT_ONE, AMOUNT_ONE, AMOUNT_HIGH);
+  if (unit === 'ratio') return whole(RATIO_ONE, RATIO_ONE, RATIO_ONE);
+  if (opts.atMostOne) return whole(`(?:${PCT_100}|${ONE})`, LOW_100, `(?:${PCT_100}|${ONE})`);
+  return whole(RATE_ONE, RATE_ONE, RATE_ONE);
+}
+
+/** JSON Schema keywords for a figure: both forms, the string's pattern and the number's bounds. */
+function figureMeta(unit: Unit, opts: FigureOpts) {
+  return {
+    type: ['number', 'string'],
+    pattern: figurePattern(unit, opts),
+    ...(opts.signed ? (opts.atMostOne ? { minimum: -1 } : {}) : { minimum: 0 }),
+    ...(unit === 'rate' && opts.atMostOne ? { maximum: 1 } : {}),
+    description: SCALAR_DESC[unit] + (opts.atMostOne ? ' (at most 100%)' : ''),
+  };
+}
+
 /** One scalar figure; its syntax is checked here so the error points at it. */
-export function scalarFigure(unit: Unit, opts: { signed?: boolean } = {}) {
+export function scalarFigure(unit: Unit, opts: FigureOpts = {}) {
   // z.any + our own parser: one precise message ("2.5Q" is not an amount) instead of a
   // union's "expected number or string"; the JSON Schema type comes from meta.
   return z
@@ -66,12 +133,12 @@ export function scalarFigure(unit: Unit, opts: { signed?: boolean } = {}) {
       const p = parseFigure(v, unit);
       return p.ok ? p.value : ZERO;
     })
-    .meta({ type: ['number', 'string'], description: SCALAR_DESC[unit] });
+    .meta(figureMeta(unit, opts));
 }
 
 const ZERO: Ranged = { low: Dec.ZERO, base: Dec.ZERO, high: Dec.ZERO };
 
-function rangeShape(unit: Unit, opts: { signed?: boolean }) {
+function rangeShape(unit: Unit, opts: FigureOpts) {
   return obj({
     low: scalarFigure(unit, opts).optional(),
     base: scalarFigure(unit, opts).optional(),
@@ -147,7 +214,7 @@ function resolve(x: FigureShape, outer: DistKind | undefined) {
   return isRanged(x) ? fromScalar(x, outer) : fromRange(x, outer);
 }
 
-function figureShape(unit: Unit, opts: { signed?: boolean }) {
+function figureShape(unit: Unit, opts: FigureOpts) {
   return z.union([scalarFigure(unit, opts), rangeShape(unit, opts)]);
 }
 
@@ -156,7 +223,7 @@ function report(problems: Problem[], ctx: z.RefinementCtx, path: PropertyKey[]) 
 }
 
 /** A figure, a range, a low/base/high triple, or two percentiles (p5/p95) of a normal or lognormal. */
-export function figure(unit: Unit, opts: { signed?: boolean } = {}) {
+export function figure(unit: Unit, opts: FigureOpts = {}) {
   return figureShape(unit, opts)
     .superRefine((x, ctx) => report(resolve(x, undefined).problems, ctx, []))
     .transform((x): ParsedFigure => {
@@ -166,8 +233,13 @@ export function figure(unit: Unit, opts: { signed?: boolean } = {}) {
 }
 
 /** A figure, or `{ value, source }` to cite it (and `dist` to say what its range means). */
-export function sourced(unit: Unit, opts: { signed?: boolean } = {}) {
-  const cited = obj({ value: figureShape(unit, opts), dist: dist.optional(), source: source.optional(), note: note.optional() });
+export function sourced(unit: Unit, opts: FigureOpts = {}) {
+  const cited = obj({
+    value: figureShape(unit, opts).meta({ description: `The figure itself. ${SCALAR_DESC[unit]}` }),
+    dist: dist.optional(),
+    source: source.optional(),
+    note: note.optional(),
+  });
   type Cited = z.output<typeof cited>;
   const isCited = (x: FigureShape | Cited): x is Cited => !isRanged(x as FigureShape) && 'value' in x && x.value !== undefined;
   return z
@@ -196,6 +268,12 @@ export function sourced(unit: Unit, opts: { signed?: boolean } = {}) {
 export const year = z
   .union([z.number().int(), z.string()])
   .meta({ description: 'FY2030, 2030, or a year number 1..N of the horizon' });
+/** The keys every list item an extending file can patch has: its id and `remove`. */
+export const itemId = (what: string) =>
+  id.meta({ description: `The ${what}'s id: letters, digits, - and _; an extending file patches the ${what} by it` });
+export const removeItem = (what: string) =>
+  z.literal(true).meta({ description: `In an extending file: drop this ${what} (write remove: true)` });
+
 export const govCode = z.string().regex(/^[A-Z]{2,3}$/, 'a government code is 2 or 3 capital letters, like US or IL');
 export const id = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'an id starts with a letter and holds letters, digits, - and _');
 
@@ -228,7 +306,7 @@ export const perGov = <T extends z.ZodType>(t: T) => z.record(z.string(), t);
 
 export const profileObject = obj({
   shares: z
-    .array(figure('rate'))
+    .array(figure('rate', { atMostOne: true }))
     .min(1)
     .meta({ description: 'Share paid out in the commitment year, the next year, ...; sums to 100%' }),
   source: source.optional(),
@@ -242,7 +320,7 @@ export type ProfileInput = z.output<typeof profile>;
 
 export const drawdownObject = obj({
   rates: z
-    .array(figure('rate'))
+    .array(figure('rate', { atMostOne: true }))
     .min(1)
     .meta({ description: 'Rate of contribution by fund age (the last repeats): share of uncalled commitment called that year' }),
   growth: figure('rate').optional().meta({ description: "Yearly growth of the fund's net asset value (Takahashi-Alexander G)" }),
@@ -275,22 +353,38 @@ export const budget = z.enum(['appropriated', 'none']).meta({
 export const common = {
   id: id.meta({ description: "The mechanism's id: letters, digits, - and _; unique in the scenario" }),
   label: z.string().optional().meta({ description: 'Its name in tables' }),
-  description: z.string().optional(),
+  description: z.string().optional().meta({ description: 'What the mechanism is, for readers of reports' }),
   source: source.optional(),
   note: note.optional(),
   remove: z.literal(true).optional().meta({ description: 'In an extending file: drop this mechanism' }),
+  within: z.string().optional().meta({
+    description:
+      "The id of a mechanism whose envelope this one is part of (a fund inside an 'aggregate' grant line): its flows are shown here and taken out of the other's, so the money is counted once",
+  }),
 };
+
+/** `currentLaw:` per government: the share of its appropriations current law already provides. */
+export const currentLaw = perGov(sourced('rate')).optional().meta({
+  description:
+    'Per government, the share (0-100%) of these appropriations already provided under current law (no new budget authority): incremental cost is budget cost less it',
+});
 
 export const gate = obj({
   label: z.string().optional().meta({ description: 'What the gate is, e.g. performance' }),
   holds: z.boolean().optional().meta({ description: 'Whether the gate holds in run (default true)' }),
-  probability: figure('rate').optional().meta({ description: 'Chance the gate holds, for simulation' }),
+  probability: figure('rate', { atMostOne: true })
+    .optional()
+    .meta({ description: 'Chance the gate holds (0% to 100%), drawn by simulate; run uses holds' }),
   source: source.optional(),
   note: note.optional(),
 });
 
 export const commitAmount = z.union([
   figure('amount'),
-  obj({ amount: figure('amount'), source: source.optional(), note: note.optional() }),
+  obj({
+    amount: figure('amount').meta({ description: 'The amount committed (USD), e.g. 500M or a range $250M-500M' }),
+    source: source.optional(),
+    note: note.optional(),
+  }),
 ]);
 export type CommitInput = z.output<typeof commitAmount>;

@@ -9,7 +9,8 @@ import { KINDS } from '../mechanisms/registry.js';
 import { BASIS_IDS } from '../model/bases.js';
 import { unitOfText } from '../model/paths.js';
 import { assumptions } from './assumptions.js';
-import { figure, govCode, id, note, obj, source, sourced, year } from './figures.js';
+import { correlations } from './correlations.js';
+import { figure, govCode, itemId, note, obj, removeItem, source, sourced, year } from './figures.js';
 
 export { SHAPES } from './figures.js';
 
@@ -21,12 +22,14 @@ export interface MechanismCommon {
   kind: string;
   label?: string;
   source?: string;
+  within?: string;
 }
 
 // The kinds' schemas, told apart by `kind` (a did-you-mean for an unknown one in validate.ts).
+// Each kind has its title and description in an editor (hover, completion).
 export const mechanism = z.discriminatedUnion(
   'kind',
-  KINDS.map((k) => k.schema) as unknown as [z.ZodObject, ...z.ZodObject[]],
+  KINDS.map((k) => k.schema.meta({ title: k.title, description: k.description })) as unknown as [z.ZodObject, ...z.ZodObject[]],
 ) as unknown as z.ZodType<MechanismCommon, unknown>;
 
 /** A published figure or a declared total, parsed for the unit its metric names. */
@@ -45,65 +48,122 @@ function figureFor(
   return { ok: true, value: r.value };
 }
 
+const comparison = z
+  .enum(['approx', 'atLeast', 'atMost'])
+  .optional()
+  .meta({ description: 'approx (default: within the tolerance), atLeast ("over $10B") or atMost' });
+
+/** One more test of the same sentence (`also:`). */
+const claimTest = obj({
+  metric: z.string().meta({ description: 'A metric path, or paths joined by +' }),
+  published: z.union([z.number(), z.string()]).meta({ description: 'The figure the sentence states for it' }),
+  comparison,
+  tolerance: figure('rate').optional().meta({ description: 'How far an approx test may be off and still hold' }),
+});
+
 const claim = obj({
-  id,
+  id: itemId('claim'),
   text: z.string().optional().meta({ description: 'The sentence of the source document, quoted' }),
-  metric: z
-    .string()
-    .meta({ description: 'A metric path such as budgetCost.US.perYear or headlineMobilization; several may be added with +' }),
+  metric: z.string().meta({
+    description:
+      'A metric path such as budgetCost.US.perYear or headlineMobilization; several may be added with +; {gov} stands for each government of `each`',
+  }),
   published: z
     .union([z.number(), z.string()])
     .meta({ description: 'The figure the source states: an amount, a ratio, or a range' }),
-  comparison: z
-    .enum(['approx', 'atLeast', 'atMost'])
-    .optional()
-    .meta({ description: 'approx (default: within the tolerance), atLeast ("over $10B") or atMost' }),
+  comparison,
   tolerance: figure('rate').optional().meta({ description: 'How far an approx claim may be off and still hold, e.g. 10%' }),
+  each: z.array(z.string()).min(1).optional().meta({
+    description:
+      'Test the sentence once per government ("per side"): {gov} in `metric` is each code in turn; it holds when every test holds',
+  }),
+  also: z
+    .array(claimTest)
+    .optional()
+    .meta({ description: 'Further tests of the same sentence (e.g. its "(~$1B/year combined)"); the claim holds when all hold' }),
+  when: z.string().optional().meta({
+    description: 'The key of an event (a study, a gate): the claim is tested only when it holds ("if confirmed viable")',
+  }),
   source: source.optional(),
   note: note.optional(),
-  remove: z.literal(true).optional(),
+  remove: removeItem('claim').optional(),
 })
   .superRefine((c, ctx) => {
-    const r = figureFor(c.metric.split('+')[0]!.trim(), c.published);
-    if (!r.ok)
-      ctx.addIssue({ code: 'custom', path: ['published'], message: r.message, params: { hint: r.hint, code: 'invalid-figure' } });
+    for (const [t, path] of claimTests(c)) {
+      const r = figureFor(t.metric.split('+')[0]!.trim(), t.published);
+      if (!r.ok) ctx.addIssue({ code: 'custom', path, message: r.message, params: { hint: r.hint, code: 'invalid-figure' } });
+    }
   })
-  .transform((c) => {
-    const r = figureFor(c.metric.split('+')[0]!.trim(), c.published);
-    return {
-      ...c,
-      terms: c.metric.split('+').map((x) => x.trim()),
-      published: r.ok ? r.value : false,
-      publishedText: String(c.published),
-    };
-  });
+  .transform((c) => ({
+    ...c,
+    tests: claimTests(c).map(([t, , label]) => {
+      const r = figureFor(t.metric.split('+')[0]!.trim(), t.published);
+      return {
+        label,
+        metric: t.metric,
+        terms: t.metric.split('+').map((x) => x.trim()),
+        published: r.ok ? r.value : false,
+        publishedText: String(t.published),
+        comparison: t.comparison,
+        tolerance: t.tolerance,
+      };
+    }),
+  }));
+
+type ClaimTestInput = {
+  metric: string;
+  published: number | string;
+  comparison?: 'approx' | 'atLeast' | 'atMost';
+  tolerance?: unknown;
+};
+
+/** A claim's tests: one per government of `each` (or the one), then `also:`; with where each is written and a label. */
+function claimTests(c: ClaimTestInput & { each?: string[]; also?: ClaimTestInput[] }): [ClaimTestInput, PropertyKey[], string][] {
+  const own: [ClaimTestInput, PropertyKey[], string][] = c.each
+    ? c.each.map((g) => [{ ...c, metric: c.metric.replaceAll('{gov}', g) }, ['published'], g])
+    : [[c, ['published'], '']];
+  return [
+    ...own,
+    ...(c.also ?? []).map((t, i): [ClaimTestInput, PropertyKey[], string] => [t, ['also', i, 'published'], t.metric]),
+  ];
+}
+
+/** `measures:` sums the plan itself names (e.g. a report's own headline construct), usable as measure.ID. */
+const measure = obj({
+  id: itemId('measure'),
+  label: z.string().meta({ description: 'How tables name it' }),
+  sum: z.string().meta({ description: 'Metric paths joined by +, e.g. publicCommitment.total.F-1 + privateMobilized.total.F-4' }),
+  source: source.optional(),
+  note: note.optional(),
+  remove: removeItem('measure').optional(),
+});
 
 /** `assert:` items: an expression, or a mapping with an id so an extending file can replace or remove it. */
 const assertion = z.union([
   z.string().meta({ description: 'METRIC OP VALUE, e.g. budgetCost.US <= 5B (a bare number is USD millions)' }),
   obj({
-    id: id.optional(),
+    id: itemId('assertion').optional(),
     that: z.string().meta({ description: 'METRIC OP VALUE, e.g. floor.US.appropriated.met == true' }),
     case: z.enum(['low', 'base', 'high']).optional().meta({ description: 'Which end of every range to evaluate (default base)' }),
     source: source.optional(),
     note: note.optional(),
-    remove: z.literal(true).optional(),
+    remove: removeItem('assertion').optional(),
   }),
 ]);
 
 /** `totals:` the file author's own statement of a sum, checked against the computed metric. */
 const declaredTotal = obj({
-  id,
+  id: itemId('total'),
   metric: z.string().meta({ description: 'A metric path such as budgetCost.US or publicCommitment.total.F-2' }),
   value: z.union([z.number(), z.string()]).meta({ description: 'The sum as written: 4.375B, 4375M' }),
   tolerance: z
     .union([z.number(), z.string()])
     .optional()
     .meta({ description: 'Allowed difference: a share (0.5%) or an amount (1M); default 0' }),
-  case: z.enum(['low', 'base', 'high']).optional(),
+  case: z.enum(['low', 'base', 'high']).optional().meta({ description: 'Which end of every range to sum (default base)' }),
   source: source.optional(),
   note: note.optional(),
-  remove: z.literal(true).optional(),
+  remove: removeItem('total').optional(),
 });
 
 export type { AssumptionsInput } from './assumptions.js';
@@ -117,25 +177,31 @@ const government = obj({
 export const scenarioSchema = obj({
   extends: z.string().optional().meta({ description: 'Path of a scenario this one patches (relative to this file)' }),
   name: z.string().min(1).meta({ description: "The scenario's name in reports" }),
-  description: z.string().optional(),
+  description: z.string().optional().meta({ description: 'What the scenario models, for readers of reports' }),
   sources: z
     .array(
       obj({
-        id: z.string().optional(),
-        title: z.string(),
-        file: z.string().optional(),
-        url: z.string().optional(),
-        date: z.union([z.string(), z.number()]).optional(),
+        id: z.string().optional().meta({ description: 'A short name for the document, e.g. compact' }),
+        title: z.string().meta({ description: 'The title of the document, as a reader would search for it' }),
+        publisher: z.string().optional().meta({ description: 'Who published it, e.g. a research institute' }),
+        date: z.union([z.string(), z.number()]).optional().meta({ description: 'When it was published, e.g. 2026-06' }),
+        file: z.string().optional().meta({
+          description:
+            'A local copy (relative to this scenario file); when present, explain shows the line a citation such as l.581 names',
+        }),
+        url: z.string().optional().meta({ description: 'Where to find it online' }),
         note: note.optional(),
       }),
     )
     .optional()
-    .meta({ description: 'The documents cited' }),
+    .meta({
+      description: 'The documents cited: a citation such as "l.581" in a source: refers to a line of the first one',
+    }),
   horizon: obj({
     start: year.meta({ description: 'The first fiscal year, e.g. FY2027' }),
     years: z.number().int().min(1).max(200).meta({ description: 'Number of fiscal years modeled' }),
     source: source.optional(),
-  }),
+  }).meta({ description: 'The fiscal years modeled: every amount, window and test runs over them' }),
   governments: z
     .union([z.array(govCode).min(1), z.record(govCode, government)])
     .meta({ description: 'The governments that commit money, by code of 2-3 capital letters' }),
@@ -161,11 +227,16 @@ export const scenarioSchema = obj({
     .meta({ description: 'How budget cost is scored' }),
   assumptions: assumptions.optional().meta({ description: 'Named curves and defaults every mechanism can use' }),
   mechanisms: z.array(mechanism).min(1).meta({ description: 'The financing mechanisms, one per item' }),
+  measures: z.array(measure).optional().meta({
+    description:
+      "Sums the plan itself states (its own headline construct), shown beside the tool's metrics and usable as measure.ID",
+  }),
   claims: z.array(claim).optional().meta({ description: 'What the source says, tested against the model' }),
   totals: z
     .array(declaredTotal)
     .optional()
     .meta({ description: 'Sums the author states; every command fails (exit 1) when the computed metric differs' }),
+  correlations: correlations.optional(),
   assert: z
     .array(assertion)
     .optional()

@@ -129,7 +129,7 @@ function report(issue: Issue, base: Path, tree: LMap, plain: unknown, sink: Sink
           isMissing ? 'missing-key' : 'unknown-kind',
           isMissing
             ? M.missingKey('kind', describePath(tree, kindPath))
-            : `${describePath(tree, path.slice(0, -1))}: ${M.unknownKind(String(got))}`,
+            : `${describePath(tree, path.slice(0, -1))}: ${typeof got === 'object' && got !== null ? M.kindNotName(Array.isArray(got) ? 'a list' : 'a mapping') : M.unknownKind(String(got))}`,
           at(kindPath),
           dym ? M.didYouMean(dym) : M.kindsHint(MECHANISM_KINDS),
         );

@@ -101,10 +101,10 @@ beforeAll(() => {
     mkdirSync(join(repo, 'scenarios'), { recursive: true });
     copyFileSync(join(ROOT, 'scenarios', f), join(repo, 'scenarios', f));
   }
-  // A scenario with a declared total, right at the base: US budget cost 4,375 (README: the baseline's).
+  // A scenario with a declared total, right at the base: US budget cost 4,382.5 (test/core/baseline.test.ts).
   write(
     'scenarios/declared.yaml',
-    'extends: compact-2026.yaml\nname: with a declared total\ntotals:\n  - { id: us-budget, metric: budgetCost.US, value: 4.375B }\n',
+    'extends: compact-2026.yaml\nname: with a declared total\ntotals:\n  - { id: us-budget, metric: budgetCost.US, value: 4.3825B }\n',
   );
   // A scenario built on f3-high: unchanged itself, it moves when f3-high does.
   write('scenarios/f3-leaf.yaml', 'extends: f3-high.yaml\nname: built on F-3 high\n');
@@ -115,7 +115,7 @@ beforeAll(() => {
   commit('a note edit');
   edit('scenarios/f3-high.yaml', 'amount: 3B', 'amount: 3.5B');
   commit("raise F-3's face value");
-  edit('scenarios/declared.yaml', 'value: 4.375B', 'value: 4.5B');
+  edit('scenarios/declared.yaml', 'value: 4.3825B', 'value: 4.5B');
   commit('break a declared total');
   write(
     'scenarios/what-if/new-alt.yaml',
@@ -132,7 +132,7 @@ beforeAll(() => {
   commit('rename an alternative');
   BULK.forEach((f, i) => {
     // One of them fails an assertion: F-3 at 2,000 instead of 2,500 takes 5% x 500 = 25 off
-    // the baseline's US budget cost of 4,375 (the README's figure): 4,350 > 4,000.
+    // the baseline's US budget cost of 4,382.5: 4,357.5 > 4,000.
     const assert = i === 0 ? 'assert:\n  - budgetCost.US <= 4000\n' : '';
     write(
       f,
@@ -206,7 +206,8 @@ describe('the whole pull request', () => {
   it('writes the full diffs to the step summary', () => {
     for (const [status, file] of expected) expect(r.summary, file).toContain(`#### ${status} ${md(file)}`);
     expect(r.summary).toContain('#### Headline (FY2027-FY2036 totals)');
-    expect(r.summary).toContain('mechanisms[F-3].obligations.US.amount');
+    // Escaped for markdown (\[ renders as [), so a label cannot open a link.
+    expect(r.summary).toContain('mechanisms\\[F-3\\].obligations.US.amount');
   });
 
   it("annotates only the pull request's files, relative to the root, at most 10 of each kind", () => {

@@ -30,6 +30,13 @@ const CASES: { name: string; args: string[]; code: number }[] = [
   { name: 'shares-sum', args: [`${DIR}/shares-sum.yaml`], code: 1 },
   { name: 'declared-total', args: [`${DIR}/declared-total.yaml`], code: 1 },
   { name: 'claim-warning', args: [`${DIR}/claim.yaml`], code: 0 },
+  // Claims that do not hold: one line per file, each in full with --verbose.
+  { name: 'claim-verbose', args: [`${DIR}/claim.yaml`, '--verbose'], code: 0 },
+  { name: 'claim-github-verbose', args: [`${DIR}/claim.yaml`, '--verbose', '--format', 'github'], code: 0 },
+  // Errors first, then warnings, then the claim lines; wrapped to 80 columns with --width.
+  { name: 'errors-first-80', args: [`${DIR}/shares-sum.yaml`, `${DIR}/year-outside-horizon.yaml`, '--width', '80'], code: 2 },
+  // A warning in a file named first still comes after an error in a later one.
+  { name: 'errors-first-verbose', args: [`${DIR}/claim.yaml`, `${DIR}/shares-sum.yaml`, '--verbose'], code: 1 },
   { name: 'claim-strict', args: [`${DIR}/claim.yaml`, '--strict-claims'], code: 1 },
   // Every problem of every file at once; the exit code is the worst of them.
   {

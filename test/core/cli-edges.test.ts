@@ -84,10 +84,17 @@ describe('run --discount', () => {
     const r = await cli(['run', '--discount', '5%', '--format', 'json']);
     expect(r.code).toBe(0);
     const pv = JSON.parse(r.stdout).presentValue.metrics.budgetCost.US;
-    // US budget cost by year: 550, 737.5, 550, then 362.5 for seven years;
-    // PV = 550/1.05 + 737.5/1.05^2 + 550/1.05^3 + 362.5 x (1/1.05^4 + ... + 1/1.05^10)
-    //    = 523.809524 + 668.934240 + 475.110680 + 362.5 x 4.998487 = 3479.805945 (rounded to the dollar)
-    expect(pv).toEqual({ nominal: '4375', presentValue: '3479.805945' });
+    // US budget cost by year: 555.625, 739.375, 550, then 362.5 for seven years (S-1B: 5.625 and 1.875);
+    // PV = 555.625/1.05 + 739.375/1.05^2 + 550/1.05^3 + 362.5 x (1/1.05^4 + ... + 1/1.05^10)
+    //    = 529.166667 + 670.634921 + 475.110680 + 362.5 x 4.998487 = 3486.863768 (rounded to the dollar)
+    // no US budget cost falls after the horizon, so the whole-life PV is the horizon's
+    expect(pv).toEqual({
+      nominal: '4382.5',
+      nominalAfterHorizon: '0',
+      presentValue: '3486.863768',
+      presentValueHorizon: '3486.863768',
+      presentValueWholeLife: '3486.863768',
+    });
   });
   it('refuses a rate that is not one', async () => {
     expect((await cli(['run', '--discount', 'soon'])).code).toBe(2);

@@ -162,22 +162,47 @@ mechanisms:
     // 50% of 100 = 50; 50% of 50 = 25; 12.5; 6.25; at age 4 (= life) calls stop
     expect([0, 1, 2, 3, 4].map((y) => M(m.money('deployed', 'US', 'L', y)))).toEqual(['50', '25', '12.5', '6.25', '0']);
   });
-  it('distributions are RD x NAV with RD = (age / life)^bow', () => {
-    // growth 0, life 4, bow 1 -> RD = age / 4
-    // age 0: NAV 0 -> D 0; NAV = 50
-    // age 1: D = 0.25 x 50 = 12.5; NAV = 50 - 12.5 + 25 = 62.5
-    // age 2: D = 0.5 x 62.5 = 31.25; NAV = 31.25 + 12.5 = 43.75
-    // age 3: D = 0.75 x 43.75 = 32.8125; NAV = 10.9375 + 6.25 = 17.1875
-    // age 4: D = 1 x 17.1875 = 17.1875; NAV = 0
-    expect([0, 1, 2, 3, 4].map((y) => M(m.money('distributions', 'US', 'L', y)))).toEqual([
-      '0',
-      '12.5',
-      '31.25',
-      '32.8125',
-      '17.1875',
-    ]);
+  it('distributions follow Takahashi and Alexander (2002): D_t = RD_t x NAV_{t-1} x (1 + G), RD_t = (t / L)^B', () => {
+    // Takahashi and Alexander, "Illiquid Alternative Asset Fund Modeling", Journal of Portfolio
+    // Management 28(2), 2002. The year of commitment is t = 1. Growth 0, life 4, bow 1: RD_t = t / 4.
+    // t = 1 (FY2027): NAV_0 = 0 -> D 0; C 50; NAV = 50
+    // t = 2 (FY2028): D = 2/4 x 50 = 25; C 25; NAV = 25 + 25 = 50
+    // t = 3 (FY2029): D = 3/4 x 50 = 37.5; C 12.5; NAV = 12.5 + 12.5 = 25
+    // t = 4 (FY2030, t = L): D = 1 x 25 = 25; C 6.25; NAV = 6.25
+    // t = 5 (FY2031): RD capped at 1: D = 6.25 (the last call back); NAV = 0
+    expect([0, 1, 2, 3, 4].map((y) => M(m.money('distributions', 'US', 'L', y)))).toEqual(['0', '25', '37.5', '25', '6.25']);
     // with no growth, everything called comes back: 93.75 = 50 + 25 + 12.5 + 6.25
     expect(M(m.money('distributions', 'US'))).toBe('93.75');
+  });
+  it('distributions grow at G and rise with the bow (Takahashi and Alexander 2002)', () => {
+    const g = evalYaml(
+      head(6) +
+        `
+assumptions:
+  drawdowns:
+    d: { rates: [50%], growth: 20%, bow: 2, life: 4 }
+mechanisms:
+  - id: L
+    kind: lp-fund-waves
+    drawdown: d
+    waves:
+      - { id: w1, year: 1, commit: { US: 100M } }
+`,
+    ).measure;
+    // t = 1: C 50; D 0; NAV 50
+    // t = 2: grown 50 x 1.2 = 60; RD (2/4)^2 = 0.25; D 15; C 25; NAV 45 + 25 = 70
+    // t = 3: grown 84; RD (3/4)^2 = 0.5625; D 47.25; C 12.5; NAV 36.75 + 12.5 = 49.25
+    // t = 4: grown 59.1; RD 1; D 59.1; C 6.25; NAV 6.25
+    // t = 5: grown 7.5; D 7.5; NAV 0
+    // t = 6: nothing left
+    expect([0, 1, 2, 3, 4, 5].map((y) => M(g.money('distributions', 'US', 'L', y)))).toEqual([
+      '0',
+      '15',
+      '47.25',
+      '59.1',
+      '7.5',
+      '0',
+    ]);
   });
 });
 

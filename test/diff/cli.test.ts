@@ -42,8 +42,8 @@ describe('diff output (golden files, figures checked by hand in diff.test.ts)', 
 
   it('--all shows unchanged rows', async () => {
     const r = await cli(['diff', BASE, 'scenarios/f3-high.yaml', '--all'], { cwd: ROOT });
-    // IL budget cost is unchanged (4075); it shows only with --all.
-    expect(r.stdout).toMatch(/│ Budget cost \(as published basis\) +│ IL +│ +4,075\.0 │ +4,075\.0 │ +0\.0 │ +0\.0% │/);
+    // IL budget cost is unchanged (4082.5); it shows only with --all.
+    expect(r.stdout).toMatch(/│ Budget cost \(as published basis\) +│ IL +│ +4,082\.5 │ +4,082\.5 │ +0\.0 │ +0\.0% │/);
     const hidden = await cli(['diff', BASE, 'scenarios/f3-high.yaml'], { cwd: ROOT });
     expect(hidden.stdout).not.toMatch(/│ Budget cost \(as published basis\) +│ IL /);
   });
@@ -85,18 +85,18 @@ describe('diff --format json (version 1)', () => {
     ]);
     expect(j.version).toBe(1);
     expect(j.base).toEqual({ name: 'Compact 2026 as published', file: BASE, extends: [] });
-    // Headline: 9 money metrics x (US, IL, total) + 2 leverage bases x 3 = 33 rows, always all of them.
-    expect(j.headline).toHaveLength(33);
-    // 8750 -> 9250, +500, 500 / 8750 = 5.714286% (6 places).
+    // Headline: 21 money metrics x (US, IL, total) + 5 ratios x 3 = 78 rows, always all of them.
+    expect(j.headline).toHaveLength(78);
+    // 8757.5 -> 9257.5, +500, 500 / 8757.5 = 5.709392% (6 places).
     expect(j.headline.find((x: { path: string }) => x.path === 'publicCommitment.US')).toEqual({
       path: 'publicCommitment.US',
       metric: 'publicCommitment',
       scope: 'US',
       unit: 'USD millions',
-      base: '8750',
-      alt: '9250',
+      base: '8757.5',
+      alt: '9257.5',
       change: '500',
-      percent: '5.714286',
+      percent: '5.709392',
       changed: true,
     });
     expect(j.byMechanism.find((x: { path: string }) => x.path === 'budgetCost.US.F-3')).toMatchObject({
@@ -118,7 +118,7 @@ describe('diff --format json (version 1)', () => {
           source:
             '$2-3B (face value), l.581; over ten years, l.598; assumption: obligated evenly from FY2027 (l.598 makes a project-development facility a precondition)',
           file: BASE,
-          line: 92,
+          line: 102,
         },
         alt: {
           kind: 'figure',
@@ -139,10 +139,10 @@ describe('diff --format json (version 1)', () => {
         op: '>',
         limit: '100',
         limitIn: 'USD millions',
-        base: '4375',
-        alt: '4400',
+        base: '4382.5',
+        alt: '4407.5',
         change: '25',
-        percent: '0.571429',
+        percent: '0.570451', // 25 / 4382.5 = 0.57045065...%
         crossed: false,
       },
     ]);
@@ -158,17 +158,17 @@ describe('--fail-if', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('Thresholds (--fail-if)');
     expect(r.stderr).toBe(
-      'error threshold-crossed: --fail-if "budgetCost.US > +20" crossed: budgetCost.US changed by +25.0 (+0.6%) (4,375.0 -> 4,400.0)\n' +
+      'error threshold-crossed: --fail-if "budgetCost.US > +20" crossed: budgetCost.US changed by +25.0 (+0.6%) (4,382.5 -> 4,407.5)\n' +
         '  = hint: the alternative moves this metric past the limit; change the scenario or, if the change is intended, the threshold\n',
     );
   });
 
-  it('percent thresholds: f4 moves the headline by -3000 / 18825 = -15.9%', async () => {
+  it('percent thresholds: f4 moves the headline by -3000 / 18855 = -15.9%', async () => {
     const crossed = await cli(['diff', BASE, 'scenarios/f4-no-second-wave.yaml', '--fail-if', 'headlineMobilization < -5%'], {
       cwd: ROOT,
     });
     expect(crossed.code).toBe(1);
-    expect(crossed.stderr).toContain('headlineMobilization changed by -3,000.0 (-15.9%) (18,825.0 -> 15,825.0)');
+    expect(crossed.stderr).toContain('headlineMobilization changed by -3,000.0 (-15.9%) (18,855.0 -> 15,855.0)');
     const fine = await cli(['diff', BASE, 'scenarios/f4-no-second-wave.yaml', '--fail-if', 'headlineMobilization < -16%'], {
       cwd: ROOT,
     });

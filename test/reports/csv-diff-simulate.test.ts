@@ -10,10 +10,10 @@ describe('diff --format csv', () => {
     const [head, ...rows] = parseCsv(r.stdout);
     expect(head).toEqual(['section', 'path', 'metric', 'scope', 'mechanism', 'year', 'unit', 'base', 'alt', 'change', 'percent']);
     const row = (path: string, section = 'headline') => rows.find((x) => x[0] === section && x[1] === path);
-    // F-3 face 2500 -> 3000: US commitment 8750 -> 9250, +500, 500 / 8750 = 5.714286%
-    expect(row('publicCommitment.US')!.slice(7)).toEqual(['8750', '9250', '500', '5.714286']);
-    // budget cost +5% x 500 = +25 (4375 -> 4400)
-    expect(row('budgetCost.US')!.slice(7, 10)).toEqual(['4375', '4400', '25']);
+    // F-3 face 2500 -> 3000: US commitment 8757.5 -> 9257.5, +500, 500 / 8757.5 = 5.709392%
+    expect(row('publicCommitment.US')!.slice(7)).toEqual(['8757.5', '9257.5', '500', '5.709392']);
+    // budget cost +5% x 500 = +25 (4382.5 -> 4407.5)
+    expect(row('budgetCost.US')!.slice(7, 10)).toEqual(['4382.5', '4407.5', '25']);
     // nothing changed for Israel, so no Israeli headline row is shown
     expect(rows.some((x) => x[0] === 'headline' && x[3] === 'IL')).toBe(false);
   });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { cli } from '../support/cli.js';
 import { csvField, toCsv } from '../../src/render/csv.js';
+import { hasHidden } from '../../src/core/text.js';
 import { parseCsv } from '../support/csv.js';
 import { Dec } from '../../src/core/money.js';
 import { runJson } from './support.js';
@@ -18,9 +19,20 @@ describe('csv writer', () => {
     expect(toCsv(['a', 'b'], [['1', 'x,y']])).toBe('a,b\r\n1,"x,y"\r\n');
   });
 
-  it('parses back what it writes (any text)', () => {
+  it('shows hidden characters and defuses formulas, keeping numbers as numbers', () => {
+    expect(csvField('a\u202eb')).toBe('a\\u{202e}b');
+    expect(csvField('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('-14')).toBe('-14');
+    expect(csvField('+35.5')).toBe('+35.5');
+    expect(csvField(-14)).toBe('-14');
+  });
+
+  it('parses back what it writes (any text it need not defuse)', () => {
+    // Hidden characters and formula-like text are changed on purpose (the test below).
+    const plain = fc.string().filter((s) => !hasHidden(s) && !/^[=+\-@]/.test(s));
     fc.assert(
-      fc.property(fc.array(fc.array(fc.string(), { minLength: 2, maxLength: 2 }), { maxLength: 6 }), (rows) => {
+      fc.property(fc.array(fc.array(plain, { minLength: 2, maxLength: 2 }), { maxLength: 6 }), (rows) => {
         expect(parseCsv(toCsv(['h1', 'h2'], rows))).toEqual([['h1', 'h2'], ...rows]);
       }),
     );
@@ -38,12 +50,12 @@ describe('run --format csv', () => {
         .filter(pred)
         .reduce((a, x) => a.plus(Dec.of(x[4]!)), Dec.ZERO)
         .toPlain();
-    // Baseline US budget cost: F-2 2500 + F-3 5% x 2500 = 125 + F-5 750 + F-6 1000 = 4375.
-    expect(sum((x) => x[1] === 'US' && x[3] === 'budgetCost' && x[0] !== 'after')).toBe('4375');
-    // US public commitment: 1000 + 2500 + 2500 + 1000 + 750 + 1000 = 8750.
-    expect(sum((x) => x[1] === 'US' && x[3] === 'commitment' && x[0] !== 'after')).toBe('8750');
-    // Private mobilized: F-4 crowd-in 2x on 2000 of anchor commitments = 4000.
-    expect(sum((x) => x[3] === 'private' && x[0] !== 'after')).toBe('4000');
+    // Baseline US budget cost: F-2 2500 (with Q-1) + F-3 5% x 2500 = 125 + F-5 750 + F-6 1000 + S-1B 7.5 = 4382.5.
+    expect(sum((x) => x[1] === 'US' && x[3] === 'budgetCost' && x[0] !== 'after')).toBe('4382.5');
+    // US public commitment: 1000 + 2500 + 2500 + 1000 + 750 + 1000 + 7.5 = 8757.5.
+    expect(sum((x) => x[1] === 'US' && x[3] === 'commitment' && x[0] !== 'after')).toBe('8757.5');
+    // Private mobilized: F-4 crowd-in 2x on 2000 of anchor commitments = 4000, S-1B's 1x on 15 = 15.
+    expect(sum((x) => x[3] === 'private' && x[0] !== 'after')).toBe('4015');
     // Every flow kind x government total matches run --format json.
     const json = await runJson();
     const kinds: Record<string, string> = {

@@ -76,7 +76,7 @@ describe('run --format xlsx', () => {
     expect(formulas).toBeGreaterThan(200);
 
     // The same labels as the other formats, and the figures worked by hand:
-    // US budget cost 2500 + 125 + 750 + 1000 = 4375; headline 14825 public + 4000 private = 18825.
+    // US budget cost 2500 + 125 + 750 + 1000 + S-1B 7.5 = 4382.5; headline 14840 public + 4015 private = 18855.
     const sum = wb.getWorksheet('Summary')!;
     const find = (label: string) => {
       let found: ExcelJS.Row | undefined;
@@ -85,12 +85,16 @@ describe('run --format xlsx', () => {
       });
       return found!;
     };
-    expect(find('Budget cost (as published basis)').getCell(2).result).toBe(4375);
+    expect(find('Budget cost (as published basis)').getCell(2).result).toBe(4382.5);
     expect(find('Budget cost (as published basis)').getCell(2).formula).toContain('Ledger!$B:$B,"US"');
-    expect(find('Headline mobilization').getCell(4).result).toBe(18825);
-    expect(Number(json.metrics.headlineMobilization)).toBe(18825);
-    // Ratios are values: 4000 / 14825 = 0.269815.
-    expect(find('Leverage, commitment basis').getCell(4).value).toBe(0.269815);
+    expect(find('Headline mobilization').getCell(4).result).toBe(18855);
+    expect(Number(json.metrics.headlineMobilization)).toBe(18855);
+    // Ratios are values: the multiplier is headline / budget cost = 18855 / 8465 = 2.227407 (6 places).
+    expect(find('Multiplier: total investment per budget dollar (as published basis)').getCell(4).value).toBe(2.227407);
+    // Fund crowd-in over the funds only: F-4 private 4000 / F-4 anchors 2000 = 2; the anchors are a formula over F-4's rows.
+    expect(find('Fund crowd-in: private LP per public anchor dollar').getCell(4).value).toBe(2);
+    expect(find('Public anchor commitments to funds').getCell(4).formula).toContain('Ledger!$C:$C,"F-4"');
+    expect(find('Public anchor commitments to funds').getCell(4).result).toBe(2000);
 
     // By mechanism: F-4's private capital, 2 x 1000M x 2x crowd-in = 4000, as a formula over F-4's flows.
     const bm = wb.getWorksheet('By mechanism')!;

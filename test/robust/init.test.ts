@@ -27,8 +27,8 @@ describe('compact-model init', () => {
     expect(resolve(dir, schema)).toBe(join(ROOT, 'scenario.schema.json'));
     const run = await cli(['run', 'my-scenario.yaml', '--format', 'json'], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
-    // Nothing changed yet: the baseline's headline, 8750 + 6075 + 4000 = 18825 (USD millions).
-    expect((JSON.parse(run.stdout) as { metrics: { headlineMobilization: string } }).metrics.headlineMobilization).toBe('18825');
+    // Nothing changed yet: the baseline's headline, 8757.5 + 6082.5 + 4015 = 18855 (USD millions).
+    expect((JSON.parse(run.stdout) as { metrics: { headlineMobilization: string } }).metrics.headlineMobilization).toBe('18855');
     // No temp file is left behind.
     expect(readdirSync(dir)).toEqual(['my-scenario.yaml']);
   });
@@ -63,7 +63,7 @@ describe('compact-model init', () => {
     expect(r.code, r.stderr).toBe(0);
     const run = await cli(['run', 'pkg #1/alt.yaml', '--format', 'json'], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
-    expect((JSON.parse(run.stdout) as { metrics: { headlineMobilization: string } }).metrics.headlineMobilization).toBe('18825');
+    expect((JSON.parse(run.stdout) as { metrics: { headlineMobilization: string } }).metrics.headlineMobilization).toBe('18855');
   });
 
   it('the extends value is quoted: a path through a folder named `pkg #1` survives YAML', () => {
@@ -74,8 +74,10 @@ describe('compact-model init', () => {
   it('a file name with control characters is shown visibly, and the file still runs', async () => {
     const r = await cli(['init', 'x\u001b[2J\u202ey'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).not.toMatch(/[\u001b\u202e]/);
-    expect(r.stdout).toContain('x\\u{1b}[2J\\u{202e}y.yaml');
+    // The confirmation goes to stderr, like run -o and report -o; stdout stays empty.
+    expect(r.stdout).toBe('');
+    expect(r.stderr).not.toMatch(/[\u001b\u202e]/);
+    expect(r.stderr).toContain('x\\u{1b}[2J\\u{202e}y.yaml');
     const run = await cli(['run', 'x\u001b[2J\u202ey.yaml', '--format', 'json'], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
   });

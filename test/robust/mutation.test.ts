@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
 import { makeProgram } from '../../src/cli/program.js';
 import { cli } from '../support/cli.js';
+import { writeFiles } from '../support/scenario.js';
 import { INTERNAL, ROOT, STACK_FRAME } from './support.js';
 
 const SEED = 20260601;
@@ -214,4 +215,17 @@ describe('random edits of the shipped scenarios never crash a command', () => {
     },
     120_000,
   );
+});
+
+// Found by the mutation run above: a `kind:` that is a mapping crashed String() (exit 2 now).
+describe('kind written as a mapping', () => {
+  it('is a diagnostic at the value, not a crash', async () => {
+    const dir = writeFiles({
+      'k.yaml':
+        'name: x\nhorizon: { start: FY2027, years: 3 }\ngovernments: { AA: { name: A } }\ntargets: { floor: 1M, mobilization: 1M }\nmechanisms:\n  - id: G-1\n    kind: { a: 1 }\n',
+    });
+    const r = await cli(['run', join(dir, 'k.yaml')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('k.yaml:7:11: error unknown-kind: mechanisms[G-1]: kind is a mapping');
+  });
 });

@@ -21,13 +21,15 @@ describe('simulate', () => {
   });
   it('probabilities follow the gates: with F-5 at 50% and fund 2 at 70%, US budget cost is 3,625 or more', async () => {
     const j = JSON.parse((await cli(['simulate', '--trials', '4000', '--format', 'json'])).stdout);
-    // Lowest case: F-3 at 2B x 5% = 100, F-2 2500, F-6 1000, F-5 fails: 3600 + ... = 2500 + 100 + 1000 = 3600.
+    // Lowest case: F-3 at 2B x 5% = 100, F-2 2500, F-6 1000, F-5 and S-1B fail: 2500 + 100 + 1000 = 3600.
     expect(j.metrics.budgetCost.US.p5).toBeGreaterThanOrEqual(3600);
-    // The appropriated floor (500M/yr) is never met by either side: at most 4625/10 = 462.5 a year for the US.
+    // The appropriated floor (500M/yr) is never met by either side: at most 2500 + 150 + 1000 + 1000 + 7.5 = 4657.5,
+    // 465.75 a year, for the US.
     expect(j.probabilities['floor.US.appropriated.met']).toBe(0);
     // The headline never falls below 10B: the minimum is 12.2B commitment + 0.8B private.
     expect(j.probabilities['target.met']).toBe(1);
-    expect(j.gates.map((g: { probability: string }) => g.probability)).toEqual(['0.7', '0.5']);
+    // fund 2's gate, F-5's study, S-1B's study
+    expect(j.gates.map((g: { probability: string }) => g.probability)).toEqual(['0.7', '0.5', '0.5']);
   });
   it('runs on every shipped scenario', async () => {
     for (const f of ['compact-2026', 'f3-high', 'f4-no-second-wave', 'f5-study-fails', 'f6-two-years-late']) {
@@ -85,7 +87,7 @@ describe('range meanings', () => {
 describe('sensitivity', () => {
   it('ranks F-4 crowd-in first for headline mobilization: 2,000M of anchor commitments x (2.5x - 1.5x) = 2,000', async () => {
     const j = JSON.parse((await cli(['sensitivity', '--metric', 'headlineMobilization', '--format', 'json'])).stdout);
-    expect(j.base).toBe('18825');
+    expect(j.base).toBe('18855');
     expect(j.inputs.map((x: { path: string; swing: string }) => [x.path, x.swing])).toEqual([
       ['F-4 fund-2 gate', '3000'], // fund 2 not launched: 500 + 500 committed and 2 x 1000 crowd-in gone
       ['mechanisms[F-4].crowdIn.value', '2000'], // 2000 x 1.0
@@ -93,15 +95,17 @@ describe('sensitivity', () => {
       ['mechanisms[F-3].obligations.US.amount', '1000'], // 3B - 2B of loans
       ['mechanisms[F-5].commit.US.amount', '500'], // 1B - 500M
       ['mechanisms[F-5].commit.IL.amount', '250'], // 500M - 250M
+      ['S-1B feasibility study', '30'], // study fails: 7.5 + 7.5 public and 15 co-finance not committed
     ]);
     const gate = j.inputs.find((x: { path: string }) => x.path === 'F-4 fund-2 gate');
-    // 18825 - 3000 = 15825 when the gate fails; as written it holds (18825)
-    expect([gate.kind, gate.atLow, gate.atHigh, gate.probability]).toEqual(['gate', '15825', '18825', '0.7']);
+    // 18855 - 3000 = 15855 when the gate fails; as written it holds (18855)
+    expect([gate.kind, gate.atLow, gate.atHigh, gate.probability]).toEqual(['gate', '15855', '18855', '0.7']);
   });
   it('budget cost: F-3 swings 5% x (3B - 2B) = 50', async () => {
     const j = JSON.parse((await cli(['sensitivity', '--metric', 'budgetCost.US', '--format', 'json'])).stdout);
     const f3 = j.inputs.find((x: { path: string }) => x.path.startsWith('mechanisms[F-3]'));
-    expect([f3.atLow, f3.atHigh, f3.swing]).toEqual(['4350', '4400', '50']);
+    // 4382.5 at base (F-3 2500 x 5% = 125); 2000 x 5% = 100 -> 4357.5; 3000 x 5% = 150 -> 4407.5
+    expect([f3.atLow, f3.atHigh, f3.swing]).toEqual(['4357.5', '4407.5', '50']);
   });
   it('draws a tornado in the terminal and refuses a true/false metric', async () => {
     const t = await cli(['sensitivity']);

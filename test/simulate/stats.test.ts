@@ -1,7 +1,7 @@
 // Percentiles by selection against a sort, and small cases worked by hand.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { histogram, summarize } from '../../src/simulate/stats.js';
+import { histogram, quantileRanks, summarize, wilson } from '../../src/simulate/stats.js';
 
 function bySort(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b),
@@ -42,5 +42,34 @@ describe('histogram', () => {
   it('puts every value in one of the bins, the maximum in the last', () => {
     const h = histogram(Float64Array.from([0, 1, 2, 3, 4, 10]), 5, 0, 10);
     expect(h.map((b) => b.count)).toEqual([2, 2, 1, 0, 1]);
+  });
+});
+
+describe('Monte Carlo error', () => {
+  it('standard error of the mean: sd / sqrt(n)', () => {
+    // 1, 2, 3, 4, 5: mean 3; squared deviations 4 + 1 + 0 + 1 + 4 = 10; sd = sqrt(10 / 4) = 1.5811388;
+    // se = 1.5811388 / sqrt(5) = 0.7071068
+    expect(summarize(Float64Array.from([5, 3, 1, 4, 2])).se).toBeCloseTo(0.7071068, 7);
+  });
+  it('percentile intervals: order statistics ranked by the binomial', () => {
+    // n = 10000, p = 0.5: np = 5000, z sqrt(np(1-p)) = 1.959964 x 50 = 97.998;
+    // j = ceil(4902.002) - 1 = 4902, k = ceil(5097.998) - 1 = 5097 (0-based)
+    expect(quantileRanks(10000, 0.5)).toEqual([4902, 5097]);
+    // p = 0.05: np = 500, 1.959964 x sqrt(475) = 42.716; j = ceil(457.284) - 1 = 457, k = ceil(542.716) - 1 = 542
+    expect(quantileRanks(10000, 0.05)).toEqual([457, 542]);
+    // on 0..9999 (value = rank) the P50 interval is [4902, 5097], whatever the order
+    const xs = Float64Array.from({ length: 10000 }, (_, i) => (i * 7919) % 10000);
+    expect(summarize(xs).ci.p50).toEqual([4902, 5097]);
+  });
+  it('Wilson interval for a proportion', () => {
+    // 0 of 10000: centre = (z^2 / 2n) / (1 + z^2 / n) = 0.000192074 / 1.000384148 = 0.000192000;
+    // half = z / (1 + z^2/n) x sqrt(z^2 / 4n^2) = 1.959213 x 0.0000979982 = 0.000192000: [0, 0.000384]
+    const [lo, hi] = wilson(0, 10000);
+    expect(lo).toBeCloseTo(0, 12);
+    expect(hi).toBeCloseTo(0.000384, 6);
+    // 50 of 100: centre 0.5; half = 1.959964 / 1.038415 x sqrt(0.0025 + 0.000096) = 1.887454 x 0.050951 = 0.096167
+    const [a, b] = wilson(50, 100);
+    expect(a).toBeCloseTo(0.403833, 5);
+    expect(b).toBeCloseTo(0.596167, 5);
   });
 });

@@ -1,14 +1,15 @@
 // `compact-model check FILE...`: validate scenarios and run the consistency rules,
 // assertions and claims; every problem of every file at once, for people or for CI.
+// For people and for annotations, errors come first, then warnings, and the published
+// claims that do not hold are one line per file unless --verbose; JSON is always complete.
 import type { Command } from 'commander';
 import { Loader } from '../../read/load.js';
 import { checkFiles } from '../../check/check.js';
 import { SavedChecks } from '../../check/saved.js';
 import { buildId, cacheDir } from '../../core/cache.js';
-import { renderDiagnostics, renderGithub } from '../../render/diagnostics.js';
-import { checkJson, checkSummary } from '../../render/check.js';
+import { checkDiagnosticsText, checkGithub, checkJson, checkSummary } from '../../render/check.js';
 import { makeChalk } from '../../render/terminal.js';
-import { choice, type Ctx } from '../options.js';
+import { choice, type Ctx, parseWidth } from '../options.js';
 
 type Format = 'text' | 'json' | 'github';
 
@@ -26,7 +27,9 @@ export function register(program: Command, ctx: Ctx): void {
       'text',
     )
     .option('--strict-claims', 'published claims that do not hold are errors, not warnings', false)
-    .action((files: string[], opts: { format: Format; strictClaims: boolean }) => {
+    .option('--verbose', 'show each published claim that does not hold, not one line per file', false)
+    .option('--width <n>', "wrap text to N columns (default: the terminal's width; none when not a terminal)", parseWidth)
+    .action((files: string[], opts: { format: Format; strictClaims: boolean; verbose: boolean; width?: number }) => {
       const io = ctx.io;
       const loader = new Loader(io.cwd, { roots: io.roots });
       // Saved results only from a built bundle (a source tree under test has no build id).
@@ -35,11 +38,13 @@ export function register(program: Command, ctx: Ctx): void {
       const key = JSON.stringify([build, io.cwd, io.roots ?? [], opts.strictClaims]);
       const saved = dir && build ? new SavedChecks(dir, key) : undefined;
       const r = checkFiles(files, loader, io.cwd, { strictClaims: opts.strictClaims }, saved);
+      const show = { verbose: opts.verbose, width: opts.width ?? io.columns };
       if (opts.format === 'json') io.out(JSON.stringify(checkJson(r, opts.strictClaims), null, 2) + '\n');
-      else if (opts.format === 'github') io.out(renderGithub(r.diagnostics) + checkSummary(r));
+      else if (opts.format === 'github') io.out(checkGithub(r, show) + checkSummary(r));
       else {
-        if (r.diagnostics.length) io.err(renderDiagnostics(r.diagnostics, r.sources, makeChalk(io.stderrIsTTY, io.env)));
-        io.out(checkSummary(r, makeChalk(io.stdoutIsTTY, io.env)));
+        const text = checkDiagnosticsText(r, show, makeChalk(io.stderrIsTTY, io.env));
+        if (text) io.err(text);
+        io.out(checkSummary(r, makeChalk(io.stdoutIsTTY, io.env), show.width));
       }
       ctx.exitCode = r.exitCode;
     });

@@ -9,6 +9,7 @@ import type { Case } from '../../compute/engine.js';
 import { baselinePath } from '../io.js';
 import { basisOption, choice, type Ctx, parseWidth, widthOption } from '../options.js';
 import { openScenario, usage, widthFor } from '../open.js';
+import { citedLines } from '../cited.js';
 
 export function register(program: Command, ctx: Ctx): void {
   basisOption(
@@ -47,10 +48,18 @@ export function register(program: Command, ctx: Ctx): void {
           ctx.exitCode = 2;
           return;
         }
+        const cited = citedLines(io, ev.scenario);
         io.out(
           opts.format === 'json'
-            ? JSON.stringify(explainJson(ev.scenario, r.explanation, opts.case), null, 2) + '\n'
-            : explainText(ev.scenario, r.explanation, opts.case, makeChalk(io.stdoutIsTTY, io.env), widthFor(io, opts.width)),
+            ? JSON.stringify(explainJson(ev.scenario, r.explanation, opts.case, cited), null, 2) + '\n'
+            : explainText(
+                ev.scenario,
+                r.explanation,
+                opts.case,
+                makeChalk(io.stdoutIsTTY, io.env),
+                widthFor(io, opts.width),
+                cited,
+              ),
         );
         ctx.exitCode = opened.code;
       },

@@ -1,17 +1,20 @@
 // `compact-model report [FILE] -o report.html [--simulate N]`: the self-contained HTML report
 // (with a simulated P5-P95 fan when asked), written atomically.
 import type { Command } from 'commander';
+import { forTerminal } from '../../core/text.js';
 import { evaluate } from '../../measure/evaluate.js';
 import { availableParallelism } from 'node:os';
 import { M } from '../../core/messages.js';
 import { toHtml } from '../../render/html.js';
 import { buildRunReport, fanOf } from '../../report/run.js';
+import { whatItWouldTake } from '../../report/solve.js';
 import { simulate, workerCount, workerScriptIn } from '../../simulate/simulate.js';
 import type { Case } from '../../compute/engine.js';
 import { baselinePath, packageRoot } from '../io.js';
 import { checkOutput, writeAtomic } from '../output.js';
 import { basisOption, choice, type Ctx, intOption } from '../options.js';
-import { openScenario } from '../open.js';
+import { applyRules, openScenario } from '../open.js';
+import { citedLines } from '../cited.js';
 
 export function register(program: Command, ctx: Ctx): void {
   basisOption(
@@ -19,7 +22,7 @@ export function register(program: Command, ctx: Ctx): void {
       .command('report')
       .description('write a self-contained HTML report (charts, metrics, claims, sources) that opens in any browser and prints')
       .argument('[file]', 'scenario YAML file (default: the shipped baseline)')
-      .requiredOption('-o, --output <file>', 'the HTML file to write, e.g. report.html')
+      .requiredOption('-o, --output <file>', '(required) the HTML file to write, e.g. report.html')
       .option('--case <case>', 'which end of every range to use: low, base or high', choice(['low', 'base', 'high']), 'base')
       .option('--force', 'overwrite an existing output file')
       .option(
@@ -42,6 +45,8 @@ export function register(program: Command, ctx: Ctx): void {
       // Refuse a bad output path before computing anything.
       const { target, diag } = checkOutput(opts.output, io.cwd, opened.scenario.chain, opts.force ?? false);
       const s = opened.scenario;
+      // The report cites line numbers; say once when the cited document is not at hand.
+      if (!diag) citedLines(io, s);
       const fan =
         diag || opts.simulate === undefined
           ? undefined
@@ -56,13 +61,20 @@ export function register(program: Command, ctx: Ctx): void {
               }),
               opts.seed,
             );
-      const failed = diag ?? writeAtomic(target!, toHtml(buildRunReport(evaluate(s, opts.case), { fan })), opts.force ?? false);
+      const ev = evaluate(s, opts.case);
+      const rules = applyRules(opened, s, ev, opts.case);
+      const model = buildRunReport(ev, { fan });
+      // When a floor or target test fails, what single change would close it (issue: solve).
+      const take = diag ? undefined : whatItWouldTake(ev);
+      if (take) model.sections.splice(model.sections.findIndex((x) => x.id === 'verdicts') + 1, 0, take);
+      const failed = diag ?? writeAtomic(target!, toHtml(model), opts.force ?? false);
       if (failed) {
         opened.report([failed]);
         ctx.exitCode = 2;
         return;
       }
-      ctx.exitCode = opened.code;
+      io.err(M.wroteFile(forTerminal(opts.output)));
+      ctx.exitCode = rules.code;
     },
   );
 }

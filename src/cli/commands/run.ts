@@ -15,7 +15,7 @@ import { makeChalk, renderTerminal } from '../../render/terminal.js';
 import { buildRunReport } from '../../report/run.js';
 import { baselinePath, type IO } from '../io.js';
 import { writeOutput } from '../output.js';
-import { openScenario, usage, widthFor } from '../open.js';
+import { applyRules, openScenario, usage, widthFor } from '../open.js';
 import { basisOption, choice, type Ctx, parseWidth, rateOption, widthOption } from '../options.js';
 
 type Format = 'table' | 'markdown' | 'json' | 'csv' | 'xlsx';
@@ -70,16 +70,18 @@ export async function run(io: IO, file: string, opts: RunOpts): Promise<number> 
   }
   const opened = openScenario(io, file, opts.basis);
   if (!opened) return 2;
-  const ev = evaluate(withValuation(opened.scenario, opts), opts.case);
+  const scenario = withValuation(opened.scenario, opts);
+  const ev = evaluate(scenario, opts.case);
+  const rules = applyRules(opened, scenario, ev, opts.case);
   const report = () => buildRunReport(ev);
   if (opts.format === 'json') {
     // Written in pieces: a large plan's JSON is longer than V8's longest string.
     const parts: Buffer[] = [];
     const sink = opts.output === undefined ? (s: string) => io.out(s) : (s: string) => void parts.push(Buffer.from(s));
-    writeJson(toJson(ev, opened.diagnostics), sink);
+    writeJson(toJson(ev, [...opened.diagnostics, ...rules.errors]), sink);
     sink('\n');
-    if (opts.output === undefined) return opened.code;
-    return finish(io, opts, opened, Buffer.concat(parts));
+    if (opts.output === undefined) return rules.code;
+    return finish(io, opts, opened, Buffer.concat(parts), rules.code);
   }
   const data =
     opts.format === 'xlsx'
@@ -95,12 +97,18 @@ export async function run(io: IO, file: string, opts: RunOpts): Promise<number> 
             });
   if (opts.output === undefined) {
     io.out(data as string);
-    return opened.code;
+    return rules.code;
   }
-  return finish(io, opts, opened, data);
+  return finish(io, opts, opened, data, rules.code);
 }
 
-function finish(io: IO, opts: RunOpts, opened: NonNullable<ReturnType<typeof openScenario>>, data: string | Uint8Array): number {
+function finish(
+  io: IO,
+  opts: RunOpts,
+  opened: NonNullable<ReturnType<typeof openScenario>>,
+  data: string | Uint8Array,
+  code: number,
+): number {
   const output = opts.output!;
   const refused = writeOutput(output, io.cwd, opened.scenario.chain, opts.force ?? false, data);
   if (refused) {
@@ -108,5 +116,5 @@ function finish(io: IO, opts: RunOpts, opened: NonNullable<ReturnType<typeof ope
     return 2;
   }
   io.err(M.wroteFile(output));
-  return opened.code;
+  return code;
 }

@@ -4,10 +4,11 @@ import type { Command } from 'commander';
 import { M } from '../../core/messages.js';
 import { parseMetricPath, unitOf } from '../../model/paths.js';
 import { makeChalk } from '../../render/terminal.js';
-import { renderTornado, sensitivityJson } from '../../render/uncertainty.js';
+import { renderTornado, renderVariance, sensitivityJson, varianceJson } from '../../render/uncertainty.js';
+import { varianceShares } from '../../simulate/variance.js';
 import { sensitivity } from '../../simulate/sensitivity.js';
 import { baselinePath } from '../io.js';
-import { basisOption, choice, type Ctx, parseWidth, widthOption } from '../options.js';
+import { basisOption, choice, type Ctx, intOption, parseWidth, widthOption } from '../options.js';
 import { openScenario, usage, widthFor } from '../open.js';
 
 export function register(program: Command, ctx: Ctx): void {
@@ -21,36 +22,62 @@ export function register(program: Command, ctx: Ctx): void {
         'metric path, e.g. headlineMobilization, budgetCost.US, target.shortfall',
         'headlineMobilization',
       )
-      .option('--format <format>', 'output format: table or json', choice(['table', 'json']), 'table'),
+      .option('--format <format>', 'output format: table or json', choice(['table', 'json']), 'table')
+      .option('--variance', "also rank inputs by their share of the metric's variance, from a simulation")
+      .option('--trials <n>', 'trials for --variance', intOption(10, 10_000_000, M.simulateTrials), 10_000)
+      .option('--seed <s>', 'random seed for --variance', intOption(0, Number.MAX_SAFE_INTEGER, M.simulateSeed), 1),
   )
     .option(widthOption[0], widthOption[1], parseWidth)
-    .action((file: string | undefined, opts: { metric: string; format: 'table' | 'json'; basis?: string; width?: number }) => {
-      const io = ctx.io;
-      const opened = openScenario(io, file ?? baselinePath(), opts.basis);
-      if (!opened) {
-        ctx.exitCode = 2;
-        return;
-      }
-      const s = opened.scenario;
-      const p = parseMetricPath(opts.metric, {
-        govs: s.governments.map((g) => g.code),
-        mechs: s.mechanisms.map((m) => m.id),
-        start: s.horizon.start,
-        years: s.horizon.years,
-      });
-      const bad = !p.ok
-        ? usage('unknown-metric', `${M.sensitivityMetric(opts.metric)}: ${p.message}`, p.hint)
-        : unitOf(p.ref) === 'boolean'
-          ? usage('unknown-metric', M.sensitivityNumeric(opts.metric))
+    .action(
+      (
+        file: string | undefined,
+        opts: {
+          metric: string;
+          format: 'table' | 'json';
+          basis?: string;
+          width?: number;
+          variance?: boolean;
+          trials: number;
+          seed: number;
+        },
+      ) => {
+        const io = ctx.io;
+        const opened = openScenario(io, file ?? baselinePath(), opts.basis);
+        if (!opened) {
+          ctx.exitCode = 2;
+          return;
+        }
+        const s = opened.scenario;
+        const p = parseMetricPath(opts.metric, {
+          govs: s.governments.map((g) => g.code),
+          mechs: s.mechanisms.map((m) => m.id),
+          start: s.horizon.start,
+          years: s.horizon.years,
+        });
+        const bad = !p.ok
+          ? usage('unknown-metric', `${M.sensitivityMetric(opts.metric)}: ${p.message}`, p.hint)
+          : unitOf(p.ref) === 'boolean'
+            ? usage('unknown-metric', M.sensitivityNumeric(opts.metric))
+            : undefined;
+        if (bad || !p.ok) {
+          if (bad) opened.report([bad]);
+          ctx.exitCode = 2;
+          return;
+        }
+        const r = sensitivity(s, opts.metric, p.ref);
+        const vs = opts.variance
+          ? { ...varianceShares(s, p.ref, opts.trials, opts.seed), trials: opts.trials, seed: opts.seed }
           : undefined;
-      if (bad || !p.ok) {
-        if (bad) opened.report([bad]);
-        ctx.exitCode = 2;
-        return;
-      }
-      const r = sensitivity(s, opts.metric, p.ref);
-      if (opts.format === 'json') io.out(`${JSON.stringify(sensitivityJson(s, r), null, 2)}\n`);
-      else io.out(`${renderTornado(s, r, makeChalk(io.stdoutIsTTY, io.env), widthFor(io, opts.width))}\n`);
-      ctx.exitCode = opened.code;
-    });
+        if (opts.format === 'json')
+          io.out(
+            `${JSON.stringify({ ...(sensitivityJson(s, r) as object), ...(vs ? { varianceShares: varianceJson(vs) } : {}) }, null, 2)}\n`,
+          );
+        else {
+          const c = makeChalk(io.stdoutIsTTY, io.env);
+          const w = widthFor(io, opts.width);
+          io.out(`${renderTornado(s, r, c, w)}\n${vs ? `\n${renderVariance(vs, c, w)}\n` : ''}`);
+        }
+        ctx.exitCode = opened.code;
+      },
+    );
 }

@@ -4,13 +4,13 @@ import type { Command } from 'commander';
 import { availableParallelism } from 'node:os';
 import { M } from '../../core/messages.js';
 import { makeChalk } from '../../render/terminal.js';
-import { renderSimulate, simulateCsv, simulateJson } from '../../render/uncertainty.js';
+import { pairedJson, renderPaired, renderSimulate, simulateCsv, simulateJson } from '../../render/uncertainty.js';
 import { progressBar } from '../../render/progress.js';
-import { simulate, workerCount, workerScriptIn } from '../../simulate/simulate.js';
+import { pairedDifferences, simulate, workerCount, workerScriptIn } from '../../simulate/simulate.js';
 import { withValuation } from '../../normalize/valuation.js';
 import type { Dec } from '../../core/money.js';
 import { baselinePath, packageRoot } from '../io.js';
-import { basisOption, choice, type Ctx, intOption, parseWidth, rateOption, widthOption } from '../options.js';
+import { amountOption, basisOption, choice, type Ctx, intOption, parseWidth, rateOption, widthOption } from '../options.js';
 import { openScenario, widthFor } from '../open.js';
 
 interface Opts {
@@ -22,6 +22,8 @@ interface Opts {
   format: 'table' | 'json' | 'csv';
   discount?: Dec;
   inflation?: Dec;
+  precision?: number;
+  against?: string;
 }
 
 export function register(program: Command, ctx: Ctx): void {
@@ -44,7 +46,13 @@ export function register(program: Command, ctx: Ctx): void {
       )
       .option('--discount <rate>', 'discount rate for present values (overrides assumptions.discount)', rateOption)
       .option('--inflation <rate>', 'inflation rate for real dollars (overrides assumptions.inflation)', rateOption)
-      .option('--format <format>', 'output format: table, json or csv', choice(['table', 'json', 'csv']), 'table'),
+      .option('--format <format>', 'output format: table, json or csv', choice(['table', 'json', 'csv']), 'table')
+      .option('--against <file>', 'compare with another scenario, trial by trial, on common random numbers (A - B)')
+      .option(
+        '--precision <amount>',
+        'say how many trials a 95% interval of +-amount on headline mobilization needs (e.g. 10M)',
+        amountOption,
+      ),
   )
     .option(widthOption[0], widthOption[1], parseWidth)
     .action(async (file: string | undefined, opts: Opts) => {
@@ -55,6 +63,15 @@ export function register(program: Command, ctx: Ctx): void {
         return;
       }
       const s = withValuation(opened.scenario, opts);
+      let other: typeof s | undefined;
+      if (opts.against !== undefined) {
+        const o = openScenario(io, opts.against, opts.basis);
+        if (!o) {
+          ctx.exitCode = 2;
+          return;
+        }
+        other = withValuation(o.scenario, opts);
+      }
       const bar = progressBar((x) => io.err(x), io.stderrIsTTY && opts.trials >= 100_000);
       const r = await simulate(s, {
         trials: opts.trials,
@@ -62,11 +79,34 @@ export function register(program: Command, ctx: Ctx): void {
         workers: workerCount(opts.workers, opts.trials, availableParallelism()),
         workerScript: workerScriptIn(packageRoot()),
         onProgress: (d, t) => bar.update(d, t),
+        keyed: other !== undefined,
       });
+      const rb = other
+        ? await simulate(other, {
+            trials: opts.trials,
+            seed: opts.seed,
+            workers: workerCount(opts.workers, opts.trials, availableParallelism()),
+            workerScript: workerScriptIn(packageRoot()),
+            keyed: true,
+          })
+        : undefined;
       bar.end();
+      const diffs = rb ? pairedDifferences(r, rb) : undefined;
+      if (other && diffs && opts.format === 'json') {
+        io.out(JSON.stringify({ ...(simulateJson(s, r) as object), paired: pairedJson(s, other, diffs) }, null, 2) + '\n');
+        ctx.exitCode = opened.code;
+        return;
+      }
+      if (other && diffs && opts.format === 'table') {
+        const c = makeChalk(io.stdoutIsTTY, io.env);
+        const w = widthFor(io, opts.width);
+        io.out(renderSimulate(s, r, c, w, opts.precision) + '\n\n' + renderPaired(s, other, diffs, c, w) + '\n');
+        ctx.exitCode = opened.code;
+        return;
+      }
       if (opts.format === 'json') io.out(JSON.stringify(simulateJson(s, r), null, 2) + '\n');
       else if (opts.format === 'csv') io.out(simulateCsv(s, r));
-      else io.out(renderSimulate(s, r, makeChalk(io.stdoutIsTTY, io.env), widthFor(io, opts.width)) + '\n');
+      else io.out(renderSimulate(s, r, makeChalk(io.stdoutIsTTY, io.env), widthFor(io, opts.width), opts.precision) + '\n');
       ctx.exitCode = opened.code;
     });
 }

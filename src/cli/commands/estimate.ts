@@ -1,0 +1,94 @@
+// `compact-model estimate [FILE]`: a budget estimate by fiscal year on a scoring basis
+// (budget authority, outlays, five-year and full-horizon totals), as budget staff read one.
+import type { Command } from 'commander';
+import { M } from '../../core/messages.js';
+import type { Case } from '../../compute/engine.js';
+import { evaluate } from '../../measure/evaluate.js';
+import { renderDiagnostics } from '../../render/diagnostics.js';
+import { estimateCsv, estimateJson } from '../../render/estimate.js';
+import { renderMarkdown } from '../../render/markdown.js';
+import { makeChalk, renderTerminal } from '../../render/terminal.js';
+import { buildEstimate } from '../../report/estimate.js';
+import { baselinePath } from '../io.js';
+import { applyRules, openScenario, usage, widthFor } from '../open.js';
+import { basisOption, choice, type Ctx, parseWidth, widthOption } from '../options.js';
+import { writeOutput } from '../output.js';
+
+type Opts = {
+  case: Case;
+  format: 'table' | 'markdown' | 'csv' | 'json' | 'xlsx';
+  output?: string;
+  force?: boolean;
+  basis?: string;
+  width?: number;
+};
+
+export function register(program: Command, ctx: Ctx): void {
+  basisOption(
+    program
+      .command('estimate')
+      .description(
+        'a budget estimate: budget authority and outlays by fiscal year on a scoring basis, with 5-year and full-horizon totals',
+      )
+      .argument('[file]', 'scenario YAML file (default: the shipped baseline)')
+      .option('--case <case>', 'which end of every range to use: low, base or high', choice(['low', 'base', 'high']), 'base')
+      .option(
+        '--format <format>',
+        'table, markdown, csv, json or xlsx (needs -o)',
+        choice(['table', 'markdown', 'csv', 'json', 'xlsx']),
+        'table',
+      )
+      .option('-o, --output <file>', 'write to this file instead of stdout (atomically; never over an input)')
+      .option('--force', 'overwrite an existing output file'),
+  )
+    .option(widthOption[0], widthOption[1], parseWidth)
+    .action(async (file: string | undefined, opts: Opts) => {
+      const io = ctx.io;
+      if (opts.format === 'xlsx' && !opts.output) {
+        io.err(
+          renderDiagnostics(
+            [usage('output-needed', M.outputNeeded('xlsx'), M.outputNeededHint('xlsx'))],
+            new Map(),
+            makeChalk(io.stderrIsTTY, io.env),
+          ),
+        );
+        ctx.exitCode = 2;
+        return;
+      }
+      const opened = openScenario(io, file ?? baselinePath(), opts.basis);
+      if (!opened) {
+        ctx.exitCode = 2;
+        return;
+      }
+      const ev = evaluate(opened.scenario, opts.case);
+      const rules = applyRules(opened, opened.scenario, ev, opts.case);
+      const data =
+        opts.format === 'json'
+          ? `${JSON.stringify(estimateJson(ev), null, 2)}\n`
+          : opts.format === 'csv'
+            ? estimateCsv(ev)
+            : opts.format === 'markdown'
+              ? renderMarkdown(buildEstimate(ev))
+              : opts.format === 'xlsx'
+                ? await (
+                    await import('../../render/xlsx.js')
+                  ).toXlsx(buildEstimate(ev), ev, [['Estimate', buildEstimate(ev).sections.map((x) => x.id)]])
+                : renderTerminal(buildEstimate(ev), makeChalk(io.stdoutIsTTY && !opts.output, opts.output ? {} : io.env), {
+                    width: widthFor(io, opts.width),
+                    all: true,
+                  });
+      if (opts.output === undefined) {
+        io.out(data as string);
+        ctx.exitCode = rules.code;
+        return;
+      }
+      const refused = writeOutput(opts.output, io.cwd, opened.scenario.chain, opts.force ?? false, data);
+      if (refused) {
+        opened.report([refused]);
+        ctx.exitCode = 2;
+        return;
+      }
+      io.err(M.wroteFile(opts.output));
+      ctx.exitCode = rules.code;
+    });
+}

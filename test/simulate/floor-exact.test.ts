@@ -1,0 +1,54 @@
+// run compares exact sums with the floor, simulate float64 sums: on a scenario that lands
+// exactly on the floor they must give the same verdicts (measure/tests.ts FLOAT_TOLERANCE).
+import { describe, expect, it } from 'vitest';
+import { Fast } from '../../src/core/money.js';
+import { FLOAT_TOLERANCE, floorTest } from '../../src/measure/tests.js';
+import { cli } from '../support/cli.js';
+
+const file = 'test/simulate/fixtures/floor-exact.yaml';
+
+describe('floor and target tests: run and simulate agree', () => {
+  it('the float sum lands under the floor without a tolerance, on it with one', () => {
+    // 0.05 x 1.3e9 + 0.29 x 1.5e9 = 65,000,000 + 435,000,000 = 500,000,000 exactly, but in float64:
+    const y = 0.05 * 1.3e9 + 0.29 * 1.5e9;
+    expect(y).toBeLessThan(5e8);
+    expect(floorTest(Fast, [y, y], 5e8).everyYear).toBe(false);
+    expect(floorTest(Fast, [y, y], 5e8, 5e8 * FLOAT_TOLERANCE).everyYear).toBe(true);
+  });
+  it('run and a one-trial simulate at the base values give the same verdict on every test', async () => {
+    const run = JSON.parse((await cli(['run', file, '--format', 'json'])).stdout);
+    const sim = JSON.parse((await cli(['simulate', file, '--trials', '1', '--format', 'json'])).stdout);
+    // 500 a year in each of 10 years: MET on average and in every year, on both readings
+    expect(run.metrics.floor.US.appropriated.everyYear).toBe(true);
+    const probs = sim.probabilities as Record<string, number>;
+    expect(Object.keys(probs).length).toBe(4);
+    for (const [k, p] of Object.entries(probs)) {
+      const [, gov, reading, test] = k.split('.') as [string, string, string, 'met' | 'everyYear'];
+      expect([k, p]).toEqual([k, run.metrics.floor[gov][reading][test] ? 1 : 0]);
+    }
+  });
+});
+
+describe('simulate: Monte Carlo error and the base case (JSON, added fields)', () => {
+  it('a scenario with nothing uncertain: no error, intervals on the value, the base is every trial', async () => {
+    const j = JSON.parse((await cli(['simulate', file, '--trials', '20', '--format', 'json'])).stdout);
+    // budget cost: 500 a year x 10 = 5000 in every trial: sd 0, so se 0 and every interval [5000, 5000]
+    expect(j.monteCarloError.metrics.budgetCost.total).toEqual({
+      meanStdError: 0,
+      p5: [5000, 5000],
+      p50: [5000, 5000],
+      p95: [5000, 5000],
+    });
+    // Wilson, 20 of 20 (z = 1.959964): d = 1 + z^2/20 = 1.1920729; centre = (1 + z^2/40) / d = 0.9194374;
+    // half = z / d x sqrt(z^2 / 1600) = 1.6441644 x 0.0489991 = 0.0805626; interval [0.838875, 1]
+    expect(j.monteCarloError.probabilities['floor.US.appropriated.everyYear']).toEqual([0.838875, 1]);
+    expect(j.baseCase.metrics.budgetCost.total).toBe(5000);
+    expect(j.baseCase.headlineMobilization.shareOfTrialsBelowBase).toBe(0);
+  });
+  it('--precision says how many trials an interval needs', async () => {
+    const r = await cli(['simulate', '--trials', '200', '--precision', '10M']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/For \+-10\.0 \(95%\) on headline mobilization: about [\d,]+ trials for the mean/);
+    expect((await cli(['simulate', '--trials', '10', '--precision', 'soon'])).code).toBe(2);
+  });
+});
