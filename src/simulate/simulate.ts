@@ -113,12 +113,19 @@ export async function simulate(s: Scenario, o: SimOptions): Promise<SimResult> {
   const summaries = new Map<string, Summary>();
   const values = o.keyed ? new Map<string, Float64Array>() : undefined;
   let headline: Float64Array | undefined;
+  // One output at a time in trial order: a block's own column when there is one block,
+  // else the blocks' columns joined in one scratch array (summarize keeps only numbers).
+  const scratch = W === 1 ? undefined : new Float64Array(T);
   for (let k = 0; k < K; k++) {
-    const all = new Float64Array(T);
-    blocks.forEach((b, w) => {
-      const n = bounds[w + 1]! - bounds[w]!;
-      all.set(b.values.subarray(k * n, (k + 1) * n), bounds[w]!);
-    });
+    let all: Float64Array;
+    if (!scratch) all = blocks[0]!.values.subarray(k * T, (k + 1) * T);
+    else {
+      all = scratch;
+      blocks.forEach((b, w) => {
+        const n = bounds[w + 1]! - bounds[w]!;
+        all.set(b.values.subarray(k * n, (k + 1) * n), bounds[w]!);
+      });
+    }
     if (plan.names[k] === 'headlineMobilization.total') headline = all.slice();
     if (values) values.set(plan.names[k]!, all.slice());
     summaries.set(plan.names[k]!, summarize(all));
