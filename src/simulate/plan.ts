@@ -241,13 +241,24 @@ export class Runner {
     return out;
   }
 
-  /** values[k * (to - from) + (i - from)] = stored output k of trial i; counts[t] = trials passing test t. */
-  run(from: number, to: number, onProgress?: (done: number) => void): { values: Float64Array; counts: number[] } {
+  /**
+   * values[k * (to - from) + (i - from)] = stored output k of trial i; counts[t] = trials
+   * passing test t. With `into` (all trials' columns, `total` long each, shared by the
+   * workers), output k of trial i goes to into[k * total + i] instead.
+   */
+  run(
+    from: number,
+    to: number,
+    onProgress?: (done: number) => void,
+    into?: { values: Float64Array; total: number },
+  ): { values: Float64Array; counts: number[] } {
     const { plan, row } = this;
     const n = to - from;
     const K = plan.names.length;
     const N = plan.scenario.horizon.years;
-    const values = new Float64Array(K * n);
+    const values = into ? into.values : new Float64Array(K * n);
+    const stride = into ? into.total : n,
+      first = into ? from : 0;
     const counts = new Array<number>(plan.tests.length).fill(0);
     const s = plan.scenario;
     const floor = s.targets.floor ? s.targets.floor.value.base.toNumber() : null;
@@ -261,7 +272,7 @@ export class Runner {
     const tile = new Float64Array(TILE * K);
     const flush = (r0: number, count: number) => {
       for (let k = 0; k < K; k++) {
-        const base = k * n + r0;
+        const base = k * stride + first + r0;
         for (let t = 0; t < count; t++) values[base + t] = tile[t * K + k]!;
       }
     };
