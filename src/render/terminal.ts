@@ -107,7 +107,8 @@ export function renderTable(t: TableModel, k: ChalkInstance, width: number): str
       {
         head: g.map((i) => k.bold(head[i]!)),
         colWidths: g.map((i) => widths[i]!),
-        wordWrap: true,
+        // Wrapping costs a word split per cell: only when a column is narrower than its text.
+        wordWrap: g.some((i) => widths[i]! < natural[i]!),
         wrapOnWordBoundary: true,
         style: { head: [], border: [], compact: true, 'padding-left': 1, 'padding-right': 1 },
         colAligns: g.map((i) => t.columns[i]!.align),
