@@ -41,5 +41,7 @@ await build({
 await build({ ...common, banner: undefined, entryPoints: ['src/cli/boot.ts'], outfile: 'dist/cli.js' });
 // simulate's worker threads load this small entry instead of the whole CLI.
 await build({ ...common, entryPoints: ['src/simulate/worker.ts'], outfile: 'dist/sim-worker.js' });
+// check's worker threads (many files): the checking half of the CLI.
+await build({ ...common, entryPoints: ['src/check/worker.ts'], outfile: 'dist/check-worker.js' });
 // The pull-request review of action.yml; it runs dist/cli.js beside it as a child process.
 await build({ ...common, entryPoints: ['src/action/main.ts'], outfile: 'dist/review.js' });
