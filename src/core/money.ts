@@ -92,6 +92,10 @@ export class Dec {
   toString(): string {
     return this.toPlain();
   }
+  /** Every digit, for saving and reading back (Dec.of gives the same value, -0 included). */
+  exact(): string {
+    return this.d.isZero() && this.d.isNeg() ? '-0' : this.d.toString();
+  }
 }
 
 export const MILLION = Dec.of(1_000_000);

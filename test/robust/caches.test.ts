@@ -1,5 +1,5 @@
 // The caches of the built command (docs/maintainers/performance.md): the V8 code cache,
-// parsed trees, check's saved results, and check's worker threads. Each is an optimization
+// parsed trees, validated scenarios, check's saved results, and check's worker threads. Each is an optimization
 // only: output bytes and exit codes are the same with the cache empty, warm, corrupt,
 // unwritable or turned off, and a changed file is never answered from a cache. Runs the
 // built bin/compact-model.js in child processes (caches are keyed by the build; a source
@@ -43,6 +43,8 @@ describe('run: the same bytes whatever the caches hold', () => {
     // the code cache of the bundle and the two parsed files (s.yaml and the baseline)
     expect(written.filter((f) => /code-[0-9a-f]+\.bin$/.test(f))).toHaveLength(1);
     expect(written.filter((f) => /trees\/[0-9a-f]+\.json$/.test(f))).toHaveLength(2);
+    // and the validated scenario
+    expect(written.filter((f) => /inputs\/[0-9a-f]+\.json$/.test(f))).toHaveLength(1);
     expect(cm(['run', 's.yaml', '--width', '100'], dir, env)).toEqual(off);
     // Corrupt every entry: each is ignored (and rewritten), never an error.
     for (const f of written) writeFileSync(join(cache, f), '{"kind":"map","entries":[{"key": 1}]}\u0000garbage');
@@ -126,7 +128,7 @@ describe('the code cache', () => {
     const ok = cm(['run', 's.yaml'], dir, { XDG_CACHE_HOME: cache });
     const code = filesUnder(cache).find((f) => f.includes('code-'))!;
     const bytes = readFileSync(join(cache, code));
-    bytes[bytes.length - 1] ^= 0xff;
+    bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 0xff;
     writeFileSync(join(cache, code), bytes);
     expect(cm(['run', 's.yaml'], dir, { XDG_CACHE_HOME: cache })).toEqual(ok);
   });
