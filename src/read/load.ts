@@ -380,9 +380,16 @@ function quotable(abs: string, source: FileSource): boolean {
 /** Reads up to `limit` bytes from an open file, whatever size it claims, in 64 KiB reads. */
 function readAtMost(fd: number, limit: number): Buffer {
   const CHUNK = 64 * 1024; // a multiple of 8, as /proc/self/pagemap wants its reads
-  const buf = Buffer.alloc(limit + CHUNK);
+  // Grown as the file turns out longer: a scenario is a few kilobytes, and zeroing a buffer
+  // of the whole limit (1 MiB) for each file was most of reading a thousand of them.
+  let buf = Buffer.allocUnsafe(CHUNK);
   let n = 0;
   while (n < limit) {
+    if (n + CHUNK > buf.length) {
+      const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, limit + CHUNK));
+      buf.copy(bigger, 0, 0, n);
+      buf = bigger;
+    }
     let got: number;
     try {
       got = readSync(fd, buf, n, CHUNK, null);
