@@ -80,7 +80,7 @@ export function scenarioJsonSchema(): Json {
     $schema,
     definitions = {},
     ...strict
-  } = z.toJSONSchema(scenarioSchema, { io: 'input', target: 'draft-7', reused: 'ref' }) as Json;
+  } = z.toJSONSchema(scenarioSchema(), { io: 'input', target: 'draft-7', reused: 'ref' }) as Json;
   describeKeys(strict, definitions as Json);
   describeKeys(definitions, definitions as Json);
   // The relaxed copy gets its own definitions, under a prefix, so the two never mix.

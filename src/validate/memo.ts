@@ -6,20 +6,29 @@
 // stage writes to), so sharing them between scenarios is safe.
 import * as z from 'zod';
 import { type LMap, type LNode, toPlain } from '../read/tree.js';
+import { once } from './figures.js';
 import { scenarioSchema, type ScenarioInput } from './schema.js';
 
 const LISTS = ['mechanisms', 'claims', 'totals', 'sources'] as const;
 type List = (typeof LISTS)[number];
 
-const shape = scenarioSchema.shape as Record<string, z.ZodType>;
-const KEYS = Object.keys(shape);
-const itemSchema = (k: List): z.ZodType => {
-  // z.array(X).min(1).meta(...), or .optional() around it
-  let s = shape[k]!;
-  if (s instanceof z.ZodOptional) s = s.unwrap() as z.ZodType;
-  return (s as z.ZodArray<z.ZodType>).element;
-};
-const ITEMS = Object.fromEntries(LISTS.map((k) => [k, itemSchema(k)])) as Record<List, z.ZodType>;
+/** The schema's keys and items, read from it when first needed (it is built on first use). */
+const schemaParts = once(() => {
+  const shape = scenarioSchema().shape as Record<string, z.ZodType>;
+  const KEYS = Object.keys(shape);
+  const itemSchema = (k: List): z.ZodType => {
+    // z.array(X).min(1).meta(...), or .optional() around it
+    let s = shape[k]!;
+    if (s instanceof z.ZodOptional) s = s.unwrap() as z.ZodType;
+    return (s as z.ZodArray<z.ZodType>).element;
+  };
+  const ITEMS = Object.fromEntries(LISTS.map((k) => [k, itemSchema(k)])) as Record<List, z.ZodType>;
+  /** Keys the scenario must have. */
+  const REQUIRED = KEYS.filter((k) => !shape[k]!.safeParse(undefined).success);
+  /** Validated values by the very node they came from, per key. */
+  const seen = new Map<string, WeakMap<LNode, unknown>>(KEYS.map((k) => [k, new WeakMap()]));
+  return { shape, KEYS, ITEMS, REQUIRED, seen };
+});
 /** Each list as a list, its items taken as they come (they are checked one by one). */
 const LIST_SHELL: Record<List, z.ZodType> = {
   mechanisms: z.array(z.unknown()).min(1),
@@ -27,11 +36,8 @@ const LIST_SHELL: Record<List, z.ZodType> = {
   totals: z.array(z.unknown()),
   sources: z.array(z.unknown()),
 };
-/** Keys the scenario must have. */
-const REQUIRED = KEYS.filter((k) => !shape[k]!.safeParse(undefined).success);
 
-/** Validated values by the very node they came from, per key (and per list item). */
-const seen = new Map<string, WeakMap<LNode, unknown>>(KEYS.map((k) => [k, new WeakMap()]));
+/** Validated values by the very node they came from, per list item. */
 const seenItem: Record<List, WeakMap<LNode, unknown>> = {
   mechanisms: new WeakMap(),
   claims: new WeakMap(),
@@ -41,6 +47,7 @@ const seenItem: Record<List, WeakMap<LNode, unknown>> = {
 
 /** The validated scenario, or undefined when anything is off (the caller then validates in full). */
 export function validateValid(tree: LMap): ScenarioInput | undefined {
+  const { shape, KEYS, ITEMS, REQUIRED, seen } = schemaParts();
   const got = new Map<string, unknown>();
   for (const e of tree.entries) {
     const memo = seen.get(e.key);

@@ -16,7 +16,7 @@ export function validate(tree: LMap, diags: Diagnostics): ScenarioInput | undefi
   const valid = validateValid(tree);
   if (valid) return valid;
   const plain = toPlain(tree);
-  const r = scenarioSchema.safeParse(plain);
+  const r = scenarioSchema().safeParse(plain);
   if (r.success) return r.data;
   const sink: Sink = { items: [], seen: new Set(), missing: new Map(), misspelt: new Set() };
   for (const issue of r.error.issues) report(issue, [], tree, plain, sink);
