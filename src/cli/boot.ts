@@ -40,6 +40,10 @@ if (dir && enableCompileCache) {
     file = join(dir, `code-${key}.bin`);
     cached = readCache(file);
   }
+  // Else the code cache the build made beside the bundle (scripts/build.mjs): a first run
+  // (a CI job, a fresh install) starts compiled too. Part of the package, so used even with
+  // COMPACT_MODEL_NO_CACHE; V8 rejects it under another Node, and the user's is made then.
+  cached ??= readCache(join(here, 'cli-app.v8cache'), bundleHash);
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
   let script: Script;
   try {
@@ -57,10 +61,17 @@ if (dir && enableCompileCache) {
   (script.runInThisContext() as (...a: unknown[]) => void)(mod.exports, req, mod, app, here);
 }
 
-/** The cached code when its checksum holds (32 bytes of SHA-256, then the data). */
-function readCache(file: string): Buffer | undefined {
+/**
+ * The cached code when its checksum holds (32 bytes of SHA-256, then the data); `bundle`:
+ * the file starts with the hash of the bundle it was made from, which must be this one.
+ */
+function readCache(file: string, bundle?: string): Buffer | undefined {
   try {
-    const b = readFileSync(file);
+    let b = readFileSync(file);
+    if (bundle !== undefined) {
+      if (b.subarray(0, bundle.length).toString('latin1') !== bundle) return undefined;
+      b = b.subarray(bundle.length);
+    }
     if (b.length <= 32) return undefined;
     const data = b.subarray(32);
     return createHash('sha256').update(data).digest().equals(b.subarray(0, 32)) ? data : undefined;

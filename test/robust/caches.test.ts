@@ -5,7 +5,7 @@
 // built bin/compact-model.js in child processes (caches are keyed by the build; a source
 // tree under vitest has none), so `npm test` builds first.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir, writeFiles } from '../support/scenario.js';
@@ -40,8 +40,8 @@ describe('run: the same bytes whatever the caches hold', () => {
     const first = cm(['run', 's.yaml', '--width', '100'], dir, env);
     expect(first).toEqual(off);
     const written = filesUnder(cache);
-    // the code cache of the bundle and the two parsed files (s.yaml and the baseline)
-    expect(written.filter((f) => /code-[0-9a-f]+\.bin$/.test(f))).toHaveLength(1);
+    // the two parsed files (s.yaml and the baseline); the code cache is the one shipped in dist/
+    expect(written.filter((f) => /code-[0-9a-f]+\.bin$/.test(f))).toHaveLength(0);
     expect(written.filter((f) => /trees\/[0-9a-f]+\.json$/.test(f))).toHaveLength(2);
     // and the validated scenario
     expect(written.filter((f) => /inputs\/[0-9a-f]+\.json$/.test(f))).toHaveLength(1);
@@ -122,14 +122,40 @@ describe('check: saved results and worker threads change nothing but the time', 
 });
 
 describe('the code cache', () => {
-  it('is checksummed: a cache file with one byte changed is not used', () => {
-    const cache = tempDir();
-    const dir = writeFiles({ 's.yaml': `extends: ${base}\nname: s\n` });
-    const ok = cm(['run', 's.yaml'], dir, { XDG_CACHE_HOME: cache });
-    const code = filesUnder(cache).find((f) => f.includes('code-'))!;
-    const bytes = readFileSync(join(cache, code));
+  it('shipped beside the bundle, else made in the cache folder; checksummed and tied to the bundle', () => {
+    // A copy of the built package, so its shipped cache can be spoiled without touching dist/.
+    const pkg = tempDir();
+    for (const f of ['bin', 'dist', 'scenarios', 'package.json']) cpSync(join(root, f), join(pkg, f), { recursive: true });
+    const pbin = join(pkg, 'bin', 'compact-model.js');
+    const shipped = join(pkg, 'dist', 'cli-app.v8cache');
+    const run = (cache: string) =>
+      spawnSync(process.execPath, [pbin, 'run', 'scenarios/compact-2026.yaml', '--width', '100'], {
+        cwd: pkg,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', XDG_CACHE_HOME: cache },
+      });
+    const codeIn = (cache: string) => filesUnder(cache).filter((f) => /code-[0-9a-f]+\.bin$/.test(f));
+    expect(existsSync(shipped)).toBe(true);
+    const fresh = tempDir();
+    const ok = run(fresh);
+    expect(ok.status).toBe(0);
+    expect(codeIn(fresh)).toEqual([]); // the shipped cache served: none made
+    // One byte of the shipped cache changed: its checksum fails, the bundle compiles, and the user's cache is made.
+    const bytes = readFileSync(shipped);
     bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 0xff;
-    writeFileSync(join(cache, code), bytes);
-    expect(cm(['run', 's.yaml'], dir, { XDG_CACHE_HOME: cache })).toEqual(ok);
+    writeFileSync(shipped, bytes);
+    const spoiled = tempDir();
+    expect(run(spoiled)).toMatchObject({ status: 0, stdout: ok.stdout, stderr: ok.stderr });
+    expect(codeIn(spoiled)).toHaveLength(1);
+    // The user's cache with a byte changed is not used either.
+    const user = join(spoiled, codeIn(spoiled)[0]!);
+    const ub = readFileSync(user);
+    ub[ub.length - 1] = ub[ub.length - 1]! ^ 0xff;
+    writeFileSync(user, ub);
+    expect(run(spoiled)).toMatchObject({ status: 0, stdout: ok.stdout, stderr: ok.stderr });
+    // A shipped cache made for another bundle (its tag differs) is not used.
+    const other = Buffer.concat([Buffer.from('0'.repeat(24), 'latin1'), readFileSync(user)]);
+    writeFileSync(shipped, other);
+    expect(run(tempDir())).toMatchObject({ status: 0, stdout: ok.stdout, stderr: ok.stderr });
   });
 });
