@@ -105,8 +105,10 @@ export async function checkFilesParallel(
     );
     for (const i of shares[0]!) outcomes[i] = fresh(files[i]!, loader, cwd, opts, saved);
     const answers = await Promise.all(pending);
+    // A share whose worker failed (could not start, died) is checked here instead: files
+    // left without an outcome are checked below, as without workers.
     answers.forEach((answer, w) =>
-      answer.forEach((r, j) => {
+      answer?.forEach((r, j) => {
         const i = shares[w + 1]![j]!;
         for (const [name, text] of r.texts) if (!texts.has(name) && !loader.sources.has(name)) texts.set(name, text);
         keep(files[i]!, cwd, r, saved);
@@ -125,14 +127,22 @@ export async function checkFilesParallel(
 /** A worker's outcome of one file, with the texts its diagnostics quote. */
 type WorkerAnswer = { o: FileOutcome; chain: string[]; texts: [string, string][] };
 
-function runWorker(parallel: Parallel, files: string[], cwd: string, opts: RuleOptions): Promise<WorkerAnswer[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(parallel.script, { workerData: { files, cwd, roots: parallel.roots, opts } });
+/** A worker's outcomes, or undefined when it could not give them (it failed to start or died). */
+function runWorker(parallel: Parallel, files: string[], cwd: string, opts: RuleOptions): Promise<WorkerAnswer[] | undefined> {
+  return new Promise((resolve) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(parallel.script, { workerData: { files, cwd, roots: parallel.roots, opts } });
+    } catch {
+      return resolve(undefined);
+    }
     worker.once('message', (m: WorkerAnswer[]) => {
-      resolve(m);
+      resolve(Array.isArray(m) && m.length === files.length ? m : undefined);
       void worker.terminate();
     });
-    worker.once('error', reject);
+    worker.once('error', () => resolve(undefined));
+    // An exit without an answer (a later resolve is a no-op).
+    worker.once('exit', () => resolve(undefined));
   });
 }
 

@@ -1,13 +1,15 @@
 // Saved results of `check`, so re-checking a repository where one file changed costs about
 // one file. A file's result is reused when the bytes of every file in its extends chain
-// are the same (SHA-1 of each), under the same build of the tool, folder, --root folders
+// are the same (SHA-256 of each), under the same build of the tool, folder, --root folders
 // and options. One JSON file per (build, folder, options) under the cache folder
 // (core/cache.ts); diagnostics shared by many files (a baseline's claims) are stored once.
 // A missing, corrupt or unwritable store is ignored: the file is simply checked again.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { pruneCacheFiles, writeCacheFile } from '../core/cache.js';
 import type { Diagnostic } from '../core/diagnostics.js';
+import { DISK } from '../read/load.js';
 import type { RuleReport } from './rules.js';
 
 /** What checking one file found, before the per-run merging (check.ts). */
@@ -50,7 +52,7 @@ export class SavedChecks {
     private readonly dir: string,
     key: string,
   ) {
-    this.file = join(dir, `check-${createHash('sha1').update(key).digest('hex').slice(0, 24)}.json`);
+    this.file = join(dir, `check-${createHash('sha256').update(key).digest('hex').slice(0, 24)}.json`);
     try {
       const s = JSON.parse(readFileSync(this.file, 'utf8')) as Store;
       if (s && s.v === 1 && Array.isArray(s.diags) && s.files && typeof s.files === 'object') this.old = s;
@@ -59,15 +61,16 @@ export class SavedChecks {
     }
   }
 
-  /** SHA-1 of a file's bytes (null when it cannot be read), once per run. */
+  /**
+   * SHA-256 of a file's bytes, once per run; null when the Loader would not read it (not a
+   * regular file, over the size cap, unreadable): read as the Loader reads, so a FIFO or a
+   * device named on the command line is refused here too, never opened blocking.
+   */
   hash(abs: string): string | null {
     let h = this.hashes.get(abs);
     if (h === undefined) {
-      try {
-        h = createHash('sha1').update(readFileSync(abs)).digest('hex');
-      } catch {
-        h = null;
-      }
+      const got = DISK.read(abs, abs);
+      h = 'buf' in got ? createHash('sha256').update(got.buf).digest('hex') : null;
       this.hashes.set(abs, h);
     }
     return h;
@@ -75,14 +78,18 @@ export class SavedChecks {
 
   /** The saved outcome of `abs` when its chain is unchanged. */
   get(abs: string, texts: Map<string, string>): FileOutcome | undefined {
-    const e = this.old?.files[abs];
-    if (!e || !Array.isArray(e.chain) || !e.chain.every(([p, h]) => this.hash(p) === h)) return undefined;
     try {
+      const e = this.old?.files[abs];
+      if (!e || !Array.isArray(e.chain) || !e.chain.every(([p, h]) => this.hash(p) === h)) return undefined;
       const pick = (ix: number[]) => new Set(ix);
       const ds = e.ds.map((i) => JSON.parse(this.old!.diags[i]!) as Diagnostic);
       const rule = pick(e.rule),
         inh = pick(e.inherited);
-      for (const [name, p] of e.sources) if (!texts.has(name)) texts.set(name, sourceText(readFileSync(p)));
+      for (const [name, p] of e.sources)
+        if (!texts.has(name)) {
+          const got = DISK.read(p, name);
+          if ('buf' in got) texts.set(name, sourceText(got.buf));
+        }
       this.fresh[abs] = e;
       return {
         name: e.name,
@@ -134,11 +141,7 @@ export class SavedChecks {
         files[abs] = old ? { ...e, ds: e.ds.map((i) => this.intern(this.old!.diags[i]!)) } : e;
       }
       const store: Store = { v: 1, diags: this.table, files };
-      mkdirSync(this.dir, { recursive: true });
-      const tmp = `${this.file}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify(store), { mode: 0o600 });
-      renameSync(tmp, this.file);
-      pruneSaved(this.dir, this.file);
+      if (writeCacheFile(this.file, JSON.stringify(store))) pruneSaved(this.dir, this.file);
     } catch {
       /* an unwritable cache folder only costs the next check its time */
     }
@@ -156,12 +159,16 @@ function sourceText(buf: Buffer): string {
   return text;
 }
 
-/** Removes stores of other builds and folders beyond the newest few (best effort). */
+/** Removes stores of other builds and folders beyond the 16 newest (best effort). */
 function pruneSaved(dir: string, keep: string): void {
+  const age = new Map<string, number>();
   try {
-    const old = readdirSync(dir).filter((f) => f.startsWith('check-') && join(dir, f) !== keep);
-    if (old.length > 16) for (const f of old.slice(0, old.length - 16)) unlinkSync(join(dir, f));
+    for (const f of readdirSync(dir))
+      if (f.startsWith('check-') && f.endsWith('.json') && join(dir, f) !== keep) age.set(f, statSync(join(dir, f)).mtimeMs);
   } catch {
-    /* nothing to prune */
+    return;
   }
+  const oldest = [...age.keys()].sort((a, b) => age.get(a)! - age.get(b)!);
+  const drop = new Set(oldest.slice(0, Math.max(0, oldest.length - 16)));
+  pruneCacheFiles(dir, (f) => drop.has(f));
 }

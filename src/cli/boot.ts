@@ -7,12 +7,12 @@
 // turns them off. A cache that is missing, corrupt, stale or unwritable is ignored.
 // Imports Node built-ins only: this file runs before anything else.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
-import { cacheDir } from '../core/cache.js';
+import { cacheDir, pruneCacheFiles, writeCacheFile } from '../core/cache.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const app = join(here, 'cli-app.cjs');
@@ -80,18 +80,15 @@ function readCache(file: string, bundle?: string): Buffer | undefined {
   }
 }
 
-/** Writes the cache atomically (temporary file, rename) and drops caches of other bundles. */
+/** Writes the cache (core/cache.ts writeCacheFile) and drops the caches of other bundles. */
 function writeCache(file: string, data: () => Buffer): void {
+  let bytes: Buffer;
   try {
-    const d = dirname(file);
-    mkdirSync(d, { recursive: true });
-    const bytes = data();
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, Buffer.concat([createHash('sha256').update(bytes).digest(), bytes]), { mode: 0o600 });
-    renameSync(tmp, file);
-    for (const f of readdirSync(d))
-      if (f.startsWith('code-') && join(d, f) !== file && !f.endsWith('.tmp')) unlinkSync(join(d, f));
+    bytes = data();
   } catch {
-    /* an unwritable cache folder only costs the next start its compile time */
+    return; // nothing to save: the next start compiles
   }
+  const d = dirname(file);
+  if (writeCacheFile(file, Buffer.concat([createHash('sha256').update(bytes).digest(), bytes])))
+    pruneCacheFiles(d, (f) => f.startsWith('code-') && f.endsWith('.bin') && join(d, f) !== file);
 }

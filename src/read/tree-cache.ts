@@ -5,8 +5,9 @@
 // whose values JSON keeps exactly (text, finite numbers but -0, true, false, null). A
 // missing, corrupt or unwritable entry is ignored: the file is parsed as usual.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pruneCacheFiles, writeCacheFile } from '../core/cache.js';
 import type { LNode } from './tree.js';
 
 /** Entries kept; past this the folder is emptied and starts again. */
@@ -22,7 +23,7 @@ export class TreeCache {
   }
 
   private file(name: string, text: string): string {
-    return join(this.dir, `${createHash('sha1').update(`${this.build}\0${name}\0`).update(text).digest('hex')}.json`);
+    return join(this.dir, `${createHash('sha256').update(`${this.build}\0${name}\0`).update(text).digest('hex')}.json`);
   }
 
   get(name: string, text: string): LNode | undefined {
@@ -42,13 +43,14 @@ export class TreeCache {
         return v;
       });
       if (!exact) return;
-      mkdirSync(this.dir, { recursive: true });
-      const entries = readdirSync(this.dir);
-      if (entries.length >= MAX_ENTRIES) for (const f of entries) unlinkSync(join(this.dir, f));
-      const file = this.file(name, text);
-      const tmp = `${file}.${process.pid}.tmp`;
-      writeFileSync(tmp, json, { mode: 0o600 });
-      renameSync(tmp, file);
+      let count = 0;
+      try {
+        count = readdirSync(this.dir).length;
+      } catch {
+        /* no folder yet */
+      }
+      if (count >= MAX_ENTRIES) pruneCacheFiles(this.dir, (f) => !f.endsWith('.tmp'));
+      writeCacheFile(this.file(name, text), json);
     } catch {
       /* not saved: the next run parses again */
     }

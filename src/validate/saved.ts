@@ -5,8 +5,9 @@
 // text, finite numbers, true, false, null, undefined and exact decimals; anything else
 // is validated every time. A missing, corrupt or unwritable entry is ignored.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pruneCacheFiles, writeCacheFile } from '../core/cache.js';
 import { Dec } from '../core/money.js';
 import type { LMap } from '../read/tree.js';
 import type { ScenarioInput } from './schema.js';
@@ -23,9 +24,17 @@ export class SavedInputs {
     this.dir = join(cacheDir, 'inputs');
   }
 
-  /** The entry's name: the build and the merged tree, every value and location. */
-  key(tree: LMap): string {
-    return createHash('sha1').update(`${this.build}\0`).update(JSON.stringify(tree)).digest('hex');
+  /**
+   * The entry's name: the build and the merged tree, every value and location; undefined
+   * for a tree holding a number JSON does not keep (-0, infinities), never saved.
+   */
+  key(tree: LMap): string | undefined {
+    let exact = true;
+    const json = JSON.stringify(tree, (_k, v: unknown) => {
+      if (typeof v === 'number' && (!Number.isFinite(v) || Object.is(v, -0))) exact = false;
+      return v;
+    });
+    return exact ? createHash('sha256').update(`${this.build}\0`).update(json).digest('hex') : undefined;
   }
 
   get(key: string): ScenarioInput | undefined {
@@ -39,17 +48,14 @@ export class SavedInputs {
   put(key: string, input: ScenarioInput): void {
     const saved = encode(input);
     if (saved === UNSAVABLE) return;
+    let count = 0;
     try {
-      mkdirSync(this.dir, { recursive: true });
-      const entries = readdirSync(this.dir);
-      if (entries.length >= MAX_ENTRIES) for (const f of entries) unlinkSync(join(this.dir, f));
-      const file = join(this.dir, `${key}.json`);
-      const tmp = `${file}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify(saved), { mode: 0o600 });
-      renameSync(tmp, file);
+      count = readdirSync(this.dir).length;
     } catch {
-      /* not saved: the next run validates again */
+      /* no folder yet */
     }
+    if (count >= MAX_ENTRIES) pruneCacheFiles(this.dir, (f) => !f.endsWith('.tmp'));
+    writeCacheFile(join(this.dir, `${key}.json`), JSON.stringify(saved));
   }
 }
 

@@ -4,8 +4,8 @@
 // unwritable or turned off, and a changed file is never answered from a cache. Runs the
 // built bin/compact-model.js in child processes (caches are keyed by the build; a source
 // tree under vitest has none), so `npm test` builds first.
-import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir, writeFiles } from '../support/scenario.js';
@@ -19,8 +19,10 @@ function cm(args: string[], cwd: string, env: Record<string, string> = {}) {
     cwd,
     encoding: 'utf8',
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', ...env },
+    // A hang (a FIFO opened blocking) ends here rather than stalling the whole run.
+    timeout: 120_000,
   });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, ...(r.signal ? { signal: r.signal } : { signal: null }) };
 }
 
 /** Every file under dir (relative paths). */
@@ -91,6 +93,17 @@ describe('check: saved results and worker threads change nothing but the time', 
     expect(changed.code).toBe(1);
     expect(changed.stderr).toMatch(/total-mismatch/);
     expect(changed).toEqual(cm(['check', 'a.yaml'], dir, { ...env, COMPACT_MODEL_NO_CACHE: '1' }));
+  });
+
+  it('with caches on, a FIFO or a device named as a scenario is refused, never opened blocking', () => {
+    const dir = tempDir();
+    execFileSync('mkfifo', [join(dir, 'fifo.yaml')]);
+    symlinkSync('/dev/zero', join(dir, 'zero.yaml'));
+    const env = { XDG_CACHE_HOME: tempDir() };
+    const r = cm(['check', 'fifo.yaml', 'zero.yaml', '--workers', '0'], dir, env);
+    expect(r.signal).toBeNull(); // not killed at the time limit: it did not hang
+    expect(r.code).toBe(2);
+    expect(r.stderr.match(/error not-a-file/g)).toHaveLength(2);
   });
 
   it('--workers 0, 1 and 3 print the same bytes over 240 files of every outcome', () => {
