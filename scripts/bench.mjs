@@ -259,7 +259,13 @@ export function runOnce(file, format) {
     bundle: true,
     platform: 'node',
     format: 'esm',
-    packages: 'external',
+    // The dependencies bundled as the command bundles them (with its shims), so the
+    // figure is the product's; exceljs is not on these paths.
+    external: ['exceljs', 'playwright-core'],
+    plugins: existsSync(join(root, 'scripts', 'shims', 'plugin.mjs'))
+      ? [(await import(join(root, 'scripts', 'shims', 'plugin.mjs'))).shims]
+      : [],
+    banner: { js: "import { createRequire as __cmRequire } from 'node:module'; const require = __cmRequire(import.meta.url);" },
     logLevel: 'warning',
   });
   // Each size in a fresh process (a 1M mechanism-year run must not inherit another's heap).

@@ -5,20 +5,13 @@
 // stays external: it is imported only by `--format xlsx`. Runs on `npm install` (prepare),
 // so the command works right after install.
 import { build } from 'esbuild';
-import { fileURLToPath } from 'node:url';
+import { shims } from './shims/plugin.mjs';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-// Dependencies replaced at build time by a faster equivalent (each shim says why).
-const shims = {
-  name: 'shims',
-  setup(b) {
-    b.onResolve({ filter: /^ansi-regex$/ }, () => ({ path: fileURLToPath(new URL('shims/ansi-regex.cjs', import.meta.url)) }));
-  },
-};
 const common = {
   plugins: [shims],
   bundle: true,

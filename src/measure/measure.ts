@@ -65,9 +65,12 @@ export class Measure<T> {
   }
 
   money(metric: MoneyMetricId, gov: Gov = null, mech?: string, y?: number, basis = this.basisIndex): T {
-    // Reports ask for the same sums many times (tables, json, claims); each is a loop over the ledger.
-    const key = `${metric}|${gov ?? ''}|${mech ?? ''}|${y ?? ''}|${basis}`;
-    const hit = this.memo.get(key);
+    // Reports ask for the same sums many times (tables, json, claims); each is a loop over the
+    // ledger. One mechanism's one year is a few cells: not remembered (a plan of M mechanisms
+    // over Y years has M x Y of them, and a memo that size cost more in memory than it saved).
+    const cell = mech !== undefined && y !== undefined;
+    const key = cell ? '' : `${metric}|${gov ?? ''}|${mech ?? ''}|${y ?? ''}|${basis}`;
+    const hit = cell ? undefined : this.memo.get(key);
     if (hit !== undefined) return hit;
     const A = this.A;
     const g = gov === null ? undefined : this.govIndex.get(gov);
@@ -89,7 +92,7 @@ export class Measure<T> {
         const v = this.ledger.total(kind, { g, m: row, y, basis });
         s = sign === 1 ? A.add(s, v) : A.sub(s, v);
       }
-    this.memo.set(key, s);
+    if (!cell) this.memo.set(key, s);
     return s;
   }
 
