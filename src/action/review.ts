@@ -197,7 +197,9 @@ function runCli(o: Options, args: string[]): Promise<Run> {
   return new Promise((done) => {
     const child = spawn(process.execPath, [o.cli, ...args], {
       cwd: o.cwd,
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+      // No caches: a review runs once on a pull request's files, and a cache folder another
+      // job could have written is not to be trusted with them (docs/guide/ci.md, Safety).
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', COMPACT_MODEL_NO_CACHE: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const out: Buffer[] = [];

@@ -88,7 +88,9 @@ export function conditionOrder(s: Scenario): Diagnostic[] {
       if (!e || e.decidedMonth === undefined) continue;
       const endYear = Math.floor(e.decidedMonth / 12);
       const base = casePicker(Exact, 'base');
-      const ledger = compute(s, Exact, { ...base, event: (x) => (x.key === e.key ? false : base.event(x)) });
+      // Only this mechanism's row is read: compute it and the mechanisms within its envelope.
+      const mine = (i: number) => i === mi || s.mechanisms[i]!.within === fb.id;
+      const ledger = compute(s, Exact, { ...base, event: (x) => (x.key === e.key ? false : base.event(x)) }, mine);
       let first = -1;
       for (let y = 0; y < N && first < 0; y++)
         for (let g = 0; g < s.governments.length; g++)

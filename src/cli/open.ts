@@ -1,5 +1,8 @@
 // The opening every single-scenario command shares: load the file, print its diagnostics,
 // and hand back a usable scenario, or nothing when the input cannot be used (exit 2).
+import { buildId, cacheDir } from '../core/cache.js';
+import { TreeCache } from '../read/tree-cache.js';
+import { SavedInputs } from '../validate/saved.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { exitCodeFor } from '../core/diagnostics.js';
 import { loadScenario } from '../normalize/load.js';
@@ -23,7 +26,11 @@ export interface Opened {
 }
 
 export function openScenario(io: IO, file: string, basis?: string): Opened | undefined {
-  const loaded = loadScenario(file, new Loader(io.cwd, { roots: io.roots }));
+  const dir = cacheDir(io.env),
+    build = buildId();
+  const trees = dir && build ? new TreeCache(dir, build) : undefined;
+  const inputs = dir && build ? new SavedInputs(dir, build) : undefined;
+  const loaded = loadScenario(file, new Loader(io.cwd, { roots: io.roots, trees }), undefined, inputs);
   const errChalk = makeChalk(io.stderrIsTTY, io.env);
   const report = (ds: Diagnostic[]) => {
     // In a terminal, wrapped to its width (piped, each diagnostic line stays whole for grep).

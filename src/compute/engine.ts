@@ -10,7 +10,13 @@ import { flowSlot, Ledger } from './ledger.js';
 
 export { type Case, casePicker, type Picker } from './flows.js';
 
-export function compute<T>(s: Scenario, A: Arith<T>, pick: Picker<T>): Ledger<T> {
+/**
+ * Books every mechanism's flows in one ledger; with `only`, just the mechanisms it
+ * selects (the others' rows stay zero). A mechanism books into its own row only, so a
+ * selected row is what the whole computation gives it when the mechanisms within it are
+ * selected too.
+ */
+export function compute<T>(s: Scenario, A: Arith<T>, pick: Picker<T>, only?: (mi: number) => boolean): Ledger<T> {
   const N = s.horizon.years;
   const govs = s.governments.map((g) => g.code);
   const ledger = new Ledger(
@@ -22,6 +28,7 @@ export function compute<T>(s: Scenario, A: Arith<T>, pick: Picker<T>): Ledger<T>
   const outcomes = new Map(s.events.map((e) => [e.key, pick.event(e)]));
   const govIndex = new Map(govs.map((g, i) => [g, i]));
   s.mechanisms.forEach((m, mi) => {
+    if (only && !only(mi)) return;
     // A mechanism runs only when its conditions hold: its own study passes, the project it backs fails.
     if (!m.conditions.every((c) => (outcomes.get(c.event) ?? true) === c.holds)) return;
     kindOf(m).flows(m, new FlowCtx(A, N, pick, outcomes, ledger, mi, govIndex));
@@ -31,7 +38,7 @@ export function compute<T>(s: Scenario, A: Arith<T>, pick: Picker<T>): Ledger<T>
   const keep = [flowSlot('private', 0), flowSlot('followOn', 0)];
   s.mechanisms.forEach((m, mi) => {
     const outer = m.within === undefined ? undefined : ledger.mechIndex.get(m.within);
-    if (outer !== undefined) ledger.subtractRow(outer, mi, keep);
+    if (outer !== undefined && (!only || (only(mi) && only(outer)))) ledger.subtractRow(outer, mi, keep);
   });
   return ledger;
 }

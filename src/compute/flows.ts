@@ -142,14 +142,24 @@ export function splitEvenly<T>(A: Arith<T>, v: T, weights: number[], out: T[] = 
 export function spread<T>(A: Arith<T>, amounts: T[], shares: Dec[]): T[] {
   const s = shares.map((x) => A.lift(x));
   const out = new Array<T>(amounts.length + s.length).fill(A.zero);
+  // Exact amounts repeat year after year (250M a year): their parts are worked out once.
+  // (Only exact: simulate's traced arithmetic cannot compare values it has not drawn.)
+  const exact = A.name === 'exact';
+  let last: { a: T; parts: T[] } | undefined;
   amounts.forEach((a, y) => {
     if (A.isZero(a)) return;
-    let paid = A.zero;
-    s.forEach((share, j) => {
-      const part = j === s.length - 1 ? A.sub(a, paid) : A.mul(a, share);
-      paid = A.add(paid, part);
-      out[y + j] = A.add(out[y + j]!, part);
-    });
+    let parts: T[];
+    if (exact && last && !A.lt(a, last.a) && !A.lt(last.a, a)) parts = last.parts;
+    else {
+      let paid = A.zero;
+      parts = s.map((share, j) => {
+        const part = j === s.length - 1 ? A.sub(a, paid) : A.mul(a, share);
+        paid = A.add(paid, part);
+        return part;
+      });
+      last = { a, parts };
+    }
+    parts.forEach((part, j) => (out[y + j] = A.add(out[y + j]!, part)));
   });
   return out;
 }

@@ -40,6 +40,7 @@ export class Ledger<T> {
   /** Adds `amount` to flow slot `f` in year index `y` (>= years lands in the after-horizon bucket). */
   addSlot(m: number, g: number, f: number, y: number, amount: T): void {
     if (y < 0 || this.A.isZero(amount)) return;
+    if (this.sums) this.sums = undefined;
     const i = this.idx(m, g, f, y);
     this.data[i] = this.A.add(this.data[i]!, amount);
     if (y >= this.years) {
@@ -76,9 +77,42 @@ export class Ledger<T> {
   get(m: number, g: number, k: FlowKind, y: number, basis = 0): T {
     return this.data[this.idx(m, g, flowSlot(k, basis), y)]!;
   }
+  /**
+   * Partial sums per flow slot, made on first use (exact arithmetic only: a float sum in
+   * another order would change its last bits): by mechanism and government over the
+   * horizon's years, and by government and year over mechanisms. A report asks for
+   * every year and every mechanism of every metric; without them each of those M + Y
+   * questions is a sum of M or Y cells, so building a report grew as M x Y x (M + Y).
+   */
+  private sums: Map<number, { byMG: T[]; byGY: T[] }> | undefined;
+  private sumsOf(f: number): { byMG: T[]; byGY: T[] } {
+    this.sums ??= new Map();
+    let s = this.sums.get(f);
+    if (s) return s;
+    const A = this.A,
+      G = this.govs.length;
+    const byMG = new Array<T>(this.mechs.length * G).fill(A.zero);
+    const byGY = new Array<T>(G * this.slots).fill(A.zero);
+    for (let m = 0; m < this.mechs.length; m++)
+      for (let g = 0; g < G; g++) {
+        const base = this.idx(m, g, f, 0);
+        let r = A.zero;
+        for (let y = 0; y < this.slots; y++) {
+          const v = this.data[base + y]!;
+          if (A.isZero(v)) continue;
+          if (y < this.years) r = A.add(r, v);
+          byGY[g * this.slots + y] = A.add(byGY[g * this.slots + y]!, v);
+        }
+        byMG[m * G + g] = r;
+      }
+    s = { byMG, byGY };
+    this.sums.set(f, s);
+    return s;
+  }
   /** Takes row `inner`'s flows out of row `outer` (a mechanism within another's envelope): every flow but private money. */
   subtractRow(outer: number, inner: number, keep: readonly number[]): void {
     const A = this.A;
+    this.sums = undefined;
     for (let g = 0; g < this.govs.length; g++)
       for (let f = 0; f < this.flows; f++) {
         if (keep.includes(f)) continue;
@@ -95,6 +129,21 @@ export class Ledger<T> {
     const A = this.A;
     const f = flowSlot(k, opts.basis ?? 0);
     let s = A.zero;
+    if (A.name === 'exact' && (opts.m === undefined || opts.y === undefined)) {
+      const G = this.govs.length;
+      const g0 = opts.g ?? 0;
+      const g1 = opts.g === undefined ? G : opts.g + 1;
+      const sums = this.sumsOf(f);
+      if (opts.y !== undefined) {
+        // every mechanism, one year
+        for (let g = g0; g < g1; g++) s = A.add(s, sums.byGY[g * this.slots + Math.min(opts.y, this.years)]!);
+      } else {
+        const m0 = opts.m ?? 0;
+        const m1 = opts.m === undefined ? this.mechs.length : opts.m + 1;
+        for (let m = m0; m < m1; m++) for (let g = g0; g < g1; g++) s = A.add(s, sums.byMG[m * G + g]!);
+      }
+      return s;
+    }
     const m0 = opts.m ?? 0;
     const m1 = opts.m === undefined ? this.mechs.length : opts.m + 1;
     const g0 = opts.g ?? 0;

@@ -276,6 +276,7 @@ export const M = {
   simulateSeed: 'the seed must be a whole number from 0 to 9,007,199,254,740,991',
   widthOption: 'the width must be a whole number of columns from 40 to 1000',
   simulateWorkers: 'the number of workers must be a whole number from 1 to 64',
+  checkWorkers: '--workers must be a whole number from 0 to 64 (0: check every file on the main thread)',
   realDiscount:
     'a real discount rate, but every flow here is nominal (dollars of the year paid): present values come out too high',
   realDiscountHint:

@@ -31,6 +31,9 @@ export class Dec {
   pow(o: Dec | number): Dec {
     return new Dec(this.d.pow(o instanceof Dec ? o.d : o));
   }
+  sqrt(): Dec {
+    return new Dec(this.d.sqrt());
+  }
   neg(): Dec {
     return new Dec(this.d.neg());
   }
@@ -89,6 +92,10 @@ export class Dec {
   toString(): string {
     return this.toPlain();
   }
+  /** Every digit, for saving and reading back (Dec.of gives the same value, -0 included). */
+  exact(): string {
+    return this.d.isZero() && this.d.isNeg() ? '-0' : this.d.toString();
+  }
 }
 
 export const MILLION = Dec.of(1_000_000);
@@ -141,11 +148,15 @@ export interface Arith<T> {
 // A fractional power at 40 digits costs ~1 ms; the engine asks for the same few
 // (age / life)^bow values over and over, so remember them.
 const powCache = new Map<string, Dec>();
+const HALF = Dec.of('0.5');
 function cachedPow(a: Dec, b: Dec): Dec {
   const key = `${a.toPlain(40)}^${b.toPlain(40)}`;
   let v = powCache.get(key);
   if (v === undefined) {
-    v = a.pow(b);
+    // A half-integer power (x^2.5: the usual bow of a disbursement curve) as x^k * sqrt(x):
+    // a square root at 40 digits is about ten times cheaper than exp(b ln x).
+    const twice = b.times(2);
+    v = twice.isInteger() && !a.isNeg() ? a.pow(b.minus(HALF)).times(a.sqrt()) : a.pow(b);
     if (powCache.size < 10_000) powCache.set(key, v);
   }
   return v;

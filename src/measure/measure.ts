@@ -56,27 +56,43 @@ export class Measure<T> {
   }
 
   /** Sum of a money metric; `y` a year index (N = after the horizon), undefined = the whole horizon. */
+  private readonly byCategory = new Map<string, number[]>();
+  /** The ledger rows of the mechanisms of one mobilization category. */
+  private rowsOf(category: string): number[] {
+    let rows = this.byCategory.get(category);
+    if (!rows) this.byCategory.set(category, (rows = this.category.flatMap((c, i) => (c === category ? [i] : []))));
+    return rows;
+  }
+
   money(metric: MoneyMetricId, gov: Gov = null, mech?: string, y?: number, basis = this.basisIndex): T {
-    // Reports ask for the same sums many times (tables, json, claims); each is a loop over the ledger.
-    const key = `${metric}|${gov ?? ''}|${mech ?? ''}|${y ?? ''}|${basis}`;
-    const hit = this.memo.get(key);
+    // Reports ask for the same sums many times (tables, json, claims); each is a loop over the
+    // ledger. One mechanism's one year is a few cells: not remembered (a plan of M mechanisms
+    // over Y years has M x Y of them, and a memo that size cost more in memory than it saved).
+    const cell = mech !== undefined && y !== undefined;
+    const key = cell ? '' : `${metric}|${gov ?? ''}|${mech ?? ''}|${y ?? ''}|${basis}`;
+    const hit = cell ? undefined : this.memo.get(key);
     if (hit !== undefined) return hit;
     const A = this.A;
     const g = gov === null ? undefined : this.govIndex.get(gov);
     const m = mech === undefined ? undefined : this.ledger.mechIndex.get(mech);
     const def = moneyMetric(metric);
-    // A metric of one category sums only the mechanisms of that category.
+    // A metric of one category sums only the mechanisms of that category (rows by id and by
+    // category, not a search of every mechanism per question: reports ask per mechanism).
     const rows =
       def.category === undefined
         ? [m]
-        : this.category.flatMap((c, i) => (c === def.category && (m === undefined || m === i) ? [i] : []));
+        : m !== undefined
+          ? this.category[m] === def.category
+            ? [m]
+            : []
+          : this.rowsOf(def.category);
     let s = A.zero;
     for (const [kind, sign] of def.flows(this.context))
       for (const row of rows) {
         const v = this.ledger.total(kind, { g, m: row, y, basis });
         s = sign === 1 ? A.add(s, v) : A.sub(s, v);
       }
-    this.memo.set(key, s);
+    if (!cell) this.memo.set(key, s);
     return s;
   }
 

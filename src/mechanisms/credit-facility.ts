@@ -1,35 +1,14 @@
 // credit-facility: direct loans (face value obligated per year) scored under federal
 // credit reform: budget cost = subsidy rate x face value in the year of obligation,
 // outlaid as the loans disburse; a partner's match is its own flow; private co-finance.
-import { z } from 'zod';
+import * as z from 'zod';
 import { M } from '../core/messages.js';
 import { Dec } from '../core/money.js';
 import type { FlowCtx } from '../compute/flows.js';
 import type { Alloc, Budget, Fig, MechBase, Profile } from '../model/scenario.js';
 import type { Normalizer, Path } from '../normalize/context.js';
-import {
-  allocation,
-  allocationObject,
-  budget,
-  common,
-  obj,
-  type ParsedFigure,
-  perGov,
-  profile,
-  scalarFigure,
-  sourced,
-  SHAPES,
-} from '../validate/figures.js';
+import { obj, type ParsedFigure, once, parts, perGov, scalarFigure, SHAPES, sourced } from '../validate/figures.js';
 import { allocFigs, allocSettings, defineKind, pct, uniqueFigs } from './kind.js';
-
-const matchAllocation = z.union([
-  scalarFigure('amount').transform((value): ParsedFigure => ({ value, unit: 'amount', cited: false })),
-  allocationObject.extend({
-    label: z.string().optional().meta({ description: 'Its name, e.g. "IIA match"' }),
-    budget: budget.optional(),
-  }),
-]);
-SHAPES.push([...Object.keys(allocationObject.shape), 'label', 'budget']);
 
 /** A subsidy rate: a fraction of face value; negative when fees exceed expected losses. */
 export const subsidyRate = () =>
@@ -38,17 +17,30 @@ export const subsidyRate = () =>
       'Credit subsidy rate: the present value of expected net cost per dollar of face value (federal credit reform); may be negative',
   });
 
-const schema = obj({
-  ...common,
-  kind: z.literal('credit-facility'),
-  obligations: perGov(allocation).meta({ description: 'Loan face value obligated per government, per year or in total' }),
-  subsidyRate: subsidyRate().optional(),
-  disbursement: profile
-    .optional()
-    .meta({ description: 'How obligated loans disburse over the years (default: assumptions.disbursement)' }),
-  match: perGov(matchAllocation).optional().meta({ description: "A partner government's own money alongside the loans" }),
-  coFinance: sourced('ratio').optional().meta({ description: 'Private co-finance per dollar of face value' }),
-  budget: budget.optional(),
+/** The YAML the kind accepts (built on first use: validate/figures.ts `once`). */
+const schema = once(() => {
+  const { allocation, allocationObject, budget, common, profile } = parts();
+  const matchAllocation = z.union([
+    scalarFigure('amount').transform((value): ParsedFigure => ({ value, unit: 'amount', cited: false })),
+    allocationObject.extend({
+      label: z.string().optional().meta({ description: 'Its name, e.g. "IIA match"' }),
+      budget: budget.optional(),
+    }),
+  ]);
+  SHAPES.push([...Object.keys(allocationObject.shape), 'label', 'budget']);
+
+  return obj({
+    ...common,
+    kind: z.literal('credit-facility'),
+    obligations: perGov(allocation).meta({ description: 'Loan face value obligated per government, per year or in total' }),
+    subsidyRate: subsidyRate().optional(),
+    disbursement: profile
+      .optional()
+      .meta({ description: 'How obligated loans disburse over the years (default: assumptions.disbursement)' }),
+    match: perGov(matchAllocation).optional().meta({ description: "A partner government's own money alongside the loans" }),
+    coFinance: sourced('ratio').optional().meta({ description: 'Private co-finance per dollar of face value' }),
+    budget: budget.optional(),
+  });
 });
 
 export interface MatchAlloc {
@@ -85,7 +77,7 @@ export function subsidyOf(c: Normalizer, raw: ParsedFigure | undefined, p: Path,
   return subsidy;
 }
 
-export const creditFacility = defineKind<CreditMech, z.output<typeof schema>>({
+export const creditFacility = defineKind<CreditMech, z.output<ReturnType<typeof schema>>>({
   kind: 'credit-facility',
   title: 'Credit facility (direct loans)',
   mobilization: 'loans',

@@ -1,21 +1,25 @@
 // equity-vehicle: investments per year; distributions come back as a multiple of each
 // year's investment after a lag; private co-investment alongside. The plan's convention
 // may leave equity unappropriated; the federal basis scores the purchase when made.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FlowCtx } from '../compute/flows.js';
 import type { Alloc, Fig, MechBase } from '../model/scenario.js';
-import { allocation, budget, common, distributions, obj, perGov, sourced } from '../validate/figures.js';
+import { obj, once, parts, perGov, sourced } from '../validate/figures.js';
 import { allocFigs, allocSettings, defineKind, uniqueFigs } from './kind.js';
 
-const schema = obj({
-  ...common,
-  kind: z.literal('equity-vehicle'),
-  investments: perGov(allocation).meta({ description: 'Equity each government invests, per year or in total' }),
-  distributions: distributions
-    .optional()
-    .meta({ description: 'Money coming back: a multiple of each investment, after a lag, over some years' }),
-  coInvest: sourced('ratio').optional().meta({ description: 'Private co-investment per public dollar' }),
-  budget: budget.optional(),
+/** The YAML the kind accepts (built on first use: validate/figures.ts `once`). */
+const schema = once(() => {
+  const { allocation, budget, common, distributions } = parts();
+  return obj({
+    ...common,
+    kind: z.literal('equity-vehicle'),
+    investments: perGov(allocation).meta({ description: 'Equity each government invests, per year or in total' }),
+    distributions: distributions
+      .optional()
+      .meta({ description: 'Money coming back: a multiple of each investment, after a lag, over some years' }),
+    coInvest: sourced('ratio').optional().meta({ description: 'Private co-investment per public dollar' }),
+    budget: budget.optional(),
+  });
 });
 
 export interface EquityMech extends MechBase {
@@ -25,7 +29,7 @@ export interface EquityMech extends MechBase {
   coInvest: Fig;
 }
 
-export const equityVehicle = defineKind<EquityMech, z.output<typeof schema>>({
+export const equityVehicle = defineKind<EquityMech, z.output<ReturnType<typeof schema>>>({
   kind: 'equity-vehicle',
   title: 'Equity vehicle',
   mobilization: 'direct',

@@ -1,41 +1,46 @@
 // gated-project: nothing until a feasibility study concludes; if it passes, commitments
 // are spread month by month over a window after it; if not, nothing, or a named fallback
 // mechanism runs instead.
-import { z } from 'zod';
+import * as z from 'zod';
 import { M } from '../core/messages.js';
 import type { FlowCtx } from '../compute/flows.js';
 import type { Fig, MechBase, Profile } from '../model/scenario.js';
-import { budget, commitAmount, common, figure, note, obj, perGov, profile, source, sourced } from '../validate/figures.js';
-import { currentLaw } from '../validate/figures.js';
+import { figure, obj, once, parts, perGov, sourced } from '../validate/figures.js';
 import { defineKind, pct, uniqueFigs } from './kind.js';
 
-const schema = obj({
-  ...common,
-  kind: z.literal('gated-project'),
-  study: obj({
-    startMonth: z
-      .number()
-      .int()
-      .min(0)
-      .optional()
-      .meta({ description: 'Months from the start of the horizon to the study start (default 0)' }),
-    months: z.number().int().min(0).meta({ description: 'Length of the feasibility study in months' }),
-    passes: z.boolean().optional().meta({ description: 'Whether the study passes in run (default true)' }),
-    probability: figure('rate', { atMostOne: true }).optional().meta({ description: 'Chance the study passes, for simulation' }),
-    source: source.optional(),
-    note: note.optional(),
-  }).meta({ description: 'The feasibility study nothing is committed before' }),
-  window: obj({
-    months: z.number().int().positive().meta({ description: 'Months after the study over which commitments are spread' }),
-    source: source.optional(),
-    note: note.optional(),
-  }).meta({ description: 'The commitment window: once the study passes, commitments are spread over these months' }),
-  commit: perGov(commitAmount).meta({ description: 'What each government commits if the study passes' }),
-  spendOut: profile.optional().meta({ description: 'How commitments are outlaid (default: assumptions.spendOut)' }),
-  coFinance: sourced('ratio').optional().meta({ description: 'Private co-finance per public dollar' }),
-  fallback: z.string().optional().meta({ description: '"none", or the id of a mechanism that runs only if the study fails' }),
-  budget: budget.optional(),
-  currentLaw,
+/** The YAML the kind accepts (built on first use: validate/figures.ts `once`). */
+const schema = once(() => {
+  const { budget, commitAmount, common, note, profile, source, currentLaw } = parts();
+  return obj({
+    ...common,
+    kind: z.literal('gated-project'),
+    study: obj({
+      startMonth: z
+        .number()
+        .int()
+        .min(0)
+        .optional()
+        .meta({ description: 'Months from the start of the horizon to the study start (default 0)' }),
+      months: z.number().int().min(0).meta({ description: 'Length of the feasibility study in months' }),
+      passes: z.boolean().optional().meta({ description: 'Whether the study passes in run (default true)' }),
+      probability: figure('rate', { atMostOne: true })
+        .optional()
+        .meta({ description: 'Chance the study passes, for simulation' }),
+      source: source.optional(),
+      note: note.optional(),
+    }).meta({ description: 'The feasibility study nothing is committed before' }),
+    window: obj({
+      months: z.number().int().positive().meta({ description: 'Months after the study over which commitments are spread' }),
+      source: source.optional(),
+      note: note.optional(),
+    }).meta({ description: 'The commitment window: once the study passes, commitments are spread over these months' }),
+    commit: perGov(commitAmount).meta({ description: 'What each government commits if the study passes' }),
+    spendOut: profile.optional().meta({ description: 'How commitments are outlaid (default: assumptions.spendOut)' }),
+    coFinance: sourced('ratio').optional().meta({ description: 'Private co-finance per public dollar' }),
+    fallback: z.string().optional().meta({ description: '"none", or the id of a mechanism that runs only if the study fails' }),
+    budget: budget.optional(),
+    currentLaw,
+  });
 });
 
 export interface GatedMech extends MechBase {
@@ -63,7 +68,7 @@ export function windowWeights(m: GatedMech, N: number): number[] {
   return w;
 }
 
-export const gatedProject = defineKind<GatedMech, z.output<typeof schema>>({
+export const gatedProject = defineKind<GatedMech, z.output<ReturnType<typeof schema>>>({
   kind: 'gated-project',
   title: 'Feasibility-gated project',
   mobilization: 'coFinancing',

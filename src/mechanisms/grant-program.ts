@@ -1,51 +1,42 @@
 // grant-program: appropriations (budget authority) per year, outlaid over a spend-out
 // profile; programs are sub-allocations that draw on the envelope, each with its own
 // follow-on ratio (private follow-on funding attributed to grants).
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Diagnostic, type Loc } from '../core/diagnostics.js';
 import { M } from '../core/messages.js';
 import { Dec, displayMillions, Exact } from '../core/money.js';
 import { type Case, casePicker, type FlowCtx, yearly } from '../compute/flows.js';
 import type { Alloc, Fig, MechBase, Profile } from '../model/scenario.js';
-import {
-  allocation,
-  budget,
-  common,
-  itemId,
-  note,
-  obj,
-  removeItem,
-  perGov,
-  profile,
-  source,
-  sourced,
-} from '../validate/figures.js';
-import { currentLaw } from '../validate/figures.js';
+import { itemId, obj, once, parts, perGov, removeItem, sourced } from '../validate/figures.js';
 import { allocFigs, allocSettings, defineKind, pct, uniqueFigs } from './kind.js';
 
-const program = obj({
-  id: itemId('program'),
-  label: z.string().optional().meta({ description: "The program's name in tables" }),
-  amount: perGov(allocation).meta({ description: 'What the program draws from the envelope, per government' }),
-  followOn: sourced('ratio').optional().meta({ description: 'Private follow-on funding per program dollar (e.g. 25x)' }),
-  source: source.optional(),
-  note: note.optional(),
-  remove: removeItem('program').optional(),
-});
+/** The YAML the kind accepts (built on first use: validate/figures.ts `once`). */
+const schema = once(() => {
+  const { allocation, budget, common, note, profile, source, currentLaw } = parts();
+  const program = obj({
+    id: itemId('program'),
+    label: z.string().optional().meta({ description: "The program's name in tables" }),
+    amount: perGov(allocation).meta({ description: 'What the program draws from the envelope, per government' }),
+    followOn: sourced('ratio').optional().meta({ description: 'Private follow-on funding per program dollar (e.g. 25x)' }),
+    source: source.optional(),
+    note: note.optional(),
+    remove: removeItem('program').optional(),
+  });
 
-const schema = obj({
-  ...common,
-  kind: z.literal('grant-program'),
-  appropriations: perGov(allocation).meta({
-    description: 'Budget authority per government: what each appropriates to the program, per year or in total',
-  }),
-  spendOut: profile
-    .optional()
-    .meta({ description: 'How appropriations are outlaid over the years (default: assumptions.spendOut)' }),
-  followOn: sourced('ratio').optional().meta({ description: 'Private follow-on per grant dollar outside the programs' }),
-  programs: z.array(program).optional().meta({ description: 'Sub-allocations that draw on the envelope' }),
-  budget: budget.optional(),
-  currentLaw,
+  return obj({
+    ...common,
+    kind: z.literal('grant-program'),
+    appropriations: perGov(allocation).meta({
+      description: 'Budget authority per government: what each appropriates to the program, per year or in total',
+    }),
+    spendOut: profile
+      .optional()
+      .meta({ description: 'How appropriations are outlaid over the years (default: assumptions.spendOut)' }),
+    followOn: sourced('ratio').optional().meta({ description: 'Private follow-on per grant dollar outside the programs' }),
+    programs: z.array(program).optional().meta({ description: 'Sub-allocations that draw on the envelope' }),
+    budget: budget.optional(),
+    currentLaw,
+  });
 });
 
 export interface Program {
@@ -69,7 +60,7 @@ export interface GrantMech extends MechBase {
 
 const CASES: Case[] = ['base', 'low', 'high'];
 
-export const grantProgram = defineKind<GrantMech, z.output<typeof schema>>({
+export const grantProgram = defineKind<GrantMech, z.output<ReturnType<typeof schema>>>({
   kind: 'grant-program',
   title: 'Grant program',
   mobilization: 'none',

@@ -38,8 +38,8 @@ export interface MechanismKind<M extends MechBase = MechBase, I = unknown> {
   description: string;
   /** The OECD DAC instrument category of the private finance it mobilizes. */
   mobilization: MobilizationCategory;
-  /** The zod schema of the mechanism as written (a strict object with `kind` as a literal). */
-  schema: z.ZodType<I>;
+  /** The zod schema of the mechanism as written (a strict object with `kind` as a literal), built on first call. */
+  schema: () => z.ZodType<I>;
   normalize(c: Normalizer, input: I, p: Path, base: BaseFields): M;
   /** Books the mechanism's flows (called only when its conditions hold). */
   flows<T>(m: M, f: FlowCtx<T>): void;

@@ -4,30 +4,36 @@
 // negative cost); the subsidy is outlaid as the guaranteed loans disburse. Fees are shown
 // as offsetting collections (they are already inside the subsidy rate, so they are not
 // subtracted again); the private lending it backs counts as private capital mobilized.
-import { z } from 'zod';
+import * as z from 'zod';
 import { M } from '../core/messages.js';
 import { Dec } from '../core/money.js';
 import type { FlowCtx } from '../compute/flows.js';
 import type { Alloc, Fig, MechBase, Profile } from '../model/scenario.js';
-import { allocation, budget, common, obj, perGov, profile, sourced } from '../validate/figures.js';
+import { obj, once, parts, perGov, sourced } from '../validate/figures.js';
 import { subsidyOf, subsidyRate } from './credit-facility.js';
 import { allocFigs, allocSettings, defineKind, pct, uniqueFigs } from './kind.js';
 
-const schema = obj({
-  ...common,
-  kind: z.literal('loan-guarantee'),
-  guarantees: perGov(allocation).meta({
-    description: 'Guaranteed amount committed per government, per year or in total (written like obligations)',
-  }),
-  subsidyRate: subsidyRate().optional(),
-  fees: sourced('rate', { atMostOne: true })
-    .optional()
-    .meta({ description: 'Fees as a rate on the guaranteed amount, collected when committed (shown as offsetting collections)' }),
-  disbursement: profile.optional().meta({ description: 'How the guaranteed loans disburse (default: assumptions.disbursement)' }),
-  coFinance: sourced('ratio')
-    .optional()
-    .meta({ description: 'Private lending backed per guaranteed dollar (counted as private capital mobilized)' }),
-  budget: budget.optional(),
+/** The YAML the kind accepts (built on first use: validate/figures.ts `once`). */
+const schema = once(() => {
+  const { allocation, budget, common, profile } = parts();
+  return obj({
+    ...common,
+    kind: z.literal('loan-guarantee'),
+    guarantees: perGov(allocation).meta({
+      description: 'Guaranteed amount committed per government, per year or in total (written like obligations)',
+    }),
+    subsidyRate: subsidyRate().optional(),
+    fees: sourced('rate', { atMostOne: true }).optional().meta({
+      description: 'Fees as a rate on the guaranteed amount, collected when committed (shown as offsetting collections)',
+    }),
+    disbursement: profile
+      .optional()
+      .meta({ description: 'How the guaranteed loans disburse (default: assumptions.disbursement)' }),
+    coFinance: sourced('ratio')
+      .optional()
+      .meta({ description: 'Private lending backed per guaranteed dollar (counted as private capital mobilized)' }),
+    budget: budget.optional(),
+  });
 });
 
 export interface GuaranteeMech extends MechBase {
@@ -39,7 +45,7 @@ export interface GuaranteeMech extends MechBase {
   coFinance: Fig;
 }
 
-export const loanGuarantee = defineKind<GuaranteeMech, z.output<typeof schema>>({
+export const loanGuarantee = defineKind<GuaranteeMech, z.output<ReturnType<typeof schema>>>({
   kind: 'loan-guarantee',
   title: 'Loan guarantee',
   mobilization: 'guarantees',

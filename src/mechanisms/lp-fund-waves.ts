@@ -1,47 +1,37 @@
 // lp-fund-waves: anchor LP commitments per wave (a wave may be gated: it launches only if
 // its gate holds); capital calls and distributions follow a Takahashi-Alexander drawdown
 // curve; private LPs commit alongside at a crowd-in ratio.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Loc } from '../core/diagnostics.js';
 import { M } from '../core/messages.js';
 import type { FlowCtx } from '../compute/flows.js';
 import type { Drawdown, Event, Fig, MechBase } from '../model/scenario.js';
-import {
-  budget,
-  commitAmount,
-  common,
-  drawdown,
-  gate,
-  itemId,
-  note,
-  removeItem,
-  obj,
-  perGov,
-  source,
-  sourced,
-  year,
-} from '../validate/figures.js';
+import { itemId, obj, once, parts, perGov, removeItem, sourced } from '../validate/figures.js';
 import { defineKind, pct, uniqueFigs } from './kind.js';
 
-const wave = obj({
-  id: itemId('wave'),
-  label: z.string().optional().meta({ description: "The wave's name in tables" }),
-  year: year.meta({ description: 'The year the wave is committed: FY2032, 2032 or a year number of the horizon' }),
-  commit: perGov(commitAmount).meta({ description: 'Anchor LP commitment per government' }),
-  gate: gate.optional().meta({ description: 'A condition the wave launches on' }),
-  crowdIn: sourced('ratio').optional().meta({ description: 'Private LP commitments per public anchor dollar in this wave' }),
-  source: source.optional(),
-  note: note.optional(),
-  remove: removeItem('wave').optional(),
-});
+/** The YAML the kind accepts (built on first use: validate/figures.ts `once`). */
+const schema = once(() => {
+  const { budget, commitAmount, common, drawdown, gate, note, source, year } = parts();
+  const wave = obj({
+    id: itemId('wave'),
+    label: z.string().optional().meta({ description: "The wave's name in tables" }),
+    year: year.meta({ description: 'The year the wave is committed: FY2032, 2032 or a year number of the horizon' }),
+    commit: perGov(commitAmount).meta({ description: 'Anchor LP commitment per government' }),
+    gate: gate.optional().meta({ description: 'A condition the wave launches on' }),
+    crowdIn: sourced('ratio').optional().meta({ description: 'Private LP commitments per public anchor dollar in this wave' }),
+    source: source.optional(),
+    note: note.optional(),
+    remove: removeItem('wave').optional(),
+  });
 
-const schema = obj({
-  ...common,
-  kind: z.literal('lp-fund-waves'),
-  waves: z.array(wave).min(1).meta({ description: 'Fund waves in the order they launch' }),
-  drawdown: drawdown.optional(),
-  crowdIn: sourced('ratio').optional().meta({ description: 'Private LP commitments per public anchor dollar' }),
-  budget: budget.optional(),
+  return obj({
+    ...common,
+    kind: z.literal('lp-fund-waves'),
+    waves: z.array(wave).min(1).meta({ description: 'Fund waves in the order they launch' }),
+    drawdown: drawdown.optional(),
+    crowdIn: sourced('ratio').optional().meta({ description: 'Private LP commitments per public anchor dollar' }),
+    budget: budget.optional(),
+  });
 });
 
 export interface Wave {
@@ -63,7 +53,7 @@ export interface LpMech extends MechBase {
   drawdown: Drawdown;
 }
 
-export const lpFundWaves = defineKind<LpMech, z.output<typeof schema>>({
+export const lpFundWaves = defineKind<LpMech, z.output<ReturnType<typeof schema>>>({
   kind: 'lp-fund-waves',
   title: 'LP fund waves',
   mobilization: 'funds',

@@ -7,6 +7,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Diagnostics, type Loc } from '../core/diagnostics.js';
 import { M } from '../core/messages.js';
 import { isShortName, shippedDir, shippedNames } from './shipped.js';
+import type { TreeCache } from './tree-cache.js';
 import { getEntry, mergeTrees, parseTree, type LMap, type LNode } from './tree.js';
 import { realish } from './realpath.js';
 
@@ -168,6 +169,10 @@ function inGitDir(p: string): boolean {
 export interface LoaderOptions {
   /** Folders `extends:` may also reach (`--root DIR`), besides each scenario's own tree. */
   roots?: string[];
+  /** Caps other than the defaults (the bench lifts them to time large synthetic plans). */
+  limits?: { mechanismYears?: number };
+  /** Parsed trees saved between runs (single-scenario commands; see tree-cache.ts). */
+  trees?: TreeCache;
 }
 
 export class Loader {
@@ -178,11 +183,15 @@ export class Loader {
    */
   readonly sources = new Map<string, string>();
   private readonly roots: string[];
+  private readonly maxMechanismYears: number;
+  private readonly trees: TreeCache | undefined;
   constructor(
     private readonly cwd: string = process.cwd(),
     opts: LoaderOptions = {},
   ) {
     this.roots = (opts.roots ?? []).map((r) => realish(resolve(cwd, r)));
+    this.maxMechanismYears = opts.limits?.mechanismYears ?? MAX_MECHANISM_YEARS;
+    this.trees = opts.trees;
   }
 
   display(abs: string): string {
@@ -235,7 +244,11 @@ export class Loader {
       diags.error('empty-file', M.emptyFile, { file: name, line: 1, col: 1 }, M.emptyFileHint);
       return result;
     }
-    const tree = parseTree(text, name, diags);
+    let tree = this.trees?.get(name, text);
+    if (!tree) {
+      tree = parseTree(text, name, diags);
+      if (tree && diags.items.length === 0) this.trees?.put(name, text, tree);
+    }
     if (tree && tree.kind !== 'map') {
       diags.error('not-a-mapping', M.notAMapping(tree.kind === 'seq' ? 'a list' : 'a single value'), tree.loc, M.notAMappingHint);
       return result;
@@ -273,7 +286,7 @@ export class Loader {
     if (mechs?.value.kind !== 'seq' || years?.kind !== 'scalar' || typeof years.value !== 'number') return true;
     if (!Number.isInteger(years.value) || years.value < 1 || years.value > 200) return true;
     const n = mechs.value.items.length;
-    if (n * years.value <= MAX_MECHANISM_YEARS) return true;
+    if (n * years.value <= this.maxMechanismYears) return true;
     // At whichever of the two the scenario itself writes (the other may be inherited).
     const at = mechs.keyLoc.file === top || years.loc.file !== top ? mechs.keyLoc : years.loc;
     diags.error('too-large', M.tooManyMechanismYears(n, years.value, MAX_MECHANISM_YEARS), at, M.tooManyMechanismYearsHint);
@@ -367,9 +380,16 @@ function quotable(abs: string, source: FileSource): boolean {
 /** Reads up to `limit` bytes from an open file, whatever size it claims, in 64 KiB reads. */
 function readAtMost(fd: number, limit: number): Buffer {
   const CHUNK = 64 * 1024; // a multiple of 8, as /proc/self/pagemap wants its reads
-  const buf = Buffer.alloc(limit + CHUNK);
+  // Grown as the file turns out longer: a scenario is a few kilobytes, and zeroing a buffer
+  // of the whole limit (1 MiB) for each file was most of reading a thousand of them.
+  let buf = Buffer.allocUnsafe(CHUNK);
   let n = 0;
   while (n < limit) {
+    if (n + CHUNK > buf.length) {
+      const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, limit + CHUNK));
+      buf.copy(bigger, 0, 0, n);
+      buf = bigger;
+    }
     let got: number;
     try {
       got = readSync(fd, buf, n, CHUNK, null);

@@ -3,7 +3,7 @@
 // column), paragraphs wrapped, charts left to the HTML report. The only module that uses
 // cli-table3; chalk comes in as an instance (colour only on a TTY).
 import { Chalk, type ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
+import { drawTable } from './table-chunks.js';
 import type { Cell, Para, Report, Table as TableModel } from '../report/model.js';
 import { cellText } from '../report/values.js';
 import { forTerminal } from '../core/text.js';
@@ -103,24 +103,24 @@ export function renderTable(t: TableModel, k: ChalkInstance, width: number): str
   }
   const dropped = all.filter((i) => !cols.includes(i)).map((i) => head[i]);
   const tables = groups.map((g) => {
-    const tb = new Table({
-      head: g.map((i) => k.bold(head[i]!)),
-      colWidths: g.map((i) => widths[i]!),
-      wordWrap: true,
-      wrapOnWordBoundary: true,
-      style: { head: [], border: [], compact: true, 'padding-left': 1, 'padding-right': 1 },
-      colAligns: g.map((i) => t.columns[i]!.align),
-    });
-    t.rows.forEach((r, ri) => {
-      tb.push(
+    return drawTable(
+      {
+        head: g.map((i) => k.bold(head[i]!)),
+        colWidths: g.map((i) => widths[i]!),
+        // Wrapping costs a word split per cell: only when a column is narrower than its text.
+        wordWrap: g.some((i) => widths[i]! < natural[i]!),
+        wrapOnWordBoundary: true,
+        style: { head: [], border: [], compact: true, 'padding-left': 1, 'padding-right': 1 },
+        colAligns: g.map((i) => t.columns[i]!.align),
+      },
+      t.rows.map((r, ri) =>
         g.map((i) => {
           const c = r.cells[i] ?? { kind: 'empty' as const };
           const s = body[ri]![i] ?? '';
           return r.total ? k.bold(s) : colour(c, s, k, r.bad ?? false);
         }),
-      );
-    });
-    return tb.toString();
+      ),
+    );
   });
   if (dropped.length)
     tables.push(

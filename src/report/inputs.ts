@@ -36,11 +36,24 @@ export interface InputRow {
   at: string;
 }
 
+/** Mechanisms by id, per scenario (a lookup per figure; a search was O(mechanisms^2)). */
+const byId = new WeakMap<Scenario, Map<string, Scenario['mechanisms'][number]>>();
+function mechanismById(s: Scenario, id: string): Scenario['mechanisms'][number] | undefined {
+  let m = byId.get(s);
+  if (!m) {
+    m = new Map();
+    // The first of an id, as find() gave.
+    for (const x of s.mechanisms) if (!m.has(x.id)) m.set(x.id, x);
+    byId.set(s, m);
+  }
+  return m.get(id);
+}
+
 /** The citation of a figure: its own source, else the mechanism's or assumption's it belongs to. */
 export function citation(s: Scenario, f: Fig): string {
   if (f.source) return f.source;
   const mech = /^mechanisms\[([^\]]+)\]/.exec(f.path)?.[1];
-  const m = mech === undefined ? undefined : s.mechanisms.find((x) => x.id === mech);
+  const m = mech === undefined ? undefined : mechanismById(s, mech);
   if (m?.source) return `(from ${m.id}) ${m.source}`;
   const curve = /^assumptions\.(profiles|drawdowns)\.([^.]+)\./.exec(f.path);
   const c = curve ? s.curves.find((x) => x.name === curve[2]) : undefined;

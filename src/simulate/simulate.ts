@@ -68,62 +68,82 @@ export async function simulate(s: Scenario, o: SimOptions): Promise<SimResult> {
     );
   };
   const overrides = correlatedDraws(s, plan, o);
-  let blocks: { values: Float64Array; counts: number[] }[];
+  const K = plan.names.length;
+  const T = o.trials;
+  // Every output's column over all trials: output k of trial i at columns[k * T + i].
+  let columns: Float64Array;
+  let blockCounts: number[][];
+  /** Summaries of the given outputs, each column reordered in place. */
+  let summarizeOutputs: (ks: number[]) => Promise<Map<number, Summary>>;
+  const here = (ks: number[]) => new Map(ks.map((k) => [k, summarize(columns.subarray(k * T, (k + 1) * T))]));
   if (W === 1) {
     const runner = new Runner(plan, o.seed, o.keyed ?? false);
     if (overrides) runner.setOverrides(overrides);
-    blocks = [runner.run(0, o.trials, (d) => progress(0, d))];
+    const block = runner.run(0, T, (d) => progress(0, d));
+    columns = block.values;
+    blockCounts = [block.counts];
+    summarizeOutputs = (ks) => Promise.resolve(here(ks));
   } else {
     if (!existsSync(o.workerScript)) throw new Error(`simulate: worker script ${o.workerScript} is missing (run npm run build)`);
     const enc = encode(s);
-    blocks = await Promise.all(
-      Array.from(
-        { length: W },
-        (_, w) =>
-          new Promise<{ values: Float64Array; counts: number[] }>((resolve, reject) => {
-            const worker = new Worker(o.workerScript, {
-              workerData: {
-                scenario: enc,
-                seed: o.seed,
-                from: bounds[w]!,
-                to: bounds[w + 1]!,
-                yearly: o.yearly ?? false,
-                keyed: o.keyed ?? false,
-                overrides,
-              },
-            });
-            worker.on(
-              'message',
-              (m: { type: 'progress'; done: number } | { type: 'done'; values: Float64Array; counts: number[] }) => {
-                if (m.type === 'progress') progress(w, m.done);
-                else {
-                  resolve(m);
-                  void worker.terminate();
-                }
-              },
-            );
-            worker.on('error', reject);
-          }),
-      ),
-    );
-  }
-  // Trial order: metric k's values for all trials, block after block.
-  const K = plan.names.length;
-  const T = o.trials;
-  const summaries = new Map<string, Summary>();
-  const values = o.keyed ? new Map<string, Float64Array>() : undefined;
-  let headline: Float64Array | undefined;
-  for (let k = 0; k < K; k++) {
-    const all = new Float64Array(T);
-    blocks.forEach((b, w) => {
-      const n = bounds[w + 1]! - bounds[w]!;
-      all.set(b.values.subarray(k * n, (k + 1) * n), bounds[w]!);
+    const shared = new SharedArrayBuffer(K * T * Float64Array.BYTES_PER_ELEMENT);
+    columns = new Float64Array(shared);
+    const workers = Array.from({ length: W }, (_, w) => {
+      const worker = new Worker(o.workerScript, {
+        workerData: {
+          scenario: enc,
+          seed: o.seed,
+          from: bounds[w]!,
+          to: bounds[w + 1]!,
+          shared,
+          total: T,
+          yearly: o.yearly ?? false,
+          keyed: o.keyed ?? false,
+          overrides,
+        },
+      });
+      // Each worker answers twice: its trials' test counts, then the summaries it was asked for.
+      const answers: ((m: WorkerAnswer) => void)[] = [];
+      const failed: ((e: Error) => void)[] = [];
+      const next = () =>
+        new Promise<WorkerAnswer>((resolve, reject) => {
+          answers.push(resolve);
+          failed.push(reject);
+        });
+      const trials = next();
+      worker.on('message', (m: { type: 'progress'; done: number } | WorkerAnswer) => {
+        if (m.type === 'progress') progress(w, m.done);
+        else {
+          failed.shift();
+          answers.shift()!(m);
+        }
+      });
+      worker.on('error', (e) => failed.shift()?.(e));
+      return { worker, trials, next };
     });
-    if (plan.names[k] === 'headlineMobilization.total') headline = all.slice();
-    if (values) values.set(plan.names[k]!, all.slice());
-    summaries.set(plan.names[k]!, summarize(all));
+    blockCounts = await Promise.all(workers.map(async (x) => ((await x.trials) as { counts: number[] }).counts));
+    // The summaries are shared out too: as much work as the trials at a million of them.
+    summarizeOutputs = async (ks) => {
+      const share = (i: number) => ks.filter((_, j) => j % (W + 1) === i);
+      const pending = workers.map(async (x, w) => {
+        const answer = x.next();
+        x.worker.postMessage({ outputs: share(w + 1) });
+        const { summaries } = (await answer) as { summaries: Summary[] };
+        void x.worker.terminate();
+        return new Map(share(w + 1).map((k, i) => [k, summaries[i]!]));
+      });
+      const mine = here(share(0));
+      for (const m of await Promise.all(pending)) for (const [k, v] of m) mine.set(k, v);
+      return mine;
+    };
   }
-  const counts = new Map(plan.tests.map((t, i) => [t, blocks.reduce((a, b) => a + b.counts[i]!, 0)]));
+  // Copies first: summarizing reorders each column.
+  const col = (k: number) => columns.subarray(k * T, (k + 1) * T);
+  const headline = col(plan.names.indexOf('headlineMobilization.total')).slice();
+  const values = o.keyed ? new Map(plan.names.map((name, k) => [name, col(k).slice()])) : undefined;
+  const byOutput = await summarizeOutputs(plan.names.map((_, k) => k));
+  const summaries = new Map(plan.names.map((name, k) => [name, byOutput.get(k)!]));
+  const counts = new Map(plan.tests.map((t, i) => [t, blockCounts.reduce((a, c) => a + c[i]!, 0)]));
   const probabilities = new Map([...counts].map(([t, k]) => [t, k / T]));
   const h = summaries.get('headlineMobilization.total')!;
   // run's base case in float64: every figure at its base, every event as written.
@@ -131,7 +151,7 @@ export async function simulate(s: Scenario, o: SimOptions): Promise<SimResult> {
   const baseValues = new Map(plan.names.map((n, k) => [n, baseRow[k]!]));
   const bh = baseValues.get('headlineMobilization.total')!;
   let below = 0;
-  for (let i = 0; i < T; i++) if (headline![i]! < bh) below++;
+  for (let i = 0; i < T; i++) if (headline[i]! < bh) below++;
   return {
     plan,
     trials: T,
@@ -139,11 +159,13 @@ export async function simulate(s: Scenario, o: SimOptions): Promise<SimResult> {
     summaries,
     probabilities,
     counts,
-    histogram: histogram(headline!, 20, h.min, h.max),
+    histogram: histogram(headline, 20, h.min, h.max),
     base: { values: baseValues, headlineShareBelow: below / T },
     ...(values ? { values } : {}),
   };
 }
+
+type WorkerAnswer = { type: 'trials'; counts: number[] } | { type: 'summaries'; summaries: Summary[] };
 
 export interface PairedDifference {
   /** Mean of the per-trial differences A - B. */

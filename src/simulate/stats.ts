@@ -29,6 +29,87 @@ function select(a: Float64Array, l: number, r: number, k: number): void {
   }
 }
 
+interface Win {
+  h: number;
+  k: number;
+  lo: number;
+  hi: number;
+}
+
+/** Puts the order statistics of ranks w.lo..w.hi in place, given they all lie in a[l..r]. */
+function placeWindow(a: Float64Array, l: number, r: number, w: Win): void {
+  select(a, l, r, w.lo);
+  select(a, w.lo, r, w.hi);
+  a.subarray(w.lo, w.hi + 1).sort();
+}
+
+/** Values from which summarize brackets its windows from a sample (below, selection alone). */
+const SAMPLED_FROM = 32_768;
+/** Sample size: the windows' ranks lie within about 4 standard errors of the sample's. */
+const SAMPLE = 8192;
+
+interface Brackets {
+  /** Low and high pivot of each window: [a0, b0, a1, b1, a2, b2]. */
+  piv: number[];
+  /** Values in window w's bracket [a_w, b_w] at got[w * cap ..], up to cap of them. */
+  got: Float64Array;
+  cap: number;
+  /** Values per class: below a0, in [a0, b0], between b0 and a1, in [a1, b1], ... above b2. */
+  cnt: Int32Array;
+}
+
+/**
+ * Pivots from an evenly spaced sample, sorted: for each window the sample values a few
+ * standard errors of a sample quantile below and above its ranks. Undefined when the
+ * brackets would overlap (heavy ties), left to selection.
+ */
+function bracketsFor(b: Float64Array, wins: [Win, Win, Win]): Brackets | undefined {
+  const n = b.length;
+  const sample = new Float64Array(SAMPLE);
+  for (let i = 0; i < SAMPLE; i++) sample[i] = b[Math.floor((i * n) / SAMPLE)]!;
+  sample.sort();
+  const piv: number[] = [];
+  for (const w of wins) {
+    const pLo = w.lo / n,
+      pHi = (w.hi + 1) / n;
+    const m = (p: number) => 4 * Math.sqrt(SAMPLE * p * (1 - p)) + 2;
+    piv.push(
+      sample[Math.max(0, Math.floor(pLo * SAMPLE - m(pLo)))]!,
+      sample[Math.min(SAMPLE - 1, Math.ceil(pHi * SAMPLE + m(pHi)))]!,
+    );
+  }
+  // Brackets must be disjoint and in order (a tie across them: selection does it).
+  if (!(piv[1]! < piv[2]! && piv[3]! < piv[4]!)) return undefined;
+  const cap = Math.ceil(n / 8);
+  return { piv, got: new Float64Array(3 * cap), cap, cnt: new Int32Array(7) };
+}
+
+/**
+ * The rank lookup after the bracketing pass: each window's ranks placed among its
+ * bracket's values, when each
+ * window's ranks fell inside its bracket (else undefined: the sample missed, and the
+ * caller selects over all values).
+ */
+function windowsFromBrackets(br: Brackets, wins: [Win, Win, Win]): ((r: number) => number) | undefined {
+  const parts: { from: number; vals: Float64Array }[] = [];
+  let before = 0;
+  for (let w = 0; w < 3; w++) {
+    before += br.cnt[2 * w]!;
+    const c = br.cnt[2 * w + 1]!;
+    if (c > br.cap) return undefined;
+    const win = wins[w]!;
+    if (!(before <= win.lo && win.hi < before + c)) return undefined;
+    const vals = br.got.subarray(w * br.cap, w * br.cap + c);
+    placeWindow(vals, 0, c - 1, { h: 0, k: 0, lo: win.lo - before, hi: win.hi - before });
+    parts.push({ from: before, vals });
+    before += c;
+  }
+  return (r) => {
+    for (const p of parts) if (r >= p.from && r < p.from + p.vals.length) return p.vals[r - p.from]!;
+    throw new Error(`summarize: rank ${r} outside every window`);
+  };
+}
+
 export interface Summary {
   p5: number;
   p50: number;
@@ -90,44 +171,66 @@ export function summarize(a: Float64Array): Summary {
   if (n === 0)
     return { p5: NaN, p50: NaN, p95: NaN, mean: NaN, min: NaN, max: NaN, n: 0, se: NaN, ci: { p5: none, p50: none, p95: none } };
   const b = a.subarray(0, n);
-  // Sum of squared deviations in trial order (before the selections reorder b).
   const mean = sum / n;
-  let ss = 0;
-  for (let i = 0; i < n; i++) ss += (b[i]! - mean) * (b[i]! - mean);
-  const se = n > 1 ? Math.sqrt(ss / (n - 1) / n) : NaN;
-  let min = Infinity,
-    max = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const v = b[i]!;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  const q = (p: number, l: number, r: number): number => {
+  // Each quantile needs the order statistics of one window of ranks: its interval's
+  // [j, k] and the two it interpolates between.
+  const wins = [0.05, 0.5, 0.95].map((p): Win => {
     const h = (n - 1) * p,
       k = Math.floor(h);
-    select(b, l, r, k);
-    if (k + 1 >= n || h === k) return b[k]!;
-    // Everything after k is >= b[k], and everything after r is >= b[l..r]: the next
-    // order statistic is the least of (k, r], or of (r, n) when k is r.
-    let next = Infinity;
-    const [from, to] = k < r ? [k + 1, r] : [r + 1, n - 1];
-    for (let i = from; i <= to; i++) if (b[i]! < next) next = b[i]!;
-    return b[k]! + (h - k) * (next - b[k]!);
-  };
-  const k50 = Math.floor((n - 1) * 0.5);
-  const p50 = q(0.5, 0, n - 1);
-  // After the median's selection, P5 lies left of it and P95 right: select within each side.
-  const p5 = q(0.05, 0, Math.max(0, k50));
-  const p95 = q(0.95, Math.min(n - 1, k50), n - 1);
-  // The intervals' order statistics, each selected over the whole array (any order will do).
-  const at = (k: number) => {
-    select(b, 0, n - 1, k);
-    return b[k]!;
-  };
+    const [lo, hi] = quantileRanks(n, p);
+    return { h, k, lo: Math.min(lo, k), hi: Math.max(hi, Math.min(n - 1, k + 1)) };
+  }) as [Win, Win, Win];
+  // Many values: pivots from a sample bracket each window, and the pass that sums the
+  // squared deviations also counts the values below each window and keeps those inside.
+  const brackets = n >= SAMPLED_FROM ? bracketsFor(b, wins) : undefined;
+  let ss = 0,
+    min = Infinity,
+    max = -Infinity;
+  if (brackets) {
+    const { piv, got, cap } = brackets;
+    const [a0, b0, a1, b1, a2, b2] = piv as [number, number, number, number, number, number];
+    // Class 0..6 of each value: below the first bracket, in it, between it and the next...;
+    // summed comparisons rather than nested branches, which random values mispredict.
+    const cnt = brackets.cnt;
+    for (let i = 0; i < n; i++) {
+      const v = b[i]!;
+      // Sum of squared deviations in trial order, as below.
+      ss += (v - mean) * (v - mean);
+      if (v < min) min = v;
+      if (v > max) max = v;
+      const c = +(v >= a0) + +(v > b0) + +(v >= a1) + +(v > b1) + +(v >= a2) + +(v > b2);
+      const k = cnt[c]!++;
+      if (c & 1 && k < cap) got[(c >> 1) * cap + k] = v;
+    }
+  } else
+    for (let i = 0; i < n; i++) {
+      const v = b[i]!;
+      // Sum of squared deviations in trial order (before the selections reorder b).
+      ss += (v - mean) * (v - mean);
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  const se = n > 1 ? Math.sqrt(ss / (n - 1) / n) : NaN;
+  const [w5, w50, w95] = wins;
+  /** The value of rank r (0-based) once the order statistics are placed. */
+  let at = (r: number) => b[r]!;
+  const sampled = brackets && windowsFromBrackets(brackets, wins);
+  if (sampled) at = sampled;
+  else if (min === max)
+    b.fill(min); // every trial the same (a figure no draw moves): nothing to order
+  else if (w5.hi < w50.lo && w50.hi < w95.lo) {
+    // Selecting each window's ends and sorting the few ranks between them: about 2.5
+    // passes over the values. Any order of the work gives the same order statistics.
+    placeWindow(b, 0, n - 1, w50);
+    placeWindow(b, 0, w50.lo - 1, w5);
+    placeWindow(b, w50.hi + 1, n - 1, w95);
+  } else b.sort(); // few values: the windows overlap
+  const q = (w: Win): number => (w.k + 1 >= n || w.h === w.k ? at(w.k) : at(w.k) + (w.h - w.k) * (at(w.k + 1) - at(w.k)));
   const ci = (p: number): [number, number] => {
     const [j, k] = quantileRanks(n, p);
     return [at(j), at(k)];
   };
+  const [p5, p50, p95] = [q(w5), q(w50), q(w95)];
   return { p5, p50, p95, mean, min, max, n, se, ci: { p5: ci(0.05), p50: ci(0.5), p95: ci(0.95) } };
 }
 

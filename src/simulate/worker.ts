@@ -1,15 +1,21 @@
 // Worker thread entry (bundled as dist/sim-worker.js): runs one contiguous block of
-// trials and sends back their outputs; progress every few thousand trials.
+// trials, writing their outputs into the columns all workers share, and reports its test
+// counts (progress every few thousand trials); then summarizes the outputs it is given
+// (summaries of a million trials are as much work as the trials) and ends.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Scenario } from '../model/scenario.js';
 import { decode } from './codec.js';
 import { makePlan, Runner } from './plan.js';
+import { summarize } from './stats.js';
 
 interface Job {
   scenario: unknown;
   seed: number;
   from: number;
   to: number;
+  /** Every output's column over all trials: output k of trial i at [k * total + i]. */
+  shared: SharedArrayBuffer;
+  total: number;
   yearly: boolean;
   keyed?: boolean;
   overrides?: { inputs: Map<number, Float64Array>; events: Map<number, Float64Array> };
@@ -18,5 +24,13 @@ interface Job {
 const job = workerData as Job;
 const runner = new Runner(makePlan(decode<Scenario>(job.scenario), job.yearly), job.seed, job.keyed ?? false);
 if (job.overrides) runner.setOverrides(job.overrides);
-const { values, counts } = runner.run(job.from, job.to, (done) => parentPort!.postMessage({ type: 'progress', done }));
-parentPort!.postMessage({ type: 'done', values, counts }, [values.buffer as ArrayBuffer]);
+const values = new Float64Array(job.shared);
+const { counts } = runner.run(job.from, job.to, (done) => parentPort!.postMessage({ type: 'progress', done }), {
+  values,
+  total: job.total,
+});
+parentPort!.postMessage({ type: 'trials', counts });
+parentPort!.once('message', (m: { outputs: number[] }) => {
+  const T = job.total;
+  parentPort!.postMessage({ type: 'summaries', summaries: m.outputs.map((k) => summarize(values.subarray(k * T, (k + 1) * T))) });
+});

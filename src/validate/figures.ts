@@ -2,7 +2,7 @@
 // rates and ratios, ranges, `{ value, source }` citations, allocations and curves. Each
 // parses what it checks, so validation hands normalize typed values (a Ranged with its
 // unit, distribution and source) and nothing downstream parses a figure again.
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseFigure, type Ranged, type Unit } from '../core/amount.js';
 import { M } from '../core/messages.js';
 import { Dec } from '../core/money.js';
@@ -15,10 +15,28 @@ export function obj<T extends z.ZodRawShape>(shape: T) {
   return z.strictObject(shape);
 }
 
-export const source = z
-  .string()
-  .meta({ description: 'Where the figure comes from: section and line of the source document, or "assumption: why".' });
-export const note = z.string().meta({ description: 'A remark for readers; not used in any computation.' });
+/**
+ * The schema is built on first use, not when the module loads: a start that validates
+ * nothing (help, or a scenario whose validated form is saved, validate/saved.ts) skips it.
+ * `once` memoizes one builder; the shared parts below are built together, in this file's order.
+ */
+export function once<T>(build: () => T): () => T {
+  let made: { v: T } | undefined;
+  return () => (made ??= { v: build() }).v;
+}
+
+/** The leaves every part uses: a source, a note, a distribution, an id. */
+const basics = once(() => ({
+  source: z
+    .string()
+    .meta({ description: 'Where the figure comes from: section and line of the source document, or "assumption: why".' }),
+  note: z.string().meta({ description: 'A remark for readers; not used in any computation.' }),
+  dist: z.enum(DISTRIBUTIONS).meta({
+    description:
+      'How simulate samples the range: uniform (default for a bare range), triangular or pert (mode at base), normal or lognormal (p5/p95 are the 5th and 95th percentiles)',
+  }),
+  id: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'an id starts with a letter and holds letters, digits, - and _'),
+}));
 
 const SCALAR_DESC: Record<Unit, string> = {
   amount: 'USD amount as written: 250M, $2.5B, 1.2bn, 250000000; a range as $2B-3B',
@@ -38,10 +56,6 @@ export interface ParsedFigure {
 
 /** What a range means when sampled (docs: "What a range means"); a bare range is uniform. */
 export const DISTRIBUTIONS = ['uniform', 'triangular', 'pert', 'normal', 'lognormal'] as const;
-const dist = z.enum(DISTRIBUTIONS).meta({
-  description:
-    'How simulate samples the range: uniform (default for a bare range), triangular or pert (mode at base), normal or lognormal (p5/p95 are the 5th and 95th percentiles)',
-});
 
 /**
  * How a figure may be written, for editors: `signed` allows a negative value (a subsidy
@@ -139,6 +153,7 @@ export function scalarFigure(unit: Unit, opts: FigureOpts = {}) {
 const ZERO: Ranged = { low: Dec.ZERO, base: Dec.ZERO, high: Dec.ZERO };
 
 function rangeShape(unit: Unit, opts: FigureOpts) {
+  const { dist, source, note } = basics();
   return obj({
     low: scalarFigure(unit, opts).optional(),
     base: scalarFigure(unit, opts).optional(),
@@ -234,6 +249,7 @@ export function figure(unit: Unit, opts: FigureOpts = {}) {
 
 /** A figure, or `{ value, source }` to cite it (and `dist` to say what its range means). */
 export function sourced(unit: Unit, opts: FigureOpts = {}) {
+  const { dist, source, note } = basics();
   const cited = obj({
     value: figureShape(unit, opts).meta({ description: `The figure itself. ${SCALAR_DESC[unit]}` }),
     dist: dist.optional(),
@@ -265,126 +281,155 @@ export function sourced(unit: Unit, opts: FigureOpts = {}) {
     });
 }
 
-export const year = z
-  .union([z.number().int(), z.string()])
-  .meta({ description: 'FY2030, 2030, or a year number 1..N of the horizon' });
 /** The keys every list item an extending file can patch has: its id and `remove`. */
 export const itemId = (what: string) =>
-  id.meta({ description: `The ${what}'s id: letters, digits, - and _; an extending file patches the ${what} by it` });
+  basics().id.meta({ description: `The ${what}'s id: letters, digits, - and _; an extending file patches the ${what} by it` });
 export const removeItem = (what: string) =>
   z.literal(true).meta({ description: `In an extending file: drop this ${what} (write remove: true)` });
 
-export const govCode = z.string().regex(/^[A-Z]{2,3}$/, 'a government code is 2 or 3 capital letters, like US or IL');
-export const id = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'an id starts with a letter and holds letters, digits, - and _');
-
-export const allocationObject = obj({
-  amount: figure('amount')
-    .optional()
-    .meta({ description: 'The amount: every year of the window (per: year) or in total (per: total)' }),
-  per: z
-    .enum(['year', 'total'])
-    .optional()
-    .meta({ description: 'year: the amount every year of the window; total (default): spread evenly over it' }),
-  from: year.optional().meta({ description: 'First year of the window (default: the first year of the horizon)' }),
-  to: year.optional().meta({ description: 'Last year of the window (default: the last year of the horizon)' }),
-  years: z.number().int().positive().optional().meta({ description: 'Length of the window in years' }),
-  byYear: z
-    .record(z.string(), figure('amount'))
-    .optional()
-    .meta({ description: 'Explicit amounts by year: { FY2027: 100M, ... }' }),
-  source: source.optional(),
-  note: note.optional(),
-});
-/** How much a government puts in and when. A bare amount is a total spread evenly over the horizon. */
-export const allocation = z.union([
-  scalarFigure('amount').transform((value): ParsedFigure => ({ value, unit: 'amount', cited: false })),
-  allocationObject,
-]);
-export type AllocationInput = z.output<typeof allocation>;
-
 export const perGov = <T extends z.ZodType>(t: T) => z.record(z.string(), t);
 
-export const profileObject = obj({
-  shares: z
-    .array(figure('rate', { atMostOne: true }))
-    .min(1)
-    .meta({ description: 'Share paid out in the commitment year, the next year, ...; sums to 100%' }),
-  source: source.optional(),
-  note: note.optional(),
-});
-/** Yearly shares of an amount paid out, starting the year it is committed; a name refers to assumptions.profiles. */
-export const profile = z
-  .union([z.string(), profileObject])
-  .meta({ description: 'A spend-out or disbursement profile: the name of one under assumptions.profiles, or { shares: [...] }' });
-export type ProfileInput = z.output<typeof profile>;
+/** The schema parts the kinds and the scenario share, built together on first use. */
+export const parts = once(() => {
+  const { source, note, id } = basics();
+  const year = z
+    .union([z.number().int(), z.string()])
+    .meta({ description: 'FY2030, 2030, or a year number 1..N of the horizon' });
 
-export const drawdownObject = obj({
-  rates: z
-    .array(figure('rate', { atMostOne: true }))
-    .min(1)
-    .meta({ description: 'Rate of contribution by fund age (the last repeats): share of uncalled commitment called that year' }),
-  growth: figure('rate').optional().meta({ description: "Yearly growth of the fund's net asset value (Takahashi-Alexander G)" }),
-  bow: z.number().positive().optional().meta({ description: 'Bow factor of distributions (Takahashi-Alexander B, about 2.5)' }),
-  // Capped: the engine steps a fund year by year over its life (1e9 years never ends).
-  life: z.number().int().positive().max(100).optional().meta({ description: 'Fund life in years (default 12)' }),
-  source: source.optional(),
-  note: note.optional(),
-});
-export const drawdown = z
-  .union([z.string(), drawdownObject])
-  .meta({ description: 'A capital-call curve: the name of one under assumptions.drawdowns, or inline' });
-export type DrawdownInput = z.output<typeof drawdown>;
+  const govCode = z.string().regex(/^[A-Z]{2,3}$/, 'a government code is 2 or 3 capital letters, like US or IL');
 
-export const distributions = obj({
-  multiple: sourced('ratio').meta({ description: 'Money back per dollar invested' }),
-  lag: z.number().int().min(0).meta({ description: 'Years from investment to the first distribution' }),
-  // Capped: one slot per year is allocated (a huge `over` exhausted memory).
-  over: z.number().int().positive().max(100).meta({ description: 'Years over which distributions are spread' }),
-  source: source.optional(),
-  note: note.optional(),
-});
-export type DistributionsInput = z.output<typeof distributions>;
-
-export const budget = z.enum(['appropriated', 'none']).meta({
-  description: "The plan's own convention: whether commitments are appropriated (count as budget cost on the as-published basis)",
-});
-
-/** Keys every mechanism has, whatever its kind. */
-export const common = {
-  id: id.meta({ description: "The mechanism's id: letters, digits, - and _; unique in the scenario" }),
-  label: z.string().optional().meta({ description: 'Its name in tables' }),
-  description: z.string().optional().meta({ description: 'What the mechanism is, for readers of reports' }),
-  source: source.optional(),
-  note: note.optional(),
-  remove: z.literal(true).optional().meta({ description: 'In an extending file: drop this mechanism' }),
-  within: z.string().optional().meta({
-    description:
-      "The id of a mechanism whose envelope this one is part of (a fund inside an 'aggregate' grant line): its flows are shown here and taken out of the other's, so the money is counted once",
-  }),
-};
-
-/** `currentLaw:` per government: the share of its appropriations current law already provides. */
-export const currentLaw = perGov(sourced('rate')).optional().meta({
-  description:
-    'Per government, the share (0-100%) of these appropriations already provided under current law (no new budget authority): incremental cost is budget cost less it',
-});
-
-export const gate = obj({
-  label: z.string().optional().meta({ description: 'What the gate is, e.g. performance' }),
-  holds: z.boolean().optional().meta({ description: 'Whether the gate holds in run (default true)' }),
-  probability: figure('rate', { atMostOne: true })
-    .optional()
-    .meta({ description: 'Chance the gate holds (0% to 100%), drawn by simulate; run uses holds' }),
-  source: source.optional(),
-  note: note.optional(),
-});
-
-export const commitAmount = z.union([
-  figure('amount'),
-  obj({
-    amount: figure('amount').meta({ description: 'The amount committed (USD), e.g. 500M or a range $250M-500M' }),
+  const allocationObject = obj({
+    amount: figure('amount')
+      .optional()
+      .meta({ description: 'The amount: every year of the window (per: year) or in total (per: total)' }),
+    per: z
+      .enum(['year', 'total'])
+      .optional()
+      .meta({ description: 'year: the amount every year of the window; total (default): spread evenly over it' }),
+    from: year.optional().meta({ description: 'First year of the window (default: the first year of the horizon)' }),
+    to: year.optional().meta({ description: 'Last year of the window (default: the last year of the horizon)' }),
+    years: z.number().int().positive().optional().meta({ description: 'Length of the window in years' }),
+    byYear: z
+      .record(z.string(), figure('amount'))
+      .optional()
+      .meta({ description: 'Explicit amounts by year: { FY2027: 100M, ... }' }),
     source: source.optional(),
     note: note.optional(),
-  }),
-]);
-export type CommitInput = z.output<typeof commitAmount>;
+  });
+  /** How much a government puts in and when. A bare amount is a total spread evenly over the horizon. */
+  const allocation = z.union([
+    scalarFigure('amount').transform((value): ParsedFigure => ({ value, unit: 'amount', cited: false })),
+    allocationObject,
+  ]);
+
+  const profileObject = obj({
+    shares: z
+      .array(figure('rate', { atMostOne: true }))
+      .min(1)
+      .meta({ description: 'Share paid out in the commitment year, the next year, ...; sums to 100%' }),
+    source: source.optional(),
+    note: note.optional(),
+  });
+  /** Yearly shares of an amount paid out, starting the year it is committed; a name refers to assumptions.profiles. */
+  const profile = z.union([z.string(), profileObject]).meta({
+    description: 'A spend-out or disbursement profile: the name of one under assumptions.profiles, or { shares: [...] }',
+  });
+
+  const drawdownObject = obj({
+    rates: z
+      .array(figure('rate', { atMostOne: true }))
+      .min(1)
+      .meta({
+        description: 'Rate of contribution by fund age (the last repeats): share of uncalled commitment called that year',
+      }),
+    growth: figure('rate')
+      .optional()
+      .meta({ description: "Yearly growth of the fund's net asset value (Takahashi-Alexander G)" }),
+    bow: z.number().positive().optional().meta({ description: 'Bow factor of distributions (Takahashi-Alexander B, about 2.5)' }),
+    // Capped: the engine steps a fund year by year over its life (1e9 years never ends).
+    life: z.number().int().positive().max(100).optional().meta({ description: 'Fund life in years (default 12)' }),
+    source: source.optional(),
+    note: note.optional(),
+  });
+  const drawdown = z
+    .union([z.string(), drawdownObject])
+    .meta({ description: 'A capital-call curve: the name of one under assumptions.drawdowns, or inline' });
+
+  const distributions = obj({
+    multiple: sourced('ratio').meta({ description: 'Money back per dollar invested' }),
+    lag: z.number().int().min(0).meta({ description: 'Years from investment to the first distribution' }),
+    // Capped: one slot per year is allocated (a huge `over` exhausted memory).
+    over: z.number().int().positive().max(100).meta({ description: 'Years over which distributions are spread' }),
+    source: source.optional(),
+    note: note.optional(),
+  });
+
+  const budget = z.enum(['appropriated', 'none']).meta({
+    description:
+      "The plan's own convention: whether commitments are appropriated (count as budget cost on the as-published basis)",
+  });
+
+  /** Keys every mechanism has, whatever its kind. */
+  const common = {
+    id: id.meta({ description: "The mechanism's id: letters, digits, - and _; unique in the scenario" }),
+    label: z.string().optional().meta({ description: 'Its name in tables' }),
+    description: z.string().optional().meta({ description: 'What the mechanism is, for readers of reports' }),
+    source: source.optional(),
+    note: note.optional(),
+    remove: z.literal(true).optional().meta({ description: 'In an extending file: drop this mechanism' }),
+    within: z.string().optional().meta({
+      description:
+        "The id of a mechanism whose envelope this one is part of (a fund inside an 'aggregate' grant line): its flows are shown here and taken out of the other's, so the money is counted once",
+    }),
+  };
+
+  /** `currentLaw:` per government: the share of its appropriations current law already provides. */
+  const currentLaw = perGov(sourced('rate')).optional().meta({
+    description:
+      'Per government, the share (0-100%) of these appropriations already provided under current law (no new budget authority): incremental cost is budget cost less it',
+  });
+
+  const gate = obj({
+    label: z.string().optional().meta({ description: 'What the gate is, e.g. performance' }),
+    holds: z.boolean().optional().meta({ description: 'Whether the gate holds in run (default true)' }),
+    probability: figure('rate', { atMostOne: true })
+      .optional()
+      .meta({ description: 'Chance the gate holds (0% to 100%), drawn by simulate; run uses holds' }),
+    source: source.optional(),
+    note: note.optional(),
+  });
+
+  const commitAmount = z.union([
+    figure('amount'),
+    obj({
+      amount: figure('amount').meta({ description: 'The amount committed (USD), e.g. 500M or a range $250M-500M' }),
+      source: source.optional(),
+      note: note.optional(),
+    }),
+  ]);
+  return {
+    source,
+    note,
+    id,
+    year,
+    govCode,
+    allocationObject,
+    allocation,
+    profileObject,
+    profile,
+    drawdownObject,
+    drawdown,
+    distributions,
+    budget,
+    common,
+    currentLaw,
+    gate,
+    commitAmount,
+  };
+});
+type Parts = ReturnType<typeof parts>;
+export type AllocationInput = z.output<Parts['allocation']>;
+export type ProfileInput = z.output<Parts['profile']>;
+export type DrawdownInput = z.output<Parts['drawdown']>;
+export type DistributionsInput = z.output<Parts['distributions']>;
+export type CommitInput = z.output<Parts['commitAmount']>;

@@ -1,6 +1,6 @@
 // The JSON Schema editors use to complete and check scenario files (scenario.schema.json),
 // generated from the zod schema so the two cannot disagree; never edit the JSON by hand.
-import { z } from 'zod';
+import * as z from 'zod';
 import { KINDS } from '../mechanisms/registry.js';
 import { scenarioSchema } from './schema.js';
 
@@ -80,7 +80,7 @@ export function scenarioJsonSchema(): Json {
     $schema,
     definitions = {},
     ...strict
-  } = z.toJSONSchema(scenarioSchema, { io: 'input', target: 'draft-7', reused: 'ref' }) as Json;
+  } = z.toJSONSchema(scenarioSchema(), { io: 'input', target: 'draft-7', reused: 'ref' }) as Json;
   describeKeys(strict, definitions as Json);
   describeKeys(definitions, definitions as Json);
   // The relaxed copy gets its own definitions, under a prefix, so the two never mix.

@@ -2,7 +2,7 @@
 // to typed values. Rules that need the whole scenario (years in the horizon, known
 // governments and names, shares that sum to 100%) live in normalize. Each mechanism
 // kind's schema comes from its module; the JSON Schema for editors is generated from this.
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseFigure, type Ranged } from '../core/amount.js';
 import { M } from '../core/messages.js';
 import { KINDS } from '../mechanisms/registry.js';
@@ -10,7 +10,7 @@ import { BASIS_IDS } from '../model/bases.js';
 import { unitOfText } from '../model/paths.js';
 import { assumptions } from './assumptions.js';
 import { correlations } from './correlations.js';
-import { figure, govCode, itemId, note, obj, removeItem, source, sourced, year } from './figures.js';
+import { figure, itemId, obj, once, parts, removeItem, sourced } from './figures.js';
 
 export { SHAPES } from './figures.js';
 
@@ -24,13 +24,6 @@ export interface MechanismCommon {
   source?: string;
   within?: string;
 }
-
-// The kinds' schemas, told apart by `kind` (a did-you-mean for an unknown one in validate.ts).
-// Each kind has its title and description in an editor (hover, completion).
-export const mechanism = z.discriminatedUnion(
-  'kind',
-  KINDS.map((k) => k.schema.meta({ title: k.title, description: k.description })) as unknown as [z.ZodObject, ...z.ZodObject[]],
-) as unknown as z.ZodType<MechanismCommon, unknown>;
 
 /** A published figure or a declared total, parsed for the unit its metric names. */
 function figureFor(
@@ -47,68 +40,6 @@ function figureFor(
   if (!r.ok) return { ok: false, message: `${M.publishedUnit(String(raw), unit)}: ${r.message}`, hint: r.hint };
   return { ok: true, value: r.value };
 }
-
-const comparison = z
-  .enum(['approx', 'atLeast', 'atMost'])
-  .optional()
-  .meta({ description: 'approx (default: within the tolerance), atLeast ("over $10B") or atMost' });
-
-/** One more test of the same sentence (`also:`). */
-const claimTest = obj({
-  metric: z.string().meta({ description: 'A metric path, or paths joined by +' }),
-  published: z.union([z.number(), z.string()]).meta({ description: 'The figure the sentence states for it' }),
-  comparison,
-  tolerance: figure('rate').optional().meta({ description: 'How far an approx test may be off and still hold' }),
-});
-
-const claim = obj({
-  id: itemId('claim'),
-  text: z.string().optional().meta({ description: 'The sentence of the source document, quoted' }),
-  metric: z.string().meta({
-    description:
-      'A metric path such as budgetCost.US.perYear or headlineMobilization; several may be added with +; {gov} stands for each government of `each`',
-  }),
-  published: z
-    .union([z.number(), z.string()])
-    .meta({ description: 'The figure the source states: an amount, a ratio, or a range' }),
-  comparison,
-  tolerance: figure('rate').optional().meta({ description: 'How far an approx claim may be off and still hold, e.g. 10%' }),
-  each: z.array(z.string()).min(1).optional().meta({
-    description:
-      'Test the sentence once per government ("per side"): {gov} in `metric` is each code in turn; it holds when every test holds',
-  }),
-  also: z
-    .array(claimTest)
-    .optional()
-    .meta({ description: 'Further tests of the same sentence (e.g. its "(~$1B/year combined)"); the claim holds when all hold' }),
-  when: z.string().optional().meta({
-    description: 'The key of an event (a study, a gate): the claim is tested only when it holds ("if confirmed viable")',
-  }),
-  source: source.optional(),
-  note: note.optional(),
-  remove: removeItem('claim').optional(),
-})
-  .superRefine((c, ctx) => {
-    for (const [t, path] of claimTests(c)) {
-      const r = figureFor(t.metric.split('+')[0]!.trim(), t.published);
-      if (!r.ok) ctx.addIssue({ code: 'custom', path, message: r.message, params: { hint: r.hint, code: 'invalid-figure' } });
-    }
-  })
-  .transform((c) => ({
-    ...c,
-    tests: claimTests(c).map(([t, , label]) => {
-      const r = figureFor(t.metric.split('+')[0]!.trim(), t.published);
-      return {
-        label,
-        metric: t.metric,
-        terms: t.metric.split('+').map((x) => x.trim()),
-        published: r.ok ? r.value : false,
-        publishedText: String(t.published),
-        comparison: t.comparison,
-        tolerance: t.tolerance,
-      };
-    }),
-  }));
 
 type ClaimTestInput = {
   metric: string;
@@ -128,120 +59,208 @@ function claimTests(c: ClaimTestInput & { each?: string[]; also?: ClaimTestInput
   ];
 }
 
-/** `measures:` sums the plan itself names (e.g. a report's own headline construct), usable as measure.ID. */
-const measure = obj({
-  id: itemId('measure'),
-  label: z.string().meta({ description: 'How tables name it' }),
-  sum: z.string().meta({ description: 'Metric paths joined by +, e.g. publicCommitment.total.F-1 + privateMobilized.total.F-4' }),
-  source: source.optional(),
-  note: note.optional(),
-  remove: removeItem('measure').optional(),
-});
-
-/** `assert:` items: an expression, or a mapping with an id so an extending file can replace or remove it. */
-const assertion = z.union([
-  z.string().meta({ description: 'METRIC OP VALUE, e.g. budgetCost.US <= 5B (a bare number is USD millions)' }),
-  obj({
-    id: itemId('assertion').optional(),
-    that: z.string().meta({ description: 'METRIC OP VALUE, e.g. floor.US.appropriated.met == true' }),
-    case: z.enum(['low', 'base', 'high']).optional().meta({ description: 'Which end of every range to evaluate (default base)' }),
-    source: source.optional(),
-    note: note.optional(),
-    remove: removeItem('assertion').optional(),
-  }),
-]);
-
-/** `totals:` the file author's own statement of a sum, checked against the computed metric. */
-const declaredTotal = obj({
-  id: itemId('total'),
-  metric: z.string().meta({ description: 'A metric path such as budgetCost.US or publicCommitment.total.F-2' }),
-  value: z.union([z.number(), z.string()]).meta({ description: 'The sum as written: 4.375B, 4375M' }),
-  tolerance: z
-    .union([z.number(), z.string()])
-    .optional()
-    .meta({ description: 'Allowed difference: a share (0.5%) or an amount (1M); default 0' }),
-  case: z.enum(['low', 'base', 'high']).optional().meta({ description: 'Which end of every range to sum (default base)' }),
-  source: source.optional(),
-  note: note.optional(),
-  remove: removeItem('total').optional(),
-});
-
 export type { AssumptionsInput } from './assumptions.js';
 
-const government = obj({
-  name: z.string().optional().meta({ description: 'Its name in reports' }),
-  source: source.optional(),
-  note: note.optional(),
-});
+/**
+ * The scenario format (zod), built on first use: a start whose scenario is saved validated
+ * (validate/saved.ts), or that validates nothing, never builds it. The parts are built in
+ * the order the modules that hold them used to load (figures, the kinds by name, assumptions,
+ * correlations, then this file's): the order of SHAPES, so of the keys a hint lists.
+ */
+export const scenarioSchema = once(() => {
+  const { govCode, note, source, year } = parts();
+  for (const k of [...KINDS].sort((x, y) => (x.kind < y.kind ? -1 : 1))) k.schema();
+  assumptions();
+  correlations();
+  // The kinds' schemas, told apart by `kind` (a did-you-mean for an unknown one in validate.ts).
+  // Each kind has its title and description in an editor (hover, completion).
+  const mechanism = z.discriminatedUnion(
+    'kind',
+    KINDS.map((k) => k.schema().meta({ title: k.title, description: k.description })) as unknown as [
+      z.ZodObject,
+      ...z.ZodObject[],
+    ],
+  ) as unknown as z.ZodType<MechanismCommon, unknown>;
 
-export const scenarioSchema = obj({
-  extends: z.string().optional().meta({ description: 'Path of a scenario this one patches (relative to this file)' }),
-  name: z.string().min(1).meta({ description: "The scenario's name in reports" }),
-  description: z.string().optional().meta({ description: 'What the scenario models, for readers of reports' }),
-  sources: z
-    .array(
-      obj({
-        id: z.string().optional().meta({ description: 'A short name for the document, e.g. compact' }),
-        title: z.string().meta({ description: 'The title of the document, as a reader would search for it' }),
-        publisher: z.string().optional().meta({ description: 'Who published it, e.g. a research institute' }),
-        date: z.union([z.string(), z.number()]).optional().meta({ description: 'When it was published, e.g. 2026-06' }),
-        file: z.string().optional().meta({
-          description:
-            'A local copy (relative to this scenario file); when present, explain shows the line a citation such as l.581 names',
-        }),
-        url: z.string().optional().meta({ description: 'Where to find it online' }),
-        note: note.optional(),
-      }),
-    )
+  const comparison = z
+    .enum(['approx', 'atLeast', 'atMost'])
     .optional()
-    .meta({
-      description: 'The documents cited: a citation such as "l.581" in a source: refers to a line of the first one',
+    .meta({ description: 'approx (default: within the tolerance), atLeast ("over $10B") or atMost' });
+
+  /** One more test of the same sentence (`also:`). */
+  const claimTest = obj({
+    metric: z.string().meta({ description: 'A metric path, or paths joined by +' }),
+    published: z.union([z.number(), z.string()]).meta({ description: 'The figure the sentence states for it' }),
+    comparison,
+    tolerance: figure('rate').optional().meta({ description: 'How far an approx test may be off and still hold' }),
+  });
+
+  const claim = obj({
+    id: itemId('claim'),
+    text: z.string().optional().meta({ description: 'The sentence of the source document, quoted' }),
+    metric: z.string().meta({
+      description:
+        'A metric path such as budgetCost.US.perYear or headlineMobilization; several may be added with +; {gov} stands for each government of `each`',
     }),
-  horizon: obj({
-    start: year.meta({ description: 'The first fiscal year, e.g. FY2027' }),
-    years: z.number().int().min(1).max(200).meta({ description: 'Number of fiscal years modeled' }),
-    source: source.optional(),
-  }).meta({ description: 'The fiscal years modeled: every amount, window and test runs over them' }),
-  governments: z
-    .union([z.array(govCode).min(1), z.record(govCode, government)])
-    .meta({ description: 'The governments that commit money, by code of 2-3 capital letters' }),
-  targets: obj({
-    floor: sourced('amount').optional().meta({ description: 'Minimum public funding per government per year' }),
-    mobilization: sourced('amount').optional().meta({ description: 'Total mobilization target over the horizon' }),
-    headlineIncludesFollowOn: z
-      .boolean()
-      .optional()
-      .meta({ description: 'Count grant follow-on private funding in headline mobilization (default false)' }),
-  })
-    .optional()
-    .meta({ description: 'What the plan promises: a floor per government and year, a mobilization target' }),
-  scoring: obj({
-    basis: z
-      .enum(BASIS_IDS as [string, ...string[]])
-      .optional()
-      .meta({ description: 'The scoring basis budget cost is reported on (default as-published); --basis overrides it' }),
+    published: z
+      .union([z.number(), z.string()])
+      .meta({ description: 'The figure the source states: an amount, a ratio, or a range' }),
+    comparison,
+    tolerance: figure('rate').optional().meta({ description: 'How far an approx claim may be off and still hold, e.g. 10%' }),
+    each: z.array(z.string()).min(1).optional().meta({
+      description:
+        'Test the sentence once per government ("per side"): {gov} in `metric` is each code in turn; it holds when every test holds',
+    }),
+    also: z.array(claimTest).optional().meta({
+      description: 'Further tests of the same sentence (e.g. its "(~$1B/year combined)"); the claim holds when all hold',
+    }),
+    when: z.string().optional().meta({
+      description: 'The key of an event (a study, a gate): the claim is tested only when it holds ("if confirmed viable")',
+    }),
     source: source.optional(),
     note: note.optional(),
+    remove: removeItem('claim').optional(),
   })
-    .optional()
-    .meta({ description: 'How budget cost is scored' }),
-  assumptions: assumptions.optional().meta({ description: 'Named curves and defaults every mechanism can use' }),
-  mechanisms: z.array(mechanism).min(1).meta({ description: 'The financing mechanisms, one per item' }),
-  measures: z.array(measure).optional().meta({
-    description:
-      "Sums the plan itself states (its own headline construct), shown beside the tool's metrics and usable as measure.ID",
-  }),
-  claims: z.array(claim).optional().meta({ description: 'What the source says, tested against the model' }),
-  totals: z
-    .array(declaredTotal)
-    .optional()
-    .meta({ description: 'Sums the author states; every command fails (exit 1) when the computed metric differs' }),
-  correlations: correlations.optional(),
-  assert: z
-    .array(assertion)
-    .optional()
-    .meta({ description: "Conditions on results that every command enforces; an extending file adds to its base's list" }),
+    .superRefine((c, ctx) => {
+      for (const [t, path] of claimTests(c)) {
+        const r = figureFor(t.metric.split('+')[0]!.trim(), t.published);
+        if (!r.ok) ctx.addIssue({ code: 'custom', path, message: r.message, params: { hint: r.hint, code: 'invalid-figure' } });
+      }
+    })
+    .transform((c) => ({
+      ...c,
+      tests: claimTests(c).map(([t, , label]) => {
+        const r = figureFor(t.metric.split('+')[0]!.trim(), t.published);
+        return {
+          label,
+          metric: t.metric,
+          terms: t.metric.split('+').map((x) => x.trim()),
+          published: r.ok ? r.value : false,
+          publishedText: String(t.published),
+          comparison: t.comparison,
+          tolerance: t.tolerance,
+        };
+      }),
+    }));
+
+  /** `measures:` sums the plan itself names (e.g. a report's own headline construct), usable as measure.ID. */
+  const measure = obj({
+    id: itemId('measure'),
+    label: z.string().meta({ description: 'How tables name it' }),
+    sum: z
+      .string()
+      .meta({ description: 'Metric paths joined by +, e.g. publicCommitment.total.F-1 + privateMobilized.total.F-4' }),
+    source: source.optional(),
+    note: note.optional(),
+    remove: removeItem('measure').optional(),
+  });
+
+  /** `assert:` items: an expression, or a mapping with an id so an extending file can replace or remove it. */
+  const assertion = z.union([
+    z.string().meta({ description: 'METRIC OP VALUE, e.g. budgetCost.US <= 5B (a bare number is USD millions)' }),
+    obj({
+      id: itemId('assertion').optional(),
+      that: z.string().meta({ description: 'METRIC OP VALUE, e.g. floor.US.appropriated.met == true' }),
+      case: z
+        .enum(['low', 'base', 'high'])
+        .optional()
+        .meta({ description: 'Which end of every range to evaluate (default base)' }),
+      source: source.optional(),
+      note: note.optional(),
+      remove: removeItem('assertion').optional(),
+    }),
+  ]);
+
+  /** `totals:` the file author's own statement of a sum, checked against the computed metric. */
+  const declaredTotal = obj({
+    id: itemId('total'),
+    metric: z.string().meta({ description: 'A metric path such as budgetCost.US or publicCommitment.total.F-2' }),
+    value: z.union([z.number(), z.string()]).meta({ description: 'The sum as written: 4.375B, 4375M' }),
+    tolerance: z
+      .union([z.number(), z.string()])
+      .optional()
+      .meta({ description: 'Allowed difference: a share (0.5%) or an amount (1M); default 0' }),
+    case: z.enum(['low', 'base', 'high']).optional().meta({ description: 'Which end of every range to sum (default base)' }),
+    source: source.optional(),
+    note: note.optional(),
+    remove: removeItem('total').optional(),
+  });
+
+  const government = obj({
+    name: z.string().optional().meta({ description: 'Its name in reports' }),
+    source: source.optional(),
+    note: note.optional(),
+  });
+
+  return obj({
+    extends: z.string().optional().meta({ description: 'Path of a scenario this one patches (relative to this file)' }),
+    name: z.string().min(1).meta({ description: "The scenario's name in reports" }),
+    description: z.string().optional().meta({ description: 'What the scenario models, for readers of reports' }),
+    sources: z
+      .array(
+        obj({
+          id: z.string().optional().meta({ description: 'A short name for the document, e.g. compact' }),
+          title: z.string().meta({ description: 'The title of the document, as a reader would search for it' }),
+          publisher: z.string().optional().meta({ description: 'Who published it, e.g. a research institute' }),
+          date: z.union([z.string(), z.number()]).optional().meta({ description: 'When it was published, e.g. 2026-06' }),
+          file: z.string().optional().meta({
+            description:
+              'A local copy (relative to this scenario file); when present, explain shows the line a citation such as l.581 names',
+          }),
+          url: z.string().optional().meta({ description: 'Where to find it online' }),
+          note: note.optional(),
+        }),
+      )
+      .optional()
+      .meta({
+        description: 'The documents cited: a citation such as "l.581" in a source: refers to a line of the first one',
+      }),
+    horizon: obj({
+      start: year.meta({ description: 'The first fiscal year, e.g. FY2027' }),
+      years: z.number().int().min(1).max(200).meta({ description: 'Number of fiscal years modeled' }),
+      source: source.optional(),
+    }).meta({ description: 'The fiscal years modeled: every amount, window and test runs over them' }),
+    governments: z
+      .union([z.array(govCode).min(1), z.record(govCode, government)])
+      .meta({ description: 'The governments that commit money, by code of 2-3 capital letters' }),
+    targets: obj({
+      floor: sourced('amount').optional().meta({ description: 'Minimum public funding per government per year' }),
+      mobilization: sourced('amount').optional().meta({ description: 'Total mobilization target over the horizon' }),
+      headlineIncludesFollowOn: z
+        .boolean()
+        .optional()
+        .meta({ description: 'Count grant follow-on private funding in headline mobilization (default false)' }),
+    })
+      .optional()
+      .meta({ description: 'What the plan promises: a floor per government and year, a mobilization target' }),
+    scoring: obj({
+      basis: z
+        .enum(BASIS_IDS as [string, ...string[]])
+        .optional()
+        .meta({ description: 'The scoring basis budget cost is reported on (default as-published); --basis overrides it' }),
+      source: source.optional(),
+      note: note.optional(),
+    })
+      .optional()
+      .meta({ description: 'How budget cost is scored' }),
+    assumptions: assumptions().optional().meta({ description: 'Named curves and defaults every mechanism can use' }),
+    mechanisms: z.array(mechanism).min(1).meta({ description: 'The financing mechanisms, one per item' }),
+    measures: z.array(measure).optional().meta({
+      description:
+        "Sums the plan itself states (its own headline construct), shown beside the tool's metrics and usable as measure.ID",
+    }),
+    claims: z.array(claim).optional().meta({ description: 'What the source says, tested against the model' }),
+    totals: z
+      .array(declaredTotal)
+      .optional()
+      .meta({ description: 'Sums the author states; every command fails (exit 1) when the computed metric differs' }),
+    correlations: correlations().optional(),
+    assert: z
+      .array(assertion)
+      .optional()
+      .meta({ description: "Conditions on results that every command enforces; an extending file adds to its base's list" }),
+  });
 });
 
-export type ScenarioInput = z.output<typeof scenarioSchema>;
-export type MechanismInput = z.output<typeof mechanism>;
+export type ScenarioInput = z.output<ReturnType<typeof scenarioSchema>>;
+export type MechanismInput = MechanismCommon;

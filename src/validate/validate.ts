@@ -6,14 +6,17 @@ import { describe } from '../core/amount.js';
 import { M } from '../core/messages.js';
 import { describePath } from '../read/describe.js';
 import { type LMap, locate, toPlain } from '../read/tree.js';
+import { validateValid } from './memo.js';
 import { scenarioSchema, SHAPES, MECHANISM_KINDS, type ScenarioInput } from './schema.js';
 
 type Issue = core.$ZodIssue;
 type Path = readonly PropertyKey[];
 
 export function validate(tree: LMap, diags: Diagnostics): ScenarioInput | undefined {
+  const valid = validateValid(tree);
+  if (valid) return valid;
   const plain = toPlain(tree);
-  const r = scenarioSchema.safeParse(plain);
+  const r = scenarioSchema().safeParse(plain);
   if (r.success) return r.data;
   const sink: Sink = { items: [], seen: new Set(), missing: new Map(), misspelt: new Set() };
   for (const issue of r.error.issues) report(issue, [], tree, plain, sink);

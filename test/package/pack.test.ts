@@ -58,6 +58,7 @@ describe('npm pack', () => {
     for (const f of [
       'dist/cli.js',
       'dist/sim-worker.js',
+      'dist/check-worker.js',
       'dist/review.js',
       'docs/guide/ci.md',
       'docs/reference/cli.md',

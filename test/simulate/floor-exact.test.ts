@@ -2,7 +2,8 @@
 // exactly on the floor they must give the same verdicts (measure/tests.ts FLOAT_TOLERANCE).
 import { describe, expect, it } from 'vitest';
 import { Fast } from '../../src/core/money.js';
-import { FLOAT_TOLERANCE, floorTest } from '../../src/measure/tests.js';
+import fc from 'fast-check';
+import { FLOAT_TOLERANCE, floorBits, floorTest } from '../../src/measure/tests.js';
 import { cli } from '../support/cli.js';
 
 const file = 'test/simulate/fixtures/floor-exact.yaml';
@@ -14,6 +15,23 @@ describe('floor and target tests: run and simulate agree', () => {
     expect(y).toBeLessThan(5e8);
     expect(floorTest(Fast, [y, y], 5e8).everyYear).toBe(false);
     expect(floorTest(Fast, [y, y], 5e8, 5e8 * FLOAT_TOLERANCE).everyYear).toBe(true);
+  });
+  it("floorBits (simulate, per trial) gives floorTest(Fast)'s verdicts on any amounts", () => {
+    // near the floor is where the two could part: amounts drawn around it, some exactly on it
+    const amount = fc.oneof(
+      fc.constant(5e8),
+      fc.double({ min: 4.9e8, max: 5.1e8, noNaN: true }),
+      fc.double({ min: -1e9, max: 2e9, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(fc.array(amount, { minLength: 1, maxLength: 12 }), fc.nat(3), fc.boolean(), (ys, pad, withTol) => {
+        const tol = withTol ? 5e8 * FLOAT_TOLERANCE : 0;
+        const row = new Float64Array([...Array<number>(pad).fill(7), ...ys]);
+        const want = floorTest(Fast, ys, 5e8, withTol ? tol : undefined);
+        const bits = floorBits(row, pad, ys.length, 5e8, tol);
+        expect([Boolean(bits & 1), Boolean(bits & 2)]).toEqual([want.met, want.everyYear]);
+      }),
+    );
   });
   it('run and a one-trial simulate at the base values give the same verdict on every test', async () => {
     const run = JSON.parse((await cli(['run', file, '--format', 'json'])).stdout);

@@ -23,6 +23,37 @@ describe('summarize', () => {
     expect(s.n).toBe(2);
     expect(s.p50).toBe(3);
   });
+  it("many values (pivots from a sample, selection when it misses): every figure equals the sorted values' (property)", () => {
+    // Shapes that make the sample miss or the brackets tie: half the trials on one value
+    // (a gate that fails), few distinct values, sorted and reversed runs, a tail of outliers.
+    const shapes = ['uniform', 'halfTied', 'fewValues', 'sorted', 'reversed', 'outliers'] as const;
+    fc.assert(
+      fc.property(fc.constantFrom(...shapes), fc.integer({ min: 32_768, max: 120_000 }), fc.integer(), (shape, n, seed) => {
+        let x = seed >>> 0 || 1;
+        const rnd = () => (x = (Math.imul(x, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+        const xs = Array.from({ length: n }, (_, i) => {
+          const u = rnd();
+          if (shape === 'halfTied') return u < 0.5 ? 250 : 250 + 500 * rnd();
+          if (shape === 'fewValues') return Math.floor(u * 7) * 125;
+          if (shape === 'sorted') return i;
+          if (shape === 'reversed') return n - i;
+          if (shape === 'outliers') return u < 0.01 ? 1e12 * rnd() : u;
+          return 1e9 * u;
+        });
+        const sorted = Float64Array.from(xs).sort();
+        const s = summarize(Float64Array.from(xs));
+        const rank = ([j, k]: [number, number]) => [sorted[j], sorted[k]];
+        expect([s.p5, s.p50, s.p95]).toEqual([bySort(xs, 0.05), bySort(xs, 0.5), bySort(xs, 0.95)]);
+        expect(s.ci).toEqual({
+          p5: rank(quantileRanks(n, 0.05)),
+          p50: rank(quantileRanks(n, 0.5)),
+          p95: rank(quantileRanks(n, 0.95)),
+        });
+        expect([s.min, s.max, s.n]).toEqual([sorted[0], sorted[n - 1], n]);
+      }),
+      { numRuns: 40 },
+    );
+  });
   it('equals percentiles of the sorted values (property)', () => {
     fc.assert(
       fc.property(fc.array(fc.double({ min: -1e9, max: 1e9, noNaN: true }), { minLength: 1, maxLength: 300 }), (xs) => {

@@ -4,10 +4,17 @@
 // claims that do not hold are one line per file unless --verbose; JSON is always complete.
 import type { Command } from 'commander';
 import { Loader } from '../../read/load.js';
-import { checkFiles } from '../../check/check.js';
+import { availableParallelism } from 'node:os';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkFiles, checkFilesParallel } from '../../check/check.js';
+import { SavedChecks } from '../../check/saved.js';
+import { buildId, cacheDir } from '../../core/cache.js';
 import { checkDiagnosticsText, checkGithub, checkJson, checkSummary } from '../../render/check.js';
 import { makeChalk } from '../../render/terminal.js';
-import { choice, type Ctx, parseWidth } from '../options.js';
+import { M } from '../../core/messages.js';
+import { packageRoot } from '../io.js';
+import { choice, type Ctx, intOption, parseWidth } from '../options.js';
 
 type Format = 'text' | 'json' | 'github';
 
@@ -27,17 +34,39 @@ export function register(program: Command, ctx: Ctx): void {
     .option('--strict-claims', 'published claims that do not hold are errors, not warnings', false)
     .option('--verbose', 'show each published claim that does not hold, not one line per file', false)
     .option('--width <n>', "wrap text to N columns (default: the terminal's width; none when not a terminal)", parseWidth)
-    .action((files: string[], opts: { format: Format; strictClaims: boolean; verbose: boolean; width?: number }) => {
-      const io = ctx.io;
-      const r = checkFiles(files, new Loader(io.cwd, { roots: io.roots }), io.cwd, { strictClaims: opts.strictClaims });
-      const show = { verbose: opts.verbose, width: opts.width ?? io.columns };
-      if (opts.format === 'json') io.out(JSON.stringify(checkJson(r, opts.strictClaims), null, 2) + '\n');
-      else if (opts.format === 'github') io.out(checkGithub(r, show) + checkSummary(r));
-      else {
-        const text = checkDiagnosticsText(r, show, makeChalk(io.stderrIsTTY, io.env));
-        if (text) io.err(text);
-        io.out(checkSummary(r, makeChalk(io.stdoutIsTTY, io.env), show.width));
-      }
-      ctx.exitCode = r.exitCode;
-    });
+    .option(
+      '--workers <k>',
+      'worker threads beside the main one (default: one per other core, from 100 files to check); does not change the output',
+      intOption(0, 64, M.checkWorkers),
+    )
+    .action(
+      async (
+        files: string[],
+        opts: { format: Format; strictClaims: boolean; verbose: boolean; width?: number; workers?: number },
+      ) => {
+        const io = ctx.io;
+        const loader = new Loader(io.cwd, { roots: io.roots });
+        // Saved results only from a built bundle (a source tree under test has no build id).
+        const dir = cacheDir(io.env),
+          build = buildId();
+        const key = JSON.stringify([build, io.cwd, io.roots ?? [], opts.strictClaims]);
+        const saved = dir && build ? new SavedChecks(dir, key) : undefined;
+        const rules = { strictClaims: opts.strictClaims };
+        const script = join(packageRoot(), 'dist', 'check-worker.js');
+        const workers = opts.workers ?? availableParallelism() - 1;
+        const r =
+          workers > 0 && existsSync(script)
+            ? await checkFilesParallel(files, loader, io.cwd, rules, { workers, script, roots: io.roots }, saved)
+            : checkFiles(files, loader, io.cwd, rules, saved);
+        const show = { verbose: opts.verbose, width: opts.width ?? io.columns };
+        if (opts.format === 'json') io.out(JSON.stringify(checkJson(r, opts.strictClaims), null, 2) + '\n');
+        else if (opts.format === 'github') io.out(checkGithub(r, show) + checkSummary(r));
+        else {
+          const text = checkDiagnosticsText(r, show, makeChalk(io.stderrIsTTY, io.env));
+          if (text) io.err(text);
+          io.out(checkSummary(r, makeChalk(io.stdoutIsTTY, io.env), show.width));
+        }
+        ctx.exitCode = r.exitCode;
+      },
+    );
 }

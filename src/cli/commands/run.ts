@@ -9,6 +9,7 @@ import { withValuation } from '../../normalize/valuation.js';
 import { ledgerCsv } from '../../render/csv.js';
 import { renderDiagnostics } from '../../render/diagnostics.js';
 import { toJson } from '../../render/json.js';
+import { writeJson } from '../../render/json-stream.js';
 import { renderMarkdown } from '../../render/markdown.js';
 import { makeChalk, renderTerminal } from '../../render/terminal.js';
 import { buildRunReport } from '../../report/run.js';
@@ -73,29 +74,47 @@ export async function run(io: IO, file: string, opts: RunOpts): Promise<number> 
   const ev = evaluate(scenario, opts.case);
   const rules = applyRules(opened, scenario, ev, opts.case);
   const report = () => buildRunReport(ev);
+  if (opts.format === 'json') {
+    // Written in pieces: a large plan's JSON is longer than V8's longest string.
+    const parts: Buffer[] = [];
+    const sink = opts.output === undefined ? (s: string) => io.out(s) : (s: string) => void parts.push(Buffer.from(s));
+    writeJson(toJson(ev, [...opened.diagnostics, ...rules.errors]), sink);
+    sink('\n');
+    if (opts.output === undefined) return rules.code;
+    return finish(io, opts, opened, Buffer.concat(parts), rules.code);
+  }
   const data =
     opts.format === 'xlsx'
       ? await (await import('../../render/xlsx.js')).toXlsx(report(), ev)
-      : opts.format === 'json'
-        ? `${JSON.stringify(toJson(ev, [...opened.diagnostics, ...rules.errors]), null, 2)}\n`
-        : opts.format === 'csv'
-          ? ledgerCsv(ev)
-          : opts.format === 'markdown'
-            ? renderMarkdown(report())
-            : // A file never gets colour codes, whatever FORCE_COLOR says.
-              renderTerminal(report(), makeChalk(io.stdoutIsTTY && !opts.output, opts.output ? {} : io.env), {
-                width: widthFor(io, opts.width),
-                all: opts.all,
-              });
+      : opts.format === 'csv'
+        ? ledgerCsv(ev)
+        : opts.format === 'markdown'
+          ? renderMarkdown(report())
+          : // A file never gets colour codes, whatever FORCE_COLOR says.
+            renderTerminal(report(), makeChalk(io.stdoutIsTTY && !opts.output, opts.output ? {} : io.env), {
+              width: widthFor(io, opts.width),
+              all: opts.all,
+            });
   if (opts.output === undefined) {
     io.out(data as string);
     return rules.code;
   }
-  const refused = writeOutput(opts.output, io.cwd, opened.scenario.chain, opts.force ?? false, data);
+  return finish(io, opts, opened, data, rules.code);
+}
+
+function finish(
+  io: IO,
+  opts: RunOpts,
+  opened: NonNullable<ReturnType<typeof openScenario>>,
+  data: string | Uint8Array,
+  code: number,
+): number {
+  const output = opts.output!;
+  const refused = writeOutput(output, io.cwd, opened.scenario.chain, opts.force ?? false, data);
   if (refused) {
     opened.report([refused]);
     return 2;
   }
-  io.err(M.wroteFile(opts.output));
-  return rules.code;
+  io.err(M.wroteFile(output));
+  return code;
 }

@@ -1,0 +1,64 @@
+// Where compact-model keeps its caches (V8 code, check results): $XDG_CACHE_HOME/compact-model,
+// else ~/.cache/compact-model; none when COMPACT_MODEL_NO_CACHE is set (to anything but 0).
+// Every cache is an optimization only: a missing, corrupt, stale or unwritable one is ignored.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, isAbsolute, join } from 'node:path';
+
+export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.COMPACT_MODEL_NO_CACHE && env.COMPACT_MODEL_NO_CACHE !== '0') return undefined;
+  const xdg = env.XDG_CACHE_HOME;
+  let home: string;
+  try {
+    home = homedir();
+  } catch {
+    return undefined;
+  }
+  return join(xdg && isAbsolute(xdg) ? xdg : join(home, '.cache'), 'compact-model');
+}
+
+/** The build's identity (a hash of the CLI bundle), set by dist/cli.js; undefined when running from sources. */
+export function buildId(): string | undefined {
+  const id = (globalThis as { __compactModelBuild?: unknown }).__compactModelBuild;
+  return typeof id === 'string' ? id : undefined;
+}
+
+/**
+ * Writes a cache file whole or not at all: a new temporary file of a random name beside it
+ * (created, never an existing file or link followed), then a rename. Folders are made
+ * private to the user. Never throws: a cache that cannot be written is only slower.
+ */
+export function writeCacheFile(file: string, data: string | Uint8Array): boolean {
+  const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    writeFileSync(tmp, data, { mode: 0o600, flag: 'wx' });
+    renameSync(tmp, file);
+    return true;
+  } catch {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* never made */
+    }
+    return false;
+  }
+}
+
+/** Removes the files of `dir` that `drop` selects, each on its own (another process may be at it too). */
+export function pruneCacheFiles(dir: string, drop: (name: string) => boolean): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const f of names)
+    if (drop(f))
+      try {
+        unlinkSync(join(dir, f));
+      } catch {
+        /* gone already */
+      }
+}
