@@ -420,7 +420,17 @@ export function buildRunReport(ev: Evaluation, opts: { fan?: Fan } = {}): Report
   sections.push({ id: 'by-year', title: 'By year', blocks: yearBlocks });
 
   // --- charts
-  sections.push({ id: 'charts', title: 'Charts', blocks: charts(ev, opts.fan), detail: true });
+  // Built when a renderer reads them: only HTML draws charts, and the terminal's default view
+  // skips this section unread (a large plan's charts hold a value for every mechanism-year).
+  let chartBlocks: Block[] | undefined;
+  sections.push({
+    id: 'charts',
+    title: 'Charts',
+    get blocks() {
+      return (chartBlocks ??= charts(ev, opts.fan));
+    },
+    detail: true,
+  });
 
   // --- inputs
   sections.push({
