@@ -1,7 +1,7 @@
 // What every command shares of the command line: the context a command writes its exit
 // code to, and the parsers of options several commands take (kept apart from program.ts,
 // which registers the commands, so commands never import it).
-import { type Command, InvalidArgumentError } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import { parseFigure } from '../core/amount.js';
 import { M } from '../core/messages.js';
 import { Dec } from '../core/money.js';
@@ -62,5 +62,11 @@ export const basisOption = (c: Command) =>
     `scoring basis of budget cost: ${BASIS_IDS.join(' or ')} (default: the scenario's scoring.basis, else as-published)`,
     choice(BASIS_IDS),
   );
+
+/** --case: which end of every range to use (`inBoth`: diff's wording, for two scenarios). */
+export const caseOption = (inBoth = false) =>
+  new Option('--case <case>', `which end of every range to use${inBoth ? ', in both' : ''}: low, base or high`)
+    .argParser(choice(['low', 'base', 'high']))
+    .default('base');
 
 export const VERSION = '0.1.0';

@@ -144,10 +144,6 @@ export class Ledger<T> {
       }
       return s;
     }
-    // One cell (a mechanism's year for one government): the exact value itself, not 0 + it
-    // (the same number; a report of M x Y cells made as many Decimals again for its GC).
-    if (A.name === 'exact' && opts.m !== undefined && opts.y !== undefined && (opts.g !== undefined || this.govs.length === 1))
-      return this.data[this.idx(opts.m, opts.g ?? 0, f, opts.y)]!;
     const m0 = opts.m ?? 0;
     const m1 = opts.m === undefined ? this.mechs.length : opts.m + 1;
     const g0 = opts.g ?? 0;

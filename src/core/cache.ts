@@ -62,3 +62,25 @@ export function pruneCacheFiles(dir: string, drop: (name: string) => boolean): v
         /* gone already */
       }
 }
+
+/** JSON of a value that reads back as the same values, or undefined when it holds a number JSON does not keep (-0, NaN, infinities). */
+export function exactJson(v: unknown): string | undefined {
+  let exact = true;
+  const json = JSON.stringify(v, (_k, x: unknown) => {
+    if (typeof x === 'number' && (!Number.isFinite(x) || Object.is(x, -0))) exact = false;
+    return x;
+  });
+  return exact ? json : undefined;
+}
+
+/** writeCacheFile into a folder of at most `max` entries: a full folder is emptied first (its temporary files left to their writers). */
+export function writeCappedCacheFile(dir: string, name: string, data: string, max: number): void {
+  let count = 0;
+  try {
+    count = readdirSync(dir).length;
+  } catch {
+    /* no folder yet */
+  }
+  if (count >= max) pruneCacheFiles(dir, (f) => !f.endsWith('.tmp'));
+  writeCacheFile(join(dir, name), data);
+}

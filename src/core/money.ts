@@ -16,11 +16,13 @@ export class Dec {
   }
   static readonly ZERO = new Dec(new D(0));
   static readonly ONE = new Dec(new D(1));
+  // Adding a zero gives the other value back, not a copy: the same number (a Dec is
+  // immutable), and sums that start from zero or skip empty cells allocate nothing.
   plus(o: Dec): Dec {
-    return new Dec(this.d.plus(o.d));
+    return o.d.isZero() ? this : this.d.isZero() ? o : new Dec(this.d.plus(o.d));
   }
   minus(o: Dec): Dec {
-    return new Dec(this.d.minus(o.d));
+    return o.d.isZero() ? this : new Dec(this.d.minus(o.d));
   }
   times(o: Dec | number): Dec {
     return new Dec(this.d.times(o instanceof Dec ? o.d : o));

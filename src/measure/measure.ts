@@ -86,16 +86,12 @@ export class Measure<T> {
             ? [m]
             : []
           : this.rowsOf(def.category);
-    // Exact sums start from their first term, not 0 + it (the same number, one Decimal fewer
-    // per cell of a large report); float sums keep their order of operations.
-    const exact = A.name === 'exact';
-    let s: T | undefined = exact ? undefined : A.zero;
+    let s = A.zero;
     for (const [kind, sign] of def.flows(this.context))
       for (const row of rows) {
         const v = this.ledger.total(kind, { g, m: row, y, basis });
-        s = s === undefined && sign === 1 ? v : sign === 1 ? A.add(s ?? A.zero, v) : A.sub(s ?? A.zero, v);
+        s = sign === 1 ? A.add(s, v) : A.sub(s, v);
       }
-    s ??= A.zero;
     if (!cell) this.memo.set(key, s);
     return s;
   }

@@ -128,18 +128,13 @@ export interface ClaimTest {
   tolerance: Dec;
 }
 
-/** A sentence of the source, tested against the model: it holds when every test holds. */
-export interface Claim {
+/**
+ * A sentence of the source, tested against the model: it holds when every test holds. Its
+ * own metric, figure and comparison are the first test's (the JSON's version-1 fields).
+ */
+export interface Claim extends Omit<ClaimTest, 'label'> {
   id: string;
   text?: string;
-  /** The first test's metric, figure and comparison (the JSON's version-1 fields). */
-  metric: string;
-  /** The metric's terms, parsed (several are added up). */
-  refs: ClaimRef;
-  published: Ranged | boolean;
-  publishedText: string;
-  comparison: 'approx' | 'atLeast' | 'atMost';
-  tolerance: Dec;
   tests: ClaimTest[];
   /** An event key: the claim is tested only when the event holds. */
   when?: string;

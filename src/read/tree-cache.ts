@@ -5,9 +5,9 @@
 // whose values JSON keeps exactly (text, finite numbers but -0, true, false, null). A
 // missing, corrupt or unwritable entry is ignored: the file is parsed as usual.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pruneCacheFiles, writeCacheFile } from '../core/cache.js';
+import { exactJson, writeCappedCacheFile } from '../core/cache.js';
 import type { LNode } from './tree.js';
 
 /** Entries kept; past this the folder is emptied and starts again. */
@@ -22,13 +22,14 @@ export class TreeCache {
     this.dir = join(cacheDir, 'trees');
   }
 
-  private file(name: string, text: string): string {
-    return join(this.dir, `${createHash('sha256').update(`${this.build}\0${name}\0`).update(text).digest('hex')}.json`);
+  /** The entry's file name: the build, the display name and the text. */
+  private entry(name: string, text: string): string {
+    return `${createHash('sha256').update(`${this.build}\0${name}\0`).update(text).digest('hex')}.json`;
   }
 
   get(name: string, text: string): LNode | undefined {
     try {
-      const t = JSON.parse(readFileSync(this.file(name, text), 'utf8')) as LNode;
+      const t = JSON.parse(readFileSync(join(this.dir, this.entry(name, text)), 'utf8')) as LNode;
       return t && typeof t === 'object' && (t.kind === 'map' || t.kind === 'seq' || t.kind === 'scalar') ? t : undefined;
     } catch {
       return undefined;
@@ -37,20 +38,9 @@ export class TreeCache {
 
   put(name: string, text: string, tree: LNode): void {
     try {
-      let exact = true;
-      const json = JSON.stringify(tree, (_k, v: unknown) => {
-        if (typeof v === 'number' && (!Number.isFinite(v) || Object.is(v, -0))) exact = false;
-        return v;
-      });
-      if (!exact) return;
-      let count = 0;
-      try {
-        count = readdirSync(this.dir).length;
-      } catch {
-        /* no folder yet */
-      }
-      if (count >= MAX_ENTRIES) pruneCacheFiles(this.dir, (f) => !f.endsWith('.tmp'));
-      writeCacheFile(this.file(name, text), json);
+      const json = exactJson(tree);
+      if (json === undefined) return;
+      writeCappedCacheFile(this.dir, this.entry(name, text), json, MAX_ENTRIES);
     } catch {
       /* not saved: the next run parses again */
     }

@@ -37,7 +37,7 @@ interface Win {
 }
 
 /** Puts the order statistics of ranks w.lo..w.hi in place, given they all lie in a[l..r]. */
-function placeWindow(a: Float64Array, l: number, r: number, w: Win): void {
+function placeWindow(a: Float64Array, l: number, r: number, w: { lo: number; hi: number }): void {
   select(a, l, r, w.lo);
   select(a, w.lo, r, w.hi);
   a.subarray(w.lo, w.hi + 1).sort();
@@ -100,7 +100,7 @@ function windowsFromBrackets(br: Brackets, wins: [Win, Win, Win]): ((r: number) 
     const win = wins[w]!;
     if (!(before <= win.lo && win.hi < before + c)) return undefined;
     const vals = br.got.subarray(w * br.cap, w * br.cap + c);
-    placeWindow(vals, 0, c - 1, { h: 0, k: 0, lo: win.lo - before, hi: win.hi - before });
+    placeWindow(vals, 0, c - 1, { lo: win.lo - before, hi: win.hi - before });
     parts.push({ from: before, vals });
     before += c;
   }

@@ -5,9 +5,9 @@
 // text, finite numbers, true, false, null, undefined and exact decimals; anything else
 // is validated every time. A missing, corrupt or unwritable entry is ignored.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pruneCacheFiles, writeCacheFile } from '../core/cache.js';
+import { exactJson, writeCappedCacheFile } from '../core/cache.js';
 import { Dec } from '../core/money.js';
 import type { LMap } from '../read/tree.js';
 import type { ScenarioInput } from './schema.js';
@@ -29,12 +29,8 @@ export class SavedInputs {
    * for a tree holding a number JSON does not keep (-0, infinities), never saved.
    */
   key(tree: LMap): string | undefined {
-    let exact = true;
-    const json = JSON.stringify(tree, (_k, v: unknown) => {
-      if (typeof v === 'number' && (!Number.isFinite(v) || Object.is(v, -0))) exact = false;
-      return v;
-    });
-    return exact ? createHash('sha256').update(`${this.build}\0`).update(json).digest('hex') : undefined;
+    const json = exactJson(tree);
+    return json === undefined ? undefined : createHash('sha256').update(`${this.build}\0`).update(json).digest('hex');
   }
 
   get(key: string): ScenarioInput | undefined {
@@ -48,14 +44,7 @@ export class SavedInputs {
   put(key: string, input: ScenarioInput): void {
     const saved = encode(input);
     if (saved === UNSAVABLE) return;
-    let count = 0;
-    try {
-      count = readdirSync(this.dir).length;
-    } catch {
-      /* no folder yet */
-    }
-    if (count >= MAX_ENTRIES) pruneCacheFiles(this.dir, (f) => !f.endsWith('.tmp'));
-    writeCacheFile(join(this.dir, `${key}.json`), JSON.stringify(saved));
+    writeCappedCacheFile(this.dir, `${key}.json`, JSON.stringify(saved), MAX_ENTRIES);
   }
 }
 

@@ -14,7 +14,7 @@ import { widthFor } from '../open.js';
 import { renderDiagnostics } from '../../render/diagnostics.js';
 import type { Case } from '../../compute/engine.js';
 import type { IO } from '../io.js';
-import { basisOption, choice, type Ctx, parseWidth, widthOption } from '../options.js';
+import { basisOption, caseOption, choice, type Ctx, parseWidth, widthOption } from '../options.js';
 
 export interface DiffOpts {
   against?: string;
@@ -35,12 +35,7 @@ export function register(program: Command, ctx: Ctx): void {
       )
       .argument('<files...>', 'BASE and ALT scenario files (one FILE with --against)')
       .option('--against <rev>', 'compare FILE with its own version at git revision REV (e.g. main, HEAD~1)')
-      .option(
-        '--case <case>',
-        'which end of every range to use, in both: low, base or high',
-        choice(['low', 'base', 'high']),
-        'base',
-      )
+      .addOption(caseOption(true))
       .option(
         '--format <format>',
         'output format: table, markdown (for a pull-request comment), json or csv',

@@ -11,7 +11,7 @@ import { makeChalk, renderTerminal } from '../../render/terminal.js';
 import { buildEstimate } from '../../report/estimate.js';
 import { baselinePath } from '../io.js';
 import { applyRules, openScenario, usage, widthFor } from '../open.js';
-import { basisOption, choice, type Ctx, parseWidth, widthOption } from '../options.js';
+import { basisOption, caseOption, choice, type Ctx, parseWidth, widthOption } from '../options.js';
 import { writeOutput } from '../output.js';
 
 type Opts = {
@@ -31,7 +31,7 @@ export function register(program: Command, ctx: Ctx): void {
         'a budget estimate: budget authority and outlays by fiscal year on a scoring basis, with 5-year and full-horizon totals',
       )
       .argument('[file]', 'scenario YAML file (default: the shipped baseline)')
-      .option('--case <case>', 'which end of every range to use: low, base or high', choice(['low', 'base', 'high']), 'base')
+      .addOption(caseOption())
       .option(
         '--format <format>',
         'table, markdown, csv, json or xlsx (needs -o)',

@@ -7,7 +7,7 @@ import { explain } from '../../measure/explain.js';
 import { explainJson, explainText } from '../../render/explain.js';
 import type { Case } from '../../compute/engine.js';
 import { baselinePath } from '../io.js';
-import { basisOption, choice, type Ctx, parseWidth, widthOption } from '../options.js';
+import { basisOption, caseOption, choice, type Ctx, parseWidth, widthOption } from '../options.js';
 import { openScenario, usage, widthFor } from '../open.js';
 import { citedLines } from '../cited.js';
 
@@ -23,7 +23,7 @@ export function register(program: Command, ctx: Ctx): void {
         '[metric]',
         'metric path, e.g. budgetCost.US, floor.IL.appropriated, headlineMobilization, leverage.commitment.total',
       )
-      .option('--case <case>', 'which end of every range to use: low, base or high', choice(['low', 'base', 'high']), 'base')
+      .addOption(caseOption())
       // `table` like every other command; `text` is kept as a synonym for files written before.
       .option('--format <format>', 'output format: table or json', choice(['table', 'text', 'json']), 'table'),
   )

@@ -12,7 +12,7 @@ import { simulate, workerCount, workerScriptIn } from '../../simulate/simulate.j
 import type { Case } from '../../compute/engine.js';
 import { baselinePath, packageRoot } from '../io.js';
 import { checkOutput, writeAtomic } from '../output.js';
-import { basisOption, choice, type Ctx, intOption } from '../options.js';
+import { basisOption, caseOption, type Ctx, intOption } from '../options.js';
 import { applyRules, openScenario } from '../open.js';
 import { citedLines } from '../cited.js';
 
@@ -23,7 +23,7 @@ export function register(program: Command, ctx: Ctx): void {
       .description('write a self-contained HTML report (charts, metrics, claims, sources) that opens in any browser and prints')
       .argument('[file]', 'scenario YAML file (default: the shipped baseline)')
       .requiredOption('-o, --output <file>', '(required) the HTML file to write, e.g. report.html')
-      .option('--case <case>', 'which end of every range to use: low, base or high', choice(['low', 'base', 'high']), 'base')
+      .addOption(caseOption())
       .option('--force', 'overwrite an existing output file')
       .option(
         '--simulate <trials>',

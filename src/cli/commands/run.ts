@@ -16,7 +16,7 @@ import { buildRunReport } from '../../report/run.js';
 import { baselinePath, type IO } from '../io.js';
 import { writeOutput } from '../output.js';
 import { applyRules, openScenario, usage, widthFor } from '../open.js';
-import { basisOption, choice, type Ctx, parseWidth, rateOption, widthOption } from '../options.js';
+import { basisOption, caseOption, choice, type Ctx, parseWidth, rateOption, widthOption } from '../options.js';
 
 type Format = 'table' | 'markdown' | 'json' | 'csv' | 'xlsx';
 type RunOpts = {
@@ -37,7 +37,7 @@ export function register(program: Command, ctx: Ctx): void {
       .command('run')
       .description('compute the cash flows, budget cost, leverage, floor and target tests of a scenario over its horizon')
       .argument('[file]', 'scenario YAML file (default: the shipped baseline)')
-      .option('--case <case>', 'which end of every range to use: low, base or high', choice(['low', 'base', 'high']), 'base')
+      .addOption(caseOption())
       .option(
         '--format <format>',
         'output format: table, markdown, json, csv (the tidy ledger) or xlsx (needs -o)',

@@ -20,7 +20,7 @@ import { solve as solveFor } from '../../solve/solve.js';
 import { failingGoals, whatItWouldTakeData, writtenAs } from '../../solve/take.js';
 import { baselinePath, type IO } from '../io.js';
 import { openScenario, usage, widthFor } from '../open.js';
-import { basisOption, choice, type Ctx, parseWidth, widthOption } from '../options.js';
+import { basisOption, caseOption, choice, type Ctx, parseWidth, widthOption } from '../options.js';
 import { writeOutput } from '../output.js';
 
 export interface SolveOpts {
@@ -50,7 +50,7 @@ export function register(program: Command, ctx: Ctx): void {
         '--vary <input>',
         'the input to solve for, as diff and explain name it (e.g. mechanisms[F-2].appropriations.US.amount)',
       )
-      .option('--case <case>', 'which end of every range to use: low, base or high', choice(['low', 'base', 'high']), 'base')
+      .addOption(caseOption())
       .option('--format <format>', 'output format: table or json', choice(['table', 'json']), 'table')
       .option('-o, --output <file>', 'write the answer as a scenario patch (extends FILE) to this file')
       .option('--force', 'overwrite an existing output file'),
