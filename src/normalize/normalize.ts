@@ -211,7 +211,8 @@ export function normalize(
     const p = ['scoring', 'administrativeCosts', gov];
     if (!c.checkGov(gov, p)) return [];
     const fig = c.fig(f, p);
-    if (fig.source === undefined) diags.warn('unsourced-administrative-cost', M.unsourcedAdminCost(gov), at(p), M.unsourcedAdminCostHint);
+    if (fig.source === undefined)
+      diags.warn('unsourced-administrative-cost', M.unsourcedAdminCost(gov), at(p), M.unsourcedAdminCostHint);
     return [{ gov, fig }];
   });
 

@@ -245,12 +245,10 @@ export const scenarioSchema = once(() => {
           "The fiscal year the plan's law is enacted: its first year's flows land there and the rest follow (default: the horizon's first year); a cost estimate states it",
       }),
       enactedSource: source.optional().meta({ description: 'Where the enactment year comes from' }),
-      administrativeCosts: perGov(sourced('amount'))
-        .optional()
-        .meta({
-          description:
-            'Administrative costs per government per year (subject to appropriation), shown in the cost estimate; without a source, a warning',
-        }),
+      administrativeCosts: perGov(sourced('amount')).optional().meta({
+        description:
+          'Administrative costs per government per year (subject to appropriation), shown in the cost estimate; without a source, a warning',
+      }),
     })
       .optional()
       .meta({ description: 'How budget cost is scored' }),
