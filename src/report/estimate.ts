@@ -157,7 +157,11 @@ export function baselineMismatch(a: Scenario, b: Scenario): [string, string, str
   const out: [string, string, string][] = [];
   const h = (s: Scenario) => `FY${s.horizon.start}, ${s.horizon.years} years`;
   if (a.horizon.start !== b.horizon.start || a.horizon.years !== b.horizon.years) out.push(['horizon', h(a), h(b)]);
-  const govs = (s: Scenario) => s.governments.map((g) => g.code).join(', ');
+  const govs = (s: Scenario) =>
+    s.governments
+      .map((g) => g.code)
+      .sort()
+      .join(', ');
   if (govs(a) !== govs(b)) out.push(['set of governments', govs(a), govs(b)]);
   return out;
 }
