@@ -33,7 +33,7 @@ function spanColumns(start: number, years: number): EstimateColumn[] {
 /** Published estimates show whole millions; totals are sums of the unrounded figures. */
 const m0 = (value: Dec): Cell => ({ kind: 'money', value, dp: 0 });
 export const ROUNDING_NOTE =
-  'Amounts are rounded to the nearest million; components may not sum to totals because of rounding (totals are sums of the unrounded figures). * = between -$500,000 and $500,000.';
+  'Amounts are rounded to the nearest million (halves away from zero); components may not sum to totals because of rounding (totals are sums of the unrounded figures). * = between -$500,000 and $500,000.';
 
 /** The lines of one sponsor's estimate, each a series by year (plus the after-horizon bucket). */
 export function estimateLines(sp: SponsorEstimate) {
@@ -89,7 +89,7 @@ function summaryTable(sp: SponsorEstimate, s: Scenario) {
       `Increases net direct spending after FY${s.horizon.start + L.N - 1}? ${yes(later.gt(later.minus(later)))}${
         later.isZero()
           ? ''
-          : ` (${displayMillions(later, 0)} from ${after} on, from authority provided within the horizon; not split into later periods)`
+          : ` (${displayMillions(later, 0, 'away')} from ${after} on, from authority provided within the horizon; not split into later periods)`
       }.`,
       'Contains an intergovernmental mandate? None modeled (the plan states no requirement on other governments).',
       'Contains a private-sector mandate? None modeled (private capital in the plan is voluntary).',
@@ -131,7 +131,7 @@ function costTable(sp: SponsorEstimate, s: Scenario) {
         .filter(([, v]) => !v.isZero())
         .map(
           ([what, v]) =>
-            `Outlays of ${what} after ${last}: ${displayMillions(v, 0)} (from authority provided within the horizon).`,
+            `Outlays of ${what} after ${last}: ${displayMillions(v, 0, 'away')} (from authority provided within the horizon).`,
         ),
     ],
   };

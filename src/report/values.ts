@@ -36,7 +36,11 @@ export function cellText(c: Cell): string {
     case 'text':
       return c.text;
     case 'money':
-      return c.dp === 0 && !c.value.isZero() && c.value.abs().lt(HALF_MILLION) ? '*' : displayMillions(c.value, c.dp ?? 1);
+      return c.dp === 0
+        ? !c.value.isZero() && c.value.abs().lt(HALF_MILLION)
+          ? '*'
+          : displayMillions(c.value, 0, 'away')
+        : displayMillions(c.value, c.dp ?? 1);
     case 'ratio':
       return ratioText(c.value, c.digits);
     case 'rate':
