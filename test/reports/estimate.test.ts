@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { cli } from '../support/cli.js';
 
 type Lines = Record<string, Record<string, Record<string, string>>>;
-interface Sponsor extends Lines {}
+type Sponsor = Lines;
 interface EstimateJson {
   version: number;
   baseline: { kind: string };
