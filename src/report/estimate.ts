@@ -5,8 +5,8 @@
 // report sections (estimate-report.ts) and JSON/CSV (render/estimate.ts) read only this.
 import { Dec, Exact } from '../core/money.js';
 import { compute } from '../compute/engine.js';
-import type { Picker } from '../compute/flows.js';
-import type { Ledger } from '../compute/ledger.js';
+import type { Picker } from '../kit/flows.js';
+import type { Ledger } from '../kit/ledger.js';
 import type { Evaluation } from '../measure/evaluate.js';
 import type { Basis } from '../model/bases.js';
 import type { Event, Scenario } from '../model/scenario.js';
