@@ -9,13 +9,14 @@
 // that pins compact-model pins both). It uses the CLI only through its documented machine
 // outputs (`check --format json`, `diff --format json|markdown`, `run --format json`), run
 // as child processes without a shell; it imports nothing from the engine.
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
+import { runGit, workTreeRoot } from '../core/git.js';
 
 export const MARKER = '<!-- compact-model-review -->';
 /** GitHub refuses comments over 65,536 characters; stay well under. */
@@ -142,13 +143,9 @@ function change(s: string | null | undefined): string {
 
 // ---------- git ----------
 
-function git(cwd: string, args: string[]): string {
-  return execFileSync('git', ['-c', 'core.quotePath=false', ...args], {
-    cwd,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    maxBuffer: 256 * 1024 * 1024,
-  });
+/** git on the repository whose work tree is `root`, run the one hardened way (core/git.ts). */
+function git(root: string, args: string[]): string {
+  return runGit(root, args, { maxBuffer: 256 * 1024 * 1024 }).toString('utf8');
 }
 
 function nulList(s: string): string[] {
@@ -240,7 +237,9 @@ function extendsOf(text: string, file: string): string | undefined {
 // ---------- the review ----------
 
 export async function review(o: Options): Promise<number> {
-  const root = git(o.cwd, ['rev-parse', '--show-toplevel']).replace(/\n$/, '');
+  // Found by its `.git` entry, never by asking git inside a folder the pull request wrote.
+  const root = workTreeRoot(o.cwd);
+  if (!root) throw new SetupError(`${o.cwd} is not inside a git work tree; run the review in the checkout`);
   o = { ...o, cwd: root };
   let base: string;
   try {

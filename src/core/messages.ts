@@ -303,6 +303,7 @@ export const M = {
   gitReadFailed: (name: string, said: string) => `cannot read "${name}" from git${said ? `: ${said}` : ''}`,
   gitReadFailedHint: (rev: string) =>
     `check that "${rev}" is a revision of this repository (a branch, tag or commit such as main, HEAD~1 or origin/main) and that the file existed there`,
+  gitNoRepository: 'the file is not inside a git work tree (no folder above it holds .git)',
   badRevision: (rev: string) => `"${rev}" is not a usable git revision`,
   badRevisionHint: 'name a branch, tag or commit, e.g. --against main or --against HEAD~1',
   diffArgs: (n: number, against: boolean) =>
