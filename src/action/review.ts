@@ -16,7 +16,9 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
+import { MAX_INPUT_BYTES, readInputFile } from '../core/files.js';
 import { runGit, workTreeRoot } from '../core/git.js';
+import { M } from '../core/messages.js';
 
 export const MARKER = '<!-- compact-model-review -->';
 /** GitHub refuses comments over 65,536 characters; stay well under. */
@@ -299,13 +301,9 @@ export async function review(o: Options): Promise<number> {
     const seen = new Set<string>([p]);
     let cur: string | undefined = p;
     while (cur !== undefined) {
-      let text: string;
-      try {
-        text = readFileSync(join(root, cur), 'utf8');
-      } catch {
-        break;
-      }
-      const parent = extendsOf(text, cur);
+      const got = readInput(root, cur);
+      if (!got.ok) break;
+      const parent = extendsOf(got.text, cur);
       if (parent === undefined || seen.has(parent)) break;
       if (changedAny.has(parent)) {
         entries.push({ status: 'E', path: p });
@@ -475,12 +473,23 @@ async function diffEntry(o: Options, rev: string, e: Entry, failIf: string[]): P
   // One side only and no `extends`: nothing to compare with; show its figures.
   const oneSided = e.status === 'A' || e.status === 'D';
   if (oneSided) {
-    let text: string;
-    try {
-      text = e.status === 'A' ? readFileSync(join(o.cwd, e.path), 'utf8') : git(o.cwd, ['cat-file', 'blob', `${rev}:${e.path}`]);
-    } catch {
-      text = '';
-    }
+    let text = '';
+    if (e.status === 'A') {
+      // The one input reader (core/files.ts): a link to /dev/zero or to .git/config is refused,
+      // reported as this file's finding, and the review goes on with the others.
+      const got = readInput(o.cwd, e.path);
+      if (!got.ok) {
+        res.exitCode = 2;
+        res.error = got.message;
+        return res;
+      }
+      text = got.text;
+    } else
+      try {
+        text = git(o.cwd, ['cat-file', 'blob', `${rev}:${e.path}`]);
+      } catch {
+        /* read as empty: the CLI reports what git says */
+      }
     if (extendsOf(text, e.path) === undefined) {
       let file = e.path;
       if (e.status === 'D') {
@@ -528,6 +537,13 @@ async function diffEntry(o: Options, rev: string, e: Entry, failIf: string[]): P
   const m = await runCli(o, [...args.slice(0, 3), '--format', 'markdown', ...args.slice(3)]);
   res.markdown = m.stdout.replace(/^<!-- compact-model-diff -->\n/, '');
   return res;
+}
+
+/** A file of the checkout, read as the CLI reads scenarios; a refusal as the CLI words it. */
+function readInput(root: string, path: string): { ok: true; text: string } | { ok: false; message: string } {
+  const got = readInputFile(join(root, path), { cap: MAX_INPUT_BYTES });
+  if (got.ok) return { ok: true, text: got.buf.toString('utf8') };
+  return { ok: false, message: M.inputRefused(path, got.why, got.code, got.size, MAX_INPUT_BYTES) };
 }
 
 function firstLine(s: string): string {

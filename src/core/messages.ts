@@ -128,6 +128,26 @@ export const M = {
   notAScenario: (f: string) => `"${f}" is not a scenario: it has none of a scenario's keys (name, horizon, mechanisms, ...)`,
   notAScenarioHint: 'extends names another scenario file; check the path',
   notRegularFile: (f: string) => `"${f}" is not a regular file (a device, a pipe or a socket)`,
+  /** Why the input reader (core/files.ts) refused a file, as the CLI and the review word it. */
+  inputRefused: (f: string, why: string, code?: string, size?: number, max?: number): string =>
+    why === 'missing'
+      ? M.fileNotFound(f)
+      : why === 'unreadable'
+        ? M.fileUnreadable(f, String(code))
+        : why === 'directory'
+          ? M.isDirectory(f)
+          : why === 'not-a-file'
+            ? M.notRegularFile(f)
+            : why === 'too-large'
+              ? M.fileTooLarge(f, size ?? 0, max ?? 0)
+              : why === 'in-git-dir'
+                ? M.inGitDir(f)
+                : M.linkOutsideTree(f),
+  linkOutsideTree: (f: string) =>
+    `"${f}" is a symbolic link to a file outside its tree (the git work tree it is in, or --root): not read`,
+  linkOutsideTreeHint: 'copy the file into the tree, or pass --root DIR to allow the folder it leads to',
+  inGitDir: (f: string) => `"${f}" is inside a .git folder: git's own files are never read as input`,
+  inGitDirHint: 'name a scenario file of the work tree',
   notRegularFileHint: 'name a scenario file; to read one from a pipe, pass - (standard input)',
   tooManyMechanismYears: (n: number, years: number, max: number) =>
     `${n} mechanisms over ${years} years make ${n * years} mechanism-years; the limit is ${max}`,
@@ -355,6 +375,15 @@ export const M = {
   outputWriteFailedHint: 'check that the folder is writable and the disk is not full',
   outputNeeded: (format: string) => `--format ${format} writes a binary file and needs -o FILE`,
   outputNeededHint: (ext: string) => `for example: compact-model run --format xlsx -o results.${ext}`,
+  citedWhy: {
+    missing: 'no such file',
+    'not-a-file': 'not a regular file',
+    'too-large': 'too large to read',
+    unreadable: 'cannot be read',
+    'not-text': 'not UTF-8 text',
+    'outside-tree': "outside the scenario's tree; pass --root DIR to allow its folder",
+    'in-git-dir': 'inside a .git folder, never read',
+  },
   citedSourceAbsent: (title: string, file: string, why: string) =>
     `note: the cited document "${title}" is not at ${file} (${why}); citations show line numbers without their text`,
   explainUnknownMetric: (p: string) => `cannot explain "${p}": ${p === '' ? 'no metric given' : 'not a metric path'}`,

@@ -2,15 +2,14 @@
 // finding gets a scratch repository with the pull request that exploited it on the old
 // main, and the test asserts the exploit no longer works (no command run, no file read from
 // outside the tree, no crash, no stall, no stale result, no raw bidi control).
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../support/cli.js';
 import { tempDir } from '../support/scenario.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const CLI = join(ROOT, 'dist', 'cli.js');
 const REVIEW = join(ROOT, 'dist', 'review.js');
 const SECRET = 'ghp_SECRETSECRETSECRET0123456789';
 
@@ -130,5 +129,73 @@ describe('git never runs inside a folder the pull request wrote', () => {
     const r = await cli(['diff', '--against', 'main', '--', 'x.yaml'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/not inside a git work tree/);
+  });
+});
+
+describe('one reader: regular files in the tree, capped; nothing read through a link out of it', () => {
+  /** A pull request adding a good scenario and two links: to /dev/zero and to the checkout's .git/config. */
+  function links(): string {
+    const repo = scratchRepo();
+    write(repo, 'scenarios/good.yaml', 'extends: compact-2026.yaml\nname: good\n');
+    symlinkSync('/dev/zero', join(repo, 'scenarios', 'zero.yaml'));
+    symlinkSync('../.git/config', join(repo, 'scenarios', 'leak.yaml'));
+    commit(repo, 'links');
+    return repo;
+  }
+
+  it('the CLI refuses both links, says why, and quotes nothing of the target', async () => {
+    const repo = links();
+    for (const format of ['text', 'json', 'github']) {
+      const r = await cli(['check', '--format', format, 'scenarios/zero.yaml', 'scenarios/leak.yaml', 'scenarios/good.yaml'], {
+        cwd: repo,
+      });
+      expect(r.code).toBe(2);
+      expect(r.stdout + r.stderr).not.toContain(SECRET);
+      expect(r.stdout + r.stderr).not.toContain('extraheader');
+      if (format === 'json') {
+        type Diag = { code: string; severity: string };
+        const files = (JSON.parse(r.stdout) as { files: { file: string; status: string; diagnostics: Diag[] }[] }).files;
+        const firstError = (ds: Diag[]) => ds.find((d) => d.severity === 'error')?.code ?? null;
+        expect(files.map((f) => [f.file, f.status, firstError(f.diagnostics)])).toEqual([
+          ['scenarios/zero.yaml', 'unusable', 'outside-tree'],
+          ['scenarios/leak.yaml', 'unusable', 'in-git-dir'],
+          ['scenarios/good.yaml', 'ok', null],
+        ]);
+      }
+    }
+  });
+
+  it('the review reports each refused file as a finding and reviews the others', () => {
+    const repo = links();
+    const r = review(repo);
+    expect(r.code).toBe(2);
+    expect(r.all).not.toContain(SECRET);
+    expect(r.all).not.toContain('extraheader');
+    // Three files changed, each in the table; the two links with why they were not read.
+    expect(r.stdout).toMatch(/compact-model review: 3 scenario file\(s\) changed, 4 checked, exit 2/);
+    expect(r.comment).toMatch(/zero\.yaml.*symbolic link to a file outside its tree/);
+    expect(r.comment).toMatch(/leak\.yaml.*inside a \.git folder/);
+    expect(r.comment).toMatch(/\| A \| scenarios\/good\.yaml \| 18,855\.0 \(±0\) \|/);
+  });
+
+  it("sources[].file is read only inside the scenario's tree; .git/config and /etc/passwd are refused, nothing quoted", async () => {
+    const repo = scratchRepo();
+    for (const [name, file, why] of [
+      ['git', '../.git/config', 'inside a .git folder'],
+      ['passwd', '/etc/passwd', "outside the scenario's tree"],
+    ]) {
+      write(
+        repo,
+        `scenarios/${name}.yaml`,
+        `extends: compact-2026.yaml\nname: cites ${name}\nsources:\n  - id: compact\n    file: ${file}\n`,
+      );
+      for (const format of ['text', 'json']) {
+        const r = await cli(['explain', `scenarios/${name}.yaml`, 'budgetCost.US.F-3', '--format', format], { cwd: repo });
+        expect(r.code, r.stderr).toBe(0);
+        expect(r.stderr).toContain(why);
+        expect(r.stdout + r.stderr).not.toContain(SECRET);
+        expect(r.stdout + r.stderr).not.toMatch(/root:|\[core\]|repositoryformatversion/);
+      }
+    }
   });
 });
