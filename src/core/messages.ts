@@ -127,6 +127,10 @@ export const M = {
     `shipped: ${shipped.join(', ')}; for a file of your own write its path, e.g. ./my-base.yaml`,
   notAScenario: (f: string) => `"${f}" is not a scenario: it has none of a scenario's keys (name, horizon, mechanisms, ...)`,
   notAScenarioHint: 'extends names another scenario file; check the path',
+  notAScenarioTopHint:
+    'a scenario has at least one of name, horizon, mechanisms, ... at the top level; `compact-model init NAME` writes one',
+  impreciseNumberUnquoted: 'a number has more digits than a YAML number keeps',
+  unresolvedAlias: (name: string | undefined) => `unresolved alias${name === undefined ? '' : ` *${name}`}`,
   notRegularFile: (f: string) => `"${f}" is not a regular file (a device, a pipe or a socket)`,
   /** Why the input reader (core/files.ts) refused a file, as the CLI and the review word it. */
   inputRefused: (f: string, why: string, code?: string, size?: number, max?: number): string =>

@@ -223,7 +223,8 @@ export class Loader {
     }
     let tree = this.trees?.get(name, text);
     if (!tree) {
-      tree = parseTree(text, name, diags);
+      // Parse errors quote nothing of a file that may not be the user's scenario.
+      tree = parseTree(text, name, diags, top && quotable(abs, source));
       if (tree && diags.items.length === 0) this.trees?.put(name, text, tree);
     }
     if (tree && tree.kind !== 'map') {
@@ -279,10 +280,11 @@ export class Loader {
     for (const d of parsed.diags.items) diags.add(d);
     const tree = parsed.tree as LMap | undefined;
     if (!tree) return undefined;
-    if (from && !parsed.scenario) {
-      // Reached through `extends` but holds none of a scenario's keys: not one, and not
-      // validated (its keys and values would be echoed in messages).
-      diags.error('not-a-scenario', M.notAScenario(name), from, M.notAScenarioHint);
+    if (!parsed.scenario) {
+      // Holds none of a scenario's keys: not one, and not validated (its keys and values
+      // would be echoed in messages), whether reached through `extends` or named (a link
+      // a pull request adds may lead to any file of the tree, a credentials file included).
+      diags.error('not-a-scenario', M.notAScenario(name), from ?? tree.loc, from ? M.notAScenarioHint : M.notAScenarioTopHint);
       return undefined;
     }
     const ext = getEntry(tree, 'extends');

@@ -199,3 +199,29 @@ describe('one reader: regular files in the tree, capped; nothing read through a 
     }
   });
 });
+
+describe('nothing of a file that is not a scenario is quoted', () => {
+  it('a link to a credentials file in the tree is refused as not a scenario, none of its keys or values echoed', async () => {
+    const repo = scratchRepo();
+    // What an earlier workflow step may leave in the checkout (an auth action's key file).
+    write(repo, 'gha-creds-1234.json', `{"type": "service_account", "private_key_id": "${SECRET}", "client_email": "x@y.z"}\n`);
+    symlinkSync('../gha-creds-1234.json', join(repo, 'scenarios', 'creds.yaml'));
+    for (const format of ['text', 'json', 'github']) {
+      const r = await cli(['check', '--format', format, 'scenarios/creds.yaml'], { cwd: repo });
+      expect(r.code).toBe(2);
+      expect(r.stdout + r.stderr).toMatch(/not-a-scenario/);
+      expect(r.stdout + r.stderr).not.toMatch(new RegExp(`${SECRET}|private_key|service_account|client_email`));
+    }
+  });
+
+  it('a parse error in a file reached through extends says what was wrong, not what the file holds', async () => {
+    const repo = scratchRepo();
+    // An unknown tag and an alias the parser reports with the text they carry.
+    write(repo, 'notes.txt', `token: !${SECRET} x\nother: *${SECRET}\n`);
+    write(repo, 'scenarios/x.yaml', 'extends: ../notes.txt\nname: x\n');
+    const r = await cli(['check', '--format', 'json', 'scenarios/x.yaml'], { cwd: repo });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/"code": "yaml-syntax"/);
+    expect(r.stdout + r.stderr).not.toContain(SECRET);
+  });
+});
