@@ -2,6 +2,7 @@
 // government, and the mobilization target.
 import { displayMillions } from '../../core/money.js';
 import { BASES } from '../../model/bases.js';
+import { floorReadingLabel } from '../../model/metrics.js';
 import { type Block, left, money, ptr, right, type Row, text } from '../model.js';
 import type { RunContext, RunSection } from './context.js';
 
@@ -25,13 +26,15 @@ function floorBlocks({ s, m, N, govs, floor }: RunContext): Block[] {
       const own = bi === m.basisIndex;
       rows.push(
         line(
-          `budget, ${b.label}`,
+          floorReadingLabel('appropriated', b.label),
           m.floor(g, 'appropriated', bi),
           own ? (k) => ptr('metrics', 'floor', g, 'appropriated', k) : (k) => ptr('metrics', 'floorByBasis', b.id, g, k),
         ),
       );
     });
-    rows.push(line('commitment', m.floor(g, 'commitment'), (k) => ptr('metrics', 'floor', g, 'commitment', k)));
+    rows.push(
+      line(floorReadingLabel('commitment', ''), m.floor(g, 'commitment'), (k) => ptr('metrics', 'floor', g, 'commitment', k)),
+    );
   }
   return [
     {
