@@ -189,8 +189,6 @@ function charts(cmp: Comparison): Block[] {
   ];
 }
 
-const pct2 = (x: number) => `${(x * 100).toFixed(1)}%`;
-
 /** The tests every option simulated, in the reference's order, then the others'. */
 export function simulatedTests(sim: CompareSimulation, baseline: number): string[] {
   const out: string[] = [];
@@ -198,17 +196,26 @@ export function simulatedTests(sim: CompareSimulation, baseline: number): string
   return out;
 }
 
+/** A simulated test as a row label: "Floor US, budget: average". */
+function testText(t: string): string {
+  const m = /^floor\.([^.]+)\.(appropriated|commitment)\.(met|everyYear)$/.exec(t);
+  if (m)
+    return `Floor ${m[1]}, ${m[2] === 'appropriated' ? 'budget' : 'commitment'}: ${m[3] === 'met' ? 'average' : 'every year'}`;
+  return t === 'target.met' ? 'Mobilization target' : t;
+}
+
 function simulationTable(cmp: Comparison, sim: CompareSimulation): Block {
   const evs = cmp.evaluations;
   const order = [cmp.baseline, ...evs.map((_, i) => i).filter((i) => i !== cmp.baseline)];
-  const cols: Column[] = [left('Chance (95% interval)')];
+  const cols: Column[] = [left('Chance met (95% interval)')];
   for (const i of order) {
-    if (i === cmp.baseline) cols.push({ ...right(`${letter(i)} (ref.)`), repeat: true });
-    else cols.push(right(letter(i)), { ...right(`${letter(i)}-${letter(cmp.baseline)}`), joined: true });
+    const ref = i === cmp.baseline;
+    cols.push({ ...right(`${letter(i)}${ref ? ' (ref.)' : ''}`), repeat: ref });
+    if (!ref) cols.push({ ...right(`${letter(i)}-${letter(cmp.baseline)}`), joined: true });
   }
+  const base = sim.results[cmp.baseline]!;
   const rows: Row[] = simulatedTests(sim, cmp.baseline).map((t, ti) => {
-    const cells: Cell[] = [text(t, { code: true })];
-    const base = sim.results[cmp.baseline]!;
+    const cells: Cell[] = [text(testText(t))];
     for (const i of order) {
       const r = sim.results[i]!;
       const k = r.counts.get(t);
@@ -216,8 +223,9 @@ function simulationTable(cmp: Comparison, sim: CompareSimulation): Block {
       if (k === undefined) cells.push(text('n/a', { dim: true, json, jsonValue: null }));
       else {
         const [lo, hi] = wilson(k, r.trials);
+        // The chance, and under it its interval (one cell, so an option's columns stay narrow).
         cells.push(
-          text(`${pct2(k / r.trials)} (${pct2(lo)}-${pct2(hi)})`, {
+          text(`${pct1(k / r.trials)}\n(${(lo * 100).toFixed(1)}-${(hi * 100).toFixed(1)})`, {
             json: `${json}/probability`,
             jsonValue: String(k / r.trials),
           }),
@@ -228,30 +236,30 @@ function simulationTable(cmp: Comparison, sim: CompareSimulation): Block {
       cells.push(
         k === undefined || kb === undefined
           ? { kind: 'empty' }
-          : text(`${signed((((k - kb) * 100) / r.trials).toFixed(1))} pts`, {
+          : text(`${signed((((k - kb) * 100) / r.trials).toFixed(1))}`, {
               json: `${json}/change`,
               jsonValue: String((k - kb) / r.trials),
             }),
       );
     }
-    return { cells };
+    return { cells, data: { 'data-test': t } };
   });
   // Headline mobilization: each option's mean and the paired difference (same draws per shared input).
   const hl = 'headlineMobilization.total';
-  const meanCells: Cell[] = [text('Headline mobilization, mean (USD millions)')];
+  const meanCells: Cell[] = [text('Headline mobilization, mean')];
   for (const i of order) {
     const s = sim.results[i]!.summaries.get(hl)!;
     meanCells.push(
-      text(`${fmUsd(s.mean)} ±${fmUsd(Z975 * s.se)}`, {
+      text(`${fmUsd(s.mean)}\n±${fmUsd(Z975 * s.se)}`, {
         json: ptr('simulation', 'headline', i, 'mean'),
         jsonValue: String(s.mean / 1e6),
       }),
     );
     if (i === cmp.baseline) continue;
-    const d = pairedDifferences(sim.results[i]!, sim.results[cmp.baseline]!).get(hl);
+    const d = pairedDifferences(sim.results[i]!, base).get(hl);
     meanCells.push(
       d
-        ? text(`${signed(fmUsd(d.mean))} ±${fmUsd(Z975 * d.se)}`, {
+        ? text(`${signed(fmUsd(d.mean))}\n±${fmUsd(Z975 * d.se)}`, {
             json: ptr('simulation', 'headline', i, 'change'),
             jsonValue: String(d.mean / 1e6),
           })
@@ -265,10 +273,12 @@ function simulationTable(cmp: Comparison, sim: CompareSimulation): Block {
     columns: cols,
     rows,
     notes: [
-      `${sim.trials} trials each, seed ${sim.seed}; every option draws the same numbers for the inputs it shares with the others (common random numbers), so a change is the options' difference, not noise. Chances: the share of trials that pass, with its Wilson 95% interval; a change in percentage points. Means: ± is 1.96 standard errors (Monte Carlo error); a change's is that of the trial-by-trial difference.`,
+      `${sim.trials} trials each, seed ${sim.seed}; every option draws the same numbers for the inputs it shares with the others (common random numbers), so a change is the options' difference, not noise. Chances: the share of trials that pass, in %, with its Wilson 95% interval below it; a change in percentage points. The budget readings are on each option's own scoring basis (see Options). Mean headline mobilization in USD millions: ± is 1.96 standard errors (the Monte Carlo error); a change's is that of the trial-by-trial difference.`,
     ],
   };
 }
+
+const pct1 = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 const fmUsd = (x: number) => displayMillions(Dec.of((Math.round(x / 1e5) * 1e5).toFixed(0)));
 

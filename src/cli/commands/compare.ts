@@ -50,7 +50,7 @@ export function register(program: Command, ctx: Ctx): void {
       )
       .argument('<files...>', "scenario files or patterns (e.g. 'scenarios/*.yaml'); the first is the reference")
       .option('--baseline <file>', 'the reference scenario (default: the first file)')
-      .addOption(caseOption(true))
+      .addOption(caseOption())
       .option(
         '--format <format>',
         'output format: table, markdown, json, csv, xlsx or html (xlsx and html need -o)',
