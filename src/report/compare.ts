@@ -119,7 +119,13 @@ function legendTable(cmp: Comparison): Block {
   return {
     kind: 'table',
     id: 'table-options',
-    columns: [left('Option', false), left('Scenario'), droppable(left('File')), left('Horizon', false), left('Basis', false)],
+    columns: [
+      left('Option', false),
+      left('Scenario'),
+      droppable(left('File', false)),
+      left('Horizon', false),
+      left('Basis', false),
+    ],
     rows: cmp.evaluations.map((ev, i) => ({
       cells: [
         text(`${letter(i)}${i === cmp.baseline ? ' (ref.)' : ''}`, { strong: i === cmp.baseline }),
