@@ -121,12 +121,14 @@ describe('compare scenarios/*.yaml', () => {
       'Options',
       ...SHIPPED.map((_, i) => `Ledger ${String.fromCharCode(65 + i)}`),
     ]);
-    // Headline mobilization of option B: a formula over B's ledger, cached result 19,355.
+    // Headline mobilization of f3-high: a formula over its ledger, cached result 19,355
+    // (18,855 + 500 of F-3 face value). Its column: the label, the reference, then three per option.
+    const k = SHIPPED.indexOf('f3-high.yaml');
     let found = false;
     wb.getWorksheet('Options')!.eachRow((r) => {
       if (r.getCell(1).value !== 'Headline mobilization') return;
-      const b = r.getCell(3).value as { formula: string; result: number };
-      expect(b.formula).toContain("'Ledger B'!$E:$E");
+      const b = r.getCell(3 + (k - 1) * 3).value as { formula: string; result: number };
+      expect(b.formula).toContain(`'Ledger ${String.fromCharCode(65 + k)}'!$E:$E`);
       expect(b.result).toBe(19355);
       found = true;
     });
