@@ -441,6 +441,19 @@ export const M = {
   claimsNotHeld: (notHeld: string[], total: number) =>
     `${notHeld.length} of ${total} published claim${total === 1 ? '' : 's'} do${notHeld.length === 1 ? 'es' : ''} not hold (warnings): ${notHeld.join(', ')}`,
   claimsVerboseHint: 'check --verbose shows each claim with its figures and source; --strict-claims makes them errors',
+  // compare (src/measure/compare.ts, cli/commands/compare.ts)
+  compareNoGovernment: (g: string) => `no government ${g} in this scenario`,
+  compareOtherHorizon: 'another horizon: totals over different years are not compared',
+  compareHorizonNote: (name: string, h: { start: number; years: number }, b: { start: number; years: number }) =>
+    `${name} covers ${h.years} years from FY${h.start}, the baseline ${b.years} from FY${b.start}: its totals are shown, their changes are not computed (n/a).`,
+  compareGovernmentsNote: (name: string, missing: string[], extra: string[]) =>
+    `${name} ${missing.length ? `has no government ${missing.join(', ')} (its rows are n/a, not zero)` : ''}${missing.length && extra.length ? ' and ' : ''}${extra.length ? `has government${extra.length === 1 ? '' : 's'} ${extra.join(', ')} the baseline lacks` : ''}.`,
+  compareNoFiles: (patterns: string[]) => `no scenario matches ${patterns.join(' ')}`,
+  compareNoFilesHint: 'name scenario files, or a pattern such as scenarios/*.yaml (quoted, it is expanded here)',
+  compareBaselineUnusable: (file: string, used: string) =>
+    `the baseline ${file} cannot be used; ${used} is the reference instead`,
+  compareUnknownMetric: (path: string, message: string) => `--metrics ${path}: ${message}`,
+  compareNoneUsable: 'no scenario could be used: nothing to compare',
   inScenario: (files: string[], message: string) =>
     `in ${files.length <= 3 ? files.join(', ') : `${files.length} scenarios (${files.slice(0, 3).join(', ')}, ...)`}: ${message}`,
 } as const;
