@@ -1,5 +1,6 @@
 // The budget estimate for scripts: JSON (version 1) and CSV with a column per fiscal year
 // and the five-year and full-horizon totals; table, markdown and XLSX render its report.
+import { millionsOf } from '../core/currency.js';
 import { millions } from '../core/money.js';
 import type { Evaluation } from '../measure/evaluate.js';
 import { estimateColumns, estimateLines } from '../report/estimate.js';
@@ -34,7 +35,7 @@ export function estimateJson(ev: Evaluation): unknown {
   return {
     version: ESTIMATE_JSON_VERSION,
     kind: 'compact-model.estimate',
-    units: { amounts: 'USD millions' },
+    units: { amounts: millionsOf(s.currency) },
     scenario: { name: s.name, file: s.file, extends: s.chain.slice(1), case: ev.case },
     basis: ev.measure.basis.id,
     columns: cols.map((c) => c.label),

@@ -3,6 +3,7 @@
 // (offsetting receipts and net outlays on a basis that counts them), then a five-year and
 // a full-horizon total. Everything modeled is spending subject to appropriation; direct
 // spending (credit subsidy reestimates) is not modeled and is said so.
+import { millionsOf } from '../core/currency.js';
 import { type Dec, displayMillions } from '../core/money.js';
 import type { Evaluation } from '../measure/evaluate.js';
 import type { MoneyMetricId } from '../model/metrics.js';
@@ -82,7 +83,7 @@ export function buildEstimate(ev: Evaluation): Report {
         {
           kind: 'table',
           id: `table-estimate-${gov ?? 'total'}`,
-          columns: [left('By fiscal year, USD millions'), ...cols.map((c) => right(c.label))],
+          columns: [left(`By fiscal year, ${millionsOf(s.currency)}`), ...cols.map((c) => right(c.label))],
           rows,
           notes: after.isZero()
             ? []
@@ -96,7 +97,7 @@ export function buildEstimate(ev: Evaluation): Report {
   return {
     title: `${s.name}: budget estimate`,
     meta: [
-      `${s.file} · case: ${ev.case} · ${horizonText(s.horizon)} · USD millions · scoring basis: ${m.basis.id} (${m.basis.description})`,
+      `${s.file} · case: ${ev.case} · ${horizonText(s.horizon)} · ${millionsOf(s.currency)} · scoring basis: ${m.basis.id} (${m.basis.description})`,
       'Direct spending: none modeled. Credit subsidy reestimates would be direct spending (permanent indefinite authority); the model holds the subsidy rate fixed, so there are none.',
     ],
     highlights: [],

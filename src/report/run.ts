@@ -1,6 +1,7 @@
 // The report of one evaluation (run, report, xlsx): headline metrics, the floor on every
 // scoring basis and the target, mechanisms, claims, flows by year, charts and inputs.
 // Every label comes from the metric registry or the scenario (its horizon, its governments).
+import { millionsOf, unitWord } from '../core/currency.js';
 import { Dec, displayMillions, millions } from '../core/money.js';
 import type { Evaluation } from '../measure/evaluate.js';
 import { BASES } from '../model/bases.js';
@@ -64,7 +65,7 @@ export function buildRunReport(ev: Evaluation, opts: { fan?: Fan } = {}): Report
 
   // --- meta: where it comes from and what it assumes
   const meta = [
-    `${s.file}${s.chain.length > 1 ? ` (extends ${s.chain.slice(1).join(' -> ')})` : ''} · case: ${ev.case} · ${horizon} · USD millions · scoring basis: ${basis.id}`,
+    `${s.file}${s.chain.length > 1 ? ` (extends ${s.chain.slice(1).join(' -> ')})` : ''} · case: ${ev.case} · ${horizon} · ${millionsOf(s.currency)} · scoring basis: ${basis.id}`,
   ];
   const odds = (e: (typeof s.events)[number]) =>
     e.probability ? ` (p = ${e.probability.value.base.times(100).toPlain(2)}%)` : '';
@@ -440,7 +441,7 @@ export function buildRunReport(ev: Evaluation, opts: { fan?: Fan } = {}): Report
     blocks: [
       {
         kind: 'para',
-        text: 'Every figure the scenario gives, with the range it allows (the case picks low, base or high), its citation and where it is written. Amounts in USD millions; rates and ratios as decimals. A citation in parentheses is inherited from the mechanism or assumption the figure belongs to.',
+        text: `Every figure the scenario gives, with the range it allows (the case picks low, base or high), its citation and where it is written. Amounts in ${millionsOf(s.currency)}${s.exchangeRates.length ? ' unless the row names another currency' : ''}; rates and ratios as decimals. A citation in parentheses is inherited from the mechanism or assumption the figure belongs to.`,
       },
       {
         kind: 'table',
@@ -489,7 +490,7 @@ export function buildRunReport(ev: Evaluation, opts: { fan?: Fan } = {}): Report
       {
         label: 'Private capital mobilized',
         value: money(m.money('privateMobilized'), ptr('metrics', 'privateMobilized', 'total')),
-        note: `${metricText(m.ratio('leverage.commitment'), { kind: 'ratio', metric: 'leverage.commitment', gov: null })} per committed public dollar`,
+        note: `${metricText(m.ratio('leverage.commitment'), { kind: 'ratio', metric: 'leverage.commitment', gov: null })} per committed public ${unitWord(s.currency)}`,
       },
       { label: 'Published claims', value: text(`${holds} of ${ev.claims.length}`), note: 'hold against the model' },
     ],
@@ -508,7 +509,7 @@ export function buildRunReport(ev: Evaluation, opts: { fan?: Fan } = {}): Report
         spec: {
           id: `chart-budget-${g}`,
           title: `${govName(g)}: budget cost by mechanism and year (${basis.label} basis)`,
-          yLabel: 'USD millions',
+          yLabel: millionsOf(s.currency),
           xLabel: 'fiscal year',
           categories: years.map(fy),
           series: used.map((x) => ({
@@ -555,7 +556,7 @@ export function buildRunReport(ev: Evaluation, opts: { fan?: Fan } = {}): Report
         spec: {
           id: 'chart-floor',
           title: `Yearly budget cost (${basis.label} basis) by government against the ${floor === null ? '' : `${displayMillions(floor, 0)}M `}floor`,
-          yLabel: 'USD millions',
+          yLabel: millionsOf(s.currency),
           xLabel: 'fiscal year',
           categories: years.map(fy),
           series: govs.map((g) => ({ key: g, label: govName(g) })),
@@ -598,7 +599,7 @@ export function buildRunReport(ev: Evaluation, opts: { fan?: Fan } = {}): Report
       spec: {
         id: 'chart-headline',
         title: `Cumulative headline mobilization (public commitment + private capital)${t.target !== null ? ' against the target' : ''}`,
-        yLabel: 'USD millions, cumulative',
+        yLabel: `${millionsOf(s.currency)}, cumulative`,
         xLabel: 'fiscal year',
         categories: years.map(fy),
         series: [{ key: 'headline', label: 'headline mobilization, cumulative' }],
@@ -618,7 +619,7 @@ export function buildRunReport(ev: Evaluation, opts: { fan?: Fan } = {}): Report
       spec: {
         id: 'chart-private-public',
         title: `Public commitment and private capital mobilized by mechanism (${horizon} totals)`,
-        yLabel: 'USD millions',
+        yLabel: millionsOf(s.currency),
         xLabel: 'mechanism',
         categories: mechs.map((x) => x.id),
         series: [
@@ -643,7 +644,7 @@ export function buildRunReport(ev: Evaluation, opts: { fan?: Fan } = {}): Report
         spec: {
           id: 'chart-fan',
           title: `${fan.label}: median and P5–P95 band over ${fan.runs} simulated runs${fan.seed !== undefined ? ` (seed ${fan.seed})` : ''}`,
-          yLabel: 'USD millions',
+          yLabel: millionsOf(s.currency),
           xLabel: 'fiscal year',
           categories: fan.years,
           series: [{ key: 'p50', label: 'median (P50)' }],
