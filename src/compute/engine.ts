@@ -5,10 +5,10 @@
 import type { Arith } from '../core/money.js';
 import { kindOf } from '../mechanisms/registry.js';
 import type { Scenario } from '../model/scenario.js';
-import { FlowCtx, type Picker } from './flows.js';
-import { flowSlot, Ledger } from './ledger.js';
+import { FlowCtx, type Picker } from '../kit/flows.js';
+import { flowSlot, Ledger } from '../kit/ledger.js';
 
-export { type Case, casePicker, type Picker } from './flows.js';
+export { type Case, casePicker, type Picker } from '../kit/flows.js';
 
 /**
  * An amount written in another currency is divided by its exchange rate where it is read,

@@ -354,6 +354,8 @@ export const M = {
   outputWriteFailedHint: 'check that the folder is writable and the disk is not full',
   outputNeeded: (format: string) => `--format ${format} writes a binary file and needs -o FILE`,
   outputNeededHint: (ext: string) => `for example: compact-model run --format xlsx -o results.${ext}`,
+  citedSourceNoCopy: (title: string, where: string) =>
+    `note: no local copy of the cited document "${title}" is given${where ? ` (${where})` : ''}; citations show line numbers without their text`,
   citedSourceAbsent: (title: string, file: string, why: string) =>
     `note: the cited document "${title}" is not at ${file} (${why}); citations show line numbers without their text`,
   explainUnknownMetric: (p: string) => `cannot explain "${p}": ${p === '' ? 'no metric given' : 'not a metric path'}`,

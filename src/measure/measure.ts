@@ -3,7 +3,7 @@
 // and year; ratios and tests are built from those sums.
 import { DEFAULT_CURRENCY, unitWord } from '../core/currency.js';
 import type { Arith } from '../core/money.js';
-import type { Ledger } from '../compute/ledger.js';
+import type { Ledger } from '../kit/ledger.js';
 import { kindOf } from '../mechanisms/registry.js';
 import { BASES, type Basis } from '../model/bases.js';
 import {

@@ -9,11 +9,11 @@ import { kindOf, KINDS } from '../mechanisms/registry.js';
 import { DEFAULT_BASIS } from '../model/bases.js';
 import { parseMetricPath, type MetricRef, unitOf } from '../model/paths.js';
 import type { Claim, ClaimTest, MechBase, PlanMeasure, Scenario } from '../model/scenario.js';
-import type { ParsedFigure } from '../validate/figures.js';
+import type { ParsedFigure } from '../kit/figures.js';
 import type { LMap } from '../read/tree.js';
 import type { ScenarioInput } from '../validate/schema.js';
 import { normalizeAssertions, normalizeTotals } from './assertions.js';
-import { Normalizer, type Path } from './context.js';
+import { Normalizer, type Path } from '../kit/context.js';
 import { normalizeValuation } from './valuation.js';
 import { normalizeCorrelations } from './correlations.js';
 

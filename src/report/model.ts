@@ -26,6 +26,8 @@ export type Cell =
       code?: boolean;
       json?: string;
       jsonValue?: string | boolean | null;
+      /** Parts of `text` (which they add up to) a terminal colours: escaped first, coloured after. */
+      tones?: { text: string; tone?: 'good' | 'bad' }[];
     }
   | { kind: 'money'; value: Dec; json?: string; query?: MoneyQuery; strong?: boolean }
   | { kind: 'ratio'; value: Dec | null; json?: string; digits?: number }

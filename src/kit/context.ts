@@ -10,8 +10,8 @@ import type { Alloc, Curve, Drawdown, Fig, Profile, Sponsor } from '../model/sce
 import { DEFAULT_CURRENCY } from '../core/currency.js';
 import { describePath } from '../read/describe.js';
 import { locate, type LMap } from '../read/tree.js';
-import type { AllocationInput, CommitInput, DrawdownInput, ParsedFigure, ProfileInput } from '../validate/figures.js';
-import type { AssumptionsInput } from '../validate/assumptions.js';
+import type { AllocationInput, CommitInput, DrawdownInput, ParsedFigure, ProfileInput } from './figures.js';
+import type { AssumptionsInput } from './assumptions.js';
 
 /** What the context reads of the scenario as written. */
 export interface ContextInput {
