@@ -43,3 +43,8 @@ export function perPublicUnit(currency: string): string {
 export function unitWord(currency: string): string {
   return currency === 'USD' ? 'dollar' : currency === 'EUR' ? 'euro' : currency;
 }
+
+/** "millions of dollars", "millions of euros", "millions of ILS": a cost estimate's words. */
+export function millionsInWords(currency: string): string {
+  return currency === 'USD' ? 'millions of dollars' : currency === 'EUR' ? 'millions of euros' : `millions of ${currency}`;
+}

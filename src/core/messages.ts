@@ -245,6 +245,12 @@ export const M = {
         ? 'a mechanism cannot be within itself'
         : `within: "${id}" is itself within another mechanism; name the outer one`,
   withinHint: 'name the id of the mechanism whose envelope holds this one, e.g. `within: F-2`',
+  unsourcedAdminCost: (gov: string) =>
+    `scoring.administrativeCosts.${gov} has no source: the cost estimate shows it, but nobody can check where it comes from`,
+  unsourcedAdminCostHint: 'add `source:` (an agency budget justification, or "assumption: ..." with the reason)',
+  againstMismatch: (what: string, mine: string, theirs: string) =>
+    `--against: the baseline has another ${what} (this plan: ${mine}; the baseline: ${theirs}); an increment needs the same ${what}`,
+  againstMismatchHint: 'estimate against a current-law scenario over the same horizon, with the same governments and basis',
   withinOverrun: (inner: string, outer: string, gov: string, year: number, by: string, cur = 'USD') =>
     `"${inner}" is within "${outer}" but exceeds ${outer}'s ${gov} commitment in FY${year} by ${by} (${cur} millions)`,
   withinOverrunHint: (outer: string) =>

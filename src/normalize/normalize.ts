@@ -205,6 +205,16 @@ export function normalize(
   });
 
   const basis = input.scoring?.basis ?? DEFAULT_BASIS;
+  const sc = input.scoring ?? {};
+  const enactedIndex = sc.enacted === undefined ? undefined : c.yearIndex(sc.enacted, ['scoring', 'enacted']);
+  const administrativeCosts = Object.entries(sc.administrativeCosts ?? {}).flatMap(([gov, f]) => {
+    const p = ['scoring', 'administrativeCosts', gov];
+    if (!c.checkGov(gov, p)) return [];
+    const fig = c.fig(f, p);
+    if (fig.source === undefined)
+      diags.warn('unsourced-administrative-cost', M.unsourcedAdminCost(gov), at(p), M.unsourcedAdminCostHint);
+    return [{ gov, fig }];
+  });
 
   if (diags.errors().length > before && diags.hasInputErrors) return undefined;
   // kindOf is the one dispatch; every kind named by the schema has a module.
@@ -236,5 +246,9 @@ export function normalize(
       loc: at(d.file === undefined ? ['sources', i] : ['sources', i, 'file']),
     })),
     basis,
+    ...(enactedIndex === undefined
+      ? {}
+      : { enacted: { index: enactedIndex, source: sc.enactedSource, loc: at(['scoring', 'enacted']) } }),
+    ...(administrativeCosts.length > 0 ? { administrativeCosts } : {}),
   };
 }
