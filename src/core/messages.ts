@@ -275,8 +275,8 @@ export const M = {
   againstMismatch: (what: string, mine: string, theirs: string) =>
     `--against: the baseline has another ${what} (this plan: ${mine}; the baseline: ${theirs}); an increment needs the same ${what}`,
   againstMismatchHint: 'estimate against a current-law scenario over the same horizon, with the same governments and basis',
-  withinOverrun: (inner: string, outer: string, gov: string, year: number, by: string) =>
-    `"${inner}" is within "${outer}" but exceeds ${outer}'s ${gov} commitment in FY${year} by ${by} (USD millions)`,
+  withinOverrun: (inner: string, outer: string, gov: string, year: number, by: string, cur = 'USD') =>
+    `"${inner}" is within "${outer}" but exceeds ${outer}'s ${gov} commitment in FY${year} by ${by} (${cur} millions)`,
   withinOverrunHint: (outer: string) =>
     `raise ${outer}'s amounts or lower this mechanism's; what is within an envelope must fit inside it`,
   unknownMeasure: (id: string, known: readonly string[]) =>
@@ -406,8 +406,8 @@ export const M = {
     `assertion "${text}" fails: ${metric} is ${value}${c === 'base' ? '' : ` (${c} case)`}`,
   assertionUndefined: (text: string, metric: string) => `assertion "${text}" fails: ${metric} has no value in this scenario`,
   assertionUndefinedHint: 'a ratio over zero, or a floor or target test without `targets:`, has no value',
-  assertionHint: (amount: boolean, source?: string) =>
-    `${amount ? 'amounts are USD millions; ' : ''}${source ? `the assertion cites: ${source}; ` : ''}change the scenario or the assertion`,
+  assertionHint: (amount: boolean, source?: string, cur = 'USD') =>
+    `${amount ? `amounts are ${cur} millions; ` : ''}${source ? `the assertion cites: ${source}; ` : ''}change the scenario or the assertion`,
   totalNotANumber: (metric: string) => `a declared total names an amount or a ratio; ${metric} is true or false`,
   totalNotANumberHint: 'state tests such as floor.US.appropriated.met under `assert:` instead',
   totalIsRange: (v: string) => `"${v}" is a range; a declared total is one sum`,
@@ -416,8 +416,8 @@ export const M = {
   totalToleranceHint: 'write a share such as 0.5% or an amount such as 1M',
   totalMismatch: (id: string, metric: string, declared: string, computed: string, diff: string, tol: string, c: string) =>
     `declared total "${id}" (${metric}) is ${declared} but the scenario sums to ${computed} (difference ${diff}; tolerance ${tol})${c === 'base' ? '' : ` (${c} case)`}`,
-  totalMismatchHint:
-    "a declared total states the file's own sum: correct the figure or the inputs that feed it (amounts in USD millions)",
+  totalMismatchHint: (cur = 'USD') =>
+    `a declared total states the file's own sum: correct the figure or the inputs that feed it (amounts in ${cur} millions)`,
   envelopeOverrun: (
     prog: string,
     mech: string,
@@ -427,8 +427,9 @@ export const M = {
     firstYear: number,
     years: string,
     c: string,
+    cur = 'USD',
   ) =>
-    `program "${prog}" takes ${mech}'s programs to ${drawn} in FY${firstYear}, above ${mech}'s ${gov} appropriations of ${env} (USD millions); overrun in ${years}${c === 'base' ? '' : ` (${c} case)`}`,
+    `program "${prog}" takes ${mech}'s programs to ${drawn} in FY${firstYear}, above ${mech}'s ${gov} appropriations of ${env} (${cur} millions); overrun in ${years}${c === 'base' ? '' : ` (${c} case)`}`,
   envelopeOverrunHint: (mech: string) =>
     `programs draw on ${mech}'s envelope, per government and year; raise ${mech}'s appropriations or cut the program (run clamps the mechanism's own follow-on at zero meanwhile)`,
   fallbackBeforeStudy: (fb: string, prog: string, year: number, endYear: number) =>
@@ -454,6 +455,18 @@ export const M = {
     `the baseline ${file} cannot be used; ${used} is the reference instead`,
   compareUnknownMetric: (path: string, message: string) => `--metrics ${path}: ${message}`,
   compareNoneUsable: 'no scenario could be used: nothing to compare',
+  unknownCurrency: (c: string) => `"${visible(c)}" is not an ISO 4217 currency code`,
+  currencyHint: (c: string) =>
+    /^[a-z]{3}$/.test(c) && c.toUpperCase() !== c
+      ? `write it in capitals: ${c.toUpperCase()}`
+      : 'write a three-letter ISO 4217 code in capitals, e.g. USD, EUR, ILS, GBP, JPY',
+  missingRate: (c: string) => `an amount is written in ${c} but exchangeRates gives no rate for ${c}`,
+  missingRateHint: (c: string, plan: string) =>
+    `add exchangeRates: { ${c}: { value: RATE, source: "..." } } (${c} per one ${plan}, a cited figure; a range is simulated)`,
+  rateNotPositive: (c: string) => `the exchange rate for ${c} must be above zero`,
+  rateNotPositiveHint: (c: string, plan: string) => `write how many ${c} one ${plan} buys, e.g. 3.7 (a range as 3.4-4.0)`,
+  rateOfPlanCurrency: (c: string) => `exchangeRates names ${c}, the plan's own currency`,
+  rateOfPlanCurrencyHint: "drop it: amounts in the plan's currency need no conversion",
   inScenario: (files: string[], message: string) =>
     `in ${files.length <= 3 ? files.join(', ') : `${files.length} scenarios (${files.slice(0, 3).join(', ')}, ...)`}: ${message}`,
 } as const;

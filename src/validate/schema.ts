@@ -68,7 +68,7 @@ export type { AssumptionsInput } from '../kit/assumptions.js';
  * correlations, then this file's): the order of SHAPES, so of the keys a hint lists.
  */
 export const scenarioSchema = once(() => {
-  const { govCode, note, source, year } = parts();
+  const { currency, govCode, note, source, year } = parts();
   for (const k of [...KINDS].sort((x, y) => (x.kind < y.kind ? -1 : 1))) k.schema();
   assumptions();
   correlations();
@@ -188,6 +188,9 @@ export const scenarioSchema = once(() => {
 
   const government = obj({
     name: z.string().optional().meta({ description: 'Its name in reports' }),
+    currency: currency
+      .optional()
+      .meta({ description: "The currency its own tables are shown in (default the plan's); needs an exchange rate" }),
     source: source.optional(),
     note: note.optional(),
   });
@@ -215,6 +218,13 @@ export const scenarioSchema = once(() => {
       .meta({
         description: 'The documents cited: a citation such as "l.581" in a source: refers to a line of the first one',
       }),
+    currency: currency.optional().meta({
+      description: 'The currency every amount is written and reported in, an ISO 4217 code (default USD)',
+    }),
+    exchangeRates: z.record(currency, sourced('ratio')).optional().meta({
+      description:
+        "Units of another currency per one unit of the plan's (ILS: 3.7), for amounts written in it; a cited figure, a range is simulated",
+    }),
     horizon: obj({
       start: year.meta({ description: 'The first fiscal year, e.g. FY2027' }),
       years: z.number().int().min(1).max(200).meta({ description: 'Number of fiscal years modeled' }),
