@@ -146,8 +146,8 @@ function mechanismTable(sp: SponsorEstimate, s: Scenario) {
     return [
       heading(direct ? 'Direct spending' : 'Spending subject to appropriation', cols),
       ...ls.flatMap((l) => [
-        row(`  ${l.id} ${l.label}: ${direct ? 'budget authority' : 'authorization'}`, l.authority, cols),
-        row(`  ${l.id} ${l.label}: outlays`, l.outlays, cols),
+        row(`  ${l.id} ${direct ? 'budget authority' : 'authorization'}`, l.authority, cols),
+        row(`  ${l.id} outlays`, l.outlays, cols),
       ]),
     ];
   };
@@ -158,7 +158,10 @@ function mechanismTable(sp: SponsorEstimate, s: Scenario) {
     columns: [left('By fiscal year, millions of dollars'), ...cols.map((c) => right(c.label))],
     rows: [...part(true), ...part(false)],
     empty: 'No budget effect on this basis.',
-    notes: [ROUNDING_NOTE],
+    notes: [
+      [...new Map(sp.mechs.map((l) => [l.id, `${l.id}: ${l.label}`])).values()].join('; ') + '.',
+      ROUNDING_NOTE,
+    ],
   };
 }
 

@@ -1,5 +1,5 @@
-// `compact-model estimate [FILE]`: a budget estimate by fiscal year on a scoring basis
-// (budget authority, outlays, five-year and full-horizon totals), as budget staff read one.
+// `compact-model estimate [FILE] [--against BASELINE]`: a cost estimate per government as a
+// budget office publishes one (report/estimate.ts computes it, report/estimate-report.ts lays it out).
 import type { Command } from 'commander';
 import { M } from '../../core/messages.js';
 import type { Case } from '../../compute/engine.js';
@@ -35,7 +35,7 @@ export function register(program: Command, ctx: Ctx): void {
     program
       .command('estimate')
       .description(
-        'a budget estimate: budget authority and outlays by fiscal year on a scoring basis, with 5-year and full-horizon totals',
+        'a cost estimate per government: direct spending, revenues and spending subject to appropriation by fiscal year, with 5-year and full-horizon totals, incremental to current law',
       )
       .argument('[file]', 'scenario YAML file (default: the shipped baseline)')
       .addOption(caseOption())
