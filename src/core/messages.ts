@@ -282,7 +282,7 @@ export const M = {
   unknownMeasure: (id: string, known: readonly string[]) =>
     `unknown measure "${id}"${known.length ? ` (defined under measures: ${known.join(', ')})` : ' (the scenario defines no measures:)'}`,
   unknownMetric: (p: string) => `unknown metric "${p}"`,
-  metricHint: (example: string) => `a metric path looks like ${example}; see the README, section "Metrics"`,
+  metricHint: (example: string) => `a metric path looks like ${example}; see docs/reference/metrics.md`,
   publishedUnit: (p: string, unit: string) =>
     `published value "${p}" does not fit the metric, which is ${unit === 'amount' ? 'an amount' : unit === 'ratio' ? 'a ratio' : unit === 'boolean' ? 'true/false' : 'a rate'}`,
   programOverrun: (prog: string, mech: string, gov: string, year: number, over: string) =>

@@ -1,6 +1,8 @@
 // A clone is self-contained: no tracked file refers to a path outside the repository
 // (a scenario's `file:`, a doc's link, a test's fixture), so nothing a user clones depends
-// on a folder that happens to sit beside the author's copy.
+// on a folder that happens to sit beside the author's copy. Test sources (*.test.ts) are
+// left out: hostile-input tests spell escaping paths on purpose, as strings they feed the
+// CLI; their fixture files are scanned like every other file.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
