@@ -377,7 +377,7 @@ export function buildEstimate(d: EstimateData, u?: EstimateUncertainty): Report 
       d.baseline.kind === 'scenario'
         ? `Incremental to ${d.baseline.file} (${d.baseline.name}).`
         : 'Incremental to current law as the plan states it (its `currentLaw:` items).',
-      "One government at a time: two governments' budgets are never added together.",
+      "One government at a time: no two governments' budgets are added together.",
     ],
     highlights: [],
     sections: [...d.sponsors.map((sp) => sponsorSection(d, sp)), ...(u ? [uncertaintySection(d, u)] : []), basisSection(d)],
