@@ -119,7 +119,9 @@ export const HELP: Record<string, HelpSpec> = {
   },
   estimate: {
     examples: [
-      ['compact-model estimate', 'budget authority and outlays by fiscal year, the baseline'],
+      ['compact-model estimate', 'the cost estimate of the baseline, per government'],
+      ['compact-model estimate --basis federal', 'as a federal scorekeeper: equity and LP commitments as direct spending'],
+      ['compact-model estimate --against scenarios/f2-current-law.yaml', 'only the increment over a current-law scenario'],
       ['compact-model estimate scenarios/federal-basis.yaml --format markdown', 'for a memo'],
       ['compact-model estimate --format xlsx -o estimate.xlsx', 'a workbook'],
     ],

@@ -140,6 +140,24 @@ export function renderTable(t: TableModel, k: ChalkInstance, width: number): str
   return tables.join('\n');
 }
 
+/** A table as a list: per row, the `line` cells on one line (after the first two, each named by its column), the rest wrapped beneath. */
+function renderList(t: TableModel, list: NonNullable<TableModel['list']>, k: ChalkInstance, width: number): string {
+  const out: string[] = [];
+  for (const r of t.rows) {
+    const parts = list.line.map((i, n) => {
+      const c = r.cells[i] ?? { kind: 'empty' as const };
+      const s = colour(c, safe(cellText(c)), k, r.bad ?? false);
+      return n < 2 ? s : `${safe(t.columns[i]!.head).toLowerCase()} ${s}`;
+    });
+    out.push(parts.join('  '));
+    for (const i of list.beneath) {
+      const c = r.cells[i];
+      if (c && cellText(c)) out.push(...wrap(cellText(c), width, '    ').map((l) => k.dim(l)));
+    }
+  }
+  return out.join('\n');
+}
+
 function renderPara(p: Para, k: ChalkInstance, width: number): string {
   const plain = `${p.strong ?? ''}${p.text}`;
   const lines = wrap(plain, width);
@@ -173,7 +191,7 @@ export function renderTerminal(r: Report, k: ChalkInstance, o: TerminalOptions):
       else if (b.kind === 'table') {
         if (b.title) out.push(k.bold(wrap(b.title, o.width).join('\n')));
         if (!b.rows.length) out.push(k.dim(b.empty ?? 'None.'));
-        else out.push(renderTable(b, k, o.width));
+        else out.push(b.list ? renderList(b, b.list, k, o.width) : renderTable(b, k, o.width));
         for (const n of b.notes ?? []) out.push(...wrap(n, o.width).map((l) => k.dim(l)));
       }
     }

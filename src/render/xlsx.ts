@@ -4,6 +4,7 @@
 // formula over the Ledger (so editing a ledger cell recomputes it) carrying its cached
 // result, so viewers that do not recompute still show numbers.
 // exceljs is imported here only, dynamically, so other commands start without it.
+import { millionsOf } from '../core/currency.js';
 import type { Worksheet } from 'exceljs';
 import { millions } from '../core/money.js';
 import type { Evaluation } from '../measure/evaluate.js';
@@ -12,7 +13,7 @@ import { moneyMetric } from '../model/metrics.js';
 import type { Cell, MoneyQuery, Report, Table } from '../report/model.js';
 import { yearLabel } from '../report/run.js';
 import { cellText } from '../report/values.js';
-import { LEDGER_HEADER, ledgerRows } from './csv.js';
+import { ledgerHeader, ledgerRows } from './csv.js';
 
 const MONEY = '#,##0.0';
 const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
@@ -114,7 +115,7 @@ export async function toXlsx(r: Report, ev: Evaluation, sheets: [string, string[
       ws.addRow([r.title]).font = { bold: true, size: 14 };
       for (const m of r.meta) ws.addRow([m]);
       ws.addRow([
-        'Money figures are SUMIFS formulas over the Ledger sheet (USD millions; the year "after" is past the horizon).',
+        `Money figures are SUMIFS formulas over the Ledger sheet (${millionsOf(ev.scenario.currency)}; the year "after" is past the horizon).`,
       ]);
       ws.addRow([]);
     }
@@ -134,14 +135,15 @@ export async function toXlsx(r: Report, ev: Evaluation, sheets: [string, string[
 }
 
 function ledgerSheet(ledger: Worksheet, ev: Evaluation): void {
-  ledger.addRow(LEDGER_HEADER).font = { bold: true };
+  const header = ledgerHeader(ev.scenario.currency);
+  ledger.addRow(header).font = { bold: true };
   for (const [y, g, mech, kind, amt] of ledgerRows(ev)) ledger.addRow([y, g, mech, kind, Number(amt)]);
   ledger.getColumn(5).numFmt = '#,##0.000000';
   ledger.columns.forEach((c, i) => {
     c.width = [10, 12, 12, 14, 16][i];
   });
   ledger.views = [{ state: 'frozen', ySplit: 1 }];
-  ledger.autoFilter = { from: 'A1', to: `${ledger.getColumn(LEDGER_HEADER.length).letter}1` };
+  ledger.autoFilter = { from: 'A1', to: `${ledger.getColumn(header.length).letter}1` };
 }
 
 /**
@@ -159,7 +161,7 @@ export async function toCompareXlsx(r: Report, evs: Evaluation[], names: string[
   ws.addRow([r.title]).font = { bold: true, size: 14 };
   for (const m of r.meta) ws.addRow([m]);
   ws.addRow([
-    "Money figures on an option's own scoring basis are SUMIFS formulas over its ledger sheet (USD millions); the others are values.",
+    "Money figures on an option's own scoring basis are SUMIFS formulas over its ledger sheet (millions of each option's currency); the others are values.",
   ]);
   ws.addRow([]);
   const ledgerOf: LedgerOf = (query) => ({ ev: evs[query.scenario ?? 0]!, sheet: `'Ledger ${names[query.scenario ?? 0]}'` });

@@ -81,6 +81,12 @@ export interface Table {
   detail?: boolean;
   /** Notes printed under the table. */
   notes?: string[];
+  /**
+   * In a terminal, each row as a list item instead: the cells of `line` on one line, the
+   * cells of `beneath` wrapped and indented under it (long sentences read as text, not as
+   * one word per line of a narrow column).
+   */
+  list?: { line: number[]; beneath: number[] };
 }
 
 export interface Series {
