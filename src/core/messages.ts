@@ -35,6 +35,10 @@ export const M = {
     `For each test that fails (floor readings on the ${basis} basis and on commitment, and the target), the smallest change to one mechanism amount that closes it, cheapest first: Budget cost added is what the change adds on that basis over the horizon (ties: the smaller commitment added).`,
   solveTakeNone: 'No single mechanism amount closes this test.',
   solveTakeTitle: (goal: string, short: string) => `${goal} (short by ${short})`,
+  /** A floor's gap is its average's: per year, and N times that over the horizon (the shortfall `run` shows). */
+  solveTakeFloorTitle: (goal: string, perYear: string, years: number, total: string) =>
+    `${goal} (short by ${perYear} a year on average: a shortfall of ${total} over the ${years} years)`,
+  solveTakeWorstYearTitle: (goal: string, short: string) => `${goal} (short by ${short} in its worst year)`,
   solveTakeUnreachable: (inputs: string) => `No value of these alone closes it: ${inputs}.`,
   solveTakeNothing: 'Every floor and target test holds: nothing to close.',
   solveVaryNeedsGoal: '--vary needs --goal: say what the input should achieve',
