@@ -1,10 +1,12 @@
 // What a pull request changed: the scenario files added (A), modified (M), deleted (D),
 // renamed (R) since the merge base, and the unchanged ones whose `extends` chain runs
 // through a changed file (E). Read with git's plumbing, names verbatim (-z).
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { MAX_INPUT_BYTES, readInputFile } from '../core/files.js';
+import { runGit, workTreeRoot } from '../core/git.js';
+import { M } from '../core/messages.js';
 
 export type Status = 'A' | 'M' | 'D' | 'R' | 'E';
 
@@ -16,13 +18,16 @@ export interface Entry {
 
 export class SetupError extends Error {}
 
-export function git(cwd: string, args: string[]): string {
-  return execFileSync('git', ['-c', 'core.quotePath=false', ...args], {
-    cwd,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    maxBuffer: 256 * 1024 * 1024,
-  });
+/** git on the repository whose work tree is `root`, run the one hardened way (core/git.ts). */
+export function git(root: string, args: string[]): string {
+  return runGit(root, args, { maxBuffer: 256 * 1024 * 1024 }).toString('utf8');
+}
+
+/** A file of the checkout, read as the CLI reads scenarios; a refusal as the CLI words it. */
+export function readInput(root: string, path: string): { ok: true; text: string } | { ok: false; message: string } {
+  const got = readInputFile(join(root, path), { cap: MAX_INPUT_BYTES });
+  if (got.ok) return { ok: true, text: got.buf.toString('utf8') };
+  return { ok: false, message: M.inputRefused(path, got.why, got.code, got.size, MAX_INPUT_BYTES) };
 }
 
 function nulList(s: string): string[] {
@@ -78,12 +83,9 @@ export interface Repo {
 
 /** The repository root and the merge base; a base that is not a commit is a setup error. */
 export function openRepo(cwd: string, baseRef: string): Repo {
-  let root: string;
-  try {
-    root = git(cwd, ['rev-parse', '--show-toplevel']).replace(/\n$/, '');
-  } catch {
-    throw new SetupError(`${cwd} is not inside a git repository; run the review in the checkout (actions/checkout)`);
-  }
+  // Found by its `.git` entry, never by asking git inside a folder the pull request wrote.
+  const root = workTreeRoot(cwd);
+  if (!root) throw new SetupError(`${cwd} is not inside a git work tree; run the review in the checkout`);
   let base: string;
   try {
     base = git(root, ['rev-parse', '--verify', '--quiet', `${baseRef}^{commit}`]).trim();
@@ -167,13 +169,9 @@ function extendsChanged(root: string, p: string, changed: Set<string>): boolean 
   const seen = new Set<string>([p]);
   let cur: string | undefined = p;
   while (cur !== undefined) {
-    let text: string;
-    try {
-      text = readFileSync(join(root, cur), 'utf8');
-    } catch {
-      return false;
-    }
-    const parent = extendsOf(text, cur);
+    const got = readInput(root, cur);
+    if (!got.ok) return false;
+    const parent = extendsOf(got.text, cur);
     if (parent === undefined || seen.has(parent)) return false;
     if (changed.has(parent)) return true;
     seen.add(parent);

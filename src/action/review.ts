@@ -7,12 +7,12 @@
 // `diff --format json|markdown`, `run --format json`), run in this process (one process
 // for a whole pull request, not two per file): the CLI runner is passed in, so the review
 // and the engine are always the same version.
-import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import type { IO } from '../cli/io.js';
 import { annotate } from './annotate.js';
-import { baseLockVersion, type Entry, extendsOf, findChanges, git, openRepo, SetupError } from './changes.js';
+import { baseLockVersion, type Entry, extendsOf, findChanges, git, openRepo, readInput, SetupError } from './changes.js';
 import { cmdData, cmdProp } from './escape.js';
 import { failIfArgs, type FailIf, parseFailIf } from './fail-if.js';
 import type { CheckFile, DiffJson, Result } from './types.js';
@@ -249,12 +249,23 @@ async function diffEntry(o: Options, rev: string, e: Entry, failIf: FailIf): Pro
   const res: Result = { entry: e, note: '', markdown: '', exitCode: 0, crossed: [], broken: new Set() };
   const oneSided = e.status === 'A' || e.status === 'D';
   if (oneSided) {
-    let text: string;
-    try {
-      text = e.status === 'A' ? readFileSync(join(o.cwd, e.path), 'utf8') : git(o.cwd, ['cat-file', 'blob', `${rev}:${e.path}`]);
-    } catch {
-      text = '';
-    }
+    let text = '';
+    if (e.status === 'A') {
+      // The one input reader (core/files.ts): a link to /dev/zero or to .git/config is refused,
+      // reported as this file's finding, and the review goes on with the others.
+      const got = readInput(o.cwd, e.path);
+      if (!got.ok) {
+        res.exitCode = 2;
+        res.error = got.message;
+        return res;
+      }
+      text = got.text;
+    } else
+      try {
+        text = git(o.cwd, ['cat-file', 'blob', `${rev}:${e.path}`]);
+      } catch {
+        /* read as empty: the CLI reports what git says */
+      }
     // One side only and no `extends`: nothing to compare with; show its figures.
     if (extendsOf(text, e.path) === undefined) return runAlone(o, res, text);
   }

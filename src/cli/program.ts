@@ -16,6 +16,7 @@ import { register as registerInit } from './commands/init.js';
 import { register as registerEstimate } from './commands/estimate.js';
 import { register as registerSolve } from './commands/solve.js';
 import { register as registerReview } from './commands/review.js';
+import { register as registerCompare } from './commands/compare.js';
 
 export { basisOption, choice, type Ctx, intOption, parseWidth, rateOption, VERSION, widthOption } from './options.js';
 
@@ -40,6 +41,7 @@ export function makeProgram(ctx: Ctx): Command {
   });
   registerRun(program, ctx);
   registerDiff(program, ctx);
+  registerCompare(program, ctx);
   registerExplain(program, ctx);
   registerReport(program, ctx);
   registerCheck(program, ctx);

@@ -196,7 +196,7 @@ describe('the whole pull request (43 files)', () => {
       GITHUB_REPOSITORY: 'team/plans',
       GITHUB_RUN_ID: '42',
     });
-  }, 120_000);
+  }, 400_000);
 
   const expected: [string, string][] = [
     ['M', 'scenarios/f4-no-second-wave.yaml'],
