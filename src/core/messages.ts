@@ -365,7 +365,22 @@ export const M = {
     `\`git show ${rev}:./${file} > old.yaml\` then \`compact-model run old.yaml\` shows what it held`,
   failIfSyntax: (expr: string) => `--fail-if "${expr}" is not a threshold`,
   failIfSyntaxHint:
-    'write METRIC OP CHANGE, e.g. --fail-if "budgetCost.US > +100" (USD millions) or --fail-if "headlineMobilization < -5%"; OP is >, >=, < or <=',
+    'write METRIC OP +CHANGE ("budgetCost.US > +100", USD millions; "headlineMobilization < -5%"), METRIC OP AMOUNT level ("budgetCost.US > 4.5B level") or VERDICT: must-not-flip ("floor.US.met: must-not-flip"); OP is >, >=, < or <=',
+  failIfUnsigned: (expr: string) =>
+    `--fail-if "${expr}": an unsigned limit is read as a change, as before; this form is deprecated and will mean a level`,
+  failIfUnsignedHint: (expr: string) => {
+    const m = /^(.*?)(>=|<=|>|<)\s*(.*)$/.exec(expr);
+    return m
+      ? `write "${m[1]!.trim()} ${m[2]} +${m[3]}" for a change, or "${m[1]!.trim()} ${m[2]} ${m[3]} level" for the figure itself`
+      : 'sign the limit (+100, -5%) for a change, or add "level" for the figure itself';
+  },
+  failIfScaled: (path: string) => `"${path}" is not an amount; its limit is a plain number`,
+  failIfScaledHint: 'write the limit without a unit, e.g. "leverage.commitment.total < -0.1"',
+  thresholdNotApplicable: (names: string) => `this scenario has no ${names}`,
+  policyNotApplicable: 'no verdict of this scenario matches',
+  levelCrossed: (expr: string, path: string, alt: string, base: string) =>
+    `--fail-if "${expr}" crossed: ${path} is ${alt} (was ${base})`,
+  policyCrossed: (expr: string, flips: string) => `--fail-if "${expr}" crossed: ${flips}`,
   failIfMetric: (expr: string, why: string) => `--fail-if "${expr}": ${why}`,
   failIfBoolean: (path: string) => `"${path}" is true/false; a threshold needs a number`,
   failIfBooleanHint: 'a flipped verdict shows in the diff itself; use an amount such as floor.US.appropriated.shortfall',
