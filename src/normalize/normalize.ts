@@ -264,6 +264,8 @@ export function normalize(
     chain,
     horizon: { start, years: N, source: input.horizon.source },
     governments,
+    currency: c.currency,
+    exchangeRates: c.exchangeRates,
     mechanisms,
     events,
     targets,

@@ -1,5 +1,6 @@
 // `run --format json`: a stable, versioned document for scripts. Amounts are USD
 // millions as decimal strings (exact to the dollar); ratios are decimal strings.
+import { millionsOf, perPublicUnit } from '../core/currency.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { type Dec, millions } from '../core/money.js';
 import type { Evaluation } from '../measure/evaluate.js';
@@ -145,7 +146,7 @@ export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
 
   return {
     version: JSON_VERSION,
-    units: { amounts: 'USD millions', ratios: 'private dollars per public dollar' },
+    units: { amounts: millionsOf(s.currency), ratios: perPublicUnit(s.currency) },
     scenario: {
       name: s.name,
       file: s.file,

@@ -129,7 +129,7 @@ function claimSchema() {
 
 /** The list items of `measures:`, `assert:`, `totals:` and the `governments:` map (built in this order: SHAPES). */
 function itemSchemas() {
-  const { note, source } = parts();
+  const { currency, note, source } = parts();
   /** `measures:` sums the plan itself names (e.g. a report's own headline construct), usable as measure.ID. */
   const measure = obj({
     id: itemId('measure'),
@@ -175,6 +175,9 @@ function itemSchemas() {
 
   const government = obj({
     name: z.string().optional().meta({ description: 'Its name in reports' }),
+    currency: currency
+      .optional()
+      .meta({ description: "The currency its own tables are shown in (default the plan's); needs an exchange rate" }),
     source: source.optional(),
     note: note.optional(),
   });
@@ -188,7 +191,7 @@ function itemSchemas() {
  * correlations, then this file's): the order of SHAPES, so of the keys a hint lists.
  */
 export const scenarioSchema = once(() => {
-  const { govCode, note, source, year } = parts();
+  const { currency, govCode, note, source, year } = parts();
   for (const k of [...KINDS].sort((x, y) => (x.kind < y.kind ? -1 : 1))) k.schema();
   assumptions();
   correlations();
@@ -228,6 +231,13 @@ export const scenarioSchema = once(() => {
       .meta({
         description: 'The documents cited: a citation such as "l.581" in a source: refers to a line of the first one',
       }),
+    currency: currency.optional().meta({
+      description: 'The currency every amount is written and reported in, an ISO 4217 code (default USD)',
+    }),
+    exchangeRates: z.record(currency, sourced('ratio')).optional().meta({
+      description:
+        "Units of another currency per one unit of the plan's (ILS: 3.7), for amounts written in it; a cited figure, a range is simulated",
+    }),
     horizon: obj({
       start: year.meta({ description: 'The first fiscal year, e.g. FY2027' }),
       years: z.number().int().min(1).max(200).meta({ description: 'Number of fiscal years modeled' }),
