@@ -8,7 +8,6 @@ import { type Case, casePicker, compute } from '../compute/engine.js';
 import { kindOf } from '../mechanisms/registry.js';
 import { showValue, testAssertion } from '../measure/assert.js';
 import type { Evaluation } from '../measure/evaluate.js';
-import { unitOf } from '../model/paths.js';
 import type { Scenario } from '../model/scenario.js';
 
 /** Rule codes added to those of reading, validation and normalization. */
@@ -141,9 +140,9 @@ export function withinRule(s: Scenario, ev: Evaluation): Diagnostic[] {
 export function declaredTotals(s: Scenario, ev: (c: Case) => Evaluation): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const t of s.totals) {
-    const computed = ev(t.case).measure.value(t.ref);
+    const computed = ev(t.case).measure.expr(t.expr);
     if (typeof computed === 'boolean') continue; // refused in normalize
-    const show = (x: Dec | null) => showValue(x, t.ref);
+    const show = (x: Dec | null) => showValue(x, t.expr.unit);
     if (computed === null) {
       out.push(
         ruleError(
@@ -182,9 +181,9 @@ export function assertionRule(s: Scenario, ev: (c: Case) => Evaluation): Diagnos
         ? ruleError(RULES.assertion, M.assertionUndefined(a.text, a.metric), a.loc, M.assertionUndefinedHint)
         : ruleError(
             RULES.assertion,
-            M.assertionFailed(a.text, a.metric, showValue(r.computed, a.ref), a.case),
+            M.assertionFailed(a.text, a.metric, showValue(r.computed, a.unit), a.case),
             a.loc,
-            M.assertionHint(unitOf(a.ref) === 'amount', a.source),
+            M.assertionHint(a.unit === 'money', a.source),
           ),
     );
   }

@@ -229,8 +229,6 @@ export const M = {
   exprCompareUnits: (a: string, b: string) => `compares ${a} with ${b}`,
   exprCompareUnitsHint: (a: string) => `compare ${a} with ${a}${a === 'money' ? ' (an amount such as 500M or 1.5B)' : ''}`,
   exprBooleanArith: (path: string) => `${path} is true or false; it cannot be added, subtracted, multiplied or divided`,
-  exprBooleanOp: 'a true/false value can only be compared with == or !=',
-  exprBooleanHint: (path: string) => `write \`${path}\` or \`${path} == false\``,
   exprOutsideHorizon: (fy: string, first: string, last: string) => `${fy} is outside the horizon (${first}..${last})`,
   exprOutsideHorizonHint: (first: string, last: string) => `name a year from ${first} to ${last}`,
   exprReversedRange: (from: string, to: string) => `the period ${from}..${to} runs backwards`,
@@ -240,6 +238,12 @@ export const M = {
   exprNeedsComparison: (text: string) => `"${text}" compares nothing: an operator (>=, <=, >, <, ==) is missing`,
   exprTestHint: 'a test is EXPRESSION OP VALUE, e.g. multiplier.commitment.total >= 15x',
   exprNotDefined: 'not defined',
+  exprRangeValueHint: 'write one value (a range is two tests), or put spaces around the minus to subtract: 3B - 1B',
+  unknownTargetTest: (id: string, known: string[]) =>
+    known.length
+      ? `no target test "${id}" (the plan's: ${known.join(', ')})`
+      : `no target test "${id}": the plan states none under targets.tests`,
+  exprColumn: (col: number, message: string) => `column ${col}: ${message}`,
   exprTestOps: (op: string) => `"${op}" is not allowed in a target test`,
   exprTestOpsHint: 'use >=, <=, >, < or ==',
   // assertions (check)

@@ -15,7 +15,9 @@ import {
   RATIO_METRICS,
   type RatioMetricId,
 } from '../model/metrics.js';
-import { type MetricRef, parseMetricPath, unitOf } from '../model/paths.js';
+import type { MetricRef } from '../model/paths.js';
+import { type Expr, parseExpr } from '../model/expr.js';
+import { evalExpr, type ExprSource } from './expr.js';
 import { isActive, type Scenario } from '../model/scenario.js';
 import type { Evaluation } from './evaluate.js';
 import type { Measure } from './measure.js';
@@ -295,9 +297,9 @@ export interface Threshold {
   percent: boolean;
 }
 
-/** Parses `METRIC OP [+-]NUMBER[%]`; the number is a change in USD millions (amounts), in the metric's own unit (ratios, counts), or in percent. */
+/** Parses `EXPRESSION OP [+-]NUMBER[%]` (the expression: model/expr.ts); the number is a change in USD millions (amounts), in the metric's own unit (ratios, counts), or in percent. */
 export function parseThreshold(text: string): Threshold | undefined {
-  const m = /^\s*([A-Za-z][\w.-]*)\s*(>=|<=|>|<)\s*([+-]?)\s*\$?(\d+(?:\.\d+)?|\.\d+)\s*(M|%)?\s*$/.exec(text);
+  const m = /^\s*([A-Za-z(-][^<>=!]*?)\s*(>=|<=|>|<)\s*([+-]?)\s*\$?(\d+(?:\.\d+)?|\.\d+)\s*(M|%)?\s*$/.exec(text);
   if (!m) return undefined;
   const limit = Dec.of(m[4]!);
   return { text: text.trim(), path: m[1]!, op: m[2] as Op, limit: m[3] === '-' ? limit.neg() : limit, percent: m[5] === '%' };
@@ -318,6 +320,25 @@ function valueOn(m: Measure<Dec>, ref: MetricRef, start: number): Dec | boolean 
   return m.value(ref);
 }
 
+/** An expression's value on each side of a diff and its unit ('boolean' when it is true/false): what --fail-if tests. */
+export function thresholdChange(
+  e: Expr,
+  a: Measure<Dec>,
+  b: Measure<Dec>,
+  start: number,
+): { x: Dec | null; y: Dec | null; unit: RowUnit } | 'boolean' {
+  if (e.unit === 'boolean') return 'boolean';
+  const side = (m: Measure<Dec>): ExprSource<Dec> => ({
+    A: m.A,
+    value: (ref) => valueOn(m, ref, start),
+    yearOf: (ref, y) => valueOn(m, { ...ref, period: y }, start) as Dec,
+  });
+  const x = evalExpr(e, side(a)),
+    y = evalExpr(e, side(b));
+  if (typeof x === 'boolean' || typeof y === 'boolean') return 'boolean';
+  return { x, y, unit: e.unit === 'money' ? 'amount' : 'ratio' };
+}
+
 export function checkThreshold(t: Threshold, a: Evaluation, b: Evaluation): ThresholdCheck {
   const govs = union(a.measure.govs, b.measure.govs);
   const mechs = union(a.measure.mechs, b.measure.mechs);
@@ -326,13 +347,16 @@ export function checkThreshold(t: Threshold, a: Evaluation, b: Evaluation): Thre
     hb = b.scenario.horizon;
   const start = Math.min(ha.start, hb.start);
   const years = Math.max(ha.start + ha.years, hb.start + hb.years) - start;
-  const r = parseMetricPath(t.path, { govs, mechs, start, years });
-  if (!r.ok) return r;
-  const x = valueOn(a.measure, r.ref, start),
-    y = valueOn(b.measure, r.ref, start);
-  if (typeof x === 'boolean' || typeof y === 'boolean' || unitOf(r.ref) === 'boolean')
-    return { ok: false, message: M.failIfBoolean(t.path), hint: M.failIfBooleanHint };
-  const unit: RowUnit = unitOf(r.ref) === 'amount' ? 'amount' : 'ratio';
+  const measures = union(
+    a.scenario.measures.map((x) => x.id),
+    b.scenario.measures.map((x) => x.id),
+  );
+  const measureUnits = new Map([...a.scenario.measures, ...b.scenario.measures].map((x) => [x.id, x.expr.unit]));
+  const r = parseExpr(t.path, { govs, mechs, start, years, measures, measureUnits });
+  if (!r.ok) return { ok: false, message: M.exprColumn(r.error.offset + 1, r.error.message), hint: r.error.hint };
+  const c = thresholdChange(r.value, a.measure, b.measure, start);
+  if (c === 'boolean') return { ok: false, message: M.failIfBoolean(t.path), hint: M.failIfBooleanHint };
+  const { x, y, unit } = c;
   if (x === null || y === null) return { ok: true, crossed: false, base: x, alt: y, change: null, pct: null, unit };
   const change = y.minus(x);
   const pct = percent(x, change);

@@ -51,6 +51,8 @@ export const MAX_EXPR_DEPTH = 50;
 /** The names a path may use, and the unit of each of the plan's own measures. */
 export interface ExprNames extends Names {
   measureUnits?: ReadonlyMap<string, ExprUnit>;
+  /** The unit of each target test's expression (targets.ID.margin is in it). */
+  testUnits?: ReadonlyMap<string, ExprUnit>;
 }
 
 type Tok =
@@ -110,6 +112,13 @@ export function tokenize(text: string): Tok[] {
     if (/[\d.$]/.test(ch) || text.startsWith('US$', i)) {
       const n = numberToken(text, i);
       if (n) {
+        // "3B-4B" (no spaces) is how a range is written in a scenario: a test compares with one value.
+        const end = i + n.at.length;
+        if (text[end] === '-' && /[\d.$]/.test(text[end + 1] ?? '')) {
+          const next = numberToken(text, end + 1);
+          const len = end + 1 + (next?.at.length ?? 0) - i;
+          fail(M.assertRange(text.slice(i, i + len)), M.exprRangeValueHint, i, len);
+        }
         out.push(n);
         i += n.at.length;
         continue;
@@ -134,6 +143,7 @@ export function tokenize(text: string): Tok[] {
 /** The unit of a metric ref as an expression sees it. */
 export function refUnit(ref: MetricRef, n: ExprNames): ExprUnit {
   if (ref.kind === 'measure') return n.measureUnits?.get(ref.id) ?? 'money';
+  if (ref.kind === 'test' && ref.field === 'margin') return n.testUnits?.get(ref.id) ?? 'money';
   const u = unitOf(ref);
   return u === 'amount' ? 'money' : u;
 }
@@ -173,7 +183,9 @@ function resolvePath(tok: Extract<Tok, { t: 'path' }>, n: ExprNames): Expr {
   if (!r.ok) {
     const hy = /^(.*?[A-Za-z0-9_])-([A-Za-z_].*)$/.exec(head);
     const hint = hy && parseMetricPath(hy[1]!, n).ok ? M.exprHyphenHint(hy[1]!, hy[2]!) : r.hint;
-    return fail(r.message, hint, at.offset, head.length);
+    // A lone word on the right of a comparison is more often a mistyped amount than a metric.
+    const word = !head.includes('.') && !/did you mean/.test(r.hint);
+    return fail(r.message, word ? `${M.exprNumberHint}, or a metric path` : hint, at.offset, head.length);
   }
   const unit = refUnit(r.ref, n);
   if (dots < 0) return { kind: 'path', ref: r.ref, text, unit, at };
@@ -385,8 +397,11 @@ function checkComparable(left: Expr, op: TestOp, right: Expr): void {
   const at = spanOf(left, right);
   if (a === 'boolean' || b === 'boolean') {
     if (a !== b) fail(M.exprCompareUnits(unitName(a), unitName(b)), M.exprCompareUnitsHint(unitName(a)), at.offset, at.length);
-    if (op !== '==' && op !== '!=')
-      fail(M.exprBooleanOp, M.exprBooleanHint(left.kind === 'path' ? left.text : 'true'), at.offset, at.length);
+    if (op !== '==' && op !== '!=') {
+      const name = left.kind === 'path' ? left.text : 'true/false';
+      const value = right.kind === 'bool' ? String(right.value) : 'true';
+      fail(M.assertBooleanOp(name), M.assertBooleanOpHint(name, value), right.at.offset, right.at.length);
+    }
     return;
   }
   if (a === b || (DIMENSIONLESS.has(a) && DIMENSIONLESS.has(b))) return;
@@ -426,6 +441,17 @@ export function refsOf(e: Expr, out: MetricRef[] = []): MetricRef[] {
   else if (e.kind === 'bin') {
     refsOf(e.left, out);
     refsOf(e.right, out);
+  }
+  return out;
+}
+
+/** Every path of an expression with its range end (`to`), in order. */
+export function refsOfRanges(e: Expr, out: { ref: MetricRef; to?: number }[] = []): { ref: MetricRef; to?: number }[] {
+  if (e.kind === 'path') out.push({ ref: e.ref, to: e.to });
+  else if (e.kind === 'neg') refsOfRanges(e.arg, out);
+  else if (e.kind === 'bin') {
+    refsOfRanges(e.left, out);
+    refsOfRanges(e.right, out);
   }
   return out;
 }

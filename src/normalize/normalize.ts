@@ -7,12 +7,12 @@ import { M } from '../core/messages.js';
 import { Dec } from '../core/money.js';
 import { kindOf, KINDS } from '../mechanisms/registry.js';
 import { DEFAULT_BASIS } from '../model/bases.js';
-import { parseMetricPath, type MetricRef, unitOf } from '../model/paths.js';
-import type { Claim, ClaimTest, MechBase, PlanMeasure, Scenario } from '../model/scenario.js';
+import { type Expr, type ExprUnit, parseExpr, parseTest, refsOf, testUnit } from '../model/expr.js';
+import type { Claim, ClaimTest, MechBase, PlanMeasure, Scenario, TargetTest } from '../model/scenario.js';
 import type { ParsedFigure } from '../validate/figures.js';
 import type { LMap } from '../read/tree.js';
 import type { ScenarioInput } from '../validate/schema.js';
-import { normalizeAssertions, normalizeTotals } from './assertions.js';
+import { normalizeAssertions, normalizeTotals, subLoc } from './assertions.js';
 import { Normalizer, type Path } from './context.js';
 import { normalizeValuation } from './valuation.js';
 import { normalizeCorrelations } from './correlations.js';
@@ -104,37 +104,75 @@ export function normalize(
     floor: t.floor !== undefined ? c.fig(t.floor, ['targets', 'floor']) : undefined,
     mobilization: t.mobilization !== undefined ? c.fig(t.mobilization, ['targets', 'mobilization']) : undefined,
     includeFollowOn: t.headlineIncludesFollowOn ?? false,
+    tests: [] as TargetTest[],
   };
 
   // --- the plan's own measures, then claims (which may name them)
-  const names = { govs: govCodes, mechs: mechanisms.map((m) => m.id), start, years: N, measures: [] as string[] };
-  const parseSum = (terms: string[], p: Path): MetricRef[] | undefined => {
-    const refs: MetricRef[] = [];
-    for (const term of terms) {
-      const r = parseMetricPath(term, names);
-      if (!r.ok) {
-        diags.error('unknown-metric', `${pathText(p)}: ${r.message}`, at(p), r.hint);
-        return undefined;
-      }
-      refs.push(r.ref);
-    }
-    if (refs.length > 1 && refs.some((r) => unitOf(r) !== 'amount')) {
-      diags.error('unknown-metric', `${pathText(p)}: ${M.claimSumUnits}`, at(p), M.claimSumHint);
-      return undefined;
-    }
-    return refs;
+  const measureUnits = new Map<string, ExprUnit>();
+  const names = {
+    govs: govCodes,
+    mechs: mechanisms.map((m) => m.id),
+    start,
+    years: N,
+    measures: [] as string[],
+    measureUnits,
+    tests: [] as string[],
+    testUnits: new Map<string, ExprUnit>(),
+  };
+  // An expression (model/expr.ts) written at `p`; an error points at its column.
+  const parseAt = (text: string, p: Path): Expr | undefined => {
+    const r = parseExpr(text, names);
+    if (r.ok) return r.value;
+    diags.error(
+      'unknown-metric',
+      `${pathText(p)}: ${r.error.message}`,
+      subLoc(at(p), text, r.error.offset, r.error.length),
+      r.error.hint,
+    );
+    return undefined;
   };
   const measures: PlanMeasure[] = [];
   (input.measures ?? []).forEach((me, i) => {
     const p: Path = ['measures', i];
     if (names.measures.includes(me.id))
       diags.error('duplicate-id', M.duplicateId('measure', me.id), at([...p, 'id']), M.duplicateIdHint);
-    const refs = parseSum(
-      me.sum.split('+').map((x) => x.trim()),
-      [...p, 'sum'],
-    );
+    const expr = parseAt(me.sum, [...p, 'sum']);
     names.measures.push(me.id);
-    if (refs) measures.push({ id: me.id, label: me.label, sum: me.sum, refs, source: me.source, loc: at(p) });
+    if (expr) {
+      measureUnits.set(me.id, expr.unit);
+      measures.push({ id: me.id, label: me.label, sum: me.sum, expr, refs: refsOf(expr), source: me.source, loc: at(p) });
+    }
+  });
+
+  // --- the plan's target tests (after measures, which they may name; each may name those before it)
+  const testNames = names;
+  (t.tests ?? []).forEach((x, i) => {
+    const p: Path = ['targets', 'tests', i];
+    if (testNames.tests.includes(x.id))
+      diags.error('duplicate-id', M.duplicateId('target test', x.id), at([...p, 'id']), M.duplicateIdHint);
+    const r = parseTest(x.that, testNames, ['>=', '<=', '>', '<', '==']);
+    testNames.tests.push(x.id);
+    if (!r.ok) {
+      const loc = at([...p, 'that']);
+      diags.error(
+        'invalid-target',
+        `${pathText([...p, 'that'])}: ${r.error.message}`,
+        subLoc(loc, x.that, r.error.offset, r.error.length),
+        r.error.hint,
+      );
+      return;
+    }
+    names.testUnits.set(x.id, testUnit(r.value));
+    targets.tests.push({
+      id: x.id,
+      that: x.that,
+      test: r.value,
+      text: x.text,
+      source: x.source,
+      basis: x.basis,
+      case: x.case ?? 'base',
+      loc: at(p),
+    });
   });
 
   const claimIds = new Set<string>();
@@ -158,12 +196,13 @@ export function normalize(
     for (const [k, t] of cl.tests.entries()) {
       // A claim may sum metric paths ("a + b"), since a published total may cover some mechanisms only.
       const where: Path = k < (cl.each?.length ?? 1) ? [...p, 'metric'] : [...p, 'also', k - (cl.each?.length ?? 1), 'metric'];
-      const refs = parseSum(t.terms, where);
-      if (!refs) return;
+      const expr = parseAt(t.metric, where);
+      if (!expr) return;
       tests.push({
         label: t.label,
         metric: t.metric,
-        refs,
+        expr,
+        refs: refsOf(expr),
         published: t.published,
         publishedText: t.publishedText,
         comparison: t.comparison ?? 'approx',
@@ -179,6 +218,7 @@ export function normalize(
       text: cl.text,
       // As written: {gov} stands for each government of `each`.
       metric: cl.metric,
+      expr: first.expr,
       refs: first.refs,
       published: first.published,
       publishedText: first.publishedText,

@@ -13,6 +13,7 @@ import { type TakeTest, whatItWouldTakeData, writtenAs } from '../solve/take.js'
 import { type Block, type Cell, droppable, left, money, ptr, type Report, right, type Row, type Section, text } from './model.js';
 import { horizonText } from './run.js';
 import { metricText } from './values.js';
+import { refsOf } from '../model/expr.js';
 
 /** An input's value for people: 312.5M, 30%, 2.5x. */
 export function inputText(f: Fig, x: Dec): string {
@@ -39,14 +40,13 @@ export function assumesText(s: Scenario): string | undefined {
 /** How far a goal that holds is from failing: a verdict's margin (an amount), else the metric's value. */
 export function metDetail(goal: Goal, st: GoalState): string {
   if (typeof goal.assertion.value === 'boolean' && st.gap !== null) return M.solveSpare(displayMillions(st.gap.abs()));
-  return `${goal.assertion.metric} is ${metricText(st.value, goal.assertion.ref)}`;
+  return `${goal.assertion.metric} is ${metricText(st.value, goal.assertion.unit)}`;
 }
 
 /** The lines that say what solve found, in order: the answer (or why there is none), how, and what it assumes. */
 export function solveSentences(r: SolveResult): string[] {
   const f = r.input;
   const goal = r.goal.text;
-  const ref = r.goal.assertion.ref;
   const out: string[] = [];
   const hi = r.bounds.hi ?? r.bounds.cap;
   switch (r.status) {
@@ -55,7 +55,12 @@ export function solveSentences(r: SolveResult): string[] {
       break;
     case 'no-value':
       out.push(
-        M.solveNoValue(goal, ref.kind === 'floor' ? 'floor (targets.floor)' : 'mobilization target (targets.mobilization)'),
+        M.solveNoValue(
+          goal,
+          refsOf(r.goal.assertion.test.left).some((x) => x.kind === 'floor')
+            ? 'floor (targets.floor)'
+            : 'mobilization target (targets.mobilization)',
+        ),
       );
       break;
     case 'unreachable':
@@ -92,7 +97,7 @@ export function buildSolveReport(r: SolveResult): Report {
   const s = r.before.scenario;
   const m = r.before.measure;
   const f = r.input;
-  const ref = r.goal.assertion.ref;
+  const ref = r.goal.assertion.unit;
   const govs = s.governments.map((g) => g.code);
   const sections: Section[] = [];
   const lines = solveSentences(r);

@@ -189,7 +189,7 @@ describe('--fail-if', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
-      'error invalid-fail-if: --fail-if "budgetCots.US > 1": unknown metric "budgetCots"\n  = hint: did you mean "budgetCost"?\n',
+      'error invalid-fail-if: --fail-if "budgetCots.US > 1": column 1: unknown metric "budgetCots"\n  = hint: did you mean "budgetCost"?\n',
     );
   });
 });

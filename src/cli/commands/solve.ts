@@ -80,7 +80,7 @@ export function solve(io: IO, file: string, opts: SolveOpts): number {
   let goal: Goal | undefined;
   if (opts.goal !== undefined) {
     const g = parseGoal(opts.goal, s);
-    if (!g.ok) return refuse(usage('invalid-goal', M.solveBadGoal(opts.goal, g.message), g.hint));
+    if (!g.ok) return refuse(usage('invalid-goal', M.solveBadGoal(opts.goal, M.exprColumn(g.offset + 1, g.message)), g.hint));
     goal = g.goal;
   }
   const before = evaluate(s, opts.case);
