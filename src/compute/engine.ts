@@ -5,10 +5,10 @@
 import type { Arith } from '../core/money.js';
 import { kindOf } from '../mechanisms/registry.js';
 import type { Scenario } from '../model/scenario.js';
-import { FlowCtx, type Picker } from './flows.js';
-import { flowSlot, Ledger } from './ledger.js';
+import { FlowCtx, type Picker } from '../kit/flows.js';
+import { flowSlot, Ledger } from '../kit/ledger.js';
 
-export { type Case, casePicker, type Picker } from './flows.js';
+export { type Case, casePicker, type Picker } from '../kit/flows.js';
 
 /**
  * Books every mechanism's flows in one ledger; with `only`, just the mechanisms it
@@ -31,7 +31,7 @@ export function compute<T>(s: Scenario, A: Arith<T>, pick: Picker<T>, only?: (mi
     if (only && !only(mi)) return;
     // A mechanism runs only when its conditions hold: its own study passes, the project it backs fails.
     if (!m.conditions.every((c) => (outcomes.get(c.event) ?? true) === c.holds)) return;
-    kindOf(m).flows(m, new FlowCtx(A, N, pick, outcomes, ledger, mi, govIndex));
+    kindOf(m).flows(m, new FlowCtx(A, N, pick, outcomes, ledger, mi, govIndex, s.enacted?.index ?? 0));
   });
   // A mechanism within another's envelope: its public flows are part of that envelope, so
   // they come out of the outer row (private money and follow-on are its own).

@@ -127,7 +127,31 @@ export const M = {
     `shipped: ${shipped.join(', ')}; for a file of your own write its path, e.g. ./my-base.yaml`,
   notAScenario: (f: string) => `"${f}" is not a scenario: it has none of a scenario's keys (name, horizon, mechanisms, ...)`,
   notAScenarioHint: 'extends names another scenario file; check the path',
+  notAScenarioTopHint:
+    'a scenario has at least one of name, horizon, mechanisms, ... at the top level; `compact-model init NAME` writes one',
+  impreciseNumberUnquoted: 'a number has more digits than a YAML number keeps',
+  unresolvedAlias: (name: string | undefined) => `unresolved alias${name === undefined ? '' : ` *${name}`}`,
   notRegularFile: (f: string) => `"${f}" is not a regular file (a device, a pipe or a socket)`,
+  /** Why the input reader (core/files.ts) refused a file, as the CLI and the review word it. */
+  inputRefused: (f: string, why: string, code?: string, size?: number, max?: number): string =>
+    why === 'missing'
+      ? M.fileNotFound(f)
+      : why === 'unreadable'
+        ? M.fileUnreadable(f, String(code))
+        : why === 'directory'
+          ? M.isDirectory(f)
+          : why === 'not-a-file'
+            ? M.notRegularFile(f)
+            : why === 'too-large'
+              ? M.fileTooLarge(f, size ?? 0, max ?? 0)
+              : why === 'in-git-dir'
+                ? M.inGitDir(f)
+                : M.linkOutsideTree(f),
+  linkOutsideTree: (f: string) =>
+    `"${f}" is a symbolic link to a file outside its tree (the git work tree it is in, or --root): not read`,
+  linkOutsideTreeHint: 'copy the file into the tree, or pass --root DIR to allow the folder it leads to',
+  inGitDir: (f: string) => `"${f}" is inside a .git folder: git's own files are never read as input`,
+  inGitDirHint: 'name a scenario file of the work tree',
   notRegularFileHint: 'name a scenario file; to read one from a pipe, pass - (standard input)',
   tooManyMechanismYears: (n: number, years: number, max: number) =>
     `${n} mechanisms over ${years} years make ${n * years} mechanism-years; the limit is ${max}`,
@@ -283,6 +307,12 @@ export const M = {
         ? 'a mechanism cannot be within itself'
         : `within: "${id}" is itself within another mechanism; name the outer one`,
   withinHint: 'name the id of the mechanism whose envelope holds this one, e.g. `within: F-2`',
+  unsourcedAdminCost: (gov: string) =>
+    `scoring.administrativeCosts.${gov} has no source: the cost estimate shows it, but nobody can check where it comes from`,
+  unsourcedAdminCostHint: 'add `source:` (an agency budget justification, or "assumption: ..." with the reason)',
+  againstMismatch: (what: string, mine: string, theirs: string) =>
+    `--against: the baseline has another ${what} (this plan: ${mine}; the baseline: ${theirs}); an increment needs the same ${what}`,
+  againstMismatchHint: 'estimate against a current-law scenario over the same horizon, with the same governments and basis',
   withinOverrun: (inner: string, outer: string, gov: string, year: number, by: string) =>
     `"${inner}" is within "${outer}" but exceeds ${outer}'s ${gov} commitment in FY${year} by ${by} (USD millions)`,
   withinOverrunHint: (outer: string) =>
@@ -341,6 +371,7 @@ export const M = {
   gitReadFailed: (name: string, said: string) => `cannot read "${name}" from git${said ? `: ${said}` : ''}`,
   gitReadFailedHint: (rev: string) =>
     `check that "${rev}" is a revision of this repository (a branch, tag or commit such as main, HEAD~1 or origin/main) and that the file existed there`,
+  gitNoRepository: 'the file is not inside a git work tree (no folder above it holds .git)',
   badRevision: (rev: string) => `"${rev}" is not a usable git revision`,
   badRevisionHint: 'name a branch, tag or commit, e.g. --against main or --against HEAD~1',
   diffArgs: (n: number, against: boolean) =>
@@ -392,6 +423,17 @@ export const M = {
   outputWriteFailedHint: 'check that the folder is writable and the disk is not full',
   outputNeeded: (format: string) => `--format ${format} writes a binary file and needs -o FILE`,
   outputNeededHint: (ext: string) => `for example: compact-model run --format xlsx -o results.${ext}`,
+  citedSourceNoCopy: (title: string, where: string) =>
+    `note: no local copy of the cited document "${title}" is given${where ? ` (${where})` : ''}; citations show line numbers without their text`,
+  citedWhy: {
+    missing: 'no such file',
+    'not-a-file': 'not a regular file',
+    'too-large': 'too large to read',
+    unreadable: 'cannot be read',
+    'not-text': 'not UTF-8 text',
+    'outside-tree': "outside the scenario's tree; pass --root DIR to allow its folder",
+    'in-git-dir': 'inside a .git folder, never read',
+  },
   citedSourceAbsent: (title: string, file: string, why: string) =>
     `note: the cited document "${title}" is not at ${file} (${why}); citations show line numbers without their text`,
   explainUnknownMetric: (p: string) => `cannot explain "${p}": ${p === '' ? 'no metric given' : 'not a metric path'}`,

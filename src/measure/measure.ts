@@ -2,7 +2,7 @@
 // (budget flows on the evaluation's scoring basis), filtered by government, mechanism
 // and year; ratios and tests are built from those sums.
 import type { Arith } from '../core/money.js';
-import type { Ledger } from '../compute/ledger.js';
+import type { Ledger } from '../kit/ledger.js';
 import { kindOf } from '../mechanisms/registry.js';
 import { BASES, type Basis } from '../model/bases.js';
 import {

@@ -5,12 +5,12 @@ import * as z from 'zod';
 import { type Diagnostic, type Loc } from '../core/diagnostics.js';
 import { M } from '../core/messages.js';
 import { Dec, displayMillions, Exact } from '../core/money.js';
-import { type Case, casePicker, type FlowCtx, yearly } from '../compute/flows.js';
+import { type Case, casePicker, type FlowCtx, yearly } from '../kit/flows.js';
 import type { Alloc, Fig, MechBase, Profile } from '../model/scenario.js';
-import { itemId, obj, once, parts, perGov, removeItem, sourced } from '../validate/figures.js';
+import { itemId, obj, once, parts, perGov, removeItem, sourced } from '../kit/figures.js';
 import { allocFigs, allocSettings, defineKind, pct, uniqueFigs } from './kind.js';
 
-/** The YAML the kind accepts (built on first use: validate/figures.ts `once`). */
+/** The YAML the kind accepts (built on first use: kit/figures.ts `once`). */
 const schema = once(() => {
   const { allocation, budget, common, note, profile, source, currentLaw } = parts();
   const program = obj({

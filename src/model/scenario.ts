@@ -237,6 +237,10 @@ export interface Scenario {
   sources?: SourceDoc[];
   /** The scoring basis budget cost is reported on (scoring.basis; --basis overrides). */
   basis: string;
+  /** When the plan's law is enacted (scoring.enacted): the plan's first year lands in horizon year `index`. */
+  enacted?: { index: number; source?: string; loc: Loc };
+  /** Administrative costs per government per year (scoring.administrativeCosts), for the cost estimate. */
+  administrativeCosts?: { gov: string; fig: Fig }[];
   /** Present-value and real-dollar settings (assumptions.discount / assumptions.inflation). */
   discount?: Discount;
   inflation?: Inflation;

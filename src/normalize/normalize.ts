@@ -9,11 +9,11 @@ import { kindOf, KINDS } from '../mechanisms/registry.js';
 import { DEFAULT_BASIS } from '../model/bases.js';
 import { type Expr, type ExprUnit, parseExpr, parseTest, refsOf, testUnit } from '../model/expr.js';
 import type { Claim, ClaimTest, MechBase, PlanMeasure, Scenario, TargetTest } from '../model/scenario.js';
-import type { ParsedFigure } from '../validate/figures.js';
+import type { ParsedFigure } from '../kit/figures.js';
 import type { LMap } from '../read/tree.js';
 import type { ScenarioInput } from '../validate/schema.js';
 import { normalizeAssertions, normalizeTotals, subLoc } from './assertions.js';
-import { Normalizer, type Path } from './context.js';
+import { Normalizer, type Path } from '../kit/context.js';
 import { normalizeValuation } from './valuation.js';
 import { normalizeCorrelations } from './correlations.js';
 
@@ -245,6 +245,16 @@ export function normalize(
   });
 
   const basis = input.scoring?.basis ?? DEFAULT_BASIS;
+  const sc = input.scoring ?? {};
+  const enactedIndex = sc.enacted === undefined ? undefined : c.yearIndex(sc.enacted, ['scoring', 'enacted']);
+  const administrativeCosts = Object.entries(sc.administrativeCosts ?? {}).flatMap(([gov, f]) => {
+    const p = ['scoring', 'administrativeCosts', gov];
+    if (!c.checkGov(gov, p)) return [];
+    const fig = c.fig(f, p);
+    if (fig.source === undefined)
+      diags.warn('unsourced-administrative-cost', M.unsourcedAdminCost(gov), at(p), M.unsourcedAdminCostHint);
+    return [{ gov, fig }];
+  });
 
   if (diags.errors().length > before && diags.hasInputErrors) return undefined;
   // kindOf is the one dispatch; every kind named by the schema has a module.
@@ -274,5 +284,9 @@ export function normalize(
       loc: at(d.file === undefined ? ['sources', i] : ['sources', i, 'file']),
     })),
     basis,
+    ...(enactedIndex === undefined
+      ? {}
+      : { enacted: { index: enactedIndex, source: sc.enactedSource, loc: at(['scoring', 'enacted']) } }),
+    ...(administrativeCosts.length > 0 ? { administrativeCosts } : {}),
   };
 }

@@ -50,6 +50,9 @@ export interface TerminalOptions {
 }
 
 function colour(c: Cell, s: string, k: ChalkInstance, bad: boolean): string {
+  // Each part escaped on its own, then coloured: a colour code is never escaped as text.
+  if (c.kind === 'text' && c.tones)
+    return c.tones.map((p) => (p.tone ? (p.tone === 'good' ? k.green : k.red)(safe(p.text)) : safe(p.text))).join('');
   if (c.kind === 'verdict') return c.value === null ? k.dim(s) : c.value ? k.green(s) : k.red.bold(s);
   if (c.kind === 'text' && c.strong) return k.bold(s);
   if (c.kind === 'text' && c.dim) return k.dim(s);

@@ -4,7 +4,7 @@ import type { ChalkInstance } from 'chalk';
 import { Dec, displayMillions } from '../core/money.js';
 import { type MetricContext, moneyMetric, RATIO_METRICS } from '../model/metrics.js';
 import type { Scenario } from '../model/scenario.js';
-import { left, right, type Table, text } from '../report/model.js';
+import { type Cell, left, right, type Table, text } from '../report/model.js';
 import { horizonText } from '../report/run.js';
 import { metricText } from '../report/values.js';
 import { SIM_METRICS, scopes } from '../simulate/plan.js';
@@ -18,7 +18,7 @@ import { renderTable, wrap } from './terminal.js';
 /** A simple terminal table from string rows, fitted to the width. */
 function tableOf(
   head: string[],
-  rows: string[][],
+  rows: (string | Cell)[][],
   align: ('left' | 'right')[],
   c: ChalkInstance,
   width: number,
@@ -30,7 +30,7 @@ function tableOf(
     columns: head.map((h, i) =>
       (align[i] ?? (i === 0 ? 'left' : 'right')) === 'left' ? left(h, i === 0 ? wrapFirst : true) : right(h),
     ),
-    rows: rows.map((r) => ({ cells: r.map((x) => text(x)) })),
+    rows: rows.map((r) => ({ cells: r.map((x) => (typeof x === 'string' ? text(x) : x)) })),
   };
   return renderTable(t, c, width);
 }
@@ -466,7 +466,14 @@ export function renderTornado(s: Scenario, r: Sensitivity, c: ChalkInstance, wid
     const h = cells(highs[i]!);
     // Colour says which end of the input moves the metric up: green where its high end lands.
     const up = x.atHigh !== null && x.atLow !== null && x.atHigh.gte(x.atLow);
-    const bars = `${' '.repeat(W - l)}${(up ? c.red : c.green)('█'.repeat(l))}|${(up ? c.green : c.red)('█'.repeat(h))}`;
+    // Plain parts, coloured by the table after escaping (never a colour code inside the text).
+    const tones = [
+      { text: ' '.repeat(W - l) },
+      { text: '█'.repeat(l), tone: up ? ('bad' as const) : ('good' as const) },
+      { text: '|' },
+      { text: '█'.repeat(h), tone: up ? ('good' as const) : ('bad' as const) },
+    ];
+    const bars: Cell = { kind: 'text', text: tones.map((t) => t.text).join(''), tones };
     const p = x.input.path;
     const path = [...p].length > pathWidth ? `…${[...p].slice(-(pathWidth - 1)).join('')}` : p;
     return [path, ...values[i]!, bars];

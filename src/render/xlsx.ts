@@ -84,7 +84,7 @@ function writeTable(ws: Worksheet, t: Table, ev: Evaluation): void {
     r.cells.forEach((c, i) => {
       const cell = row.getCell(i + 1);
       cell.value = value(c, ev, t.columns[i]?.align === 'right') as never;
-      if (c.kind === 'money') cell.numFmt = MONEY;
+      if (c.kind === 'money') cell.numFmt = c.dp === 0 ? '#,##0' : MONEY;
       if (c.kind === 'ratio') cell.numFmt = '0.00"x"';
       if (c.kind === 'rate') cell.numFmt = '0.00%';
       if (t.columns[i]?.align === 'right') cell.alignment = { horizontal: 'right' };

@@ -26,8 +26,18 @@ export type Cell =
       code?: boolean;
       json?: string;
       jsonValue?: string | boolean | null;
+      /** Parts of `text` (which they add up to) a terminal colours: escaped first, coloured after. */
+      tones?: { text: string; tone?: 'good' | 'bad' }[];
     }
-  | { kind: 'money'; value: Dec; json?: string; query?: MoneyQuery; strong?: boolean }
+  | {
+      kind: 'money';
+      value: Dec;
+      json?: string;
+      query?: MoneyQuery;
+      strong?: boolean;
+      /** Decimals shown (default 1); 0 is a published estimate's whole millions, with '*' for a non-zero amount under half a million. */
+      dp?: number;
+    }
   | { kind: 'ratio'; value: Dec | null; json?: string; digits?: number }
   | { kind: 'rate'; value: Dec; json?: string }
   | { kind: 'verdict'; value: boolean | null; json?: string }

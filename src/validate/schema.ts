@@ -8,11 +8,11 @@ import { M } from '../core/messages.js';
 import { KINDS } from '../mechanisms/registry.js';
 import { BASIS_IDS } from '../model/bases.js';
 import { unitOfText } from '../model/paths.js';
-import { assumptions } from './assumptions.js';
+import { assumptions } from '../kit/assumptions.js';
 import { correlations } from './correlations.js';
-import { figure, itemId, obj, once, parts, removeItem, sourced } from './figures.js';
+import { figure, itemId, obj, once, parts, perGov, removeItem, sourced } from '../kit/figures.js';
 
-export { SHAPES } from './figures.js';
+export { SHAPES } from '../kit/figures.js';
 
 export const MECHANISM_KINDS = KINDS.map((k) => k.kind);
 
@@ -59,7 +59,7 @@ function claimTests(c: ClaimTestInput & { each?: string[]; also?: ClaimTestInput
   ];
 }
 
-export type { AssumptionsInput } from './assumptions.js';
+export type { AssumptionsInput } from '../kit/assumptions.js';
 
 /**
  * The scenario format (zod), built on first use: a start whose scenario is saved validated
@@ -263,6 +263,15 @@ export const scenarioSchema = once(() => {
         .meta({ description: 'The scoring basis budget cost is reported on (default as-published); --basis overrides it' }),
       source: source.optional(),
       note: note.optional(),
+      enacted: year.optional().meta({
+        description:
+          "The fiscal year the plan's law is enacted: its first year's flows land there and the rest follow (default: the horizon's first year); a cost estimate states it",
+      }),
+      enactedSource: source.optional().meta({ description: 'Where the enactment year comes from' }),
+      administrativeCosts: perGov(sourced('amount')).optional().meta({
+        description:
+          'Administrative costs per government per year (subject to appropriation), shown in the cost estimate; without a source, a warning',
+      }),
     })
       .optional()
       .meta({ description: 'How budget cost is scored' }),

@@ -1,5 +1,5 @@
 // The Compact baseline's headline figures, worked out by hand from Section 8 and the
-// Financing Q&A (line numbers of ../shared/reference/us-israel-tech-compact-2026.txt).
+// Financing Q&A (line numbers of the document cited under `sources:` in the scenario).
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/measure/evaluate.js';
 import { loadScenario } from '../../src/normalize/load.js';

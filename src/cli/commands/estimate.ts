@@ -8,7 +8,8 @@ import { renderDiagnostics } from '../../render/diagnostics.js';
 import { estimateCsv, estimateJson } from '../../render/estimate.js';
 import { renderMarkdown } from '../../render/markdown.js';
 import { makeChalk, renderTerminal } from '../../render/terminal.js';
-import { buildEstimate } from '../../report/estimate.js';
+import { baselineMismatch, estimateData } from '../../report/estimate.js';
+import { buildEstimate } from '../../report/estimate-report.js';
 import { baselinePath } from '../io.js';
 import { applyRules, openScenario, usage, widthFor } from '../open.js';
 import { basisOption, caseOption, choice, type Ctx, parseWidth, widthOption } from '../options.js';
@@ -21,6 +22,7 @@ type Opts = {
   force?: boolean;
   basis?: string;
   width?: number;
+  against?: string;
 };
 
 export function register(program: Command, ctx: Ctx): void {
@@ -39,7 +41,11 @@ export function register(program: Command, ctx: Ctx): void {
         'table',
       )
       .option('-o, --output <file>', 'write to this file instead of stdout (atomically; never over an input)')
-      .option('--force', 'overwrite an existing output file'),
+      .option('--force', 'overwrite an existing output file')
+      .option(
+        '--against <file>',
+        "estimate the increment over this baseline scenario (current law) instead of over the plan's own currentLaw items",
+      ),
   )
     .option(widthOption[0], widthOption[1], parseWidth)
     .action(async (file: string | undefined, opts: Opts) => {
@@ -61,19 +67,40 @@ export function register(program: Command, ctx: Ctx): void {
         return;
       }
       const ev = evaluate(opened.scenario, opts.case);
+      let base: ReturnType<typeof evaluate> | undefined;
+      if (opts.against !== undefined) {
+        // The baseline is scored on the plan's basis, so the increment compares like with like.
+        const against = openScenario(io, opts.against, opened.scenario.basis);
+        if (!against) {
+          ctx.exitCode = 2;
+          return;
+        }
+        const diffs = baselineMismatch(opened.scenario, against.scenario);
+        if (diffs.length) {
+          against.report(
+            diffs.map(([what, a, b]) => usage('against-mismatch', M.againstMismatch(what, a, b), M.againstMismatchHint)),
+          );
+          ctx.exitCode = 2;
+          return;
+        }
+        base = evaluate(against.scenario, opts.case);
+      }
       const rules = applyRules(opened, opened.scenario, ev, opts.case);
+      const d = estimateData(ev, base);
+      const report = () => buildEstimate(d);
       const data =
         opts.format === 'json'
-          ? `${JSON.stringify(estimateJson(ev), null, 2)}\n`
+          ? `${JSON.stringify(estimateJson(d), null, 2)}\n`
           : opts.format === 'csv'
-            ? estimateCsv(ev)
+            ? estimateCsv(d)
             : opts.format === 'markdown'
-              ? renderMarkdown(buildEstimate(ev))
+              ? renderMarkdown(report())
               : opts.format === 'xlsx'
-                ? await (
-                    await import('../../render/xlsx.js')
-                  ).toXlsx(buildEstimate(ev), ev, [['Estimate', buildEstimate(ev).sections.map((x) => x.id)]])
-                : renderTerminal(buildEstimate(ev), makeChalk(io.stdoutIsTTY && !opts.output, opts.output ? {} : io.env), {
+                ? await (async () => {
+                    const r = report();
+                    return (await import('../../render/xlsx.js')).toXlsx(r, ev, [['Estimate', r.sections.map((x) => x.id)]]);
+                  })()
+                : renderTerminal(report(), makeChalk(io.stdoutIsTTY && !opts.output, opts.output ? {} : io.env), {
                     width: widthFor(io, opts.width),
                     all: true,
                   });

@@ -9,8 +9,8 @@ import { Dec, sum } from '../core/money.js';
 import type { Alloc, Curve, Drawdown, Fig, Profile } from '../model/scenario.js';
 import { describePath } from '../read/describe.js';
 import { locate, type LMap } from '../read/tree.js';
-import type { AllocationInput, CommitInput, DrawdownInput, ParsedFigure, ProfileInput } from '../validate/figures.js';
-import type { AssumptionsInput } from '../validate/assumptions.js';
+import type { AllocationInput, CommitInput, DrawdownInput, ParsedFigure, ProfileInput } from './figures.js';
+import type { AssumptionsInput } from './assumptions.js';
 
 /** What the context reads of the scenario as written. */
 export interface ContextInput {
