@@ -17,7 +17,7 @@ import {
   type TargetReading,
 } from '../model/metrics.js';
 import type { Gov, MetricRef } from '../model/paths.js';
-import type { Scenario } from '../model/scenario.js';
+import type { Scenario, TargetTest } from '../model/scenario.js';
 import type { Expr } from '../model/expr.js';
 import { evalExpr, runTest, type TestOutcome } from './expr.js';
 import { type FloorResult, floorTest, ratioOf, type TargetResult, targetTest } from './tests.js';
@@ -145,8 +145,12 @@ export class Measure<T> {
   /** A target test (targets.tests) on this ledger, on its own basis when it names one. */
   test(id: string): TestOutcome<T> {
     const t = this.s.targets.tests.find((x) => x.id === id)!;
-    const on = t.basis === undefined || t.basis === this.basis.id ? this : this.onBasis(t.basis);
-    return runTest(t.test, on);
+    return (t.basis === undefined ? this : this.onBasis(t.basis)).testOn(t);
+  }
+
+  /** A target test on this measure's own basis, whatever basis the test names. */
+  testOn(t: TargetTest): TestOutcome<T> {
+    return runTest(t.test, this);
   }
 
   private readonly bases = new Map<string, Measure<T>>();
