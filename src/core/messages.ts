@@ -262,6 +262,11 @@ export const M = {
   exprNeedsComparison: (text: string) => `"${text}" compares nothing: an operator (>=, <=, >, <, ==) is missing`,
   exprTestHint: 'a test is EXPRESSION OP VALUE, e.g. multiplier.commitment.total >= 15x',
   exprNotDefined: 'not defined',
+  targetNotMet: (what: string, value: string) => `${what} is not met: ${value}`,
+  targetNotMetHint: 'a target of the plan (--strict-targets makes a miss an error); solve shows what it would take',
+  solveNothingToSolve: (name: string) => `nothing to solve for: "${name}" states no floor, mobilization target or target test`,
+  solveNothingToSolveHint:
+    'name a goal (--goal "headlineMobilization.total >= 1B"), or state one under targets: (floor, mobilization or tests)',
   exprRangeValueHint: 'write one value (a range is two tests), or put spaces around the minus to subtract: 3B - 1B',
   unknownTargetTest: (id: string, known: string[]) =>
     known.length

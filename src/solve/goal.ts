@@ -44,8 +44,14 @@ export function goalState(goal: Goal, m: Measure<Dec>): GoalState {
         gap = reach.minus(f.floor);
       }
     } else if (r.kind === 'target') {
-      const t1 = m.target();
+      const t1 = m.target(r.reading);
       if (t1.target !== null) gap = t1.headline.minus(t1.target);
+    } else if (r.kind === 'test' && r.field === 'met') {
+      // A target test's gap is its margin, turned so it rises toward holding (exact where the test is linear).
+      const t1 = m.test(r.id);
+      const op = m.s.targets.tests.find((x) => x.id === r.id)!.test.op;
+      const margin = t1.margin as Dec | null;
+      gap = margin === null ? null : op === '<=' || op === '<' ? margin.neg() : op === '==' ? margin.abs().neg() : margin;
     }
   }
   return { holds: t.holds === true, value: t.value as Dec | boolean | null, gap };

@@ -88,6 +88,9 @@ export function solve(io: IO, file: string, opts: SolveOpts): number {
   const chalk = makeChalk(io.stdoutIsTTY, io.env);
   const width = widthFor(io, opts.width);
 
+  // Nothing to solve for: no goal, and the plan states no floor, target or test.
+  if (!goal && !s.targets.floor && !s.targets.mobilization && !s.targets.tests.length)
+    return refuse(usage('nothing-to-solve', M.solveNothingToSolve(s.name), M.solveNothingToSolveHint));
   // Without --vary: what it would take, for every failing test or for the goal.
   if (opts.vary === undefined) {
     const goals = goal ? (goalState(goal, before.measure).holds ? [] : [goal]) : failingGoals(before);
