@@ -3,9 +3,10 @@
 // Every label comes from the metric registry or the scenario (its horizon, its governments).
 // Each section is a module in ./sections (listed in sections/index.ts); this file adds the
 // meta lines, the highlight cards and the footer.
+import { millionsOf, unitWord } from '../core/currency.js';
 import { displayMillions } from '../core/money.js';
 import type { Evaluation } from '../measure/evaluate.js';
-import type { Scenario } from '../model/scenario.js';
+import { probabilityAssumed, type Scenario } from '../model/scenario.js';
 import type { SimResult } from '../simulate/simulate.js';
 import { money, ptr, type Report, type Section, text } from './model.js';
 import { type Fan, type RunContext, runContext } from './sections/context.js';
@@ -17,10 +18,12 @@ export { type Fan, horizonText, yearLabel } from './sections/context.js';
 /** Where the numbers come from and what they assume, under the title. */
 function metaLines({ ev, s, m, horizon }: RunContext): string[] {
   const meta = [
-    `${s.file}${s.chain.length > 1 ? ` (extends ${s.chain.slice(1).join(' -> ')})` : ''} · case: ${ev.case} · ${horizon} · USD millions · scoring basis: ${m.basis.id}`,
+    `${s.file}${s.chain.length > 1 ? ` (extends ${s.chain.slice(1).join(' -> ')})` : ''} · case: ${ev.case} · ${horizon} · ${millionsOf(s.currency)} · scoring basis: ${m.basis.id}`,
   ];
   const odds = (e: (typeof s.events)[number]) =>
-    e.probability ? ` (p = ${e.probability.value.base.times(100).toPlain(2)}%)` : '';
+    e.probability
+      ? ` (p = ${e.probability.value.base.times(100).toPlain(2)}%${probabilityAssumed(e) ? ", the scenario author's assumption" : ''})`
+      : '';
   if (s.events.length)
     meta.push(
       `Assumes as written: ${s.events.map((e) => `${e.swing} ${e.words[e.holds ? 1 : 0]}${odds(e)}`).join('; ')}. See \`simulate\` for the odds.`,
@@ -29,7 +32,7 @@ function metaLines({ ev, s, m, horizon }: RunContext): string[] {
 }
 
 /** The cards at the top of the report. */
-function highlights({ ev, m, govs, govName, horizon, target: t }: RunContext): Report['highlights'] {
+function highlights({ s, ev, m, govs, govName, horizon, target: t }: RunContext): Report['highlights'] {
   const holds = ev.claims.filter((c) => c.holds).length;
   return [
     {
@@ -45,7 +48,7 @@ function highlights({ ev, m, govs, govName, horizon, target: t }: RunContext): R
     {
       label: 'Private capital mobilized',
       value: money(m.money('privateMobilized'), ptr('metrics', 'privateMobilized', 'total')),
-      note: `${metricText(m.ratio('leverage.commitment'), { kind: 'ratio', metric: 'leverage.commitment', gov: null })} per committed public dollar`,
+      note: `${metricText(m.ratio('leverage.commitment'), { kind: 'ratio', metric: 'leverage.commitment', gov: null })} per committed public ${unitWord(s.currency)}`,
     },
     { label: 'Published claims', value: text(`${holds} of ${ev.claims.length}`), note: 'hold against the model' },
   ];
