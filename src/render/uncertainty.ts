@@ -5,7 +5,6 @@ import type { ChalkInstance } from 'chalk';
 import { Dec, displayMillions } from '../core/money.js';
 import { type FloorReading, floorReadingLabel, type MetricContext, moneyMetric, RATIO_METRICS } from '../model/metrics.js';
 import { basisById } from '../model/bases.js';
-import { unitOf } from '../model/paths.js';
 import { probabilityAssumed, type Scenario } from '../model/scenario.js';
 import { type Cell, left, right, type Table, text } from '../report/model.js';
 import { horizonText } from '../report/run.js';
@@ -402,9 +401,9 @@ function testLabel(k: string, s: Scenario, N: number): string {
     : k;
 }
 
-const showValue = (x: Dec | null, r: Sensitivity) => (x === null ? '-' : metricText(x, r.ref));
+const showValue = (x: Dec | null, r: Sensitivity) => (x === null ? '-' : metricText(x, r.expr.unit));
 const machineValue = (x: Dec | null, r: Sensitivity) =>
-  x === null ? null : unitOf(r.ref) === 'amount' ? x.div(1e6).toPlain(6) : x.toPlain(6);
+  x === null ? null : r.expr.unit === 'money' ? x.div(1e6).toPlain(6) : x.toPlain(6);
 
 export function sensitivityJson(s: Scenario, r: Sensitivity): unknown {
   return {
@@ -448,7 +447,7 @@ export function renderTornado(s: Scenario, r: Sensitivity, c: ChalkInstance, wid
   out.push(c.bold(wrap(`${s.name}: sensitivity of ${r.metric}`, width).join('\n')));
   out.push(
     ...wrap(
-      `${s.file} · each ranged input from its low to its high end, each event from failing to holding, all others as written · base ${showValue(r.base, r)}${unitOf(r.ref) === 'amount' ? ` (${millionsOf(s.currency)})` : ''}`,
+      `${s.file} · each ranged input from its low to its high end, each event from failing to holding, all others as written · base ${showValue(r.base, r)}${r.expr.unit === 'money' ? ` (${millionsOf(s.currency)})` : ''}`,
       width,
     ),
   );

@@ -7,7 +7,7 @@
 import { Fast } from '../core/money.js';
 import { compute } from '../compute/engine.js';
 import { Measure } from '../measure/measure.js';
-import type { MetricRef } from '../model/paths.js';
+import type { Expr } from '../model/expr.js';
 import type { Scenario } from '../model/scenario.js';
 import { makePlan, picker, Runner } from './plan.js';
 
@@ -22,7 +22,7 @@ const binsFor = (n: number) => Math.max(2, Math.min(50, Math.floor(n / 200)));
 
 export function varianceShares(
   s: Scenario,
-  ref: MetricRef,
+  ref: Expr,
   trials: number,
   seed: number,
 ): { shares: VarianceShare[]; variance: number } {
@@ -45,7 +45,7 @@ export function varianceShares(
         Fast,
         picker(Fast, plan, (k) => x[k]!, bits),
       ),
-    ).value(ref);
+    ).expr(ref);
     y[i] = typeof v === 'number' ? v : typeof v === 'boolean' ? Number(v) : NaN;
   }
   let mean = 0;
