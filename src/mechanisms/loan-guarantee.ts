@@ -7,13 +7,13 @@
 import * as z from 'zod';
 import { M } from '../core/messages.js';
 import { Dec } from '../core/money.js';
-import type { FlowCtx } from '../compute/flows.js';
+import type { FlowCtx } from '../kit/flows.js';
 import type { Alloc, Fig, MechBase, Profile } from '../model/scenario.js';
-import { obj, once, parts, perGov, sourced } from '../validate/figures.js';
+import { obj, once, parts, perGov, sourced } from '../kit/figures.js';
 import { subsidyOf, subsidyRate } from './credit-facility.js';
 import { allocFigs, allocSettings, defineKind, pct, uniqueFigs } from './kind.js';
 
-/** The YAML the kind accepts (built on first use: validate/figures.ts `once`). */
+/** The YAML the kind accepts (built on first use: kit/figures.ts `once`). */
 const schema = once(() => {
   const { allocation, budget, common, profile } = parts();
   return obj({

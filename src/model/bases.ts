@@ -25,6 +25,11 @@ export interface BasisRule {
   counts: boolean;
   /** Returns (distributions) count as offsetting receipts on this basis. */
   receipts: boolean;
+  /**
+   * The item is direct spending (the law provides it without an appropriation act), not
+   * spending subject to appropriation: a cost estimate files it apart, with pay-as-you-go.
+   */
+  direct: boolean;
 }
 
 export interface Basis {
@@ -42,7 +47,7 @@ export const BASES: readonly Basis[] = [
     label: 'as published',
     description:
       "the plan's own convention: an item counts when the scenario marks it appropriated (`budget: appropriated`, the default for grants, credit and projects; equity and LP commitments are not counted unless marked)",
-    rule: (item) => ({ counts: item.appropriated, receipts: false }),
+    rule: (item) => ({ counts: item.appropriated, receipts: false, direct: false }),
   },
   {
     id: 'federal',
@@ -52,6 +57,9 @@ export const BASES: readonly Basis[] = [
     rule: (item) => ({
       counts: true,
       receipts: item.type === 'equityPurchase' || item.type === 'fundCommitment',
+      // Money the plan says is "not appropriated" but that a scorekeeper counts is provided
+      // by the law itself: direct spending (docs/reference/scoring.md).
+      direct: !item.appropriated,
     }),
   },
 ];

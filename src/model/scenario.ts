@@ -17,6 +17,9 @@ export interface Fig {
   path: string;
   /** What the figure measures; unset on built-in defaults. */
   unit?: Unit;
+  /** An amount written in another currency than the plan's: its code, and the rate it is divided by. */
+  currency?: string;
+  per?: Fig;
   /** What the range means when sampled; unset = uniform. For normal and lognormal, low/high are the P5/P95. */
   dist?: DistKind;
 }
@@ -86,6 +89,16 @@ export interface Event {
   loc: Loc;
   /** Month (from the start of the horizon) at which the outcome is known, if the kind says. */
   decidedMonth?: number;
+}
+
+/**
+ * Whether an event's probability is its scenario author's assumption rather than a cited
+ * figure: no source, or a source that says "assumption". Every output that uses the
+ * probability says which.
+ */
+export function probabilityAssumed(e: Pick<Event, 'probability' | 'source'>): boolean {
+  const src = e.probability?.source ?? e.source;
+  return !src || /assumption/i.test(src);
 }
 
 /** A mechanism runs only when every condition holds (its study passes; the project it backs fails). */
@@ -198,6 +211,14 @@ export interface Curve {
   source?: string;
 }
 
+/** A sponsor (a government, a multilateral, a bank): who commits the money. */
+export interface Sponsor {
+  code: string;
+  name: string;
+  /** The currency its own tables are shown in, when not the plan's. */
+  currency?: string;
+}
+
 export interface Scenario {
   name: string;
   description?: string;
@@ -205,7 +226,11 @@ export interface Scenario {
   /** Files read, the scenario first, then what it extends. */
   chain: string[];
   horizon: { start: number; years: number; source?: string };
-  governments: { code: string; name: string }[];
+  governments: Sponsor[];
+  /** The currency every amount is reported in (ISO 4217; USD when the file names none). */
+  currency: string;
+  /** The stated rates: units of each other currency per one unit of the plan's, as figures. */
+  exchangeRates: { currency: string; fig: Fig }[];
   mechanisms: MechBase[];
   /** Every uncertain event the mechanisms declare, in scenario order. */
   events: Event[];
@@ -221,6 +246,10 @@ export interface Scenario {
   sources?: SourceDoc[];
   /** The scoring basis budget cost is reported on (scoring.basis; --basis overrides). */
   basis: string;
+  /** When the plan's law is enacted (scoring.enacted): the plan's first year lands in horizon year `index`. */
+  enacted?: { index: number; source?: string; loc: Loc };
+  /** Administrative costs per government per year (scoring.administrativeCosts), for the cost estimate. */
+  administrativeCosts?: { gov: string; fig: Fig }[];
   /** Present-value and real-dollar settings (assumptions.discount / assumptions.inflation). */
   discount?: Discount;
   inflation?: Inflation;

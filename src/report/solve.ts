@@ -2,10 +2,12 @@
 // and after) and the "what it would take" section, which a run report can add when a floor
 // or target test fails: whatItWouldTake(ev) returns the Section, or undefined when every
 // test holds.
+import { millionsOf } from '../core/currency.js';
 import { type Dec, displayMillions } from '../core/money.js';
 import { M } from '../core/messages.js';
 import type { Evaluation } from '../measure/evaluate.js';
 import { MONEY_METRICS } from '../model/metrics.js';
+import type { MetricRef } from '../model/paths.js';
 import type { Fig, Scenario } from '../model/scenario.js';
 import { type Goal, goalDirection, type GoalState } from '../solve/goal.js';
 import type { SolveResult } from '../solve/solve.js';
@@ -170,7 +172,7 @@ export function buildSolveReport(r: SolveResult): Report {
   return {
     title: `Solve: ${r.goal.text}`,
     meta: [
-      `${s.file}${s.chain.length > 1 ? ` (extends ${s.chain.slice(1).join(' -> ')})` : ''} · case: ${r.case} · ${horizonText(s.horizon)} · USD millions · scoring basis: ${m.basis.id}`,
+      `${s.file}${s.chain.length > 1 ? ` (extends ${s.chain.slice(1).join(' -> ')})` : ''} · case: ${r.case} · ${horizonText(s.horizon)} · ${millionsOf(s.currency)} · scoring basis: ${m.basis.id}`,
       `Varying ${f.path}`,
     ],
     highlights: [],
@@ -182,6 +184,15 @@ export function buildSolveReport(r: SolveResult): Report {
 /** A mechanism input as a short label: mechanisms[F-2].appropriations.US.amount -> F-2 appropriations.US. */
 export function shortInput(path: string): string {
   return path.replace(/^mechanisms\[([^\]]+)\]\./, '$1 ').replace(/\.amount$/, '');
+}
+
+/** A failing test and how far it is from holding, in its unit (a floor: per year, and over the horizon). */
+function takeTitle(goal: string, ref: MetricRef, gap: Dec | null, years: number): string {
+  if (gap === null) return goal;
+  if (ref.kind === 'floor' && ref.field === 'met')
+    return M.solveTakeFloorTitle(goal, displayMillions(gap.neg()), years, displayMillions(gap.neg().times(years)));
+  if (ref.kind === 'floor' && ref.field === 'everyYear') return M.solveTakeWorstYearTitle(goal, displayMillions(gap.neg()));
+  return M.solveTakeTitle(goal, displayMillions(gap.neg()));
 }
 
 /** The "what it would take" tables (one per failing test), from the solver's data. */
@@ -205,7 +216,7 @@ export function takeSection(ev: Evaluation, tests: TakeTest[]): Section | undefi
     blocks.push({
       kind: 'table',
       id: `table-what-it-would-take-${i + 1}`,
-      title: gap === null ? t.goal.text : M.solveTakeTitle(t.goal.text, displayMillions(gap.neg())),
+      title: takeTitle(t.goal.text, t.goal.assertion.ref, gap, s.horizon.years),
       columns: [
         left('Input'),
         droppable(left('As written'), 2),

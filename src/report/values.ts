@@ -1,6 +1,6 @@
 // How a value reads for people and for machines, in one place: USD millions for money,
 // "1.23x" for ratios, a whole number for counts of years, MET / NOT MET for tests.
-import { type Dec, displayMillions, millions } from '../core/money.js';
+import { Dec, displayMillions, millions } from '../core/money.js';
 import { type MetricRef, unitOf } from '../model/paths.js';
 import type { Cell } from './model.js';
 
@@ -27,13 +27,20 @@ export function metricJson(x: Dec | boolean | null, ref: MetricRef): string | bo
   return unitOf(ref) === 'amount' ? millions(x) : x.toPlain(6);
 }
 
+/** A published estimate marks an amount between -$500,000 and $500,000 (not zero) with '*'. */
+const HALF_MILLION = Dec.of(500_000);
+
 /** A cell as people read it. */
 export function cellText(c: Cell): string {
   switch (c.kind) {
     case 'text':
       return c.text;
     case 'money':
-      return displayMillions(c.value);
+      return c.dp === 0
+        ? !c.value.isZero() && c.value.abs().lt(HALF_MILLION)
+          ? '*'
+          : displayMillions(c.value, 0, 'away')
+        : displayMillions(c.value, c.dp ?? 1);
     case 'ratio':
       return ratioText(c.value, c.digits);
     case 'rate':
