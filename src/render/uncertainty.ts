@@ -523,10 +523,10 @@ type VarianceResult = { shares: VarianceShare[]; variance: number; trials: numbe
 export function varianceJson(v: VarianceResult): unknown {
   return {
     method:
-      'first-order share of variance, Var(E[Y | X]) / Var(Y), from a simulation (ranges: equal-count bins of the draws; gates: holds vs fails); inputs drawn independently',
+      "first-order share of variance, Var(E[Y | X]) / Var(Y), from a simulation (ranges: equal-count bins of the draws; gates: holds vs fails; the groups' own sampling noise taken out); inputs drawn independently; se: standard error over 20 batches of the trials",
     trials: v.trials,
     seed: v.seed,
-    inputs: v.shares.map((x) => ({ path: x.path, kind: x.kind, share: Number(x.share.toFixed(4)) })),
+    inputs: v.shares.map((x) => ({ path: x.path, kind: x.kind, share: Number(x.share.toFixed(4)), se: Number(x.se.toFixed(4)) })),
   };
 }
 
@@ -535,12 +535,12 @@ export function renderVariance(v: VarianceResult, c: ChalkInstance, width: numbe
   return [
     c.bold(`Share of variance (first order, ${v.trials.toLocaleString('en-US')} trials, seed ${v.seed})`),
     ...wrap(
-      'Each input weighted by its distribution and each gate by its probability: how much of the spread it explains on its own. The shares add up to at most 100%; the rest comes from inputs acting together.',
+      'Each input weighted by its distribution and each gate by its probability: how much of the spread it explains on its own. The shares add up to at most 100% (within their Monte Carlo error, the +- column: one standard error); the rest comes from inputs acting together.',
       width,
     ),
     tableOf(
-      ['Input', 'Kind', 'Share'],
-      v.shares.map((x) => [x.path, x.kind, pct(x.share)]),
+      ['Input', 'Kind', 'Share', '+-'],
+      v.shares.map((x) => [x.path, x.kind, pct(x.share), pct(x.se)]),
       ['left', 'left'],
       c,
       width,
