@@ -35,6 +35,10 @@ export const M = {
     `For each test that fails (floor readings on the ${basis} basis and on commitment, and the target), the smallest change to one mechanism amount that closes it, cheapest first: Budget cost added is what the change adds on that basis over the horizon (ties: the smaller commitment added).`,
   solveTakeNone: 'No single mechanism amount closes this test.',
   solveTakeTitle: (goal: string, short: string) => `${goal} (short by ${short})`,
+  /** A floor's gap is its average's: per year, and N times that over the horizon (the shortfall `run` shows). */
+  solveTakeFloorTitle: (goal: string, perYear: string, years: number, total: string) =>
+    `${goal} (short by ${perYear} a year on average: a shortfall of ${total} over the ${years} years)`,
+  solveTakeWorstYearTitle: (goal: string, short: string) => `${goal} (short by ${short} in its worst year)`,
   solveTakeUnreachable: (inputs: string) => `No value of these alone closes it: ${inputs}.`,
   solveTakeNothing: 'Every floor and target test holds: nothing to close.',
   solveVaryNeedsGoal: '--vary needs --goal: say what the input should achieve',
@@ -304,6 +308,12 @@ export const M = {
   discountEmpty: 'give a discount `rate` or rates `byMaturity`',
   simulateTrials: 'the number of trials must be a whole number from 1 to 100,000,000',
   simulateSeed: 'the seed must be a whole number from 0 to 9,007,199,254,740,991',
+  simulateTooMany: (trials: string, limit: string, why: 'paired' | 'correlated') =>
+    why === 'paired'
+      ? `${trials} trials: a paired comparison (--against) holds every trial's outputs of both scenarios, so it takes at most ${limit} trials`
+      : `${trials} trials: correlated inputs are reordered over every trial's draws (Iman-Conover), so a scenario with correlations takes at most ${limit} trials`,
+  simulateTooManyHint: (limit: string) =>
+    `ask for at most ${limit} trials; the Monte Carlo error shrinks as 1/sqrt(trials), so a tenth of the trials gives about 3.2 times the error`,
   widthOption: 'the width must be a whole number of columns from 40 to 1000',
   simulateWorkers: 'the number of workers must be a whole number from 1 to 64',
   checkWorkers: '--workers must be a whole number from 0 to 64 (0: check every file on the main thread)',
