@@ -406,6 +406,9 @@ export const M = {
     `"${file}" was deleted since ${rev} and extended nothing: there is no new version to compare it with`,
   againstDeletedAloneHint: (file: string, rev: string) =>
     `\`git show ${rev}:./${file} > old.yaml\` then \`compact-model run old.yaml\` shows what it held`,
+  missingPackage: (pkg: string) => `${pkg} is not installed`,
+  xlsxNeedsExceljs:
+    'XLSX output needs the optional package exceljs: `npm i exceljs@4` beside compact-model (other formats work without it)',
   failIfSyntax: (expr: string) => `--fail-if "${expr}" is not a threshold`,
   failIfSyntaxHint:
     'write METRIC OP +CHANGE ("budgetCost.US > +100", USD millions; "headlineMobilization < -5%"), METRIC OP AMOUNT level ("budgetCost.US > 4.5B level") or VERDICT: must-not-flip ("floor.US.met: must-not-flip"); OP is >, >=, < or <=',
