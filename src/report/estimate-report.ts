@@ -166,10 +166,7 @@ function mechanismTable(sp: SponsorEstimate, s: Scenario) {
     columns: [left(`By fiscal year, ${millionsInWords(s.currency)}`), ...cols.map((c) => right(c.label))],
     rows: [...part(true), ...part(false)],
     empty: 'No budget effect on this basis.',
-    notes: [
-      [...new Map(sp.mechs.map((l) => [l.id, `${l.id}: ${l.label}`])).values()].join('; ') + '.',
-      roundingNote(s.currency),
-    ],
+    notes: [[...new Map(sp.mechs.map((l) => [l.id, `${l.id}: ${l.label}`])).values()].join('; ') + '.', roundingNote(s.currency)],
   };
 }
 
