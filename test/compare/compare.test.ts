@@ -254,14 +254,29 @@ describe('compare: what is not comparable, broken files, exit codes', () => {
     });
     const j = JSON.parse(r.stdout) as CompareJson;
     expect(j.options.map((o) => o.currency)).toEqual(['USD', 'EUR']);
-    // euro-plan's IL: 800M ILS at 4 ILS per EUR = 200 EUR millions, shown, never set against USD.
+    // euro-plan's IL: 800M ILS at 4 ILS per EUR = 200 EUR millions, shown, not set against USD
+    // (nor against ten years: euro-plan covers four).
     const il = row(j, 'publicCommitment.IL');
     expect(il.values[1]).toBe('200');
-    expect(il.changes[1]).toMatchObject({
+    expect(il.changes[1]).toMatchObject({ change: null });
+    expect(j.notes.join(' ')).toContain('euro-plan reports in EUR, the reference in USD');
+    // A figure per year is comparable across horizons, not across currencies.
+    const py = await cli(
+      [
+        'compare',
+        'scenarios/compact-2026.yaml',
+        'test/fixtures/books/euro-plan.yaml',
+        '--metrics',
+        'publicCommitment.IL.perYear',
+        '--format',
+        'json',
+      ],
+      { cwd: ROOT },
+    );
+    expect((JSON.parse(py.stdout) as CompareJson).rows[0]!.changes[1]).toMatchObject({
       change: null,
       note: 'in EUR, the reference in USD: amounts in two currencies are not compared',
     });
-    expect(j.notes.join(' ')).toContain('euro-plan reports in EUR, the reference in USD');
     // A verdict is still compared across currencies.
     expect(row(j, 'target.met').changes[1]).not.toHaveProperty('note');
   });
