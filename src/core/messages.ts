@@ -35,6 +35,10 @@ export const M = {
     `For each test that fails (floor readings on the ${basis} basis and on commitment, and the target), the smallest change to one mechanism amount that closes it, cheapest first: Budget cost added is what the change adds on that basis over the horizon (ties: the smaller commitment added).`,
   solveTakeNone: 'No single mechanism amount closes this test.',
   solveTakeTitle: (goal: string, short: string) => `${goal} (short by ${short})`,
+  /** A floor's gap is its average's: per year, and N times that over the horizon (the shortfall `run` shows). */
+  solveTakeFloorTitle: (goal: string, perYear: string, years: number, total: string) =>
+    `${goal} (short by ${perYear} a year on average: a shortfall of ${total} over the ${years} years)`,
+  solveTakeWorstYearTitle: (goal: string, short: string) => `${goal} (short by ${short} in its worst year)`,
   solveTakeUnreachable: (inputs: string) => `No value of these alone closes it: ${inputs}.`,
   solveTakeNothing: 'Every floor and target test holds: nothing to close.',
   solveVaryNeedsGoal: '--vary needs --goal: say what the input should achieve',
@@ -304,6 +308,12 @@ export const M = {
   discountEmpty: 'give a discount `rate` or rates `byMaturity`',
   simulateTrials: 'the number of trials must be a whole number from 1 to 100,000,000',
   simulateSeed: 'the seed must be a whole number from 0 to 9,007,199,254,740,991',
+  simulateTooMany: (trials: string, limit: string, why: 'paired' | 'correlated') =>
+    why === 'paired'
+      ? `${trials} trials: a paired comparison (--against) holds every trial's outputs of both scenarios, so it takes at most ${limit} trials`
+      : `${trials} trials: correlated inputs are reordered over every trial's draws (Iman-Conover), so a scenario with correlations takes at most ${limit} trials`,
+  simulateTooManyHint: (limit: string) =>
+    `ask for at most ${limit} trials; the Monte Carlo error shrinks as 1/sqrt(trials), so a tenth of the trials gives about 3.2 times the error`,
   widthOption: 'the width must be a whole number of columns from 40 to 1000',
   simulateWorkers: 'the number of workers must be a whole number from 1 to 64',
   checkWorkers: '--workers must be a whole number from 0 to 64 (0: check every file on the main thread)',
@@ -355,7 +365,22 @@ export const M = {
     `\`git show ${rev}:./${file} > old.yaml\` then \`compact-model run old.yaml\` shows what it held`,
   failIfSyntax: (expr: string) => `--fail-if "${expr}" is not a threshold`,
   failIfSyntaxHint:
-    'write METRIC OP CHANGE, e.g. --fail-if "budgetCost.US > +100" (USD millions) or --fail-if "headlineMobilization < -5%"; OP is >, >=, < or <=',
+    'write METRIC OP +CHANGE ("budgetCost.US > +100", USD millions; "headlineMobilization < -5%"), METRIC OP AMOUNT level ("budgetCost.US > 4.5B level") or VERDICT: must-not-flip ("floor.US.met: must-not-flip"); OP is >, >=, < or <=',
+  failIfUnsigned: (expr: string) =>
+    `--fail-if "${expr}": an unsigned limit is read as a change, as before; this form is deprecated and will mean a level`,
+  failIfUnsignedHint: (expr: string) => {
+    const m = /^(.*?)(>=|<=|>|<)\s*(.*)$/.exec(expr);
+    return m
+      ? `write "${m[1]!.trim()} ${m[2]} +${m[3]}" for a change, or "${m[1]!.trim()} ${m[2]} ${m[3]} level" for the figure itself`
+      : 'sign the limit (+100, -5%) for a change, or add "level" for the figure itself';
+  },
+  failIfScaled: (path: string) => `"${path}" is not an amount; its limit is a plain number`,
+  failIfScaledHint: 'write the limit without a unit, e.g. "leverage.commitment.total < -0.1"',
+  thresholdNotApplicable: (names: string) => `this scenario has no ${names}`,
+  policyNotApplicable: 'no verdict of this scenario matches',
+  levelCrossed: (expr: string, path: string, alt: string, base: string) =>
+    `--fail-if "${expr}" crossed: ${path} is ${alt} (was ${base})`,
+  policyCrossed: (expr: string, flips: string) => `--fail-if "${expr}" crossed: ${flips}`,
   failIfMetric: (expr: string, why: string) => `--fail-if "${expr}": ${why}`,
   failIfBoolean: (path: string) => `"${path}" is true/false; a threshold needs a number`,
   failIfBooleanHint: 'a flipped verdict shows in the diff itself; use an amount such as floor.US.appropriated.shortfall',

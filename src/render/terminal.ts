@@ -149,7 +149,13 @@ function renderList(t: TableModel, list: NonNullable<TableModel['list']>, k: Cha
       const s = colour(c, safe(cellText(c)), k, r.bad ?? false);
       return n < 2 ? s : `${safe(t.columns[i]!.head).toLowerCase()} ${s}`;
     });
-    out.push(parts.join('  '));
+    const plain = list.line.map((i, n) => {
+      const c = r.cells[i] ?? { kind: 'empty' as const };
+      return n < 2 ? safe(cellText(c)) : `${safe(t.columns[i]!.head).toLowerCase()} ${safe(cellText(c))}`;
+    });
+    // Too long for one line: the id and verdict on it, the figures wrapped beneath them.
+    if (widthOf(plain.join('  ')) <= width) out.push(parts.join('  '));
+    else out.push(parts.slice(0, 2).join('  '), ...wrap(plain.slice(2).join('  '), width, '    '));
     for (const i of list.beneath) {
       const c = r.cells[i];
       if (c && cellText(c)) out.push(...wrap(cellText(c), width, '    ').map((l) => k.dim(l)));

@@ -137,10 +137,10 @@ export async function toXlsx(r: Report, ev: Evaluation, sheets: [string, string[
 function ledgerSheet(ledger: Worksheet, ev: Evaluation): void {
   const header = ledgerHeader(ev.scenario.currency);
   ledger.addRow(header).font = { bold: true };
-  for (const [y, g, mech, kind, amt] of ledgerRows(ev)) ledger.addRow([y, g, mech, kind, Number(amt)]);
+  for (const [y, g, mech, kind, amt, basis] of ledgerRows(ev)) ledger.addRow([y, g, mech, kind, Number(amt), basis]);
   ledger.getColumn(5).numFmt = '#,##0.000000';
   ledger.columns.forEach((c, i) => {
-    c.width = [10, 12, 12, 14, 16][i];
+    c.width = [10, 12, 12, 14, 16, 14][i];
   });
   ledger.views = [{ state: 'frozen', ySplit: 1 }];
   ledger.autoFilter = { from: 'A1', to: `${ledger.getColumn(header.length).letter}1` };

@@ -6,7 +6,7 @@
 import { millionsInWords } from '../core/currency.js';
 import { Dec, displayMillions } from '../core/money.js';
 import type { Summary } from '../simulate/stats.js';
-import type { Scenario } from '../model/scenario.js';
+import { type Event, probabilityAssumed, type Scenario } from '../model/scenario.js';
 import { type EstimateData, type Series, type SponsorEstimate, sumOf } from './estimate.js';
 import { inputRows } from './inputs.js';
 import { type Cell, left, type Report, right, type Row, type Section, text } from './model.js';
@@ -236,9 +236,10 @@ function sponsorSection(d: EstimateData, sp: SponsorEstimate): Section {
 }
 
 /** A gate's probability as the plan cites it, or marked as the scenario author's assumption. */
-export function probabilitySource(source: string | undefined): string {
+export function probabilitySource(e: Pick<Event, 'probability' | 'source'>): string {
+  const source = e.probability?.source ?? e.source;
   if (!source) return "scenario author's assumption (no source given)";
-  return /assumption/i.test(source) ? `scenario author's assumption (${source})` : source;
+  return probabilityAssumed(e) ? `scenario author's assumption (${source})` : source;
 }
 
 function basisSection(d: EstimateData): Section {
@@ -286,7 +287,7 @@ function basisSection(d: EstimateData): Section {
             text(e.label),
             text(e.holds ? e.words[1] : e.words[0]),
             text(e.probability ? `${e.probability.value.base.times(100).toPlain(2)}%` : '-'),
-            text(probabilitySource(e.probability?.source ?? e.source)),
+            text(probabilitySource(e)),
           ],
         })),
         empty: 'The plan has no gates.',
@@ -374,7 +375,7 @@ export function buildEstimate(d: EstimateData, u?: EstimateUncertainty): Report 
       d.baseline.kind === 'scenario'
         ? `Incremental to ${d.baseline.file} (${d.baseline.name}).`
         : 'Incremental to current law as the plan states it (its `currentLaw:` items).',
-      "One government at a time: two governments' budgets are never added together.",
+      "One government at a time: no budget is ever added to another government's.",
     ],
     highlights: [],
     sections: [...d.sponsors.map((sp) => sponsorSection(d, sp)), ...(u ? [uncertaintySection(d, u)] : []), basisSection(d)],
