@@ -516,6 +516,10 @@ export const M = {
   // compare (src/measure/compare.ts, cli/commands/compare.ts)
   compareNoGovernment: (g: string) => `no government ${g} in this scenario`,
   compareOtherHorizon: 'another horizon: totals over different years are not compared',
+  compareOtherCurrency: (c: string, base: string) =>
+    `in ${c}, the reference in ${base}: amounts in two currencies are not compared`,
+  compareCurrencyNote: (name: string, c: string, base: string) =>
+    `${name} reports in ${c}, the reference in ${base}: its amounts are in ${c} millions, and their changes are not computed (n/a).`,
   compareHorizonNote: (name: string, h: { start: number; years: number }, b: { start: number; years: number }) =>
     `${name} covers ${h.years} years from FY${h.start}, the baseline ${b.years} from FY${b.start}: its totals are shown, their changes are not computed (n/a).`,
   compareGovernmentsNote: (name: string, missing: string[], extra: string[]) =>
