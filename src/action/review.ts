@@ -192,6 +192,9 @@ interface Run {
   stderr: string;
 }
 
+/** The CLI processes running, ended with the review when it is stopped (see stopOnSignals). */
+const children = new Set<ReturnType<typeof spawn>>();
+
 function runCli(o: Options, args: string[]): Promise<Run> {
   return new Promise((done) => {
     const child = spawn(process.execPath, [o.cli, ...args], {
@@ -206,6 +209,8 @@ function runCli(o: Options, args: string[]): Promise<Run> {
     child.stdout.on('data', (b: Buffer) => out.push(b));
     child.stderr.on('data', (b: Buffer) => err.push(b));
     child.on('error', (e) => done({ code: 2, stdout: '', stderr: String(e) }));
+    children.add(child);
+    child.on('close', () => children.delete(child));
     child.on('close', (code) =>
       done({ code: code ?? 2, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }),
     );
@@ -745,7 +750,25 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, cwd: string): Options {
   };
 }
 
+/**
+ * A cancelled job or `timeout` stops the review: its CLI processes are stopped with the
+ * same signal, then it ends with 128 + the signal's number (130 SIGINT, 143 SIGTERM).
+ * The review's own thread only waits on them, so the listener runs at once.
+ */
+function stopOnSignals(): void {
+  for (const [sig, n] of [
+    ['SIGINT', 2],
+    ['SIGTERM', 15],
+    ['SIGHUP', 1],
+  ] as const)
+    process.on(sig, () => {
+      for (const c of children) c.kill(sig);
+      process.exit(128 + n);
+    });
+}
+
 export async function main(): Promise<number> {
+  stopOnSignals();
   try {
     return await review(optionsFromEnv(process.env, process.cwd()));
   } catch (e) {
