@@ -9,13 +9,16 @@
 // that pins compact-model pins both). It uses the CLI only through its documented machine
 // outputs (`check --format json`, `diff --format json|markdown`, `run --format json`), run
 // as child processes without a shell; it imports nothing from the engine.
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
+import { MAX_INPUT_BYTES, readInputFile } from '../core/files.js';
+import { runGit, workTreeRoot } from '../core/git.js';
+import { M } from '../core/messages.js';
 
 export const MARKER = '<!-- compact-model-review -->';
 /** GitHub refuses comments over 65,536 characters; stay well under. */
@@ -142,13 +145,9 @@ function change(s: string | null | undefined): string {
 
 // ---------- git ----------
 
-function git(cwd: string, args: string[]): string {
-  return execFileSync('git', ['-c', 'core.quotePath=false', ...args], {
-    cwd,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    maxBuffer: 256 * 1024 * 1024,
-  });
+/** git on the repository whose work tree is `root`, run the one hardened way (core/git.ts). */
+function git(root: string, args: string[]): string {
+  return runGit(root, args, { maxBuffer: 256 * 1024 * 1024 }).toString('utf8');
 }
 
 function nulList(s: string): string[] {
@@ -240,7 +239,9 @@ function extendsOf(text: string, file: string): string | undefined {
 // ---------- the review ----------
 
 export async function review(o: Options): Promise<number> {
-  const root = git(o.cwd, ['rev-parse', '--show-toplevel']).replace(/\n$/, '');
+  // Found by its `.git` entry, never by asking git inside a folder the pull request wrote.
+  const root = workTreeRoot(o.cwd);
+  if (!root) throw new SetupError(`${o.cwd} is not inside a git work tree; run the review in the checkout`);
   o = { ...o, cwd: root };
   let base: string;
   try {
@@ -300,13 +301,9 @@ export async function review(o: Options): Promise<number> {
     const seen = new Set<string>([p]);
     let cur: string | undefined = p;
     while (cur !== undefined) {
-      let text: string;
-      try {
-        text = readFileSync(join(root, cur), 'utf8');
-      } catch {
-        break;
-      }
-      const parent = extendsOf(text, cur);
+      const got = readInput(root, cur);
+      if (!got.ok) break;
+      const parent = extendsOf(got.text, cur);
       if (parent === undefined || seen.has(parent)) break;
       if (changedAny.has(parent)) {
         entries.push({ status: 'E', path: p });
@@ -476,12 +473,23 @@ async function diffEntry(o: Options, rev: string, e: Entry, failIf: string[]): P
   // One side only and no `extends`: nothing to compare with; show its figures.
   const oneSided = e.status === 'A' || e.status === 'D';
   if (oneSided) {
-    let text: string;
-    try {
-      text = e.status === 'A' ? readFileSync(join(o.cwd, e.path), 'utf8') : git(o.cwd, ['cat-file', 'blob', `${rev}:${e.path}`]);
-    } catch {
-      text = '';
-    }
+    let text = '';
+    if (e.status === 'A') {
+      // The one input reader (core/files.ts): a link to /dev/zero or to .git/config is refused,
+      // reported as this file's finding, and the review goes on with the others.
+      const got = readInput(o.cwd, e.path);
+      if (!got.ok) {
+        res.exitCode = 2;
+        res.error = got.message;
+        return res;
+      }
+      text = got.text;
+    } else
+      try {
+        text = git(o.cwd, ['cat-file', 'blob', `${rev}:${e.path}`]);
+      } catch {
+        /* read as empty: the CLI reports what git says */
+      }
     if (extendsOf(text, e.path) === undefined) {
       let file = e.path;
       if (e.status === 'D') {
@@ -529,6 +537,13 @@ async function diffEntry(o: Options, rev: string, e: Entry, failIf: string[]): P
   const m = await runCli(o, [...args.slice(0, 3), '--format', 'markdown', ...args.slice(3)]);
   res.markdown = m.stdout.replace(/^<!-- compact-model-diff -->\n/, '');
   return res;
+}
+
+/** A file of the checkout, read as the CLI reads scenarios; a refusal as the CLI words it. */
+function readInput(root: string, path: string): { ok: true; text: string } | { ok: false; message: string } {
+  const got = readInputFile(join(root, path), { cap: MAX_INPUT_BYTES });
+  if (got.ok) return { ok: true, text: got.buf.toString('utf8') };
+  return { ok: false, message: M.inputRefused(path, got.why, got.code, got.size, MAX_INPUT_BYTES) };
 }
 
 function firstLine(s: string): string {

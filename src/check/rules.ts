@@ -127,7 +127,7 @@ export function withinRule(s: Scenario, ev: Evaluation): Diagnostic[] {
       out.push(
         ruleError(
           'within-overrun',
-          M.withinOverrun(m.id, m.within, s.governments[g]!.code, s.horizon.start + y, by.div(1e6).toPlain(6)),
+          M.withinOverrun(m.id, m.within, s.governments[g]!.code, s.horizon.start + y, by.div(1e6).toPlain(6), s.currency),
           m.loc,
           M.withinOverrunHint(m.within),
         ),
@@ -164,7 +164,7 @@ export function declaredTotals(s: Scenario, ev: (c: Case) => Evaluation): Diagno
         RULES.declaredTotal,
         M.totalMismatch(t.id, t.metric, show(t.value), show(computed), signed, t.tolerance.text, t.case),
         t.loc,
-        M.totalMismatchHint,
+        M.totalMismatchHint(s.currency),
       ),
     );
   }
@@ -184,7 +184,7 @@ export function assertionRule(s: Scenario, ev: (c: Case) => Evaluation): Diagnos
             RULES.assertion,
             M.assertionFailed(a.text, a.metric, showValue(r.computed, a.ref), a.case),
             a.loc,
-            M.assertionHint(unitOf(a.ref) === 'amount', a.source),
+            M.assertionHint(unitOf(a.ref) === 'amount', a.source, s.currency),
           ),
     );
   }

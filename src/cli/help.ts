@@ -57,6 +57,24 @@ export const HELP: Record<string, HelpSpec> = {
       [2, UNUSABLE],
     ],
   },
+  compare: {
+    examples: [
+      ["compact-model compare 'scenarios/*.yaml'", 'every shipped option against the first'],
+      [
+        'compact-model compare scenarios/f3-high.yaml scenarios/f4-no-second-wave.yaml --baseline scenarios/compact-2026.yaml',
+        'two options against a named reference',
+      ],
+      ["compact-model compare 'scenarios/*.yaml' --format html -o options.html", 'the options with charts'],
+      [
+        "compact-model compare 'scenarios/*.yaml' --metrics budgetCost.US,target.met --simulate 2000",
+        'chosen rows, with their odds',
+      ],
+    ],
+    exits: [
+      [1, 'a scenario breaks a rule, e.g. a failed assertion (the table is still printed)'],
+      [2, `${UNUSABLE}; a broken file is left out and the others are still compared`],
+    ],
+  },
   explain: {
     examples: [
       ['compact-model explain budgetCost.US', 'in the shipped baseline'],

@@ -15,6 +15,7 @@ import { register as registerSchema } from './commands/schema.js';
 import { register as registerInit } from './commands/init.js';
 import { register as registerEstimate } from './commands/estimate.js';
 import { register as registerSolve } from './commands/solve.js';
+import { register as registerCompare } from './commands/compare.js';
 
 export { basisOption, choice, type Ctx, intOption, parseWidth, rateOption, VERSION, widthOption } from './options.js';
 
@@ -39,6 +40,7 @@ export function makeProgram(ctx: Ctx): Command {
   });
   registerRun(program, ctx);
   registerDiff(program, ctx);
+  registerCompare(program, ctx);
   registerExplain(program, ctx);
   registerReport(program, ctx);
   registerCheck(program, ctx);

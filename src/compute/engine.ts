@@ -11,13 +11,23 @@ import { flowSlot, Ledger } from '../kit/ledger.js';
 export { type Case, casePicker, type Picker } from '../kit/flows.js';
 
 /**
+ * An amount written in another currency is divided by its exchange rate where it is read,
+ * both picked by the same picker: so a ranged rate is an input like any other (simulate
+ * draws it, sensitivity swings it), and at a stated rate the conversion is exact.
+ */
+export function converting<T>(A: Arith<T>, pick: Picker<T>): Picker<T> {
+  return { fig: (f) => (f.per ? A.div(pick.fig(f), pick.fig(f.per)) : pick.fig(f)), event: (e) => pick.event(e) };
+}
+
+/**
  * Books every mechanism's flows in one ledger; with `only`, just the mechanisms it
  * selects (the others' rows stay zero). A mechanism books into its own row only, so a
  * selected row is what the whole computation gives it when the mechanisms within it are
  * selected too.
  */
-export function compute<T>(s: Scenario, A: Arith<T>, pick: Picker<T>, only?: (mi: number) => boolean): Ledger<T> {
+export function compute<T>(s: Scenario, A: Arith<T>, given: Picker<T>, only?: (mi: number) => boolean): Ledger<T> {
   const N = s.horizon.years;
+  const pick = s.exchangeRates.length > 0 ? converting(A, given) : given;
   const govs = s.governments.map((g) => g.code);
   const ledger = new Ledger(
     A,

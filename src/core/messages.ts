@@ -127,7 +127,31 @@ export const M = {
     `shipped: ${shipped.join(', ')}; for a file of your own write its path, e.g. ./my-base.yaml`,
   notAScenario: (f: string) => `"${f}" is not a scenario: it has none of a scenario's keys (name, horizon, mechanisms, ...)`,
   notAScenarioHint: 'extends names another scenario file; check the path',
+  notAScenarioTopHint:
+    'a scenario has at least one of name, horizon, mechanisms, ... at the top level; `compact-model init NAME` writes one',
+  impreciseNumberUnquoted: 'a number has more digits than a YAML number keeps',
+  unresolvedAlias: (name: string | undefined) => `unresolved alias${name === undefined ? '' : ` *${name}`}`,
   notRegularFile: (f: string) => `"${f}" is not a regular file (a device, a pipe or a socket)`,
+  /** Why the input reader (core/files.ts) refused a file, as the CLI and the review word it. */
+  inputRefused: (f: string, why: string, code?: string, size?: number, max?: number): string =>
+    why === 'missing'
+      ? M.fileNotFound(f)
+      : why === 'unreadable'
+        ? M.fileUnreadable(f, String(code))
+        : why === 'directory'
+          ? M.isDirectory(f)
+          : why === 'not-a-file'
+            ? M.notRegularFile(f)
+            : why === 'too-large'
+              ? M.fileTooLarge(f, size ?? 0, max ?? 0)
+              : why === 'in-git-dir'
+                ? M.inGitDir(f)
+                : M.linkOutsideTree(f),
+  linkOutsideTree: (f: string) =>
+    `"${f}" is a symbolic link to a file outside its tree (the git work tree it is in, or --root): not read`,
+  linkOutsideTreeHint: 'copy the file into the tree, or pass --root DIR to allow the folder it leads to',
+  inGitDir: (f: string) => `"${f}" is inside a .git folder: git's own files are never read as input`,
+  inGitDirHint: 'name a scenario file of the work tree',
   notRegularFileHint: 'name a scenario file; to read one from a pipe, pass - (standard input)',
   tooManyMechanismYears: (n: number, years: number, max: number) =>
     `${n} mechanisms over ${years} years make ${n * years} mechanism-years; the limit is ${max}`,
@@ -251,14 +275,14 @@ export const M = {
   againstMismatch: (what: string, mine: string, theirs: string) =>
     `--against: the baseline has another ${what} (this plan: ${mine}; the baseline: ${theirs}); an increment needs the same ${what}`,
   againstMismatchHint: 'estimate against a current-law scenario over the same horizon, with the same governments and basis',
-  withinOverrun: (inner: string, outer: string, gov: string, year: number, by: string) =>
-    `"${inner}" is within "${outer}" but exceeds ${outer}'s ${gov} commitment in FY${year} by ${by} (USD millions)`,
+  withinOverrun: (inner: string, outer: string, gov: string, year: number, by: string, cur = 'USD') =>
+    `"${inner}" is within "${outer}" but exceeds ${outer}'s ${gov} commitment in FY${year} by ${by} (${cur} millions)`,
   withinOverrunHint: (outer: string) =>
     `raise ${outer}'s amounts or lower this mechanism's; what is within an envelope must fit inside it`,
   unknownMeasure: (id: string, known: readonly string[]) =>
     `unknown measure "${id}"${known.length ? ` (defined under measures: ${known.join(', ')})` : ' (the scenario defines no measures:)'}`,
   unknownMetric: (p: string) => `unknown metric "${p}"`,
-  metricHint: (example: string) => `a metric path looks like ${example}; see the README, section "Metrics"`,
+  metricHint: (example: string) => `a metric path looks like ${example}; see docs/reference/metrics.md`,
   publishedUnit: (p: string, unit: string) =>
     `published value "${p}" does not fit the metric, which is ${unit === 'amount' ? 'an amount' : unit === 'ratio' ? 'a ratio' : unit === 'boolean' ? 'true/false' : 'a rate'}`,
   programOverrun: (prog: string, mech: string, gov: string, year: number, over: string) =>
@@ -309,6 +333,7 @@ export const M = {
   gitReadFailed: (name: string, said: string) => `cannot read "${name}" from git${said ? `: ${said}` : ''}`,
   gitReadFailedHint: (rev: string) =>
     `check that "${rev}" is a revision of this repository (a branch, tag or commit such as main, HEAD~1 or origin/main) and that the file existed there`,
+  gitNoRepository: 'the file is not inside a git work tree (no folder above it holds .git)',
   badRevision: (rev: string) => `"${rev}" is not a usable git revision`,
   badRevisionHint: 'name a branch, tag or commit, e.g. --against main or --against HEAD~1',
   diffArgs: (n: number, against: boolean) =>
@@ -362,6 +387,15 @@ export const M = {
   outputNeededHint: (ext: string) => `for example: compact-model run --format xlsx -o results.${ext}`,
   citedSourceNoCopy: (title: string, where: string) =>
     `note: no local copy of the cited document "${title}" is given${where ? ` (${where})` : ''}; citations show line numbers without their text`,
+  citedWhy: {
+    missing: 'no such file',
+    'not-a-file': 'not a regular file',
+    'too-large': 'too large to read',
+    unreadable: 'cannot be read',
+    'not-text': 'not UTF-8 text',
+    'outside-tree': "outside the scenario's tree; pass --root DIR to allow its folder",
+    'in-git-dir': 'inside a .git folder, never read',
+  },
   citedSourceAbsent: (title: string, file: string, why: string) =>
     `note: the cited document "${title}" is not at ${file} (${why}); citations show line numbers without their text`,
   explainUnknownMetric: (p: string) => `cannot explain "${p}": ${p === '' ? 'no metric given' : 'not a metric path'}`,
@@ -372,8 +406,8 @@ export const M = {
     `assertion "${text}" fails: ${metric} is ${value}${c === 'base' ? '' : ` (${c} case)`}`,
   assertionUndefined: (text: string, metric: string) => `assertion "${text}" fails: ${metric} has no value in this scenario`,
   assertionUndefinedHint: 'a ratio over zero, or a floor or target test without `targets:`, has no value',
-  assertionHint: (amount: boolean, source?: string) =>
-    `${amount ? 'amounts are USD millions; ' : ''}${source ? `the assertion cites: ${source}; ` : ''}change the scenario or the assertion`,
+  assertionHint: (amount: boolean, source?: string, cur = 'USD') =>
+    `${amount ? `amounts are ${cur} millions; ` : ''}${source ? `the assertion cites: ${source}; ` : ''}change the scenario or the assertion`,
   totalNotANumber: (metric: string) => `a declared total names an amount or a ratio; ${metric} is true or false`,
   totalNotANumberHint: 'state tests such as floor.US.appropriated.met under `assert:` instead',
   totalIsRange: (v: string) => `"${v}" is a range; a declared total is one sum`,
@@ -382,8 +416,8 @@ export const M = {
   totalToleranceHint: 'write a share such as 0.5% or an amount such as 1M',
   totalMismatch: (id: string, metric: string, declared: string, computed: string, diff: string, tol: string, c: string) =>
     `declared total "${id}" (${metric}) is ${declared} but the scenario sums to ${computed} (difference ${diff}; tolerance ${tol})${c === 'base' ? '' : ` (${c} case)`}`,
-  totalMismatchHint:
-    "a declared total states the file's own sum: correct the figure or the inputs that feed it (amounts in USD millions)",
+  totalMismatchHint: (cur = 'USD') =>
+    `a declared total states the file's own sum: correct the figure or the inputs that feed it (amounts in ${cur} millions)`,
   envelopeOverrun: (
     prog: string,
     mech: string,
@@ -393,8 +427,9 @@ export const M = {
     firstYear: number,
     years: string,
     c: string,
+    cur = 'USD',
   ) =>
-    `program "${prog}" takes ${mech}'s programs to ${drawn} in FY${firstYear}, above ${mech}'s ${gov} appropriations of ${env} (USD millions); overrun in ${years}${c === 'base' ? '' : ` (${c} case)`}`,
+    `program "${prog}" takes ${mech}'s programs to ${drawn} in FY${firstYear}, above ${mech}'s ${gov} appropriations of ${env} (${cur} millions); overrun in ${years}${c === 'base' ? '' : ` (${c} case)`}`,
   envelopeOverrunHint: (mech: string) =>
     `programs draw on ${mech}'s envelope, per government and year; raise ${mech}'s appropriations or cut the program (run clamps the mechanism's own follow-on at zero meanwhile)`,
   fallbackBeforeStudy: (fb: string, prog: string, year: number, endYear: number) =>
@@ -407,6 +442,31 @@ export const M = {
   claimsNotHeld: (notHeld: string[], total: number) =>
     `${notHeld.length} of ${total} published claim${total === 1 ? '' : 's'} do${notHeld.length === 1 ? 'es' : ''} not hold (warnings): ${notHeld.join(', ')}`,
   claimsVerboseHint: 'check --verbose shows each claim with its figures and source; --strict-claims makes them errors',
+  // compare (src/measure/compare.ts, cli/commands/compare.ts)
+  compareNoGovernment: (g: string) => `no government ${g} in this scenario`,
+  compareOtherHorizon: 'another horizon: totals over different years are not compared',
+  compareHorizonNote: (name: string, h: { start: number; years: number }, b: { start: number; years: number }) =>
+    `${name} covers ${h.years} years from FY${h.start}, the baseline ${b.years} from FY${b.start}: its totals are shown, their changes are not computed (n/a).`,
+  compareGovernmentsNote: (name: string, missing: string[], extra: string[]) =>
+    `${name} ${missing.length ? `has no government ${missing.join(', ')} (its rows are n/a, not zero)` : ''}${missing.length && extra.length ? ' and ' : ''}${extra.length ? `has government${extra.length === 1 ? '' : 's'} ${extra.join(', ')} the baseline lacks` : ''}.`,
+  compareNoFiles: (patterns: string[]) => `no scenario matches ${patterns.join(' ')}`,
+  compareNoFilesHint: 'name scenario files, or a pattern such as scenarios/*.yaml (quoted, it is expanded here)',
+  compareBaselineUnusable: (file: string, used: string) =>
+    `the baseline ${file} cannot be used; ${used} is the reference instead`,
+  compareUnknownMetric: (path: string, message: string) => `--metrics ${path}: ${message}`,
+  compareNoneUsable: 'no scenario could be used: nothing to compare',
+  unknownCurrency: (c: string) => `"${visible(c)}" is not an ISO 4217 currency code`,
+  currencyHint: (c: string) =>
+    /^[a-z]{3}$/.test(c) && c.toUpperCase() !== c
+      ? `write it in capitals: ${c.toUpperCase()}`
+      : 'write a three-letter ISO 4217 code in capitals, e.g. USD, EUR, ILS, GBP, JPY',
+  missingRate: (c: string) => `an amount is written in ${c} but exchangeRates gives no rate for ${c}`,
+  missingRateHint: (c: string, plan: string) =>
+    `add exchangeRates: { ${c}: { value: RATE, source: "..." } } (${c} per one ${plan}, a cited figure; a range is simulated)`,
+  rateNotPositive: (c: string) => `the exchange rate for ${c} must be above zero`,
+  rateNotPositiveHint: (c: string, plan: string) => `write how many ${c} one ${plan} buys, e.g. 3.7 (a range as 3.4-4.0)`,
+  rateOfPlanCurrency: (c: string) => `exchangeRates names ${c}, the plan's own currency`,
+  rateOfPlanCurrencyHint: "drop it: amounts in the plan's currency need no conversion",
   inScenario: (files: string[], message: string) =>
     `in ${files.length <= 3 ? files.join(', ') : `${files.length} scenarios (${files.slice(0, 3).join(', ')}, ...)`}: ${message}`,
 } as const;

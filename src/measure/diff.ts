@@ -86,6 +86,8 @@ export interface ScenarioDiff {
   baseHorizon: { start: number; years: number };
   /** The two sides name different governments. */
   govsDiffer: boolean;
+  /** The currency amounts are in (the alternative's; two sides in different currencies are not compared). */
+  currency: string;
   /** How metrics are labelled (the alternative's scoring basis and follow-on treatment). */
   labels: MetricContext;
   headline: Row[];
@@ -231,6 +233,7 @@ export function diffEvaluations(a: Evaluation, b: Evaluation): ScenarioDiff {
     horizon: { start: b.scenario.horizon.start, years: b.scenario.horizon.years },
     baseHorizon: { start: a.scenario.horizon.start, years: a.scenario.horizon.years },
     govsDiffer: A.govs.join() !== B.govs.join(),
+    currency: b.scenario.currency,
     labels: B.context,
     headline,
     byMechanism,

@@ -1,6 +1,7 @@
 // Metrics as aggregations of the one ledger: each money metric sums its registry flows
 // (budget flows on the evaluation's scoring basis), filtered by government, mechanism
 // and year; ratios and tests are built from those sums.
+import { DEFAULT_CURRENCY, unitWord } from '../core/currency.js';
 import type { Arith } from '../core/money.js';
 import type { Ledger } from '../kit/ledger.js';
 import { kindOf } from '../mechanisms/registry.js';
@@ -52,7 +53,11 @@ export class Measure<T> {
 
   /** Labels of metrics in this evaluation (the basis, the follow-on treatment). */
   get context(): MetricContext {
-    return { includeFollowOn: this.s.targets.includeFollowOn, basisLabel: this.basis.label };
+    return {
+      includeFollowOn: this.s.targets.includeFollowOn,
+      basisLabel: this.basis.label,
+      ...(this.s.currency === DEFAULT_CURRENCY ? {} : { unitWord: unitWord(this.s.currency) }),
+    };
   }
 
   /** Sum of a money metric; `y` a year index (N = after the horizon), undefined = the whole horizon. */

@@ -166,6 +166,7 @@ export const grantProgram = defineKind<GrantMech, z.output<ReturnType<typeof sch
       s.governments.map((x) => x.code),
       s.horizon.years,
       s.horizon.start,
+      s.currency,
     );
   },
 });
@@ -176,7 +177,7 @@ export const grantProgram = defineKind<GrantMech, z.output<ReturnType<typeof sch
  * tips the sum over in the first year of overrun; the first case (base, low, high) that
  * overruns is reported.
  */
-function envelopes(m: GrantMech, govs: string[], N: number, start: number): Diagnostic[] {
+function envelopes(m: GrantMech, govs: string[], N: number, start: number, cur: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (m.programs.length === 0) return out;
   for (const g of govs) {
@@ -222,6 +223,7 @@ function envelopes(m: GrantMech, govs: string[], N: number, start: number): Diag
           start + y0,
           yearRuns(overYears, start),
           c,
+          cur,
         ),
         loc: culprit.a.loc,
         hint: M.envelopeOverrunHint(m.id),

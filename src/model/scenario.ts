@@ -17,6 +17,9 @@ export interface Fig {
   path: string;
   /** What the figure measures; unset on built-in defaults. */
   unit?: Unit;
+  /** An amount written in another currency than the plan's: its code, and the rate it is divided by. */
+  currency?: string;
+  per?: Fig;
   /** What the range means when sampled; unset = uniform. For normal and lognormal, low/high are the P5/P95. */
   dist?: DistKind;
 }
@@ -208,6 +211,14 @@ export interface Curve {
   source?: string;
 }
 
+/** A sponsor (a government, a multilateral, a bank): who commits the money. */
+export interface Sponsor {
+  code: string;
+  name: string;
+  /** The currency its own tables are shown in, when not the plan's. */
+  currency?: string;
+}
+
 export interface Scenario {
   name: string;
   description?: string;
@@ -215,7 +226,11 @@ export interface Scenario {
   /** Files read, the scenario first, then what it extends. */
   chain: string[];
   horizon: { start: number; years: number; source?: string };
-  governments: { code: string; name: string }[];
+  governments: Sponsor[];
+  /** The currency every amount is reported in (ISO 4217; USD when the file names none). */
+  currency: string;
+  /** The stated rates: units of each other currency per one unit of the plan's, as figures. */
+  exchangeRates: { currency: string; fig: Fig }[];
   mechanisms: MechBase[];
   /** Every uncertain event the mechanisms declare, in scenario order. */
   events: Event[];

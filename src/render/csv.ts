@@ -1,6 +1,7 @@
 // CSV for spreadsheets and scripts (RFC 4180: CRLF line ends, fields quoted when they
 // hold a comma, quote or line break, quotes doubled). A shared writer: `run` uses
 // ledgerCsv; `diff` and `simulate` can build their rows and call toCsv.
+import { amountColumn } from '../core/currency.js';
 import { millions } from '../core/money.js';
 import { forCsvText } from '../core/text.js';
 import type { Evaluation } from '../measure/evaluate.js';
@@ -31,7 +32,10 @@ export function toCsv(header: string[], rows: CsvValue[][]): string {
   return csvRow(header) + rows.map(csvRow).join('');
 }
 
-export const LEDGER_HEADER = ['year', 'government', 'mechanism', 'flow', 'amount_musd'];
+/** The ledger's columns; amounts in the plan's currency (`amount_musd` for dollars, as always). */
+export function ledgerHeader(currency: string): string[] {
+  return ['year', 'government', 'mechanism', 'flow', amountColumn(currency)];
+}
 
 /** The ledger's tidy rows: one per non-zero flow, in the ledger's stable order (as `flows` in the JSON). */
 export function ledgerRows(ev: Evaluation): [string, string, string, string, string][] {
@@ -48,5 +52,5 @@ export function ledgerRows(ev: Evaluation): [string, string, string, string, str
 
 /** `run --format csv`: the tidy long ledger; the year "after" holds flows past the horizon. */
 export function ledgerCsv(ev: Evaluation): string {
-  return toCsv(LEDGER_HEADER, ledgerRows(ev));
+  return toCsv(ledgerHeader(ev.scenario.currency), ledgerRows(ev));
 }

@@ -1,6 +1,7 @@
 // The cost estimate for scripts: JSON (version 2) and CSV, one row per government and
 // line, a column per fiscal year and the five-year and full-horizon totals, exact (the
 // tables round to the million). The same lines as the report (report/estimate-report.ts).
+import { millionsOf } from '../core/currency.js';
 import { millions } from '../core/money.js';
 import { type EstimateData, type Series, sumOf } from '../report/estimate.js';
 import { estimateColumns, estimateLines, probabilitySource } from '../report/estimate-report.js';
@@ -40,7 +41,7 @@ export function estimateJson(d: EstimateData): unknown {
   return {
     version: ESTIMATE_JSON_VERSION,
     kind: 'compact-model.estimate',
-    units: { amounts: 'USD millions, exact (tables round to the million)' },
+    units: { amounts: `${millionsOf(s.currency)}, exact (tables round to the million)` },
     scenario: { name: s.name, file: s.file, extends: s.chain.slice(1), case: d.case },
     basis: d.basis.id,
     enacted: `FY${s.horizon.start + (s.enacted?.index ?? 0)}`,

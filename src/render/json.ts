@@ -1,5 +1,6 @@
 // `run --format json`: a stable, versioned document for scripts. Amounts are USD
 // millions as decimal strings (exact to the dollar); ratios are decimal strings.
+import { millionsOf, perPublicUnit } from '../core/currency.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { type Dec, millions } from '../core/money.js';
 import type { Evaluation } from '../measure/evaluate.js';
@@ -23,6 +24,35 @@ export function publishedJson(p: { low: Dec; high: Dec } | boolean, ref: MetricR
   if (typeof p === 'boolean') return p;
   const f = (x: Dec) => metricJson(x, ref) as string;
   return p.low.eq(p.high) ? f(p.low) : `${f(p.low)}-${f(p.high)}`;
+}
+
+/** Each claim with every test of its sentence (per government, `also:`). */
+function claimsJson(ev: Evaluation): unknown[] {
+  return ev.claims.map((c) => ({
+    id: c.claim.id,
+    text: c.claim.text ?? null,
+    metric: c.claim.metric,
+    comparison: c.claim.comparison,
+    tolerance: c.claim.tolerance.toPlain(6),
+    published: publishedJson(c.claim.published, c.claim.refs[0]!),
+    computed: metricJson(c.computed, c.claim.refs[0]!),
+    difference: c.difference === null ? null : metricJson(c.difference, c.claim.refs[0]!),
+    holds: c.holds,
+    source: c.claim.source ?? null,
+    // Added in 1.1: every test of the sentence (per government, `also:`), and whether it applied.
+    applicable: c.applicable,
+    when: c.claim.when ?? null,
+    tests: c.claim.tests.map((t, k) => ({
+      label: t.label,
+      metric: t.metric,
+      comparison: t.comparison,
+      tolerance: t.tolerance.toPlain(6),
+      published: publishedJson(t.published, t.refs[0]!),
+      computed: metricJson(c.tests[k]!.computed, t.refs[0]!),
+      difference: c.tests[k]!.difference === null ? null : metricJson(c.tests[k]!.difference, t.refs[0]!),
+      holds: c.tests[k]!.holds,
+    })),
+  }));
 }
 
 export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
@@ -116,7 +146,7 @@ export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
 
   return {
     version: JSON_VERSION,
-    units: { amounts: 'USD millions', ratios: 'private dollars per public dollar' },
+    units: { amounts: millionsOf(s.currency), ratios: perPublicUnit(s.currency) },
     scenario: {
       name: s.name,
       file: s.file,
@@ -138,31 +168,7 @@ export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
     },
     metrics,
     ...(s.discount || s.inflation ? { presentValue: valuationJson(ev) } : {}),
-    claims: ev.claims.map((c) => ({
-      id: c.claim.id,
-      text: c.claim.text ?? null,
-      metric: c.claim.metric,
-      comparison: c.claim.comparison,
-      tolerance: c.claim.tolerance.toPlain(6),
-      published: publishedJson(c.claim.published, c.claim.refs[0]!),
-      computed: metricJson(c.computed, c.claim.refs[0]!),
-      difference: c.difference === null ? null : metricJson(c.difference, c.claim.refs[0]!),
-      holds: c.holds,
-      source: c.claim.source ?? null,
-      // Added in 1.1: every test of the sentence (per government, `also:`), and whether it applied.
-      applicable: c.applicable,
-      when: c.claim.when ?? null,
-      tests: c.claim.tests.map((t, k) => ({
-        label: t.label,
-        metric: t.metric,
-        comparison: t.comparison,
-        tolerance: t.tolerance.toPlain(6),
-        published: publishedJson(t.published, t.refs[0]!),
-        computed: metricJson(c.tests[k]!.computed, t.refs[0]!),
-        difference: c.tests[k]!.difference === null ? null : metricJson(c.tests[k]!.difference, t.refs[0]!),
-        holds: c.tests[k]!.holds,
-      })),
-    })),
+    claims: claimsJson(ev),
     flows: [...ev.ledger.entries(FLOW_ORDER, m.basisIndex)].map((e) => ({
       year: yearLabel(s.horizon.start, e.y, N),
       government: govs[e.g],

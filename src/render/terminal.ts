@@ -90,17 +90,25 @@ export function renderTable(t: TableModel, k: ChalkInstance, width: number): str
     if (widest < 0) break;
     widths[widest] = Math.max(floorOf(widest), widths[widest]! - (total(cols, widths) - width));
   }
-  // 3. Still too wide: split into groups of columns, each repeating the first.
+  // 3. Still too wide: split into groups of columns, each repeating the first (and those
+  //    marked to repeat); a column joined to the one before it stays in its group.
   const groups: number[][] = [];
   if (total(cols, widths) <= width || cols.length <= 2) groups.push(cols);
   else {
-    let cur = [cols[0]!];
-    for (const i of cols.slice(1)) {
-      if (cur.length > 1 && total([...cur, i], widths) > width) {
-        groups.push(cur);
-        cur = [cols[0]!];
+    const lead = [cols[0]!, ...cols.slice(1).filter((i) => t.columns[i]!.repeat)];
+    const units: number[][] = [];
+    for (const i of cols.slice(1))
+      if (!t.columns[i]!.repeat) {
+        if (t.columns[i]!.joined && units.length) units[units.length - 1]!.push(i);
+        else units.push([i]);
       }
-      cur.push(i);
+    let cur = [...lead];
+    for (const u of units) {
+      if (cur.length > lead.length && total([...cur, ...u], widths) > width) {
+        groups.push(cur);
+        cur = [...lead];
+      }
+      cur.push(...u);
     }
     groups.push(cur);
   }

@@ -1,5 +1,6 @@
 // Renders simulate (percentiles, probabilities, a histogram of headline mobilization)
 // and sensitivity (a tornado) for terminals and as JSON.
+import { millionsOf, perPublicUnit, unitWord } from '../core/currency.js';
 import type { ChalkInstance } from 'chalk';
 import { Dec, displayMillions } from '../core/money.js';
 import { type MetricContext, moneyMetric, RATIO_METRICS } from '../model/metrics.js';
@@ -39,6 +40,7 @@ function tableOf(
 const labelCtx = (s: Scenario): MetricContext => ({
   includeFollowOn: s.targets.includeFollowOn,
   basisLabel: s.basis === 'as-published' ? 'as published' : s.basis,
+  ...(s.currency === 'USD' ? {} : { unitWord: unitWord(s.currency) }),
 });
 
 export const UNCERTAINTY_JSON_VERSION = 1;
@@ -49,7 +51,7 @@ const r4 = (x: number): number | null => (Number.isFinite(x) ? Number(x.toFixed(
 const fm = (x: number) => (Number.isFinite(x) ? displayMillions(Dec.of((Math.round(x / 1e5) * 1e5).toFixed(0))) : '-');
 const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
 
-/** An input's value for machines: amounts in USD millions like every amount here; rates and ratios as fractions. */
+/** An input's value for machines: amounts in millions like every amount here; rates and ratios as fractions. */
 const inputValue = (f: { unit?: string }, x: Dec) => (f.unit === 'amount' ? x.div(1e6).toPlain(6) : x.toPlain(6));
 
 function inputs(r: SimResult) {
@@ -89,8 +91,8 @@ export function simulateJson(s: Scenario, r: SimResult): unknown {
     version: UNCERTAINTY_JSON_VERSION,
     command: 'simulate',
     units: {
-      amounts: 'USD millions',
-      ratios: 'private dollars per public dollar',
+      amounts: millionsOf(s.currency),
+      ratios: perPublicUnit(s.currency),
       percentiles: 'linear between order statistics (type 7)',
     },
     scenario: {
@@ -275,7 +277,7 @@ export function renderSimulate(s: Scenario, r: SimResult, c: ChalkInstance, widt
   out.push(c.bold(wrap(`${s.name}: simulation`, width).join('\n')));
   out.push(
     ...wrap(
-      `${s.file} · ${String(r.trials).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} trials · seed ${r.seed} · ${horizonText(s.horizon)} · USD millions`,
+      `${s.file} · ${String(r.trials).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} trials · seed ${r.seed} · ${horizonText(s.horizon)} · ${millionsOf(s.currency)}`,
       width,
     ),
   );
@@ -370,7 +372,7 @@ export function renderSimulate(s: Scenario, r: SimResult, c: ChalkInstance, widt
     );
     out.push('');
   }
-  out.push(c.bold('Headline mobilization, all trials (USD millions)'));
+  out.push(c.bold(`Headline mobilization, all trials (${millionsOf(s.currency)})`));
   const most = Math.max(...r.histogram.map((b) => b.count));
   const target = s.targets.mobilization?.value.base.toNumber();
   // The bars take what the terminal leaves after the two labels and the share.
@@ -403,7 +405,7 @@ export function sensitivityJson(s: Scenario, r: Sensitivity): unknown {
   return {
     version: UNCERTAINTY_JSON_VERSION,
     command: 'sensitivity',
-    units: { amounts: 'USD millions' },
+    units: { amounts: millionsOf(s.currency) },
     scenario: { name: s.name, file: s.file, extends: s.chain.slice(1) },
     metric: r.metric,
     base: machineValue(r.base, r),
@@ -441,7 +443,7 @@ export function renderTornado(s: Scenario, r: Sensitivity, c: ChalkInstance, wid
   out.push(c.bold(wrap(`${s.name}: sensitivity of ${r.metric}`, width).join('\n')));
   out.push(
     ...wrap(
-      `${s.file} · each ranged input from its low to its high end, each event from failing to holding, all others as written · base ${showValue(r.base, r)}${unitOf(r.ref) === 'amount' ? ' (USD millions)' : ''}`,
+      `${s.file} · each ranged input from its low to its high end, each event from failing to holding, all others as written · base ${showValue(r.base, r)}${unitOf(r.ref) === 'amount' ? ` (${millionsOf(s.currency)})` : ''}`,
       width,
     ),
   );
@@ -500,7 +502,7 @@ export function simulateCsv(s: Scenario, r: SimResult): string {
     for (const m of SIM_METRICS)
       for (const sc of scopes(s)) {
         const x = r.summaries.get(`${prefix}${m}.${sc}`);
-        if (x) for (const st of stats) rows.push([`${prefix}${m}`, sc, st, 'USD millions', m3(x[st])]);
+        if (x) for (const st of stats) rows.push([`${prefix}${m}`, sc, st, millionsOf(s.currency), m3(x[st])]);
       }
   }
   for (const m of RATIO_METRICS) {

@@ -1,6 +1,7 @@
 // `diff` as a report model: the summary line, then sections of changed rows (headline,
 // by mechanism, by year, inputs, verdicts, claims, thresholds), rendered by the terminal
 // and markdown renderers like every other report.
+import { millionsOf } from '../core/currency.js';
 import type { Ranged, Unit } from '../core/amount.js';
 import { type Dec, displayMillions } from '../core/money.js';
 import type {
@@ -215,7 +216,7 @@ export function diffReport(d: ScenarioDiff, v: DiffView): Report {
     meta: [
       `base: ${sideLine(d.base)}`,
       `alt:  ${sideLine(d.alt)}`,
-      `case: ${d.case} · USD millions · change = alt - base; % of base${v.all ? '' : ' · unchanged rows hidden (--all shows them)'}`,
+      `case: ${d.case} · ${millionsOf(d.currency)} · change = alt - base; % of base${v.all ? '' : ' · unchanged rows hidden (--all shows them)'}`,
       ...notes,
     ],
     highlights: [],

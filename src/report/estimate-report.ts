@@ -3,6 +3,7 @@
 // subject to appropriation), the same by mechanism, the pay-as-you-go effect, the gates
 // as drafted and at their expected value, mandates; then the basis of estimate. The
 // layout follows the CBO cost estimate (docs/guide/estimate.md).
+import { millionsInWords } from '../core/currency.js';
 import { Dec, displayMillions } from '../core/money.js';
 import type { Summary } from '../simulate/stats.js';
 import { type Event, probabilityAssumed, type Scenario } from '../model/scenario.js';
@@ -18,6 +19,8 @@ export interface EstimateColumn {
 }
 
 /** The columns: each fiscal year, the first five years (when the horizon is longer), the whole horizon. */
+const capitalized = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+
 export function estimateColumns(start: number, years: number): EstimateColumn[] {
   const cols: EstimateColumn[] = Array.from({ length: years }, (_, y) => ({
     label: `FY${start + y}`,
@@ -35,6 +38,11 @@ function spanColumns(start: number, years: number): EstimateColumn[] {
 const m0 = (value: Dec): Cell => ({ kind: 'money', value, dp: 0 });
 export const ROUNDING_NOTE =
   'Amounts are rounded to the nearest million (halves away from zero); components may not sum to totals because of rounding (totals are sums of the unrounded figures). * = between -$500,000 and $500,000.';
+
+/** The rounding note in the plan's currency (a dollar plan's is ROUNDING_NOTE, word for word). */
+export function roundingNote(currency: string): string {
+  return currency === 'USD' ? ROUNDING_NOTE : ROUNDING_NOTE.replace('-$500,000 and $500,000', `-500,000 and 500,000 ${currency}`);
+}
 
 /** The lines of one sponsor's estimate, each a series by year (plus the after-horizon bucket). */
 export function estimateLines(sp: SponsorEstimate) {
@@ -78,7 +86,7 @@ function summaryTable(sp: SponsorEstimate, s: Scenario) {
     kind: 'table' as const,
     id: `table-estimate-${sp.gov}-summary`,
     title: 'Summary',
-    columns: [left('By fiscal year, millions of dollars'), ...cols.map((c) => right(c.label))],
+    columns: [left(`By fiscal year, ${millionsInWords(s.currency)}`), ...cols.map((c) => right(c.label))],
     rows: [
       row('Direct spending (outlays)', L.netDirect, cols),
       row('Revenues', L.revenues, cols),
@@ -94,7 +102,7 @@ function summaryTable(sp: SponsorEstimate, s: Scenario) {
       }.`,
       'Contains an intergovernmental mandate? None modeled (the plan states no requirement on other governments).',
       'Contains a private-sector mandate? None modeled (private capital in the plan is voluntary).',
-      ROUNDING_NOTE,
+      roundingNote(s.currency),
     ],
   };
 }
@@ -124,10 +132,10 @@ function costTable(sp: SponsorEstimate, s: Scenario) {
     kind: 'table' as const,
     id: `table-estimate-${sp.gov}-cost`,
     title: 'Estimated cost',
-    columns: [left('By fiscal year, millions of dollars'), ...cols.map((c) => right(c.label))],
+    columns: [left(`By fiscal year, ${millionsInWords(s.currency)}`), ...cols.map((c) => right(c.label))],
     rows,
     notes: [
-      ROUNDING_NOTE,
+      roundingNote(s.currency),
       ...after
         .filter(([, v]) => !v.isZero())
         .map(
@@ -155,10 +163,10 @@ function mechanismTable(sp: SponsorEstimate, s: Scenario) {
     kind: 'table' as const,
     id: `table-estimate-${sp.gov}-mechanisms`,
     title: 'By mechanism',
-    columns: [left('By fiscal year, millions of dollars'), ...cols.map((c) => right(c.label))],
+    columns: [left(`By fiscal year, ${millionsInWords(s.currency)}`), ...cols.map((c) => right(c.label))],
     rows: [...part(true), ...part(false)],
     empty: 'No budget effect on this basis.',
-    notes: [[...new Map(sp.mechs.map((l) => [l.id, `${l.id}: ${l.label}`])).values()].join('; ') + '.', ROUNDING_NOTE],
+    notes: [[...new Map(sp.mechs.map((l) => [l.id, `${l.id}: ${l.label}`])).values()].join('; ') + '.', roundingNote(s.currency)],
   };
 }
 
@@ -169,7 +177,7 @@ function paygoTable(sp: SponsorEstimate, s: Scenario) {
     kind: 'table' as const,
     id: `table-estimate-${sp.gov}-paygo`,
     title: 'Pay-as-you-go effects',
-    columns: [left('By fiscal year, millions of dollars'), ...cols.map((c) => right(c.label))],
+    columns: [left(`By fiscal year, ${millionsInWords(s.currency)}`), ...cols.map((c) => right(c.label))],
     rows: [
       row('Net increase or decrease (-) in the deficit', L.deficit, cols, true),
       row('  Memorandum: changes in outlays', L.netDirect, cols),
@@ -177,7 +185,7 @@ function paygoTable(sp: SponsorEstimate, s: Scenario) {
     ],
     notes: [
       'Direct spending and revenues only; spending subject to appropriation is not subject to pay-as-you-go.',
-      ROUNDING_NOTE,
+      roundingNote(s.currency),
     ],
   };
 }
@@ -194,7 +202,7 @@ function gatesTable(sp: SponsorEstimate, ex: SponsorEstimate | undefined, s: Sce
     id: `table-estimate-${sp.gov}-gates`,
     title: 'Gates: as drafted and at expected value',
     columns: [
-      left('Millions of dollars'),
+      left(capitalized(millionsInWords(s.currency))),
       ...spans.flatMap((c) => [right(`${c.label} as drafted`), ...(e ? [right(`${c.label} expected`)] : [])]),
     ],
     rows: [
@@ -363,7 +371,7 @@ export function buildEstimate(d: EstimateData, u?: EstimateUncertainty): Report 
   return {
     title: `${s.name}: cost estimate`,
     meta: [
-      `${s.file} · case: ${d.case} · ${horizonText(s.horizon)} · millions of dollars · scoring basis: ${d.basis.id}`,
+      `${s.file} · case: ${d.case} · ${horizonText(s.horizon)} · ${millionsInWords(s.currency)} · scoring basis: ${d.basis.id}`,
       d.baseline.kind === 'scenario'
         ? `Incremental to ${d.baseline.file} (${d.baseline.name}).`
         : 'Incremental to current law as the plan states it (its `currentLaw:` items).',

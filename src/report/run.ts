@@ -3,6 +3,7 @@
 // Every label comes from the metric registry or the scenario (its horizon, its governments).
 // Each section is a module in ./sections (listed in sections/index.ts); this file adds the
 // meta lines, the highlight cards and the footer.
+import { millionsOf, unitWord } from '../core/currency.js';
 import { displayMillions } from '../core/money.js';
 import type { Evaluation } from '../measure/evaluate.js';
 import { probabilityAssumed, type Scenario } from '../model/scenario.js';
@@ -17,7 +18,7 @@ export { type Fan, horizonText, yearLabel } from './sections/context.js';
 /** Where the numbers come from and what they assume, under the title. */
 function metaLines({ ev, s, m, horizon }: RunContext): string[] {
   const meta = [
-    `${s.file}${s.chain.length > 1 ? ` (extends ${s.chain.slice(1).join(' -> ')})` : ''} · case: ${ev.case} · ${horizon} · USD millions · scoring basis: ${m.basis.id}`,
+    `${s.file}${s.chain.length > 1 ? ` (extends ${s.chain.slice(1).join(' -> ')})` : ''} · case: ${ev.case} · ${horizon} · ${millionsOf(s.currency)} · scoring basis: ${m.basis.id}`,
   ];
   const odds = (e: (typeof s.events)[number]) =>
     e.probability
@@ -31,7 +32,7 @@ function metaLines({ ev, s, m, horizon }: RunContext): string[] {
 }
 
 /** The cards at the top of the report. */
-function highlights({ ev, m, govs, govName, horizon, target: t }: RunContext): Report['highlights'] {
+function highlights({ s, ev, m, govs, govName, horizon, target: t }: RunContext): Report['highlights'] {
   const holds = ev.claims.filter((c) => c.holds).length;
   return [
     {
@@ -47,7 +48,7 @@ function highlights({ ev, m, govs, govName, horizon, target: t }: RunContext): R
     {
       label: 'Private capital mobilized',
       value: money(m.money('privateMobilized'), ptr('metrics', 'privateMobilized', 'total')),
-      note: `${metricText(m.ratio('leverage.commitment'), { kind: 'ratio', metric: 'leverage.commitment', gov: null })} per committed public dollar`,
+      note: `${metricText(m.ratio('leverage.commitment'), { kind: 'ratio', metric: 'leverage.commitment', gov: null })} per committed public ${unitWord(s.currency)}`,
     },
     { label: 'Published claims', value: text(`${holds} of ${ev.claims.length}`), note: 'hold against the model' },
   ];

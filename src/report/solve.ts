@@ -2,6 +2,7 @@
 // and after) and the "what it would take" section, which a run report can add when a floor
 // or target test fails: whatItWouldTake(ev) returns the Section, or undefined when every
 // test holds.
+import { millionsOf } from '../core/currency.js';
 import { type Dec, displayMillions } from '../core/money.js';
 import { M } from '../core/messages.js';
 import type { Evaluation } from '../measure/evaluate.js';
@@ -170,7 +171,7 @@ export function buildSolveReport(r: SolveResult): Report {
   return {
     title: `Solve: ${r.goal.text}`,
     meta: [
-      `${s.file}${s.chain.length > 1 ? ` (extends ${s.chain.slice(1).join(' -> ')})` : ''} · case: ${r.case} · ${horizonText(s.horizon)} · USD millions · scoring basis: ${m.basis.id}`,
+      `${s.file}${s.chain.length > 1 ? ` (extends ${s.chain.slice(1).join(' -> ')})` : ''} · case: ${r.case} · ${horizonText(s.horizon)} · ${millionsOf(s.currency)} · scoring basis: ${m.basis.id}`,
       `Varying ${f.path}`,
     ],
     highlights: [],

@@ -2,6 +2,7 @@
 // to the scenario's own, that makes a goal hold (exit 0; exit 0 too when it already holds,
 // 1 when no allowed value meets it); without --vary, the "what it would take" table for
 // every failing floor and target test (or for --goal). -o writes the answer as a patch.
+import { millionsOf } from '../../core/currency.js';
 import { dirname, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Diagnostic } from '../../core/diagnostics.js';
@@ -109,7 +110,7 @@ export function solve(io: IO, file: string, opts: SolveOpts): number {
           {
             title: `What it would take: ${s.name}`,
             meta: [
-              `${s.file} · case: ${opts.case} · ${horizonText(s.horizon)} · USD millions · scoring basis: ${before.measure.basis.id}`,
+              `${s.file} · case: ${opts.case} · ${horizonText(s.horizon)} · ${millionsOf(s.currency)} · scoring basis: ${before.measure.basis.id}`,
             ],
             highlights: [],
             sections: [section],

@@ -3,6 +3,7 @@
 // private money by mechanism, and the simulated fan when there is one. Built when a
 // renderer reads them: only HTML draws charts, and the terminal's default view skips this
 // section unread (a large plan's charts hold a value for every mechanism-year).
+import { millionsOf } from '../../core/currency.js';
 import { Dec, displayMillions, millions } from '../../core/money.js';
 import { type Block, type Mark, ptr } from '../model.js';
 import type { RunContext, RunSection } from './context.js';
@@ -28,7 +29,7 @@ function budgetByMechanism({ s, m, N, fy, govName, floor }: RunContext, g: strin
     spec: {
       id: `chart-budget-${g}`,
       title: `${govName(g)}: budget cost by mechanism and year (${m.basis.label} basis)`,
-      yLabel: 'USD millions',
+      yLabel: millionsOf(s.currency),
       xLabel: 'fiscal year',
       categories: years.map(fy),
       series: used.map((x) => ({
@@ -63,14 +64,14 @@ function budgetByMechanism({ s, m, N, fy, govName, floor }: RunContext, g: strin
   };
 }
 
-function budgetAgainstFloor({ m, N, govs, fy, govName, floor }: RunContext): Block {
+function budgetAgainstFloor({ s, m, N, govs, fy, govName, floor }: RunContext): Block {
   const years = Array.from({ length: N }, (_, y) => y);
   return {
     kind: 'bar',
     spec: {
       id: 'chart-floor',
       title: `Yearly budget cost (${m.basis.label} basis) by government against the ${floor === null ? '' : `${displayMillions(floor, 0)}M `}floor`,
-      yLabel: 'USD millions',
+      yLabel: millionsOf(s.currency),
       xLabel: 'fiscal year',
       categories: years.map(fy),
       series: govs.map((g) => ({ key: g, label: govName(g) })),
@@ -95,7 +96,7 @@ function budgetAgainstFloor({ m, N, govs, fy, govName, floor }: RunContext): Blo
   };
 }
 
-function cumulativeHeadline({ m, N, fy, target: t }: RunContext): Block {
+function cumulativeHeadline({ s, m, N, fy, target: t }: RunContext): Block {
   const years = Array.from({ length: N }, (_, y) => y);
   let cum = Dec.ZERO;
   const cumulative: Mark[] = years.map((y) => {
@@ -110,7 +111,7 @@ function cumulativeHeadline({ m, N, fy, target: t }: RunContext): Block {
     spec: {
       id: 'chart-headline',
       title: `Cumulative headline mobilization (public commitment + private capital)${t.target !== null ? ' against the target' : ''}`,
-      yLabel: 'USD millions, cumulative',
+      yLabel: `${millionsOf(s.currency)}, cumulative`,
       xLabel: 'fiscal year',
       categories: years.map(fy),
       series: [{ key: 'headline', label: 'headline mobilization, cumulative' }],
@@ -133,7 +134,7 @@ function publicAndPrivate({ s, m, horizon }: RunContext): Block {
     spec: {
       id: 'chart-private-public',
       title: `Public commitment and private capital mobilized by mechanism (${horizon} totals)`,
-      yLabel: 'USD millions',
+      yLabel: millionsOf(s.currency),
       xLabel: 'mechanism',
       categories: s.mechanisms.map((x) => x.id),
       series: [
@@ -154,14 +155,14 @@ function publicAndPrivate({ s, m, horizon }: RunContext): Block {
   };
 }
 
-function simulatedFan({ fan, target: t }: RunContext): Block | undefined {
+function simulatedFan({ s, fan, target: t }: RunContext): Block | undefined {
   if (!fan) return undefined;
   return {
     kind: 'line',
     spec: {
       id: 'chart-fan',
       title: `${fan.label}: median and P5–P95 band over ${fan.runs} simulated runs${fan.seed !== undefined ? ` (seed ${fan.seed})` : ''}`,
-      yLabel: 'USD millions',
+      yLabel: millionsOf(s.currency),
       xLabel: 'fiscal year',
       categories: fan.years,
       series: [{ key: 'p50', label: 'median (P50)' }],

@@ -1,5 +1,6 @@
 // Inputs and their sources (detail): every figure the scenario gives, its range, citation
 // and where it is written.
+import { millionsOf } from '../../core/currency.js';
 import { inputRows, lineRefs } from '../inputs.js';
 import { left, right, text } from '../model.js';
 import type { RunSection } from './context.js';
@@ -14,7 +15,7 @@ export const inputs: RunSection = {
       blocks: [
         {
           kind: 'para',
-          text: 'Every figure the scenario gives, with the range it allows (the case picks low, base or high), its citation and where it is written. Amounts in USD millions; rates and ratios as decimals. A citation in parentheses is inherited from the mechanism or assumption the figure belongs to.',
+          text: `Every figure the scenario gives, with the range it allows (the case picks low, base or high), its citation and where it is written. Amounts in ${millionsOf(s.currency)}${s.exchangeRates.length ? ' unless the row names another currency' : ''}; rates and ratios as decimals. A citation in parentheses is inherited from the mechanism or assumption the figure belongs to.`,
         },
         {
           kind: 'table',
