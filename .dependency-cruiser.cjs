@@ -51,10 +51,10 @@ module.exports = {
     layer('render-below-cli', '^src/render/', '^src/(cli|action)/'),
     layer('commands-do-not-import-the-program-that-registers-them', '^src/cli/commands/', '^src/cli/main\\.ts$'),
     layer(
-      'action-stands-alone',
+      'action-drives-the-cli',
       '^src/action/',
-      '^src/(?!action/|core/(text|git|files|messages)\\.ts$)',
-      'the action drives the CLI as a process; it shares only the escaping, the git runner and the file reader',
+      '^src/(?!action/|core/|cli/(program|options|io)\\.ts$|measure/thresholds\\.ts$)',
+      'the review runs the CLI (in process) through its documented outputs, parses thresholds as diff does, and shares the escaping, the git runner and the file reader',
     ),
     {
       name: 'chalk-and-tables-only-in-render',

@@ -131,7 +131,25 @@ export function parseTree(text: string, file: string, diags: Diagnostics, quote 
   }
   let count = 0;
   let outerAlias: Loc | undefined; // the alias being expanded, where an alias bomb is reported
+  // Each alias resolved in one pass, in document order, to the last anchor of its name
+  // before it (the parser's own resolve() walks the whole document per alias: quadratic).
+  const anchors = new Map<string, Node>();
+  const targets = new Map<Node, Node>();
+  visit(doc, {
+    Node(_, n) {
+      if (isAlias(n)) {
+        const t = anchors.get(n.source);
+        if (t) targets.set(n, t);
+      } else if (n.anchor) anchors.set(n.anchor, n);
+    },
+  });
+  // An anchored node is converted once; each alias reuses the result (trees are never
+  // mutated) and adds its expanded size to the node count, so the work is linear in the
+  // text and the expanded tree stays within LIMITS.maxNodes.
+  const done = new Map<Node, { tree: LNode | undefined; size: number; height: number }>();
+  let deepest = 0;
   const convert = (node: Node | null, depth: number, doc: Document): LNode | undefined => {
+    deepest = Math.max(deepest, depth);
     if (++count > LIMITS.maxNodes) {
       // Point at the value being expanded when the limit hit (the alias), not at line 1.
       if (count === LIMITS.maxNodes + 1)
@@ -146,14 +164,34 @@ export function parseTree(text: string, file: string, diags: Diagnostics, quote 
       return undefined;
     }
     if (isAlias(node)) {
-      const target = node.resolve(doc);
+      const target = targets.get(node);
       if (!target) {
         diags.error('yaml-syntax', M.yamlSyntax(M.unresolvedAlias(quote ? node.source : undefined)), loc);
         return undefined;
       }
+      const seen = done.get(target);
+      if (seen) {
+        const was = count;
+        count += seen.size;
+        if (count > LIMITS.maxNodes) {
+          // Reported once, where the node count first went past the limit.
+          if (was <= LIMITS.maxNodes)
+            diags.error('too-large', M.tooManyNodes(LIMITS.maxNodes), outerAlias ?? loc, M.tooLargeHint);
+          return undefined;
+        }
+        if (depth + 1 + seen.height > LIMITS.maxDepth) {
+          diags.error('too-deep', M.tooDeep(LIMITS.maxDepth), loc, M.tooLargeHint);
+          return undefined;
+        }
+        return seen.tree;
+      }
       const outer = outerAlias === undefined;
       if (outer) outerAlias = loc;
+      const [before, deepBefore] = [count, deepest];
+      deepest = depth + 1;
       const resolved = convert(target as Node, depth + 1, doc);
+      done.set(target, { tree: resolved, size: count - before, height: deepest - (depth + 1) });
+      deepest = Math.max(deepest, deepBefore);
       if (outer) outerAlias = undefined;
       return resolved;
     }

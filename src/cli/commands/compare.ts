@@ -7,7 +7,7 @@ import { buildId, cacheDir } from '../../core/cache.js';
 import { type Diagnostic, exitCodeFor } from '../../core/diagnostics.js';
 import { M } from '../../core/messages.js';
 import type { Case } from '../../compute/engine.js';
-import { compareEvaluations, defaultRows, governmentsOf, pathRow } from '../../measure/compare.js';
+import { type Comparison, compareEvaluations, defaultRows, governmentsOf, pathRow } from '../../measure/compare.js';
 import { evaluate, type Evaluation } from '../../measure/evaluate.js';
 import { loadScenario } from '../../normalize/load.js';
 import { Loader } from '../../read/load.js';
@@ -90,10 +90,12 @@ interface Loaded {
   /** The highest exit code of the files' own diagnostics and rules. */
   code: number;
   sources: Map<string, string>;
+  /** Every file's diagnostics and broken rules, in file order. */
+  diagnostics: Diagnostic[];
 }
 
 /** Loads, evaluates and applies the rules to each file; the broken ones are set aside. */
-function loadAll(io: IO, files: string[], opts: CompareOpts): Loaded {
+function loadAll(io: Pick<IO, 'cwd' | 'env' | 'roots'>, files: string[], opts: Pick<CompareOpts, 'basis' | 'case'>): Loaded {
   const dir = cacheDir(io.env),
     build = buildId();
   const trees = dir && build ? new TreeCache(dir, build) : undefined;
@@ -122,8 +124,7 @@ function loadAll(io: IO, files: string[], opts: CompareOpts): Loaded {
     if (errors.length) code = Math.max(code, 1);
     evaluations.push(ev);
   }
-  if (diags.length) io.err(renderDiagnostics(diags, sources, makeChalk(io.stderrIsTTY, io.env), io.columns));
-  return { evaluations, unusable, code, sources };
+  return { evaluations, unusable, code, sources, diagnostics: diags };
 }
 
 async function simulateAll(evs: Evaluation[], trials: number, seed: number): Promise<CompareSimulation> {
@@ -137,16 +138,31 @@ async function simulateAll(evs: Evaluation[], trials: number, seed: number): Pro
   return { trials, seed, results };
 }
 
-export async function compare(io: IO, args: string[], opts: CompareOpts): Promise<number> {
-  const errChalk = makeChalk(io.stderrIsTTY, io.env);
-  const fail = (ds: Diagnostic[]) => {
-    io.err(renderDiagnostics(ds, new Map(), errChalk));
-    return 2;
-  };
-  if ((opts.format === 'xlsx' || opts.format === 'html') && !opts.output)
-    return fail([usage('output-needed', M.outputNeeded(opts.format), M.outputNeededHint(opts.format))]);
+export interface Prepared {
+  /** Undefined when nothing can be compared (exit 2). */
+  cmp?: Comparison;
+  sim?: CompareSimulation;
+  unusable: Unusable[];
+  /** The files' diagnostics (with `sources` for their excerpts), then the command line's. */
+  fileDiagnostics: Diagnostic[];
+  sources: Map<string, string>;
+  usageDiagnostics: Diagnostic[];
+  code: number;
+}
+
+/**
+ * Everything compare computes, its diagnostics collected, not printed: what the command
+ * renders and what the library returns.
+ */
+export async function prepareComparison(
+  io: Pick<IO, 'cwd' | 'env' | 'roots'>,
+  args: string[],
+  opts: Omit<CompareOpts, 'format' | 'width' | 'output' | 'force'>,
+): Promise<Prepared> {
+  const none = { unusable: [], fileDiagnostics: [], sources: new Map<string, string>(), code: 2 };
   const { files, unmatched } = expandPatterns(io.cwd, args);
-  if (unmatched.length && !files.length) return fail([usage('no-files', M.compareNoFiles(unmatched), M.compareNoFilesHint)]);
+  if (unmatched.length && !files.length)
+    return { ...none, usageDiagnostics: [usage('no-files', M.compareNoFiles(unmatched), M.compareNoFilesHint)] };
   // The reference goes first; named only by --baseline, it is added.
   if (opts.baseline !== undefined) {
     const b = expandPatterns(io.cwd, [opts.baseline]).files[0] ?? opts.baseline;
@@ -156,13 +172,15 @@ export async function compare(io: IO, args: string[], opts: CompareOpts): Promis
   }
   const loaded = loadAll(io, files, opts);
   const evs = loaded.evaluations;
-  const usageErrors: Diagnostic[] = unmatched.map((p) => ({
+  const base = { unusable: loaded.unusable, fileDiagnostics: loaded.diagnostics, sources: loaded.sources };
+  const usageDiagnostics: Diagnostic[] = unmatched.map((p) => ({
     ...usage('no-files', M.compareNoFiles([p]), M.compareNoFilesHint),
     severity: 'warning' as const,
   }));
-  if (!evs.length) return fail([...usageErrors, usage('nothing-to-compare', M.compareNoneUsable)]);
+  if (!evs.length)
+    return { ...base, code: 2, usageDiagnostics: [...usageDiagnostics, usage('nothing-to-compare', M.compareNoneUsable)] };
   if (loaded.unusable.some((u) => u.file === files[0]))
-    usageErrors.push({
+    usageDiagnostics.push({
       ...usage('baseline-unusable', M.compareBaselineUnusable(files[0]!, evs[0]!.scenario.file)),
       severity: 'warning',
     });
@@ -178,15 +196,31 @@ export async function compare(io: IO, args: string[], opts: CompareOpts): Promis
   for (const r of cmp.rows) {
     const first = r.answers[0]!;
     if (r.answers.every((a) => 'na' in a) && 'na' in first)
-      usageErrors.push({ ...usage('invalid-metric', M.compareUnknownMetric(r.spec.path, first.na)), severity: 'error' });
+      usageDiagnostics.push(usage('invalid-metric', M.compareUnknownMetric(r.spec.path, first.na)));
   }
-  if (usageErrors.length) io.err(renderDiagnostics(usageErrors, new Map(), errChalk));
-  if (exitCodeFor(usageErrors) === 2) return 2;
+  if (exitCodeFor(usageDiagnostics) === 2) return { ...base, code: 2, usageDiagnostics };
   const sim = opts.simulate === undefined ? undefined : await simulateAll(evs, opts.simulate, opts.seed);
-  const report = () => buildCompareReport(cmp, sim);
+  return { ...base, cmp, sim, usageDiagnostics, code: Math.max(loaded.code, loaded.unusable.length ? 2 : 0) };
+}
+
+export async function compare(io: IO, args: string[], opts: CompareOpts): Promise<number> {
+  const errChalk = makeChalk(io.stderrIsTTY, io.env);
+  const fail = (ds: Diagnostic[]) => {
+    io.err(renderDiagnostics(ds, new Map(), errChalk));
+    return 2;
+  };
+  if ((opts.format === 'xlsx' || opts.format === 'html') && !opts.output)
+    return fail([usage('output-needed', M.outputNeeded(opts.format), M.outputNeededHint(opts.format))]);
+  const p = await prepareComparison(io, args, opts);
+  if (p.fileDiagnostics.length) io.err(renderDiagnostics(p.fileDiagnostics, p.sources, errChalk, io.columns));
+  if (p.usageDiagnostics.length) io.err(renderDiagnostics(p.usageDiagnostics, new Map(), errChalk));
+  const cmp = p.cmp;
+  if (!cmp) return 2;
+  const evs = cmp.evaluations;
+  const report = () => buildCompareReport(cmp, p.sim);
   const data: string | Uint8Array =
     opts.format === 'json'
-      ? JSON.stringify(compareJson(cmp, loaded.unusable, sim), null, 2) + '\n'
+      ? JSON.stringify(compareJson(cmp, p.unusable, p.sim), null, 2) + '\n'
       : opts.format === 'csv'
         ? compareCsv(cmp)
         : opts.format === 'markdown'
@@ -205,10 +239,9 @@ export async function compare(io: IO, args: string[], opts: CompareOpts): Promis
                   width: widthFor(io, opts.width),
                   all: true,
                 });
-  const code = Math.max(loaded.code, loaded.unusable.length ? 2 : 0);
   if (opts.output === undefined) {
     io.out(data as string);
-    return code;
+    return p.code;
   }
   const refused = writeOutput(
     opts.output,
@@ -219,5 +252,5 @@ export async function compare(io: IO, args: string[], opts: CompareOpts): Promis
   );
   if (refused) return fail([refused]);
   io.err(M.wroteFile(opts.output));
-  return code;
+  return p.code;
 }
