@@ -90,3 +90,11 @@ mechanisms:
     expect(M(s.money('budgetCost', 'KFWB'))).toBe('20');
   });
 });
+
+describe('the EFSI guide page', () => {
+  it('shows the scenario these tests work by hand, word for word', () => {
+    const page = readFileSync('docs/guide/efsi.md', 'utf8');
+    const block = /```yaml\n([\s\S]*?)```/.exec(page)![1];
+    expect(block).toBe(EFSI);
+  });
+});
