@@ -19,6 +19,7 @@ import { parse as parseYaml } from 'yaml';
 import { MAX_INPUT_BYTES, readInputFile } from '../core/files.js';
 import { runGit, workTreeRoot } from '../core/git.js';
 import { M } from '../core/messages.js';
+import { forMarkdown } from '../core/text.js';
 
 export const MARKER = '<!-- compact-model-review -->';
 /** GitHub refuses comments over 65,536 characters; stay well under. */
@@ -99,15 +100,13 @@ class SetupError extends Error {}
 
 // ---------- escaping ----------
 
-/** Text for markdown (table cells, list items): no markup, no HTML, no mentions, no line breaks. */
+/**
+ * Text for markdown (table cells, list items): the CLI's own escaping (core/text.ts), so the
+ * comment and the summary treat a name exactly as `diff --format markdown` does (bidi
+ * controls such as U+202E shown as `\u{202e}`, no markup, no HTML, no mentions, one line).
+ */
 export function md(s: string): string {
-  return s
-    .replace(/[\\`*_{}[\]<>()#+!|~"':;=?^$]/g, '\\$&')
-    .replace(/&/g, '&amp;')
-    .replace(/@/g, '@&#8203;')
-    .replace(/\r/g, '\\\\r')
-    .replace(/\n/g, '\\\\n')
-    .replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => `\\\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return forMarkdown(s);
 }
 
 /** Text inside raw HTML (<pre>, <summary>): entities, so nothing can close the element early. */

@@ -17,7 +17,9 @@ import {
 } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { md } from '../../src/action/review.js';
 import { Diagnostics } from '../../src/core/diagnostics.js';
+import { forMarkdown } from '../../src/core/text.js';
 import { LIMITS, parseTree, toPlain } from '../../src/read/tree.js';
 import { cli } from '../support/cli.js';
 import { tempDir } from '../support/scenario.js';
@@ -396,5 +398,20 @@ describe('caches: keyed by real paths, used only from a private folder', () => {
     chmodSync(join(cache, 'compact-model'), 0o700);
     check(dir, cache, ['a.yaml']);
     expect(readdirSync(join(cache, 'compact-model')).length).toBeGreaterThan(0);
+  });
+});
+
+describe('the review prints as the CLI does and runs only the installed tool', () => {
+  it("markdown escaping is the CLI's: a bidi override is shown, never raw", () => {
+    for (const name of ['scenarios/evil\u202eyaml.txt', 'a|b @team <!-- x --> `t` \u2066\u2069 *e*', 'line\nbreak\r'])
+      expect(md(name)).toBe(forMarkdown(name));
+    expect(md('scenarios/evil\u202eyaml.txt')).toBe('scenarios/evil\\\\u{202e}yaml.txt');
+    expect(md('x\u202ey')).not.toMatch(/\u202e/);
+  });
+
+  it('action.yml never runs a script from the checkout', () => {
+    const action = readFileSync(join(ROOT, 'action.yml'), 'utf8');
+    expect(action).not.toMatch(/GITHUB_WORKSPACE/);
+    expect(action).toMatch(/script=\$GITHUB_ACTION_PATH\/dist\/review\.js/);
   });
 });
