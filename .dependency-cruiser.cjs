@@ -1,8 +1,8 @@
 // The layers of src/ and what each may import (docs/maintainers/architecture.md):
-//   core <- model <- read <- validate <- normalize <- compute <- measure <- check, simulate,
-//   solve <- report <- render <- cli. A mechanism kind (src/mechanisms/) sits between the kits it is
-//   written with (validate/figures, normalize/context, compute/flows) and the stages that
-//   dispatch to its registry (validate/schema, normalize/normalize, compute/engine).
+//   core <- model <- read <- kit <- mechanisms <- validate <- normalize <- compute <- measure
+//   <- check, simulate, solve <- report <- render <- cli. Every arrow runs down: a mechanism
+//   kind is written with the kit (figures, assumptions, context, flows, ledger) below it, and
+//   the stages that dispatch to its registry sit above it.
 const layer = (name, from, notTo, comment) => ({ name, comment, severity: 'error', from: { path: from }, to: { path: notTo } });
 
 module.exports = {
@@ -17,16 +17,16 @@ module.exports = {
     ),
     layer('read-below-validate', '^src/read/', '^src/(?!core/|model/|read/)', 'reading knows YAML and files only'),
     layer(
-      'kits-below-mechanisms',
-      '^src/(validate/figures|normalize/context|compute/(flows|ledger))\\.ts$',
-      '^src/(mechanisms|measure|check|simulate|solve|report|render|cli|action)/',
-      'the toolkits a mechanism kind is written with',
+      'kit-below-mechanisms',
+      '^src/kit/',
+      '^src/(?!core/|model/|read/|kit/)',
+      'the toolkit a mechanism kind is written with: figure schemas, the Normalizer, FlowCtx, the ledger',
     ),
     layer(
-      'mechanisms-use-kits',
+      'mechanisms-below-stages',
       '^src/mechanisms/',
-      '^src/(?!core/|model/|mechanisms/|validate/figures|normalize/context|compute/(flows|ledger))',
-      'a kind module uses the kits, never the stages that call it',
+      '^src/(?!core/|model/|kit/|mechanisms/)',
+      'a kind module uses the kit, never the stages that dispatch to its registry',
     ),
     layer(
       'validate-below-normalize',
@@ -51,10 +51,10 @@ module.exports = {
     layer('render-below-cli', '^src/render/', '^src/(cli|action)/'),
     layer('commands-do-not-import-the-program-that-registers-them', '^src/cli/commands/', '^src/cli/main\\.ts$'),
     layer(
-      'action-stands-alone',
+      'action-drives-the-cli',
       '^src/action/',
-      '^src/(?!action/|core/(text|git|files|messages)\\.ts$)',
-      'the action drives the CLI as a process; it shares only the escaping, the git runner and the file reader',
+      '^src/(?!action/|core/|cli/(program|options|io)\\.ts$|measure/thresholds\\.ts$)',
+      'the review runs the CLI (in process) through its documented outputs, parses thresholds as diff does, and shares the escaping, the git runner and the file reader',
     ),
     {
       name: 'chalk-and-tables-only-in-render',

@@ -2,8 +2,8 @@
 // (src/cli/boot.ts), which loads it through V8's code cache (docs/maintainers/performance.md);
 // the simulation worker goes into dist/sim-worker.js. One minified file starts faster than
 // node_modules resolution of each package (measured: run ~0.31 s vs ~0.40 s here). exceljs
-// stays external: it is imported only by `--format xlsx`. Runs on `npm install` (prepare),
-// so the command works right after install.
+// stays external: it is imported only by `--format xlsx` (an optional peer dependency).
+// Runs on `npm pack` (prepack) and in `npm test`, never on install: a packed tarball holds dist/.
 import { build } from 'esbuild';
 import { shims } from './shims/plugin.mjs';
 import { spawnSync } from 'node:child_process';
@@ -43,6 +43,23 @@ await build({ ...common, entryPoints: ['src/simulate/worker.ts'], outfile: 'dist
 await build({ ...common, entryPoints: ['src/check/worker.ts'], outfile: 'dist/check-worker.js' });
 // The pull-request review of action.yml; it runs dist/cli.js beside it as a child process.
 await build({ ...common, entryPoints: ['src/action/main.ts'], outfile: 'dist/review.js' });
+// The library (`import { run } from 'compact-model'`, package.json `exports`), and its
+// types: src/index.ts declares every public type itself, so its declarations transpile
+// alone (no type check here; `tsc --noEmit` checks it) and name nothing internal.
+await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' });
+{
+  const ts = (await import('typescript')).default;
+  const d = ts.transpileDeclaration(readFileSync('src/index.ts', 'utf8'), {
+    fileName: 'index.ts',
+    compilerOptions: { declaration: true, isolatedDeclarations: true, strict: true },
+    reportDiagnostics: true,
+  });
+  if (d.diagnostics?.length)
+    throw new Error(
+      `build: src/index.ts declarations: ${d.diagnostics.map((x) => ts.flattenDiagnosticMessageText(x.messageText, ' ')).join('; ')}`,
+    );
+  writeFileSync('dist/index.d.ts', d.outputText);
+}
 
 // The V8 code cache of the CLI bundle, shipped beside it (dist/cli-app.v8cache): made by
 // running the command once (run on the shipped baseline, so the functions it compiles are

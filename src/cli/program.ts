@@ -2,6 +2,8 @@
 // commands/. makeProgram() lets tests run the CLI in process.
 import { Command } from 'commander';
 import type { IO } from './io.js';
+import { MissingPackage } from '../core/diagnostics.js';
+import { M } from '../core/messages.js';
 import { type Ctx, VERSION } from './options.js';
 import { addHelp } from './help.js';
 import { register as registerRun } from './commands/run.js';
@@ -15,6 +17,8 @@ import { register as registerSchema } from './commands/schema.js';
 import { register as registerInit } from './commands/init.js';
 import { register as registerEstimate } from './commands/estimate.js';
 import { register as registerSolve } from './commands/solve.js';
+import { register as registerReview } from './commands/review.js';
+import { register as registerCompare } from './commands/compare.js';
 
 export { basisOption, choice, type Ctx, intOption, parseWidth, rateOption, VERSION, widthOption } from './options.js';
 
@@ -39,6 +43,7 @@ export function makeProgram(ctx: Ctx): Command {
   });
   registerRun(program, ctx);
   registerDiff(program, ctx);
+  registerCompare(program, ctx);
   registerExplain(program, ctx);
   registerReport(program, ctx);
   registerCheck(program, ctx);
@@ -48,6 +53,8 @@ export function makeProgram(ctx: Ctx): Command {
   registerInit(program, ctx);
   registerEstimate(program, ctx);
   registerSolve(program, ctx);
+  // The review runs the other commands in this process: it is handed the runner.
+  registerReview(program, ctx, runCli);
   for (const c of program.commands)
     c.exitOverride()
       .configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(s) })
@@ -64,6 +71,10 @@ export async function runCli(argv: string[], io: IO): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
     const err = e as { code?: string; exitCode?: number };
+    if (e instanceof MissingPackage) {
+      ctx.io.err(`error missing-package: ${M.missingPackage(e.pkg)}\n  = hint: ${e.hint}\n`);
+      return 2;
+    }
     if (typeof err.code === 'string' && err.code.startsWith('commander.')) {
       // commander exits 0 for --help and --version, and 1 when it shows help because the
       // command line was incomplete (no command, `help bogus`): that is unusable input.

@@ -35,6 +35,10 @@ export const M = {
     `For each test that fails (floor readings on the ${basis} basis and on commitment, and the target), the smallest change to one mechanism amount that closes it, cheapest first: Budget cost added is what the change adds on that basis over the horizon (ties: the smaller commitment added).`,
   solveTakeNone: 'No single mechanism amount closes this test.',
   solveTakeTitle: (goal: string, short: string) => `${goal} (short by ${short})`,
+  /** A floor's gap is its average's: per year, and N times that over the horizon (the shortfall `run` shows). */
+  solveTakeFloorTitle: (goal: string, perYear: string, years: number, total: string) =>
+    `${goal} (short by ${perYear} a year on average: a shortfall of ${total} over the ${years} years)`,
+  solveTakeWorstYearTitle: (goal: string, short: string) => `${goal} (short by ${short} in its worst year)`,
   solveTakeUnreachable: (inputs: string) => `No value of these alone closes it: ${inputs}.`,
   solveTakeNothing: 'Every floor and target test holds: nothing to close.',
   solveVaryNeedsGoal: '--vary needs --goal: say what the input should achieve',
@@ -232,6 +236,49 @@ export const M = {
   choice: (options: string[]) => `expected one of ${options.join(', ')}`,
   yearsPastHorizon: (n: number, from: number, start: number, end: number) =>
     `${n} years from FY${from} run past the horizon FY${start}-FY${end}`,
+  // expressions (model/expr.ts): every place a metric is accepted
+  exprTooLong: (n: number, max: number) => `the expression is ${n} characters long; at most ${max} are read`,
+  exprTooLongHint: 'name a part of it under `measures:` and use measure.ID',
+  exprTooDeep: (max: number) => `the expression nests deeper than ${max} levels (parentheses or signs)`,
+  exprTooDeepHint: 'name an inner part under `measures:` and use measure.ID',
+  exprEmpty: 'the expression is empty',
+  exprHint:
+    'an expression is metric paths and numbers joined by + - * / and parentheses, e.g. headlineMobilization.total / publicCommitment.total',
+  exprUnexpected: (tok: string) => `unexpected "${tok}"`,
+  exprUnexpectedEnd: 'the expression ends where a metric or a number was expected',
+  exprUnclosed: 'a "(" is not closed',
+  exprUnclosedHint: 'add the ")" that closes it',
+  exprBadChar: (ch: string) => `"${ch}" is not part of an expression`,
+  exprNumberUnit: (text: string, unit: string) => `"${text}": unknown unit "${unit}"`,
+  exprNumberHint: 'write an amount with a scale (500M, 1.5B, $2bn), a ratio (15x), a share (35%) or a plain number',
+  exprHyphenHint: (a: string, b: string) => `to subtract, put spaces around the minus: ${a} - ${b}`,
+  exprUnits: (op: string, a: string, b: string) => `cannot ${op} ${a} and ${b}`,
+  exprUnitsHint: 'money adds to money; divide two amounts for a ratio; multiply an amount by a number, ratio or share',
+  exprCompareUnits: (a: string, b: string) => `compares ${a} with ${b}`,
+  exprCompareUnitsHint: (a: string) => `compare ${a} with ${a}${a === 'money' ? ' (an amount such as 500M or 1.5B)' : ''}`,
+  exprBooleanArith: (path: string) => `${path} is true or false; it cannot be added, subtracted, multiplied or divided`,
+  exprOutsideHorizon: (fy: string, first: string, last: string) => `${fy} is outside the horizon (${first}..${last})`,
+  exprOutsideHorizonHint: (first: string, last: string) => `name a year from ${first} to ${last}`,
+  exprReversedRange: (from: string, to: string) => `the period ${from}..${to} runs backwards`,
+  exprReversedRangeHint: (from: string, to: string) => `write ${to}..${from}`,
+  exprRangeMetric: (path: string) => `a period range sums the years of a money metric; "${path}" is not one`,
+  exprRangeHint: 'write METRIC.SCOPE.FYyyyy..FYyyyy, e.g. publicCommitment.total.FY2027..FY2031',
+  exprNeedsComparison: (text: string) => `"${text}" compares nothing: an operator (>=, <=, >, <, ==) is missing`,
+  exprTestHint: 'a test is EXPRESSION OP VALUE, e.g. multiplier.commitment.total >= 15x',
+  exprNotDefined: 'not defined',
+  targetNotMet: (what: string, value: string) => `${what} is not met: ${value}`,
+  targetNotMetHint: 'a target of the plan (--strict-targets makes a miss an error); solve shows what it would take',
+  solveNothingToSolve: (name: string) => `nothing to solve for: "${name}" states no floor, mobilization target or target test`,
+  solveNothingToSolveHint:
+    'name a goal (--goal "headlineMobilization.total >= 1B"), or state one under targets: (floor, mobilization or tests)',
+  exprRangeValueHint: 'write one value (a range is two tests), or put spaces around the minus to subtract: 3B - 1B',
+  unknownTargetTest: (id: string, known: string[]) =>
+    known.length
+      ? `no target test "${id}" (the plan's: ${known.join(', ')})`
+      : `no target test "${id}": the plan states none under targets.tests`,
+  exprColumn: (col: number, message: string) => `column ${col}: ${message}`,
+  exprTestOps: (op: string) => `"${op}" is not allowed in a target test`,
+  exprTestOpsHint: 'use >=, <=, >, < or ==',
   // assertions (check)
   assertSyntaxHint:
     'write METRIC OP VALUE, e.g. `budgetCost.US <= 5B`, `floor.US.appropriated.met == true` or `leverage.commitment.total >= 0.2`',
@@ -269,14 +316,20 @@ export const M = {
         ? 'a mechanism cannot be within itself'
         : `within: "${id}" is itself within another mechanism; name the outer one`,
   withinHint: 'name the id of the mechanism whose envelope holds this one, e.g. `within: F-2`',
-  withinOverrun: (inner: string, outer: string, gov: string, year: number, by: string) =>
-    `"${inner}" is within "${outer}" but exceeds ${outer}'s ${gov} commitment in FY${year} by ${by} (USD millions)`,
+  unsourcedAdminCost: (gov: string) =>
+    `scoring.administrativeCosts.${gov} has no source: the cost estimate shows it, but nobody can check where it comes from`,
+  unsourcedAdminCostHint: 'add `source:` (an agency budget justification, or "assumption: ..." with the reason)',
+  againstMismatch: (what: string, mine: string, theirs: string) =>
+    `--against: the baseline has another ${what} (this plan: ${mine}; the baseline: ${theirs}); an increment needs the same ${what}`,
+  againstMismatchHint: 'estimate against a current-law scenario over the same horizon, with the same governments and basis',
+  withinOverrun: (inner: string, outer: string, gov: string, year: number, by: string, cur = 'USD') =>
+    `"${inner}" is within "${outer}" but exceeds ${outer}'s ${gov} commitment in FY${year} by ${by} (${cur} millions)`,
   withinOverrunHint: (outer: string) =>
     `raise ${outer}'s amounts or lower this mechanism's; what is within an envelope must fit inside it`,
   unknownMeasure: (id: string, known: readonly string[]) =>
     `unknown measure "${id}"${known.length ? ` (defined under measures: ${known.join(', ')})` : ' (the scenario defines no measures:)'}`,
   unknownMetric: (p: string) => `unknown metric "${p}"`,
-  metricHint: (example: string) => `a metric path looks like ${example}; see the README, section "Metrics"`,
+  metricHint: (example: string) => `a metric path looks like ${example}; see docs/reference/metrics.md`,
   publishedUnit: (p: string, unit: string) =>
     `published value "${p}" does not fit the metric, which is ${unit === 'amount' ? 'an amount' : unit === 'ratio' ? 'a ratio' : unit === 'boolean' ? 'true/false' : 'a rate'}`,
   programOverrun: (prog: string, mech: string, gov: string, year: number, over: string) =>
@@ -298,6 +351,12 @@ export const M = {
   discountEmpty: 'give a discount `rate` or rates `byMaturity`',
   simulateTrials: 'the number of trials must be a whole number from 1 to 100,000,000',
   simulateSeed: 'the seed must be a whole number from 0 to 9,007,199,254,740,991',
+  simulateTooMany: (trials: string, limit: string, why: 'paired' | 'correlated') =>
+    why === 'paired'
+      ? `${trials} trials: a paired comparison (--against) holds every trial's outputs of both scenarios, so it takes at most ${limit} trials`
+      : `${trials} trials: correlated inputs are reordered over every trial's draws (Iman-Conover), so a scenario with correlations takes at most ${limit} trials`,
+  simulateTooManyHint: (limit: string) =>
+    `ask for at most ${limit} trials; the Monte Carlo error shrinks as 1/sqrt(trials), so a tenth of the trials gives about 3.2 times the error`,
   widthOption: 'the width must be a whole number of columns from 40 to 1000',
   simulateWorkers: 'the number of workers must be a whole number from 1 to 64',
   checkWorkers: '--workers must be a whole number from 0 to 64 (0: check every file on the main thread)',
@@ -347,9 +406,27 @@ export const M = {
     `"${file}" was deleted since ${rev} and extended nothing: there is no new version to compare it with`,
   againstDeletedAloneHint: (file: string, rev: string) =>
     `\`git show ${rev}:./${file} > old.yaml\` then \`compact-model run old.yaml\` shows what it held`,
+  missingPackage: (pkg: string) => `${pkg} is not installed`,
+  xlsxNeedsExceljs:
+    'XLSX output needs the optional package exceljs: `npm i exceljs@4` beside compact-model (other formats work without it)',
   failIfSyntax: (expr: string) => `--fail-if "${expr}" is not a threshold`,
   failIfSyntaxHint:
-    'write METRIC OP CHANGE, e.g. --fail-if "budgetCost.US > +100" (USD millions) or --fail-if "headlineMobilization < -5%"; OP is >, >=, < or <=',
+    'write METRIC OP +CHANGE ("budgetCost.US > +100", USD millions; "headlineMobilization < -5%"), METRIC OP AMOUNT level ("budgetCost.US > 4.5B level") or VERDICT: must-not-flip ("floor.US.met: must-not-flip"); OP is >, >=, < or <=',
+  failIfUnsigned: (expr: string) =>
+    `--fail-if "${expr}": an unsigned limit is read as a change, as before; this form is deprecated and will mean a level`,
+  failIfUnsignedHint: (expr: string) => {
+    const m = /^(.*?)(>=|<=|>|<)\s*(.*)$/.exec(expr);
+    return m
+      ? `write "${m[1]!.trim()} ${m[2]} +${m[3]}" for a change, or "${m[1]!.trim()} ${m[2]} ${m[3]} level" for the figure itself`
+      : 'sign the limit (+100, -5%) for a change, or add "level" for the figure itself';
+  },
+  failIfScaled: (path: string) => `"${path}" is not an amount; its limit is a plain number`,
+  failIfScaledHint: 'write the limit without a unit, e.g. "leverage.commitment.total < -0.1"',
+  thresholdNotApplicable: (names: string) => `this scenario has no ${names}`,
+  policyNotApplicable: 'no verdict of this scenario matches',
+  levelCrossed: (expr: string, path: string, alt: string, base: string) =>
+    `--fail-if "${expr}" crossed: ${path} is ${alt} (was ${base})`,
+  policyCrossed: (expr: string, flips: string) => `--fail-if "${expr}" crossed: ${flips}`,
   failIfMetric: (expr: string, why: string) => `--fail-if "${expr}": ${why}`,
   failIfBoolean: (path: string) => `"${path}" is true/false; a threshold needs a number`,
   failIfBooleanHint: 'a flipped verdict shows in the diff itself; use an amount such as floor.US.appropriated.shortfall',
@@ -379,6 +456,8 @@ export const M = {
   outputWriteFailedHint: 'check that the folder is writable and the disk is not full',
   outputNeeded: (format: string) => `--format ${format} writes a binary file and needs -o FILE`,
   outputNeededHint: (ext: string) => `for example: compact-model run --format xlsx -o results.${ext}`,
+  citedSourceNoCopy: (title: string, where: string) =>
+    `note: no local copy of the cited document "${title}" is given${where ? ` (${where})` : ''}; citations show line numbers without their text`,
   citedWhy: {
     missing: 'no such file',
     'not-a-file': 'not a regular file',
@@ -398,8 +477,8 @@ export const M = {
     `assertion "${text}" fails: ${metric} is ${value}${c === 'base' ? '' : ` (${c} case)`}`,
   assertionUndefined: (text: string, metric: string) => `assertion "${text}" fails: ${metric} has no value in this scenario`,
   assertionUndefinedHint: 'a ratio over zero, or a floor or target test without `targets:`, has no value',
-  assertionHint: (amount: boolean, source?: string) =>
-    `${amount ? 'amounts are USD millions; ' : ''}${source ? `the assertion cites: ${source}; ` : ''}change the scenario or the assertion`,
+  assertionHint: (amount: boolean, source?: string, cur = 'USD') =>
+    `${amount ? `amounts are ${cur} millions; ` : ''}${source ? `the assertion cites: ${source}; ` : ''}change the scenario or the assertion`,
   totalNotANumber: (metric: string) => `a declared total names an amount or a ratio; ${metric} is true or false`,
   totalNotANumberHint: 'state tests such as floor.US.appropriated.met under `assert:` instead',
   totalIsRange: (v: string) => `"${v}" is a range; a declared total is one sum`,
@@ -408,8 +487,8 @@ export const M = {
   totalToleranceHint: 'write a share such as 0.5% or an amount such as 1M',
   totalMismatch: (id: string, metric: string, declared: string, computed: string, diff: string, tol: string, c: string) =>
     `declared total "${id}" (${metric}) is ${declared} but the scenario sums to ${computed} (difference ${diff}; tolerance ${tol})${c === 'base' ? '' : ` (${c} case)`}`,
-  totalMismatchHint:
-    "a declared total states the file's own sum: correct the figure or the inputs that feed it (amounts in USD millions)",
+  totalMismatchHint: (cur = 'USD') =>
+    `a declared total states the file's own sum: correct the figure or the inputs that feed it (amounts in ${cur} millions)`,
   envelopeOverrun: (
     prog: string,
     mech: string,
@@ -419,8 +498,9 @@ export const M = {
     firstYear: number,
     years: string,
     c: string,
+    cur = 'USD',
   ) =>
-    `program "${prog}" takes ${mech}'s programs to ${drawn} in FY${firstYear}, above ${mech}'s ${gov} appropriations of ${env} (USD millions); overrun in ${years}${c === 'base' ? '' : ` (${c} case)`}`,
+    `program "${prog}" takes ${mech}'s programs to ${drawn} in FY${firstYear}, above ${mech}'s ${gov} appropriations of ${env} (${cur} millions); overrun in ${years}${c === 'base' ? '' : ` (${c} case)`}`,
   envelopeOverrunHint: (mech: string) =>
     `programs draw on ${mech}'s envelope, per government and year; raise ${mech}'s appropriations or cut the program (run clamps the mechanism's own follow-on at zero meanwhile)`,
   fallbackBeforeStudy: (fb: string, prog: string, year: number, endYear: number) =>
@@ -433,6 +513,41 @@ export const M = {
   claimsNotHeld: (notHeld: string[], total: number) =>
     `${notHeld.length} of ${total} published claim${total === 1 ? '' : 's'} do${notHeld.length === 1 ? 'es' : ''} not hold (warnings): ${notHeld.join(', ')}`,
   claimsVerboseHint: 'check --verbose shows each claim with its figures and source; --strict-claims makes them errors',
+  // compare (src/measure/compare.ts, cli/commands/compare.ts)
+  compareNoGovernment: (g: string) => `no government ${g} in this scenario`,
+  compareOtherHorizon: 'another horizon: totals over different years are not compared',
+  compareOtherCurrency: (c: string, base: string) =>
+    `in ${c}, the reference in ${base}: amounts in two currencies are not compared`,
+  compareCurrencyNote: (name: string, c: string, base: string) =>
+    `${name} reports in ${c}, the reference in ${base}: its amounts are in ${c} millions, and their changes are not computed (n/a).`,
+  compareHorizonNote: (name: string, h: { start: number; years: number }, b: { start: number; years: number }) =>
+    `${name} covers ${h.years} years from FY${h.start}, the baseline ${b.years} from FY${b.start}: its totals are shown, their changes are not computed (n/a).`,
+  compareGovernmentsNote: (name: string, missing: string[], extra: string[]) =>
+    `${name} ${missing.length ? `has no government ${missing.join(', ')} (its rows are n/a, not zero)` : ''}${missing.length && extra.length ? ' and ' : ''}${extra.length ? `has government${extra.length === 1 ? '' : 's'} ${extra.join(', ')} the baseline lacks` : ''}.`,
+  compareNoFiles: (patterns: string[]) => `no scenario matches ${patterns.join(' ')}`,
+  compareNoFilesHint: 'name scenario files, or a pattern such as scenarios/*.yaml (quoted, it is expanded here)',
+  compareBaselineUnusable: (file: string, used: string) =>
+    `the baseline ${file} cannot be used; ${used} is the reference instead`,
+  compareUnknownMetric: (path: string, message: string) => `--metrics ${path}: ${message}`,
+  compareNoneUsable: 'no scenario could be used: nothing to compare',
+  unknownCurrency: (c: string) => `"${visible(c)}" is not an ISO 4217 currency code`,
+  currencyHint: (c: string) =>
+    /^[a-z]{3}$/.test(c) && c.toUpperCase() !== c
+      ? `write it in capitals: ${c.toUpperCase()}`
+      : 'write a three-letter ISO 4217 code in capitals, e.g. USD, EUR, ILS, GBP, JPY',
+  missingRate: (c: string) => `an amount is written in ${c} but exchangeRates gives no rate for ${c}`,
+  missingRateHint: (c: string, plan: string) =>
+    `add exchangeRates: { ${c}: { value: RATE, source: "..." } } (${c} per one ${plan}, a cited figure; a range is simulated)`,
+  rateNotPositive: (c: string) => `the exchange rate for ${c} must be above zero`,
+  rateNotPositiveHint: (c: string, plan: string) => `write how many ${c} one ${plan} buys, e.g. 3.7 (a range as 3.4-4.0)`,
+  rateOfPlanCurrency: (c: string) => `exchangeRates names ${c}, the plan's own currency`,
+  rateOfPlanCurrencyHint: "drop it: amounts in the plan's currency need no conversion",
+  sponsorsTwice: 'both `sponsors:` and `governments:` are written; they are one list by two names',
+  sponsorsTwiceHint: 'keep one of them (sponsors: is the newer name)',
+  sponsorsMissingHint: 'list who commits money: sponsors: { US: { name: United States } } (or the older name, governments:)',
+  basisNotForSponsor: (code: string, basis: string, type: string) => `basis "${basis}" does not fit ${code}, a ${type} sponsor`,
+  basisNotForSponsorHint: (type: string, fits: readonly string[]) =>
+    `a ${type} sponsor may have ${fits.join(', ')}; federal scoring is for U.S. federal sponsors (type: government)`,
   inScenario: (files: string[], message: string) =>
     `in ${files.length <= 3 ? files.join(', ') : `${files.length} scenarios (${files.slice(0, 3).join(', ')}, ...)`}: ${message}`,
 } as const;

@@ -86,9 +86,9 @@ export class Dec {
     const s = this.d.toDecimalPlaces(dp).toFixed();
     return s === '-0' ? '0' : s;
   }
-  /** Fixed `dp` places (display). */
-  toFixed(dp: number): string {
-    const s = this.d.toFixed(dp);
+  /** Fixed `dp` places (display); ties to even, or away from zero as published budget tables round. */
+  toFixed(dp: number, ties: 'even' | 'away' = 'even'): string {
+    const s = ties === 'away' ? this.d.toFixed(dp, D.ROUND_HALF_UP) : this.d.toFixed(dp);
     return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
   }
   toString(): string {
@@ -114,9 +114,9 @@ export function millions(x: Dec): string {
 }
 
 /** USD -> "1,234.5" in USD millions for people (display rounding only, or 'exact'). */
-export function displayMillions(x: Dec, dp: number | 'exact' = 1): string {
+export function displayMillions(x: Dec, dp: number | 'exact' = 1, ties: 'even' | 'away' = 'even'): string {
   // 'exact': every digit kept to the dollar (messages that quote a computed figure).
-  const s = dp === 'exact' ? millions(x) : x.div(MILLION).toFixed(dp);
+  const s = dp === 'exact' ? millions(x) : x.div(MILLION).toFixed(dp, ties);
   const neg = s.startsWith('-');
   const [int, frac] = (neg ? s.slice(1) : s).split('.');
   const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');

@@ -2,7 +2,7 @@
 // its scoring basis, with its claims tested.
 import { type Dec, Exact } from '../core/money.js';
 import { type Case, casePicker, compute } from '../compute/engine.js';
-import type { Ledger } from '../compute/ledger.js';
+import type { Ledger } from '../kit/ledger.js';
 import type { Scenario } from '../model/scenario.js';
 import { type ClaimResult, testClaims } from './claims.js';
 import { Measure } from './measure.js';

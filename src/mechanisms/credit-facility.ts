@@ -4,10 +4,10 @@
 import * as z from 'zod';
 import { M } from '../core/messages.js';
 import { Dec } from '../core/money.js';
-import type { FlowCtx } from '../compute/flows.js';
+import type { FlowCtx } from '../kit/flows.js';
 import type { Alloc, Budget, Fig, MechBase, Profile } from '../model/scenario.js';
-import type { Normalizer, Path } from '../normalize/context.js';
-import { obj, type ParsedFigure, once, parts, perGov, scalarFigure, SHAPES, sourced } from '../validate/figures.js';
+import type { Normalizer, Path } from '../kit/context.js';
+import { obj, type ParsedFigure, once, parts, perGov, scalarFigure, SHAPES, sourced } from '../kit/figures.js';
 import { allocFigs, allocSettings, defineKind, pct, uniqueFigs } from './kind.js';
 
 /** A subsidy rate: a fraction of face value; negative when fees exceed expected losses. */
@@ -17,7 +17,7 @@ export const subsidyRate = () =>
       'Credit subsidy rate: the present value of expected net cost per dollar of face value (federal credit reform); may be negative',
   });
 
-/** The YAML the kind accepts (built on first use: validate/figures.ts `once`). */
+/** The YAML the kind accepts (built on first use: kit/figures.ts `once`). */
 const schema = once(() => {
   const { allocation, allocationObject, budget, common, profile } = parts();
   const matchAllocation = z.union([

@@ -2,12 +2,12 @@
 // year's investment after a lag; private co-investment alongside. The plan's convention
 // may leave equity unappropriated; the federal basis scores the purchase when made.
 import * as z from 'zod';
-import type { FlowCtx } from '../compute/flows.js';
+import type { FlowCtx } from '../kit/flows.js';
 import type { Alloc, Fig, MechBase } from '../model/scenario.js';
-import { obj, once, parts, perGov, sourced } from '../validate/figures.js';
+import { obj, once, parts, perGov, sourced } from '../kit/figures.js';
 import { allocFigs, allocSettings, defineKind, uniqueFigs } from './kind.js';
 
-/** The YAML the kind accepts (built on first use: validate/figures.ts `once`). */
+/** The YAML the kind accepts (built on first use: kit/figures.ts `once`). */
 const schema = once(() => {
   const { allocation, budget, common, distributions } = parts();
   return obj({

@@ -3,12 +3,12 @@
 // mechanism runs instead.
 import * as z from 'zod';
 import { M } from '../core/messages.js';
-import type { FlowCtx } from '../compute/flows.js';
+import type { FlowCtx } from '../kit/flows.js';
 import type { Fig, MechBase, Profile } from '../model/scenario.js';
-import { figure, obj, once, parts, perGov, sourced } from '../validate/figures.js';
+import { figure, obj, once, parts, perGov, sourced } from '../kit/figures.js';
 import { defineKind, pct, uniqueFigs } from './kind.js';
 
-/** The YAML the kind accepts (built on first use: validate/figures.ts `once`). */
+/** The YAML the kind accepts (built on first use: kit/figures.ts `once`). */
 const schema = once(() => {
   const { budget, commitAmount, common, note, profile, source, currentLaw } = parts();
   return obj({

@@ -5,12 +5,12 @@ import * as z from 'zod';
 import { type Diagnostic, type Loc } from '../core/diagnostics.js';
 import { M } from '../core/messages.js';
 import { Dec, displayMillions, Exact } from '../core/money.js';
-import { type Case, casePicker, type FlowCtx, yearly } from '../compute/flows.js';
+import { type Case, casePicker, type FlowCtx, yearly } from '../kit/flows.js';
 import type { Alloc, Fig, MechBase, Profile } from '../model/scenario.js';
-import { itemId, obj, once, parts, perGov, removeItem, sourced } from '../validate/figures.js';
+import { itemId, obj, once, parts, perGov, removeItem, sourced } from '../kit/figures.js';
 import { allocFigs, allocSettings, defineKind, pct, uniqueFigs } from './kind.js';
 
-/** The YAML the kind accepts (built on first use: validate/figures.ts `once`). */
+/** The YAML the kind accepts (built on first use: kit/figures.ts `once`). */
 const schema = once(() => {
   const { allocation, budget, common, note, profile, source, currentLaw } = parts();
   const program = obj({
@@ -166,6 +166,7 @@ export const grantProgram = defineKind<GrantMech, z.output<ReturnType<typeof sch
       s.governments.map((x) => x.code),
       s.horizon.years,
       s.horizon.start,
+      s.currency,
     );
   },
 });
@@ -176,7 +177,7 @@ export const grantProgram = defineKind<GrantMech, z.output<ReturnType<typeof sch
  * tips the sum over in the first year of overrun; the first case (base, low, high) that
  * overruns is reported.
  */
-function envelopes(m: GrantMech, govs: string[], N: number, start: number): Diagnostic[] {
+function envelopes(m: GrantMech, govs: string[], N: number, start: number, cur: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (m.programs.length === 0) return out;
   for (const g of govs) {
@@ -222,6 +223,7 @@ function envelopes(m: GrantMech, govs: string[], N: number, start: number): Diag
           start + y0,
           yearRuns(overYears, start),
           c,
+          cur,
         ),
         loc: culprit.a.loc,
         hint: M.envelopeOverrunHint(m.id),

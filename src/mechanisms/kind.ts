@@ -6,11 +6,11 @@
 import type { z } from 'zod';
 import type { Diagnostic, Loc } from '../core/diagnostics.js';
 import type { Dec } from '../core/money.js';
-import type { FlowCtx } from '../compute/flows.js';
+import type { FlowCtx } from '../kit/flows.js';
 import type { FlowKind } from '../model/flows.js';
 import type { MobilizationCategory } from '../model/metrics.js';
 import type { Alloc, Fig, MechBase, Scenario } from '../model/scenario.js';
-import type { Normalizer, Path } from '../normalize/context.js';
+import type { Normalizer, Path } from '../kit/context.js';
 
 /** The fields normalize fills in for every mechanism before the kind adds its own. */
 export type BaseFields = Pick<MechBase, 'id' | 'label' | 'source' | 'loc' | 'path' | 'within'>;

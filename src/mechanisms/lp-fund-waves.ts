@@ -4,12 +4,12 @@
 import * as z from 'zod';
 import type { Loc } from '../core/diagnostics.js';
 import { M } from '../core/messages.js';
-import type { FlowCtx } from '../compute/flows.js';
+import type { FlowCtx } from '../kit/flows.js';
 import type { Drawdown, Event, Fig, MechBase } from '../model/scenario.js';
-import { itemId, obj, once, parts, perGov, removeItem, sourced } from '../validate/figures.js';
+import { itemId, obj, once, parts, perGov, removeItem, sourced } from '../kit/figures.js';
 import { defineKind, pct, uniqueFigs } from './kind.js';
 
-/** The YAML the kind accepts (built on first use: validate/figures.ts `once`). */
+/** The YAML the kind accepts (built on first use: kit/figures.ts `once`). */
 const schema = once(() => {
   const { budget, commitAmount, common, drawdown, gate, note, source, year } = parts();
   const wave = obj({

@@ -12,7 +12,9 @@ export type BudgetItemType =
   /** A purchase of equity (a stake in companies or a vehicle). */
   | 'equityPurchase'
   /** A commitment to a fund as a limited partner. */
-  | 'fundCommitment';
+  | 'fundCommitment'
+  /** What a sponsor sets aside for a provisioned guarantee (an EU budget guarantee), when committed. */
+  | 'provisioning';
 
 export interface BudgetItemInfo {
   type: BudgetItemType;
@@ -25,6 +27,11 @@ export interface BasisRule {
   counts: boolean;
   /** Returns (distributions) count as offsetting receipts on this basis. */
   receipts: boolean;
+  /**
+   * The item is direct spending (the law provides it without an appropriation act), not
+   * spending subject to appropriation: a cost estimate files it apart, with pay-as-you-go.
+   */
+  direct: boolean;
 }
 
 export interface Basis {
@@ -42,7 +49,7 @@ export const BASES: readonly Basis[] = [
     label: 'as published',
     description:
       "the plan's own convention: an item counts when the scenario marks it appropriated (`budget: appropriated`, the default for grants, credit and projects; equity and LP commitments are not counted unless marked)",
-    rule: (item) => ({ counts: item.appropriated, receipts: false }),
+    rule: (item) => ({ counts: item.appropriated, receipts: false, direct: false }),
   },
   {
     id: 'federal',
@@ -52,6 +59,9 @@ export const BASES: readonly Basis[] = [
     rule: (item) => ({
       counts: true,
       receipts: item.type === 'equityPurchase' || item.type === 'fundCommitment',
+      // Money the plan says is "not appropriated" but that a scorekeeper counts is provided
+      // by the law itself: direct spending (docs/reference/scoring.md).
+      direct: !item.appropriated,
     }),
   },
 ];
@@ -63,3 +73,24 @@ export function basisById(id: string): Basis | undefined {
 }
 
 export const BASIS_IDS = BASES.map((b) => b.id);
+
+/** What kind of sponsor commits the money; its type decides which budget concepts fit it. */
+export const SPONSOR_TYPES = ['government', 'multilateral', 'bank', 'private'] as const;
+export type SponsorType = (typeof SPONSOR_TYPES)[number];
+
+/**
+ * A sponsor's own budget concept. `federal` and `cash` score its items on the plan's bases
+ * (today's figures); `provisioning` the same, with a guarantee that states a provisioning
+ * rate costing it when committed; `none` books no budget cost at all (a bank lending from
+ * its own balance sheet): its commitments and the private money they draw still count.
+ */
+export const SPONSOR_BASES = ['federal', 'cash', 'provisioning', 'none'] as const;
+export type SponsorBasis = (typeof SPONSOR_BASES)[number];
+
+/** The budget concepts each type of sponsor may have; the first is its default (undefined: the plan's bases). */
+export const BASES_BY_TYPE: Record<SponsorType, readonly SponsorBasis[]> = {
+  government: ['federal', 'cash', 'provisioning', 'none'],
+  multilateral: ['provisioning', 'cash', 'none'],
+  bank: ['none'],
+  private: ['none'],
+};

@@ -42,6 +42,8 @@ export interface MetricContext {
   includeFollowOn: boolean;
   /** Label of the scoring basis budget figures are on, e.g. "as published". */
   basisLabel: string;
+  /** One unit of the plan's currency in words ("dollar", "euro"); unset is a dollar. */
+  unitWord?: string;
 }
 
 export interface MoneyMetric {
@@ -313,7 +315,7 @@ export const RATIO_METRICS: readonly RatioMetric[] = [
   },
   {
     id: 'multiplier',
-    label: (ctx) => `Multiplier: total investment per budget dollar (${ctx.basisLabel} basis)`,
+    label: (ctx) => `Multiplier: total investment per budget ${ctx.unitWord ?? 'dollar'} (${ctx.basisLabel} basis)`,
     numerator: 'headlineMobilization',
     denominator: 'budgetCost',
     description: 'EFSI/InvestEU sense: total investment (headline mobilization) / budget cost on the scoring basis',
@@ -321,7 +323,7 @@ export const RATIO_METRICS: readonly RatioMetric[] = [
   },
   {
     id: 'crowdIn',
-    label: () => 'Fund crowd-in: private LP per public anchor dollar',
+    label: (ctx) => `Fund crowd-in: private LP per public anchor ${ctx.unitWord ?? 'dollar'}`,
     numerator: 'mobilizedFunds',
     denominator: 'fundAnchor',
     description: "a fund's private commitments / its public anchor commitments (same funds)",
@@ -329,7 +331,7 @@ export const RATIO_METRICS: readonly RatioMetric[] = [
   },
   {
     id: 'fundSizePerPublic',
-    label: () => 'Fund size per public anchor dollar',
+    label: (ctx) => `Fund size per public anchor ${ctx.unitWord ?? 'dollar'}`,
     numerator: 'fundSize',
     denominator: 'fundAnchor',
     description: 'EIF convention: total fund size / public anchor commitments (same funds)',
@@ -347,7 +349,28 @@ export type FloorReading = (typeof FLOOR_READINGS)[number];
 export const FLOOR_FIELDS = ['met', 'everyYear', 'average', 'yearsMet', 'shortfall'] as const;
 export type FloorField = (typeof FLOOR_FIELDS)[number];
 export const TARGET_FIELDS = ['met', 'shortfall'] as const;
+/**
+ * Readings of the mobilization target: headline mobilization (public + private, as the report
+ * counts it; `target.met`), or private capital only.
+ */
+export const TARGET_READINGS = ['headline', 'private'] as const;
+export type TargetReading = (typeof TARGET_READINGS)[number];
+export const TEST_FIELDS = ['met', 'margin'] as const;
+export type TestField = (typeof TEST_FIELDS)[number];
+
+/** The money metric a target reading tests. */
+export function targetMetric(reading: TargetReading): MoneyMetricId {
+  return reading === 'headline' ? 'headlineMobilization' : 'privateMobilized';
+}
 export type TargetField = (typeof TARGET_FIELDS)[number];
+
+/**
+ * How every table names a floor reading (run, simulate, the report): "budget, as published"
+ * on a scoring basis, "commitment"; its path is floor.GOV.READING (appropriated, commitment).
+ */
+export function floorReadingLabel(reading: FloorReading, basisLabel: string): string {
+  return reading === 'appropriated' ? `budget, ${basisLabel}` : 'commitment';
+}
 
 /** The money metric a floor reading tests. */
 export function floorMetric(reading: FloorReading): MoneyMetricId {

@@ -4,6 +4,9 @@
 import type { Ranged, Unit } from '../core/amount.js';
 import type { Loc } from '../core/diagnostics.js';
 import type { Dec } from '../core/money.js';
+import type { ParsedAssertion } from './assertion.js';
+import type { Expr, ExprTest } from './expr.js';
+import type { SponsorBasis, SponsorType } from './bases.js';
 import type { ClaimRef, MetricRef } from './paths.js';
 
 export type DistKind = 'uniform' | 'triangular' | 'pert' | 'normal' | 'lognormal';
@@ -17,6 +20,9 @@ export interface Fig {
   path: string;
   /** What the figure measures; unset on built-in defaults. */
   unit?: Unit;
+  /** An amount written in another currency than the plan's: its code, and the rate it is divided by. */
+  currency?: string;
+  per?: Fig;
   /** What the range means when sampled; unset = uniform. For normal and lognormal, low/high are the P5/P95. */
   dist?: DistKind;
 }
@@ -88,6 +94,16 @@ export interface Event {
   decidedMonth?: number;
 }
 
+/**
+ * Whether an event's probability is its scenario author's assumption rather than a cited
+ * figure: no source, or a source that says "assumption". Every output that uses the
+ * probability says which.
+ */
+export function probabilityAssumed(e: Pick<Event, 'probability' | 'source'>): boolean {
+  const src = e.probability?.source ?? e.source;
+  return !src || /assumption/i.test(src);
+}
+
 /** A mechanism runs only when every condition holds (its study passes; the project it backs fails). */
 export interface Condition {
   event: string;
@@ -121,6 +137,8 @@ export interface ClaimTest {
   /** The government of `each`, or the metric of an `also:` test; '' for a claim's single test. */
   label: string;
   metric: string;
+  /** The metric as an expression; `refs` are the paths it reads. */
+  expr: Expr;
   refs: ClaimRef;
   published: Ranged | boolean;
   publishedText: string;
@@ -147,22 +165,32 @@ export interface PlanMeasure {
   id: string;
   label: string;
   sum: string;
+  /** The measure as an expression (a sum, a ratio of two measures...). */
+  expr: Expr;
   refs: ClaimRef;
   source?: string;
   loc: Loc;
 }
 
 /** One `assert:` item, parsed (see measure/assert.ts). */
-export interface Assertion {
+export interface Assertion extends ParsedAssertion {
   id?: string;
   text: string;
-  metric: string;
-  ref: MetricRef;
-  op: '<' | '<=' | '>' | '>=' | '==' | '!=';
-  value: Dec | boolean;
-  valueText: string;
   case: 'low' | 'base' | 'high';
   source?: string;
+  loc: Loc;
+}
+
+/** One `targets.tests` item: a goal of the plan, judged by a verdict (a miss is not an error). */
+export interface TargetTest {
+  id: string;
+  that: string;
+  test: ExprTest;
+  text?: string;
+  source?: string;
+  /** The basis its verdict is on; unset: the scenario's. */
+  basis?: string;
+  case: 'low' | 'base' | 'high';
   loc: Loc;
 }
 
@@ -170,6 +198,8 @@ export interface Assertion {
 export interface DeclaredTotal {
   id: string;
   metric: string;
+  /** The metric as an expression; `ref` is its first path (for what explain and diffs name). */
+  expr: Expr;
   ref: MetricRef;
   value: Dec;
   valueText: string;
@@ -198,6 +228,18 @@ export interface Curve {
   source?: string;
 }
 
+/** A sponsor (a government, a multilateral, a bank): who commits the money. */
+export interface Sponsor {
+  code: string;
+  name: string;
+  /** The currency its own tables are shown in, when not the plan's. */
+  currency?: string;
+  /** Written only when stated (so a plan without it keeps its JSON): government by default. */
+  type?: SponsorType;
+  /** Its budget concept when stated or implied by its type (`none` for banks): see model/bases.ts. */
+  basis?: SponsorBasis;
+}
+
 export interface Scenario {
   name: string;
   description?: string;
@@ -205,11 +247,15 @@ export interface Scenario {
   /** Files read, the scenario first, then what it extends. */
   chain: string[];
   horizon: { start: number; years: number; source?: string };
-  governments: { code: string; name: string }[];
+  governments: Sponsor[];
+  /** The currency every amount is reported in (ISO 4217; USD when the file names none). */
+  currency: string;
+  /** The stated rates: units of each other currency per one unit of the plan's, as figures. */
+  exchangeRates: { currency: string; fig: Fig }[];
   mechanisms: MechBase[];
   /** Every uncertain event the mechanisms declare, in scenario order. */
   events: Event[];
-  targets: { floor?: Fig; mobilization?: Fig; includeFollowOn: boolean };
+  targets: { floor?: Fig; mobilization?: Fig; includeFollowOn: boolean; tests: TargetTest[] };
   measures: PlanMeasure[];
   claims: Claim[];
   totals: DeclaredTotal[];
@@ -221,6 +267,10 @@ export interface Scenario {
   sources?: SourceDoc[];
   /** The scoring basis budget cost is reported on (scoring.basis; --basis overrides). */
   basis: string;
+  /** When the plan's law is enacted (scoring.enacted): the plan's first year lands in horizon year `index`. */
+  enacted?: { index: number; source?: string; loc: Loc };
+  /** Administrative costs per government per year (scoring.administrativeCosts), for the cost estimate. */
+  administrativeCosts?: { gov: string; fig: Fig }[];
   /** Present-value and real-dollar settings (assumptions.discount / assumptions.inflation). */
   discount?: Discount;
   inflation?: Inflation;

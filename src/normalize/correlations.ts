@@ -6,7 +6,7 @@ import { didYouMean } from '../core/diagnostics.js';
 import { M } from '../core/messages.js';
 import type { Correlation, Event, Fig } from '../model/scenario.js';
 import { choleskyPsd } from '../model/correlation.js';
-import type { Normalizer } from './context.js';
+import type { Normalizer } from '../kit/context.js';
 
 type Input = { between: [string, string]; rank: number }[] | undefined;
 

@@ -7,33 +7,29 @@ import { M } from '../core/messages.js';
 import { Dec } from '../core/money.js';
 import { kindOf, KINDS } from '../mechanisms/registry.js';
 import { DEFAULT_BASIS } from '../model/bases.js';
-import { parseMetricPath, type MetricRef, unitOf } from '../model/paths.js';
-import type { Claim, ClaimTest, MechBase, PlanMeasure, Scenario } from '../model/scenario.js';
-import type { ParsedFigure } from '../validate/figures.js';
+import { type Expr, type ExprNames, type ExprUnit, parseExpr, parseTest, refsOf, testUnit } from '../model/expr.js';
+import type { Claim, ClaimTest, MechBase, PlanMeasure, Scenario, TargetTest } from '../model/scenario.js';
+import type { ParsedFigure } from '../kit/figures.js';
 import type { LMap } from '../read/tree.js';
 import type { ScenarioInput } from '../validate/schema.js';
-import { normalizeAssertions, normalizeTotals } from './assertions.js';
-import { Normalizer, type Path } from './context.js';
+import { normalizeAssertions, normalizeTotals, subLoc } from './assertions.js';
+import { Normalizer, type Path } from '../kit/context.js';
 import { normalizeValuation } from './valuation.js';
 import { normalizeCorrelations } from './correlations.js';
 
-export function normalize(
-  input: ScenarioInput,
-  tree: LMap,
-  file: string,
-  chain: string[],
-  diags: Diagnostics,
-): Scenario | undefined {
-  const before = diags.errors().length;
-  const c = new Normalizer(input, tree, diags, chain);
-  const at = (p: Path, key = false) => c.at(p, key);
-  const pathText = (p: Path) => c.pathText(p);
-  const { start, years: N, govCodes, governments } = c;
+type Names = ExprNames & {
+  measures: string[];
+  measureUnits: Map<string, ExprUnit>;
+  tests: string[];
+  testUnits: Map<string, ExprUnit>;
+};
 
-  // --- mechanisms, each by its kind's module
+/** Each mechanism, by its kind's module (ids unique and not reserved). */
+function normalizeMechanisms(c: Normalizer, input: ScenarioInput, diags: Diagnostics): MechBase[] {
+  const at = (p: Path, key = false) => c.at(p, key);
   const ids = new Set<string>();
-  const RESERVED = new Set(['total', 'perYear', 'after', ...govCodes]);
-  const mechanisms: MechBase[] = input.mechanisms.map((m, i) => {
+  const RESERVED = new Set(['total', 'perYear', 'after', ...c.govCodes]);
+  return input.mechanisms.map((m, i) => {
     const p: Path = ['mechanisms', i];
     if (ids.has(m.id)) diags.error('duplicate-id', M.duplicateId('mechanism', m.id), at([...p, 'id']), M.duplicateIdHint);
     if (RESERVED.has(m.id) || /^FY\d+$/i.test(m.id))
@@ -55,29 +51,34 @@ export function normalize(
       base,
     );
   });
+}
 
-  // Fallbacks: the named mechanism runs only when the backing mechanism's own event fails.
+/** Fallbacks: the named mechanism runs only when the backing mechanism's own event fails. */
+function linkFallbacks(c: Normalizer, input: ScenarioInput, mechanisms: MechBase[], diags: Diagnostics): void {
   for (const m of mechanisms) {
     if (m.fallback === undefined) continue;
     const i = input.mechanisms.findIndex((x) => x.id === m.id);
     const fp: Path = ['mechanisms', i, 'fallback'];
     const target = mechanisms.find((x) => x.id === m.fallback);
     const own = m.events[0];
-    if (m.fallback === m.id) diags.error('invalid-fallback', M.fallbackSelf, at(fp), M.fallbackHint);
+    if (m.fallback === m.id) diags.error('invalid-fallback', M.fallbackSelf, c.at(fp), M.fallbackHint);
     else if (!target) {
       const dym = didYouMean(
         m.fallback,
         mechanisms.map((x) => x.id),
       );
-      diags.error('unknown-fallback', M.unknownFallback(m.fallback), at(fp), dym ? M.didYouMean(dym) : M.fallbackHint);
+      diags.error('unknown-fallback', M.unknownFallback(m.fallback), c.at(fp), dym ? M.didYouMean(dym) : M.fallbackHint);
     } else if (target.fallbackOf !== undefined) {
-      diags.error('invalid-fallback', M.fallbackTwice(target.id, target.fallbackOf, m.id), at(fp), M.fallbackHint);
+      diags.error('invalid-fallback', M.fallbackTwice(target.id, target.fallbackOf, m.id), c.at(fp), M.fallbackHint);
     } else if (own) {
       target.fallbackOf = m.id;
       target.conditions.push({ event: own.key, holds: false });
     }
   }
-  // `within`: a mechanism inside another's envelope (counted once); the envelope must exist and not nest.
+}
+
+/** `within`: a mechanism inside another's envelope (counted once); the envelope must exist and not nest. */
+function checkWithin(c: Normalizer, input: ScenarioInput, mechanisms: MechBase[], diags: Diagnostics): void {
   for (const m of mechanisms) {
     if (m.within === undefined) continue;
     const i = input.mechanisms.findIndex((x) => x.id === m.id);
@@ -91,65 +92,102 @@ export function normalize(
       diags.error(
         'invalid-within',
         M.invalidWithin(m.within, !target ? 'unknown' : target === m ? 'self' : 'nested'),
-        at(wp),
+        c.at(wp),
         dym ? M.didYouMean(dym) : M.withinHint,
       );
     }
   }
-  const events = mechanisms.flatMap((m) => m.events);
+}
 
-  // --- targets
-  const t = input.targets ?? {};
-  const targets = {
-    floor: t.floor !== undefined ? c.fig(t.floor, ['targets', 'floor']) : undefined,
-    mobilization: t.mobilization !== undefined ? c.fig(t.mobilization, ['targets', 'mobilization']) : undefined,
-    includeFollowOn: t.headlineIncludesFollowOn ?? false,
+/** An expression (model/expr.ts) written at `p`, parsed against the plan's names; an error points at its column. */
+function exprParser(c: Normalizer, names: ExprNames, diags: Diagnostics) {
+  return (text: string, p: Path): Expr | undefined => {
+    const r = parseExpr(text, names);
+    if (r.ok) return r.value;
+    diags.error(
+      'unknown-metric',
+      `${c.pathText(p)}: ${r.error.message}`,
+      subLoc(c.at(p), text, r.error.offset, r.error.length),
+      r.error.hint,
+    );
+    return undefined;
   };
+}
 
-  // --- the plan's own measures, then claims (which may name them)
-  const names = { govs: govCodes, mechs: mechanisms.map((m) => m.id), start, years: N, measures: [] as string[] };
-  const parseSum = (terms: string[], p: Path): MetricRef[] | undefined => {
-    const refs: MetricRef[] = [];
-    for (const term of terms) {
-      const r = parseMetricPath(term, names);
-      if (!r.ok) {
-        diags.error('unknown-metric', `${pathText(p)}: ${r.message}`, at(p), r.hint);
-        return undefined;
-      }
-      refs.push(r.ref);
-    }
-    if (refs.length > 1 && refs.some((r) => unitOf(r) !== 'amount')) {
-      diags.error('unknown-metric', `${pathText(p)}: ${M.claimSumUnits}`, at(p), M.claimSumHint);
-      return undefined;
-    }
-    return refs;
-  };
+/** The plan's own measures; each id joins `names.measures` so later claims may name it. */
+function normalizeMeasures(c: Normalizer, input: ScenarioInput, names: Names, diags: Diagnostics): PlanMeasure[] {
+  const parseAt = exprParser(c, names, diags);
   const measures: PlanMeasure[] = [];
   (input.measures ?? []).forEach((me, i) => {
     const p: Path = ['measures', i];
     if (names.measures.includes(me.id))
-      diags.error('duplicate-id', M.duplicateId('measure', me.id), at([...p, 'id']), M.duplicateIdHint);
-    const refs = parseSum(
-      me.sum.split('+').map((x) => x.trim()),
-      [...p, 'sum'],
-    );
+      diags.error('duplicate-id', M.duplicateId('measure', me.id), c.at([...p, 'id']), M.duplicateIdHint);
+    const expr = parseAt(me.sum, [...p, 'sum']);
     names.measures.push(me.id);
-    if (refs) measures.push({ id: me.id, label: me.label, sum: me.sum, refs, source: me.source, loc: at(p) });
+    if (expr) {
+      names.measureUnits.set(me.id, expr.unit);
+      measures.push({ id: me.id, label: me.label, sum: me.sum, expr, refs: refsOf(expr), source: me.source, loc: c.at(p) });
+    }
   });
+  return measures;
+}
 
+/** The plan's target tests (after measures, which they may name; each may name those before it). */
+function normalizeTargetTests(c: Normalizer, input: ScenarioInput, names: Names, diags: Diagnostics): TargetTest[] {
+  const out: TargetTest[] = [];
+  (input.targets?.tests ?? []).forEach((x, i) => {
+    const p: Path = ['targets', 'tests', i];
+    if (names.tests.includes(x.id))
+      diags.error('duplicate-id', M.duplicateId('target test', x.id), c.at([...p, 'id']), M.duplicateIdHint);
+    const r = parseTest(x.that, names, ['>=', '<=', '>', '<', '==']);
+    names.tests.push(x.id);
+    if (!r.ok) {
+      const loc = c.at([...p, 'that']);
+      diags.error(
+        'invalid-target',
+        `${c.pathText([...p, 'that'])}: ${r.error.message}`,
+        subLoc(loc, x.that, r.error.offset, r.error.length),
+        r.error.hint,
+      );
+      return;
+    }
+    names.testUnits.set(x.id, testUnit(r.value));
+    out.push({
+      id: x.id,
+      that: x.that,
+      test: r.value,
+      text: x.text,
+      source: x.source,
+      basis: x.basis,
+      case: x.case ?? 'base',
+      loc: c.at(p),
+    });
+  });
+  return out;
+}
+
+function normalizeClaims(
+  c: Normalizer,
+  input: ScenarioInput,
+  names: Names,
+  events: MechBase['events'],
+  diags: Diagnostics,
+): Claim[] {
+  const at = (p: Path, key = false) => c.at(p, key);
+  const parseAt = exprParser(c, names, diags);
   const claimIds = new Set<string>();
   const claims: Claim[] = [];
   (input.claims ?? []).forEach((cl, i) => {
     const p: Path = ['claims', i];
     if (claimIds.has(cl.id)) diags.error('duplicate-id', M.duplicateId('claim', cl.id), at([...p, 'id']), M.duplicateIdHint);
     claimIds.add(cl.id);
-    for (const g of cl.each ?? []) if (!govCodes.includes(g)) c.checkGov(g, [...p, 'each', g]);
+    for (const g of cl.each ?? []) if (!c.govCodes.includes(g)) c.checkGov(g, [...p, 'each', g]);
     if (cl.when !== undefined && !events.some((e) => e.key === cl.when)) {
       const keys = events.map((e) => e.key);
       const dym = didYouMean(cl.when, keys);
       diags.error(
         'unknown-name',
-        `${pathText([...p, 'when'])}: ${M.unknownEvent(cl.when, keys)}`,
+        `${c.pathText([...p, 'when'])}: ${M.unknownEvent(cl.when, keys)}`,
         at([...p, 'when']),
         dym ? M.didYouMean(dym) : M.unknownEventHint,
       );
@@ -158,12 +196,13 @@ export function normalize(
     for (const [k, t] of cl.tests.entries()) {
       // A claim may sum metric paths ("a + b"), since a published total may cover some mechanisms only.
       const where: Path = k < (cl.each?.length ?? 1) ? [...p, 'metric'] : [...p, 'also', k - (cl.each?.length ?? 1), 'metric'];
-      const refs = parseSum(t.terms, where);
-      if (!refs) return;
+      const expr = parseAt(t.metric, where);
+      if (!expr) return;
       tests.push({
         label: t.label,
         metric: t.metric,
-        refs,
+        expr,
+        refs: refsOf(expr),
         published: t.published,
         publishedText: t.publishedText,
         comparison: t.comparison ?? 'approx',
@@ -179,6 +218,7 @@ export function normalize(
       text: cl.text,
       // As written: {gov} stands for each government of `each`.
       metric: cl.metric,
+      expr: first.expr,
       refs: first.refs,
       published: first.published,
       publishedText: first.publishedText,
@@ -190,6 +230,50 @@ export function normalize(
       loc: at(p),
     });
   });
+  return claims;
+}
+
+export function normalize(
+  input: ScenarioInput,
+  tree: LMap,
+  file: string,
+  chain: string[],
+  diags: Diagnostics,
+): Scenario | undefined {
+  const before = diags.errors().length;
+  const c = new Normalizer(input, tree, diags, chain);
+  const at = (p: Path, key = false) => c.at(p, key);
+  const pathText = (p: Path) => c.pathText(p);
+  const { start, years: N, govCodes, governments } = c;
+
+  const mechanisms = normalizeMechanisms(c, input, diags);
+  linkFallbacks(c, input, mechanisms, diags);
+  checkWithin(c, input, mechanisms, diags);
+  const events = mechanisms.flatMap((m) => m.events);
+
+  // --- targets
+  const t = input.targets ?? {};
+  const targets = {
+    floor: t.floor !== undefined ? c.fig(t.floor, ['targets', 'floor']) : undefined,
+    mobilization: t.mobilization !== undefined ? c.fig(t.mobilization, ['targets', 'mobilization']) : undefined,
+    includeFollowOn: t.headlineIncludesFollowOn ?? false,
+    tests: [] as TargetTest[],
+  };
+
+  // --- the plan's own measures, then claims (which may name them)
+  const names: Names = {
+    govs: govCodes,
+    mechs: mechanisms.map((m) => m.id),
+    start,
+    years: N,
+    measures: [],
+    measureUnits: new Map(),
+    tests: [],
+    testUnits: new Map(),
+  };
+  const measures = normalizeMeasures(c, input, names, diags);
+  targets.tests = normalizeTargetTests(c, input, names, diags);
+  const claims = normalizeClaims(c, input, names, events, diags);
 
   // --- declared totals and assertions (checked by every command that evaluates)
   const nameCtx = { names, at, pathText, diags };
@@ -205,6 +289,16 @@ export function normalize(
   });
 
   const basis = input.scoring?.basis ?? DEFAULT_BASIS;
+  const sc = input.scoring ?? {};
+  const enactedIndex = sc.enacted === undefined ? undefined : c.yearIndex(sc.enacted, ['scoring', 'enacted']);
+  const administrativeCosts = Object.entries(sc.administrativeCosts ?? {}).flatMap(([gov, f]) => {
+    const p = ['scoring', 'administrativeCosts', gov];
+    if (!c.checkGov(gov, p)) return [];
+    const fig = c.fig(f, p);
+    if (fig.source === undefined)
+      diags.warn('unsourced-administrative-cost', M.unsourcedAdminCost(gov), at(p), M.unsourcedAdminCostHint);
+    return [{ gov, fig }];
+  });
 
   if (diags.errors().length > before && diags.hasInputErrors) return undefined;
   // kindOf is the one dispatch; every kind named by the schema has a module.
@@ -217,6 +311,8 @@ export function normalize(
     chain,
     horizon: { start, years: N, source: input.horizon.source },
     governments,
+    currency: c.currency,
+    exchangeRates: c.exchangeRates,
     mechanisms,
     events,
     targets,
@@ -234,5 +330,9 @@ export function normalize(
       loc: at(d.file === undefined ? ['sources', i] : ['sources', i, 'file']),
     })),
     basis,
+    ...(enactedIndex === undefined
+      ? {}
+      : { enacted: { index: enactedIndex, source: sc.enactedSource, loc: at(['scoring', 'enacted']) } }),
+    ...(administrativeCosts.length > 0 ? { administrativeCosts } : {}),
   };
 }

@@ -32,6 +32,10 @@ const SCENARIO_KEYS = [
   'sources',
   'horizon',
   'governments',
+  'sponsors',
+  'currency',
+  'exchangeRates',
+  'fiscalYear',
   'targets',
   'assumptions',
   'mechanisms',
@@ -312,6 +316,13 @@ export class Loader {
       // Standard input has no folder: its extends is read from the current one.
       parentAbs = resolve(source === STDIN ? this.cwd : dirname(abs), spec);
       if (source === STDIN) parentSource = DISK;
+      // Installed packages are never in git: at a revision, a parent under node_modules is
+      // read from the disk, and an uninstalled compact-model's scenario from this copy's.
+      if (source !== DISK && /[\\/]node_modules[\\/]/.test(parentAbs)) {
+        parentSource = DISK;
+        const shipped = /[\\/]node_modules[\\/]compact-model[\\/]scenarios[\\/]([^\\/]+\.ya?ml)$/.exec(parentAbs);
+        if (shipped && !existsSync(parentAbs)) parentAbs = join(shippedDir(), shipped[1]!);
+      }
       const real = realish(parentAbs);
       if (!walk.roots.some((r) => inside(real, r)) || inGitDir(real)) {
         diags.error(

@@ -67,6 +67,33 @@ export function locate(root: LNode, path: readonly PropertyKey[], wantKey = fals
   return loc;
 }
 
+/** The parser's errors as diagnostics (`said` leaves out what the text held); whether there were any. */
+function syntaxErrors(
+  doc: Document,
+  text: string,
+  at: (offset: number, length?: number) => Loc,
+  said: (m: string) => string,
+  diags: Diagnostics,
+): boolean {
+  for (const e of doc.errors) {
+    // The parser is recursive: very deep flow nesting overflows its stack, which it
+    // reports as an error; say what the user did (nested too deep), not how it failed.
+    if (/call stack/i.test(e.message)) {
+      diags.error('too-deep', M.tooDeep(LIMITS.maxDepth), at(e.pos[0]), M.tooLargeHint);
+      continue;
+    }
+    const code = e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax';
+    const msg = said(e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''));
+    diags.error(
+      code,
+      code === 'duplicate-key' ? M.duplicateKey(msg) : M.yamlSyntax(msg),
+      at(errorOffset(doc, text, e.message, e.pos[0]), e.pos[1] - e.pos[0]),
+      code === 'duplicate-key' ? M.duplicateKeyHint : M.yamlSyntaxHint(text, e.code),
+    );
+  }
+  return doc.errors.length > 0;
+}
+
 /**
  * Parses YAML text into a located tree; syntax problems become diagnostics. `quote`: the
  * file is the user's scenario, so messages may repeat what it holds (a tag, an alias name,
@@ -96,25 +123,7 @@ export function parseTree(text: string, file: string, diags: Diagnostics, quote 
     const p = lc.linePos(offset);
     return { file, line: p.line, col: p.col, length: Math.max(1, length) };
   };
-  let syntax = false;
-  for (const e of doc.errors) {
-    syntax = true;
-    // The parser is recursive: very deep flow nesting overflows its stack, which it
-    // reports as an error; say what the user did (nested too deep), not how it failed.
-    if (/call stack/i.test(e.message)) {
-      diags.error('too-deep', M.tooDeep(LIMITS.maxDepth), at(e.pos[0]), M.tooLargeHint);
-      continue;
-    }
-    const code = e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax';
-    const msg = said(e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''));
-    diags.error(
-      code,
-      code === 'duplicate-key' ? M.duplicateKey(msg) : M.yamlSyntax(msg),
-      at(errorOffset(doc, text, e.message, e.pos[0]), e.pos[1] - e.pos[0]),
-      code === 'duplicate-key' ? M.duplicateKeyHint : M.yamlSyntaxHint(text, e.code),
-    );
-  }
-  if (syntax) return undefined;
+  if (syntaxErrors(doc, text, at, said, diags)) return undefined;
   for (const w of doc.warnings) diags.warn('yaml-warning', said(w.message.split('\n')[0]!), at(w.pos[0]));
   if (doc.contents === null || doc.contents === undefined) {
     diags.error('empty-file', M.emptyFile, { file, line: 1, col: 1 }, M.emptyFileHint);

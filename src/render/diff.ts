@@ -3,8 +3,10 @@
 // CSV documents (their shapes are documented in docs/reference/json.md).
 import type { ChalkInstance } from 'chalk';
 import type { Unit } from '../core/amount.js';
+import { millionsOf, perPublicUnit } from '../core/currency.js';
 import { type Dec, displayMillions, millions } from '../core/money.js';
 import type { ClaimRow, InputSide, Row, ScenarioDiff } from '../measure/diff.js';
+import type { Threshold, ThresholdCheck } from '../measure/thresholds.js';
 import { unitOfText } from '../model/paths.js';
 import { type DiffView, diffReport, summaryLine } from '../report/diff.js';
 import { type CsvValue, toCsv } from './csv.js';
@@ -33,14 +35,14 @@ void md;
 const num = (x: Dec | null, unit: Row['unit']) => (x === null ? null : unit === 'amount' ? millions(x) : x.toPlain(6));
 const pctJson = (x: Dec | null) => (x === null ? null : x.toPlain(6));
 
-function rowJson(r: Row) {
+function rowJson(r: Row, cur: string) {
   return {
     path: r.path,
     metric: r.metric,
     scope: r.scope,
     ...(r.mech !== undefined ? { mechanism: r.mech } : {}),
     ...(r.year !== undefined ? { year: r.year } : {}),
-    unit: r.unit === 'amount' ? 'USD millions' : 'ratio',
+    unit: r.unit === 'amount' ? millionsOf(cur) : 'ratio',
     base: num(r.base, r.unit),
     alt: num(r.alt, r.unit),
     change: num(r.change, r.unit),
@@ -53,14 +55,14 @@ function figureJson(x: Dec, unit: Unit | undefined) {
   return unit === 'amount' ? millions(x) : x.toPlain(6);
 }
 
-function inputSideJson(s: InputSide | null) {
+function inputSideJson(s: InputSide | null, cur: string) {
   if (s === null) return null;
   const where = { source: s.source ?? null, file: s.loc?.file ?? null, line: s.loc?.line ?? null };
   if (s.value.kind === 'setting') return { kind: 'setting', value: s.value.value, ...where };
   const { unit, value: v } = s.value;
   return {
     kind: 'figure',
-    unit: unit === 'amount' ? 'USD millions' : unit === 'rate' ? 'fraction' : unit === 'ratio' ? 'ratio' : null,
+    unit: unit === 'amount' ? millionsOf(cur) : unit === 'rate' ? 'fraction' : unit === 'ratio' ? 'ratio' : null,
     low: figureJson(v.low, unit),
     base: figureJson(v.base, unit),
     high: figureJson(v.high, unit),
@@ -82,7 +84,7 @@ export function diffJson(d: ScenarioDiff, v: DiffView): unknown {
   return {
     version: DIFF_JSON_VERSION,
     kind: 'compact-model.diff',
-    units: { amounts: 'USD millions', ratios: 'private dollars per public dollar', percent: 'change as a percentage of base' },
+    units: { amounts: millionsOf(d.currency), ratios: perPublicUnit(d.currency), percent: 'change as a percentage of base' },
     case: d.case,
     base: { name: d.base.name, file: d.base.file, extends: d.base.chain.slice(1) },
     alt: { name: d.alt.name, file: d.alt.file, extends: d.alt.chain.slice(1) },
@@ -98,10 +100,14 @@ export function diffJson(d: ScenarioDiff, v: DiffView): unknown {
         claims: count(d.claims),
       },
     },
-    headline: d.headline.map(rowJson),
-    byMechanism: shown(d.byMechanism, v.all).map(rowJson),
-    byYear: shown(d.byYear, v.all).map(rowJson),
-    inputs: d.inputs.map((r) => ({ path: r.path, base: inputSideJson(r.base), alt: inputSideJson(r.alt) })),
+    headline: d.headline.map((r) => rowJson(r, d.currency)),
+    byMechanism: shown(d.byMechanism, v.all).map((r) => rowJson(r, d.currency)),
+    byYear: shown(d.byYear, v.all).map((r) => rowJson(r, d.currency)),
+    inputs: d.inputs.map((r) => ({
+      path: r.path,
+      base: inputSideJson(r.base, d.currency),
+      alt: inputSideJson(r.alt, d.currency),
+    })),
     verdicts: d.verdicts.filter((x) => v.all || x.changed),
     claims: d.claims
       .filter((c) => v.all || c.changed)
@@ -113,18 +119,26 @@ export function diffJson(d: ScenarioDiff, v: DiffView): unknown {
         alt: claimSideJson(c.alt, c.metric),
         changed: c.changed,
       })),
-    thresholds: v.thresholds.map(({ t, r }) => ({
-      expression: t.text,
-      path: t.path,
-      op: t.op,
-      limit: t.limit.toPlain(6),
-      limitIn: t.percent ? 'percent' : r.unit === 'amount' ? 'USD millions' : 'ratio',
-      base: num(r.base, r.unit),
-      alt: num(r.alt, r.unit),
-      change: num(r.change, r.unit),
-      percent: pctJson(r.pct),
-      crossed: r.crossed,
-    })),
+    thresholds: v.thresholds.map(({ t, r }) => thresholdJson(t, r, d.currency)),
+  };
+}
+
+/** One threshold in JSON: what it says, whether it applies, and (numeric) the figures it compared. */
+function thresholdJson(t: Threshold, r: Extract<ThresholdCheck, { ok: true }>, currency: ScenarioDiff['currency']) {
+  const head = { expression: t.text, path: t.path, form: t.form };
+  if (!r.applies) return { ...head, applies: false, why: r.why, crossed: false };
+  if (t.form === 'must-not-flip') return { ...head, applies: true, flipped: r.flips ?? [], crossed: r.crossed };
+  return {
+    ...head,
+    applies: true,
+    op: t.op,
+    limit: t.limit.toPlain(6),
+    limitIn: t.percent ? 'percent' : r.unit === 'amount' ? millionsOf(currency) : 'ratio',
+    base: num(r.base, r.unit),
+    alt: num(r.alt, r.unit),
+    change: num(r.change, r.unit),
+    percent: pctJson(r.pct),
+    crossed: r.crossed,
   };
 }
 
@@ -140,7 +154,7 @@ export function diffCsv(d: ScenarioDiff, v: DiffView): string {
         r.scope,
         r.mech,
         r.year,
-        r.unit === 'amount' ? 'USD millions' : 'ratio',
+        r.unit === 'amount' ? millionsOf(d.currency) : 'ratio',
         num(r.base, r.unit),
         num(r.alt, r.unit),
         num(r.change, r.unit),

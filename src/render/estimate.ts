@@ -1,51 +1,99 @@
-// The budget estimate for scripts: JSON (version 1) and CSV with a column per fiscal year
-// and the five-year and full-horizon totals; table, markdown and XLSX render its report.
+// The cost estimate for scripts: JSON (version 2) and CSV, one row per government and
+// line, a column per fiscal year and the five-year and full-horizon totals, exact (the
+// tables round to the million). The same lines as the report (report/estimate-report.ts).
+import { millionsOf } from '../core/currency.js';
 import { millions } from '../core/money.js';
-import type { Evaluation } from '../measure/evaluate.js';
-import { estimateColumns, estimateLines } from '../report/estimate.js';
+import { type EstimateData, type Series, sumOf } from '../report/estimate.js';
+import { estimateColumns, estimateLines, probabilitySource } from '../report/estimate-report.js';
 import { type CsvValue, toCsv } from './csv.js';
 
-export const ESTIMATE_JSON_VERSION = 1;
+export const ESTIMATE_JSON_VERSION = 2;
 
-function values(ev: Evaluation) {
-  const { scenario: s, measure: m } = ev;
-  const cols = estimateColumns(s.horizon.start, s.horizon.years);
-  const lines = estimateLines(ev);
-  const out: { gov: string; line: string; values: Record<string, string> }[] = [];
-  for (const gov of [...s.governments.map((g) => g.code), null]) {
-    for (const l of lines) {
-      const v: Record<string, string> = {};
-      for (const c of cols) {
-        let t = m.money(l.metric, gov, undefined, c.years[0]);
-        for (let y = c.years[0] + 1; y <= c.years[1]; y++) t = t.plus(m.money(l.metric, gov, undefined, y));
-        v[c.label] = millions(l.sign === -1 ? t.neg() : t);
-      }
-      out.push({ gov: gov ?? 'total', line: l.id, values: v });
-    }
-  }
-  return { cols, out };
+const LINES = [
+  ['directSpending', 'budgetAuthority', 'directAuthority'],
+  ['directSpending', 'outlays', 'directOutlays'],
+  ['directSpending', 'offsettingReceipts', 'receipts'],
+  ['directSpending', 'netOutlays', 'netDirect'],
+  ['revenues', 'revenues', 'revenues'],
+  ['deficit', 'increaseInDeficit', 'deficit'],
+  ['subjectToAppropriation', 'authorizationLevel', 'authorization'],
+  ['subjectToAppropriation', 'outlays', 'discretionaryOutlays'],
+  ['subjectToAppropriation', 'administrativeCosts', 'administrative'],
+] as const;
+
+function byColumn(d: EstimateData, xs: Series): Record<string, string> {
+  const cols = estimateColumns(d.scenario.horizon.start, d.scenario.horizon.years);
+  const out: Record<string, string> = {};
+  for (const c of cols) out[c.label] = millions(sumOf(xs, c.years));
+  out.after = millions(xs[xs.length - 1]!);
+  return out;
 }
 
-export function estimateJson(ev: Evaluation): unknown {
-  const { cols, out } = values(ev);
-  const s = ev.scenario;
-  const byGov: Record<string, Record<string, Record<string, string>>> = {};
-  for (const r of out) (byGov[r.gov] ??= {})[r.line] = r.values;
+function sponsorJson(d: EstimateData, sp: EstimateData['sponsors'][number]) {
+  const L = estimateLines(sp);
+  const out: Record<string, Record<string, Record<string, string>>> = {};
+  for (const [group, line, key] of LINES) (out[group] ??= {})[line] = byColumn(d, L[key]);
+  return out;
+}
+
+export function estimateJson(d: EstimateData): unknown {
+  const s = d.scenario;
   return {
     version: ESTIMATE_JSON_VERSION,
     kind: 'compact-model.estimate',
-    units: { amounts: 'USD millions' },
-    scenario: { name: s.name, file: s.file, extends: s.chain.slice(1), case: ev.case },
-    basis: ev.measure.basis.id,
-    columns: cols.map((c) => c.label),
-    spendingSubjectToAppropriation: byGov,
-    directSpending: null,
-    notes: ['Direct spending (credit subsidy reestimates) is not modeled: the subsidy rate is fixed.'],
+    units: { amounts: `${millionsOf(s.currency)}, exact (tables round to the million)` },
+    scenario: { name: s.name, file: s.file, extends: s.chain.slice(1), case: d.case },
+    basis: d.basis.id,
+    enacted: `FY${s.horizon.start + (s.enacted?.index ?? 0)}`,
+    baseline: d.baseline,
+    columns: [...estimateColumns(s.horizon.start, s.horizon.years).map((c) => c.label), 'after'],
+    sponsors: Object.fromEntries(
+      d.sponsors.map((sp) => [
+        sp.gov,
+        {
+          name: sp.name,
+          ...sponsorJson(d, sp),
+          mechanisms: sp.mechs.map((l) => ({
+            id: l.id,
+            category: l.direct ? 'directSpending' : 'subjectToAppropriation',
+            budgetAuthority: byColumn(d, l.authority),
+            outlays: byColumn(d, l.outlays),
+          })),
+          expected: (() => {
+            const ex = d.expected?.find((x) => x.gov === sp.gov);
+            return ex ? sponsorJson(d, ex) : null;
+          })(),
+        },
+      ]),
+    ),
+    gates: s.events.map((e) => ({
+      key: e.key,
+      label: e.label,
+      asDrafted: e.holds,
+      probability: e.probability ? e.probability.value.base.toPlain(6) : null,
+      probabilitySource: probabilitySource(e),
+    })),
   };
 }
 
-export function estimateCsv(ev: Evaluation): string {
-  const { cols, out } = values(ev);
-  const rows: CsvValue[][] = out.map((r) => [r.gov, r.line, ...cols.map((c) => r.values[c.label])]);
-  return toCsv(['government', 'line', ...cols.map((c) => c.label)], rows);
+export function estimateCsv(d: EstimateData): string {
+  const s = d.scenario;
+  const cols = [...estimateColumns(s.horizon.start, s.horizon.years).map((c) => c.label), 'after'];
+  const rows: CsvValue[][] = [];
+  for (const sp of d.sponsors) {
+    const L = estimateLines(sp);
+    for (const [group, line, key] of LINES) {
+      const v = byColumn(d, L[key]);
+      rows.push([sp.gov, group, line, '', ...cols.map((c) => v[c]!)]);
+    }
+    for (const l of sp.mechs)
+      for (const [line, xs] of [
+        ['budgetAuthority', l.authority],
+        ['outlays', l.outlays],
+      ] as const) {
+        const v = byColumn(d, xs);
+        rows.push([sp.gov, l.direct ? 'directSpending' : 'subjectToAppropriation', line, l.id, ...cols.map((c) => v[c]!)]);
+      }
+  }
+  return toCsv(['government', 'category', 'line', 'mechanism', ...cols], rows);
 }

@@ -2,6 +2,7 @@
 // and year, the rules and assumptions, and each input with the report lines it cites.
 import type { ChalkInstance } from 'chalk';
 import { byCodePoint } from '../core/diagnostics.js';
+import { millionsOf } from '../core/currency.js';
 import { Dec, displayMillions, millions } from '../core/money.js';
 import { forTerminal } from '../core/text.js';
 import type { ExplainPart, Explanation } from '../measure/explain.js';
@@ -12,17 +13,38 @@ import { yearLabel } from '../report/run.js';
 import { ratioText } from '../report/values.js';
 import { renderTable, wrap } from './terminal.js';
 
-function valueText(e: Explanation, json: boolean): string | boolean | null {
+function valueText(s: Scenario, e: Explanation, json: boolean): string | boolean | null {
   const v = e.value;
   if (v === null || typeof v === 'boolean') return v;
-  if (e.ref.kind === 'ratio') return json ? v.toPlain(6) : ratioText(v);
-  if (e.ref.kind === 'floor' && e.ref.field === 'yearsMet') return v.toPlain();
-  return json ? millions(v) : `${displayMillions(v)} USD millions`;
+  if (e.unit === 'ratio' || e.unit === 'number') return json ? v.toPlain(6) : ratioText(v);
+  if (e.unit === 'percent') return json ? v.toPlain(6) : `${v.times(100).toPlain(4)}%`;
+  if (e.unit === 'count') return v.toPlain();
+  return json ? millions(v) : `${displayMillions(v)} ${millionsOf(s.currency)}`;
+}
+
+/** An amount written in another currency: the rate it is divided by and what it comes to, at each end. */
+function conversion(s: Scenario, f: Fig) {
+  if (!f.per) return undefined;
+  const at = (k: 'low' | 'base' | 'high') =>
+    millions(f.value[k].div(f.per!.value[k === 'low' ? 'high' : k === 'high' ? 'low' : 'base']));
+  return {
+    currency: f.currency!,
+    rate: f.per.path,
+    rateBase: f.per.value.base.toPlain(6),
+    rateLow: f.per.value.low.toPlain(6),
+    rateHigh: f.per.value.high.toPlain(6),
+    base: at('base'),
+    low: at('low'),
+    high: at('high'),
+    unit: millionsOf(s.currency),
+  };
 }
 
 function inputJson(s: Scenario, f: Fig) {
-  const unit = figureUnit(f);
+  const unit = figureUnit(f, s.currency);
+  const conv = conversion(s, f);
   return {
+    ...(conv ? { converted: conv } : {}),
     path: f.path,
     unit,
     low: figureValue(f.value.low, unit),
@@ -60,10 +82,10 @@ export function explainJson(s: Scenario, e: Explanation, c: string, cited?: read
   const lines = reportLines(s, e);
   return {
     version: 1,
-    units: { amounts: 'USD millions' },
+    units: { amounts: millionsOf(s.currency) },
     scenario: { name: s.name, file: s.file, case: c },
     metric: e.path,
-    value: valueText(e, true),
+    value: valueText(s, e, true),
     formula: e.formula,
     parts: e.parts.map((p) => ({
       label: p.label,
@@ -154,7 +176,8 @@ function partText(s: Scenario, p: ExplainPart, c: ChalkInstance, width: number, 
 }
 
 function inputLine(s: Scenario, f: Fig, width: number, cited?: readonly string[]): string[] {
-  const unit = figureUnit(f);
+  const unit = figureUnit(f, s.currency);
+  const conv = conversion(s, f);
   const v = f.value.low.eq(f.value.high)
     ? figureValue(f.value.base, unit)
     : `${figureValue(f.value.base, unit)} (range ${figureValue(f.value.low, unit)}-${figureValue(f.value.high, unit)})`;
@@ -162,6 +185,13 @@ function inputLine(s: Scenario, f: Fig, width: number, cited?: readonly string[]
   const lines = lineRefs(cite);
   return [
     ...wrap(`input ${f.path} = ${v} ${unit}`, width, '  '),
+    ...(conv
+      ? wrap(
+          `converted at ${conv.rate} = ${conv.rateBase}${conv.rateLow === conv.rateHigh ? '' : ` (range ${conv.rateLow}-${conv.rateHigh})`} ${conv.currency} per ${s.currency}: ${figureValue(f.value.base, unit)} / ${conv.rateBase} = ${conv.base} ${conv.unit}${conv.low === conv.high ? '' : ` (range ${conv.low}-${conv.high})`}`,
+          width,
+          '    ',
+        )
+      : []),
     ...wrap(`source: ${cite}${lines.length ? ` [report ${lines.join(', ')}]` : ''}`, width, '    '),
     ...wrap(`at ${f.loc.file}:${f.loc.line}:${f.loc.col}`, width, '    '),
     ...lines.flatMap((l) => {
@@ -186,7 +216,7 @@ export function explainText(
   cited?: readonly string[],
 ): string {
   const out: string[] = [];
-  out.push(c.bold(wrap(`${e.path} = ${String(valueText(e, false))}`, width).join('\n')));
+  out.push(c.bold(wrap(`${e.path} = ${String(valueText(s, e, false))}`, width).join('\n')));
   out.push(...wrap(`${s.name} · ${s.file} · case: ${caseName}`, width));
   out.push(...wrap(`how: ${e.formula}`, width));
   out.push('');

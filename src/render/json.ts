@@ -1,11 +1,15 @@
 // `run --format json`: a stable, versioned document for scripts. Amounts are USD
 // millions as decimal strings (exact to the dollar); ratios are decimal strings.
+import { millionsOf, perPublicUnit } from '../core/currency.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { type Dec, millions } from '../core/money.js';
 import type { Evaluation } from '../measure/evaluate.js';
 import { BASES } from '../model/bases.js';
 import { FLOW_ORDER } from '../model/flows.js';
-import { FLOOR_READINGS, MONEY_METRIC_IDS, type MoneyMetricId, RATIO_METRICS } from '../model/metrics.js';
+import { FLOOR_READINGS, MONEY_METRIC_IDS, type MoneyMetricId, RATIO_METRICS, TARGET_READINGS } from '../model/metrics.js';
+import { testUnit } from '../model/expr.js';
+import type { TestOutcome } from '../measure/expr.js';
+import { type TestVerdict, testVerdicts } from '../measure/targets.js';
 import type { MetricRef } from '../model/paths.js';
 import { isActive } from '../model/scenario.js';
 import { metricJson } from '../report/values.js';
@@ -23,6 +27,56 @@ export function publishedJson(p: { low: Dec; high: Dec } | boolean, ref: MetricR
   if (typeof p === 'boolean') return p;
   const f = (x: Dec) => metricJson(x, ref) as string;
   return p.low.eq(p.high) ? f(p.low) : `${f(p.low)}-${f(p.high)}`;
+}
+
+/** One target test's verdict for machines: values in its unit (money as USD millions), per basis when budget cost enters it. */
+export function testVerdictJson(v: TestVerdict) {
+  const unit = testUnit(v.test.test);
+  const o = (x: TestOutcome<Dec>) => ({
+    value: metricJson(x.value, unit),
+    bar: metricJson(x.bar, unit),
+    met: x.holds,
+    margin: metricJson(x.margin, unit),
+  });
+  return {
+    that: v.test.that,
+    text: v.test.text ?? null,
+    source: v.test.source ?? null,
+    case: v.test.case,
+    unit,
+    basis: v.basis,
+    ...o(v.outcome),
+    byBasis: v.byBasis.length ? Object.fromEntries(v.byBasis.map((b) => [b.basis, o(b.outcome)])) : null,
+  };
+}
+
+/** Each claim with every test of its sentence (per government, `also:`). */
+function claimsJson(ev: Evaluation): unknown[] {
+  return ev.claims.map((c) => ({
+    id: c.claim.id,
+    text: c.claim.text ?? null,
+    metric: c.claim.metric,
+    comparison: c.claim.comparison,
+    tolerance: c.claim.tolerance.toPlain(6),
+    published: publishedJson(c.claim.published, c.claim.refs[0]!),
+    computed: metricJson(c.computed, c.claim.refs[0]!),
+    difference: c.difference === null ? null : metricJson(c.difference, c.claim.refs[0]!),
+    holds: c.holds,
+    source: c.claim.source ?? null,
+    // Added in 1.1: every test of the sentence (per government, `also:`), and whether it applied.
+    applicable: c.applicable,
+    when: c.claim.when ?? null,
+    tests: c.claim.tests.map((t, k) => ({
+      label: t.label,
+      metric: t.metric,
+      comparison: t.comparison,
+      tolerance: t.tolerance.toPlain(6),
+      published: publishedJson(t.published, t.refs[0]!),
+      computed: metricJson(c.tests[k]!.computed, t.refs[0]!),
+      difference: c.tests[k]!.difference === null ? null : metricJson(c.tests[k]!.difference, t.refs[0]!),
+      holds: c.tests[k]!.holds,
+    })),
+  }));
 }
 
 export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
@@ -107,8 +161,19 @@ export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
     met: t.met,
     shortfall: t.shortfall === null ? null : millions(t.shortfall),
   };
-  // Added in 1.1: the plan's own measures (measures:), by id.
-  metrics.measures = Object.fromEntries(s.measures.map((x) => [x.id, millions(m.value({ kind: 'measure', id: x.id }) as Dec)]));
+  // Added in 1.2: the target on each reading (headline, as metrics.target; private capital only).
+  (metrics.target as Record<string, unknown>).byReading = Object.fromEntries(
+    TARGET_READINGS.map((r) => {
+      const x = m.target(r);
+      return [r, { amount: millions(x.headline), met: x.met, shortfall: x.shortfall === null ? null : millions(x.shortfall) }];
+    }),
+  );
+  // Added in 1.2: the plan's target tests (targets.tests), by id.
+  metrics.targets = Object.fromEntries(testVerdicts(ev).map((v) => [v.test.id, testVerdictJson(v)]));
+  // Added in 1.1: the plan's own measures (measures:), by id; a ratio as a decimal, "not defined" as null.
+  metrics.measures = Object.fromEntries(
+    s.measures.map((x) => [x.id, metricJson(m.value({ kind: 'measure', id: x.id }) as Dec | null, x.expr.unit)]),
+  );
   // Added in 1.1: the floor's budget-cost reading on every scoring basis (metrics.floor holds the scenario's own).
   metrics.floorByBasis = Object.fromEntries(
     BASES.map((b, bi) => [b.id, Object.fromEntries(govs.map((g) => [g, floorJson(m.floor(g, 'appropriated', bi))]))]),
@@ -116,7 +181,7 @@ export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
 
   return {
     version: JSON_VERSION,
-    units: { amounts: 'USD millions', ratios: 'private dollars per public dollar' },
+    units: { amounts: millionsOf(s.currency), ratios: perPublicUnit(s.currency) },
     scenario: {
       name: s.name,
       file: s.file,
@@ -138,31 +203,7 @@ export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
     },
     metrics,
     ...(s.discount || s.inflation ? { presentValue: valuationJson(ev) } : {}),
-    claims: ev.claims.map((c) => ({
-      id: c.claim.id,
-      text: c.claim.text ?? null,
-      metric: c.claim.metric,
-      comparison: c.claim.comparison,
-      tolerance: c.claim.tolerance.toPlain(6),
-      published: publishedJson(c.claim.published, c.claim.refs[0]!),
-      computed: metricJson(c.computed, c.claim.refs[0]!),
-      difference: c.difference === null ? null : metricJson(c.difference, c.claim.refs[0]!),
-      holds: c.holds,
-      source: c.claim.source ?? null,
-      // Added in 1.1: every test of the sentence (per government, `also:`), and whether it applied.
-      applicable: c.applicable,
-      when: c.claim.when ?? null,
-      tests: c.claim.tests.map((t, k) => ({
-        label: t.label,
-        metric: t.metric,
-        comparison: t.comparison,
-        tolerance: t.tolerance.toPlain(6),
-        published: publishedJson(t.published, t.refs[0]!),
-        computed: metricJson(c.tests[k]!.computed, t.refs[0]!),
-        difference: c.tests[k]!.difference === null ? null : metricJson(c.tests[k]!.difference, t.refs[0]!),
-        holds: c.tests[k]!.holds,
-      })),
-    })),
+    claims: claimsJson(ev),
     flows: [...ev.ledger.entries(FLOW_ORDER, m.basisIndex)].map((e) => ({
       year: yearLabel(s.horizon.start, e.y, N),
       government: govs[e.g],

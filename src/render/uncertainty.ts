@@ -1,11 +1,12 @@
 // Renders simulate (percentiles, probabilities, a histogram of headline mobilization)
 // and sensitivity (a tornado) for terminals and as JSON.
+import { millionsOf, perPublicUnit, unitWord } from '../core/currency.js';
 import type { ChalkInstance } from 'chalk';
 import { Dec, displayMillions } from '../core/money.js';
-import { type MetricContext, moneyMetric, RATIO_METRICS } from '../model/metrics.js';
-import { unitOf } from '../model/paths.js';
-import type { Scenario } from '../model/scenario.js';
-import { left, right, type Table, text } from '../report/model.js';
+import { type FloorReading, floorReadingLabel, type MetricContext, moneyMetric, RATIO_METRICS } from '../model/metrics.js';
+import { basisById } from '../model/bases.js';
+import { probabilityAssumed, type Scenario } from '../model/scenario.js';
+import { type Cell, left, right, type Table, text } from '../report/model.js';
 import { horizonText } from '../report/run.js';
 import { metricText } from '../report/values.js';
 import { SIM_METRICS, scopes } from '../simulate/plan.js';
@@ -19,7 +20,7 @@ import { renderTable, wrap } from './terminal.js';
 /** A simple terminal table from string rows, fitted to the width. */
 function tableOf(
   head: string[],
-  rows: string[][],
+  rows: (string | Cell)[][],
   align: ('left' | 'right')[],
   c: ChalkInstance,
   width: number,
@@ -31,7 +32,7 @@ function tableOf(
     columns: head.map((h, i) =>
       (align[i] ?? (i === 0 ? 'left' : 'right')) === 'left' ? left(h, i === 0 ? wrapFirst : true) : right(h),
     ),
-    rows: rows.map((r) => ({ cells: r.map((x) => text(x)) })),
+    rows: rows.map((r) => ({ cells: r.map((x) => (typeof x === 'string' ? text(x) : x)) })),
   };
   return renderTable(t, c, width);
 }
@@ -39,6 +40,7 @@ function tableOf(
 const labelCtx = (s: Scenario): MetricContext => ({
   includeFollowOn: s.targets.includeFollowOn,
   basisLabel: s.basis === 'as-published' ? 'as published' : s.basis,
+  ...(s.currency === 'USD' ? {} : { unitWord: unitWord(s.currency) }),
 });
 
 export const UNCERTAINTY_JSON_VERSION = 1;
@@ -49,7 +51,7 @@ const r4 = (x: number): number | null => (Number.isFinite(x) ? Number(x.toFixed(
 const fm = (x: number) => (Number.isFinite(x) ? displayMillions(Dec.of((Math.round(x / 1e5) * 1e5).toFixed(0))) : '-');
 const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
 
-/** An input's value for machines: amounts in USD millions like every amount here; rates and ratios as fractions. */
+/** An input's value for machines: amounts in millions like every amount here; rates and ratios as fractions. */
 const inputValue = (f: { unit?: string }, x: Dec) => (f.unit === 'amount' ? x.div(1e6).toPlain(6) : x.toPlain(6));
 
 function inputs(r: SimResult) {
@@ -89,8 +91,8 @@ export function simulateJson(s: Scenario, r: SimResult): unknown {
     version: UNCERTAINTY_JSON_VERSION,
     command: 'simulate',
     units: {
-      amounts: 'USD millions',
-      ratios: 'private dollars per public dollar',
+      amounts: millionsOf(s.currency),
+      ratios: perPublicUnit(s.currency),
       percentiles: 'linear between order statistics (type 7)',
     },
     scenario: {
@@ -275,7 +277,7 @@ export function renderSimulate(s: Scenario, r: SimResult, c: ChalkInstance, widt
   out.push(c.bold(wrap(`${s.name}: simulation`, width).join('\n')));
   out.push(
     ...wrap(
-      `${s.file} · ${String(r.trials).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} trials · seed ${r.seed} · ${horizonText(s.horizon)} · USD millions`,
+      `${s.file} · ${String(r.trials).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} trials · seed ${r.seed} · ${horizonText(s.horizon)} · ${millionsOf(s.currency)}`,
       width,
     ),
   );
@@ -294,7 +296,7 @@ export function renderSimulate(s: Scenario, r: SimResult, c: ChalkInstance, widt
   for (const e of r.plan.events)
     inputRows.push([
       e.label,
-      e.probability ? 'event' : 'event (as written)',
+      e.probability ? (probabilityAssumed(e) ? "event (p: author's assumption)" : 'event (p: cited)') : 'event (as written)',
       '',
       e.probability ? rateText(e.probability.value.base) : e.words[e.holds ? 1 : 0],
       '',
@@ -370,7 +372,7 @@ export function renderSimulate(s: Scenario, r: SimResult, c: ChalkInstance, widt
     );
     out.push('');
   }
-  out.push(c.bold('Headline mobilization, all trials (USD millions)'));
+  out.push(c.bold(`Headline mobilization, all trials (${millionsOf(s.currency)})`));
   const most = Math.max(...r.histogram.map((b) => b.count));
   const target = s.targets.mobilization?.value.base.toNumber();
   // The bars take what the terminal leaves after the two labels and the share.
@@ -388,22 +390,26 @@ export function renderSimulate(s: Scenario, r: SimResult, c: ChalkInstance, widt
 
 function testLabel(k: string, s: Scenario, N: number): string {
   const floor = s.targets.floor ? displayMillions(s.targets.floor.value.base) : '';
-  const m = /^floor\.(\w+)\.(\w+)\.(met|everyYear)$/.exec(k);
-  if (m) return m[3] === 'met' ? `${m[1]} ${m[2]}: average >= ${floor}/yr` : `${m[1]} ${m[2]}: >= ${floor} in all ${N} years`;
+  const m = /^floor\.(\w+)\.(appropriated|commitment)\.(met|everyYear)$/.exec(k);
+  if (m) {
+    // The reading as run's floor table names it, on the scenario's basis.
+    const reading = `${m[1]} ${floorReadingLabel(m[2] as FloorReading, basisById(s.basis)?.label ?? s.basis)}`;
+    return m[3] === 'met' ? `${reading}: average >= ${floor}/yr` : `${reading}: >= ${floor} in all ${N} years`;
+  }
   return k === 'target.met'
     ? `headline >= target ${s.targets.mobilization ? displayMillions(s.targets.mobilization.value.base) : ''}`
     : k;
 }
 
-const showValue = (x: Dec | null, r: Sensitivity) => (x === null ? '-' : metricText(x, r.ref));
+const showValue = (x: Dec | null, r: Sensitivity) => (x === null ? '-' : metricText(x, r.expr.unit));
 const machineValue = (x: Dec | null, r: Sensitivity) =>
-  x === null ? null : unitOf(r.ref) === 'amount' ? x.div(1e6).toPlain(6) : x.toPlain(6);
+  x === null ? null : r.expr.unit === 'money' ? x.div(1e6).toPlain(6) : x.toPlain(6);
 
 export function sensitivityJson(s: Scenario, r: Sensitivity): unknown {
   return {
     version: UNCERTAINTY_JSON_VERSION,
     command: 'sensitivity',
-    units: { amounts: 'USD millions' },
+    units: { amounts: millionsOf(s.currency) },
     scenario: { name: s.name, file: s.file, extends: s.chain.slice(1) },
     metric: r.metric,
     base: machineValue(r.base, r),
@@ -441,7 +447,7 @@ export function renderTornado(s: Scenario, r: Sensitivity, c: ChalkInstance, wid
   out.push(c.bold(wrap(`${s.name}: sensitivity of ${r.metric}`, width).join('\n')));
   out.push(
     ...wrap(
-      `${s.file} · each ranged input from its low to its high end, each event from failing to holding, all others as written · base ${showValue(r.base, r)}${unitOf(r.ref) === 'amount' ? ' (USD millions)' : ''}`,
+      `${s.file} · each ranged input from its low to its high end, each event from failing to holding, all others as written · base ${showValue(r.base, r)}${r.expr.unit === 'money' ? ` (${millionsOf(s.currency)})` : ''}`,
       width,
     ),
   );
@@ -467,7 +473,14 @@ export function renderTornado(s: Scenario, r: Sensitivity, c: ChalkInstance, wid
     const h = cells(highs[i]!);
     // Colour says which end of the input moves the metric up: green where its high end lands.
     const up = x.atHigh !== null && x.atLow !== null && x.atHigh.gte(x.atLow);
-    const bars = `${' '.repeat(W - l)}${(up ? c.red : c.green)('█'.repeat(l))}|${(up ? c.green : c.red)('█'.repeat(h))}`;
+    // Plain parts, coloured by the table after escaping (never a colour code inside the text).
+    const tones = [
+      { text: ' '.repeat(W - l) },
+      { text: '█'.repeat(l), tone: up ? ('bad' as const) : ('good' as const) },
+      { text: '|' },
+      { text: '█'.repeat(h), tone: up ? ('good' as const) : ('bad' as const) },
+    ];
+    const bars: Cell = { kind: 'text', text: tones.map((t) => t.text).join(''), tones };
     const p = x.input.path;
     const path = [...p].length > pathWidth ? `…${[...p].slice(-(pathWidth - 1)).join('')}` : p;
     return [path, ...values[i]!, bars];
@@ -493,7 +506,7 @@ export function simulateCsv(s: Scenario, r: SimResult): string {
     for (const m of SIM_METRICS)
       for (const sc of scopes(s)) {
         const x = r.summaries.get(`${prefix}${m}.${sc}`);
-        if (x) for (const st of stats) rows.push([`${prefix}${m}`, sc, st, 'USD millions', m3(x[st])]);
+        if (x) for (const st of stats) rows.push([`${prefix}${m}`, sc, st, millionsOf(s.currency), m3(x[st])]);
       }
   }
   for (const m of RATIO_METRICS) {
@@ -510,10 +523,10 @@ type VarianceResult = { shares: VarianceShare[]; variance: number; trials: numbe
 export function varianceJson(v: VarianceResult): unknown {
   return {
     method:
-      'first-order share of variance, Var(E[Y | X]) / Var(Y), from a simulation (ranges: equal-count bins of the draws; gates: holds vs fails); inputs drawn independently',
+      "first-order share of variance, Var(E[Y | X]) / Var(Y), from a simulation (ranges: equal-count bins of the draws; gates: holds vs fails; the groups' own sampling noise taken out); inputs drawn independently; se: standard error over 20 batches of the trials",
     trials: v.trials,
     seed: v.seed,
-    inputs: v.shares.map((x) => ({ path: x.path, kind: x.kind, share: Number(x.share.toFixed(4)) })),
+    inputs: v.shares.map((x) => ({ path: x.path, kind: x.kind, share: Number(x.share.toFixed(4)), se: Number(x.se.toFixed(4)) })),
   };
 }
 
@@ -522,12 +535,12 @@ export function renderVariance(v: VarianceResult, c: ChalkInstance, width: numbe
   return [
     c.bold(`Share of variance (first order, ${v.trials.toLocaleString('en-US')} trials, seed ${v.seed})`),
     ...wrap(
-      'Each input weighted by its distribution and each gate by its probability: how much of the spread it explains on its own. The shares add up to at most 100%; the rest comes from inputs acting together.',
+      'Each input weighted by its distribution and each gate by its probability: how much of the spread it explains on its own. The shares add up to at most 100% (within their Monte Carlo error, the +- column: one standard error); the rest comes from inputs acting together.',
       width,
     ),
     tableOf(
-      ['Input', 'Kind', 'Share'],
-      v.shares.map((x) => [x.path, x.kind, pct(x.share)]),
+      ['Input', 'Kind', 'Share', '+-'],
+      v.shares.map((x) => [x.path, x.kind, pct(x.share), pct(x.se)]),
       ['left', 'left'],
       c,
       width,

@@ -1,19 +1,11 @@
 // `diff` as a report model: the summary line, then sections of changed rows (headline,
 // by mechanism, by year, inputs, verdicts, claims, thresholds), rendered by the terminal
 // and markdown renderers like every other report.
+import { millionsOf } from '../core/currency.js';
 import type { Ranged, Unit } from '../core/amount.js';
 import { type Dec, displayMillions } from '../core/money.js';
-import type {
-  ClaimRow,
-  InputRow,
-  InputSide,
-  InputValue,
-  Row,
-  ScenarioDiff,
-  Threshold,
-  ThresholdCheck,
-  VerdictRow,
-} from '../measure/diff.js';
+import type { ClaimRow, InputRow, InputSide, InputValue, Row, ScenarioDiff, VerdictRow } from '../measure/diff.js';
+import type { Threshold, ThresholdCheck } from '../measure/thresholds.js';
 import {
   moneyMetric,
   ratioMetric,
@@ -44,6 +36,14 @@ const value = (x: Dec | null, unit: Row['unit']) =>
   x === null ? 'n/a' : unit === 'amount' ? displayMillions(x) : `${x.toFixed(3)}x`;
 const changeText = (r: { change: Dec | null; unit: Row['unit'] }) =>
   r.change === null ? 'n/a' : signed(value(r.change, r.unit));
+/** A threshold's row: its change (or, for a verdict policy, the verdicts that flipped) and result. */
+function thresholdRow(t: Threshold, r: Extract<ThresholdCheck, { ok: true }>): string[] {
+  if (!r.applies) return [t.text, '—', '—', `n/a: ${r.why}`];
+  const result = r.crossed ? 'CROSSED' : 'ok';
+  if (r.flips) return [t.text, r.flips.map((f) => `${f.path} ${f.base} -> ${f.alt}`).join('; ') || 'none flipped', '—', result];
+  return [t.text, changeText(r), pctText(r), result];
+}
+
 /** Percent of base; "new" when base is 0 and alt is not. */
 const pctText = (r: Pick<Row, 'pct' | 'change' | 'base'>) =>
   r.pct !== null
@@ -199,7 +199,7 @@ export function diffReport(d: ScenarioDiff, v: DiffView): Report {
         'Thresholds (--fail-if)',
         ['Threshold', 'Change', '%', 'Result'],
         ['left', 'right', 'right', 'left'],
-        v.thresholds.map(({ t, r }) => [t.text, changeText(r), pctText(r), r.crossed ? 'CROSSED' : 'ok']),
+        v.thresholds.map(({ t, r }) => thresholdRow(t, r)),
         '',
       ),
     );
@@ -215,7 +215,7 @@ export function diffReport(d: ScenarioDiff, v: DiffView): Report {
     meta: [
       `base: ${sideLine(d.base)}`,
       `alt:  ${sideLine(d.alt)}`,
-      `case: ${d.case} · USD millions · change = alt - base; % of base${v.all ? '' : ' · unchanged rows hidden (--all shows them)'}`,
+      `case: ${d.case} · ${millionsOf(d.currency)} · change = alt - base; % of base${v.all ? '' : ' · unchanged rows hidden (--all shows them)'}`,
       ...notes,
     ],
     highlights: [],

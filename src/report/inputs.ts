@@ -1,21 +1,26 @@
 // The scenario's input figures as rows people can audit: path, unit, low/base/high,
 // the citation, and where it is written; shared by the HTML report, the workbook and explain.
+import { millionsOf } from '../core/currency.js';
 import { type Dec, millions } from '../core/money.js';
 import type { Fig, Scenario } from '../model/scenario.js';
 
-export type FigUnit = 'USD millions' | 'rate' | 'ratio';
+/** An amount's unit ("USD millions", "ILS millions"), a rate or a ratio. */
+export type FigUnit = `${string} millions` | 'rate' | 'ratio';
 
-/** A figure's unit as shown: its own, else read from its path (built-in defaults carry none). */
-export function figureUnit(f: Pick<Fig, 'unit' | 'path'>): FigUnit {
-  if (f.unit) return f.unit === 'amount' ? 'USD millions' : f.unit;
+/**
+ * A figure's unit as shown: its own, else read from its path (built-in defaults carry
+ * none); an amount is in the currency it is written in (the plan's, `currency`, unless it names one).
+ */
+export function figureUnit(f: Pick<Fig, 'unit' | 'path' | 'currency'>, currency: string): FigUnit {
+  if (f.unit) return f.unit === 'amount' ? millionsOf(f.currency ?? currency) : f.unit;
   if (/(shares|rates)\[\d+\]$|subsidyRate|probability|growth|tolerance|fees/.test(f.path)) return 'rate';
   if (/crowdIn|multiple|followOn|coInvest|coFinance/.test(f.path)) return 'ratio';
-  return 'USD millions';
+  return millionsOf(currency);
 }
 
-/** A figure's value as shown: amounts in USD millions, rates and ratios as plain decimals. */
+/** A figure's value as shown: amounts in millions, rates and ratios as plain decimals. */
 export function figureValue(x: Dec, unit: FigUnit): string {
-  return unit === 'USD millions' ? millions(x) : x.toPlain(6);
+  return unit.endsWith(' millions') ? millions(x) : x.toPlain(6);
 }
 
 /** Report line references in a citation: "l.581; over the period, l.598" -> ["l.581", "l.598"]; "l.295-298" kept whole. */
@@ -69,7 +74,7 @@ export function inputRows(s: Scenario): InputRow[] {
     const key = `${f.path}@${f.loc.file}:${f.loc.line}:${f.loc.col}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const unit = figureUnit(f);
+    const unit = figureUnit(f, s.currency);
     rows.push({
       path: f.path,
       unit,

@@ -15,6 +15,8 @@ export interface MoneyQuery {
   year?: number | 'after';
   /** Years `from` to `to` (indices, inclusive) instead of one year: a sub-total such as the first five. */
   years?: [number, number];
+  /** In a report of several scenarios (compare): which one's ledger, by its place in the report. */
+  scenario?: number;
 }
 
 export type Cell =
@@ -26,8 +28,18 @@ export type Cell =
       code?: boolean;
       json?: string;
       jsonValue?: string | boolean | null;
+      /** Parts of `text` (which they add up to) a terminal colours: escaped first, coloured after. */
+      tones?: { text: string; tone?: 'good' | 'bad' }[];
     }
-  | { kind: 'money'; value: Dec; json?: string; query?: MoneyQuery; strong?: boolean }
+  | {
+      kind: 'money';
+      value: Dec;
+      json?: string;
+      query?: MoneyQuery;
+      strong?: boolean;
+      /** Decimals shown (default 1); 0 is a published estimate's whole millions, with '*' for a non-zero amount under half a million. */
+      dp?: number;
+    }
   | { kind: 'ratio'; value: Dec | null; json?: string; digits?: number }
   | { kind: 'rate'; value: Dec; json?: string }
   | { kind: 'verdict'; value: boolean | null; json?: string }
@@ -41,6 +53,10 @@ export interface Column {
   wrap?: boolean;
   /** Low value: left out of a terminal table that would not fit comfortably (1 goes first). */
   drop?: number;
+  /** When a wide terminal table is split into groups of columns: kept with the column before it. */
+  joined?: boolean;
+  /** When a wide terminal table is split: repeated in every group, as the first column is. */
+  repeat?: boolean;
 }
 
 export interface Row {
@@ -65,6 +81,12 @@ export interface Table {
   detail?: boolean;
   /** Notes printed under the table. */
   notes?: string[];
+  /**
+   * In a terminal, each row as a list item instead: the cells of `line` on one line, the
+   * cells of `beneath` wrapped and indented under it (long sentences read as text, not as
+   * one word per line of a narrow column).
+   */
+  list?: { line: number[]; beneath: number[] };
 }
 
 export interface Series {

@@ -2,7 +2,7 @@
 // named by its path as `simulate` lists it (mechanisms[F-4].crowdIn.value) or a gate by its
 // id (F-4/fund-2). simulate applies them by Iman-Conover reordering; run ignores them.
 import * as z from 'zod';
-import { obj, once, parts } from './figures.js';
+import { obj, once, parts } from '../kit/figures.js';
 
 /** The `correlations:` schema (built on first use). */
 export const correlations = once(() => {

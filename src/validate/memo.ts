@@ -6,7 +6,7 @@
 // stage writes to), so sharing them between scenarios is safe.
 import * as z from 'zod';
 import { type LMap, type LNode, toPlain } from '../read/tree.js';
-import { once } from './figures.js';
+import { once } from '../kit/figures.js';
 import { scenarioSchema, type ScenarioInput } from './schema.js';
 
 const LISTS = ['mechanisms', 'claims', 'totals', 'sources'] as const;

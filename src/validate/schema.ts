@@ -6,13 +6,13 @@ import * as z from 'zod';
 import { parseFigure, type Ranged } from '../core/amount.js';
 import { M } from '../core/messages.js';
 import { KINDS } from '../mechanisms/registry.js';
-import { BASIS_IDS } from '../model/bases.js';
+import { BASIS_IDS, SPONSOR_BASES, SPONSOR_TYPES } from '../model/bases.js';
 import { unitOfText } from '../model/paths.js';
-import { assumptions } from './assumptions.js';
+import { assumptions } from '../kit/assumptions.js';
 import { correlations } from './correlations.js';
-import { figure, itemId, obj, once, parts, removeItem, sourced } from './figures.js';
+import { figure, itemId, obj, once, parts, perGov, removeItem, sourced } from '../kit/figures.js';
 
-export { SHAPES } from './figures.js';
+export { SHAPES } from '../kit/figures.js';
 
 export const MECHANISM_KINDS = KINDS.map((k) => k.kind);
 
@@ -59,29 +59,11 @@ function claimTests(c: ClaimTestInput & { each?: string[]; also?: ClaimTestInput
   ];
 }
 
-export type { AssumptionsInput } from './assumptions.js';
+export type { AssumptionsInput } from '../kit/assumptions.js';
 
-/**
- * The scenario format (zod), built on first use: a start whose scenario is saved validated
- * (validate/saved.ts), or that validates nothing, never builds it. The parts are built in
- * the order the modules that hold them used to load (figures, the kinds by name, assumptions,
- * correlations, then this file's): the order of SHAPES, so of the keys a hint lists.
- */
-export const scenarioSchema = once(() => {
-  const { govCode, note, source, year } = parts();
-  for (const k of [...KINDS].sort((x, y) => (x.kind < y.kind ? -1 : 1))) k.schema();
-  assumptions();
-  correlations();
-  // The kinds' schemas, told apart by `kind` (a did-you-mean for an unknown one in validate.ts).
-  // Each kind has its title and description in an editor (hover, completion).
-  const mechanism = z.discriminatedUnion(
-    'kind',
-    KINDS.map((k) => k.schema().meta({ title: k.title, description: k.description })) as unknown as [
-      z.ZodObject,
-      ...z.ZodObject[],
-    ],
-  ) as unknown as z.ZodType<MechanismCommon, unknown>;
-
+/** `claims:` items: a sentence of the source and its tests (`each`, `also:`). */
+function claimSchema() {
+  const { note, source } = parts();
   const comparison = z
     .enum(['approx', 'atLeast', 'atMost'])
     .optional()
@@ -142,14 +124,20 @@ export const scenarioSchema = once(() => {
         };
       }),
     }));
+  return claim;
+}
 
+/** The list items of `measures:`, `assert:`, `totals:` and the `governments:` map (built in this order: SHAPES). */
+function itemSchemas() {
+  const { currency, note, source } = parts();
   /** `measures:` sums the plan itself names (e.g. a report's own headline construct), usable as measure.ID. */
   const measure = obj({
     id: itemId('measure'),
     label: z.string().meta({ description: 'How tables name it' }),
-    sum: z
-      .string()
-      .meta({ description: 'Metric paths joined by +, e.g. publicCommitment.total.F-1 + privateMobilized.total.F-4' }),
+    sum: z.string().meta({
+      description:
+        'An expression: metric paths, numbers, + - * / and parentheses, e.g. publicCommitment.total.F-1 + privateMobilized.total.F-4',
+    }),
     source: source.optional(),
     note: note.optional(),
     remove: removeItem('measure').optional(),
@@ -188,9 +176,46 @@ export const scenarioSchema = once(() => {
 
   const government = obj({
     name: z.string().optional().meta({ description: 'Its name in reports' }),
+    currency: currency
+      .optional()
+      .meta({ description: "The currency its own tables are shown in (default the plan's); needs an exchange rate" }),
+    type: z.enum(SPONSOR_TYPES).optional().meta({
+      description:
+        'What kind of sponsor: government (default), multilateral (the EU), bank (the EIB: own balance sheet) or private',
+    }),
+    basis: z.enum(SPONSOR_BASES).optional().meta({
+      description:
+        'Its budget concept: federal (U.S. federal scoring; governments only), cash, provisioning (a guarantee costs its provisioning) or none (own balance sheet: no budget cost; the default for banks and private sponsors)',
+    }),
     source: source.optional(),
     note: note.optional(),
   });
+  return { measure, assertion, declaredTotal, government };
+}
+
+/**
+ * The scenario format (zod), built on first use: a start whose scenario is saved validated
+ * (validate/saved.ts), or that validates nothing, never builds it. The parts are built in
+ * the order the modules that hold them used to load (figures, the kinds by name, assumptions,
+ * correlations, then this file's): the order of SHAPES, so of the keys a hint lists.
+ */
+export const scenarioSchema = once(() => {
+  const { currency, govCode, note, source, year } = parts();
+  for (const k of [...KINDS].sort((x, y) => (x.kind < y.kind ? -1 : 1))) k.schema();
+  assumptions();
+  correlations();
+  // The kinds' schemas, told apart by `kind` (a did-you-mean for an unknown one in validate.ts).
+  // Each kind has its title and description in an editor (hover, completion).
+  const mechanism = z.discriminatedUnion(
+    'kind',
+    KINDS.map((k) => k.schema().meta({ title: k.title, description: k.description })) as unknown as [
+      z.ZodObject,
+      ...z.ZodObject[],
+    ],
+  ) as unknown as z.ZodType<MechanismCommon, unknown>;
+
+  const claim = claimSchema();
+  const { measure, assertion, declaredTotal, government } = itemSchemas();
 
   return obj({
     extends: z.string().optional().meta({ description: 'Path of a scenario this one patches (relative to this file)' }),
@@ -215,14 +240,29 @@ export const scenarioSchema = once(() => {
       .meta({
         description: 'The documents cited: a citation such as "l.581" in a source: refers to a line of the first one',
       }),
+    currency: currency.optional().meta({
+      description: 'The currency every amount is written and reported in, an ISO 4217 code (default USD)',
+    }),
+    exchangeRates: z.record(currency, sourced('ratio')).optional().meta({
+      description:
+        "Units of another currency per one unit of the plan's (ILS: 3.7), for amounts written in it; a cited figure, a range is simulated",
+    }),
     horizon: obj({
       start: year.meta({ description: 'The first fiscal year, e.g. FY2027' }),
       years: z.number().int().min(1).max(200).meta({ description: 'Number of fiscal years modeled' }),
       source: source.optional(),
     }).meta({ description: 'The fiscal years modeled: every amount, window and test runs over them' }),
+    sponsors: z
+      .union([z.array(govCode).min(1), z.record(govCode, government)])
+      .optional()
+      .meta({
+        description:
+          'Who commits the money (governments, multilaterals, banks), by a code of 2-8 capital letters or digits; `governments:` is the same list by its older name',
+      }),
     governments: z
       .union([z.array(govCode).min(1), z.record(govCode, government)])
-      .meta({ description: 'The governments that commit money, by code of 2-3 capital letters' }),
+      .optional()
+      .meta({ description: 'The sponsors, by their older name (same as `sponsors:`; write one of the two)' }),
     targets: obj({
       floor: sourced('amount').optional().meta({ description: 'Minimum public funding per government per year' }),
       mobilization: sourced('amount').optional().meta({ description: 'Total mobilization target over the horizon' }),
@@ -230,9 +270,31 @@ export const scenarioSchema = once(() => {
         .boolean()
         .optional()
         .meta({ description: 'Count grant follow-on private funding in headline mobilization (default false)' }),
+      tests: z
+        .array(
+          obj({
+            id: itemId('target test'),
+            that: z.string().meta({
+              description:
+                'EXPRESSION OP VALUE (>=, <=, >, <, ==), e.g. headlineMobilization.total / publicCommitment.total >= 15x',
+            }),
+            text: z.string().optional().meta({ description: 'The promise in the words of the source' }),
+            source: source.optional(),
+            basis: z
+              .enum(BASIS_IDS as [string, ...string[]])
+              .optional()
+              .meta({ description: "The scoring basis its verdict is on (default the scenario's)" }),
+            case: z.enum(['low', 'base', 'high']).optional().meta({ description: 'Which end of every range (default base)' }),
+            note: note.optional(),
+          }),
+        )
+        .optional()
+        .meta({ description: 'Any test the plan states; a miss is a verdict (NOT MET), not an error' }),
     })
       .optional()
-      .meta({ description: 'What the plan promises: a floor per government and year, a mobilization target' }),
+      .meta({
+        description: 'What the plan promises: a floor per government and year, a mobilization target, any other test',
+      }),
     scoring: obj({
       basis: z
         .enum(BASIS_IDS as [string, ...string[]])
@@ -240,6 +302,15 @@ export const scenarioSchema = once(() => {
         .meta({ description: 'The scoring basis budget cost is reported on (default as-published); --basis overrides it' }),
       source: source.optional(),
       note: note.optional(),
+      enacted: year.optional().meta({
+        description:
+          "The fiscal year the plan's law is enacted: its first year's flows land there and the rest follow (default: the horizon's first year); a cost estimate states it",
+      }),
+      enactedSource: source.optional().meta({ description: 'Where the enactment year comes from' }),
+      administrativeCosts: perGov(sourced('amount')).optional().meta({
+        description:
+          'Administrative costs per government per year (subject to appropriation), shown in the cost estimate; without a source, a warning',
+      }),
     })
       .optional()
       .meta({ description: 'How budget cost is scored' }),

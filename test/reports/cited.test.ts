@@ -1,5 +1,7 @@
-// The cited document (sources[0].file): explain shows the line a citation names, escaped
-// for the terminal; when the file is absent, explain and report say so once and carry on.
+// The cited document (sources[0]): with a local `file:`, explain shows the line a citation
+// names, escaped for the terminal; when there is none (the shipped baseline cites its
+// document by title and address) or it is absent, explain and report say so once and
+// carry on.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,12 +39,30 @@ describe('sources: the cited document', () => {
     const r = await cli(['explain', 'alt.yaml', 'budgetCost.US'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr.split(NOTE).length - 1).toBe(1);
-    expect(r.stderr).toContain('is not at missing.txt (no such file)');
+    expect(r.stderr.replace(/\n +/g, ' ')).toContain('is not at missing.txt (no such file)');
     expect(r.stdout).toContain('[report l.581, l.598]');
     expect(r.stdout).not.toMatch(/^ {4}l\.581:/m);
     const h = await cli(['report', 'alt.yaml', '-o', 'r.html'], { cwd: dir });
     expect(h.code, h.stderr).toBe(0);
     expect(h.stderr.split(NOTE).length - 1).toBe(1);
+  });
+
+  it('the shipped baseline names its document by title and address, once, with no local copy', async () => {
+    for (const args of [
+      ['explain', 'budgetCost.US.F-3', '--width', '80'],
+      ['explain', 'budgetCost.US.F-3', '--format', 'json'],
+    ]) {
+      const r = await cli(args);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr.split('note: no local copy of the cited document').length - 1).toBe(1);
+      expect(r.stderr.replace(/\n +/g, ' ')).toContain(
+        '"U.S.-Israel Tech Alliance: A Strategic Technology Compact" is given (SCSP & MIND Israel, 2026-06, https://www.scsp.ai/)',
+      );
+    }
+    const t = await cli(['explain', 'budgetCost.US.F-3', '--width', '80']);
+    expect(t.stdout).toContain('report lines cited: l.581, l.598, l.880');
+    expect(t.stdout).not.toMatch(/^ {4}l\.581:/m);
+    expect(JSON.parse((await cli(['explain', 'budgetCost.US.F-3', '--format', 'json'])).stdout).citedText).toBeUndefined();
   });
 
   it('a directory or a device is not read', async () => {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Dec, Exact, sum } from '../../src/core/money.js';
-import { splitEvenly } from '../../src/compute/flows.js';
+import { splitEvenly } from '../../src/kit/flows.js';
 import { FLOW_ORDER } from '../../src/model/flows.js';
 import { MONEY_METRIC_IDS as MONEY_METRICS, RATIO_METRIC_IDS } from '../../src/model/metrics.js';
 import { evaluate } from '../../src/measure/evaluate.js';

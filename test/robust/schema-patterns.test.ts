@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseFigure, type Unit } from '../../src/core/amount.js';
 import { Dec } from '../../src/core/money.js';
-import { figurePattern } from '../../src/validate/figures.js';
+import { figurePattern } from '../../src/kit/figures.js';
 import { scenarioJsonSchema } from '../../src/validate/jsonschema.js';
 
 const matches = (unit: Unit, s: string, opts = {}) => new RegExp(figurePattern(unit, opts)).test(s);

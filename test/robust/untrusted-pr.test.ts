@@ -112,7 +112,7 @@ describe('git never runs inside a folder the pull request wrote', () => {
     const e = 'scenarios/evil';
     write(repo, `${e}/HEAD`, 'ref: refs/heads/main\n');
     write(repo, `${e}/refs/heads/main`, git(repo, 'rev-parse', 'main'));
-    write(repo, `${e}/objects/info/alternates`, '../../../.git/objects\n');
+    write(repo, `${e}/objects/info/alternates`, '../../../.git/objects\n'); // outside-ok: inside the scratch repository
     write(
       repo,
       `${e}/config`,

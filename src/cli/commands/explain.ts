@@ -48,7 +48,7 @@ export function register(program: Command, ctx: Ctx): void {
           ctx.exitCode = 2;
           return;
         }
-        const cited = citedLines(io, ev.scenario);
+        const cited = citedLines(io, ev.scenario, widthFor(io, opts.width));
         io.out(
           opts.format === 'json'
             ? JSON.stringify(explainJson(ev.scenario, r.explanation, opts.case, cited), null, 2) + '\n'

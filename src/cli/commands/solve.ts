@@ -2,6 +2,7 @@
 // to the scenario's own, that makes a goal hold (exit 0; exit 0 too when it already holds,
 // 1 when no allowed value meets it); without --vary, the "what it would take" table for
 // every failing floor and target test (or for --goal). -o writes the answer as a patch.
+import { millionsOf } from '../../core/currency.js';
 import { dirname, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Diagnostic } from '../../core/diagnostics.js';
@@ -80,7 +81,7 @@ export function solve(io: IO, file: string, opts: SolveOpts): number {
   let goal: Goal | undefined;
   if (opts.goal !== undefined) {
     const g = parseGoal(opts.goal, s);
-    if (!g.ok) return refuse(usage('invalid-goal', M.solveBadGoal(opts.goal, g.message), g.hint));
+    if (!g.ok) return refuse(usage('invalid-goal', M.solveBadGoal(opts.goal, M.exprColumn(g.offset + 1, g.message)), g.hint));
     goal = g.goal;
   }
   const before = evaluate(s, opts.case);
@@ -88,6 +89,9 @@ export function solve(io: IO, file: string, opts: SolveOpts): number {
   const chalk = makeChalk(io.stdoutIsTTY, io.env);
   const width = widthFor(io, opts.width);
 
+  // Nothing to solve for: no goal, and the plan states no floor, target or test.
+  if (!goal && !s.targets.floor && !s.targets.mobilization && !s.targets.tests.length)
+    return refuse(usage('nothing-to-solve', M.solveNothingToSolve(s.name), M.solveNothingToSolveHint));
   // Without --vary: what it would take, for every failing test or for the goal.
   if (opts.vary === undefined) {
     const goals = goal ? (goalState(goal, before.measure).holds ? [] : [goal]) : failingGoals(before);
@@ -109,7 +113,7 @@ export function solve(io: IO, file: string, opts: SolveOpts): number {
           {
             title: `What it would take: ${s.name}`,
             meta: [
-              `${s.file} · case: ${opts.case} · ${horizonText(s.horizon)} · USD millions · scoring basis: ${before.measure.basis.id}`,
+              `${s.file} · case: ${opts.case} · ${horizonText(s.horizon)} · ${millionsOf(s.currency)} · scoring basis: ${before.measure.basis.id}`,
             ],
             highlights: [],
             sections: [section],

@@ -4,6 +4,7 @@
 // unit, distribution and source) and nothing downstream parses a figure again.
 import * as z from 'zod';
 import { parseFigure, type Ranged, type Unit } from '../core/amount.js';
+import { CURRENCY_CODES, isCurrency } from '../core/currency.js';
 import { M } from '../core/messages.js';
 import { Dec } from '../core/money.js';
 import type { DistKind } from '../model/scenario.js';
@@ -39,7 +40,7 @@ const basics = once(() => ({
 }));
 
 const SCALAR_DESC: Record<Unit, string> = {
-  amount: 'USD amount as written: 250M, $2.5B, 1.2bn, 250000000; a range as $2B-3B',
+  amount: "An amount in the plan's currency (default USD) as written: 250M, 2.5B, 1.2bn, 250000000; a range as 2B-3B",
   rate: 'A rate: 5% or 0.05; a range as 4%-6%',
   ratio: 'A ratio: 2x, 2.5x or 25:1; a range as 1.5x-2.5x',
 };
@@ -296,12 +297,32 @@ export const parts = once(() => {
     .union([z.number().int(), z.string()])
     .meta({ description: 'FY2030, 2030, or a year number 1..N of the horizon' });
 
-  const govCode = z.string().regex(/^[A-Z]{2,3}$/, 'a government code is 2 or 3 capital letters, like US or IL');
+  // 2-8 capital letters or digits, starting with a letter: US, IL, EU, EIB, KFW, IDB2.
+  const govCode = z
+    .string()
+    .regex(
+      /^[A-Z][A-Z0-9]{1,7}$/,
+      'a sponsor code is 2 to 8 capital letters or digits, starting with a letter, like US, IL or EIB',
+    );
+  const currency = z
+    .string()
+    .superRefine((v, ctx) => {
+      if (!isCurrency(v))
+        ctx.addIssue({
+          code: 'custom',
+          message: M.unknownCurrency(v),
+          params: { hint: M.currencyHint(v), code: 'unknown-currency' },
+        });
+    })
+    .meta({ description: 'An ISO 4217 currency code: USD, EUR, ILS, GBP, ...', enum: [...CURRENCY_CODES] });
 
   const allocationObject = obj({
     amount: figure('amount')
       .optional()
       .meta({ description: 'The amount: every year of the window (per: year) or in total (per: total)' }),
+    currency: currency
+      .optional()
+      .meta({ description: "The currency the amounts are written in (default the plan's); converted at exchangeRates" }),
     per: z
       .enum(['year', 'total'])
       .optional()
@@ -402,7 +423,12 @@ export const parts = once(() => {
   const commitAmount = z.union([
     figure('amount'),
     obj({
-      amount: figure('amount').meta({ description: 'The amount committed (USD), e.g. 500M or a range $250M-500M' }),
+      amount: figure('amount').meta({
+        description: "The amount committed (the plan's currency), e.g. 500M or a range 250M-500M",
+      }),
+      currency: currency
+        .optional()
+        .meta({ description: "The currency the amount is written in (default the plan's); converted at exchangeRates" }),
       source: source.optional(),
       note: note.optional(),
     }),
@@ -413,6 +439,7 @@ export const parts = once(() => {
     id,
     year,
     govCode,
+    currency,
     allocationObject,
     allocation,
     profileObject,

@@ -6,20 +6,27 @@ import { parseYear } from '../core/amount.js';
 import { type Diagnostics, didYouMean, type Loc } from '../core/diagnostics.js';
 import { M } from '../core/messages.js';
 import { Dec, sum } from '../core/money.js';
-import type { Alloc, Curve, Drawdown, Fig, Profile } from '../model/scenario.js';
+import type { Alloc, Curve, Drawdown, Fig, Profile, Sponsor } from '../model/scenario.js';
+import { DEFAULT_CURRENCY } from '../core/currency.js';
+import { BASES_BY_TYPE, type SponsorBasis, type SponsorType } from '../model/bases.js';
 import { describePath } from '../read/describe.js';
 import { locate, type LMap } from '../read/tree.js';
-import type { AllocationInput, CommitInput, DrawdownInput, ParsedFigure, ProfileInput } from '../validate/figures.js';
-import type { AssumptionsInput } from '../validate/assumptions.js';
+import type { AllocationInput, CommitInput, DrawdownInput, ParsedFigure, ProfileInput } from './figures.js';
+import type { AssumptionsInput } from './assumptions.js';
 
 /** What the context reads of the scenario as written. */
 export interface ContextInput {
   horizon: { start: number | string; years: number };
-  governments: string[] | Record<string, { name?: string }>;
+  governments?: SponsorsInput;
+  sponsors?: SponsorsInput;
+  currency?: string;
+  exchangeRates?: Record<string, ParsedFigure>;
   assumptions?: AssumptionsInput;
 }
 
 export type Path = (string | number)[];
+
+type SponsorsInput = string[] | Record<string, { name?: string; currency?: string; type?: SponsorType; basis?: SponsorBasis }>;
 
 /** Named curves available to every scenario without declaring them. */
 export const BUILTIN_PROFILES: Record<string, { shares: string[]; source: string }> = {
@@ -45,8 +52,12 @@ export class Normalizer {
   readonly start: number;
   readonly years: number;
   readonly end: number;
-  readonly governments: { code: string; name: string }[];
+  readonly governments: Sponsor[];
+  /** Where the sponsors are written: `sponsors`, or `governments` by its older name. */
+  readonly sponsorsKey: 'sponsors' | 'governments';
   readonly govCodes: string[];
+  readonly currency: string;
+  readonly exchangeRates: { currency: string; fig: Fig }[] = [];
   readonly assumptions: AssumptionsInput;
   private readonly profiles = new Map<string, Profile>();
   private readonly drawdowns = new Map<string, Drawdown>();
@@ -57,7 +68,7 @@ export class Normalizer {
   readonly defSubsidy?: Fig;
 
   constructor(
-    input: ContextInput,
+    private readonly input: ContextInput,
     private readonly tree: LMap,
     readonly diags: Diagnostics,
     /** The files read, the scenario's own first, then what it extends, in order. */
@@ -71,15 +82,35 @@ export class Normalizer {
     this.years = input.horizon.years;
     this.end = this.start + this.years - 1;
 
-    // --- governments
-    this.governments = Array.isArray(input.governments)
-      ? input.governments.map((code) => ({ code, name: code }))
-      : Object.entries(input.governments).map(([code, g]) => ({ code, name: g.name ?? code }));
+    // --- currency: the plan's, and the stated rates of the others
+    this.currency = input.currency ?? DEFAULT_CURRENCY;
+    for (const [code, raw] of Object.entries(input.exchangeRates ?? {})) {
+      const p: Path = ['exchangeRates', code];
+      if (code === this.currency) {
+        diags.error('invalid-exchange-rate', M.rateOfPlanCurrency(code), this.at(p, true), M.rateOfPlanCurrencyHint);
+        continue;
+      }
+      const fig = this.fig(raw, p);
+      if (!fig.value.low.gt(Dec.ZERO))
+        diags.error('invalid-exchange-rate', M.rateNotPositive(code), fig.loc, M.rateNotPositiveHint(code, this.currency));
+      else this.exchangeRates.push({ currency: code, fig });
+    }
+
+    // --- sponsors (`governments:` is the same list by its older name)
+    const key = (this.sponsorsKey = input.sponsors !== undefined ? 'sponsors' : 'governments');
+    if (input.sponsors !== undefined && input.governments !== undefined)
+      diags.error('duplicate-key', M.sponsorsTwice, this.at(['governments'], true), M.sponsorsTwiceHint);
+    if (input.sponsors === undefined && input.governments === undefined)
+      diags.error('missing-key', M.missingKey('sponsors', ''), this.at([]), M.sponsorsMissingHint);
+    const list = input.sponsors ?? input.governments ?? [];
+    this.governments = Array.isArray(list)
+      ? list.map((code) => ({ code, name: code }))
+      : Object.entries(list).map(([code, g]) => this.sponsor(code, g, [key, code]));
+    for (const g of this.governments) if (g.currency !== undefined) this.rateFor(g.currency, [key, g.code, 'currency']);
     const codes = this.governments.map((g) => g.code);
     this.govCodes = codes;
     const twice = codes.find((c, i) => codes.indexOf(c) !== i);
-    if (twice !== undefined)
-      diags.error('duplicate-id', M.duplicateId('government', twice), this.at(['governments']), M.duplicateIdHint);
+    if (twice !== undefined) diags.error('duplicate-id', M.duplicateId('government', twice), this.at([key]), M.duplicateIdHint);
 
     // --- named curves and defaults
     const A = (this.assumptions = input.assumptions ?? {});
@@ -139,6 +170,57 @@ export class Normalizer {
     return out;
   }
 
+  /** One sponsor as written: its type and budget concept checked against each other. */
+  private sponsor(
+    code: string,
+    g: { name?: string; currency?: string; type?: SponsorType; basis?: SponsorBasis },
+    p: Path,
+  ): Sponsor {
+    const fits = BASES_BY_TYPE[g.type ?? 'government'];
+    if (g.basis !== undefined && !fits.includes(g.basis))
+      this.diags.error(
+        'basis-not-for-sponsor',
+        M.basisNotForSponsor(code, g.basis, g.type ?? 'government'),
+        this.at([...p, 'basis']),
+        M.basisNotForSponsorHint(g.type ?? 'government', fits),
+      );
+    // A bank or a private sponsor has no budget: `none` unless it says otherwise (which it may not).
+    const basis = g.basis ?? (g.type === 'bank' || g.type === 'private' ? 'none' : undefined);
+    return {
+      code,
+      name: g.name ?? code,
+      ...(g.currency !== undefined ? { currency: g.currency } : {}),
+      ...(g.type !== undefined ? { type: g.type } : {}),
+      ...(basis !== undefined ? { basis } : {}),
+    };
+  }
+
+  /**
+   * The stated rate of `currency` against the plan's (undefined for the plan's own); a
+   * missing one is a diagnostic at `p`, reported once per place.
+   */
+  rateFor(currency: string, p: Path): Fig | undefined {
+    if (currency === this.currency) return undefined;
+    const r = this.exchangeRates.find((x) => x.currency === currency);
+    if (r) return r.fig;
+    const stated = Object.hasOwn(this.input.exchangeRates ?? {}, currency);
+    // A stated rate that is not usable has its own diagnostic already.
+    if (!stated)
+      this.diags.error('missing-exchange-rate', M.missingRate(currency), this.at(p), M.missingRateHint(currency, this.currency));
+    return undefined;
+  }
+
+  /** An amount written in `currency`: divided by its stated rate wherever it is read. */
+  converted(f: Fig, currency: string | undefined, p: Path): Fig {
+    if (currency === undefined || currency === this.currency) return f;
+    const per = this.rateFor(currency, p);
+    if (per) {
+      f.currency = currency;
+      f.per = per;
+    }
+    return f;
+  }
+
   /** A figure when written; otherwise `fallback`, or zero said to be a default. */
   optional(f: ParsedFigure | undefined, p: Path, fallback?: Fig): Fig {
     if (f !== undefined) return this.fig(f, p);
@@ -196,6 +278,8 @@ export class Normalizer {
 
   checkGov(g: string, p: Path): boolean {
     if (this.govCodes.includes(g)) return true;
+    // No sponsors at all is one diagnostic already, not one more per amount.
+    if (this.govCodes.length === 0) return false;
     const dym = didYouMean(g, this.govCodes);
     this.diags.error(
       'unknown-government',
@@ -221,7 +305,8 @@ export class Normalizer {
       const byYear: (Fig | undefined)[] = Array(N).fill(undefined);
       for (const [y, amt] of Object.entries(o.byYear)) {
         const i = this.yearIndex(y, [...p, 'byYear', y]);
-        if (i !== undefined) byYear[i] = this.fig(amt, [...p, 'byYear', y], o.source);
+        if (i !== undefined)
+          byYear[i] = this.converted(this.fig(amt, [...p, 'byYear', y], o.source), o.currency, [...p, 'currency']);
       }
       return { gov, mode: 'byYear', byYear, source: o.source, loc: at(p) };
     }
@@ -261,7 +346,7 @@ export class Normalizer {
     return {
       gov,
       mode: o.per ?? 'total',
-      fig: this.fig(o.amount, [...p, 'amount'], o.source),
+      fig: this.converted(this.fig(o.amount, [...p, 'amount'], o.source), o.currency, [...p, 'currency']),
       mask,
       source: o.source,
       loc: at(p),
@@ -283,7 +368,11 @@ export class Normalizer {
     const out: { gov: string; fig: Fig }[] = [];
     for (const [g, a] of Object.entries(raw)) {
       if (!this.checkGov(g, [...p, g])) continue;
-      if ('amount' in a) out.push({ gov: g, fig: this.fig(a.amount, [...p, g, 'amount'], a.source ?? source) });
+      if ('amount' in a)
+        out.push({
+          gov: g,
+          fig: this.converted(this.fig(a.amount, [...p, g, 'amount'], a.source ?? source), a.currency, [...p, g, 'currency']),
+        });
       else out.push({ gov: g, fig: this.fig(a, [...p, g], source) });
     }
     return out;

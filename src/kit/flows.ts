@@ -42,6 +42,10 @@ export class FlowCtx<T> {
     private readonly ledger: Ledger<T>,
     private readonly mi: number,
     private readonly govIndex: Map<string, number>,
+    /** Years between the horizon's start and enactment: the plan's year y lands in horizon year y + shift. */
+    private readonly shift = 0,
+    /** Sponsors with no budget (`basis: none`, a bank's own balance sheet), by index: their budget items book nothing. */
+    private readonly noBudget: readonly boolean[] = [],
   ) {}
 
   /** The value of a figure in this evaluation. */
@@ -56,11 +60,11 @@ export class FlowCtx<T> {
     return this.govIndex.get(code)!;
   }
   add(g: number, kind: NeutralFlow, y: number, amount: T): void {
-    this.ledger.add(this.mi, g, kind, y, amount);
+    this.ledger.add(this.mi, g, kind, y + this.shift, amount);
   }
   book(g: number, kind: NeutralFlow, amounts: T[]): void {
     amounts.forEach((a, y) => {
-      this.ledger.add(this.mi, g, kind, y, a);
+      this.ledger.add(this.mi, g, kind, y + this.shift, a);
     });
   }
   /** Books `amounts[y] * shares[j]` in year y + j (a spend-out or disbursement profile). */
@@ -69,19 +73,23 @@ export class FlowCtx<T> {
   }
   /** A budget item, booked on every scoring basis by that basis's rule. */
   budget(g: number, item: BudgetItem<T>): void {
+    if (this.noBudget[g]) return;
     BASES.forEach((basis, b) => {
       const rule = basis.rule(item);
       if (rule.counts) {
+        const direct = rule.direct && this.A.name === 'exact';
         item.authority.forEach((a, y) => {
-          this.ledger.add(this.mi, g, 'budgetCost', y, a, b);
+          this.ledger.add(this.mi, g, 'budgetCost', y + this.shift, a, b);
+          if (direct) this.ledger.addDirect(this.mi, g, 'budgetCost', y + this.shift, a, b);
         });
         item.outlays.forEach((a, y) => {
-          this.ledger.add(this.mi, g, 'outlay', y, a, b);
+          this.ledger.add(this.mi, g, 'outlay', y + this.shift, a, b);
+          if (direct) this.ledger.addDirect(this.mi, g, 'outlay', y + this.shift, a, b);
         });
       }
       if (rule.receipts && item.receipts)
         item.receipts.forEach((a, y) => {
-          this.ledger.add(this.mi, g, 'receipt', y, a, b);
+          this.ledger.add(this.mi, g, 'receipt', y + this.shift, a, b);
         });
     });
   }

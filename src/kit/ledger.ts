@@ -109,6 +109,24 @@ export class Ledger<T> {
     this.sums.set(f, s);
     return s;
   }
+  /**
+   * Of the budget flows above, the part that is direct spending on its basis (budget items
+   * a law provides without an appropriation act), by the same slot index. Kept apart so
+   * a cost estimate can file it apart; only exact ledgers keep it (sampling never reads it,
+   * and the traced model must record the same operations as compute()).
+   */
+  private readonly directCells = new Map<number, T>();
+  /** Adds a direct-spending part of a budget flow already booked with add(). */
+  addDirect(m: number, g: number, k: FlowKind, y: number, amount: T, basis: number): void {
+    if (y < 0 || this.A.isZero(amount)) return;
+    const i = this.idx(m, g, flowSlot(k, basis), y);
+    const prev = this.directCells.get(i);
+    this.directCells.set(i, prev === undefined ? amount : this.A.add(prev, amount));
+  }
+  /** The direct-spending part of one cell (year `y`, or the after-horizon bucket at y >= years). */
+  direct(m: number, g: number, k: FlowKind, y: number, basis = 0): T {
+    return this.directCells.get(this.idx(m, g, flowSlot(k, basis), y)) ?? this.A.zero;
+  }
   /** Takes row `inner`'s flows out of row `outer` (a mechanism within another's envelope): every flow but private money. */
   subtractRow(outer: number, inner: number, keep: readonly number[]): void {
     const A = this.A;
@@ -121,6 +139,8 @@ export class Ledger<T> {
           if (A.isZero(v)) continue;
           const i = this.idx(outer, g, f, y);
           this.data[i] = A.sub(this.data[i]!, v);
+          const d = this.directCells.get(this.idx(inner, g, f, y));
+          if (d !== undefined) this.directCells.set(i, A.sub(this.directCells.get(i) ?? A.zero, d));
         }
       }
   }

@@ -1,0 +1,91 @@
+// Headline: the money and ratio metrics per government and in total, the tail beyond the
+// horizon, present values, the plan's own measures and private capital by instrument.
+import { type Dec, displayMillions } from '../../core/money.js';
+import { MONEY_METRICS, RATIO_METRICS } from '../../model/metrics.js';
+import { type Block, type Cell, droppable, left, money, ptr, right, type Row, text } from '../model.js';
+import { tailTable } from '../tail.js';
+import { valuationTable } from '../valuation.js';
+import type { RunContext, RunSection } from './context.js';
+
+/** The money metrics of a group that have something to show. */
+function shownMoney({ m, scopes }: RunContext, group: 'headline' | 'instrument') {
+  return MONEY_METRICS.filter(
+    (mm) =>
+      (mm.group ?? 'headline') === group &&
+      !(mm.hideWhenZero && scopes.every((g) => m.money(mm.id, g).isZero())) &&
+      !(mm.shownWith && scopes.every((g) => m.money(mm.shownWith!, g).isZero())),
+  );
+}
+
+function ratioRow({ m, scopes, scopeKey }: RunContext, r: (typeof RATIO_METRICS)[number]): Row {
+  return {
+    cells: [
+      text(r.label(m.context)),
+      ...scopes.map((g): Cell => ({
+        kind: 'ratio',
+        value: m.ratio(r.id, g),
+        json: ptr('metrics', ...r.id.split('.'), scopeKey(g)),
+      })),
+    ],
+  };
+}
+
+function measuresTable({ s, m }: RunContext): Block {
+  return {
+    kind: 'table',
+    id: 'table-measures',
+    title: "The plan's own measures",
+    columns: [left('Measure'), right('Value'), droppable(left('Sum of')), droppable(left('Source'), 2)],
+    rows: s.measures.map((x) => ({
+      cells: [
+        text(x.label),
+        money(m.value({ kind: 'measure', id: x.id }) as Dec, ptr('metrics', 'measures', x.id)),
+        text(x.sum, { code: true }),
+        text(x.source ?? ''),
+      ],
+    })),
+  };
+}
+
+/** Private capital by instrument, in OECD DAC categories: only the mechanisms of each instrument. */
+function instrumentsTable(rc: RunContext): Block | undefined {
+  const { m, scopes, govs, moneyCell } = rc;
+  const rows: Row[] = shownMoney(rc, 'instrument')
+    .filter((mm) => scopes.some((g) => !m.money(mm.id, g).isZero()))
+    .map((mm) => ({ cells: [text(mm.label(m.context)), ...scopes.map((g) => moneyCell(mm.id, g))] }));
+  if (!rows.length) return undefined;
+  for (const r of RATIO_METRICS.filter((x) => !x.deprecated && x.group === 'instrument'))
+    if (scopes.some((g) => m.ratio(r.id, g) !== null)) rows.push(ratioRow(rc, r));
+  return {
+    kind: 'table',
+    id: 'table-instruments',
+    title: 'Private capital mobilized by instrument (OECD DAC categories)',
+    columns: [left('Instrument'), ...govs.map(right), right('Total')],
+    rows,
+    notes: [
+      `Grant follow-on (${displayMillions(m.money('followOn'))}) is not mobilization in the OECD sense and is not in these rows. Ratios divide each instrument's private money by the same mechanisms' public money.`,
+    ],
+  };
+}
+
+export const headline: RunSection = {
+  id: 'headline',
+  build(rc) {
+    const { ev, s, m, scopes, govs, moneyCell } = rc;
+    const rows: Row[] = shownMoney(rc, 'headline').map((mm) => ({
+      cells: [text(mm.label(m.context)), ...scopes.map((g) => moneyCell(mm.id, g))],
+    }));
+    for (const r of RATIO_METRICS.filter((x) => !x.deprecated && (x.group ?? 'headline') === 'headline'))
+      rows.push(ratioRow(rc, r));
+    const blocks: Block[] = [
+      { kind: 'table', id: 'table-headline', columns: [left('Metric'), ...govs.map(right), right('Total')], rows },
+      tailTable(ev),
+    ];
+    const pv = valuationTable(ev);
+    if (pv) blocks.push(pv);
+    if (s.measures.length) blocks.push(measuresTable(rc));
+    const instruments = instrumentsTable(rc);
+    if (instruments) blocks.push(instruments);
+    return { id: 'headline', title: `Headline (${rc.horizon} totals)`, blocks };
+  },
+};
