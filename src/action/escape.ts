@@ -1,15 +1,14 @@
 // Escaping for the three places the review prints untrusted text (file names, messages
 // from scenario files): markdown, raw HTML inside markdown, and GitHub workflow commands.
+import { forMarkdown } from '../core/text.js';
 
-/** Text for markdown (table cells, list items): no markup, no HTML, no mentions, no line breaks. */
+/**
+ * Text for markdown (table cells, list items): the CLI's own escaping (core/text.ts), so the
+ * comment and the summary treat a name exactly as `diff --format markdown` does (bidi
+ * controls such as U+202E shown as `\u{202e}`, no markup, no HTML, no mentions, one line).
+ */
 export function md(s: string): string {
-  return s
-    .replace(/[\\`*_{}[\]<>()#+!|~"':;=?^$]/g, '\\$&')
-    .replace(/&/g, '&amp;')
-    .replace(/@/g, '@&#8203;')
-    .replace(/\r/g, '\\\\r')
-    .replace(/\n/g, '\\\\n')
-    .replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => `\\\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return forMarkdown(s);
 }
 
 /** Text inside raw HTML (<pre>, <summary>): entities, so nothing can close the element early. */

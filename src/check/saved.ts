@@ -1,6 +1,6 @@
 // Saved results of `check`, so re-checking a repository where one file changed costs about
 // one file. A file's result is reused when the bytes of every file in its extends chain
-// are the same (SHA-256 of each), under the same build of the tool, folder, --root folders
+// and their real paths are the same (SHA-256 of each), under the same build of the tool, folder, --root folders
 // and options. One JSON file per (build, folder, options) under the cache folder
 // (core/cache.ts); diagnostics shared by many files (a baseline's claims) are stored once.
 // A missing, corrupt or unwritable store is ignored: the file is simply checked again.
@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { pruneCacheFiles, writeCacheFile } from '../core/cache.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { DISK } from '../read/load.js';
+import { realish } from '../read/realpath.js';
 import type { RuleReport } from './rules.js';
 
 /** What checking one file found, before the per-run merging (check.ts). */
@@ -69,8 +70,16 @@ export class SavedChecks {
   hash(abs: string): string | null {
     let h = this.hashes.get(abs);
     if (h === undefined) {
+      // The real path is part of the key: a link re-pointed to a byte-identical file
+      // elsewhere (outside the tree, say) is a different file, checked again.
       const got = DISK.read(abs, abs);
-      h = 'buf' in got ? createHash('sha256').update(got.buf).digest('hex') : null;
+      h =
+        'buf' in got
+          ? createHash('sha256')
+              .update(`${realish(abs)}\0`)
+              .update(got.buf)
+              .digest('hex')
+          : null;
       this.hashes.set(abs, h);
     }
     return h;

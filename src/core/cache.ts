@@ -1,8 +1,9 @@
 // Where compact-model keeps its caches (V8 code, check results): $XDG_CACHE_HOME/compact-model,
 // else ~/.cache/compact-model; none when COMPACT_MODEL_NO_CACHE is set (to anything but 0).
-// Every cache is an optimization only: a missing, corrupt, stale or unwritable one is ignored.
+// Every cache is an optimization only: a missing, corrupt, stale or unwritable one is ignored,
+// and so is a folder another user owns or may write.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 
@@ -15,7 +16,24 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefin
   } catch {
     return undefined;
   }
-  return join(xdg && isAbsolute(xdg) ? xdg : join(home, '.cache'), 'compact-model');
+  const dir = join(xdg && isAbsolute(xdg) ? xdg : join(home, '.cache'), 'compact-model');
+  return trusted(dir) ? dir : undefined;
+}
+
+/**
+ * Whether a cache folder may be used: not there yet (it is made private), or a real folder
+ * (not a link) of the current user that no group or other user may write. A cache another
+ * user can write could hand a saved check result, a parsed tree or compiled code to us.
+ */
+function trusted(dir: string): boolean {
+  try {
+    const st = lstatSync(dir);
+    if (!st.isDirectory()) return false;
+    if (typeof process.getuid === 'function' && st.uid !== process.getuid()) return false;
+    return (st.mode & 0o022) === 0;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOENT';
+  }
 }
 
 /** The build's identity (a hash of the CLI bundle), set by dist/cli.js; undefined when running from sources. */

@@ -4,10 +4,22 @@
 // outside the tree, no crash, no stall, no stale result, no raw bidi control).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { constants } from 'node:os';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { md } from '../../src/action/review.js';
 import { Diagnostics } from '../../src/core/diagnostics.js';
+import { forMarkdown } from '../../src/core/text.js';
 import { LIMITS, parseTree, toPlain } from '../../src/read/tree.js';
 import { cli } from '../support/cli.js';
 import { tempDir } from '../support/scenario.js';
@@ -342,4 +354,64 @@ describe('a signal ends the process promptly, whatever it is doing', () => {
     expect(r.stdout).toBe('');
     expect(r.after).toBeLessThan(10_000);
   }, 120_000);
+});
+
+describe('caches: keyed by real paths, used only from a private folder', () => {
+  function check(cwd: string, cache: string, files: string[]) {
+    const env: NodeJS.ProcessEnv = { ...process.env, XDG_CACHE_HOME: cache, NO_COLOR: '1' };
+    delete env.COMPACT_MODEL_NO_CACHE;
+    const r = spawnSync(process.execPath, [CLI, 'check', '--workers', '0', '--', ...files], { cwd, env, encoding: 'utf8' });
+    return { code: r.status, out: r.stdout + r.stderr };
+  }
+
+  it('a link in an extends chain re-pointed to a byte-identical copy outside the tree is checked again: extends-outside', () => {
+    const repo = scratchRepo();
+    const text = readFileSync(join(repo, 'scenarios', 'compact-2026.yaml'), 'utf8');
+    write(repo, 'scenarios/real-base.yaml', text);
+    symlinkSync('real-base.yaml', join(repo, 'scenarios', 'base.yaml'));
+    write(repo, 'scenarios/a.yaml', 'extends: base.yaml\nname: a\n');
+    const cache = tempDir();
+    const first = check(repo, cache, ['scenarios/a.yaml']);
+    expect(first.code, first.out).not.toBe(2);
+    expect(readdirSync(join(cache, 'compact-model')).some((f) => f.startsWith('check-'))).toBe(true);
+    // The same bytes, now outside the tree.
+    const elsewhere = tempDir();
+    writeFileSync(join(elsewhere, 'real-base.yaml'), text);
+    rmSync(join(repo, 'scenarios', 'base.yaml'));
+    symlinkSync(join(elsewhere, 'real-base.yaml'), join(repo, 'scenarios', 'base.yaml'));
+    const second = check(repo, cache, ['scenarios/a.yaml']);
+    expect(second.out).toMatch(/extends-outside/);
+    expect(second.code).toBe(2);
+  });
+
+  it('a cache folder that others may write is not used', () => {
+    const dir = tempDir();
+    write(dir, 'a.yaml', 'extends: compact-2026\nname: a\n');
+    const cache = tempDir();
+    mkdirSync(join(cache, 'compact-model'));
+    chmodSync(join(cache, 'compact-model'), 0o777);
+    const r = check(dir, cache, ['a.yaml']);
+    expect(r.code, r.out).not.toBe(2);
+    // Nothing saved there, nothing read from there.
+    expect(readdirSync(join(cache, 'compact-model'))).toEqual([]);
+    // The same folder made private is used.
+    chmodSync(join(cache, 'compact-model'), 0o700);
+    check(dir, cache, ['a.yaml']);
+    expect(readdirSync(join(cache, 'compact-model')).length).toBeGreaterThan(0);
+  });
+});
+
+describe('the review prints as the CLI does and runs only the installed tool', () => {
+  it("markdown escaping is the CLI's: a bidi override is shown, never raw", () => {
+    for (const name of ['scenarios/evil\u202eyaml.txt', 'a|b @team <!-- x --> `t` \u2066\u2069 *e*', 'line\nbreak\r'])
+      expect(md(name)).toBe(forMarkdown(name));
+    expect(md('scenarios/evil\u202eyaml.txt')).toBe('scenarios/evil\\\\u{202e}yaml.txt');
+    expect(md('x\u202ey')).not.toMatch(/\u202e/);
+  });
+
+  it('action.yml never runs a script from the checkout', () => {
+    const action = readFileSync(join(ROOT, 'action.yml'), 'utf8');
+    expect(action).not.toMatch(/GITHUB_WORKSPACE/);
+    expect(action).toMatch(/script=\$GITHUB_ACTION_PATH\/dist\/review\.js/);
+  });
 });

@@ -3,10 +3,11 @@
 // For people and for annotations, errors come first, then warnings, and the published
 // claims that do not hold are one line per file unless --verbose; JSON is always complete.
 import type { Command } from 'commander';
-import { Loader } from '../../read/load.js';
+import { Loader, treeOf } from '../../read/load.js';
+import { realish } from '../../read/realpath.js';
 import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { checkFiles, checkFilesParallel } from '../../check/check.js';
 import { SavedChecks } from '../../check/saved.js';
 import { buildId, cacheDir } from '../../core/cache.js';
@@ -60,7 +61,17 @@ export function register(program: Command, ctx: Ctx): void {
         // Saved results only from a built bundle (a source tree under test has no build id).
         const dir = cacheDir(io.env),
           build = buildId();
-        const key = JSON.stringify([build, io.cwd, io.roots ?? [], opts.strictClaims, opts.strictTargets, opts.basis ?? null]);
+        // The tree's real root and the real --root folders: the same names elsewhere are other files.
+        const key = JSON.stringify([
+          build,
+          io.cwd,
+          realish(io.cwd),
+          treeOf(io.cwd),
+          (io.roots ?? []).map((r) => realish(resolve(io.cwd, r))),
+          opts.strictClaims,
+          opts.strictTargets,
+          opts.basis ?? null,
+        ]);
         const saved = dir && build ? new SavedChecks(dir, key) : undefined;
         const rules = { strictClaims: opts.strictClaims, strictTargets: opts.strictTargets, basis: opts.basis };
         const script = join(packageRoot(), 'dist', 'check-worker.js');
