@@ -290,6 +290,52 @@ export const removeItem = (what: string) =>
 
 export const perGov = <T extends z.ZodType>(t: T) => z.record(z.string(), t);
 
+/** Spend-out profiles, capital-call curves and fund distributions (built in this order: SHAPES). */
+function curveParts({ source, note }: Pick<ReturnType<typeof basics>, 'source' | 'note'>) {
+  const profileObject = obj({
+    shares: z
+      .array(figure('rate', { atMostOne: true }))
+      .min(1)
+      .meta({ description: 'Share paid out in the commitment year, the next year, ...; sums to 100%' }),
+    source: source.optional(),
+    note: note.optional(),
+  });
+  /** Yearly shares of an amount paid out, starting the year it is committed; a name refers to assumptions.profiles. */
+  const profile = z.union([z.string(), profileObject]).meta({
+    description: 'A spend-out or disbursement profile: the name of one under assumptions.profiles, or { shares: [...] }',
+  });
+
+  const drawdownObject = obj({
+    rates: z
+      .array(figure('rate', { atMostOne: true }))
+      .min(1)
+      .meta({
+        description: 'Rate of contribution by fund age (the last repeats): share of uncalled commitment called that year',
+      }),
+    growth: figure('rate')
+      .optional()
+      .meta({ description: "Yearly growth of the fund's net asset value (Takahashi-Alexander G)" }),
+    bow: z.number().positive().optional().meta({ description: 'Bow factor of distributions (Takahashi-Alexander B, about 2.5)' }),
+    // Capped: the engine steps a fund year by year over its life (1e9 years never ends).
+    life: z.number().int().positive().max(100).optional().meta({ description: 'Fund life in years (default 12)' }),
+    source: source.optional(),
+    note: note.optional(),
+  });
+  const drawdown = z
+    .union([z.string(), drawdownObject])
+    .meta({ description: 'A capital-call curve: the name of one under assumptions.drawdowns, or inline' });
+
+  const distributions = obj({
+    multiple: sourced('ratio').meta({ description: 'Money back per dollar invested' }),
+    lag: z.number().int().min(0).meta({ description: 'Years from investment to the first distribution' }),
+    // Capped: one slot per year is allocated (a huge `over` exhausted memory).
+    over: z.number().int().positive().max(100).meta({ description: 'Years over which distributions are spread' }),
+    source: source.optional(),
+    note: note.optional(),
+  });
+  return { profileObject, profile, drawdownObject, drawdown, distributions };
+}
+
 /** The schema parts the kinds and the scenario share, built together on first use. */
 export const parts = once(() => {
   const { source, note, id } = basics();
@@ -343,47 +389,7 @@ export const parts = once(() => {
     allocationObject,
   ]);
 
-  const profileObject = obj({
-    shares: z
-      .array(figure('rate', { atMostOne: true }))
-      .min(1)
-      .meta({ description: 'Share paid out in the commitment year, the next year, ...; sums to 100%' }),
-    source: source.optional(),
-    note: note.optional(),
-  });
-  /** Yearly shares of an amount paid out, starting the year it is committed; a name refers to assumptions.profiles. */
-  const profile = z.union([z.string(), profileObject]).meta({
-    description: 'A spend-out or disbursement profile: the name of one under assumptions.profiles, or { shares: [...] }',
-  });
-
-  const drawdownObject = obj({
-    rates: z
-      .array(figure('rate', { atMostOne: true }))
-      .min(1)
-      .meta({
-        description: 'Rate of contribution by fund age (the last repeats): share of uncalled commitment called that year',
-      }),
-    growth: figure('rate')
-      .optional()
-      .meta({ description: "Yearly growth of the fund's net asset value (Takahashi-Alexander G)" }),
-    bow: z.number().positive().optional().meta({ description: 'Bow factor of distributions (Takahashi-Alexander B, about 2.5)' }),
-    // Capped: the engine steps a fund year by year over its life (1e9 years never ends).
-    life: z.number().int().positive().max(100).optional().meta({ description: 'Fund life in years (default 12)' }),
-    source: source.optional(),
-    note: note.optional(),
-  });
-  const drawdown = z
-    .union([z.string(), drawdownObject])
-    .meta({ description: 'A capital-call curve: the name of one under assumptions.drawdowns, or inline' });
-
-  const distributions = obj({
-    multiple: sourced('ratio').meta({ description: 'Money back per dollar invested' }),
-    lag: z.number().int().min(0).meta({ description: 'Years from investment to the first distribution' }),
-    // Capped: one slot per year is allocated (a huge `over` exhausted memory).
-    over: z.number().int().positive().max(100).meta({ description: 'Years over which distributions are spread' }),
-    source: source.optional(),
-    note: note.optional(),
-  });
+  const { profileObject, profile, drawdownObject, drawdown, distributions } = curveParts({ source, note });
 
   const budget = z.enum(['appropriated', 'none']).meta({
     description:

@@ -1,7 +1,19 @@
 // A YAML document as a plain tree that remembers where every key and value was written
 // (file, line, column), so later stages can point at the user's text. Extends-merging
 // works on this tree, so positions survive into overriding files.
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+  type Node,
+  type Scalar as YamlScalar,
+} from 'yaml';
 import type { Diagnostics, Loc } from '../core/diagnostics.js';
 import { Dec } from '../core/money.js';
 import { M } from '../core/messages.js';
@@ -95,6 +107,54 @@ function syntaxErrors(
 }
 
 /**
+ * Each alias resolved in one pass, in document order, to the last anchor of its name
+ * before it (the parser's own resolve() walks the whole document per alias: quadratic).
+ */
+function aliasTargets(doc: Document): Map<Node, Node> {
+  const anchors = new Map<string, Node>();
+  const targets = new Map<Node, Node>();
+  visit(doc, {
+    Node(_, n) {
+      if (isAlias(n)) {
+        const t = anchors.get(n.source);
+        if (t) targets.set(n, t);
+      } else if (n.anchor) anchors.set(n.anchor, n);
+    },
+  });
+  return targets;
+}
+
+/** A scalar as a located node: exact numbers only, no control characters (`quote`: see parseTree). */
+function scalarNode(node: YamlScalar, loc: Loc, quote: boolean, diags: Diagnostics): LNode | undefined {
+  const v = node.value;
+  if (typeof v === 'bigint') return { kind: 'scalar', value: Number(v), loc };
+  if (typeof v === 'number' && !exactNumber(node.source, v)) {
+    // A double keeps ~16 digits: 100000000.000000000000001 would silently become 1e8.
+    diags.error(
+      'imprecise-number',
+      quote ? M.impreciseNumber(String(node.source), v) : M.impreciseNumberUnquoted,
+      loc,
+      M.impreciseNumberHint(quote ? String(node.source) : '...'),
+    );
+    return undefined;
+  }
+  if (typeof v === 'string' && CONTROL.test(v)) {
+    // An escape in a double-quoted string ("\e[2J") would otherwise reach the terminal through a name or label.
+    diags.error(
+      'control-character',
+      M.controlCharacterEscaped(v.charCodeAt(v.search(CONTROL))),
+      loc,
+      M.controlCharacterEscapedHint,
+    );
+    return undefined;
+  }
+  if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
+    return { kind: 'scalar', value: v, loc };
+  // Dates, binary and other tagged scalars: keep the text as written.
+  return { kind: 'scalar', value: String(node.source ?? v), loc };
+}
+
+/**
  * Parses YAML text into a located tree; syntax problems become diagnostics. `quote`: the
  * file is the user's scenario, so messages may repeat what it holds (a tag, an alias name,
  * a number); otherwise (a file reached through `extends`, one not named .yaml) they say
@@ -131,18 +191,7 @@ export function parseTree(text: string, file: string, diags: Diagnostics, quote 
   }
   let count = 0;
   let outerAlias: Loc | undefined; // the alias being expanded, where an alias bomb is reported
-  // Each alias resolved in one pass, in document order, to the last anchor of its name
-  // before it (the parser's own resolve() walks the whole document per alias: quadratic).
-  const anchors = new Map<string, Node>();
-  const targets = new Map<Node, Node>();
-  visit(doc, {
-    Node(_, n) {
-      if (isAlias(n)) {
-        const t = anchors.get(n.source);
-        if (t) targets.set(n, t);
-      } else if (n.anchor) anchors.set(n.anchor, n);
-    },
-  });
+  const targets = aliasTargets(doc);
   // An anchored node is converted once; each alias reuses the result (trees are never
   // mutated) and adds its expanded size to the node count, so the work is linear in the
   // text and the expanded tree stays within LIMITS.maxNodes.
@@ -195,34 +244,7 @@ export function parseTree(text: string, file: string, diags: Diagnostics, quote 
       if (outer) outerAlias = undefined;
       return resolved;
     }
-    if (isScalar(node)) {
-      const v = node.value;
-      if (typeof v === 'bigint') return { kind: 'scalar', value: Number(v), loc };
-      if (typeof v === 'number' && !exactNumber(node.source, v)) {
-        // A double keeps ~16 digits: 100000000.000000000000001 would silently become 1e8.
-        diags.error(
-          'imprecise-number',
-          quote ? M.impreciseNumber(String(node.source), v) : M.impreciseNumberUnquoted,
-          loc,
-          M.impreciseNumberHint(quote ? String(node.source) : '...'),
-        );
-        return undefined;
-      }
-      if (typeof v === 'string' && CONTROL.test(v)) {
-        // An escape in a double-quoted string ("\e[2J") would otherwise reach the terminal through a name or label.
-        diags.error(
-          'control-character',
-          M.controlCharacterEscaped(v.charCodeAt(v.search(CONTROL))),
-          loc,
-          M.controlCharacterEscapedHint,
-        );
-        return undefined;
-      }
-      if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
-        return { kind: 'scalar', value: v, loc };
-      // Dates, binary and other tagged scalars: keep the text as written.
-      return { kind: 'scalar', value: String(node.source ?? v), loc };
-    }
+    if (isScalar(node)) return scalarNode(node, loc, quote, diags);
     if (isSeq(node)) {
       const items: LNode[] = [];
       for (const it of node.items) {
