@@ -2,6 +2,7 @@
 // followed by its change from the reference ($ and %); the options in a chart; with
 // --simulate, each option's odds with their Monte Carlo error. Built once, rendered by
 // every format. Cells point into compare's JSON (data-json) so the HTML can be checked.
+import { millionsOf } from '../core/currency.js';
 import { Dec, displayMillions, millions } from '../core/money.js';
 import type { Answer, Change, Comparison, CompareRow } from '../measure/compare.js';
 import type { Evaluation } from '../measure/evaluate.js';
@@ -82,7 +83,7 @@ function changeCells(row: CompareRow, c: Change, json: string): [Cell, Cell] {
 
 function optionsTable(cmp: Comparison): Block {
   const evs = cmp.evaluations;
-  const cols: Column[] = [left('Figure (USD millions)')];
+  const cols: Column[] = [left(`Figure (${millionsOf(evs[cmp.baseline]!.scenario.currency)})`)];
   const order = [cmp.baseline, ...evs.map((_, i) => i).filter((i) => i !== cmp.baseline)];
   for (const i of order) {
     if (i === cmp.baseline) cols.push({ ...right(`${letter(i)} (ref.)`), repeat: true });
@@ -156,13 +157,14 @@ function charts(cmp: Comparison): Block[] {
     })),
   ];
   const target = evs[cmp.baseline]!.measure.target().target;
+  const unit = millionsOf(evs[cmp.baseline]!.scenario.currency);
   return [
     {
       kind: 'bar',
       spec: {
         id: 'chart-compare-budget',
         title: 'Public commitment and budget cost on each basis, by option (horizon totals)',
-        yLabel: 'USD millions',
+        yLabel: unit,
         xLabel: 'option',
         categories,
         series: series.map((s) => ({ key: s.key, label: s.label })),
@@ -175,7 +177,7 @@ function charts(cmp: Comparison): Block[] {
       spec: {
         id: 'chart-compare-headline',
         title: 'Headline mobilization by option',
-        yLabel: 'USD millions',
+        yLabel: unit,
         xLabel: 'option',
         categories,
         series: [{ key: 'headlineMobilization', label: 'Headline mobilization' }],
@@ -279,7 +281,7 @@ function simulationTable(cmp: Comparison, sim: CompareSimulation): Block {
     columns: cols,
     rows,
     notes: [
-      `${sim.trials} trials each, seed ${sim.seed}; every option draws the same numbers for the inputs it shares with the others (common random numbers), so a change is the options' difference, not noise. Chances: the share of trials that pass, in %, with its Wilson 95% interval below it; a change in percentage points. The budget readings are on each option's own scoring basis (see Options). Mean headline mobilization in USD millions: ± is 1.96 standard errors (the Monte Carlo error); a change's is that of the trial-by-trial difference.`,
+      `${sim.trials} trials each, seed ${sim.seed}; every option draws the same numbers for the inputs it shares with the others (common random numbers), so a change is the options' difference, not noise. Chances: the share of trials that pass, in %, with its Wilson 95% interval below it; a change in percentage points. The budget readings are on each option's own scoring basis (see Options). Mean headline mobilization in millions of each option's currency: ± is 1.96 standard errors (the Monte Carlo error); a change's is that of the trial-by-trial difference.`,
     ],
   };
 }
@@ -300,7 +302,7 @@ export function buildCompareReport(cmp: Comparison, sim?: CompareSimulation): Re
   return {
     title: `Options compared: ${evs.length} scenario${evs.length === 1 ? '' : 's'}`,
     meta: [
-      `case: ${ref.case} · USD millions · reference: ${letter(cmp.baseline)} ${ref.scenario.file} · scoring bases: ${BASES.map((b) => b.id).join(', ')}`,
+      `case: ${ref.case} · ${millionsOf(ref.scenario.currency)} · reference: ${letter(cmp.baseline)} ${ref.scenario.file} · scoring bases: ${BASES.map((b) => b.id).join(', ')}`,
     ],
     highlights: [],
     sections,

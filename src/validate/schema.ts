@@ -6,7 +6,7 @@ import * as z from 'zod';
 import { parseFigure, type Ranged } from '../core/amount.js';
 import { M } from '../core/messages.js';
 import { KINDS } from '../mechanisms/registry.js';
-import { BASIS_IDS } from '../model/bases.js';
+import { BASIS_IDS, SPONSOR_BASES, SPONSOR_TYPES } from '../model/bases.js';
 import { unitOfText } from '../model/paths.js';
 import { assumptions } from '../kit/assumptions.js';
 import { correlations } from './correlations.js';
@@ -134,9 +134,10 @@ function itemSchemas() {
   const measure = obj({
     id: itemId('measure'),
     label: z.string().meta({ description: 'How tables name it' }),
-    sum: z
-      .string()
-      .meta({ description: 'Metric paths joined by +, e.g. publicCommitment.total.F-1 + privateMobilized.total.F-4' }),
+    sum: z.string().meta({
+      description:
+        'An expression: metric paths, numbers, + - * / and parentheses, e.g. publicCommitment.total.F-1 + privateMobilized.total.F-4',
+    }),
     source: source.optional(),
     note: note.optional(),
     remove: removeItem('measure').optional(),
@@ -178,6 +179,14 @@ function itemSchemas() {
     currency: currency
       .optional()
       .meta({ description: "The currency its own tables are shown in (default the plan's); needs an exchange rate" }),
+    type: z.enum(SPONSOR_TYPES).optional().meta({
+      description:
+        'What kind of sponsor: government (default), multilateral (the EU), bank (the EIB: own balance sheet) or private',
+    }),
+    basis: z.enum(SPONSOR_BASES).optional().meta({
+      description:
+        'Its budget concept: federal (U.S. federal scoring; governments only), cash, provisioning (a guarantee costs its provisioning) or none (own balance sheet: no budget cost; the default for banks and private sponsors)',
+    }),
     source: source.optional(),
     note: note.optional(),
   });
@@ -243,9 +252,17 @@ export const scenarioSchema = once(() => {
       years: z.number().int().min(1).max(200).meta({ description: 'Number of fiscal years modeled' }),
       source: source.optional(),
     }).meta({ description: 'The fiscal years modeled: every amount, window and test runs over them' }),
+    sponsors: z
+      .union([z.array(govCode).min(1), z.record(govCode, government)])
+      .optional()
+      .meta({
+        description:
+          'Who commits the money (governments, multilaterals, banks), by a code of 2-8 capital letters or digits; `governments:` is the same list by its older name',
+      }),
     governments: z
       .union([z.array(govCode).min(1), z.record(govCode, government)])
-      .meta({ description: 'The governments that commit money, by code of 2-3 capital letters' }),
+      .optional()
+      .meta({ description: 'The sponsors, by their older name (same as `sponsors:`; write one of the two)' }),
     targets: obj({
       floor: sourced('amount').optional().meta({ description: 'Minimum public funding per government per year' }),
       mobilization: sourced('amount').optional().meta({ description: 'Total mobilization target over the horizon' }),
@@ -253,9 +270,31 @@ export const scenarioSchema = once(() => {
         .boolean()
         .optional()
         .meta({ description: 'Count grant follow-on private funding in headline mobilization (default false)' }),
+      tests: z
+        .array(
+          obj({
+            id: itemId('target test'),
+            that: z.string().meta({
+              description:
+                'EXPRESSION OP VALUE (>=, <=, >, <, ==), e.g. headlineMobilization.total / publicCommitment.total >= 15x',
+            }),
+            text: z.string().optional().meta({ description: 'The promise in the words of the source' }),
+            source: source.optional(),
+            basis: z
+              .enum(BASIS_IDS as [string, ...string[]])
+              .optional()
+              .meta({ description: "The scoring basis its verdict is on (default the scenario's)" }),
+            case: z.enum(['low', 'base', 'high']).optional().meta({ description: 'Which end of every range (default base)' }),
+            note: note.optional(),
+          }),
+        )
+        .optional()
+        .meta({ description: 'Any test the plan states; a miss is a verdict (NOT MET), not an error' }),
     })
       .optional()
-      .meta({ description: 'What the plan promises: a floor per government and year, a mobilization target' }),
+      .meta({
+        description: 'What the plan promises: a floor per government and year, a mobilization target, any other test',
+      }),
     scoring: obj({
       basis: z
         .enum(BASIS_IDS as [string, ...string[]])
