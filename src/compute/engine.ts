@@ -37,11 +37,12 @@ export function compute<T>(s: Scenario, A: Arith<T>, given: Picker<T>, only?: (m
   );
   const outcomes = new Map(s.events.map((e) => [e.key, pick.event(e)]));
   const govIndex = new Map(govs.map((g, i) => [g, i]));
+  const noBudget = s.governments.map((g) => g.basis === 'none');
   s.mechanisms.forEach((m, mi) => {
     if (only && !only(mi)) return;
     // A mechanism runs only when its conditions hold: its own study passes, the project it backs fails.
     if (!m.conditions.every((c) => (outcomes.get(c.event) ?? true) === c.holds)) return;
-    kindOf(m).flows(m, new FlowCtx(A, N, pick, outcomes, ledger, mi, govIndex, s.enacted?.index ?? 0));
+    kindOf(m).flows(m, new FlowCtx(A, N, pick, outcomes, ledger, mi, govIndex, s.enacted?.index ?? 0, noBudget));
   });
   // A mechanism within another's envelope: its public flows are part of that envelope, so
   // they come out of the outer row (private money and follow-on are its own).

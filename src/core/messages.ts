@@ -542,6 +542,12 @@ export const M = {
   rateNotPositiveHint: (c: string, plan: string) => `write how many ${c} one ${plan} buys, e.g. 3.7 (a range as 3.4-4.0)`,
   rateOfPlanCurrency: (c: string) => `exchangeRates names ${c}, the plan's own currency`,
   rateOfPlanCurrencyHint: "drop it: amounts in the plan's currency need no conversion",
+  sponsorsTwice: 'both `sponsors:` and `governments:` are written; they are one list by two names',
+  sponsorsTwiceHint: 'keep one of them (sponsors: is the newer name)',
+  sponsorsMissingHint: 'list who commits money: sponsors: { US: { name: United States } } (or the older name, governments:)',
+  basisNotForSponsor: (code: string, basis: string, type: string) => `basis "${basis}" does not fit ${code}, a ${type} sponsor`,
+  basisNotForSponsorHint: (type: string, fits: readonly string[]) =>
+    `a ${type} sponsor may have ${fits.join(', ')}; federal scoring is for U.S. federal sponsors (type: government)`,
   inScenario: (files: string[], message: string) =>
     `in ${files.length <= 3 ? files.join(', ') : `${files.length} scenarios (${files.slice(0, 3).join(', ')}, ...)`}: ${message}`,
 } as const;

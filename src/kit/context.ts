@@ -8,6 +8,7 @@ import { M } from '../core/messages.js';
 import { Dec, sum } from '../core/money.js';
 import type { Alloc, Curve, Drawdown, Fig, Profile, Sponsor } from '../model/scenario.js';
 import { DEFAULT_CURRENCY } from '../core/currency.js';
+import { BASES_BY_TYPE, type SponsorBasis, type SponsorType } from '../model/bases.js';
 import { describePath } from '../read/describe.js';
 import { locate, type LMap } from '../read/tree.js';
 import type { AllocationInput, CommitInput, DrawdownInput, ParsedFigure, ProfileInput } from './figures.js';
@@ -16,13 +17,16 @@ import type { AssumptionsInput } from './assumptions.js';
 /** What the context reads of the scenario as written. */
 export interface ContextInput {
   horizon: { start: number | string; years: number };
-  governments: string[] | Record<string, { name?: string; currency?: string }>;
+  governments?: SponsorsInput;
+  sponsors?: SponsorsInput;
   currency?: string;
   exchangeRates?: Record<string, ParsedFigure>;
   assumptions?: AssumptionsInput;
 }
 
 export type Path = (string | number)[];
+
+type SponsorsInput = string[] | Record<string, { name?: string; currency?: string; type?: SponsorType; basis?: SponsorBasis }>;
 
 /** Named curves available to every scenario without declaring them. */
 export const BUILTIN_PROFILES: Record<string, { shares: string[]; source: string }> = {
@@ -49,6 +53,8 @@ export class Normalizer {
   readonly years: number;
   readonly end: number;
   readonly governments: Sponsor[];
+  /** Where the sponsors are written: `sponsors`, or `governments` by its older name. */
+  readonly sponsorsKey: 'sponsors' | 'governments';
   readonly govCodes: string[];
   readonly currency: string;
   readonly exchangeRates: { currency: string; fig: Fig }[] = [];
@@ -90,20 +96,21 @@ export class Normalizer {
       else this.exchangeRates.push({ currency: code, fig });
     }
 
-    // --- governments
-    this.governments = Array.isArray(input.governments)
-      ? input.governments.map((code) => ({ code, name: code }))
-      : Object.entries(input.governments).map(([code, g]) => ({
-          code,
-          name: g.name ?? code,
-          ...(g.currency !== undefined ? { currency: g.currency } : {}),
-        }));
-    for (const g of this.governments) if (g.currency !== undefined) this.rateFor(g.currency, ['governments', g.code, 'currency']);
+    // --- sponsors (`governments:` is the same list by its older name)
+    const key = (this.sponsorsKey = input.sponsors !== undefined ? 'sponsors' : 'governments');
+    if (input.sponsors !== undefined && input.governments !== undefined)
+      diags.error('duplicate-key', M.sponsorsTwice, this.at(['governments'], true), M.sponsorsTwiceHint);
+    if (input.sponsors === undefined && input.governments === undefined)
+      diags.error('missing-key', M.missingKey('sponsors', ''), this.at([]), M.sponsorsMissingHint);
+    const list = input.sponsors ?? input.governments ?? [];
+    this.governments = Array.isArray(list)
+      ? list.map((code) => ({ code, name: code }))
+      : Object.entries(list).map(([code, g]) => this.sponsor(code, g, [key, code]));
+    for (const g of this.governments) if (g.currency !== undefined) this.rateFor(g.currency, [key, g.code, 'currency']);
     const codes = this.governments.map((g) => g.code);
     this.govCodes = codes;
     const twice = codes.find((c, i) => codes.indexOf(c) !== i);
-    if (twice !== undefined)
-      diags.error('duplicate-id', M.duplicateId('government', twice), this.at(['governments']), M.duplicateIdHint);
+    if (twice !== undefined) diags.error('duplicate-id', M.duplicateId('government', twice), this.at([key]), M.duplicateIdHint);
 
     // --- named curves and defaults
     const A = (this.assumptions = input.assumptions ?? {});
@@ -161,6 +168,31 @@ export class Normalizer {
     };
     this.figures.push(out);
     return out;
+  }
+
+  /** One sponsor as written: its type and budget concept checked against each other. */
+  private sponsor(
+    code: string,
+    g: { name?: string; currency?: string; type?: SponsorType; basis?: SponsorBasis },
+    p: Path,
+  ): Sponsor {
+    const fits = BASES_BY_TYPE[g.type ?? 'government'];
+    if (g.basis !== undefined && !fits.includes(g.basis))
+      this.diags.error(
+        'basis-not-for-sponsor',
+        M.basisNotForSponsor(code, g.basis, g.type ?? 'government'),
+        this.at([...p, 'basis']),
+        M.basisNotForSponsorHint(g.type ?? 'government', fits),
+      );
+    // A bank or a private sponsor has no budget: `none` unless it says otherwise (which it may not).
+    const basis = g.basis ?? (g.type === 'bank' || g.type === 'private' ? 'none' : undefined);
+    return {
+      code,
+      name: g.name ?? code,
+      ...(g.currency !== undefined ? { currency: g.currency } : {}),
+      ...(g.type !== undefined ? { type: g.type } : {}),
+      ...(basis !== undefined ? { basis } : {}),
+    };
   }
 
   /**
@@ -246,6 +278,8 @@ export class Normalizer {
 
   checkGov(g: string, p: Path): boolean {
     if (this.govCodes.includes(g)) return true;
+    // No sponsors at all is one diagnostic already, not one more per amount.
+    if (this.govCodes.length === 0) return false;
     const dym = didYouMean(g, this.govCodes);
     this.diags.error(
       'unknown-government',

@@ -44,6 +44,8 @@ export class FlowCtx<T> {
     private readonly govIndex: Map<string, number>,
     /** Years between the horizon's start and enactment: the plan's year y lands in horizon year y + shift. */
     private readonly shift = 0,
+    /** Sponsors with no budget (`basis: none`, a bank's own balance sheet), by index: their budget items book nothing. */
+    private readonly noBudget: readonly boolean[] = [],
   ) {}
 
   /** The value of a figure in this evaluation. */
@@ -71,6 +73,7 @@ export class FlowCtx<T> {
   }
   /** A budget item, booked on every scoring basis by that basis's rule. */
   budget(g: number, item: BudgetItem<T>): void {
+    if (this.noBudget[g]) return;
     BASES.forEach((basis, b) => {
       const rule = basis.rule(item);
       if (rule.counts) {

@@ -9,13 +9,14 @@ import { M } from '../core/messages.js';
 import { Dec } from '../core/money.js';
 import type { FlowCtx } from '../kit/flows.js';
 import type { Alloc, Fig, MechBase, Profile } from '../model/scenario.js';
-import { obj, once, parts, perGov, sourced } from '../kit/figures.js';
+import { obj, once, type ParsedFigure, parts, perGov, sourced } from '../kit/figures.js';
+import type { Normalizer, Path } from '../kit/context.js';
 import { subsidyOf, subsidyRate } from './credit-facility.js';
 import { allocFigs, allocSettings, defineKind, pct, uniqueFigs } from './kind.js';
 
 /** The YAML the kind accepts (built on first use: kit/figures.ts `once`). */
 const schema = once(() => {
-  const { allocation, budget, common, profile } = parts();
+  const { allocation, budget, common, profile, source, note } = parts();
   return obj({
     ...common,
     kind: z.literal('loan-guarantee'),
@@ -33,6 +34,24 @@ const schema = once(() => {
       .optional()
       .meta({ description: 'Private lending backed per guaranteed dollar (counted as private capital mobilized)' }),
     budget: budget.optional(),
+    provisioning: obj({
+      rate: sourced('rate', { atMostOne: true }).meta({
+        description: 'Share of the guaranteed amount the sponsor sets aside when it commits (EFSI: 50%)',
+      }),
+      schedule: z
+        .record(z.string(), sourced('rate', { atMostOne: true }))
+        .optional()
+        .meta({
+          description: 'The rate from a year on, when it changes: { FY2018: 35% } (each applies from its year until the next)',
+        }),
+      source: source.optional(),
+      note: note.optional(),
+    })
+      .optional()
+      .meta({
+        description:
+          'A provisioned guarantee (an EU budget guarantee): budget cost = the provisioning rate x the guaranteed amount, when committed, instead of a credit-reform subsidy; the rest is unprovisioned exposure',
+      }),
   });
 });
 
@@ -43,6 +62,8 @@ export interface GuaranteeMech extends MechBase {
   fees: Fig;
   disbursement: Profile;
   coFinance: Fig;
+  /** The provisioning rate in force each year of the horizon, when the guarantee is provisioned. */
+  provisioning?: { byYear: Fig[]; figs: Fig[] };
 }
 
 export const loanGuarantee = defineKind<GuaranteeMech, z.output<ReturnType<typeof schema>>>({
@@ -63,10 +84,15 @@ export const loanGuarantee = defineKind<GuaranteeMech, z.output<ReturnType<typeo
       events: [],
       conditions: [],
       guarantees: c.perGov(m.guarantees, [...p, 'guarantees']),
-      subsidyRate: subsidyOf(c, m.subsidyRate, p, 'a loan guarantee'),
+      // A provisioned guarantee is scored by its provisioning: a subsidy rate is not needed.
+      subsidyRate:
+        m.provisioning && m.subsidyRate === undefined
+          ? c.zero([...p, 'subsidyRate'], 'default: none (scored by its provisioning)')
+          : subsidyOf(c, m.subsidyRate, p, 'a loan guarantee'),
       fees,
       disbursement: c.profile(m.disbursement, [...p, 'disbursement'], c.defDisbursement),
       coFinance: c.optional(m.coFinance, [...p, 'coFinance'], c.defaultRatio('coFinance')),
+      ...(m.provisioning ? { provisioning: provisioningOf(c, m.provisioning, [...p, 'provisioning']) } : {}),
     };
   },
   flows<T>(m: GuaranteeMech, f: FlowCtx<T>) {
@@ -77,24 +103,29 @@ export const loanGuarantee = defineKind<GuaranteeMech, z.output<ReturnType<typeo
       const g = f.gi(alloc.gov);
       const amount = f.yearly(alloc);
       f.book(g, 'commitment', amount);
-      const subsidy = f.scale(amount, rate);
+      // Provisioned: the sponsor sets aside rate x amount when it commits, and pays it then.
+      const prov = m.provisioning;
+      const subsidy = prov ? amount.map((a, y) => f.A.mul(a, f.fig(prov.byYear[y]!))) : f.scale(amount, rate);
       f.budget(g, {
-        type: 'creditSubsidy',
+        type: prov ? 'provisioning' : 'creditSubsidy',
         appropriated: m.budget === 'appropriated',
         authority: subsidy,
-        outlays: f.spreadOf(subsidy, m.disbursement.shares),
+        outlays: prov ? subsidy : f.spreadOf(subsidy, m.disbursement.shares),
       });
       f.book(g, 'fee', f.scale(amount, fee));
       f.book(g, 'private', f.scale(amount, coFinance));
     }
   },
-  rule: () =>
-    'guaranteed amount committed per year; budget cost = subsidy rate x guaranteed amount in the year committed (federal credit reform; negative when fees exceed expected losses), outlaid as the loans disburse; fees are offsetting collections already inside the subsidy rate; the lending backed is private capital',
+  rule: (m) =>
+    m.provisioning
+      ? 'guaranteed amount committed per year; budget cost = provisioning rate x guaranteed amount in the year committed, paid then (a provisioned budget guarantee); the rest of the guaranteed amount is unprovisioned exposure, not a budget cost; fees are offsetting collections; the lending backed is private capital'
+      : 'guaranteed amount committed per year; budget cost = subsidy rate x guaranteed amount in the year committed (federal credit reform; negative when fees exceed expected losses), outlaid as the loans disburse; fees are offsetting collections already inside the subsidy rate; the lending backed is private capital',
   inputs(m, kinds, gov) {
     const mine = m.guarantees.filter((a) => gov === undefined || a.gov === gov);
     const out: Fig[] = [];
     for (const a of mine) out.push(...allocFigs(a));
-    if (kinds.some((k) => k === 'budgetCost' || k === 'outlay')) out.push(m.subsidyRate);
+    if (kinds.some((k) => k === 'budgetCost' || k === 'outlay'))
+      out.push(...(m.provisioning ? m.provisioning.figs : [m.subsidyRate]));
     if (kinds.includes('fee')) out.push(m.fees);
     if (kinds.includes('private')) out.push(m.coFinance);
     return uniqueFigs(out);
@@ -114,3 +145,23 @@ export const loanGuarantee = defineKind<GuaranteeMech, z.output<ReturnType<typeo
     { path: `${m.path}.disbursement`, value: m.disbursement.name, source: m.disbursement.source },
   ],
 });
+
+/** The provisioning rate by horizon year: `rate` from the start, each `schedule` entry from its year on. */
+function provisioningOf(
+  c: Normalizer,
+  raw: { rate: ParsedFigure; schedule?: Record<string, ParsedFigure>; source?: string },
+  p: Path,
+): { byYear: Fig[]; figs: Fig[] } {
+  const first = c.fig(raw.rate, [...p, 'rate'], raw.source);
+  const figs = [first];
+  const byYear: Fig[] = Array.from({ length: c.years }, () => first);
+  const changes: [number, Fig][] = [];
+  for (const [y, r] of Object.entries(raw.schedule ?? {})) {
+    const i = c.yearIndex(y, [...p, 'schedule', y]);
+    const fig = c.fig(r, [...p, 'schedule', y], raw.source);
+    figs.push(fig);
+    if (i !== undefined) changes.push([i, fig]);
+  }
+  for (const [i, fig] of changes.sort((a, b) => a[0] - b[0])) for (let y = i; y < c.years; y++) byYear[y] = fig;
+  return { byYear, figs };
+}

@@ -12,7 +12,9 @@ export type BudgetItemType =
   /** A purchase of equity (a stake in companies or a vehicle). */
   | 'equityPurchase'
   /** A commitment to a fund as a limited partner. */
-  | 'fundCommitment';
+  | 'fundCommitment'
+  /** What a sponsor sets aside for a provisioned guarantee (an EU budget guarantee), when committed. */
+  | 'provisioning';
 
 export interface BudgetItemInfo {
   type: BudgetItemType;
@@ -71,3 +73,24 @@ export function basisById(id: string): Basis | undefined {
 }
 
 export const BASIS_IDS = BASES.map((b) => b.id);
+
+/** What kind of sponsor commits the money; its type decides which budget concepts fit it. */
+export const SPONSOR_TYPES = ['government', 'multilateral', 'bank', 'private'] as const;
+export type SponsorType = (typeof SPONSOR_TYPES)[number];
+
+/**
+ * A sponsor's own budget concept. `federal` and `cash` score its items on the plan's bases
+ * (today's figures); `provisioning` the same, with a guarantee that states a provisioning
+ * rate costing it when committed; `none` books no budget cost at all (a bank lending from
+ * its own balance sheet): its commitments and the private money they draw still count.
+ */
+export const SPONSOR_BASES = ['federal', 'cash', 'provisioning', 'none'] as const;
+export type SponsorBasis = (typeof SPONSOR_BASES)[number];
+
+/** The budget concepts each type of sponsor may have; the first is its default (undefined: the plan's bases). */
+export const BASES_BY_TYPE: Record<SponsorType, readonly SponsorBasis[]> = {
+  government: ['federal', 'cash', 'provisioning', 'none'],
+  multilateral: ['provisioning', 'cash', 'none'],
+  bank: ['none'],
+  private: ['none'],
+};

@@ -6,6 +6,7 @@ import type { Loc } from '../core/diagnostics.js';
 import type { Dec } from '../core/money.js';
 import type { ParsedAssertion } from './assertion.js';
 import type { Expr, ExprTest } from './expr.js';
+import type { SponsorBasis, SponsorType } from './bases.js';
 import type { ClaimRef, MetricRef } from './paths.js';
 
 export type DistKind = 'uniform' | 'triangular' | 'pert' | 'normal' | 'lognormal';
@@ -233,6 +234,10 @@ export interface Sponsor {
   name: string;
   /** The currency its own tables are shown in, when not the plan's. */
   currency?: string;
+  /** Written only when stated (so a plan without it keeps its JSON): government by default. */
+  type?: SponsorType;
+  /** Its budget concept when stated or implied by its type (`none` for banks): see model/bases.ts. */
+  basis?: SponsorBasis;
 }
 
 export interface Scenario {

@@ -6,7 +6,7 @@ import * as z from 'zod';
 import { parseFigure, type Ranged } from '../core/amount.js';
 import { M } from '../core/messages.js';
 import { KINDS } from '../mechanisms/registry.js';
-import { BASIS_IDS } from '../model/bases.js';
+import { BASIS_IDS, SPONSOR_BASES, SPONSOR_TYPES } from '../model/bases.js';
 import { unitOfText } from '../model/paths.js';
 import { assumptions } from '../kit/assumptions.js';
 import { correlations } from './correlations.js';
@@ -179,6 +179,14 @@ function itemSchemas() {
     currency: currency
       .optional()
       .meta({ description: "The currency its own tables are shown in (default the plan's); needs an exchange rate" }),
+    type: z.enum(SPONSOR_TYPES).optional().meta({
+      description:
+        'What kind of sponsor: government (default), multilateral (the EU), bank (the EIB: own balance sheet) or private',
+    }),
+    basis: z.enum(SPONSOR_BASES).optional().meta({
+      description:
+        'Its budget concept: federal (U.S. federal scoring; governments only), cash, provisioning (a guarantee costs its provisioning) or none (own balance sheet: no budget cost; the default for banks and private sponsors)',
+    }),
     source: source.optional(),
     note: note.optional(),
   });
@@ -244,9 +252,17 @@ export const scenarioSchema = once(() => {
       years: z.number().int().min(1).max(200).meta({ description: 'Number of fiscal years modeled' }),
       source: source.optional(),
     }).meta({ description: 'The fiscal years modeled: every amount, window and test runs over them' }),
+    sponsors: z
+      .union([z.array(govCode).min(1), z.record(govCode, government)])
+      .optional()
+      .meta({
+        description:
+          'Who commits the money (governments, multilaterals, banks), by a code of 2-8 capital letters or digits; `governments:` is the same list by its older name',
+      }),
     governments: z
       .union([z.array(govCode).min(1), z.record(govCode, government)])
-      .meta({ description: 'The governments that commit money, by code of 2-3 capital letters' }),
+      .optional()
+      .meta({ description: 'The sponsors, by their older name (same as `sponsors:`; write one of the two)' }),
     targets: obj({
       floor: sourced('amount').optional().meta({ description: 'Minimum public funding per government per year' }),
       mobilization: sourced('amount').optional().meta({ description: 'Total mobilization target over the horizon' }),
