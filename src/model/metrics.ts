@@ -364,6 +364,14 @@ export function targetMetric(reading: TargetReading): MoneyMetricId {
 }
 export type TargetField = (typeof TARGET_FIELDS)[number];
 
+/**
+ * How every table names a floor reading (run, simulate, the report): "budget, as published"
+ * on a scoring basis, "commitment"; its path is floor.GOV.READING (appropriated, commitment).
+ */
+export function floorReadingLabel(reading: FloorReading, basisLabel: string): string {
+  return reading === 'appropriated' ? `budget, ${basisLabel}` : 'commitment';
+}
+
 /** The money metric a floor reading tests. */
 export function floorMetric(reading: FloorReading): MoneyMetricId {
   return reading === 'appropriated' ? 'budgetCost' : 'publicCommitment';

@@ -3,7 +3,8 @@
 import { millionsOf, perPublicUnit, unitWord } from '../core/currency.js';
 import type { ChalkInstance } from 'chalk';
 import { Dec, displayMillions } from '../core/money.js';
-import { type MetricContext, moneyMetric, RATIO_METRICS } from '../model/metrics.js';
+import { type FloorReading, floorReadingLabel, type MetricContext, moneyMetric, RATIO_METRICS } from '../model/metrics.js';
+import { basisById } from '../model/bases.js';
 import { probabilityAssumed, type Scenario } from '../model/scenario.js';
 import { type Cell, left, right, type Table, text } from '../report/model.js';
 import { horizonText } from '../report/run.js';
@@ -389,8 +390,12 @@ export function renderSimulate(s: Scenario, r: SimResult, c: ChalkInstance, widt
 
 function testLabel(k: string, s: Scenario, N: number): string {
   const floor = s.targets.floor ? displayMillions(s.targets.floor.value.base) : '';
-  const m = /^floor\.(\w+)\.(\w+)\.(met|everyYear)$/.exec(k);
-  if (m) return m[3] === 'met' ? `${m[1]} ${m[2]}: average >= ${floor}/yr` : `${m[1]} ${m[2]}: >= ${floor} in all ${N} years`;
+  const m = /^floor\.(\w+)\.(appropriated|commitment)\.(met|everyYear)$/.exec(k);
+  if (m) {
+    // The reading as run's floor table names it, on the scenario's basis.
+    const reading = `${m[1]} ${floorReadingLabel(m[2] as FloorReading, basisById(s.basis)?.label ?? s.basis)}`;
+    return m[3] === 'met' ? `${reading}: average >= ${floor}/yr` : `${reading}: >= ${floor} in all ${N} years`;
+  }
   return k === 'target.met'
     ? `headline >= target ${s.targets.mobilization ? displayMillions(s.targets.mobilization.value.base) : ''}`
     : k;

@@ -7,6 +7,7 @@ import { testVerdicts } from '../../measure/targets.js';
 import { BASES, basisById } from '../../model/bases.js';
 import { testUnit } from '../../model/expr.js';
 import { metricJson, metricText, verdictText } from '../values.js';
+import { floorReadingLabel } from '../../model/metrics.js';
 import { type Block, left, money, ptr, right, type Row, text } from '../model.js';
 import type { RunContext, RunSection } from './context.js';
 
@@ -30,13 +31,15 @@ function floorBlocks({ s, m, N, govs, floor }: RunContext): Block[] {
       const own = bi === m.basisIndex;
       rows.push(
         line(
-          `budget, ${b.label}`,
+          floorReadingLabel('appropriated', b.label),
           m.floor(g, 'appropriated', bi),
           own ? (k) => ptr('metrics', 'floor', g, 'appropriated', k) : (k) => ptr('metrics', 'floorByBasis', b.id, g, k),
         ),
       );
     });
-    rows.push(line('commitment', m.floor(g, 'commitment'), (k) => ptr('metrics', 'floor', g, 'commitment', k)));
+    rows.push(
+      line(floorReadingLabel('commitment', ''), m.floor(g, 'commitment'), (k) => ptr('metrics', 'floor', g, 'commitment', k)),
+    );
   }
   return [
     {
