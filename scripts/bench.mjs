@@ -4,7 +4,7 @@
 // taken within one repetition, and the figure is the median over repetitions. Run
 // `npm run build` first. Machine load changes the figures: read them as a range.
 //
-//   node scripts/bench.mjs [--quick] [--only run,check,simulate,growth] [--root DIR]
+//   node scripts/bench.mjs [--quick] [--only run,check,simulate,compare,growth] [--root DIR]
 //
 // --root measures another checkout (its bin/, dist/, src/, node_modules/), so a change can
 // be measured before and after with the same bench. Caches: every child gets its own
@@ -169,6 +169,30 @@ if (want('simulate')) {
     const t = median(ts);
     report(`simulate ${n.toLocaleString('en-US')} trials`, `${t.toFixed(2)} s`, `<= ${target} s`, t <= target);
   }
+}
+
+// 3b. compare over the shipped scenarios against a warm run of each of them, back to back
+// (issue 24: about the time of the runs, not more).
+if (want('compare')) {
+  const warm = freshCache();
+  const shipped = readdirSync(join(root, 'scenarios'))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => join('scenarios', f));
+  wall([bin, 'compare', ...shipped], { env: { XDG_CACHE_HOME: warm } });
+  for (const f of shipped) wall([bin, 'run', f], { env: { XDG_CACHE_HOME: warm } });
+  const cs = [],
+    rs = [];
+  for (let i = 0; i < reps; i++) {
+    cs.push(wall([bin, 'compare', ...shipped], { env: { XDG_CACHE_HOME: warm } }));
+    rs.push(shipped.reduce((a, f) => a + wall([bin, 'run', f], { env: { XDG_CACHE_HOME: warm } }), 0));
+  }
+  const r = median(cs.map((c, i) => c / rs[i]));
+  report(
+    `compare of the ${shipped.length} shipped scenarios / ${shipped.length} warm runs`,
+    `${r.toFixed(2)}x (compare ${ms(median(cs))}, runs ${ms(median(rs))})`,
+    '<= 1.0x',
+    r <= 1.0,
+  );
 }
 
 // 4. Growth of cost with mechanisms x years, end to end: load, evaluate, render (table and

@@ -43,6 +43,23 @@ await build({ ...common, entryPoints: ['src/simulate/worker.ts'], outfile: 'dist
 await build({ ...common, entryPoints: ['src/check/worker.ts'], outfile: 'dist/check-worker.js' });
 // The pull-request review of action.yml; it runs dist/cli.js beside it as a child process.
 await build({ ...common, entryPoints: ['src/action/main.ts'], outfile: 'dist/review.js' });
+// The library (`import { run } from 'compact-model'`, package.json `exports`), and its
+// types: src/index.ts declares every public type itself, so its declarations transpile
+// alone (no type check here; `tsc --noEmit` checks it) and name nothing internal.
+await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' });
+{
+  const ts = (await import('typescript')).default;
+  const d = ts.transpileDeclaration(readFileSync('src/index.ts', 'utf8'), {
+    fileName: 'index.ts',
+    compilerOptions: { declaration: true, isolatedDeclarations: true, strict: true },
+    reportDiagnostics: true,
+  });
+  if (d.diagnostics?.length)
+    throw new Error(
+      `build: src/index.ts declarations: ${d.diagnostics.map((x) => ts.flattenDiagnosticMessageText(x.messageText, ' ')).join('; ')}`,
+    );
+  writeFileSync('dist/index.d.ts', d.outputText);
+}
 
 // The V8 code cache of the CLI bundle, shipped beside it (dist/cli-app.v8cache): made by
 // running the command once (run on the shipped baseline, so the functions it compiles are

@@ -5,17 +5,11 @@
 import { M } from '../core/messages.js';
 import { forTerminal } from '../core/text.js';
 import type { Scenario } from '../model/scenario.js';
+import { resolve } from 'node:path';
 import { readCitedDocument } from '../read/cited.js';
+import { realish } from '../read/realpath.js';
 import { DEFAULT_WIDTH, wrap } from '../render/terminal.js';
 import type { IO } from './io.js';
-
-const WHY = {
-  missing: 'no such file',
-  'not-a-file': 'not a regular file',
-  'too-large': 'too large to read',
-  unreadable: 'cannot be read',
-  'not-text': 'not UTF-8 text',
-} as const;
 
 /** The lines of the scenario's cited document, or undefined (with a note saying why its text is not shown). */
 export function citedLines(io: IO, s: Scenario, width = io.columns ?? DEFAULT_WIDTH): readonly string[] | undefined {
@@ -33,8 +27,13 @@ export function citedLines(io: IO, s: Scenario, width = io.columns ?? DEFAULT_WI
     note(M.citedSourceNoCopy(doc.title, where));
     return undefined;
   }
-  const r = readCitedDocument(io.cwd, doc.loc.file, doc.file);
+  const r = readCitedDocument(
+    io.cwd,
+    doc.loc.file,
+    doc.file,
+    (io.roots ?? []).map((d) => realish(resolve(io.cwd, d))),
+  );
   if (r.ok) return r.lines;
-  note(M.citedSourceAbsent(doc.title, doc.file, WHY[r.why]));
+  note(M.citedSourceAbsent(doc.title, doc.file, M.citedWhy[r.why]));
   return undefined;
 }

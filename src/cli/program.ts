@@ -15,6 +15,8 @@ import { register as registerSchema } from './commands/schema.js';
 import { register as registerInit } from './commands/init.js';
 import { register as registerEstimate } from './commands/estimate.js';
 import { register as registerSolve } from './commands/solve.js';
+import { register as registerReview } from './commands/review.js';
+import { register as registerCompare } from './commands/compare.js';
 
 export { basisOption, choice, type Ctx, intOption, parseWidth, rateOption, VERSION, widthOption } from './options.js';
 
@@ -39,6 +41,7 @@ export function makeProgram(ctx: Ctx): Command {
   });
   registerRun(program, ctx);
   registerDiff(program, ctx);
+  registerCompare(program, ctx);
   registerExplain(program, ctx);
   registerReport(program, ctx);
   registerCheck(program, ctx);
@@ -48,6 +51,8 @@ export function makeProgram(ctx: Ctx): Command {
   registerInit(program, ctx);
   registerEstimate(program, ctx);
   registerSolve(program, ctx);
+  // The review runs the other commands in this process: it is handed the runner.
+  registerReview(program, ctx, runCli);
   for (const c of program.commands)
     c.exitOverride()
       .configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(s) })

@@ -35,6 +35,10 @@ export const M = {
     `For each test that fails (floor readings on the ${basis} basis and on commitment, and the target), the smallest change to one mechanism amount that closes it, cheapest first: Budget cost added is what the change adds on that basis over the horizon (ties: the smaller commitment added).`,
   solveTakeNone: 'No single mechanism amount closes this test.',
   solveTakeTitle: (goal: string, short: string) => `${goal} (short by ${short})`,
+  /** A floor's gap is its average's: per year, and N times that over the horizon (the shortfall `run` shows). */
+  solveTakeFloorTitle: (goal: string, perYear: string, years: number, total: string) =>
+    `${goal} (short by ${perYear} a year on average: a shortfall of ${total} over the ${years} years)`,
+  solveTakeWorstYearTitle: (goal: string, short: string) => `${goal} (short by ${short} in its worst year)`,
   solveTakeUnreachable: (inputs: string) => `No value of these alone closes it: ${inputs}.`,
   solveTakeNothing: 'Every floor and target test holds: nothing to close.',
   solveVaryNeedsGoal: '--vary needs --goal: say what the input should achieve',
@@ -127,7 +131,31 @@ export const M = {
     `shipped: ${shipped.join(', ')}; for a file of your own write its path, e.g. ./my-base.yaml`,
   notAScenario: (f: string) => `"${f}" is not a scenario: it has none of a scenario's keys (name, horizon, mechanisms, ...)`,
   notAScenarioHint: 'extends names another scenario file; check the path',
+  notAScenarioTopHint:
+    'a scenario has at least one of name, horizon, mechanisms, ... at the top level; `compact-model init NAME` writes one',
+  impreciseNumberUnquoted: 'a number has more digits than a YAML number keeps',
+  unresolvedAlias: (name: string | undefined) => `unresolved alias${name === undefined ? '' : ` *${name}`}`,
   notRegularFile: (f: string) => `"${f}" is not a regular file (a device, a pipe or a socket)`,
+  /** Why the input reader (core/files.ts) refused a file, as the CLI and the review word it. */
+  inputRefused: (f: string, why: string, code?: string, size?: number, max?: number): string =>
+    why === 'missing'
+      ? M.fileNotFound(f)
+      : why === 'unreadable'
+        ? M.fileUnreadable(f, String(code))
+        : why === 'directory'
+          ? M.isDirectory(f)
+          : why === 'not-a-file'
+            ? M.notRegularFile(f)
+            : why === 'too-large'
+              ? M.fileTooLarge(f, size ?? 0, max ?? 0)
+              : why === 'in-git-dir'
+                ? M.inGitDir(f)
+                : M.linkOutsideTree(f),
+  linkOutsideTree: (f: string) =>
+    `"${f}" is a symbolic link to a file outside its tree (the git work tree it is in, or --root): not read`,
+  linkOutsideTreeHint: 'copy the file into the tree, or pass --root DIR to allow the folder it leads to',
+  inGitDir: (f: string) => `"${f}" is inside a .git folder: git's own files are never read as input`,
+  inGitDirHint: 'name a scenario file of the work tree',
   notRegularFileHint: 'name a scenario file; to read one from a pipe, pass - (standard input)',
   tooManyMechanismYears: (n: number, years: number, max: number) =>
     `${n} mechanisms over ${years} years make ${n * years} mechanism-years; the limit is ${max}`,
@@ -258,7 +286,7 @@ export const M = {
   unknownMeasure: (id: string, known: readonly string[]) =>
     `unknown measure "${id}"${known.length ? ` (defined under measures: ${known.join(', ')})` : ' (the scenario defines no measures:)'}`,
   unknownMetric: (p: string) => `unknown metric "${p}"`,
-  metricHint: (example: string) => `a metric path looks like ${example}; see the README, section "Metrics"`,
+  metricHint: (example: string) => `a metric path looks like ${example}; see docs/reference/metrics.md`,
   publishedUnit: (p: string, unit: string) =>
     `published value "${p}" does not fit the metric, which is ${unit === 'amount' ? 'an amount' : unit === 'ratio' ? 'a ratio' : unit === 'boolean' ? 'true/false' : 'a rate'}`,
   programOverrun: (prog: string, mech: string, gov: string, year: number, over: string) =>
@@ -280,6 +308,12 @@ export const M = {
   discountEmpty: 'give a discount `rate` or rates `byMaturity`',
   simulateTrials: 'the number of trials must be a whole number from 1 to 100,000,000',
   simulateSeed: 'the seed must be a whole number from 0 to 9,007,199,254,740,991',
+  simulateTooMany: (trials: string, limit: string, why: 'paired' | 'correlated') =>
+    why === 'paired'
+      ? `${trials} trials: a paired comparison (--against) holds every trial's outputs of both scenarios, so it takes at most ${limit} trials`
+      : `${trials} trials: correlated inputs are reordered over every trial's draws (Iman-Conover), so a scenario with correlations takes at most ${limit} trials`,
+  simulateTooManyHint: (limit: string) =>
+    `ask for at most ${limit} trials; the Monte Carlo error shrinks as 1/sqrt(trials), so a tenth of the trials gives about 3.2 times the error`,
   widthOption: 'the width must be a whole number of columns from 40 to 1000',
   simulateWorkers: 'the number of workers must be a whole number from 1 to 64',
   checkWorkers: '--workers must be a whole number from 0 to 64 (0: check every file on the main thread)',
@@ -309,6 +343,7 @@ export const M = {
   gitReadFailed: (name: string, said: string) => `cannot read "${name}" from git${said ? `: ${said}` : ''}`,
   gitReadFailedHint: (rev: string) =>
     `check that "${rev}" is a revision of this repository (a branch, tag or commit such as main, HEAD~1 or origin/main) and that the file existed there`,
+  gitNoRepository: 'the file is not inside a git work tree (no folder above it holds .git)',
   badRevision: (rev: string) => `"${rev}" is not a usable git revision`,
   badRevisionHint: 'name a branch, tag or commit, e.g. --against main or --against HEAD~1',
   diffArgs: (n: number, against: boolean) =>
@@ -330,7 +365,22 @@ export const M = {
     `\`git show ${rev}:./${file} > old.yaml\` then \`compact-model run old.yaml\` shows what it held`,
   failIfSyntax: (expr: string) => `--fail-if "${expr}" is not a threshold`,
   failIfSyntaxHint:
-    'write METRIC OP CHANGE, e.g. --fail-if "budgetCost.US > +100" (USD millions) or --fail-if "headlineMobilization < -5%"; OP is >, >=, < or <=',
+    'write METRIC OP +CHANGE ("budgetCost.US > +100", USD millions; "headlineMobilization < -5%"), METRIC OP AMOUNT level ("budgetCost.US > 4.5B level") or VERDICT: must-not-flip ("floor.US.met: must-not-flip"); OP is >, >=, < or <=',
+  failIfUnsigned: (expr: string) =>
+    `--fail-if "${expr}": an unsigned limit is read as a change, as before; this form is deprecated and will mean a level`,
+  failIfUnsignedHint: (expr: string) => {
+    const m = /^(.*?)(>=|<=|>|<)\s*(.*)$/.exec(expr);
+    return m
+      ? `write "${m[1]!.trim()} ${m[2]} +${m[3]}" for a change, or "${m[1]!.trim()} ${m[2]} ${m[3]} level" for the figure itself`
+      : 'sign the limit (+100, -5%) for a change, or add "level" for the figure itself';
+  },
+  failIfScaled: (path: string) => `"${path}" is not an amount; its limit is a plain number`,
+  failIfScaledHint: 'write the limit without a unit, e.g. "leverage.commitment.total < -0.1"',
+  thresholdNotApplicable: (names: string) => `this scenario has no ${names}`,
+  policyNotApplicable: 'no verdict of this scenario matches',
+  levelCrossed: (expr: string, path: string, alt: string, base: string) =>
+    `--fail-if "${expr}" crossed: ${path} is ${alt} (was ${base})`,
+  policyCrossed: (expr: string, flips: string) => `--fail-if "${expr}" crossed: ${flips}`,
   failIfMetric: (expr: string, why: string) => `--fail-if "${expr}": ${why}`,
   failIfBoolean: (path: string) => `"${path}" is true/false; a threshold needs a number`,
   failIfBooleanHint: 'a flipped verdict shows in the diff itself; use an amount such as floor.US.appropriated.shortfall',
@@ -362,6 +412,15 @@ export const M = {
   outputNeededHint: (ext: string) => `for example: compact-model run --format xlsx -o results.${ext}`,
   citedSourceNoCopy: (title: string, where: string) =>
     `note: no local copy of the cited document "${title}" is given${where ? ` (${where})` : ''}; citations show line numbers without their text`,
+  citedWhy: {
+    missing: 'no such file',
+    'not-a-file': 'not a regular file',
+    'too-large': 'too large to read',
+    unreadable: 'cannot be read',
+    'not-text': 'not UTF-8 text',
+    'outside-tree': "outside the scenario's tree; pass --root DIR to allow its folder",
+    'in-git-dir': 'inside a .git folder, never read',
+  },
   citedSourceAbsent: (title: string, file: string, why: string) =>
     `note: the cited document "${title}" is not at ${file} (${why}); citations show line numbers without their text`,
   explainUnknownMetric: (p: string) => `cannot explain "${p}": ${p === '' ? 'no metric given' : 'not a metric path'}`,
@@ -408,6 +467,19 @@ export const M = {
   claimsNotHeld: (notHeld: string[], total: number) =>
     `${notHeld.length} of ${total} published claim${total === 1 ? '' : 's'} do${notHeld.length === 1 ? 'es' : ''} not hold (warnings): ${notHeld.join(', ')}`,
   claimsVerboseHint: 'check --verbose shows each claim with its figures and source; --strict-claims makes them errors',
+  // compare (src/measure/compare.ts, cli/commands/compare.ts)
+  compareNoGovernment: (g: string) => `no government ${g} in this scenario`,
+  compareOtherHorizon: 'another horizon: totals over different years are not compared',
+  compareHorizonNote: (name: string, h: { start: number; years: number }, b: { start: number; years: number }) =>
+    `${name} covers ${h.years} years from FY${h.start}, the baseline ${b.years} from FY${b.start}: its totals are shown, their changes are not computed (n/a).`,
+  compareGovernmentsNote: (name: string, missing: string[], extra: string[]) =>
+    `${name} ${missing.length ? `has no government ${missing.join(', ')} (its rows are n/a, not zero)` : ''}${missing.length && extra.length ? ' and ' : ''}${extra.length ? `has government${extra.length === 1 ? '' : 's'} ${extra.join(', ')} the baseline lacks` : ''}.`,
+  compareNoFiles: (patterns: string[]) => `no scenario matches ${patterns.join(' ')}`,
+  compareNoFilesHint: 'name scenario files, or a pattern such as scenarios/*.yaml (quoted, it is expanded here)',
+  compareBaselineUnusable: (file: string, used: string) =>
+    `the baseline ${file} cannot be used; ${used} is the reference instead`,
+  compareUnknownMetric: (path: string, message: string) => `--metrics ${path}: ${message}`,
+  compareNoneUsable: 'no scenario could be used: nothing to compare',
   unknownCurrency: (c: string) => `"${visible(c)}" is not an ISO 4217 currency code`,
   currencyHint: (c: string) =>
     /^[a-z]{3}$/.test(c) && c.toUpperCase() !== c

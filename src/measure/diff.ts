@@ -3,8 +3,7 @@
 import { byCodePoint } from '../core/diagnostics.js';
 import type { Ranged, Unit } from '../core/amount.js';
 import type { Loc } from '../core/diagnostics.js';
-import { Dec, MILLION } from '../core/money.js';
-import { M } from '../core/messages.js';
+import { Dec } from '../core/money.js';
 import type { Case } from '../compute/engine.js';
 import { kindOf } from '../mechanisms/registry.js';
 import {
@@ -15,7 +14,6 @@ import {
   RATIO_METRICS,
   type RatioMetricId,
 } from '../model/metrics.js';
-import { type MetricRef, parseMetricPath, unitOf } from '../model/paths.js';
 import { isActive, type Scenario } from '../model/scenario.js';
 import type { Evaluation } from './evaluate.js';
 import type { Measure } from './measure.js';
@@ -135,7 +133,7 @@ function row(
 }
 
 /** A money value of one side, zero for a government, mechanism or year that side does not have. */
-function moneyOf(m: Measure<Dec>, metric: MoneyMetricId, scope: string, mech?: string, year?: string): Dec {
+export function moneyOf(m: Measure<Dec>, metric: MoneyMetricId, scope: string, mech?: string, year?: string): Dec {
   if (scope !== 'total' && !m.govs.includes(scope)) return Dec.ZERO;
   if (mech !== undefined && !m.mechs.includes(mech)) return Dec.ZERO;
   let y: number | undefined;
@@ -285,80 +283,4 @@ export function diffInputs(a: Scenario, b: Scenario): InputRow[] {
     rows.push({ path, base: p, alt: q });
   }
   return rows;
-}
-
-// ---- thresholds (--fail-if)
-
-export type Op = '>' | '>=' | '<' | '<=';
-export interface Threshold {
-  text: string;
-  path: string;
-  op: Op;
-  limit: Dec;
-  percent: boolean;
-}
-
-/** Parses `METRIC OP [+-]NUMBER[%]`; the number is a change in USD millions (amounts), in the metric's own unit (ratios, counts), or in percent. */
-export function parseThreshold(text: string): Threshold | undefined {
-  const m = /^\s*([A-Za-z][\w.-]*)\s*(>=|<=|>|<)\s*([+-]?)\s*\$?(\d+(?:\.\d+)?|\.\d+)\s*(M|%)?\s*$/.exec(text);
-  if (!m) return undefined;
-  const limit = Dec.of(m[4]!);
-  return { text: text.trim(), path: m[1]!, op: m[2] as Op, limit: m[3] === '-' ? limit.neg() : limit, percent: m[5] === '%' };
-}
-
-export type ThresholdCheck =
-  | { ok: true; crossed: boolean; base: Dec | null; alt: Dec | null; change: Dec | null; pct: Dec | null; unit: RowUnit }
-  | { ok: false; message: string; hint: string };
-
-/** A metric on one side; a fiscal year it does not model counts as zero, like the by-year rows. */
-function valueOn(m: Measure<Dec>, ref: MetricRef, start: number): Dec | boolean | null {
-  if (ref.kind === 'money' && typeof ref.period === 'number')
-    return moneyOf(m, ref.metric, ref.gov ?? 'total', ref.mech, `FY${start + ref.period}`);
-  if (ref.kind === 'money' || ref.kind === 'ratio') {
-    if (ref.gov !== null && !m.govs.includes(ref.gov)) return ref.kind === 'money' ? Dec.ZERO : null;
-    if (ref.mech !== undefined && !m.mechs.includes(ref.mech)) return ref.kind === 'money' ? Dec.ZERO : null;
-  }
-  return m.value(ref);
-}
-
-export function checkThreshold(t: Threshold, a: Evaluation, b: Evaluation): ThresholdCheck {
-  const govs = union(a.measure.govs, b.measure.govs);
-  const mechs = union(a.measure.mechs, b.measure.mechs);
-  // Any path a row of the diff shows must work here: parse against both sides' years.
-  const ha = a.scenario.horizon,
-    hb = b.scenario.horizon;
-  const start = Math.min(ha.start, hb.start);
-  const years = Math.max(ha.start + ha.years, hb.start + hb.years) - start;
-  const r = parseMetricPath(t.path, { govs, mechs, start, years });
-  if (!r.ok) return r;
-  const x = valueOn(a.measure, r.ref, start),
-    y = valueOn(b.measure, r.ref, start);
-  if (typeof x === 'boolean' || typeof y === 'boolean' || unitOf(r.ref) === 'boolean')
-    return { ok: false, message: M.failIfBoolean(t.path), hint: M.failIfBooleanHint };
-  const unit: RowUnit = unitOf(r.ref) === 'amount' ? 'amount' : 'ratio';
-  if (x === null || y === null) return { ok: true, crossed: false, base: x, alt: y, change: null, pct: null, unit };
-  const change = y.minus(x);
-  const pct = percent(x, change);
-  let crossed: boolean;
-  if (t.percent && pct === null) {
-    // From zero, any change is an unbounded percentage in its own direction.
-    crossed = change.isZero() ? cmp(Dec.ZERO, t.op, t.limit) : change.isNeg() ? t.op.startsWith('<') : t.op.startsWith('>');
-  } else {
-    const v = t.percent ? pct! : unit === 'amount' ? change.div(MILLION) : change;
-    crossed = cmp(v, t.op, t.limit);
-  }
-  return { ok: true, crossed, base: x, alt: y, change, pct, unit };
-}
-
-function cmp(v: Dec, op: Op, limit: Dec): boolean {
-  switch (op) {
-    case '>':
-      return v.gt(limit);
-    case '>=':
-      return v.gte(limit);
-    case '<':
-      return v.lt(limit);
-    case '<=':
-      return v.lte(limit);
-  }
 }

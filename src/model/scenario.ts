@@ -92,6 +92,16 @@ export interface Event {
   decidedMonth?: number;
 }
 
+/**
+ * Whether an event's probability is its scenario author's assumption rather than a cited
+ * figure: no source, or a source that says "assumption". Every output that uses the
+ * probability says which.
+ */
+export function probabilityAssumed(e: Pick<Event, 'probability' | 'source'>): boolean {
+  const src = e.probability?.source ?? e.source;
+  return !src || /assumption/i.test(src);
+}
+
 /** A mechanism runs only when every condition holds (its study passes; the project it backs fails). */
 export interface Condition {
   event: string;

@@ -17,23 +17,14 @@ import { Normalizer, type Path } from '../kit/context.js';
 import { normalizeValuation } from './valuation.js';
 import { normalizeCorrelations } from './correlations.js';
 
-export function normalize(
-  input: ScenarioInput,
-  tree: LMap,
-  file: string,
-  chain: string[],
-  diags: Diagnostics,
-): Scenario | undefined {
-  const before = diags.errors().length;
-  const c = new Normalizer(input, tree, diags, chain);
-  const at = (p: Path, key = false) => c.at(p, key);
-  const pathText = (p: Path) => c.pathText(p);
-  const { start, years: N, govCodes, governments } = c;
+type Names = { govs: string[]; mechs: string[]; start: number; years: number; measures: string[] };
 
-  // --- mechanisms, each by its kind's module
+/** Each mechanism, by its kind's module (ids unique and not reserved). */
+function normalizeMechanisms(c: Normalizer, input: ScenarioInput, diags: Diagnostics): MechBase[] {
+  const at = (p: Path, key = false) => c.at(p, key);
   const ids = new Set<string>();
-  const RESERVED = new Set(['total', 'perYear', 'after', ...govCodes]);
-  const mechanisms: MechBase[] = input.mechanisms.map((m, i) => {
+  const RESERVED = new Set(['total', 'perYear', 'after', ...c.govCodes]);
+  return input.mechanisms.map((m, i) => {
     const p: Path = ['mechanisms', i];
     if (ids.has(m.id)) diags.error('duplicate-id', M.duplicateId('mechanism', m.id), at([...p, 'id']), M.duplicateIdHint);
     if (RESERVED.has(m.id) || /^FY\d+$/i.test(m.id))
@@ -55,29 +46,34 @@ export function normalize(
       base,
     );
   });
+}
 
-  // Fallbacks: the named mechanism runs only when the backing mechanism's own event fails.
+/** Fallbacks: the named mechanism runs only when the backing mechanism's own event fails. */
+function linkFallbacks(c: Normalizer, input: ScenarioInput, mechanisms: MechBase[], diags: Diagnostics): void {
   for (const m of mechanisms) {
     if (m.fallback === undefined) continue;
     const i = input.mechanisms.findIndex((x) => x.id === m.id);
     const fp: Path = ['mechanisms', i, 'fallback'];
     const target = mechanisms.find((x) => x.id === m.fallback);
     const own = m.events[0];
-    if (m.fallback === m.id) diags.error('invalid-fallback', M.fallbackSelf, at(fp), M.fallbackHint);
+    if (m.fallback === m.id) diags.error('invalid-fallback', M.fallbackSelf, c.at(fp), M.fallbackHint);
     else if (!target) {
       const dym = didYouMean(
         m.fallback,
         mechanisms.map((x) => x.id),
       );
-      diags.error('unknown-fallback', M.unknownFallback(m.fallback), at(fp), dym ? M.didYouMean(dym) : M.fallbackHint);
+      diags.error('unknown-fallback', M.unknownFallback(m.fallback), c.at(fp), dym ? M.didYouMean(dym) : M.fallbackHint);
     } else if (target.fallbackOf !== undefined) {
-      diags.error('invalid-fallback', M.fallbackTwice(target.id, target.fallbackOf, m.id), at(fp), M.fallbackHint);
+      diags.error('invalid-fallback', M.fallbackTwice(target.id, target.fallbackOf, m.id), c.at(fp), M.fallbackHint);
     } else if (own) {
       target.fallbackOf = m.id;
       target.conditions.push({ event: own.key, holds: false });
     }
   }
-  // `within`: a mechanism inside another's envelope (counted once); the envelope must exist and not nest.
+}
+
+/** `within`: a mechanism inside another's envelope (counted once); the envelope must exist and not nest. */
+function checkWithin(c: Normalizer, input: ScenarioInput, mechanisms: MechBase[], diags: Diagnostics): void {
   for (const m of mechanisms) {
     if (m.within === undefined) continue;
     const i = input.mechanisms.findIndex((x) => x.id === m.id);
@@ -91,65 +87,73 @@ export function normalize(
       diags.error(
         'invalid-within',
         M.invalidWithin(m.within, !target ? 'unknown' : target === m ? 'self' : 'nested'),
-        at(wp),
+        c.at(wp),
         dym ? M.didYouMean(dym) : M.withinHint,
       );
     }
   }
-  const events = mechanisms.flatMap((m) => m.events);
+}
 
-  // --- targets
-  const t = input.targets ?? {};
-  const targets = {
-    floor: t.floor !== undefined ? c.fig(t.floor, ['targets', 'floor']) : undefined,
-    mobilization: t.mobilization !== undefined ? c.fig(t.mobilization, ['targets', 'mobilization']) : undefined,
-    includeFollowOn: t.headlineIncludesFollowOn ?? false,
-  };
-
-  // --- the plan's own measures, then claims (which may name them)
-  const names = { govs: govCodes, mechs: mechanisms.map((m) => m.id), start, years: N, measures: [] as string[] };
-  const parseSum = (terms: string[], p: Path): MetricRef[] | undefined => {
+/** A sum of metric paths ("a + b"), each parsed against the plan's names; amounts only when more than one. */
+function sumParser(c: Normalizer, names: Names, diags: Diagnostics) {
+  return (terms: string[], p: Path): MetricRef[] | undefined => {
     const refs: MetricRef[] = [];
     for (const term of terms) {
       const r = parseMetricPath(term, names);
       if (!r.ok) {
-        diags.error('unknown-metric', `${pathText(p)}: ${r.message}`, at(p), r.hint);
+        diags.error('unknown-metric', `${c.pathText(p)}: ${r.message}`, c.at(p), r.hint);
         return undefined;
       }
       refs.push(r.ref);
     }
     if (refs.length > 1 && refs.some((r) => unitOf(r) !== 'amount')) {
-      diags.error('unknown-metric', `${pathText(p)}: ${M.claimSumUnits}`, at(p), M.claimSumHint);
+      diags.error('unknown-metric', `${c.pathText(p)}: ${M.claimSumUnits}`, c.at(p), M.claimSumHint);
       return undefined;
     }
     return refs;
   };
+}
+
+/** The plan's own measures; each id joins `names.measures` so later claims may name it. */
+function normalizeMeasures(c: Normalizer, input: ScenarioInput, names: Names, diags: Diagnostics): PlanMeasure[] {
+  const parseSum = sumParser(c, names, diags);
   const measures: PlanMeasure[] = [];
   (input.measures ?? []).forEach((me, i) => {
     const p: Path = ['measures', i];
     if (names.measures.includes(me.id))
-      diags.error('duplicate-id', M.duplicateId('measure', me.id), at([...p, 'id']), M.duplicateIdHint);
+      diags.error('duplicate-id', M.duplicateId('measure', me.id), c.at([...p, 'id']), M.duplicateIdHint);
     const refs = parseSum(
       me.sum.split('+').map((x) => x.trim()),
       [...p, 'sum'],
     );
     names.measures.push(me.id);
-    if (refs) measures.push({ id: me.id, label: me.label, sum: me.sum, refs, source: me.source, loc: at(p) });
+    if (refs) measures.push({ id: me.id, label: me.label, sum: me.sum, refs, source: me.source, loc: c.at(p) });
   });
+  return measures;
+}
 
+function normalizeClaims(
+  c: Normalizer,
+  input: ScenarioInput,
+  names: Names,
+  events: MechBase['events'],
+  diags: Diagnostics,
+): Claim[] {
+  const at = (p: Path, key = false) => c.at(p, key);
+  const parseSum = sumParser(c, names, diags);
   const claimIds = new Set<string>();
   const claims: Claim[] = [];
   (input.claims ?? []).forEach((cl, i) => {
     const p: Path = ['claims', i];
     if (claimIds.has(cl.id)) diags.error('duplicate-id', M.duplicateId('claim', cl.id), at([...p, 'id']), M.duplicateIdHint);
     claimIds.add(cl.id);
-    for (const g of cl.each ?? []) if (!govCodes.includes(g)) c.checkGov(g, [...p, 'each', g]);
+    for (const g of cl.each ?? []) if (!c.govCodes.includes(g)) c.checkGov(g, [...p, 'each', g]);
     if (cl.when !== undefined && !events.some((e) => e.key === cl.when)) {
       const keys = events.map((e) => e.key);
       const dym = didYouMean(cl.when, keys);
       diags.error(
         'unknown-name',
-        `${pathText([...p, 'when'])}: ${M.unknownEvent(cl.when, keys)}`,
+        `${c.pathText([...p, 'when'])}: ${M.unknownEvent(cl.when, keys)}`,
         at([...p, 'when']),
         dym ? M.didYouMean(dym) : M.unknownEventHint,
       );
@@ -190,6 +194,39 @@ export function normalize(
       loc: at(p),
     });
   });
+  return claims;
+}
+
+export function normalize(
+  input: ScenarioInput,
+  tree: LMap,
+  file: string,
+  chain: string[],
+  diags: Diagnostics,
+): Scenario | undefined {
+  const before = diags.errors().length;
+  const c = new Normalizer(input, tree, diags, chain);
+  const at = (p: Path, key = false) => c.at(p, key);
+  const pathText = (p: Path) => c.pathText(p);
+  const { start, years: N, govCodes, governments } = c;
+
+  const mechanisms = normalizeMechanisms(c, input, diags);
+  linkFallbacks(c, input, mechanisms, diags);
+  checkWithin(c, input, mechanisms, diags);
+  const events = mechanisms.flatMap((m) => m.events);
+
+  // --- targets
+  const t = input.targets ?? {};
+  const targets = {
+    floor: t.floor !== undefined ? c.fig(t.floor, ['targets', 'floor']) : undefined,
+    mobilization: t.mobilization !== undefined ? c.fig(t.mobilization, ['targets', 'mobilization']) : undefined,
+    includeFollowOn: t.headlineIncludesFollowOn ?? false,
+  };
+
+  // --- the plan's own measures, then claims (which may name them)
+  const names: Names = { govs: govCodes, mechs: mechanisms.map((m) => m.id), start, years: N, measures: [] };
+  const measures = normalizeMeasures(c, input, names, diags);
+  const claims = normalizeClaims(c, input, names, events, diags);
 
   // --- declared totals and assertions (checked by every command that evaluates)
   const nameCtx = { names, at, pathText, diags };

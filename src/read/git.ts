@@ -1,10 +1,11 @@
 // A FileSource that reads files as they were at a git revision (`diff --against REV`),
 // so the old version goes through the Loader's usual checks and cache.
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { runGit, workTreeRoot } from '../core/git.js';
 import { M } from '../core/messages.js';
 import { MAX_FILE_BYTES, type FileSource } from './load.js';
+import { realish } from './realpath.js';
 
 /** A revision is passed to git as one argument, never through a shell; one that looks like an option is refused. */
 export function badRevision(rev: string): boolean {
@@ -16,13 +17,13 @@ export function gitSource(rev: string): FileSource {
     id: `git:${rev}`,
     name: (display) => `${rev}:${display}`,
     read(abs, name) {
+      // git runs from the work tree's root, never from the file's folder (core/git.ts).
+      const at = repoPath(abs);
+      if (!at)
+        return { code: 'git-read-failed', message: M.gitReadFailed(name, M.gitNoRepository), hint: M.gitReadFailedHint(rev) };
       try {
-        // `REV:./file` is resolved against the -C folder, so no repository root is needed;
         // cat-file (the plumbing under `git show REV:path`) refuses folders and applies no filters.
-        const buf = execFileSync('git', ['-C', dirname(abs), 'cat-file', 'blob', `${rev}:./${basename(abs)}`], {
-          maxBuffer: MAX_FILE_BYTES + 1,
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
+        const buf = runGit(at.root, ['cat-file', 'blob', `${rev}:${at.rel}`], { maxBuffer: MAX_FILE_BYTES + 1 });
         return { buf };
       } catch (e) {
         const err = e as NodeJS.ErrnoException & { stderr?: Buffer };
@@ -52,22 +53,15 @@ export type Presence =
  */
 export function presenceAt(cwd: string, rev: string, file: string): Presence {
   const abs = resolve(cwd, file);
-  let dir = dirname(abs);
-  while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir);
-  const git = (args: string[]) =>
-    execFileSync('git', ['-C', dir, '-c', 'core.quotePath=false', ...args], {
-      stdio: ['ignore', 'pipe', 'ignore'],
-      maxBuffer: 64 * 1024 * 1024,
-    }).toString('utf8');
-  let top: string;
+  const at = repoPath(abs);
+  if (!at) return { kind: 'unknown' };
+  const { root: top, rel } = at;
+  const git = (args: string[]) => runGit(top, args).toString('utf8');
   try {
     git(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
-    top = git(['rev-parse', '--show-toplevel']).replace(/\n$/, '');
   } catch {
     return { kind: 'unknown' };
   }
-  const rel = relative(top, abs).split(sep).join('/');
-  if (rel.startsWith('../') || isAbsolute(rel)) return { kind: 'unknown' };
   let atRev = true;
   try {
     git(['cat-file', '-e', `${rev}:${rel}`]);
@@ -91,4 +85,20 @@ export function presenceAt(cwd: string, rev: string, file: string): Presence {
     // no rename information: treat it as new
   }
   return { kind: 'new' };
+}
+
+/**
+ * The work tree holding `abs` (the nearest existing folder above it with a `.git` entry)
+ * and the file's path in it, with `/` separators; undefined outside any work tree.
+ */
+function repoPath(abs: string): { root: string; rel: string } | undefined {
+  let dir = dirname(abs);
+  while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir);
+  const root = workTreeRoot(dir);
+  if (!root) return undefined;
+  // The file as seen from the real root: its folder's real path, its own name kept (a
+  // symlinked file is read from the revision under its own name).
+  const real = join(realish(dirname(abs)), basename(abs));
+  const rel = relative(root, real).split(sep).join('/');
+  return rel === '' || rel.startsWith('../') || rel === '..' || isAbsolute(rel) ? undefined : { root, rel };
 }

@@ -2,9 +2,10 @@
 // The only stage that touches the file system. A Loader caches parsed files so a
 // command over many scenarios reads a shared baseline once. Bytes come from a
 // FileSource: the disk, or (for `diff --against`) a git revision.
-import { closeSync, constants, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { Diagnostics, type Loc } from '../core/diagnostics.js';
+import { inGitDir, isInside as inside, MAX_INPUT_BYTES, readAtMost, readInputFile, type InputRead } from '../core/files.js';
 import { M } from '../core/messages.js';
 import { isShortName, shippedDir, shippedNames } from './shipped.js';
 import type { TreeCache } from './tree-cache.js';
@@ -12,7 +13,7 @@ import { getEntry, mergeTrees, parseTree, type LMap, type LNode } from './tree.j
 import { realish } from './realpath.js';
 
 /** Scenario files are small; anything bigger is refused before the YAML parser sees it. */
-export const MAX_FILE_BYTES = 1024 * 1024;
+export const MAX_FILE_BYTES = MAX_INPUT_BYTES;
 
 /** How many files deep an extends chain may go (a real one is two or three). */
 export const MAX_EXTENDS_DEPTH = 32;
@@ -80,50 +81,37 @@ export interface FileSource {
   readonly id: string;
   /** The name a file goes by in diagnostics and `sources`, from its display path. */
   name(display: string): string;
-  read(abs: string, name: string): { buf: Buffer } | ReadFailure;
+  /** `roots`: real folders a symbolic link may lead into besides the name's own tree. */
+  read(abs: string, name: string, roots?: readonly string[]): { buf: Buffer } | ReadFailure;
 }
 
 export const DISK: FileSource = {
   id: 'disk',
   name: (display) => display,
-  read(abs, name) {
-    const unreadable = (code: unknown): ReadFailure => ({
-      code: 'file-not-found',
-      message: code === 'ENOENT' ? M.fileNotFound(name) : M.fileUnreadable(name, String(code)),
-      hint: M.fileNotFoundHint,
-    });
-    let size: number;
-    try {
-      const st = statSync(abs);
-      if (st.isDirectory()) return { code: 'not-a-file', message: M.isDirectory(name), hint: M.isDirectoryHint };
-      // A FIFO blocks on open until a writer comes, a device never ends or has effects on
-      // open: only regular files are read (standard input is `-`).
-      if (!st.isFile()) return { code: 'not-a-file', message: M.notRegularFile(name), hint: M.notRegularFileHint };
-      size = st.size;
-    } catch (e) {
-      return unreadable((e as NodeJS.ErrnoException).code);
-    }
-    // Checked before reading, so a huge file is never loaded into memory.
-    if (size > MAX_FILE_BYTES)
-      return { code: 'too-large', message: M.fileTooLarge(name, size, MAX_FILE_BYTES), hint: M.tooLargeHint };
-    let fd: number;
-    try {
-      // Non-blocking, and checked again once open: the path may have become a FIFO since.
-      fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK);
-    } catch (e) {
-      return unreadable((e as NodeJS.ErrnoException).code);
-    }
-    try {
-      if (!fstatSync(fd).isFile()) return { code: 'not-a-file', message: M.notRegularFile(name), hint: M.notRegularFileHint };
-      // A size is only a claim (/proc files say 0 and hold gigabytes): stop one byte past the cap.
-      return capped(readAtMost(fd, MAX_FILE_BYTES + 1), name);
-    } catch (e) {
-      return unreadable((e as NodeJS.ErrnoException).code);
-    } finally {
-      closeSync(fd);
-    }
+  read(abs, name, roots) {
+    // The one reader of core/files.ts: regular files only, capped, nothing in .git, a
+    // symbolic link only into the tree the name is in or an allowed folder.
+    const got = readInputFile(abs, { cap: MAX_FILE_BYTES, roots });
+    return got.ok ? { buf: got.buf } : refusal(got, name);
   },
 };
+
+/** A refused read as a diagnostic's code, message and hint (never what the file holds). */
+export function refusal(got: Exclude<InputRead, { ok: true }>, name: string): ReadFailure {
+  const message = M.inputRefused(name, got.why, got.code, got.size, MAX_FILE_BYTES);
+  const [code, hint] = (
+    {
+      missing: ['file-not-found', M.fileNotFoundHint],
+      unreadable: ['file-not-found', M.fileNotFoundHint],
+      directory: ['not-a-file', M.isDirectoryHint],
+      'not-a-file': ['not-a-file', M.notRegularFileHint],
+      'too-large': ['too-large', M.tooLargeHint],
+      'outside-tree': ['outside-tree', M.linkOutsideTreeHint],
+      'in-git-dir': ['in-git-dir', M.inGitDirHint],
+    } as const
+  )[got.why];
+  return { code, message, hint };
+}
 
 /** Standard input (`-`): read up to the cap, whatever it is (a pipe, a file, a terminal). */
 export const STDIN: FileSource = {
@@ -148,12 +136,6 @@ function capped(buf: Buffer, name: string): { buf: Buffer } | ReadFailure {
     : { buf };
 }
 
-/** Whether `p` is `root` or inside it. */
-function inside(p: string, root: string): boolean {
-  const r = relative(root, p);
-  return r === '' || (!r.startsWith('..') && !isAbsolute(r));
-}
-
 /** The git work tree holding `dir` (a folder with a `.git` entry), or `dir` itself. */
 export function treeOf(dir: string): string {
   const start = realish(dir);
@@ -163,11 +145,6 @@ export function treeOf(dir: string): string {
     if (up === d) return start;
     d = up;
   }
-}
-
-/** A path with a `.git` folder in it: git's own files (config, hooks) are never scenarios. */
-function inGitDir(p: string): boolean {
-  return p.split(sep).includes('.git');
 }
 
 export interface LoaderOptions {
@@ -204,7 +181,7 @@ export class Loader {
   }
 
   /** Reads and parses one file (cached); no extends handling. */
-  private parseFile(abs: string, name: string, source: FileSource, from?: Loc): Parsed {
+  private parseFile(abs: string, name: string, source: FileSource, roots: readonly string[], from?: Loc): Parsed {
     const key = `${source.id}\0${abs}`;
     const top = from === undefined;
     const hit = this.cache.get(key);
@@ -216,7 +193,7 @@ export class Loader {
     const result: Parsed = { diags };
     this.cache.set(key, result);
     const at: Loc = from ?? { file: name, line: 1, col: 1 };
-    const got = source.read(abs, name);
+    const got = source.read(abs, name, roots);
     if (!('buf' in got)) {
       diags.error(got.code, got.message, at, got.hint);
       return result;
@@ -250,7 +227,8 @@ export class Loader {
     }
     let tree = this.trees?.get(name, text);
     if (!tree) {
-      tree = parseTree(text, name, diags);
+      // Parse errors quote nothing of a file that may not be the user's scenario.
+      tree = parseTree(text, name, diags, top && quotable(abs, source));
       if (tree && diags.items.length === 0) this.trees?.put(name, text, tree);
     }
     if (tree && tree.kind !== 'map') {
@@ -300,14 +278,17 @@ export class Loader {
   private loadChain(abs: string, name: string, walk: Walk, source: FileSource, from?: Loc): LMap | undefined {
     const { diags, stack, chain } = walk;
     chain.push(name);
-    const parsed = this.parseFile(abs, name, source, from);
+    // A file named on the command line may be a link into its own tree (checked by the
+    // reader), --root or the shipped scenarios; a parent was checked against all the roots above.
+    const parsed = this.parseFile(abs, name, source, from ? walk.roots : walk.roots.slice(1), from);
     for (const d of parsed.diags.items) diags.add(d);
     const tree = parsed.tree as LMap | undefined;
     if (!tree) return undefined;
-    if (from && !parsed.scenario) {
-      // Reached through `extends` but holds none of a scenario's keys: not one, and not
-      // validated (its keys and values would be echoed in messages).
-      diags.error('not-a-scenario', M.notAScenario(name), from, M.notAScenarioHint);
+    if (!parsed.scenario) {
+      // Holds none of a scenario's keys: not one, and not validated (its keys and values
+      // would be echoed in messages), whether reached through `extends` or named (a link
+      // a pull request adds may lead to any file of the tree, a credentials file included).
+      diags.error('not-a-scenario', M.notAScenario(name), from ?? tree.loc, from ? M.notAScenarioHint : M.notAScenarioTopHint);
       return undefined;
     }
     const ext = getEntry(tree, 'extends');
@@ -335,6 +316,13 @@ export class Loader {
       // Standard input has no folder: its extends is read from the current one.
       parentAbs = resolve(source === STDIN ? this.cwd : dirname(abs), spec);
       if (source === STDIN) parentSource = DISK;
+      // Installed packages are never in git: at a revision, a parent under node_modules is
+      // read from the disk, and an uninstalled compact-model's scenario from this copy's.
+      if (source !== DISK && /[\\/]node_modules[\\/]/.test(parentAbs)) {
+        parentSource = DISK;
+        const shipped = /[\\/]node_modules[\\/]compact-model[\\/]scenarios[\\/]([^\\/]+\.ya?ml)$/.exec(parentAbs);
+        if (shipped && !existsSync(parentAbs)) parentAbs = join(shippedDir(), shipped[1]!);
+      }
       const real = realish(parentAbs);
       if (!walk.roots.some((r) => inside(real, r)) || inGitDir(real)) {
         diags.error(
@@ -379,32 +367,4 @@ function quotable(abs: string, source: FileSource): boolean {
   if (source === STDIN) return true;
   const real = realish(abs);
   return /\.ya?ml$/i.test(real) && !inGitDir(real);
-}
-
-/** Reads up to `limit` bytes from an open file, whatever size it claims, in 64 KiB reads. */
-function readAtMost(fd: number, limit: number): Buffer {
-  const CHUNK = 64 * 1024; // a multiple of 8, as /proc/self/pagemap wants its reads
-  // Grown as the file turns out longer: a scenario is a few kilobytes, and zeroing a buffer
-  // of the whole limit (1 MiB) for each file was most of reading a thousand of them.
-  let buf = Buffer.allocUnsafe(CHUNK);
-  let n = 0;
-  while (n < limit) {
-    if (n + CHUNK > buf.length) {
-      const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, limit + CHUNK));
-      buf.copy(bigger, 0, 0, n);
-      buf = bigger;
-    }
-    let got: number;
-    try {
-      got = readSync(fd, buf, n, CHUNK, null);
-    } catch (e) {
-      // Standard input may be non-blocking (a terminal, some pipes): wait and retry.
-      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
-      continue;
-    }
-    if (got === 0) break;
-    n += got;
-  }
-  return buf.subarray(0, Math.min(n, limit));
 }

@@ -67,8 +67,42 @@ export function locate(root: LNode, path: readonly PropertyKey[], wantKey = fals
   return loc;
 }
 
-/** Parses YAML text into a located tree; syntax problems become diagnostics. */
-export function parseTree(text: string, file: string, diags: Diagnostics): LNode | undefined {
+/** The parser's errors as diagnostics (`said` leaves out what the text held); whether there were any. */
+function syntaxErrors(
+  doc: Document,
+  text: string,
+  at: (offset: number, length?: number) => Loc,
+  said: (m: string) => string,
+  diags: Diagnostics,
+): boolean {
+  for (const e of doc.errors) {
+    // The parser is recursive: very deep flow nesting overflows its stack, which it
+    // reports as an error; say what the user did (nested too deep), not how it failed.
+    if (/call stack/i.test(e.message)) {
+      diags.error('too-deep', M.tooDeep(LIMITS.maxDepth), at(e.pos[0]), M.tooLargeHint);
+      continue;
+    }
+    const code = e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax';
+    const msg = said(e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''));
+    diags.error(
+      code,
+      code === 'duplicate-key' ? M.duplicateKey(msg) : M.yamlSyntax(msg),
+      at(errorOffset(doc, text, e.message, e.pos[0]), e.pos[1] - e.pos[0]),
+      code === 'duplicate-key' ? M.duplicateKeyHint : M.yamlSyntaxHint(text, e.code),
+    );
+  }
+  return doc.errors.length > 0;
+}
+
+/**
+ * Parses YAML text into a located tree; syntax problems become diagnostics. `quote`: the
+ * file is the user's scenario, so messages may repeat what it holds (a tag, an alias name,
+ * a number); otherwise (a file reached through `extends`, one not named .yaml) they say
+ * what was wrong and nothing of the text.
+ */
+export function parseTree(text: string, file: string, diags: Diagnostics, quote = true): LNode | undefined {
+  // The parser's messages may end in a piece of the text ("Unresolved tag: !secret").
+  const said = (m: string) => (quote ? m : m.replace(/:.*$/s, ''));
   const lc = new LineCounter();
   // The parser recurses, and its memory grows with bracket nesting (300k levels: 400 MB;
   // a stack overflow near 800) before our limits apply: refuse deep flow nesting first.
@@ -89,33 +123,33 @@ export function parseTree(text: string, file: string, diags: Diagnostics): LNode
     const p = lc.linePos(offset);
     return { file, line: p.line, col: p.col, length: Math.max(1, length) };
   };
-  let syntax = false;
-  for (const e of doc.errors) {
-    syntax = true;
-    // The parser is recursive: very deep flow nesting overflows its stack, which it
-    // reports as an error; say what the user did (nested too deep), not how it failed.
-    if (/call stack/i.test(e.message)) {
-      diags.error('too-deep', M.tooDeep(LIMITS.maxDepth), at(e.pos[0]), M.tooLargeHint);
-      continue;
-    }
-    const code = e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax';
-    const msg = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    diags.error(
-      code,
-      code === 'duplicate-key' ? M.duplicateKey(msg) : M.yamlSyntax(msg),
-      at(errorOffset(doc, text, e.message, e.pos[0]), e.pos[1] - e.pos[0]),
-      code === 'duplicate-key' ? M.duplicateKeyHint : M.yamlSyntaxHint(text, e.code),
-    );
-  }
-  if (syntax) return undefined;
-  for (const w of doc.warnings) diags.warn('yaml-warning', w.message.split('\n')[0]!, at(w.pos[0]));
+  if (syntaxErrors(doc, text, at, said, diags)) return undefined;
+  for (const w of doc.warnings) diags.warn('yaml-warning', said(w.message.split('\n')[0]!), at(w.pos[0]));
   if (doc.contents === null || doc.contents === undefined) {
     diags.error('empty-file', M.emptyFile, { file, line: 1, col: 1 }, M.emptyFileHint);
     return undefined;
   }
   let count = 0;
   let outerAlias: Loc | undefined; // the alias being expanded, where an alias bomb is reported
+  // Each alias resolved in one pass, in document order, to the last anchor of its name
+  // before it (the parser's own resolve() walks the whole document per alias: quadratic).
+  const anchors = new Map<string, Node>();
+  const targets = new Map<Node, Node>();
+  visit(doc, {
+    Node(_, n) {
+      if (isAlias(n)) {
+        const t = anchors.get(n.source);
+        if (t) targets.set(n, t);
+      } else if (n.anchor) anchors.set(n.anchor, n);
+    },
+  });
+  // An anchored node is converted once; each alias reuses the result (trees are never
+  // mutated) and adds its expanded size to the node count, so the work is linear in the
+  // text and the expanded tree stays within LIMITS.maxNodes.
+  const done = new Map<Node, { tree: LNode | undefined; size: number; height: number }>();
+  let deepest = 0;
   const convert = (node: Node | null, depth: number, doc: Document): LNode | undefined => {
+    deepest = Math.max(deepest, depth);
     if (++count > LIMITS.maxNodes) {
       // Point at the value being expanded when the limit hit (the alias), not at line 1.
       if (count === LIMITS.maxNodes + 1)
@@ -130,14 +164,34 @@ export function parseTree(text: string, file: string, diags: Diagnostics): LNode
       return undefined;
     }
     if (isAlias(node)) {
-      const target = node.resolve(doc);
+      const target = targets.get(node);
       if (!target) {
-        diags.error('yaml-syntax', M.yamlSyntax(`unresolved alias *${node.source}`), loc);
+        diags.error('yaml-syntax', M.yamlSyntax(M.unresolvedAlias(quote ? node.source : undefined)), loc);
         return undefined;
+      }
+      const seen = done.get(target);
+      if (seen) {
+        const was = count;
+        count += seen.size;
+        if (count > LIMITS.maxNodes) {
+          // Reported once, where the node count first went past the limit.
+          if (was <= LIMITS.maxNodes)
+            diags.error('too-large', M.tooManyNodes(LIMITS.maxNodes), outerAlias ?? loc, M.tooLargeHint);
+          return undefined;
+        }
+        if (depth + 1 + seen.height > LIMITS.maxDepth) {
+          diags.error('too-deep', M.tooDeep(LIMITS.maxDepth), loc, M.tooLargeHint);
+          return undefined;
+        }
+        return seen.tree;
       }
       const outer = outerAlias === undefined;
       if (outer) outerAlias = loc;
+      const [before, deepBefore] = [count, deepest];
+      deepest = depth + 1;
       const resolved = convert(target as Node, depth + 1, doc);
+      done.set(target, { tree: resolved, size: count - before, height: deepest - (depth + 1) });
+      deepest = Math.max(deepest, deepBefore);
       if (outer) outerAlias = undefined;
       return resolved;
     }
@@ -148,9 +202,9 @@ export function parseTree(text: string, file: string, diags: Diagnostics): LNode
         // A double keeps ~16 digits: 100000000.000000000000001 would silently become 1e8.
         diags.error(
           'imprecise-number',
-          M.impreciseNumber(String(node.source), v),
+          quote ? M.impreciseNumber(String(node.source), v) : M.impreciseNumberUnquoted,
           loc,
-          M.impreciseNumberHint(String(node.source)),
+          M.impreciseNumberHint(quote ? String(node.source) : '...'),
         );
         return undefined;
       }

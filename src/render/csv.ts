@@ -32,21 +32,26 @@ export function toCsv(header: string[], rows: CsvValue[][]): string {
   return csvRow(header) + rows.map(csvRow).join('');
 }
 
-/** The ledger's columns; amounts in the plan's currency (`amount_musd` for dollars, as always). */
+/**
+ * The ledger's columns; amounts in the plan's currency (`amount_musd` for dollars, as always),
+ * `basis` last (added after the amount, so existing column positions hold): budget flows are read on it.
+ */
 export function ledgerHeader(currency: string): string[] {
-  return ['year', 'government', 'mechanism', 'flow', amountColumn(currency)];
+  return ['year', 'government', 'mechanism', 'flow', amountColumn(currency), 'basis'];
 }
 
 /** The ledger's tidy rows: one per non-zero flow, in the ledger's stable order (as `flows` in the JSON). */
-export function ledgerRows(ev: Evaluation): [string, string, string, string, string][] {
+export function ledgerRows(ev: Evaluation): [string, string, string, string, string, string][] {
   const s = ev.scenario;
   const N = s.horizon.years;
+  const basis = ev.measure.basis.id;
   return [...ev.ledger.entries(FLOW_ORDER, ev.measure.basisIndex)].map((e) => [
     yearLabel(s.horizon.start, e.y, N),
     s.governments[e.g]!.code,
     s.mechanisms[e.m]!.id,
     e.kind,
     millions(e.amount),
+    basis,
   ]);
 }
 

@@ -6,6 +6,7 @@ import type { Unit } from '../core/amount.js';
 import { millionsOf, perPublicUnit } from '../core/currency.js';
 import { type Dec, displayMillions, millions } from '../core/money.js';
 import type { ClaimRow, InputSide, Row, ScenarioDiff } from '../measure/diff.js';
+import type { Threshold, ThresholdCheck } from '../measure/thresholds.js';
 import { unitOfText } from '../model/paths.js';
 import { type DiffView, diffReport, summaryLine } from '../report/diff.js';
 import { type CsvValue, toCsv } from './csv.js';
@@ -118,18 +119,26 @@ export function diffJson(d: ScenarioDiff, v: DiffView): unknown {
         alt: claimSideJson(c.alt, c.metric),
         changed: c.changed,
       })),
-    thresholds: v.thresholds.map(({ t, r }) => ({
-      expression: t.text,
-      path: t.path,
-      op: t.op,
-      limit: t.limit.toPlain(6),
-      limitIn: t.percent ? 'percent' : r.unit === 'amount' ? millionsOf(d.currency) : 'ratio',
-      base: num(r.base, r.unit),
-      alt: num(r.alt, r.unit),
-      change: num(r.change, r.unit),
-      percent: pctJson(r.pct),
-      crossed: r.crossed,
-    })),
+    thresholds: v.thresholds.map(({ t, r }) => thresholdJson(t, r, d.currency)),
+  };
+}
+
+/** One threshold in JSON: what it says, whether it applies, and (numeric) the figures it compared. */
+function thresholdJson(t: Threshold, r: Extract<ThresholdCheck, { ok: true }>, currency: ScenarioDiff['currency']) {
+  const head = { expression: t.text, path: t.path, form: t.form };
+  if (!r.applies) return { ...head, applies: false, why: r.why, crossed: false };
+  if (t.form === 'must-not-flip') return { ...head, applies: true, flipped: r.flips ?? [], crossed: r.crossed };
+  return {
+    ...head,
+    applies: true,
+    op: t.op,
+    limit: t.limit.toPlain(6),
+    limitIn: t.percent ? 'percent' : r.unit === 'amount' ? millionsOf(currency) : 'ratio',
+    base: num(r.base, r.unit),
+    alt: num(r.alt, r.unit),
+    change: num(r.change, r.unit),
+    percent: pctJson(r.pct),
+    crossed: r.crossed,
   };
 }
 

@@ -71,7 +71,7 @@ export function estimateJson(d: EstimateData): unknown {
       label: e.label,
       asDrafted: e.holds,
       probability: e.probability ? e.probability.value.base.toPlain(6) : null,
-      probabilitySource: probabilitySource(e.probability?.source ?? e.source),
+      probabilitySource: probabilitySource(e),
     })),
   };
 }

@@ -26,6 +26,35 @@ export function publishedJson(p: { low: Dec; high: Dec } | boolean, ref: MetricR
   return p.low.eq(p.high) ? f(p.low) : `${f(p.low)}-${f(p.high)}`;
 }
 
+/** Each claim with every test of its sentence (per government, `also:`). */
+function claimsJson(ev: Evaluation): unknown[] {
+  return ev.claims.map((c) => ({
+    id: c.claim.id,
+    text: c.claim.text ?? null,
+    metric: c.claim.metric,
+    comparison: c.claim.comparison,
+    tolerance: c.claim.tolerance.toPlain(6),
+    published: publishedJson(c.claim.published, c.claim.refs[0]!),
+    computed: metricJson(c.computed, c.claim.refs[0]!),
+    difference: c.difference === null ? null : metricJson(c.difference, c.claim.refs[0]!),
+    holds: c.holds,
+    source: c.claim.source ?? null,
+    // Added in 1.1: every test of the sentence (per government, `also:`), and whether it applied.
+    applicable: c.applicable,
+    when: c.claim.when ?? null,
+    tests: c.claim.tests.map((t, k) => ({
+      label: t.label,
+      metric: t.metric,
+      comparison: t.comparison,
+      tolerance: t.tolerance.toPlain(6),
+      published: publishedJson(t.published, t.refs[0]!),
+      computed: metricJson(c.tests[k]!.computed, t.refs[0]!),
+      difference: c.tests[k]!.difference === null ? null : metricJson(c.tests[k]!.difference, t.refs[0]!),
+      holds: c.tests[k]!.holds,
+    })),
+  }));
+}
+
 export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
   const { scenario: s, measure: m } = ev;
   const N = s.horizon.years;
@@ -139,31 +168,7 @@ export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
     },
     metrics,
     ...(s.discount || s.inflation ? { presentValue: valuationJson(ev) } : {}),
-    claims: ev.claims.map((c) => ({
-      id: c.claim.id,
-      text: c.claim.text ?? null,
-      metric: c.claim.metric,
-      comparison: c.claim.comparison,
-      tolerance: c.claim.tolerance.toPlain(6),
-      published: publishedJson(c.claim.published, c.claim.refs[0]!),
-      computed: metricJson(c.computed, c.claim.refs[0]!),
-      difference: c.difference === null ? null : metricJson(c.difference, c.claim.refs[0]!),
-      holds: c.holds,
-      source: c.claim.source ?? null,
-      // Added in 1.1: every test of the sentence (per government, `also:`), and whether it applied.
-      applicable: c.applicable,
-      when: c.claim.when ?? null,
-      tests: c.claim.tests.map((t, k) => ({
-        label: t.label,
-        metric: t.metric,
-        comparison: t.comparison,
-        tolerance: t.tolerance.toPlain(6),
-        published: publishedJson(t.published, t.refs[0]!),
-        computed: metricJson(c.tests[k]!.computed, t.refs[0]!),
-        difference: c.tests[k]!.difference === null ? null : metricJson(c.tests[k]!.difference, t.refs[0]!),
-        holds: c.tests[k]!.holds,
-      })),
-    })),
+    claims: claimsJson(ev),
     flows: [...ev.ledger.entries(FLOW_ORDER, m.basisIndex)].map((e) => ({
       year: yearLabel(s.horizon.start, e.y, N),
       government: govs[e.g],

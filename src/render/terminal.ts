@@ -90,17 +90,25 @@ export function renderTable(t: TableModel, k: ChalkInstance, width: number): str
     if (widest < 0) break;
     widths[widest] = Math.max(floorOf(widest), widths[widest]! - (total(cols, widths) - width));
   }
-  // 3. Still too wide: split into groups of columns, each repeating the first.
+  // 3. Still too wide: split into groups of columns, each repeating the first (and those
+  //    marked to repeat); a column joined to the one before it stays in its group.
   const groups: number[][] = [];
   if (total(cols, widths) <= width || cols.length <= 2) groups.push(cols);
   else {
-    let cur = [cols[0]!];
-    for (const i of cols.slice(1)) {
-      if (cur.length > 1 && total([...cur, i], widths) > width) {
-        groups.push(cur);
-        cur = [cols[0]!];
+    const lead = [cols[0]!, ...cols.slice(1).filter((i) => t.columns[i]!.repeat)];
+    const units: number[][] = [];
+    for (const i of cols.slice(1))
+      if (!t.columns[i]!.repeat) {
+        if (t.columns[i]!.joined && units.length) units[units.length - 1]!.push(i);
+        else units.push([i]);
       }
-      cur.push(i);
+    let cur = [...lead];
+    for (const u of units) {
+      if (cur.length > lead.length && total([...cur, ...u], widths) > width) {
+        groups.push(cur);
+        cur = [...lead];
+      }
+      cur.push(...u);
     }
     groups.push(cur);
   }
@@ -130,6 +138,30 @@ export function renderTable(t: TableModel, k: ChalkInstance, width: number): str
       k.dim(wrap(`(not shown at this width: ${dropped.join(', ')}; see --width, --format markdown or json)`, width).join('\n')),
     );
   return tables.join('\n');
+}
+
+/** A table as a list: per row, the `line` cells on one line (after the first two, each named by its column), the rest wrapped beneath. */
+function renderList(t: TableModel, list: NonNullable<TableModel['list']>, k: ChalkInstance, width: number): string {
+  const out: string[] = [];
+  for (const r of t.rows) {
+    const parts = list.line.map((i, n) => {
+      const c = r.cells[i] ?? { kind: 'empty' as const };
+      const s = colour(c, safe(cellText(c)), k, r.bad ?? false);
+      return n < 2 ? s : `${safe(t.columns[i]!.head).toLowerCase()} ${s}`;
+    });
+    const plain = list.line.map((i, n) => {
+      const c = r.cells[i] ?? { kind: 'empty' as const };
+      return n < 2 ? safe(cellText(c)) : `${safe(t.columns[i]!.head).toLowerCase()} ${safe(cellText(c))}`;
+    });
+    // Too long for one line: the id and verdict on it, the figures wrapped beneath them.
+    if (widthOf(plain.join('  ')) <= width) out.push(parts.join('  '));
+    else out.push(parts.slice(0, 2).join('  '), ...wrap(plain.slice(2).join('  '), width, '    '));
+    for (const i of list.beneath) {
+      const c = r.cells[i];
+      if (c && cellText(c)) out.push(...wrap(cellText(c), width, '    ').map((l) => k.dim(l)));
+    }
+  }
+  return out.join('\n');
 }
 
 function renderPara(p: Para, k: ChalkInstance, width: number): string {
@@ -165,7 +197,7 @@ export function renderTerminal(r: Report, k: ChalkInstance, o: TerminalOptions):
       else if (b.kind === 'table') {
         if (b.title) out.push(k.bold(wrap(b.title, o.width).join('\n')));
         if (!b.rows.length) out.push(k.dim(b.empty ?? 'None.'));
-        else out.push(renderTable(b, k, o.width));
+        else out.push(b.list ? renderList(b, b.list, k, o.width) : renderTable(b, k, o.width));
         for (const n of b.notes ?? []) out.push(...wrap(n, o.width).map((l) => k.dim(l)));
       }
     }

@@ -5,7 +5,7 @@ import type { ChalkInstance } from 'chalk';
 import { Dec, displayMillions } from '../core/money.js';
 import { type MetricContext, moneyMetric, RATIO_METRICS } from '../model/metrics.js';
 import { unitOf } from '../model/paths.js';
-import type { Scenario } from '../model/scenario.js';
+import { probabilityAssumed, type Scenario } from '../model/scenario.js';
 import { type Cell, left, right, type Table, text } from '../report/model.js';
 import { horizonText } from '../report/run.js';
 import { metricText } from '../report/values.js';
@@ -296,7 +296,7 @@ export function renderSimulate(s: Scenario, r: SimResult, c: ChalkInstance, widt
   for (const e of r.plan.events)
     inputRows.push([
       e.label,
-      e.probability ? 'event' : 'event (as written)',
+      e.probability ? (probabilityAssumed(e) ? "event (p: author's assumption)" : 'event (p: cited)') : 'event (as written)',
       '',
       e.probability ? rateText(e.probability.value.base) : e.words[e.holds ? 1 : 0],
       '',

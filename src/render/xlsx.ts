@@ -28,7 +28,7 @@ const SHEETS: [string, string[]][] = [
 ];
 
 /** A money query as a formula: the signed sum of its metric's flows over the Ledger sheet. */
-function formula(query: MoneyQuery, ev: Evaluation): string {
+function formula(query: MoneyQuery, ev: Evaluation, sheet = 'Ledger'): string {
   const s = ev.scenario;
   const label = (y: number) => q(yearLabel(s.horizon.start, y, s.horizon.years));
   // One criterion on the year per term: the horizon (<>after), one year, or each year of a range.
@@ -52,19 +52,25 @@ function formula(query: MoneyQuery, ev: Evaluation): string {
         if (query.gov !== null) crit.push(['B', q(query.gov)]);
         if (mech !== undefined) crit.push(['C', q(mech)]);
         terms.push(
-          `${sign === -1 ? '-' : terms.length === 0 ? '' : '+'}SUMIFS(Ledger!$E:$E,Ledger!$D:$D,${q(kind)},Ledger!$A:$A,${y}${crit.map(([col, c]) => `,Ledger!$${col}:$${col},${c}`).join('')})`,
+          `${sign === -1 ? '-' : terms.length === 0 ? '' : '+'}SUMIFS(${sheet}!$E:$E,${sheet}!$D:$D,${q(kind)},${sheet}!$A:$A,${y}${crit.map(([col, c]) => `,${sheet}!$${col}:$${col},${c}`).join('')})`,
         );
       }
   return terms.join('');
 }
 
-function value(c: Cell, ev: Evaluation, numeric: boolean): unknown {
+/** The evaluation whose Ledger sheet a money query sums, and that sheet's name in a formula. */
+type LedgerOf = (query: MoneyQuery) => { ev: Evaluation; sheet: string };
+
+function value(c: Cell, ledgerOf: LedgerOf, numeric: boolean): unknown {
   switch (c.kind) {
     case 'text':
       // A right-aligned column holds numbers (the inputs' low/base/high): keep them numbers.
       return numeric && /^-?\d+(\.\d+)?$/.test(c.text) ? Number(c.text) : c.text;
-    case 'money':
-      return c.query ? { formula: formula(c.query, ev), result: Number(millions(c.value)) } : Number(millions(c.value));
+    case 'money': {
+      if (!c.query) return Number(millions(c.value));
+      const { ev, sheet } = ledgerOf(c.query);
+      return { formula: formula(c.query, ev, sheet), result: Number(millions(c.value)) };
+    }
     case 'ratio':
       return c.value === null ? '' : Number(c.value.toPlain(6));
     case 'rate':
@@ -76,7 +82,7 @@ function value(c: Cell, ev: Evaluation, numeric: boolean): unknown {
   }
 }
 
-function writeTable(ws: Worksheet, t: Table, ev: Evaluation): void {
+function writeTable(ws: Worksheet, t: Table, ledgerOf: LedgerOf): void {
   if (t.title) ws.addRow([t.title]).font = { bold: true };
   ws.addRow(t.columns.map((c) => c.head)).font = { bold: true };
   if (!t.rows.length) ws.addRow([t.empty ?? 'None.']);
@@ -84,7 +90,7 @@ function writeTable(ws: Worksheet, t: Table, ev: Evaluation): void {
     const row = ws.addRow([]);
     r.cells.forEach((c, i) => {
       const cell = row.getCell(i + 1);
-      cell.value = value(c, ev, t.columns[i]?.align === 'right') as never;
+      cell.value = value(c, ledgerOf, t.columns[i]?.align === 'right') as never;
       if (c.kind === 'money') cell.numFmt = c.dp === 0 ? '#,##0' : MONEY;
       if (c.kind === 'ratio') cell.numFmt = '0.00"x"';
       if (c.kind === 'rate') cell.numFmt = '0.00%';
@@ -116,7 +122,7 @@ export async function toXlsx(r: Report, ev: Evaluation, sheets: [string, string[
     for (const s of r.sections.filter((x) => ids.includes(x.id))) {
       ws.addRow([s.title]).font = { bold: true, size: 12 };
       for (const b of s.blocks) {
-        if (b.kind === 'table') writeTable(ws, b, ev);
+        if (b.kind === 'table') writeTable(ws, b, () => ({ ev, sheet: 'Ledger' }));
         else if (b.kind === 'para') ws.addRow([`${b.strong ?? ''}${b.text}`]);
       }
     }
@@ -124,15 +130,49 @@ export async function toXlsx(r: Report, ev: Evaluation, sheets: [string, string[
       c.width = i === 0 ? 48 : 16;
     });
   }
-  const ledger = wb.addWorksheet('Ledger');
+  ledgerSheet(wb.addWorksheet('Ledger'), ev);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+function ledgerSheet(ledger: Worksheet, ev: Evaluation): void {
   const header = ledgerHeader(ev.scenario.currency);
   ledger.addRow(header).font = { bold: true };
-  for (const [y, g, mech, kind, amt] of ledgerRows(ev)) ledger.addRow([y, g, mech, kind, Number(amt)]);
+  for (const [y, g, mech, kind, amt, basis] of ledgerRows(ev)) ledger.addRow([y, g, mech, kind, Number(amt), basis]);
   ledger.getColumn(5).numFmt = '#,##0.000000';
   ledger.columns.forEach((c, i) => {
-    c.width = [10, 12, 12, 14, 16][i];
+    c.width = [10, 12, 12, 14, 16, 14][i];
   });
   ledger.views = [{ state: 'frozen', ySplit: 1 }];
   ledger.autoFilter = { from: 'A1', to: `${ledger.getColumn(header.length).letter}1` };
+}
+
+/**
+ * compare's workbook: the report's tables on one sheet, and each option's ledger on a sheet
+ * of its own ("Ledger A", "Ledger B", ...): each money figure on an option's own scoring
+ * basis is a SUMIFS formula over that option's ledger.
+ */
+export async function toCompareXlsx(r: Report, evs: Evaluation[], names: string[]): Promise<Uint8Array> {
+  const ExcelJS = (await import('exceljs')).default;
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'compact-model';
+  wb.created = wb.modified = new Date(Date.UTC(2000, 0, 1));
+  wb.calcProperties.fullCalcOnLoad = true;
+  const ws = wb.addWorksheet('Options');
+  ws.addRow([r.title]).font = { bold: true, size: 14 };
+  for (const m of r.meta) ws.addRow([m]);
+  ws.addRow([
+    "Money figures on an option's own scoring basis are SUMIFS formulas over its ledger sheet (millions of each option's currency); the others are values.",
+  ]);
+  ws.addRow([]);
+  const ledgerOf: LedgerOf = (query) => ({ ev: evs[query.scenario ?? 0]!, sheet: `'Ledger ${names[query.scenario ?? 0]}'` });
+  for (const s of r.sections) {
+    if (!s.blocks.some((b) => b.kind === 'table')) continue;
+    ws.addRow([s.title]).font = { bold: true, size: 12 };
+    for (const b of s.blocks) if (b.kind === 'table') writeTable(ws, b, ledgerOf);
+  }
+  ws.columns.forEach((c, i) => {
+    c.width = i === 0 ? 48 : 14;
+  });
+  evs.forEach((ev, i) => ledgerSheet(wb.addWorksheet(`Ledger ${names[i]}`), ev));
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

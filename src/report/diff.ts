@@ -4,17 +4,8 @@
 import { millionsOf } from '../core/currency.js';
 import type { Ranged, Unit } from '../core/amount.js';
 import { type Dec, displayMillions } from '../core/money.js';
-import type {
-  ClaimRow,
-  InputRow,
-  InputSide,
-  InputValue,
-  Row,
-  ScenarioDiff,
-  Threshold,
-  ThresholdCheck,
-  VerdictRow,
-} from '../measure/diff.js';
+import type { ClaimRow, InputRow, InputSide, InputValue, Row, ScenarioDiff, VerdictRow } from '../measure/diff.js';
+import type { Threshold, ThresholdCheck } from '../measure/thresholds.js';
 import {
   moneyMetric,
   ratioMetric,
@@ -45,6 +36,14 @@ const value = (x: Dec | null, unit: Row['unit']) =>
   x === null ? 'n/a' : unit === 'amount' ? displayMillions(x) : `${x.toFixed(3)}x`;
 const changeText = (r: { change: Dec | null; unit: Row['unit'] }) =>
   r.change === null ? 'n/a' : signed(value(r.change, r.unit));
+/** A threshold's row: its change (or, for a verdict policy, the verdicts that flipped) and result. */
+function thresholdRow(t: Threshold, r: Extract<ThresholdCheck, { ok: true }>): string[] {
+  if (!r.applies) return [t.text, '—', '—', `n/a: ${r.why}`];
+  const result = r.crossed ? 'CROSSED' : 'ok';
+  if (r.flips) return [t.text, r.flips.map((f) => `${f.path} ${f.base} -> ${f.alt}`).join('; ') || 'none flipped', '—', result];
+  return [t.text, changeText(r), pctText(r), result];
+}
+
 /** Percent of base; "new" when base is 0 and alt is not. */
 const pctText = (r: Pick<Row, 'pct' | 'change' | 'base'>) =>
   r.pct !== null
@@ -200,7 +199,7 @@ export function diffReport(d: ScenarioDiff, v: DiffView): Report {
         'Thresholds (--fail-if)',
         ['Threshold', 'Change', '%', 'Result'],
         ['left', 'right', 'right', 'left'],
-        v.thresholds.map(({ t, r }) => [t.text, changeText(r), pctText(r), r.crossed ? 'CROSSED' : 'ok']),
+        v.thresholds.map(({ t, r }) => thresholdRow(t, r)),
         '',
       ),
     );

@@ -4,8 +4,9 @@
 // as drafted and at their expected value, mandates; then the basis of estimate. The
 // layout follows the CBO cost estimate (docs/guide/estimate.md).
 import { millionsInWords } from '../core/currency.js';
-import { type Dec, displayMillions } from '../core/money.js';
-import type { Scenario } from '../model/scenario.js';
+import { Dec, displayMillions } from '../core/money.js';
+import type { Summary } from '../simulate/stats.js';
+import { type Event, probabilityAssumed, type Scenario } from '../model/scenario.js';
 import { type EstimateData, type Series, type SponsorEstimate, sumOf } from './estimate.js';
 import { inputRows } from './inputs.js';
 import { type Cell, left, type Report, right, type Row, type Section, text } from './model.js';
@@ -153,8 +154,8 @@ function mechanismTable(sp: SponsorEstimate, s: Scenario) {
     return [
       heading(direct ? 'Direct spending' : 'Spending subject to appropriation', cols),
       ...ls.flatMap((l) => [
-        row(`  ${l.id} ${l.label}: ${direct ? 'budget authority' : 'authorization'}`, l.authority, cols),
-        row(`  ${l.id} ${l.label}: outlays`, l.outlays, cols),
+        row(`  ${l.id} ${direct ? 'budget authority' : 'authorization'}`, l.authority, cols),
+        row(`  ${l.id} outlays`, l.outlays, cols),
       ]),
     ];
   };
@@ -165,7 +166,7 @@ function mechanismTable(sp: SponsorEstimate, s: Scenario) {
     columns: [left(`By fiscal year, ${millionsInWords(s.currency)}`), ...cols.map((c) => right(c.label))],
     rows: [...part(true), ...part(false)],
     empty: 'No budget effect on this basis.',
-    notes: [roundingNote(s.currency)],
+    notes: [[...new Map(sp.mechs.map((l) => [l.id, `${l.id}: ${l.label}`])).values()].join('; ') + '.', roundingNote(s.currency)],
   };
 }
 
@@ -235,9 +236,10 @@ function sponsorSection(d: EstimateData, sp: SponsorEstimate): Section {
 }
 
 /** A gate's probability as the plan cites it, or marked as the scenario author's assumption. */
-export function probabilitySource(source: string | undefined): string {
+export function probabilitySource(e: Pick<Event, 'probability' | 'source'>): string {
+  const source = e.probability?.source ?? e.source;
   if (!source) return "scenario author's assumption (no source given)";
-  return /assumption/i.test(source) ? `scenario author's assumption (${source})` : source;
+  return probabilityAssumed(e) ? `scenario author's assumption (${source})` : source;
 }
 
 function basisSection(d: EstimateData): Section {
@@ -285,7 +287,7 @@ function basisSection(d: EstimateData): Section {
             text(e.label),
             text(e.holds ? e.words[1] : e.words[0]),
             text(e.probability ? `${e.probability.value.base.times(100).toPlain(2)}%` : '-'),
-            text(probabilitySource(e.probability?.source ?? e.source)),
+            text(probabilitySource(e)),
           ],
         })),
         empty: 'The plan has no gates.',
@@ -302,7 +304,69 @@ function basisSection(d: EstimateData): Section {
   };
 }
 
-export function buildEstimate(d: EstimateData, extra: Section[] = []): Report {
+/** The spread of the estimate: the ranges' low and high cases, and simulate's percentiles when asked. */
+export interface EstimateUncertainty {
+  low: EstimateData;
+  high: EstimateData;
+  /** simulate's summaries (USD) of budgetCost.GOV and outlays.GOV, or their paired differences with --against. */
+  sim?: { trials: number; seed: number; summaries: Map<string, Summary> };
+}
+
+function uncertaintySection(d: EstimateData, u: EstimateUncertainty): Section {
+  const s = d.scenario;
+  const span: [number, number] = [0, s.horizon.years - 1];
+  const totals = (sp: SponsorEstimate | undefined) => {
+    if (!sp) return [Dec.ZERO, Dec.ZERO];
+    return [
+      sumOf(sp.direct.authority, span).plus(sumOf(sp.discretionary.authority, span)),
+      sumOf(sp.direct.outlays, span).plus(sumOf(sp.discretionary.outlays, span)),
+    ];
+  };
+  const at = (e: EstimateData, gov: string) => totals(e.sponsors.find((x) => x.gov === gov));
+  const label = `${s.horizon.start}-${s.horizon.start + s.horizon.years - 1}`;
+  const rows: Row[] = d.sponsors.flatMap((sp) =>
+    (['budgetCost', 'outlays'] as const).map((metric, i) => {
+      const sum = u.sim?.summaries.get(`${metric}.${sp.gov}`);
+      const q = (x: number | undefined) => (x === undefined ? text('-') : m0(Dec.of(x)));
+      return {
+        cells: [
+          text(`${sp.name}: ${i === 0 ? 'budget authority and authorization' : 'outlays'}, ${label}`),
+          m0(at(u.low, sp.gov)[i]!),
+          m0(at(d, sp.gov)[i]!),
+          m0(at(u.high, sp.gov)[i]!),
+          ...(u.sim ? [q(sum?.p5), q(sum?.p50), q(sum?.p95), q(sum?.mean)] : []),
+        ],
+      };
+    }),
+  );
+  const sim = u.sim;
+  return {
+    id: 'estimate-uncertainty',
+    title: 'Uncertainty',
+    blocks: [
+      {
+        kind: 'table',
+        id: 'table-estimate-uncertainty',
+        columns: [
+          left(capitalized(millionsInWords(d.scenario.currency))),
+          right('Low case'),
+          right('As drafted'),
+          right('High case'),
+          ...(sim ? [right('P5'), right('P50'), right('P95'), right('Mean')] : []),
+        ],
+        rows,
+        notes: [
+          'Low and high cases: every range at its low or high end, gates as drafted. Administrative costs and receipts are not included.',
+          sim
+            ? `Simulated: ${sim.trials} trials (seed ${sim.seed}); ranges drawn and gates drawn with their probabilities (see the basis of estimate for their sources)${d.baseline.kind === 'scenario' ? '; each trial is the plan less the baseline with the same draws' : ''}.`
+            : 'Add `--simulate N` for percentiles from N trials that also draw the gates.',
+        ],
+      },
+    ],
+  };
+}
+
+export function buildEstimate(d: EstimateData, u?: EstimateUncertainty): Report {
   const s = d.scenario;
   return {
     title: `${s.name}: cost estimate`,
@@ -311,10 +375,10 @@ export function buildEstimate(d: EstimateData, extra: Section[] = []): Report {
       d.baseline.kind === 'scenario'
         ? `Incremental to ${d.baseline.file} (${d.baseline.name}).`
         : 'Incremental to current law as the plan states it (its `currentLaw:` items).',
-      "One government at a time: two governments' budgets are never added together.",
+      "One government at a time: no budget is ever added to another government's.",
     ],
     highlights: [],
-    sections: [...d.sponsors.map((sp) => sponsorSection(d, sp)), ...extra, basisSection(d)],
+    sections: [...d.sponsors.map((sp) => sponsorSection(d, sp)), ...(u ? [uncertaintySection(d, u)] : []), basisSection(d)],
     footer: [
       `With the plan's own current law, each government's total authorization plus direct budget authority over the horizon equals metrics.incrementalCost (metrics.budgetCost when no current law is stated) in \`compact-model run --format json --basis ${d.basis.id}\`.`,
     ],

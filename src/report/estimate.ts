@@ -54,13 +54,20 @@ const addTo = (xs: Series, i: number, v: Dec): void => {
 };
 
 /**
- * Each sponsor's estimate from one ledger on basis `b`. With `currentLaw`, the plan's own
+ * Each sponsor's estimate from one ledger on a basis (one for all, or one per government). With `currentLaw`, the plan's own
  * `currentLaw:` shares come out: budget authority less the current-law amount of its year,
  * outlays scaled by the mechanism's current-law share (its outlays follow its authority).
  */
-export function sponsorEstimates(s: Scenario, ledger: Ledger<Dec>, b: number, currentLaw: boolean): SponsorEstimate[] {
+export function sponsorEstimates(
+  s: Scenario,
+  ledger: Ledger<Dec>,
+  basis: number | ((gov: string) => number),
+  currentLaw: boolean,
+): SponsorEstimate[] {
   const N = s.horizon.years;
   return s.governments.map((gov, g) => {
+    // Each sponsor is scored on its own basis when one is given per government (its budget's own concepts).
+    const b = typeof basis === 'number' ? basis : basis(gov.code);
     const out: SponsorEstimate = {
       gov: gov.code,
       name: gov.name,

@@ -15,6 +15,8 @@ export interface MoneyQuery {
   year?: number | 'after';
   /** Years `from` to `to` (indices, inclusive) instead of one year: a sub-total such as the first five. */
   years?: [number, number];
+  /** In a report of several scenarios (compare): which one's ledger, by its place in the report. */
+  scenario?: number;
 }
 
 export type Cell =
@@ -51,6 +53,10 @@ export interface Column {
   wrap?: boolean;
   /** Low value: left out of a terminal table that would not fit comfortably (1 goes first). */
   drop?: number;
+  /** When a wide terminal table is split into groups of columns: kept with the column before it. */
+  joined?: boolean;
+  /** When a wide terminal table is split: repeated in every group, as the first column is. */
+  repeat?: boolean;
 }
 
 export interface Row {
@@ -75,6 +81,12 @@ export interface Table {
   detail?: boolean;
   /** Notes printed under the table. */
   notes?: string[];
+  /**
+   * In a terminal, each row as a list item instead: the cells of `line` on one line, the
+   * cells of `beneath` wrapped and indented under it (long sentences read as text, not as
+   * one word per line of a narrow column).
+   */
+  list?: { line: number[]; beneath: number[] };
 }
 
 export interface Series {

@@ -6,7 +6,7 @@
 import { millionsOf, unitWord } from '../core/currency.js';
 import { displayMillions } from '../core/money.js';
 import type { Evaluation } from '../measure/evaluate.js';
-import type { Scenario } from '../model/scenario.js';
+import { probabilityAssumed, type Scenario } from '../model/scenario.js';
 import type { SimResult } from '../simulate/simulate.js';
 import { money, ptr, type Report, type Section, text } from './model.js';
 import { type Fan, type RunContext, runContext } from './sections/context.js';
@@ -21,7 +21,9 @@ function metaLines({ ev, s, m, horizon }: RunContext): string[] {
     `${s.file}${s.chain.length > 1 ? ` (extends ${s.chain.slice(1).join(' -> ')})` : ''} · case: ${ev.case} · ${horizon} · ${millionsOf(s.currency)} · scoring basis: ${m.basis.id}`,
   ];
   const odds = (e: (typeof s.events)[number]) =>
-    e.probability ? ` (p = ${e.probability.value.base.times(100).toPlain(2)}%)` : '';
+    e.probability
+      ? ` (p = ${e.probability.value.base.times(100).toPlain(2)}%${probabilityAssumed(e) ? ", the scenario author's assumption" : ''})`
+      : '';
   if (s.events.length)
     meta.push(
       `Assumes as written: ${s.events.map((e) => `${e.swing} ${e.words[e.holds ? 1 : 0]}${odds(e)}`).join('; ')}. See \`simulate\` for the odds.`,

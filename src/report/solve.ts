@@ -7,6 +7,7 @@ import { type Dec, displayMillions } from '../core/money.js';
 import { M } from '../core/messages.js';
 import type { Evaluation } from '../measure/evaluate.js';
 import { MONEY_METRICS } from '../model/metrics.js';
+import type { MetricRef } from '../model/paths.js';
 import type { Fig, Scenario } from '../model/scenario.js';
 import { type Goal, goalDirection, type GoalState } from '../solve/goal.js';
 import type { SolveResult } from '../solve/solve.js';
@@ -185,6 +186,15 @@ export function shortInput(path: string): string {
   return path.replace(/^mechanisms\[([^\]]+)\]\./, '$1 ').replace(/\.amount$/, '');
 }
 
+/** A failing test and how far it is from holding, in its unit (a floor: per year, and over the horizon). */
+function takeTitle(goal: string, ref: MetricRef, gap: Dec | null, years: number): string {
+  if (gap === null) return goal;
+  if (ref.kind === 'floor' && ref.field === 'met')
+    return M.solveTakeFloorTitle(goal, displayMillions(gap.neg()), years, displayMillions(gap.neg().times(years)));
+  if (ref.kind === 'floor' && ref.field === 'everyYear') return M.solveTakeWorstYearTitle(goal, displayMillions(gap.neg()));
+  return M.solveTakeTitle(goal, displayMillions(gap.neg()));
+}
+
 /** The "what it would take" tables (one per failing test), from the solver's data. */
 export function takeSection(ev: Evaluation, tests: TakeTest[]): Section | undefined {
   if (!tests.length) return undefined;
@@ -206,7 +216,7 @@ export function takeSection(ev: Evaluation, tests: TakeTest[]): Section | undefi
     blocks.push({
       kind: 'table',
       id: `table-what-it-would-take-${i + 1}`,
-      title: gap === null ? t.goal.text : M.solveTakeTitle(t.goal.text, displayMillions(gap.neg())),
+      title: takeTitle(t.goal.text, t.goal.assertion.ref, gap, s.horizon.years),
       columns: [
         left('Input'),
         droppable(left('As written'), 2),

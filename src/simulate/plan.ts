@@ -244,13 +244,14 @@ export class Runner {
   /**
    * values[k * (to - from) + (i - from)] = stored output k of trial i; counts[t] = trials
    * passing test t. With `into` (all trials' columns, `total` long each, shared by the
-   * workers), output k of trial i goes to into[k * total + i] instead.
+   * workers), output k of trial i goes to into[k * total + i] instead; with `into.at`,
+   * to into[k * total + at + (i - from)] (a reused chunk buffer).
    */
   run(
     from: number,
     to: number,
     onProgress?: (done: number) => void,
-    into?: { values: Float64Array; total: number },
+    into?: { values: Float64Array; total: number; at?: number },
   ): { values: Float64Array; counts: number[] } {
     const { plan, row } = this;
     const n = to - from;
@@ -258,7 +259,7 @@ export class Runner {
     const N = plan.scenario.horizon.years;
     const values = into ? into.values : new Float64Array(K * n);
     const stride = into ? into.total : n,
-      first = into ? from : 0;
+      first = into ? (into.at ?? from) : 0;
     const counts = new Array<number>(plan.tests.length).fill(0);
     const s = plan.scenario;
     const floor = s.targets.floor ? s.targets.floor.value.base.toNumber() : null;

@@ -6,12 +6,15 @@ import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Scenario } from '../model/scenario.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import { M } from '../core/messages.js';
 import { encode } from './codec.js';
 import { makePlan, outputs, Runner, type Plan } from './plan.js';
 import { casePicker } from '../compute/engine.js';
 import { Fast } from '../core/money.js';
 import { correlatedVars, imanConover } from './correlate.js';
 import { histogram, summarize, type Bin, type Summary, Z975 } from './stats.js';
+import { HISTOGRAM_BINS, localExecutor, streamSummaries, workerExecutor, type Overrides, type Streamed } from './stream.js';
 
 export interface SimOptions {
   trials: number;
@@ -24,7 +27,16 @@ export interface SimOptions {
   yearly?: boolean;
   /** Common random numbers: each input's stream keyed by its path (paired comparisons); keeps every trial's values. */
   keyed?: boolean;
+  /** Bytes of trials' outputs held in memory at most (default IN_MEMORY_BYTES); above, trials are replayed. */
+  inMemoryBytes?: number;
 }
+
+/**
+ * Outputs held for every trial up to this many bytes (about 240,000 trials of the
+ * baseline's 35 outputs); above it the trials are replayed instead (stream.ts), so memory
+ * is bounded by the outputs, not the trials. Keyed runs (--against) always hold them.
+ */
+export const IN_MEMORY_BYTES = 64 * 2 ** 20;
 
 export interface SimResult {
   plan: Plan;
@@ -46,6 +58,24 @@ export interface SimResult {
 // workers only pay off from about half a million trials, so smaller runs stay on one thread.
 const MIN_PER_WORKER = 250_000;
 
+/** Most trials of a paired comparison: both runs hold every trial's outputs (for the per-trial differences). */
+export const MAX_PAIRED_TRIALS = 1_000_000;
+/** Most trials with correlations: Iman-Conover reorders every trial's draws of each correlated input at once. */
+export const MAX_CORRELATED_TRIALS = 2_000_000;
+
+/** A diagnostic when this many trials would not fit in bounded memory (with the limit), else undefined. */
+export function tooManyTrials(s: Scenario, trials: number, keyed: boolean): Diagnostic | undefined {
+  const over = (limit: number, why: 'paired' | 'correlated'): Diagnostic => {
+    const n = (v: number) => v.toLocaleString('en-US');
+    const [message, hint] = [M.simulateTooMany(n(trials), n(limit), why), M.simulateTooManyHint(n(limit))];
+    return { severity: 'error', category: 'input', code: 'too-many-trials', message, hint };
+  };
+  if (keyed && trials > MAX_PAIRED_TRIALS) return over(MAX_PAIRED_TRIALS, 'paired');
+  if (trials <= MAX_CORRELATED_TRIALS) return undefined;
+  const plan = makePlan(s);
+  return correlatedVars(s, plan.random, plan.events) ? over(MAX_CORRELATED_TRIALS, 'correlated') : undefined;
+}
+
 export function workerCount(requested: number | undefined, trials: number, cores: number): number {
   if (requested !== undefined) return Math.max(1, Math.min(requested, trials));
   return Math.max(1, Math.min(cores, Math.ceil(trials / MIN_PER_WORKER)));
@@ -57,6 +87,61 @@ export function workerScriptIn(root: string): string {
 
 export async function simulate(s: Scenario, o: SimOptions): Promise<SimResult> {
   const plan = makePlan(s, o.yearly ?? false);
+  const overrides = correlatedDraws(s, plan, o);
+  const T = o.trials;
+  // run's base case in float64: every figure at its base, every event as written.
+  const baseRow = outputs(Fast, plan, casePicker(Fast, 'base'));
+  const baseValues = new Map(plan.names.map((n, k) => [n, baseRow[k]!]));
+  const bh = baseValues.get('headlineMobilization.total')!;
+  const bytes = plan.names.length * T * Float64Array.BYTES_PER_ELEMENT;
+  const r: Streamed & { values?: Map<string, Float64Array> } =
+    !o.keyed && bytes > (o.inMemoryBytes ?? IN_MEMORY_BYTES)
+      ? await replayed(s, plan, o, overrides, bh)
+      : await held(s, plan, o, overrides, bh);
+  const summaries = new Map(plan.names.map((name, k) => [name, r.summaries[k]!]));
+  const counts = new Map(plan.tests.map((t, i) => [t, r.tests[i]!]));
+  const probabilities = new Map([...counts].map(([t, k]) => [t, k / T]));
+  return {
+    plan,
+    trials: T,
+    seed: o.seed,
+    summaries,
+    probabilities,
+    counts,
+    histogram: r.histogram,
+    base: { values: baseValues, headlineShareBelow: r.below / T },
+    ...(r.values ? { values: r.values } : {}),
+  };
+}
+
+/** Every trial replayed, a chunk at a time (stream.ts). */
+async function replayed(s: Scenario, plan: Plan, o: SimOptions, overrides: Overrides | undefined, bh: number): Promise<Streamed> {
+  const exec =
+    o.workers === 1
+      ? localExecutor(plan, o.seed, o.trials, overrides)
+      : workerExecutor(o.workerScript, o.workers, {
+          scenario: encode(s),
+          seed: o.seed,
+          total: o.trials,
+          yearly: o.yearly ?? false,
+          outputs: plan.names.length,
+          ...(overrides ? { overrides } : {}),
+        });
+  try {
+    return await streamSummaries(plan, o.seed, o.trials, overrides, exec, bh, o.onProgress);
+  } finally {
+    exec.close();
+  }
+}
+
+/** Every trial's outputs held in columns (workers write their blocks into shared ones). */
+async function held(
+  s: Scenario,
+  plan: Plan,
+  o: SimOptions,
+  overrides: Overrides | undefined,
+  bh: number,
+): Promise<Streamed & { values?: Map<string, Float64Array> }> {
   const W = o.workers;
   const bounds = Array.from({ length: W + 1 }, (_, w) => Math.round((o.trials * w) / W));
   const done = new Array<number>(W).fill(0);
@@ -67,7 +152,6 @@ export async function simulate(s: Scenario, o: SimOptions): Promise<SimResult> {
       o.trials,
     );
   };
-  const overrides = correlatedDraws(s, plan, o);
   const K = plan.names.length;
   const T = o.trials;
   // Every output's column over all trials: output k of trial i at columns[k * T + i].
@@ -139,30 +223,15 @@ export async function simulate(s: Scenario, o: SimOptions): Promise<SimResult> {
   }
   // Copies first: summarizing reorders each column.
   const col = (k: number) => columns.subarray(k * T, (k + 1) * T);
-  const headline = col(plan.names.indexOf('headlineMobilization.total')).slice();
+  const headline = col(plan.headline).slice();
   const values = o.keyed ? new Map(plan.names.map((name, k) => [name, col(k).slice()])) : undefined;
   const byOutput = await summarizeOutputs(plan.names.map((_, k) => k));
-  const summaries = new Map(plan.names.map((name, k) => [name, byOutput.get(k)!]));
-  const counts = new Map(plan.tests.map((t, i) => [t, blockCounts.reduce((a, c) => a + c[i]!, 0)]));
-  const probabilities = new Map([...counts].map(([t, k]) => [t, k / T]));
-  const h = summaries.get('headlineMobilization.total')!;
-  // run's base case in float64: every figure at its base, every event as written.
-  const baseRow = outputs(Fast, plan, casePicker(Fast, 'base'));
-  const baseValues = new Map(plan.names.map((n, k) => [n, baseRow[k]!]));
-  const bh = baseValues.get('headlineMobilization.total')!;
+  const summaries = plan.names.map((_, k) => byOutput.get(k)!);
+  const tests = plan.tests.map((_, i) => blockCounts.reduce((a, c) => a + c[i]!, 0));
+  const h = summaries[plan.headline]!;
   let below = 0;
   for (let i = 0; i < T; i++) if (headline[i]! < bh) below++;
-  return {
-    plan,
-    trials: T,
-    seed: o.seed,
-    summaries,
-    probabilities,
-    counts,
-    histogram: histogram(headline, 20, h.min, h.max),
-    base: { values: baseValues, headlineShareBelow: below / T },
-    ...(values ? { values } : {}),
-  };
+  return { summaries, tests, histogram: histogram(headline, HISTOGRAM_BINS, h.min, h.max), below, ...(values ? { values } : {}) };
 }
 
 type WorkerAnswer = { type: 'trials'; counts: number[] } | { type: 'summaries'; summaries: Summary[] };
@@ -202,11 +271,7 @@ export function pairedDifferences(a: SimResult, b: SimResult): Map<string, Paire
  * input, every trial's value; per correlated event, every trial's uniform. Undefined when
  * nothing is correlated, and then nothing changes.
  */
-function correlatedDraws(
-  s: Scenario,
-  plan: Plan,
-  o: SimOptions,
-): { inputs: Map<number, Float64Array>; events: Map<number, Float64Array> } | undefined {
+function correlatedDraws(s: Scenario, plan: Plan, o: SimOptions): Overrides | undefined {
   const cv = correlatedVars(s, plan.random, plan.events);
   if (!cv) return undefined;
   const T = o.trials;

@@ -29,7 +29,7 @@ function select(a: Float64Array, l: number, r: number, k: number): void {
   }
 }
 
-interface Win {
+export interface Win {
   h: number;
   k: number;
   lo: number;
@@ -167,19 +167,10 @@ export function summarize(a: Float64Array): Summary {
       sum += v;
     }
   }
-  const none: [number, number] = [NaN, NaN];
-  if (n === 0)
-    return { p5: NaN, p50: NaN, p95: NaN, mean: NaN, min: NaN, max: NaN, n: 0, se: NaN, ci: { p5: none, p50: none, p95: none } };
+  if (n === 0) return summaryOf(0, NaN, NaN, NaN, NaN, () => NaN);
   const b = a.subarray(0, n);
   const mean = sum / n;
-  // Each quantile needs the order statistics of one window of ranks: its interval's
-  // [j, k] and the two it interpolates between.
-  const wins = [0.05, 0.5, 0.95].map((p): Win => {
-    const h = (n - 1) * p,
-      k = Math.floor(h);
-    const [lo, hi] = quantileRanks(n, p);
-    return { h, k, lo: Math.min(lo, k), hi: Math.max(hi, Math.min(n - 1, k + 1)) };
-  }) as [Win, Win, Win];
+  const wins = windowsFor(n);
   // Many values: pivots from a sample bracket each window, and the pass that sums the
   // squared deviations also counts the values below each window and keeps those inside.
   const brackets = n >= SAMPLED_FROM ? bracketsFor(b, wins) : undefined;
@@ -210,7 +201,6 @@ export function summarize(a: Float64Array): Summary {
       if (v < min) min = v;
       if (v > max) max = v;
     }
-  const se = n > 1 ? Math.sqrt(ss / (n - 1) / n) : NaN;
   const [w5, w50, w95] = wins;
   /** The value of rank r (0-based) once the order statistics are placed. */
   let at = (r: number) => b[r]!;
@@ -225,6 +215,34 @@ export function summarize(a: Float64Array): Summary {
     placeWindow(b, 0, w50.lo - 1, w5);
     placeWindow(b, w50.hi + 1, n - 1, w95);
   } else b.sort(); // few values: the windows overlap
+  return summaryOf(n, mean, ss, min, max, at);
+}
+
+/**
+ * Each quantile's window of ranks: the order statistics it needs, its interval's [j, k]
+ * and the two it interpolates between (h = (n - 1) p, k = floor(h)).
+ */
+export function windowsFor(n: number): [Win, Win, Win] {
+  return [0.05, 0.5, 0.95].map((p): Win => {
+    const h = (n - 1) * p,
+      k = Math.floor(h);
+    const [lo, hi] = quantileRanks(n, p);
+    return { h, k, lo: Math.min(lo, k), hi: Math.max(hi, Math.min(n - 1, k + 1)) };
+  }) as [Win, Win, Win];
+}
+
+/**
+ * The summary of n finite values from their sum in trial order (mean), the sum of squared
+ * deviations from that mean in trial order (ss), min, max and the order statistics of
+ * windowsFor(n)'s ranks (`at`): shared by the in-memory and the streamed summaries, so
+ * both give the same bytes.
+ */
+export function summaryOf(n: number, mean: number, ss: number, min: number, max: number, at: (r: number) => number): Summary {
+  const none: [number, number] = [NaN, NaN];
+  if (n === 0)
+    return { p5: NaN, p50: NaN, p95: NaN, mean: NaN, min: NaN, max: NaN, n: 0, se: NaN, ci: { p5: none, p50: none, p95: none } };
+  const se = n > 1 ? Math.sqrt(ss / (n - 1) / n) : NaN;
+  const [w5, w50, w95] = windowsFor(n);
   const q = (w: Win): number => (w.k + 1 >= n || w.h === w.k ? at(w.k) : at(w.k) + (w.h - w.k) * (at(w.k + 1) - at(w.k)));
   const ci = (p: number): [number, number] => {
     const [j, k] = quantileRanks(n, p);
@@ -240,19 +258,37 @@ export interface Bin {
   count: number;
 }
 
+/** Counts values into `bins` equal-width bins from min to max (the last bin includes max), in any order. */
+export class HistogramCounter {
+  readonly counts: Float64Array;
+  private readonly w: number;
+  constructor(
+    readonly bins: number,
+    readonly min: number,
+    readonly max: number,
+  ) {
+    this.w = (max - min) / bins;
+    this.counts = new Float64Array(bins);
+  }
+  add(v: number): void {
+    if (!Number.isFinite(v)) return;
+    const w = this.w;
+    this.counts[w === 0 ? 0 : Math.min(this.bins - 1, Math.floor((v - this.min) / w))]!++;
+  }
+  result(): Bin[] {
+    const { w, min, max, bins } = this;
+    const out: Bin[] = Array.from({ length: bins }, (_, i) => ({
+      from: min + i * w,
+      to: i === bins - 1 ? max : min + (i + 1) * w,
+      count: this.counts[i]!,
+    }));
+    return w === 0 ? [{ from: min, to: max, count: out.reduce((s, x) => s + x.count, 0) }] : out;
+  }
+}
+
 /** `bins` equal-width bins from min to max (the last bin includes max). */
 export function histogram(a: Float64Array, bins: number, min: number, max: number): Bin[] {
-  const w = (max - min) / bins;
-  const out: Bin[] = Array.from({ length: bins }, (_, i) => ({
-    from: min + i * w,
-    to: i === bins - 1 ? max : min + (i + 1) * w,
-    count: 0,
-  }));
-  for (let i = 0; i < a.length; i++) {
-    const v = a[i]!;
-    if (!Number.isFinite(v)) continue;
-    const b = w === 0 ? 0 : Math.min(bins - 1, Math.floor((v - min) / w));
-    out[b]!.count++;
-  }
-  return w === 0 ? [{ from: min, to: max, count: out.reduce((s, x) => s + x.count, 0) }] : out;
+  const h = new HistogramCounter(bins, min, max);
+  for (let i = 0; i < a.length; i++) h.add(a[i]!);
+  return h.result();
 }

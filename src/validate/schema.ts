@@ -61,27 +61,9 @@ function claimTests(c: ClaimTestInput & { each?: string[]; also?: ClaimTestInput
 
 export type { AssumptionsInput } from '../kit/assumptions.js';
 
-/**
- * The scenario format (zod), built on first use: a start whose scenario is saved validated
- * (validate/saved.ts), or that validates nothing, never builds it. The parts are built in
- * the order the modules that hold them used to load (figures, the kinds by name, assumptions,
- * correlations, then this file's): the order of SHAPES, so of the keys a hint lists.
- */
-export const scenarioSchema = once(() => {
-  const { currency, govCode, note, source, year } = parts();
-  for (const k of [...KINDS].sort((x, y) => (x.kind < y.kind ? -1 : 1))) k.schema();
-  assumptions();
-  correlations();
-  // The kinds' schemas, told apart by `kind` (a did-you-mean for an unknown one in validate.ts).
-  // Each kind has its title and description in an editor (hover, completion).
-  const mechanism = z.discriminatedUnion(
-    'kind',
-    KINDS.map((k) => k.schema().meta({ title: k.title, description: k.description })) as unknown as [
-      z.ZodObject,
-      ...z.ZodObject[],
-    ],
-  ) as unknown as z.ZodType<MechanismCommon, unknown>;
-
+/** `claims:` items: a sentence of the source and its tests (`each`, `also:`). */
+function claimSchema() {
+  const { note, source } = parts();
   const comparison = z
     .enum(['approx', 'atLeast', 'atMost'])
     .optional()
@@ -142,7 +124,12 @@ export const scenarioSchema = once(() => {
         };
       }),
     }));
+  return claim;
+}
 
+/** The list items of `measures:`, `assert:`, `totals:` and the `governments:` map (built in this order: SHAPES). */
+function itemSchemas() {
+  const { currency, note, source } = parts();
   /** `measures:` sums the plan itself names (e.g. a report's own headline construct), usable as measure.ID. */
   const measure = obj({
     id: itemId('measure'),
@@ -202,6 +189,32 @@ export const scenarioSchema = once(() => {
     source: source.optional(),
     note: note.optional(),
   });
+  return { measure, assertion, declaredTotal, government };
+}
+
+/**
+ * The scenario format (zod), built on first use: a start whose scenario is saved validated
+ * (validate/saved.ts), or that validates nothing, never builds it. The parts are built in
+ * the order the modules that hold them used to load (figures, the kinds by name, assumptions,
+ * correlations, then this file's): the order of SHAPES, so of the keys a hint lists.
+ */
+export const scenarioSchema = once(() => {
+  const { currency, govCode, note, source, year } = parts();
+  for (const k of [...KINDS].sort((x, y) => (x.kind < y.kind ? -1 : 1))) k.schema();
+  assumptions();
+  correlations();
+  // The kinds' schemas, told apart by `kind` (a did-you-mean for an unknown one in validate.ts).
+  // Each kind has its title and description in an editor (hover, completion).
+  const mechanism = z.discriminatedUnion(
+    'kind',
+    KINDS.map((k) => k.schema().meta({ title: k.title, description: k.description })) as unknown as [
+      z.ZodObject,
+      ...z.ZodObject[],
+    ],
+  ) as unknown as z.ZodType<MechanismCommon, unknown>;
+
+  const claim = claimSchema();
+  const { measure, assertion, declaredTotal, government } = itemSchemas();
 
   return obj({
     extends: z.string().optional().meta({ description: 'Path of a scenario this one patches (relative to this file)' }),

@@ -75,6 +75,84 @@ interface Sink {
   misspelt: Set<string>;
 }
 
+/** What report() hands to the union case: the issue's place and the ways to emit. */
+interface At {
+  path: Path;
+  value: unknown;
+  prefix: string;
+  tree: LMap;
+  plain: unknown;
+  sink: Sink;
+  at: (p: Path, key?: boolean) => Loc;
+  emit: (code: string, message: string, loc: Loc, hint?: string) => Diagnostic | undefined;
+  missing: (hint?: string, length?: number) => void;
+}
+
+/** What the branches of a union would have taken, as words ("a number or an amount"). */
+function expectedWords(branches: Issue[][]): string {
+  const expected = new Set<string>();
+  for (const b of branches)
+    for (const i of b) {
+      if (i.path.length) continue;
+      if (i.code === 'invalid_type') expected.add(TYPE_WORDS[i.expected] ?? i.expected);
+      if (i.code === 'custom')
+        expected.add(
+          String((i.params as { unit?: string })?.unit ?? 'a value')
+            .replace(/^(amount)$/, 'an amount')
+            .replace(/^(rate|ratio)$/, 'a $1'),
+        );
+    }
+  return [...expected].join(' or ');
+}
+
+/** A value no branch of a union took: an unknown kind, a missing key, a wrong type, or the closest branch's issues. */
+function reportUnion(
+  issue: Issue & { code: 'invalid_union' },
+  { path, value, prefix, tree, plain, sink, at, emit, missing }: At,
+): void {
+  if ((issue as { note?: string }).note === 'No matching discriminator') {
+    const got = valueAt(plain, path);
+    const isMissing = got === undefined;
+    const kindPath = isMissing ? path.slice(0, -1) : path;
+    const dym = typeof got === 'string' ? didYouMean(got, MECHANISM_KINDS) : undefined;
+    emit(
+      isMissing ? 'missing-key' : 'unknown-kind',
+      isMissing
+        ? M.missingKey('kind', describePath(tree, kindPath))
+        : `${describePath(tree, path.slice(0, -1))}: ${typeof got === 'object' && got !== null ? M.kindNotName(Array.isArray(got) ? 'a list' : 'a mapping') : M.unknownKind(String(got))}`,
+      at(kindPath),
+      dym ? M.didYouMean(dym) : M.kindsHint(MECHANISM_KINDS),
+    );
+    return;
+  }
+  if (value === undefined) {
+    // A missing key whose value may take several shapes (governments): say it is missing.
+    missing();
+    return;
+  }
+  const branches = issue.errors;
+  const scores = branches.map((b) => score(b, path));
+  const top = Math.max(...scores);
+  const mismatch = branches
+    .flat()
+    .find((i) => i.code === 'custom' && i.path.length === 0 && (i.params as { typeMismatch?: boolean })?.typeMismatch) as
+    { message: string; params?: { hint?: string } } | undefined;
+  if (top === 0 && mismatch && typeof value !== 'object') {
+    // A scalar where a figure belongs: the figure parser's message says it best.
+    emit('invalid-figure', prefix + mismatch.message, at(path), mismatch.params?.hint);
+    return;
+  }
+  if (top === 0) {
+    // No branch accepted the value's type: one message listing what would do.
+    const firstCustom = branches.flat().find((i) => i.code === 'custom' && i.path.length === 0) as
+      { params?: { hint?: string } } | undefined;
+    emit('wrong-type', prefix + M.wrongType(expectedWords(branches), describe(value)), at(path), firstCustom?.params?.hint);
+    return;
+  }
+  const chosen = branches[scores.indexOf(top)]!;
+  for (const i of chosen) report(i, path, tree, plain, sink);
+}
+
 function report(issue: Issue, base: Path, tree: LMap, plain: unknown, sink: Sink): void {
   const path = [...base, ...issue.path];
   const where = describePath(tree, path);
@@ -119,67 +197,9 @@ function report(issue: Issue, base: Path, tree: LMap, plain: unknown, sink: Sink
       }
       return;
     }
-    case 'invalid_union': {
-      if ((issue as { note?: string }).note === 'No matching discriminator') {
-        const got = valueAt(plain, path);
-        const isMissing = got === undefined;
-        const kindPath = isMissing ? path.slice(0, -1) : path;
-        const dym = typeof got === 'string' ? didYouMean(got, MECHANISM_KINDS) : undefined;
-        emit(
-          isMissing ? 'missing-key' : 'unknown-kind',
-          isMissing
-            ? M.missingKey('kind', describePath(tree, kindPath))
-            : `${describePath(tree, path.slice(0, -1))}: ${typeof got === 'object' && got !== null ? M.kindNotName(Array.isArray(got) ? 'a list' : 'a mapping') : M.unknownKind(String(got))}`,
-          at(kindPath),
-          dym ? M.didYouMean(dym) : M.kindsHint(MECHANISM_KINDS),
-        );
-        return;
-      }
-      if (value === undefined) {
-        // A missing key whose value may take several shapes (governments): say it is missing.
-        missing();
-        return;
-      }
-      const branches = issue.errors;
-      const scores = branches.map((b) => score(b, path));
-      const top = Math.max(...scores);
-      const mismatch = branches
-        .flat()
-        .find((i) => i.code === 'custom' && i.path.length === 0 && (i.params as { typeMismatch?: boolean })?.typeMismatch) as
-        { message: string; params?: { hint?: string } } | undefined;
-      if (top === 0 && mismatch && typeof value !== 'object') {
-        // A scalar where a figure belongs: the figure parser's message says it best.
-        emit('invalid-figure', prefix + mismatch.message, at(path), mismatch.params?.hint);
-        return;
-      }
-      if (top === 0) {
-        // No branch accepted the value's type: one message listing what would do.
-        const expected = new Set<string>();
-        for (const b of branches)
-          for (const i of b) {
-            if (i.path.length) continue;
-            if (i.code === 'invalid_type') expected.add(TYPE_WORDS[i.expected] ?? i.expected);
-            if (i.code === 'custom')
-              expected.add(
-                String((i.params as { unit?: string })?.unit ?? 'a value')
-                  .replace(/^(amount)$/, 'an amount')
-                  .replace(/^(rate|ratio)$/, 'a $1'),
-              );
-          }
-        const firstCustom = branches.flat().find((i) => i.code === 'custom' && i.path.length === 0) as
-          { params?: { hint?: string } } | undefined;
-        emit(
-          'wrong-type',
-          prefix + M.wrongType([...expected].join(' or '), describe(value)),
-          at(path),
-          firstCustom?.params?.hint,
-        );
-        return;
-      }
-      const chosen = branches[scores.indexOf(top)]!;
-      for (const i of chosen) report(i, path, tree, plain, sink);
+    case 'invalid_union':
+      reportUnion(issue, { path, value, prefix, tree, plain, sink, at, emit, missing });
       return;
-    }
     case 'invalid_type': {
       if (value === undefined) {
         missing(undefined, 1);

@@ -116,35 +116,7 @@ describe('Compact 2026 baseline', () => {
     // the tool used RD = ((t - 1) / L)^B before: 0.27 and 3.17 in these years
   });
 
-  it('claims: one per sentence of the report, tested against what it says', () => {
-    const by = Object.fromEntries(ev.claims.map((c) => [c.claim.id, c]));
-    // "~$500M per side per year (~$1B/year combined)": 438.25 and 408.25 vs 450-550, 846.5 vs 900-1100: does not hold
-    expect(by['appropriations-per-side']!.holds).toBe(false);
-    expect(by['appropriations-per-side']!.tests.map((t) => M(t.computed as never))).toEqual(['438.25', '408.25', '846.5']);
-    // TOTALS (Government appropriated, 10 yr) ~$5.5B: as published F-1 0 + F-2 2500 + F-4 0 + F-6 1000 = 3500 a side
-    expect(by['totals-row-appropriated']!.tests.map((t) => M(t.computed as never))).toEqual(['3500', '3500']);
-    expect(by['totals-row-appropriated']!.holds).toBe(false);
-    // "Headline mobilization: $10B" (at least) beside the row's own 11000: holds
-    expect(by['totals-row-headline']!.holds).toBe(true);
-    // F-3 125 is inside $100-150M and at most ~$150M
-    expect(by['f3-budget-cost']!.holds).toBe(true);
-    expect(by['f3-table-cost']!.holds).toBe(true);
-    // "can reach $15B+" on the report's own construct (17500) and "$10B+ baseline" (11000)
-    expect(by['headline-15b']!.holds).toBe(true);
-    // F-5 1125 public, nothing private, vs "$500M combined": does not hold
-    expect(M(by['f5-500m-combined']!.computed as never)).toBe('1125');
-    expect(by['f5-500m-combined']!.holds).toBe(false);
-    // Q-1 at $300M (l.420) vs "$150M bilateral" (l.826): does not hold
-    expect(by['q1-150m-bilateral']!.holds).toBe(false);
-    // 16 claims, 9 hold as published (7 fail: totals row, per side, three F-5, floor, Q-1)
-    expect(ev.claims.length).toBe(16);
-    expect(ev.claims.filter((c) => c.holds).length).toBe(9);
-    // federal: the TOTALS row (5500) and the floor (638.25, 608.25) hold; "F-1 and F-4 are not appropriated" (4000) fails
-    const fed = evaluate({ ...loaded.scenario!, basis: 'federal' });
-    const f = Object.fromEntries(fed.claims.map((c) => [c.claim.id, c.holds]));
-    expect([f['totals-row-appropriated'], f['floor-architecture'], f['f1-f4-not-appropriated']]).toEqual([true, true, false]);
-    expect(fed.claims.filter((c) => c.holds).length).toBe(10);
-  });
+  // The claims, one test each with its report line and hand figures: test/core/compact-claims.test.ts.
 
   it('--case low and high use the ends of every range', () => {
     const lo = evaluate(loaded.scenario!, 'low').measure;

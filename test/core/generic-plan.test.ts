@@ -89,7 +89,7 @@ describe('a seven-year, three-government plan', () => {
 
   it('CSV: the ledger sums to the same totals', async () => {
     const [head, ...rows] = parseCsv((await ok(['run', FILE, '--format', 'csv'])).stdout);
-    expect(head).toEqual(['year', 'government', 'mechanism', 'flow', 'amount_musd']);
+    expect(head).toEqual(['year', 'government', 'mechanism', 'flow', 'amount_musd', 'basis']);
     const sum = (gov: string | undefined, flow: string) =>
       rows.filter((r) => r[3] === flow && r[0] !== 'after' && (!gov || r[1] === gov)).reduce((a, r) => a + Number(r[4]), 0);
     for (const g of GOVS) expect(sum(g, 'budgetCost')).toBeCloseTo(BUDGET[g as keyof typeof BUDGET], 9);

@@ -135,6 +135,8 @@ describe('diff --format json (version 1)', () => {
     expect(j.thresholds).toEqual([
       {
         expression: 'budgetCost.US > +100',
+        form: 'change',
+        applies: true,
         path: 'budgetCost.US',
         op: '>',
         limit: '100',
@@ -152,7 +154,7 @@ describe('diff --format json (version 1)', () => {
 describe('--fail-if', () => {
   it('exit 1 naming the threshold when crossed; the diff still goes to stdout', async () => {
     const r = await cli(
-      ['diff', BASE, 'scenarios/f3-high.yaml', '--fail-if', 'budgetCost.US > +20', '--fail-if', 'budgetCost.IL > 0'],
+      ['diff', BASE, 'scenarios/f3-high.yaml', '--fail-if', 'budgetCost.US > +20', '--fail-if', 'budgetCost.IL > +0'],
       { cwd: ROOT },
     );
     expect(r.code).toBe(1);
@@ -181,15 +183,72 @@ describe('--fail-if', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('error invalid-fail-if: --fail-if "budgetCost.US is big" is not a threshold');
-    expect(r.stderr).toContain('= hint: write METRIC OP CHANGE');
+    expect(r.stderr).toContain('= hint: write METRIC OP +CHANGE');
+  });
+
+  it('the old unsigned form keeps its meaning (a change) and warns once', async () => {
+    // f3-high moves US budget cost by +25 (4,382.5 -> 4,407.5): not above a change of 600.
+    const r = await cli(['diff', BASE, 'scenarios/f3-high.yaml', '--fail-if', 'budgetCost.US > 600'], { cwd: ROOT });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      'warning fail-if-unsigned: --fail-if "budgetCost.US > 600": an unsigned limit is read as a change, as before; this form is deprecated and will mean a level\n' +
+        '  = hint: write "budgetCost.US > +600" for a change, or "budgetCost.US > 600 level" for the figure itself\n',
+    );
+  });
+
+  it('a level compares the figure itself: 4,407.5 is above 4,400 (0.0044T), not above 4.5B', async () => {
+    const over = await cli(['diff', BASE, 'scenarios/f3-high.yaml', '--fail-if', 'budgetCost.US > 4400 level'], { cwd: ROOT });
+    expect(over.code).toBe(1);
+    expect(over.stderr).toContain('crossed: budgetCost.US is 4,407.5 (was 4,382.5)');
+    const under = await cli(['diff', BASE, 'scenarios/f3-high.yaml', '--fail-if', 'budgetCost.US > 4.5B level'], { cwd: ROOT });
+    expect(under.code).toBe(0);
+    expect(under.stderr).toBe('');
+  });
+
+  it('a threshold on a government the scenarios do not have is n/a, and another one still counts', async () => {
+    const r = await cli(
+      [
+        'diff',
+        BASE,
+        'scenarios/f3-high.yaml',
+        '--format',
+        'json',
+        '--fail-if',
+        'budgetCost.XX > +1',
+        '--fail-if',
+        'budgetCost.US > +20',
+      ],
+      { cwd: ROOT },
+    );
+    expect(r.code).toBe(1);
+    const t = JSON.parse(r.stdout).thresholds;
+    expect(t[0]).toMatchObject({
+      expression: 'budgetCost.XX > +1',
+      applies: false,
+      why: 'this scenario has no XX',
+      crossed: false,
+    });
+    expect(t[1]).toMatchObject({ expression: 'budgetCost.US > +20', applies: true, change: '25', crossed: true });
+  });
+
+  it('must-not-flip: the federal basis flips the U.S. floor on appropriations (NOT MET -> MET); the target stays met', async () => {
+    const args = ['diff', BASE, 'scenarios/federal-basis.yaml', '--fail-if'];
+    const floor = await cli([...args, 'floor.US.met: must-not-flip'], { cwd: ROOT });
+    expect(floor.code).toBe(1);
+    expect(floor.stderr).toContain(
+      'error threshold-crossed: --fail-if "floor.US.met: must-not-flip" crossed: floor.US.appropriated.met false -> true',
+    );
+    const target = await cli([...args, 'targets.*: must-not-flip', '--fail-if', 'floor.XX.met: must-not-flip'], { cwd: ROOT });
+    expect(target.code).toBe(0);
+    expect(target.stdout).toContain('n/a: no verdict of this scenario matches');
   });
 
   it('an unknown metric is a usage error (exit 2) with a did-you-mean', async () => {
-    const r = await cli(['diff', BASE, 'scenarios/f3-high.yaml', '--fail-if', 'budgetCots.US > 1'], { cwd: ROOT });
+    const r = await cli(['diff', BASE, 'scenarios/f3-high.yaml', '--fail-if', 'budgetCots.US > +1'], { cwd: ROOT });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
-      'error invalid-fail-if: --fail-if "budgetCots.US > 1": unknown metric "budgetCots"\n  = hint: did you mean "budgetCost"?\n',
+      'error invalid-fail-if: --fail-if "budgetCots.US > +1": unknown metric "budgetCots"\n  = hint: did you mean "budgetCost"?\n',
     );
   });
 });
@@ -299,6 +358,47 @@ describe('--against REV', () => {
     expect([j.base.file, j.alt.file]).toEqual(['HEAD:scenarios/f3-high.yaml', 'HEAD:scenarios/compact-2026.yaml']);
     // Both at HEAD, subsidy 5%: F-3's face 3,000 -> 2,500 is a budget cost of -5% x 500 = -25.
     expect(j.headline.find((x: { path: string }) => x.path === 'budgetCost.US').change).toBe('-25');
+  });
+
+  it('a deleted file that extended a shipped scenario (short name, or a path under node_modules) is compared with it', async () => {
+    const dir = repo();
+    // Committed at HEAD, then deleted: one extends the shipped baseline by name, one by its installed path.
+    const pkg = join(dir, 'node_modules', 'compact-model', 'scenarios');
+    mkdirSync(pkg, { recursive: true });
+    copyFileSync(join(ROOT, 'scenarios', 'compact-2026.yaml'), join(pkg, 'compact-2026.yaml'));
+    const f3 = readFileSync(join(ROOT, 'scenarios', 'f3-high.yaml'), 'utf8');
+    writeFileSync(join(dir, 'scenarios', 'by-name.yaml'), f3.replace('extends: compact-2026.yaml', 'extends: compact-2026'));
+    writeFileSync(
+      join(dir, 'scenarios', 'by-path.yaml'),
+      f3.replace('extends: compact-2026.yaml', 'extends: ../node_modules/compact-model/scenarios/compact-2026.yaml'),
+    );
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', ...args], {
+        cwd: dir,
+        stdio: 'pipe',
+      });
+    git('add', 'scenarios');
+    git('commit', '-q', '-m', 'two alternatives of the shipped baseline');
+    for (const f of ['by-name', 'by-path']) {
+      rmSync(join(dir, 'scenarios', `${f}.yaml`));
+      const r = await cli(['diff', '--against', 'HEAD', `scenarios/${f}.yaml`, '--format', 'json'], { cwd: dir });
+      expect(r.code, r.stderr).toBe(0);
+      const j = JSON.parse(r.stdout);
+      expect(j.base.file).toBe(`HEAD:scenarios/${f}.yaml`);
+      // F-3 face 3,000 -> the baseline's 2,500 at the shipped 5% subsidy: -25.
+      expect(j.headline.find((x: { path: string }) => x.path === 'budgetCost.US').change).toBe('-25');
+    }
+  });
+
+  it('a new file extending a file that moved is compared with that file under its old name at REV', async () => {
+    const dir = repo();
+    execFileSync('git', ['checkout', '-q', '--', '.'], { cwd: dir });
+    execFileSync('git', ['mv', 'scenarios/compact-2026.yaml', 'scenarios/plan.yaml'], { cwd: dir });
+    const f3 = readFileSync(join(dir, 'scenarios', 'f3-high.yaml'), 'utf8');
+    writeFileSync(join(dir, 'scenarios', 'new.yaml'), f3.replace('extends: compact-2026.yaml', 'extends: plan.yaml'));
+    const r = await cli(['diff', '--against', 'HEAD', 'scenarios/new.yaml', '--format', 'json'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).base.file).toBe('HEAD:scenarios/compact-2026.yaml');
   });
 
   it('a renamed file is compared with its old name at REV', async () => {

@@ -8,7 +8,14 @@ import { loadScenario } from '../../src/normalize/load.js';
 import { Loader } from '../../src/read/load.js';
 import type { Case } from '../../src/compute/engine.js';
 import { Dec } from '../../src/core/money.js';
-import { checkThreshold, diffEvaluations, parseThreshold, type Row, type ScenarioDiff } from '../../src/measure/diff.js';
+import { diffEvaluations, type Row, type ScenarioDiff } from '../../src/measure/diff.js';
+import {
+  checkPolicy,
+  checkThreshold,
+  parseThreshold,
+  verdictMatches,
+  type NumericThreshold,
+} from '../../src/measure/thresholds.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const loader = new Loader(ROOT);
@@ -113,12 +120,8 @@ describe('diff on the shipped alternatives (figures worked out by hand)', () => 
       'mechanisms[F-5].study.passes',
       'mechanisms[FF-1]',
     ]);
-    // The three "if confirmed viable" F-5 claims no longer apply (they hold vacuously).
-    expect(d.claims.filter((c) => c.changed).map((c) => c.id)).toEqual([
-      'f5-500m-combined',
-      'f5-500m-1b-combined',
-      'f5-committed-12-months',
-    ]);
+    // The two "if confirmed viable" F-5 claims (amount, timing) no longer apply (they hold vacuously).
+    expect(d.claims.filter((c) => c.changed).map((c) => c.id)).toEqual(['f5-combined', 'f5-committed-12-months']);
   });
 
   it('f6-two-years-late: F-6 loses FY2027 and FY2028 at 100 per side per year', () => {
@@ -235,13 +238,14 @@ describe('laws', () => {
 });
 
 describe('--fail-if thresholds', () => {
+  const num = (s: string) => parseThreshold(s) as NumericThreshold;
   it('parses metric, operator, signed number and unit', () => {
     expect(parseThreshold('budgetCost.US > +100')).toMatchObject({ path: 'budgetCost.US', op: '>', percent: false });
-    expect(parseThreshold('budgetCost.US > +100')!.limit.toPlain()).toBe('100');
+    expect(num('budgetCost.US > +100').limit.toPlain()).toBe('100');
     expect(parseThreshold('headlineMobilization<-5%')).toMatchObject({ path: 'headlineMobilization', op: '<', percent: true });
-    expect(parseThreshold('headlineMobilization<-5%')!.limit.toPlain()).toBe('-5');
-    expect(parseThreshold('outlays.total.FY2029 >= 2.5')!.op).toBe('>=');
-    expect(parseThreshold('leverage.commitment.total <= -0.1')!.op).toBe('<=');
+    expect(num('headlineMobilization<-5%').limit.toPlain()).toBe('-5');
+    expect(num('outlays.total.FY2029 >= 2.5').op).toBe('>=');
+    expect(num('leverage.commitment.total <= -0.1').op).toBe('<=');
     for (const bad of [
       '',
       'budgetCost.US',
@@ -254,10 +258,89 @@ describe('--fail-if thresholds', () => {
       expect(parseThreshold(bad)).toBeUndefined();
   });
 
+  it('reads a signed limit as a change, `level` as the figure itself, the old unsigned form as a change (deprecated)', () => {
+    expect(parseThreshold('budgetCost.US > +600')).toMatchObject({ form: 'change', legacy: false });
+    expect(parseThreshold('budgetCost.US > +10%')).toMatchObject({ form: 'change', percent: true, legacy: false });
+    expect(parseThreshold('budgetCost.US > 600 level')).toMatchObject({ form: 'level', legacy: false });
+    expect(parseThreshold('budgetCost.US > 600')).toMatchObject({ form: 'change', legacy: true });
+    // A percentage is relative to the base: a change, signed or not, never the old form.
+    expect(parseThreshold('budgetCost.US > 10%')).toMatchObject({ form: 'change', legacy: false });
+    // A level has no sign and no percent.
+    expect(parseThreshold('budgetCost.US > +600 level')).toBeUndefined();
+    expect(parseThreshold('budgetCost.US > 5% level')).toBeUndefined();
+  });
+
+  it('accepts every amount form the scenario format does, in USD millions', () => {
+    // 0.1B = 100,000,000 = 100 million; 1.2bn = 1,200 million; $250,000,000 = 250 million; 100M = 100.
+    expect(num('budgetCost.US > +0.1B').limit.toPlain()).toBe('100');
+    expect(num('budgetCost.US > +$1.2bn').limit.toPlain()).toBe('1200');
+    expect(num('budgetCost.US > 250,000,000 level').limit.toPlain()).toBe('250');
+    expect(num('budgetCost.US < -100M').limit.toPlain()).toBe('-100');
+    expect(num('budgetCost.US > +100').limit.toPlain()).toBe('100');
+    expect(parseThreshold('budgetCost.US > +1B-2B')).toBeUndefined();
+  });
+
+  it('parses verdict policies', () => {
+    expect(parseThreshold('floor.US.met: must-not-flip')).toEqual({
+      form: 'must-not-flip',
+      text: 'floor.US.met: must-not-flip',
+      path: 'floor.US.met',
+    });
+    expect(parseThreshold('targets.*: must-not-flip')).toMatchObject({ form: 'must-not-flip', path: 'targets.*' });
+    expect(parseThreshold('floor.US.met: must-flip')).toBeUndefined();
+  });
+
+  it('matches verdict paths: floor.G.met is every reading, targets.* the target', () => {
+    expect(verdictMatches('floor.US.met', 'floor.US.appropriated.met')).toBe(true);
+    expect(verdictMatches('floor.US.met', 'floor.US.commitment.met')).toBe(true);
+    expect(verdictMatches('floor.US.met', 'floor.IL.commitment.met')).toBe(false);
+    expect(verdictMatches('floor.*.met', 'floor.IL.commitment.met')).toBe(true);
+    expect(verdictMatches('targets.*', 'target.met')).toBe(true);
+    expect(verdictMatches('target.met', 'floor.US.appropriated.met')).toBe(false);
+  });
+
+  it('must-not-flip fails when a matching verdict changes, and does not apply where none matches', () => {
+    const v = (path: string, base: boolean, alt: boolean) => ({ path, base, alt, changed: base !== alt });
+    const verdicts = [
+      v('floor.US.appropriated.met', true, false),
+      v('floor.US.commitment.met', true, true),
+      v('target.met', true, true),
+    ];
+    expect(checkPolicy({ form: 'must-not-flip', text: '', path: 'floor.US.met' }, verdicts)).toMatchObject({
+      applies: true,
+      crossed: true,
+      flips: [verdicts[0]],
+    });
+    expect(checkPolicy({ form: 'must-not-flip', text: '', path: 'targets.*' }, verdicts)).toMatchObject({ crossed: false });
+    expect(checkPolicy({ form: 'must-not-flip', text: '', path: 'floor.IL.met' }, verdicts)).toMatchObject({ applies: false });
+  });
+
+  it('a level compares the alternative’s own figure', () => {
+    const a = ev('compact-2026'),
+      b = ev('f3-high');
+    // f3-high's US budget cost: the baseline's 4,382.5 + 25 = 4,407.5 (test/core/baseline.test.ts; +5% x 500).
+    expect(crossed('budgetCost.US > 4407 level', a, b)).toBe(true);
+    expect(crossed('budgetCost.US > 4407.5 level', a, b)).toBe(false);
+    expect(crossed('budgetCost.US >= 4.4075B level', a, b)).toBe(true);
+    // The old unsigned form keeps its meaning: a change of +25 is not above 600.
+    expect(crossed('budgetCost.US > 600', a, b)).toBe(false);
+  });
+
+  it('a threshold naming a government or mechanism the scenarios do not have does not apply; a typo in the metric is an error', () => {
+    const a = ev('compact-2026'),
+      b = ev('f3-high');
+    expect(checkThreshold(num('budgetCost.XX > +1'), a, b)).toMatchObject({ ok: true, applies: false });
+    expect(checkThreshold(num('budgetCost.US.F-99 > +1'), a, b)).toMatchObject({ ok: true, applies: false });
+    expect(checkThreshold(num('measure.nothing > +1'), a, b)).toMatchObject({ ok: true, applies: false });
+    expect(checkThreshold(num('budgetCots.US > +1'), a, b)).toMatchObject({ ok: false });
+    expect(checkThreshold(num('leverage.commitment.total > +1M'), a, b)).toMatchObject({ ok: false });
+  });
+
   /** Whether threshold `s` is crossed going from a to b. */
   const crossed = (s: string, a: ReturnType<typeof ev>, b: ReturnType<typeof ev>) => {
-    const r = checkThreshold(parseThreshold(s)!, a, b);
+    const r = checkThreshold(num(s), a, b);
     if (!r.ok) throw new Error(r.message);
+    if (!r.applies) throw new Error(r.why);
     return r.crossed;
   };
 
@@ -290,9 +373,9 @@ describe('--fail-if thresholds', () => {
   it('an unknown metric or a true/false metric is refused with a hint', () => {
     const a = ev('compact-2026'),
       b = ev('f3-high');
-    const r = checkThreshold(parseThreshold('budgetCots.US > 1')!, a, b);
+    const r = checkThreshold(num('budgetCots.US > 1'), a, b);
     expect(r).toMatchObject({ ok: false, hint: 'did you mean "budgetCost"?' });
-    const r2 = checkThreshold(parseThreshold('floor.US.appropriated.met > 0')!, a, b);
+    const r2 = checkThreshold(num('floor.US.appropriated.met > 0'), a, b);
     expect(r2.ok).toBe(false);
   });
 });

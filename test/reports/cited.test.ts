@@ -66,10 +66,14 @@ describe('sources: the cited document', () => {
   });
 
   it('a directory or a device is not read', async () => {
-    for (const f of ['.', '/dev/zero']) {
-      const r = await cli(['explain', 'alt.yaml', 'budgetCost.US'], { cwd: folder(f) });
+    // A device is outside the scenario's folder: refused before it is looked at (issue 27).
+    for (const [f, why] of [
+      ['.', '(not a regular file)'],
+      ['/dev/zero', "(outside the scenario's tree"],
+    ]) {
+      const r = await cli(['explain', 'alt.yaml', 'budgetCost.US'], { cwd: folder(f!) });
       expect(r.code, r.stderr).toBe(0);
-      expect(r.stderr).toContain('(not a regular file)');
+      expect(r.stderr).toContain(why);
     }
   });
 });

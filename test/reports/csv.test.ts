@@ -40,11 +40,22 @@ describe('csv writer', () => {
 });
 
 describe('run --format csv', () => {
+  it('names the scoring basis its budget flows are read on, in a basis column', async () => {
+    for (const [args, basis] of [
+      [[], 'as-published'],
+      [['--basis', 'federal'], 'federal'],
+    ] as const) {
+      const rows = parseCsv((await cli(['run', '--format', 'csv', ...args])).stdout).slice(1);
+      expect(rows.length).toBeGreaterThan(0);
+      expect(new Set(rows.map((x) => x[5]))).toEqual(new Set([basis]));
+    }
+  });
+
   it('is the tidy long ledger whose sums equal the JSON totals', async () => {
     const r = await cli(['run', '--format', 'csv']);
     expect(r.code).toBe(0);
     const [head, ...rows] = parseCsv(r.stdout);
-    expect(head).toEqual(['year', 'government', 'mechanism', 'flow', 'amount_musd']);
+    expect(head).toEqual(['year', 'government', 'mechanism', 'flow', 'amount_musd', 'basis']);
     const sum = (pred: (x: string[]) => boolean) =>
       rows
         .filter(pred)

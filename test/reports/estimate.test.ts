@@ -127,7 +127,7 @@ describe('estimate table', () => {
     expect(r.stdout).toMatch(/Estimated authorization level .*│\s+2,570 │\s+4,383 │/);
     expect(r.stdout).toContain('components may not sum to totals because of rounding');
     expect(r.stdout).not.toContain('All governments');
-    expect(r.stdout).toMatch(/S-1B Advanced Chip Design Research Center: outlays .*│\s+\* │/);
+    expect(r.stdout).toMatch(/S-1B outlays .*│\s+\* │/);
   });
 
   it('warns about an administrative cost without a source', async () => {

@@ -22,7 +22,7 @@ describe('output files', () => {
     const r = await cli(['run', 'compact-2026.yaml', '--format', 'csv', '-o', 'out.csv'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
-    expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toMatch(/^year,government,mechanism,flow,amount_musd\r\n/);
+    expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toMatch(/^year,government,mechanism,flow,amount_musd,basis\r\n/);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 

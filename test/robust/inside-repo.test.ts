@@ -1,6 +1,8 @@
 // A clone is self-contained: no tracked file refers to a path outside the repository
 // (a scenario's `file:`, a doc's link, a test's fixture), so nothing a user clones depends
-// on a folder that happens to sit beside the author's copy.
+// on a folder that happens to sit beside the author's copy. Test sources (*.test.ts) are
+// left out: hostile-input tests spell escaping paths on purpose, as strings they feed the
+// CLI; their fixture files are scanned like every other file.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
@@ -42,7 +44,11 @@ describe('every path the repository names is inside it', () => {
         continue; // a tracked file deleted in the working tree
       }
       if (text.includes('\u0000')) continue; // binary
-      for (const p of escapingPaths(ROOT, f, text)) found.push(`${f}: ${p}`);
+      // This file's own examples, and a line marked `outside-ok` (a hostile fixture built in a
+      // temporary folder, which names no file of the clone), are not references.
+      if (f === 'test/robust/inside-repo.test.ts') continue;
+      const lines = text.split('\n').filter((l) => !l.includes('outside-ok'));
+      for (const p of escapingPaths(ROOT, f, lines.join('\n'))) found.push(`${f}: ${p}`);
     }
     expect(found).toEqual([]);
   });

@@ -12,7 +12,7 @@ const ROOT = process.cwd();
 const S = ['compact-2026', 'f3-high', 'f4-no-second-wave', 'f5-study-fails', 'f6-two-years-late'].map(
   (s) => `scenarios/${s}.yaml`,
 );
-const COMMANDS = ['run', 'diff', 'explain', 'report', 'check', 'simulate', 'sensitivity', 'schema', 'init'];
+const COMMANDS = ['run', 'diff', 'compare', 'explain', 'report', 'check', 'simulate', 'sensitivity', 'schema', 'init'];
 const ANSI = /\u001b\[[0-9;]*m/g;
 const tmp = mkdtempSync(join(tmpdir(), 'cm-w80-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -36,6 +36,7 @@ const CASES: string[][] = [
   ...S.slice(1).map((s) => ['diff', S[0]!, s, '--width', '80']),
   ['diff', S[0]!, S[1]!, '--width', '80', '--all'],
   ['check', '--width', '80', ...S],
+  ['compare', 'scenarios/*.yaml', '--width', '80', '--simulate', '200'],
   ['check', '--width', '80', '--verbose', ...S],
   ['check', '--width', '80', 'test/golden/check/shares-sum.yaml', 'test/golden/check/year-outside-horizon.yaml'],
   ['--help'],

@@ -7,7 +7,8 @@ import { evaluate } from '../../measure/evaluate.js';
 import { loadScenario, type LoadResult } from '../../normalize/load.js';
 import { Diagnostics, exitCodeFor } from '../../core/diagnostics.js';
 import { M } from '../../core/messages.js';
-import { checkThreshold, diffEvaluations, parseThreshold, type Threshold } from '../../measure/diff.js';
+import { diffEvaluations } from '../../measure/diff.js';
+import { checkPolicy, checkThreshold, parseThreshold, type Threshold, type ThresholdCheck } from '../../measure/thresholds.js';
 import { diffCsv, diffJson, renderDiffMarkdown, renderDiffTable, thresholdValues, type DiffView } from '../../render/diff.js';
 import { makeChalk } from '../../render/terminal.js';
 import { widthFor } from '../open.js';
@@ -64,15 +65,21 @@ export function diff(io: IO, files: string[], opts: DiffOpts): number {
     usage.error('usage', M.diffArgs(files.length, against !== undefined), undefined, M.diffArgsHint);
   if (against !== undefined && badRevision(against)) usage.error('usage', M.badRevision(against), undefined, M.badRevisionHint);
   const thresholds: Threshold[] = [];
+  const legacy = new Diagnostics();
   for (const expr of opts.failIf) {
     const t = parseThreshold(expr);
-    if (t) thresholds.push(t);
-    else usage.error('invalid-fail-if', M.failIfSyntax(expr), undefined, M.failIfSyntaxHint);
+    if (!t) usage.error('invalid-fail-if', M.failIfSyntax(expr), undefined, M.failIfSyntaxHint);
+    else {
+      thresholds.push(t);
+      if (t.form === 'change' && t.legacy)
+        legacy.warn('fail-if-unsigned', M.failIfUnsigned(t.text), undefined, M.failIfUnsignedHint(t.text));
+    }
   }
   if (usage.items.length) {
     io.err(renderDiagnostics(usage.items, new Map(), errChalk));
     return 2;
   }
+  if (legacy.items.length) io.err(renderDiagnostics(legacy.items, new Map(), errChalk));
 
   // One Loader: two files that extend the same baseline read and parse it once.
   const loader = new Loader(io.cwd, { roots: io.roots });
@@ -91,10 +98,11 @@ export function diff(io: IO, files: string[], opts: DiffOpts): number {
   const withBasis = (x: typeof base.scenario & object) => (opts.basis === undefined ? x : { ...x, basis: opts.basis });
   const a = evaluate(withBasis(base.scenario), opts.case);
   const b = evaluate(withBasis(alt.scenario), opts.case);
+  const d = diffEvaluations(a, b);
   const checked: DiffView['thresholds'] = [];
   const bad = new Diagnostics();
   for (const t of thresholds) {
-    const r = checkThreshold(t, a, b);
+    const r = t.form === 'must-not-flip' ? checkPolicy(t, d.verdicts) : checkThreshold(t, a, b);
     if (r.ok) checked.push({ t, r });
     else bad.error('invalid-fail-if', M.failIfMetric(t.text, r.message), undefined, r.hint);
   }
@@ -103,7 +111,6 @@ export function diff(io: IO, files: string[], opts: DiffOpts): number {
     return 2;
   }
 
-  const d = diffEvaluations(a, b);
   const view: DiffView = { all: opts.all, thresholds: checked };
   if (opts.format === 'json') io.out(JSON.stringify(diffJson(d, view), null, 2) + '\n');
   else if (opts.format === 'markdown') io.out(renderDiffMarkdown(d, view));
@@ -111,19 +118,20 @@ export function diff(io: IO, files: string[], opts: DiffOpts): number {
   else io.out(renderDiffTable(d, view, makeChalk(io.stdoutIsTTY, io.env), widthFor(io, opts.width)));
 
   const crossed = new Diagnostics();
-  for (const { t, r } of checked) {
-    if (!r.crossed) continue;
-    const v = thresholdValues(r);
-    crossed.error(
-      'threshold-crossed',
-      M.thresholdCrossed(t.text, t.path, v.change, v.base, v.alt),
-      undefined,
-      M.thresholdCrossedHint,
-      'rule',
-    );
-  }
+  for (const { t, r } of checked)
+    if (r.applies && r.crossed) crossed.error('threshold-crossed', crossedText(t, r), undefined, M.thresholdCrossedHint, 'rule');
   if (crossed.items.length) io.err(renderDiagnostics(crossed.items, new Map(), errChalk));
   return Math.max(code, exitCodeFor(crossed.items));
+}
+
+/** What a crossed threshold says: the change, the level reached, or the verdicts that flipped. */
+function crossedText(t: Threshold, r: Extract<ThresholdCheck, { ok: true; applies: true }>): string {
+  if (t.form === 'must-not-flip')
+    return M.policyCrossed(t.text, (r.flips ?? []).map((f) => `${f.path} ${f.base} -> ${f.alt}`).join(', '));
+  const v = thresholdValues(r);
+  return t.form === 'level'
+    ? M.levelCrossed(t.text, t.path, v.alt, v.base)
+    : M.thresholdCrossed(t.text, t.path, v.change, v.base, v.alt);
 }
 
 /**
@@ -157,12 +165,16 @@ function loadAgainst(
       return { usage };
     }
     if (parent === undefined) return { base: alt, alt };
-    const parentThen = presenceAt(io.cwd, rev, parent).kind === 'both';
-    io.err(M.againstNew(file, rev, parentThen ? `${rev}:${parent}` : parent) + '\n');
-    return { base: loadScenario(parent, loader, parentThen ? atRev : undefined), alt };
+    // The parent as it was at REV: under its old name when it moved since.
+    const pp = presenceAt(io.cwd, rev, parent);
+    const then = pp.kind === 'both' ? parent : pp.kind === 'renamed' ? pp.from : undefined;
+    io.err(M.againstNew(file, rev, then !== undefined ? `${rev}:${then}` : parent) + '\n');
+    return { base: loadScenario(then ?? parent, loader, then !== undefined ? atRev : undefined), alt };
   }
   if (presence.kind === 'deleted') {
     const base = loadScenario(file, loader, atRev);
+    // A parent read from the disk (a shipped scenario, an installed package's) has no REV: prefix.
+    const parentFromRev = base.scenario?.chain[1]?.startsWith(`${rev}:`) ?? true;
     const parent = parentOf(base, `${rev}:`);
     if (base.scenario && parent === undefined) {
       const usage = new Diagnostics();
@@ -170,8 +182,8 @@ function loadAgainst(
       return { usage };
     }
     if (parent === undefined) return { base, alt: base };
-    io.err(M.againstDeleted(file, rev, `${rev}:${parent}`) + '\n');
-    return { base, alt: loadScenario(parent, loader, atRev) };
+    io.err(M.againstDeleted(file, rev, parentFromRev ? `${rev}:${parent}` : parent) + '\n');
+    return { base, alt: loadScenario(parent, loader, parentFromRev ? atRev : undefined) };
   }
   return { base: loadScenario(file, loader, atRev), alt: loadScenario(file, loader) };
 }

@@ -1,18 +1,21 @@
-// `compact-model estimate [FILE]`: a budget estimate by fiscal year on a scoring basis
-// (budget authority, outlays, five-year and full-horizon totals), as budget staff read one.
+// `compact-model estimate [FILE] [--against BASELINE]`: a cost estimate per government as a
+// budget office publishes one (report/estimate.ts computes it, report/estimate-report.ts lays it out).
 import type { Command } from 'commander';
 import { M } from '../../core/messages.js';
 import type { Case } from '../../compute/engine.js';
-import { evaluate } from '../../measure/evaluate.js';
+import { evaluate, type Evaluation } from '../../measure/evaluate.js';
 import { renderDiagnostics } from '../../render/diagnostics.js';
 import { estimateCsv, estimateJson } from '../../render/estimate.js';
 import { renderMarkdown } from '../../render/markdown.js';
 import { makeChalk, renderTerminal } from '../../render/terminal.js';
 import { baselineMismatch, estimateData } from '../../report/estimate.js';
-import { buildEstimate } from '../../report/estimate-report.js';
-import { baselinePath } from '../io.js';
+import { buildEstimate, type EstimateUncertainty } from '../../report/estimate-report.js';
+import type { Scenario } from '../../model/scenario.js';
+import { pairedDifferences, simulate, workerCount, workerScriptIn } from '../../simulate/simulate.js';
+import { availableParallelism } from 'node:os';
+import { baselinePath, packageRoot } from '../io.js';
 import { applyRules, openScenario, usage, widthFor } from '../open.js';
-import { basisOption, caseOption, choice, type Ctx, parseWidth, widthOption } from '../options.js';
+import { basisOption, caseOption, choice, type Ctx, intOption, parseWidth, widthOption } from '../options.js';
 import { writeOutput } from '../output.js';
 
 type Opts = {
@@ -23,6 +26,8 @@ type Opts = {
   basis?: string;
   width?: number;
   against?: string;
+  simulate?: number;
+  seed: number;
 };
 
 export function register(program: Command, ctx: Ctx): void {
@@ -30,7 +35,7 @@ export function register(program: Command, ctx: Ctx): void {
     program
       .command('estimate')
       .description(
-        'a budget estimate: budget authority and outlays by fiscal year on a scoring basis, with 5-year and full-horizon totals',
+        'a cost estimate per government: direct spending, revenues and spending subject to appropriation by fiscal year, with 5-year and full-horizon totals, incremental to current law',
       )
       .argument('[file]', 'scenario YAML file (default: the shipped baseline)')
       .addOption(caseOption())
@@ -45,7 +50,13 @@ export function register(program: Command, ctx: Ctx): void {
       .option(
         '--against <file>',
         "estimate the increment over this baseline scenario (current law) instead of over the plan's own currentLaw items",
-      ),
+      )
+      .option(
+        '--simulate <trials>',
+        "add percentiles of each government's totals from this many trials (gates drawn with their probabilities)",
+        intOption(1, 10_000_000, M.simulateTrials),
+      )
+      .option('--seed <s>', 'random seed of --simulate', intOption(0, Number.MAX_SAFE_INTEGER, M.simulateSeed), 1),
   )
     .option(widthOption[0], widthOption[1], parseWidth)
     .action(async (file: string | undefined, opts: Opts) => {
@@ -87,20 +98,20 @@ export function register(program: Command, ctx: Ctx): void {
       }
       const rules = applyRules(opened, opened.scenario, ev, opts.case);
       const d = estimateData(ev, base);
-      const report = () => buildEstimate(d);
+      const report = async () => buildEstimate(d, await uncertainty(ev, base, opts));
       const data =
         opts.format === 'json'
           ? `${JSON.stringify(estimateJson(d), null, 2)}\n`
           : opts.format === 'csv'
             ? estimateCsv(d)
             : opts.format === 'markdown'
-              ? renderMarkdown(report())
+              ? renderMarkdown(await report())
               : opts.format === 'xlsx'
                 ? await (async () => {
-                    const r = report();
+                    const r = await report();
                     return (await import('../../render/xlsx.js')).toXlsx(r, ev, [['Estimate', r.sections.map((x) => x.id)]]);
                   })()
-                : renderTerminal(report(), makeChalk(io.stdoutIsTTY && !opts.output, opts.output ? {} : io.env), {
+                : renderTerminal(await report(), makeChalk(io.stdoutIsTTY && !opts.output, opts.output ? {} : io.env), {
                     width: widthFor(io, opts.width),
                     all: true,
                   });
@@ -118,4 +129,24 @@ export function register(program: Command, ctx: Ctx): void {
       io.err(M.wroteFile(opts.output));
       ctx.exitCode = rules.code;
     });
+}
+
+/** The low and high cases of the estimate, and simulate's percentiles when asked (paired with --against). */
+async function uncertainty(ev: Evaluation, base: Evaluation | undefined, opts: Opts): Promise<EstimateUncertainty> {
+  const at = (c: Case) => estimateData(evaluate(ev.scenario, c), base ? evaluate(base.scenario, c) : undefined);
+  const u: EstimateUncertainty = { low: at('low'), high: at('high') };
+  if (opts.simulate === undefined) return u;
+  const sim = (s: Scenario) =>
+    simulate(s, {
+      trials: opts.simulate!,
+      seed: opts.seed,
+      keyed: base !== undefined,
+      workers: workerCount(undefined, opts.simulate!, availableParallelism()),
+      workerScript: workerScriptIn(packageRoot()),
+    });
+  const a = await sim(ev.scenario);
+  const summaries = base
+    ? new Map([...pairedDifferences(a, await sim(base.scenario))].map(([k, v]) => [k, v.summary]))
+    : a.summaries;
+  return { ...u, sim: { trials: opts.simulate, seed: opts.seed, summaries } };
 }

@@ -6,9 +6,11 @@ import { evaluate } from '../../measure/evaluate.js';
 import { availableParallelism } from 'node:os';
 import { M } from '../../core/messages.js';
 import { toHtml } from '../../render/html.js';
+import { renderDiagnostics } from '../../render/diagnostics.js';
+import { makeChalk } from '../../render/terminal.js';
 import { buildRunReport, fanOf } from '../../report/run.js';
 import { whatItWouldTake } from '../../report/solve.js';
-import { simulate, workerCount, workerScriptIn } from '../../simulate/simulate.js';
+import { simulate, tooManyTrials, workerCount, workerScriptIn } from '../../simulate/simulate.js';
 import type { Case } from '../../compute/engine.js';
 import { baselinePath, packageRoot } from '../io.js';
 import { checkOutput, writeAtomic } from '../output.js';
@@ -47,6 +49,12 @@ export function register(program: Command, ctx: Ctx): void {
       const s = opened.scenario;
       // The report cites line numbers; say once when the cited document is not at hand.
       if (!diag) citedLines(io, s);
+      const tooMany = opts.simulate === undefined ? undefined : tooManyTrials(s, opts.simulate, false);
+      if (tooMany) {
+        io.err(renderDiagnostics([tooMany], new Map(), makeChalk(io.stderrIsTTY, io.env)));
+        ctx.exitCode = 2;
+        return;
+      }
       const fan =
         diag || opts.simulate === undefined
           ? undefined

@@ -6,7 +6,8 @@ import { M } from '../../core/messages.js';
 import { makeChalk } from '../../render/terminal.js';
 import { pairedJson, renderPaired, renderSimulate, simulateCsv, simulateJson } from '../../render/uncertainty.js';
 import { progressBar } from '../../render/progress.js';
-import { pairedDifferences, simulate, workerCount, workerScriptIn } from '../../simulate/simulate.js';
+import { pairedDifferences, simulate, tooManyTrials, workerCount, workerScriptIn } from '../../simulate/simulate.js';
+import { renderDiagnostics } from '../../render/diagnostics.js';
 import { withValuation } from '../../normalize/valuation.js';
 import type { Dec } from '../../core/money.js';
 import { baselinePath, packageRoot } from '../io.js';
@@ -71,6 +72,14 @@ export function register(program: Command, ctx: Ctx): void {
           return;
         }
         other = withValuation(o.scenario, opts);
+      }
+      for (const x of other ? [s, other] : [s]) {
+        const d = tooManyTrials(x, opts.trials, other !== undefined);
+        if (d) {
+          io.err(renderDiagnostics([d], new Map(), makeChalk(io.stderrIsTTY, io.env)));
+          ctx.exitCode = 2;
+          return;
+        }
       }
       const bar = progressBar((x) => io.err(x), io.stderrIsTTY && opts.trials >= 100_000);
       const r = await simulate(s, {

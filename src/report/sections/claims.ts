@@ -1,7 +1,7 @@
 // Published claims: those that do not hold, then (in detail) those that hold, each with
 // the published and computed values and their difference.
 import type { Evaluation } from '../../measure/evaluate.js';
-import { droppable, left, ptr, right, type Row, type Table, text } from '../model.js';
+import { type Cell, droppable, left, ptr, right, type Row, type Table, text } from '../model.js';
 import { metricJson, metricText } from '../values.js';
 import type { RunSection } from './context.js';
 
@@ -17,6 +17,12 @@ function published(c: ClaimResult): { shown: string; json: string | boolean | nu
     shown: `${metricText(p.low, ref)}-${metricText(p.high, ref)}`,
     json: `${metricJson(p.low, ref)}-${metricJson(p.high, ref)}`,
   };
+}
+
+/** A claim's verdict in its own words, coloured in a terminal. */
+function verdictCell(c: ClaimResult): Cell {
+  const t = !c.applicable ? 'n/a' : c.holds ? 'holds' : 'does not hold';
+  return { kind: 'text', text: t, tones: [{ text: t, tone: !c.applicable ? undefined : c.holds ? 'good' : 'bad' }] };
 }
 
 function claimRow(all: ClaimResult[], c: ClaimResult): Row {
@@ -40,6 +46,8 @@ function claimRow(all: ClaimResult[], c: ClaimResult): Row {
     bad: !c.holds,
     data: { 'data-claim': c.claim.id },
     cells: [
+      text(c.claim.id, { code: true }),
+      verdictCell(c),
       text(c.claim.text ?? c.claim.id),
       text(c.claim.metric + (c.claim.tests.length > named ? ' (and more)' : ''), { code: true }),
       text(`${cmp}${pub.shown}${tol}`, { json: ptr('claims', i, 'published'), jsonValue: pub.json }),
@@ -63,7 +71,9 @@ function claimTable(all: ClaimResult[], id: string, title: string, list: ClaimRe
     id,
     title: `${title} (${list.length})`,
     columns: [
-      left('Claim'),
+      left('Claim', false),
+      left('Verdict', false),
+      droppable(left('Sentence'), 4),
       droppable(left('Metric'), 3),
       right('Published'),
       right('Computed'),
@@ -71,6 +81,8 @@ function claimTable(all: ClaimResult[], id: string, title: string, list: ClaimRe
       droppable(left('Source')),
     ],
     rows: list.map((c) => claimRow(all, c)),
+    // id, verdict, published, computed on one line; the quoted sentence beneath.
+    list: { line: [0, 1, 4, 5], beneath: [2] },
     empty: 'None.',
     detail,
   };

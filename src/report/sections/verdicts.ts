@@ -53,7 +53,7 @@ function floorBlocks({ s, m, N, govs, floor }: RunContext): Block[] {
       ],
       rows,
       notes: [
-        `Readings: budget cost on each scoring basis (${BASES.map((b) => b.id).join(', ')}), or all public commitment; the plan does not say which it means. Average: the ${N}-year average against the floor; Years: years at or above it; Shortfall: what the ${N} years lack on average.`,
+        `Readings: budget cost on each scoring basis (${BASES.map((b) => b.id).join(', ')}), or all public commitment; the plan does not say which it means. Average: the ${N}-year average against the floor; Years: years at or above it; Shortfall: what the ${N} years lack in total (${N} x the average's gap to the floor).`,
       ],
     },
   ];
