@@ -120,7 +120,9 @@ export function parseYear(input: unknown, start: number, years: number): Parsed<
   });
   let n: number;
   if (typeof input === 'number' && Number.isInteger(input)) n = input;
-  else if (typeof input === 'string' && /^(FY)?\s*\d{1,4}$/i.test(input.trim())) n = Number(input.trim().replace(/^FY\s*/i, ''));
+  // CY2015: a calendar year, read as the year it names (the horizon's years are numbered alike).
+  else if (typeof input === 'string' && /^(FY|CY)?\s*\d{1,4}$/i.test(input.trim()))
+    n = Number(input.trim().replace(/^(FY|CY)\s*/i, ''));
   else return bad(M.notAYear(describe(input)));
   if (n >= 1 && n <= years && n < 1900) return { ok: true, value: start + n - 1 };
   if (n >= 1900) return { ok: true, value: n };

@@ -50,6 +50,8 @@ export class Normalizer {
   readonly figures: Fig[] = [];
   readonly curves: Curve[] = [];
   readonly start: number;
+  /** horizon.start is a usable year (else every year is reported once, at horizon.start). */
+  private readonly startOk: boolean;
   readonly years: number;
   readonly end: number;
   readonly governments: Sponsor[];
@@ -78,6 +80,7 @@ export class Normalizer {
     const startYear = parseYear(input.horizon.start, 0, 0);
     if (!startYear.ok || startYear.value < 1900)
       diags.error('invalid-year', M.horizonStart, this.at(['horizon', 'start']), M.horizonStartHint);
+    this.startOk = startYear.ok && startYear.value >= 1900;
     this.start = startYear.ok ? startYear.value : 2000;
     this.years = input.horizon.years;
     this.end = this.start + this.years - 1;
@@ -264,6 +267,8 @@ export class Normalizer {
       this.diags.error('invalid-year', `${this.pathText(p)}: ${y.message}`, this.at(p), y.hint);
       return undefined;
     }
+    // An unusable horizon start is one diagnostic already: no year can be placed against it.
+    if (!this.startOk) return undefined;
     if (y.value < start || y.value > end) {
       this.diags.error(
         'year-outside-horizon',

@@ -348,7 +348,7 @@ function uncertaintySection(d: EstimateData, u: EstimateUncertainty): Section {
         kind: 'table',
         id: 'table-estimate-uncertainty',
         columns: [
-          left('Millions of dollars'),
+          left(capitalized(millionsInWords(d.scenario.currency))),
           right('Low case'),
           right('As drafted'),
           right('High case'),

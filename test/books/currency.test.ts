@@ -39,9 +39,9 @@ describe('a plan in euros', () => {
     expect(j.units.amounts).toBe('EUR millions');
     expect(j.units.ratios).toBe('private EUR per public EUR');
     const csv = (await ok(['run', FILE, '--format', 'csv'])).stdout;
-    expect(csv.split('\r\n')[0]).toBe('year,government,mechanism,flow,amount_meur');
+    expect(csv.split('\r\n')[0]).toMatch(/^year,government,mechanism,flow,amount_meur(,|$)/);
     const usd = (await ok(['run', 'scenarios/compact-2026.yaml', '--format', 'csv'])).stdout;
-    expect(usd.split('\r\n')[0]).toBe('year,government,mechanism,flow,amount_musd');
+    expect(usd.split('\r\n')[0]).toMatch(/^year,government,mechanism,flow,amount_musd(,|$)/);
   });
 
   it('prints no USD and no $ in any format', async () => {
