@@ -2,8 +2,8 @@
 // (src/cli/boot.ts), which loads it through V8's code cache (docs/maintainers/performance.md);
 // the simulation worker goes into dist/sim-worker.js. One minified file starts faster than
 // node_modules resolution of each package (measured: run ~0.31 s vs ~0.40 s here). exceljs
-// stays external: it is imported only by `--format xlsx`. Runs on `npm install` (prepare),
-// so the command works right after install.
+// stays external: it is imported only by `--format xlsx` (an optional peer dependency).
+// Runs on `npm pack` (prepack) and in `npm test`, never on install: a packed tarball holds dist/.
 import { build } from 'esbuild';
 import { shims } from './shims/plugin.mjs';
 import { spawnSync } from 'node:child_process';

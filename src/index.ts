@@ -114,7 +114,15 @@ export interface CompareResult {
   version: number;
   case: string;
   baseline: number;
-  options: { option: string; name: string; file: string; basis: string; governments: string[]; horizon: unknown }[];
+  options: {
+    option: string;
+    name: string;
+    file: string;
+    basis: string;
+    governments: string[];
+    currency: string;
+    horizon: unknown;
+  }[];
   rows: {
     path: string;
     basis: string | null;

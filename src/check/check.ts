@@ -41,7 +41,7 @@ export function checkOne(f: string, loader: Loader, cwd: string, opts: RuleOptio
   const inherited = ds.map(() => false);
   let counts: FileOutcome['counts'];
   if (loaded.scenario && !loaded.diags.hasInputErrors) {
-    const s = loaded.scenario;
+    const s = opts.basis === undefined ? loaded.scenario : { ...loaded.scenario, basis: opts.basis };
     const report = runRules(s, (c) => evaluate(s, c), opts);
     counts = { assertions: report.assertions, totals: report.totals, claims: report.claims };
     for (const d of report.diagnostics) {

@@ -7,8 +7,9 @@ import { type Dec, Exact } from '../core/money.js';
 import { type Case, casePicker, compute } from '../compute/engine.js';
 import { kindOf } from '../mechanisms/registry.js';
 import { showValue, testAssertion } from '../measure/assert.js';
+import { testVerdicts } from '../measure/targets.js';
+import { testUnit } from '../model/expr.js';
 import type { Evaluation } from '../measure/evaluate.js';
-import { unitOf } from '../model/paths.js';
 import type { Scenario } from '../model/scenario.js';
 
 /** Rule codes added to those of reading, validation and normalization. */
@@ -18,10 +19,15 @@ export const RULES = {
   assertion: 'assertion-failed',
   fallbackOrder: 'fallback-before-study',
   claim: 'claim-not-held',
+  target: 'target-not-met',
 } as const;
 
 export interface RuleOptions {
   strictClaims: boolean;
+  /** A floor, target reading or target test that is not met is an error (exit 1). */
+  strictTargets?: boolean;
+  /** The scoring basis budget cost is measured on (check --basis); unset: each scenario's own. */
+  basis?: string;
 }
 
 export interface RuleReport {
@@ -51,6 +57,7 @@ export function runRules(s: Scenario, evaluateCase: (c: Case) => Evaluation, opt
   const assertions = assertionRule(s, ev);
   const claims = claimRule(ev('base'), opts);
   ds.push(...totals, ...assertions, ...claims);
+  if (opts.strictTargets) ds.push(...targetRule(ev('base')));
   return {
     diagnostics: ds,
     assertions: { total: s.assertions.length, hold: s.assertions.length - assertions.length },
@@ -141,9 +148,9 @@ export function withinRule(s: Scenario, ev: Evaluation): Diagnostic[] {
 export function declaredTotals(s: Scenario, ev: (c: Case) => Evaluation): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const t of s.totals) {
-    const computed = ev(t.case).measure.value(t.ref);
+    const computed = ev(t.case).measure.expr(t.expr);
     if (typeof computed === 'boolean') continue; // refused in normalize
-    const show = (x: Dec | null) => showValue(x, t.ref);
+    const show = (x: Dec | null) => showValue(x, t.expr.unit);
     if (computed === null) {
       out.push(
         ruleError(
@@ -182,10 +189,53 @@ export function assertionRule(s: Scenario, ev: (c: Case) => Evaluation): Diagnos
         ? ruleError(RULES.assertion, M.assertionUndefined(a.text, a.metric), a.loc, M.assertionUndefinedHint)
         : ruleError(
             RULES.assertion,
-            M.assertionFailed(a.text, a.metric, showValue(r.computed, a.ref), a.case),
+            M.assertionFailed(a.text, a.metric, showValue(r.computed, a.unit), a.case),
             a.loc,
-            M.assertionHint(unitOf(a.ref) === 'amount', a.source, s.currency),
+            M.assertionHint(a.unit === 'money', a.source, s.currency),
           ),
+    );
+  }
+  return out;
+}
+
+/** target-not-met (--strict-targets): the floor (on the scenario's basis), the mobilization target (headline) and each target test. */
+export function targetRule(ev: Evaluation): Diagnostic[] {
+  const s = ev.scenario;
+  const m = ev.measure;
+  const out: Diagnostic[] = [];
+  const at = (f: { loc: Diagnostic['loc'] } | undefined) => f?.loc;
+  if (s.targets.floor)
+    for (const g of m.govs) {
+      const f = m.floor(g, 'appropriated');
+      if (f.met === false)
+        out.push(
+          ruleError(
+            RULES.target,
+            M.targetNotMet(`floor.${g}.appropriated.met`, `average ${showValue(f.average, 'money')}`),
+            at(s.targets.floor),
+            M.targetNotMetHint,
+          ),
+        );
+    }
+  const t = m.target();
+  if (t.met === false)
+    out.push(
+      ruleError(
+        RULES.target,
+        M.targetNotMet('target.met', `headline ${showValue(t.headline, 'money')}`),
+        at(s.targets.mobilization),
+        M.targetNotMetHint,
+      ),
+    );
+  for (const v of testVerdicts(ev)) {
+    if (v.outcome.holds === true) continue;
+    const unit = testUnit(v.test.test);
+    const value =
+      v.outcome.holds === null
+        ? M.exprNotDefined
+        : `${showValue(v.outcome.value as Dec | boolean | null, unit)}, margin ${showValue(v.outcome.margin, unit)}`;
+    out.push(
+      ruleError(RULES.target, M.targetNotMet(`targets.${v.test.id} (${v.test.that})`, value), v.test.loc, M.targetNotMetHint),
     );
   }
   return out;

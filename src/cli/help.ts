@@ -99,7 +99,7 @@ export const HELP: Record<string, HelpSpec> = {
       ['compact-model check --format github scenarios/*.yaml', 'in GitHub Actions'],
     ],
     exits: [
-      [1, 'a rule or assertion failed (a claim too, with --strict-claims)'],
+      [1, 'a rule or assertion failed (a claim too, with --strict-claims; a target, with --strict-targets)'],
       [2, 'a file is unusable (unreadable, invalid YAML, not the format)'],
     ],
   },

@@ -44,11 +44,13 @@ const temps = new Set<string>();
 /** Registers a temporary file as in flight (removed by removeTempFiles until it is released). */
 export function trackTemp(path: string): void {
   temps.add(path);
+  if (cleanupInstalled) listen(true);
 }
 
 /** The temporary file is renamed or removed: nothing left to clean. */
 export function releaseTemp(path: string): void {
   temps.delete(path);
+  if (temps.size === 0) listen(false);
 }
 
 /** Removes every temporary file still in flight (on exit, or on a signal). */
@@ -61,9 +63,35 @@ export function removeTempFiles(): void {
     }
     temps.delete(t);
   }
+  listen(false);
 }
 
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 let cleanupInstalled = false;
+let listening = false;
+
+/** On a signal while a temporary file is in flight: remove it, then end by that signal. */
+function onSignal(sig: NodeJS.Signals): void {
+  removeTempFiles();
+  process.kill(process.pid, sig);
+}
+
+/**
+ * Signal listeners exist only while a temporary file is in flight. A listener runs on the
+ * main thread's event loop, which a long computation keeps busy: with one installed, the
+ * signal would wait for the computation to end (minutes). Without one, the signal's
+ * default action ends the process at once, workers included, and the exit status says
+ * which signal (130 for SIGINT, 143 for SIGTERM in a shell); there is nothing to clean.
+ */
+function listen(on: boolean): void {
+  if (on === listening) return;
+  listening = on;
+  for (const sig of SIGNALS) {
+    if (on) process.on(sig, onSignal);
+    else process.off(sig, onSignal);
+  }
+}
+
 /**
  * Removes temporary files when the process exits or is stopped by SIGINT, SIGTERM or
  * SIGHUP, then lets the signal take its usual effect (the exit status says which). For
@@ -73,11 +101,7 @@ export function installTempCleanup(): void {
   if (cleanupInstalled) return;
   cleanupInstalled = true;
   process.on('exit', removeTempFiles);
-  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
-    process.once(sig, () => {
-      removeTempFiles();
-      process.kill(process.pid, sig);
-    });
+  if (temps.size > 0) listen(true);
 }
 
 const refuse = (code: string, message: string, hint: string): Diagnostic => ({

@@ -2,6 +2,8 @@
 // commands/. makeProgram() lets tests run the CLI in process.
 import { Command } from 'commander';
 import type { IO } from './io.js';
+import { MissingPackage } from '../core/diagnostics.js';
+import { M } from '../core/messages.js';
 import { type Ctx, VERSION } from './options.js';
 import { addHelp } from './help.js';
 import { register as registerRun } from './commands/run.js';
@@ -69,6 +71,10 @@ export async function runCli(argv: string[], io: IO): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
     const err = e as { code?: string; exitCode?: number };
+    if (e instanceof MissingPackage) {
+      ctx.io.err(`error missing-package: ${M.missingPackage(e.pkg)}\n  = hint: ${e.hint}\n`);
+      return 2;
+    }
     if (typeof err.code === 'string' && err.code.startsWith('commander.')) {
       // commander exits 0 for --help and --version, and 1 when it shows help because the
       // command line was incomplete (no command, `help bogus`): that is unusable input.

@@ -33,6 +33,12 @@ const SCALE: Record<string, number> = {
   trillion: 1e12,
 };
 
+/** The multiplier of a scale word (M, bn, million...), case-insensitive; undefined when it is none. */
+export function amountScale(word: string): number | undefined {
+  const k = word.toLowerCase();
+  return Object.hasOwn(SCALE, k) ? SCALE[k] : undefined;
+}
+
 const NUM = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|\.\d+)`;
 const ONE_AMOUNT = new RegExp(String.raw`^(?:US)?\$?\s*${NUM}\s*([a-z]*)$`, 'i');
 const HINT: Record<Unit, string> = M.figureHint;

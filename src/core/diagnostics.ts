@@ -99,3 +99,16 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
   }
   return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
+
+/**
+ * An optional package a command needs is not installed (exceljs for `--format xlsx`): the
+ * CLI reports it as a usage error (exit 2) with how to install it, not as a crash.
+ */
+export class MissingPackage extends Error {
+  constructor(
+    readonly pkg: string,
+    readonly hint: string,
+  ) {
+    super(`${pkg} is not installed`);
+  }
+}

@@ -236,6 +236,49 @@ export const M = {
   choice: (options: string[]) => `expected one of ${options.join(', ')}`,
   yearsPastHorizon: (n: number, from: number, start: number, end: number) =>
     `${n} years from FY${from} run past the horizon FY${start}-FY${end}`,
+  // expressions (model/expr.ts): every place a metric is accepted
+  exprTooLong: (n: number, max: number) => `the expression is ${n} characters long; at most ${max} are read`,
+  exprTooLongHint: 'name a part of it under `measures:` and use measure.ID',
+  exprTooDeep: (max: number) => `the expression nests deeper than ${max} levels (parentheses or signs)`,
+  exprTooDeepHint: 'name an inner part under `measures:` and use measure.ID',
+  exprEmpty: 'the expression is empty',
+  exprHint:
+    'an expression is metric paths and numbers joined by + - * / and parentheses, e.g. headlineMobilization.total / publicCommitment.total',
+  exprUnexpected: (tok: string) => `unexpected "${tok}"`,
+  exprUnexpectedEnd: 'the expression ends where a metric or a number was expected',
+  exprUnclosed: 'a "(" is not closed',
+  exprUnclosedHint: 'add the ")" that closes it',
+  exprBadChar: (ch: string) => `"${ch}" is not part of an expression`,
+  exprNumberUnit: (text: string, unit: string) => `"${text}": unknown unit "${unit}"`,
+  exprNumberHint: 'write an amount with a scale (500M, 1.5B, $2bn), a ratio (15x), a share (35%) or a plain number',
+  exprHyphenHint: (a: string, b: string) => `to subtract, put spaces around the minus: ${a} - ${b}`,
+  exprUnits: (op: string, a: string, b: string) => `cannot ${op} ${a} and ${b}`,
+  exprUnitsHint: 'money adds to money; divide two amounts for a ratio; multiply an amount by a number, ratio or share',
+  exprCompareUnits: (a: string, b: string) => `compares ${a} with ${b}`,
+  exprCompareUnitsHint: (a: string) => `compare ${a} with ${a}${a === 'money' ? ' (an amount such as 500M or 1.5B)' : ''}`,
+  exprBooleanArith: (path: string) => `${path} is true or false; it cannot be added, subtracted, multiplied or divided`,
+  exprOutsideHorizon: (fy: string, first: string, last: string) => `${fy} is outside the horizon (${first}..${last})`,
+  exprOutsideHorizonHint: (first: string, last: string) => `name a year from ${first} to ${last}`,
+  exprReversedRange: (from: string, to: string) => `the period ${from}..${to} runs backwards`,
+  exprReversedRangeHint: (from: string, to: string) => `write ${to}..${from}`,
+  exprRangeMetric: (path: string) => `a period range sums the years of a money metric; "${path}" is not one`,
+  exprRangeHint: 'write METRIC.SCOPE.FYyyyy..FYyyyy, e.g. publicCommitment.total.FY2027..FY2031',
+  exprNeedsComparison: (text: string) => `"${text}" compares nothing: an operator (>=, <=, >, <, ==) is missing`,
+  exprTestHint: 'a test is EXPRESSION OP VALUE, e.g. multiplier.commitment.total >= 15x',
+  exprNotDefined: 'not defined',
+  targetNotMet: (what: string, value: string) => `${what} is not met: ${value}`,
+  targetNotMetHint: 'a target of the plan (--strict-targets makes a miss an error); solve shows what it would take',
+  solveNothingToSolve: (name: string) => `nothing to solve for: "${name}" states no floor, mobilization target or target test`,
+  solveNothingToSolveHint:
+    'name a goal (--goal "headlineMobilization.total >= 1B"), or state one under targets: (floor, mobilization or tests)',
+  exprRangeValueHint: 'write one value (a range is two tests), or put spaces around the minus to subtract: 3B - 1B',
+  unknownTargetTest: (id: string, known: string[]) =>
+    known.length
+      ? `no target test "${id}" (the plan's: ${known.join(', ')})`
+      : `no target test "${id}": the plan states none under targets.tests`,
+  exprColumn: (col: number, message: string) => `column ${col}: ${message}`,
+  exprTestOps: (op: string) => `"${op}" is not allowed in a target test`,
+  exprTestOpsHint: 'use >=, <=, >, < or ==',
   // assertions (check)
   assertSyntaxHint:
     'write METRIC OP VALUE, e.g. `budgetCost.US <= 5B`, `floor.US.appropriated.met == true` or `leverage.commitment.total >= 0.2`',
@@ -363,6 +406,9 @@ export const M = {
     `"${file}" was deleted since ${rev} and extended nothing: there is no new version to compare it with`,
   againstDeletedAloneHint: (file: string, rev: string) =>
     `\`git show ${rev}:./${file} > old.yaml\` then \`compact-model run old.yaml\` shows what it held`,
+  missingPackage: (pkg: string) => `${pkg} is not installed`,
+  xlsxNeedsExceljs:
+    'XLSX output needs the optional package exceljs: `npm i exceljs@4` beside compact-model (other formats work without it)',
   failIfSyntax: (expr: string) => `--fail-if "${expr}" is not a threshold`,
   failIfSyntaxHint:
     'write METRIC OP +CHANGE ("budgetCost.US > +100", USD millions; "headlineMobilization < -5%"), METRIC OP AMOUNT level ("budgetCost.US > 4.5B level") or VERDICT: must-not-flip ("floor.US.met: must-not-flip"); OP is >, >=, < or <=',
@@ -470,6 +516,10 @@ export const M = {
   // compare (src/measure/compare.ts, cli/commands/compare.ts)
   compareNoGovernment: (g: string) => `no government ${g} in this scenario`,
   compareOtherHorizon: 'another horizon: totals over different years are not compared',
+  compareOtherCurrency: (c: string, base: string) =>
+    `in ${c}, the reference in ${base}: amounts in two currencies are not compared`,
+  compareCurrencyNote: (name: string, c: string, base: string) =>
+    `${name} reports in ${c}, the reference in ${base}: its amounts are in ${c} millions, and their changes are not computed (n/a).`,
   compareHorizonNote: (name: string, h: { start: number; years: number }, b: { start: number; years: number }) =>
     `${name} covers ${h.years} years from FY${h.start}, the baseline ${b.years} from FY${b.start}: its totals are shown, their changes are not computed (n/a).`,
   compareGovernmentsNote: (name: string, missing: string[], extra: string[]) =>

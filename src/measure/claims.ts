@@ -1,6 +1,5 @@
 // Tests each published claim against the computed metric it names.
 import { Dec } from '../core/money.js';
-import type { ClaimRef } from '../model/paths.js';
 import type { Claim, ClaimTest } from '../model/scenario.js';
 import type { Measure } from './measure.js';
 
@@ -32,7 +31,7 @@ export function testClaim(m: Measure<Dec>, claim: Claim): ClaimResult {
 }
 
 function testOne(m: Measure<Dec>, t: ClaimTest): TestResult {
-  const computed = valueOf(m, t.refs);
+  const computed = m.expr(t.expr);
   if (typeof t.published === 'boolean' || typeof computed === 'boolean' || computed === null) {
     return { computed, holds: computed === t.published, difference: null };
   }
@@ -49,10 +48,4 @@ function testOne(m: Measure<Dec>, t: ClaimTest): TestResult {
         : computed.gte(lo) && computed.lte(hi);
   const difference = computed.lt(low) ? computed.minus(low) : computed.gt(high) ? computed.minus(high) : Dec.ZERO;
   return { computed, holds, difference };
-}
-
-/** A claim's metric: one ref, or money refs added up (checked in normalize). */
-export function valueOf(m: Measure<Dec>, refs: ClaimRef): Dec | boolean | null {
-  if (refs.length === 1) return m.value(refs[0]!);
-  return refs.reduce((acc: Dec, r) => acc.plus((m.value(r) as Dec | null) ?? Dec.ZERO), Dec.ZERO);
 }

@@ -209,13 +209,21 @@ function horizonMismatch(ev: Evaluation, base: Evaluation): string | undefined {
   return a.start === b.start && a.years === b.years ? undefined : M.compareOtherHorizon;
 }
 
-function changeOf(spec: RowSpec, a: Answer, b: Answer, horizon: string | undefined): Change {
+/** Why a scenario's amounts cannot be set against the baseline's: another currency. */
+function currencyMismatch(ev: Evaluation, base: Evaluation): string | undefined {
+  const a = ev.scenario.currency,
+    b = base.scenario.currency;
+  return a === b ? undefined : M.compareOtherCurrency(a, b);
+}
+
+function changeOf(spec: RowSpec, a: Answer, b: Answer, horizon: string | undefined, currency: string | undefined): Change {
   if ('na' in a || 'na' in b) return { change: null, pct: null, changed: false, na: 'n/a' };
   const x = b.value,
     y = a.value;
   if (typeof x === 'boolean' || typeof y === 'boolean' || x === null || y === null)
     return { change: null, pct: null, changed: x !== y };
   if (spec.overHorizon && horizon) return { change: null, pct: null, changed: false, na: horizon };
+  if (spec.unit === 'amount' && currency) return { change: null, pct: null, changed: false, na: currency };
   const change = y.minus(x);
   return { change, pct: spec.unit === 'count' ? null : percent(x, change), changed: !change.isZero() };
 }
@@ -223,14 +231,18 @@ function changeOf(spec: RowSpec, a: Answer, b: Answer, horizon: string | undefin
 export function compareEvaluations(evs: Evaluation[], baseline: number, specs: RowSpec[]): Comparison {
   const base = evs[baseline]!;
   const horizons = evs.map((ev) => horizonMismatch(ev, base));
+  const currencies = evs.map((ev) => currencyMismatch(ev, base));
   const rows = specs.map((spec) => {
     const answers = evs.map((ev) => spec.answer(ev));
-    const changes = answers.map((a, i) => (i === baseline ? null : changeOf(spec, a, answers[baseline]!, horizons[i])));
+    const changes = answers.map((a, i) =>
+      i === baseline ? null : changeOf(spec, a, answers[baseline]!, horizons[i], currencies[i]),
+    );
     return { spec, answers, changes };
   });
   const notes: string[] = [];
   evs.forEach((ev, i) => {
     if (horizons[i]) notes.push(M.compareHorizonNote(ev.scenario.name, ev.scenario.horizon, base.scenario.horizon));
+    if (currencies[i]) notes.push(M.compareCurrencyNote(ev.scenario.name, ev.scenario.currency, base.scenario.currency));
     const missing = base.measure.govs.filter((g) => !ev.measure.govs.includes(g));
     const extra = ev.measure.govs.filter((g) => !base.measure.govs.includes(g));
     if (missing.length || extra.length) notes.push(M.compareGovernmentsNote(ev.scenario.name, missing, extra));

@@ -5,8 +5,10 @@ import { Dec } from '../core/money.js';
 import { kindOf } from '../mechanisms/registry.js';
 import type { Assumption } from '../mechanisms/kind.js';
 import type { FlowKind } from '../model/flows.js';
-import { floorMetric, moneyMetric, type MoneyMetricId, ratioMetric } from '../model/metrics.js';
+import { floorMetric, moneyMetric, type MoneyMetricId, ratioMetric, targetMetric } from '../model/metrics.js';
 import { type Gov, type MetricRef, parseMetricPath } from '../model/paths.js';
+import { type ExprUnit, parseExpr, printExpr, refsOf, refsOfRanges, refUnit } from '../model/expr.js';
+import { namesOf } from '../model/names.js';
 import { type Fig, inactiveReason } from '../model/scenario.js';
 import type { Measure } from './measure.js';
 
@@ -38,7 +40,9 @@ export interface ExplainPart {
 
 export interface Explanation {
   path: string;
-  ref: MetricRef;
+  /** The metric, when the path is one (an expression has none). */
+  ref?: MetricRef;
+  unit: ExprUnit;
   value: Dec | boolean | null;
   /** How the value is formed from the parts, in words. */
   formula: string;
@@ -99,16 +103,38 @@ export function explain(
 ): { ok: true; explanation: Explanation } | { ok: false; message: string; hint: string } {
   const s = ms.s;
   const N = s.horizon.years;
-  const p = parseMetricPath(path, { govs: ms.govs, mechs: ms.mechs, start: s.horizon.start, years: N });
-  if (!p.ok) return p;
-  const r = p.ref;
+  const names = namesOf(s);
+  const p = parseMetricPath(path, names);
   const horizon = Array.from({ length: N }, (_, y) => y);
-  const value = ms.value(r) as Dec | boolean | null;
   const fy = (y: number) => `FY${s.horizon.start + y}`;
   const scope = (g: Gov) => g ?? 'total';
+  if (!p.ok) {
+    // Not one path: an expression (a ratio of two metrics, a period range...), taken apart into its money paths.
+    const e = parseExpr(path, names);
+    if (!e.ok) return /[\s+*/()]|\.\./.test(path.trim()) ? { ok: false, message: e.error.message, hint: e.error.hint } : p;
+    const parts = refsOfRanges(e.value).flatMap(({ ref, to }) => {
+      if (ref.kind !== 'money') return [];
+      const slots =
+        typeof ref.period === 'number'
+          ? horizon.slice(ref.period, (to ?? ref.period) + 1)
+          : ref.period === 'after'
+            ? [N]
+            : horizon;
+      const label = `${ref.metric} ${scope(ref.gov)}${ref.mech ? ` ${ref.mech}` : ''}`;
+      return [part(ms, label, ref.metric, ref.gov, ref.mech, slots)];
+    });
+    const value = ms.expr(e.value) as Dec | boolean | null;
+    return {
+      ok: true,
+      explanation: { path, unit: e.value.unit, value, formula: printExpr(e.value, s.horizon.start), parts, extraInputs: [] },
+    };
+  }
+  const r = p.ref;
+  const value = ms.value(r) as Dec | boolean | null;
+  const unit = refUnit(r, names);
   const done = (formula: string, parts: ExplainPart[], extraInputs: (Fig | undefined)[] = []) => ({
     ok: true as const,
-    explanation: { path, ref: r, value, formula, parts, extraInputs: extraInputs.filter((f): f is Fig => f !== undefined) },
+    explanation: { path, ref: r, unit, value, formula, parts, extraInputs: extraInputs.filter((f): f is Fig => f !== undefined) },
   });
   switch (r.kind) {
     case 'money': {
@@ -136,18 +162,32 @@ export function explain(
     }
     case 'measure': {
       const me = s.measures.find((x) => x.id === r.id)!;
-      const parts = me.refs.flatMap((ref) =>
+      const parts = refsOf(me.expr).flatMap((ref) =>
         ref.kind === 'money'
           ? [part(ms, `${ref.metric} ${scope(ref.gov)}${ref.mech ? ` ${ref.mech}` : ''}`, ref.metric, ref.gov, ref.mech, horizon)]
           : [],
       );
       return done(`${me.label}: ${me.sum}`, parts);
     }
-    case 'target':
+    case 'target': {
+      const metric = targetMetric(r.reading ?? 'headline');
+      const what = r.reading === 'private' ? 'private capital mobilized' : 'headline mobilization';
       return done(
-        'headline mobilization over the horizon against the mobilization target',
-        [part(ms, 'headline mobilization', 'headlineMobilization', null, undefined, horizon)],
+        `${what} over the horizon against the mobilization target`,
+        [part(ms, what, metric, null, undefined, horizon)],
         [s.targets.mobilization],
       );
+    }
+    case 'test': {
+      const t = s.targets.tests.find((x) => x.id === r.id)!;
+      const parts = refsOfRanges(t.test.left).flatMap(({ ref, to }) => {
+        if (ref.kind !== 'money') return [];
+        const slots = typeof ref.period === 'number' ? horizon.slice(ref.period, (to ?? ref.period) + 1) : horizon;
+        return [
+          part(ms, `${ref.metric} ${scope(ref.gov)}${ref.mech ? ` ${ref.mech}` : ''}`, ref.metric, ref.gov, ref.mech, slots),
+        ];
+      });
+      return done(`${t.that}${r.field === 'margin' ? ' (margin: the left side less the right)' : ''}`, parts);
+    }
   }
 }

@@ -14,9 +14,13 @@ import {
   moneyMetric,
   ratioMetric,
   type RatioMetricId,
+  targetMetric,
+  type TargetReading,
 } from '../model/metrics.js';
 import type { Gov, MetricRef } from '../model/paths.js';
-import type { Scenario } from '../model/scenario.js';
+import type { Scenario, TargetTest } from '../model/scenario.js';
+import type { Expr } from '../model/expr.js';
+import { evalExpr, runTest, type TestOutcome } from './expr.js';
 import { type FloorResult, floorTest, ratioOf, type TargetResult, targetTest } from './tests.js';
 
 export type Value<T> = T | boolean | null;
@@ -137,9 +141,40 @@ export class Measure<T> {
     return floorTest(this.A, this.byYear(floorMetric(reading), gov, undefined, basis), this.floorAmount());
   }
 
-  target(): TargetResult<T> {
+  /** The mobilization target on one reading: headline (the default, as `target.met`) or private capital only. */
+  target(reading: TargetReading = 'headline'): TargetResult<T> {
     const t = this.s.targets.mobilization ? this.A.lift(this.s.targets.mobilization.value.base) : null;
-    return targetTest(this.A, this.money('headlineMobilization'), t);
+    return targetTest(this.A, this.money(targetMetric(reading)), t);
+  }
+
+  /** A target test (targets.tests) on this ledger, on its own basis when it names one. */
+  test(id: string): TestOutcome<T> {
+    const t = this.s.targets.tests.find((x) => x.id === id)!;
+    return (t.basis === undefined ? this : this.onBasis(t.basis)).testOn(t);
+  }
+
+  /** A target test on this measure's own basis, whatever basis the test names. */
+  testOn(t: TargetTest): TestOutcome<T> {
+    return runTest(t.test, this);
+  }
+
+  private readonly bases = new Map<string, Measure<T>>();
+  /** This ledger measured on another scoring basis (the ledger holds every basis). */
+  onBasis(id: string): Measure<T> {
+    if (id === this.basis.id) return this;
+    let m = this.bases.get(id);
+    if (!m) this.bases.set(id, (m = new Measure(this.s, this.ledger, id)));
+    return m;
+  }
+
+  /** One year of a money metric (a period range in an expression sums these). */
+  yearOf(r: Extract<MetricRef, { kind: 'money' }>, y: number): T {
+    return this.money(r.metric, r.gov, r.mech, y);
+  }
+
+  /** The value of an expression; null when not defined (a division by zero). */
+  expr(e: Expr): Value<T> {
+    return evalExpr(e, this);
   }
 
   /** The value a metric ref names. */
@@ -159,12 +194,16 @@ export class Measure<T> {
         return f[r.field] as Value<T>;
       }
       case 'target': {
-        const t = this.target();
+        const t = this.target(r.reading);
         return r.field === 'met' ? t.met : t.shortfall;
+      }
+      case 'test': {
+        const t = this.test(r.id);
+        return r.field === 'met' ? t.holds : t.margin;
       }
       case 'measure': {
         const me = this.s.measures.find((x) => x.id === r.id);
-        return (me?.refs ?? []).reduce((acc: T, ref) => A.add(acc, (this.value(ref) as T | null) ?? A.zero), A.zero);
+        return me ? this.expr(me.expr) : null;
       }
     }
   }

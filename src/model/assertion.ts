@@ -1,20 +1,26 @@
 // The grammar of assertions a scenario makes about its own results (`assert:`), e.g.
-// `budgetCost.US <= 5B`: one expression parsed against the scenario's names into a typed
-// metric ref, an operator and a value. Testing one is measure's (measure/assert.ts).
-import { parseFigure } from '../core/amount.js';
-import { M } from '../core/messages.js';
+// `budgetCost.US <= 5B` or `headlineMobilization.total / publicCommitment.total >= 15x`: a
+// test of the expression language (model/expr.ts) with the fields older callers read (the
+// left side's text and, when it is one path, its ref; the right side's value when it is a
+// constant). Testing one is measure's (measure/assert.ts).
 import { Dec } from '../core/money.js';
-import { type MetricRef, type Names, parseMetricPath, unitOf } from './paths.js';
+import { type Expr, type ExprNames, type ExprTest, type ExprUnit, parseTest, type TestOp, testUnit } from './expr.js';
+import type { MetricRef } from './paths.js';
 
 export const COMPARE_OPS = ['<=', '>=', '==', '!=', '<', '>'] as const;
-export type CompareOp = (typeof COMPARE_OPS)[number];
+export type CompareOp = TestOp;
 
 export interface ParsedAssertion {
+  /** The left side as written. */
   metric: string;
-  ref: MetricRef;
+  test: ExprTest;
+  /** The left side's metric when it is one path. */
+  ref?: MetricRef;
+  /** The unit of the left side (what a value or a gap is shown in). */
+  unit: ExprUnit;
   op: CompareOp;
-  /** Amounts in USD (not millions), ratios as plain numbers, booleans for tests. */
-  value: Dec | boolean;
+  /** The right side when it is a constant (amounts in USD, not millions); null when it reads metrics. */
+  value: Dec | boolean | null;
   valueText: string;
 }
 
@@ -22,79 +28,49 @@ export interface ParsedAssertion {
 export type AssertionParse =
   { ok: true; assertion: ParsedAssertion } | { ok: false; message: string; hint: string; offset: number; length: number };
 
-const SYNTAX_HINT = M.assertSyntaxHint;
-const BARE_NUMBER = /^[+-]?(\d{1,3}(,\d{3})+|\d+(\.\d+)?|\.\d+)$/;
+/** The value of a constant expression (numbers only), or null. */
+function constant(e: Expr): Dec | boolean | null {
+  switch (e.kind) {
+    case 'num':
+    case 'bool':
+      return e.value;
+    case 'path':
+      return null;
+    case 'neg': {
+      const v = constant(e.arg);
+      return v instanceof Dec ? v.neg() : null;
+    }
+    case 'bin': {
+      const a = constant(e.left);
+      const b = constant(e.right);
+      if (!(a instanceof Dec) || !(b instanceof Dec)) return null;
+      if (e.op === '/' && b.isZero()) return null;
+      return e.op === '+' ? a.plus(b) : e.op === '-' ? a.minus(b) : e.op === '*' ? a.times(b) : a.div(b);
+    }
+  }
+}
 
 /**
- * Parses `METRIC OP VALUE`. Amounts: a bare number is USD millions (as every report shows
+ * Parses `EXPRESSION OP VALUE`. Amounts: a bare number is USD millions (as every report shows
  * them); with a unit it is read as written (5B, $500M). A test metric alone (`target.met`)
  * means `== true`.
  */
-export function parseAssertion(text: string, names: Names): AssertionParse {
-  const lead = text.length - text.trimStart().length;
-  const m = /^(\s*)(\S+?)\s*(<=|>=|==|!=|=<|=>|<|>|=)\s*(.*?)\s*$/.exec(text);
-  const metricText = m ? m[2]! : text.trim();
-  const metricOffset = m ? m[1]!.length : lead;
-  const path = parseMetricPath(metricText, names);
-  if (metricText === '')
-    return { ok: false, message: M.assertEmpty, hint: SYNTAX_HINT, offset: 0, length: Math.max(1, text.length) };
-  if (!path.ok) return { ok: false, message: path.message, hint: path.hint, offset: metricOffset, length: metricText.length };
-  const ref = path.ref;
-  const unit = unitOf(ref);
-  if (!m) {
-    if (unit === 'boolean' && /^\S+$/.test(text.trim()))
-      return { ok: true, assertion: { metric: metricText, ref, op: '==', value: true, valueText: 'true' } };
-    return {
-      ok: false,
-      message: M.assertNoOperator(text.trim()),
-      hint: SYNTAX_HINT,
-      offset: metricOffset,
-      length: Math.max(1, text.trim().length),
-    };
-  }
-  const opText = m[3]!;
-  const opOffset = text.indexOf(opText, metricOffset + metricText.length);
-  if (opText === '=' || opText === '=<' || opText === '=>') {
-    const fix = opText === '=' ? '==' : opText === '=<' ? '<=' : '>=';
-    return { ok: false, message: M.assertBadOperator(opText), hint: M.didYouMean(fix), offset: opOffset, length: opText.length };
-  }
-  const op = opText as CompareOp;
-  const valueText = m[4]!;
-  const valueOffset = valueText === '' ? opOffset + opText.length : text.indexOf(valueText, opOffset + opText.length);
-  const badValue = (message: string, hint: string): AssertionParse => ({
-    ok: false,
-    message,
-    hint,
-    offset: valueOffset,
-    length: Math.max(1, valueText.length),
-  });
-  if (valueText === '') return badValue(M.assertNoValue(metricText, op), SYNTAX_HINT);
-  if (unit === 'boolean') {
-    if (valueText !== 'true' && valueText !== 'false')
-      return badValue(M.assertNotBoolean(metricText, valueText), M.assertBooleanHint(metricText));
-    if (op !== '==' && op !== '!=') return badValue(M.assertBooleanOp(metricText), M.assertBooleanOpHint(metricText, valueText));
-    return { ok: true, assertion: { metric: metricText, ref, op, value: valueText === 'true', valueText } };
-  }
-  const neg = valueText.startsWith('-');
-  const body = neg ? valueText.slice(1).trim() : valueText;
-  let value: Dec;
-  if (unit === 'amount') {
-    if (BARE_NUMBER.test(body)) value = Dec.of(body.replace(/,/g, '')).times(1_000_000);
-    else {
-      const r = parseFigure(body, 'amount');
-      if (!r.ok) return badValue(M.notAnAmount(valueText), M.assertAmountHint);
-      if (!r.value.low.eq(r.value.high)) return badValue(M.assertRange(valueText), M.assertRangeHint);
-      value = r.value.base;
-    }
-  } else {
-    const r = parseFigure(body, 'ratio');
-    if (!r.ok)
-      return badValue(
-        M.assertNotNumber(valueText),
-        metricText.startsWith('leverage') ? M.assertLeverageHint : M.assertNumberHint,
-      );
-    if (!r.value.low.eq(r.value.high)) return badValue(M.assertRange(valueText), M.assertRangeHint);
-    value = r.value.base;
-  }
-  return { ok: true, assertion: { metric: metricText, ref, op, value: neg ? value.neg() : value, valueText } };
+export function parseAssertion(text: string, names: ExprNames): AssertionParse {
+  const r = parseTest(text, names);
+  if (!r.ok) return { ok: false, ...r.error };
+  const t = r.value;
+  const metric = text.slice(t.left.at.offset, t.left.at.offset + t.left.at.length).trim() || text.trim();
+  const valueText = t.right.at.offset >= text.length ? 'true' : text.slice(t.right.at.offset).trim();
+  return {
+    ok: true,
+    assertion: {
+      metric,
+      test: t,
+      ref: t.left.kind === 'path' && t.left.to === undefined ? t.left.ref : undefined,
+      unit: testUnit(t),
+      op: t.op,
+      value: constant(t.right),
+      valueText,
+    },
+  };
 }

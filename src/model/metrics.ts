@@ -349,7 +349,28 @@ export type FloorReading = (typeof FLOOR_READINGS)[number];
 export const FLOOR_FIELDS = ['met', 'everyYear', 'average', 'yearsMet', 'shortfall'] as const;
 export type FloorField = (typeof FLOOR_FIELDS)[number];
 export const TARGET_FIELDS = ['met', 'shortfall'] as const;
+/**
+ * Readings of the mobilization target: headline mobilization (public + private, as the report
+ * counts it; `target.met`), or private capital only.
+ */
+export const TARGET_READINGS = ['headline', 'private'] as const;
+export type TargetReading = (typeof TARGET_READINGS)[number];
+export const TEST_FIELDS = ['met', 'margin'] as const;
+export type TestField = (typeof TEST_FIELDS)[number];
+
+/** The money metric a target reading tests. */
+export function targetMetric(reading: TargetReading): MoneyMetricId {
+  return reading === 'headline' ? 'headlineMobilization' : 'privateMobilized';
+}
 export type TargetField = (typeof TARGET_FIELDS)[number];
+
+/**
+ * How every table names a floor reading (run, simulate, the report): "budget, as published"
+ * on a scoring basis, "commitment"; its path is floor.GOV.READING (appropriated, commitment).
+ */
+export function floorReadingLabel(reading: FloorReading, basisLabel: string): string {
+  return reading === 'appropriated' ? `budget, ${basisLabel}` : 'commitment';
+}
 
 /** The money metric a floor reading tests. */
 export function floorMetric(reading: FloorReading): MoneyMetricId {

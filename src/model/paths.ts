@@ -14,7 +14,11 @@ import {
   RATIO_METRIC_IDS,
   type RatioMetricId,
   TARGET_FIELDS,
+  TARGET_READINGS,
   type TargetField,
+  type TargetReading,
+  TEST_FIELDS,
+  type TestField,
 } from './metrics.js';
 
 /** The government a figure covers; null is every government together (written `total`). */
@@ -25,7 +29,8 @@ export type MetricRef =
   | { kind: 'money'; metric: MoneyMetricId; gov: Gov; mech?: string; period?: Period }
   | { kind: 'ratio'; metric: RatioMetricId; gov: Gov; mech?: string }
   | { kind: 'floor'; gov: string; reading: FloorReading; field: FloorField }
-  | { kind: 'target'; field: TargetField }
+  | { kind: 'target'; field: TargetField; reading?: TargetReading }
+  | { kind: 'test'; id: string; field: TestField }
   | { kind: 'measure'; id: string };
 
 /** A claim's metric: one path, or several money paths added up. */
@@ -39,6 +44,8 @@ export interface Names {
   mechs: readonly string[];
   /** The scenario's own measures (measure.ID). */
   measures?: readonly string[];
+  /** The ids of the plan's target tests (targets.ID). */
+  tests?: readonly string[];
   start: number;
   years: number;
 }
@@ -105,10 +112,21 @@ export function parseMetricPath(path: string, n: Names): ParsedPath {
     return { ok: true, ref: { kind: 'floor', gov, reading: reading as FloorReading, field: field as FloorField } };
   }
   if (head === 'target') {
-    const field = parts[1] ?? 'met';
-    if (!(TARGET_FIELDS as readonly string[]).includes(field) || parts.length > 2)
-      return bad(M.metricUnknownPart(field, path), field, TARGET_FIELDS);
-    return { ok: true, ref: { kind: 'target', field: field as TargetField } };
+    const reading = (TARGET_READINGS as readonly string[]).includes(parts[1] ?? '') ? (parts[1] as TargetReading) : undefined;
+    const at = reading ? 2 : 1;
+    const field = parts[at] ?? 'met';
+    if (!(TARGET_FIELDS as readonly string[]).includes(field) || parts.length > at + 1)
+      return bad(M.metricUnknownPart(field, path), field, reading ? TARGET_FIELDS : [...TARGET_READINGS, ...TARGET_FIELDS]);
+    return { ok: true, ref: { kind: 'target', field: field as TargetField, ...(reading ? { reading } : {}) } };
+  }
+  if (head === 'targets') {
+    const known = n.tests ?? [];
+    const id = parts[1] ?? '';
+    if (!known.includes(id)) return bad(M.unknownTargetTest(id, [...known]), id, known);
+    const field = parts[2] ?? 'met';
+    if (!(TEST_FIELDS as readonly string[]).includes(field) || parts.length > 3)
+      return bad(M.metricUnknownPart(field, path), field, TEST_FIELDS);
+    return { ok: true, ref: { kind: 'test', id, field: field as TestField } };
   }
   if (head === 'measure') {
     const id = parts.slice(1).join('.');
@@ -116,7 +134,7 @@ export function parseMetricPath(path: string, n: Names): ParsedPath {
     if (!known.includes(id)) return bad(M.unknownMeasure(id, known), id, known);
     return { ok: true, ref: { kind: 'measure', id } };
   }
-  const heads = [...MONEY_METRIC_IDS, ...new Set(RATIO_METRIC_IDS.map((id) => id.split('.')[0]!)), 'floor', 'target'];
+  const heads = [...MONEY_METRIC_IDS, ...new Set(RATIO_METRIC_IDS.map((id) => id.split('.')[0]!)), 'floor', 'target', 'targets'];
   return bad(M.unknownMetric(head), head, heads);
 }
 
@@ -134,7 +152,9 @@ export function pathOf(ref: MetricRef, start: number): string {
     case 'floor':
       return `floor.${ref.gov}.${ref.reading}.${ref.field}`;
     case 'target':
-      return `target.${ref.field}`;
+      return `target.${ref.reading ? `${ref.reading}.` : ''}${ref.field}`;
+    case 'test':
+      return `targets.${ref.id}${ref.field === 'met' ? '' : `.${ref.field}`}`;
     case 'measure':
       return `measure.${ref.id}`;
   }
@@ -151,6 +171,8 @@ export function unitOf(ref: MetricRef): ValueUnit {
       return ref.field === 'met' || ref.field === 'everyYear' ? 'boolean' : ref.field === 'yearsMet' ? 'count' : 'amount';
     case 'target':
       return ref.field === 'met' ? 'boolean' : 'amount';
+    case 'test':
+      return ref.field === 'met' ? 'boolean' : 'amount';
     case 'measure':
       return 'amount';
   }
@@ -164,7 +186,8 @@ export function unitOfText(path: string): ValueUnit {
   const parts = path.split('.');
   const head = parts[0];
   if (RATIO_METRIC_IDS.some((id) => path === id || path.startsWith(`${id}.`) || id.startsWith(`${head}.`))) return 'ratio';
-  if (head === 'target') return parts[1] === 'shortfall' ? 'amount' : 'boolean';
+  if (head === 'target') return parts[parts.length - 1] === 'shortfall' ? 'amount' : 'boolean';
+  if (head === 'targets') return parts[2] === 'margin' ? 'amount' : 'boolean';
   if (head === 'floor') {
     const field = parts[3];
     return field === undefined || field === 'met' || field === 'everyYear'

@@ -4,6 +4,8 @@
 import type { Ranged, Unit } from '../core/amount.js';
 import type { Loc } from '../core/diagnostics.js';
 import type { Dec } from '../core/money.js';
+import type { ParsedAssertion } from './assertion.js';
+import type { Expr, ExprTest } from './expr.js';
 import type { SponsorBasis, SponsorType } from './bases.js';
 import type { ClaimRef, MetricRef } from './paths.js';
 
@@ -135,6 +137,8 @@ export interface ClaimTest {
   /** The government of `each`, or the metric of an `also:` test; '' for a claim's single test. */
   label: string;
   metric: string;
+  /** The metric as an expression; `refs` are the paths it reads. */
+  expr: Expr;
   refs: ClaimRef;
   published: Ranged | boolean;
   publishedText: string;
@@ -161,22 +165,32 @@ export interface PlanMeasure {
   id: string;
   label: string;
   sum: string;
+  /** The measure as an expression (a sum, a ratio of two measures...). */
+  expr: Expr;
   refs: ClaimRef;
   source?: string;
   loc: Loc;
 }
 
 /** One `assert:` item, parsed (see measure/assert.ts). */
-export interface Assertion {
+export interface Assertion extends ParsedAssertion {
   id?: string;
   text: string;
-  metric: string;
-  ref: MetricRef;
-  op: '<' | '<=' | '>' | '>=' | '==' | '!=';
-  value: Dec | boolean;
-  valueText: string;
   case: 'low' | 'base' | 'high';
   source?: string;
+  loc: Loc;
+}
+
+/** One `targets.tests` item: a goal of the plan, judged by a verdict (a miss is not an error). */
+export interface TargetTest {
+  id: string;
+  that: string;
+  test: ExprTest;
+  text?: string;
+  source?: string;
+  /** The basis its verdict is on; unset: the scenario's. */
+  basis?: string;
+  case: 'low' | 'base' | 'high';
   loc: Loc;
 }
 
@@ -184,6 +198,8 @@ export interface Assertion {
 export interface DeclaredTotal {
   id: string;
   metric: string;
+  /** The metric as an expression; `ref` is its first path (for what explain and diffs name). */
+  expr: Expr;
   ref: MetricRef;
   value: Dec;
   valueText: string;
@@ -239,7 +255,7 @@ export interface Scenario {
   mechanisms: MechBase[];
   /** Every uncertain event the mechanisms declare, in scenario order. */
   events: Event[];
-  targets: { floor?: Fig; mobilization?: Fig; includeFollowOn: boolean };
+  targets: { floor?: Fig; mobilization?: Fig; includeFollowOn: boolean; tests: TargetTest[] };
   measures: PlanMeasure[];
   claims: Claim[];
   totals: DeclaredTotal[];

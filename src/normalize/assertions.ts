@@ -4,14 +4,14 @@ import { parseFigure } from '../core/amount.js';
 import type { Diagnostics, Loc } from '../core/diagnostics.js';
 import { M } from '../core/messages.js';
 import { parseAssertion } from '../model/assertion.js';
-import { type Names, parseMetricPath, unitOf } from '../model/paths.js';
+import { type ExprNames, parseExpr, refsOf } from '../model/expr.js';
 import type { Assertion, DeclaredTotal } from '../model/scenario.js';
 import type { ScenarioInput } from '../validate/schema.js';
 
 type Path = (string | number)[];
 
 export interface NameCtx {
-  names: Names;
+  names: ExprNames;
   at(p: Path, key?: boolean): Loc;
   pathText(p: Path): string;
   diags: Diagnostics;
@@ -61,12 +61,20 @@ export function normalizeTotals(raw: NonNullable<ScenarioInput['totals']>, c: Na
     if (ids.has(t.id))
       c.diags.error('duplicate-id', M.duplicateId('declared total', t.id), c.at([...p, 'id']), M.duplicateIdHint);
     ids.add(t.id);
-    const path = parseMetricPath(t.metric, c.names);
-    if (!path.ok) {
-      c.diags.error('unknown-metric', `${c.pathText([...p, 'metric'])}: ${path.message}`, c.at([...p, 'metric']), path.hint);
+    const parsed = parseExpr(t.metric, c.names);
+    if (!parsed.ok) {
+      const e = parsed.error;
+      const loc = c.at([...p, 'metric']);
+      c.diags.error(
+        'unknown-metric',
+        `${c.pathText([...p, 'metric'])}: ${e.message}`,
+        subLoc(loc, t.metric, e.offset, e.length),
+        e.hint,
+      );
       return;
     }
-    const unit = unitOf(path.ref);
+    const expr = parsed.value;
+    const unit = expr.unit === 'money' ? 'amount' : expr.unit;
     if (unit === 'boolean') {
       c.diags.error('invalid-total', M.totalNotANumber(t.metric), c.at([...p, 'metric']), M.totalNotANumberHint);
       return;
@@ -104,7 +112,8 @@ export function normalizeTotals(raw: NonNullable<ScenarioInput['totals']>, c: Na
     out.push({
       id: t.id,
       metric: t.metric,
-      ref: path.ref,
+      expr,
+      ref: refsOf(expr)[0]!,
       value: v.value.base,
       valueText: String(t.value),
       tolerance,

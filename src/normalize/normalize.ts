@@ -7,17 +7,22 @@ import { M } from '../core/messages.js';
 import { Dec } from '../core/money.js';
 import { kindOf, KINDS } from '../mechanisms/registry.js';
 import { DEFAULT_BASIS } from '../model/bases.js';
-import { parseMetricPath, type MetricRef, unitOf } from '../model/paths.js';
-import type { Claim, ClaimTest, MechBase, PlanMeasure, Scenario } from '../model/scenario.js';
+import { type Expr, type ExprNames, type ExprUnit, parseExpr, parseTest, refsOf, testUnit } from '../model/expr.js';
+import type { Claim, ClaimTest, MechBase, PlanMeasure, Scenario, TargetTest } from '../model/scenario.js';
 import type { ParsedFigure } from '../kit/figures.js';
 import type { LMap } from '../read/tree.js';
 import type { ScenarioInput } from '../validate/schema.js';
-import { normalizeAssertions, normalizeTotals } from './assertions.js';
+import { normalizeAssertions, normalizeTotals, subLoc } from './assertions.js';
 import { Normalizer, type Path } from '../kit/context.js';
 import { normalizeValuation } from './valuation.js';
 import { normalizeCorrelations } from './correlations.js';
 
-type Names = { govs: string[]; mechs: string[]; start: number; years: number; measures: string[] };
+type Names = ExprNames & {
+  measures: string[];
+  measureUnits: Map<string, ExprUnit>;
+  tests: string[];
+  testUnits: Map<string, ExprUnit>;
+};
 
 /** Each mechanism, by its kind's module (ids unique and not reserved). */
 function normalizeMechanisms(c: Normalizer, input: ScenarioInput, diags: Diagnostics): MechBase[] {
@@ -94,42 +99,71 @@ function checkWithin(c: Normalizer, input: ScenarioInput, mechanisms: MechBase[]
   }
 }
 
-/** A sum of metric paths ("a + b"), each parsed against the plan's names; amounts only when more than one. */
-function sumParser(c: Normalizer, names: Names, diags: Diagnostics) {
-  return (terms: string[], p: Path): MetricRef[] | undefined => {
-    const refs: MetricRef[] = [];
-    for (const term of terms) {
-      const r = parseMetricPath(term, names);
-      if (!r.ok) {
-        diags.error('unknown-metric', `${c.pathText(p)}: ${r.message}`, c.at(p), r.hint);
-        return undefined;
-      }
-      refs.push(r.ref);
-    }
-    if (refs.length > 1 && refs.some((r) => unitOf(r) !== 'amount')) {
-      diags.error('unknown-metric', `${c.pathText(p)}: ${M.claimSumUnits}`, c.at(p), M.claimSumHint);
-      return undefined;
-    }
-    return refs;
+/** An expression (model/expr.ts) written at `p`, parsed against the plan's names; an error points at its column. */
+function exprParser(c: Normalizer, names: ExprNames, diags: Diagnostics) {
+  return (text: string, p: Path): Expr | undefined => {
+    const r = parseExpr(text, names);
+    if (r.ok) return r.value;
+    diags.error(
+      'unknown-metric',
+      `${c.pathText(p)}: ${r.error.message}`,
+      subLoc(c.at(p), text, r.error.offset, r.error.length),
+      r.error.hint,
+    );
+    return undefined;
   };
 }
 
 /** The plan's own measures; each id joins `names.measures` so later claims may name it. */
 function normalizeMeasures(c: Normalizer, input: ScenarioInput, names: Names, diags: Diagnostics): PlanMeasure[] {
-  const parseSum = sumParser(c, names, diags);
+  const parseAt = exprParser(c, names, diags);
   const measures: PlanMeasure[] = [];
   (input.measures ?? []).forEach((me, i) => {
     const p: Path = ['measures', i];
     if (names.measures.includes(me.id))
       diags.error('duplicate-id', M.duplicateId('measure', me.id), c.at([...p, 'id']), M.duplicateIdHint);
-    const refs = parseSum(
-      me.sum.split('+').map((x) => x.trim()),
-      [...p, 'sum'],
-    );
+    const expr = parseAt(me.sum, [...p, 'sum']);
     names.measures.push(me.id);
-    if (refs) measures.push({ id: me.id, label: me.label, sum: me.sum, refs, source: me.source, loc: c.at(p) });
+    if (expr) {
+      names.measureUnits.set(me.id, expr.unit);
+      measures.push({ id: me.id, label: me.label, sum: me.sum, expr, refs: refsOf(expr), source: me.source, loc: c.at(p) });
+    }
   });
   return measures;
+}
+
+/** The plan's target tests (after measures, which they may name; each may name those before it). */
+function normalizeTargetTests(c: Normalizer, input: ScenarioInput, names: Names, diags: Diagnostics): TargetTest[] {
+  const out: TargetTest[] = [];
+  (input.targets?.tests ?? []).forEach((x, i) => {
+    const p: Path = ['targets', 'tests', i];
+    if (names.tests.includes(x.id))
+      diags.error('duplicate-id', M.duplicateId('target test', x.id), c.at([...p, 'id']), M.duplicateIdHint);
+    const r = parseTest(x.that, names, ['>=', '<=', '>', '<', '==']);
+    names.tests.push(x.id);
+    if (!r.ok) {
+      const loc = c.at([...p, 'that']);
+      diags.error(
+        'invalid-target',
+        `${c.pathText([...p, 'that'])}: ${r.error.message}`,
+        subLoc(loc, x.that, r.error.offset, r.error.length),
+        r.error.hint,
+      );
+      return;
+    }
+    names.testUnits.set(x.id, testUnit(r.value));
+    out.push({
+      id: x.id,
+      that: x.that,
+      test: r.value,
+      text: x.text,
+      source: x.source,
+      basis: x.basis,
+      case: x.case ?? 'base',
+      loc: c.at(p),
+    });
+  });
+  return out;
 }
 
 function normalizeClaims(
@@ -140,7 +174,7 @@ function normalizeClaims(
   diags: Diagnostics,
 ): Claim[] {
   const at = (p: Path, key = false) => c.at(p, key);
-  const parseSum = sumParser(c, names, diags);
+  const parseAt = exprParser(c, names, diags);
   const claimIds = new Set<string>();
   const claims: Claim[] = [];
   (input.claims ?? []).forEach((cl, i) => {
@@ -162,12 +196,13 @@ function normalizeClaims(
     for (const [k, t] of cl.tests.entries()) {
       // A claim may sum metric paths ("a + b"), since a published total may cover some mechanisms only.
       const where: Path = k < (cl.each?.length ?? 1) ? [...p, 'metric'] : [...p, 'also', k - (cl.each?.length ?? 1), 'metric'];
-      const refs = parseSum(t.terms, where);
-      if (!refs) return;
+      const expr = parseAt(t.metric, where);
+      if (!expr) return;
       tests.push({
         label: t.label,
         metric: t.metric,
-        refs,
+        expr,
+        refs: refsOf(expr),
         published: t.published,
         publishedText: t.publishedText,
         comparison: t.comparison ?? 'approx',
@@ -183,6 +218,7 @@ function normalizeClaims(
       text: cl.text,
       // As written: {gov} stands for each government of `each`.
       metric: cl.metric,
+      expr: first.expr,
       refs: first.refs,
       published: first.published,
       publishedText: first.publishedText,
@@ -221,11 +257,22 @@ export function normalize(
     floor: t.floor !== undefined ? c.fig(t.floor, ['targets', 'floor']) : undefined,
     mobilization: t.mobilization !== undefined ? c.fig(t.mobilization, ['targets', 'mobilization']) : undefined,
     includeFollowOn: t.headlineIncludesFollowOn ?? false,
+    tests: [] as TargetTest[],
   };
 
   // --- the plan's own measures, then claims (which may name them)
-  const names: Names = { govs: govCodes, mechs: mechanisms.map((m) => m.id), start, years: N, measures: [] };
+  const names: Names = {
+    govs: govCodes,
+    mechs: mechanisms.map((m) => m.id),
+    start,
+    years: N,
+    measures: [],
+    measureUnits: new Map(),
+    tests: [],
+    testUnits: new Map(),
+  };
   const measures = normalizeMeasures(c, input, names, diags);
+  targets.tests = normalizeTargetTests(c, input, names, diags);
   const claims = normalizeClaims(c, input, names, events, diags);
 
   // --- declared totals and assertions (checked by every command that evaluates)

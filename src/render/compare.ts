@@ -1,8 +1,8 @@
 // compare for scripts and spreadsheets: the versioned JSON document (every value exact, as
 // each scenario's own `run --format json` has it) and a tidy CSV (one row per figure and
 // option). The people's formats render the report model (report/compare.ts).
-import { millionsOf, perPublicUnit } from '../core/currency.js';
 import type { Diagnostic } from '../core/diagnostics.js';
+import { millionsOf } from '../core/currency.js';
 import { type Dec, millions } from '../core/money.js';
 import type { Answer, Change, Comparison, RowSpec } from '../measure/compare.js';
 import { type CompareSimulation, letter, simulatedTests } from '../report/compare.js';
@@ -27,7 +27,7 @@ function changeJson(c: Change | null, spec: RowSpec) {
   };
 }
 
-const UNIT = { amount: 'USD millions', ratio: 'ratio', count: 'count', boolean: 'verdict' } as const;
+const UNIT = { amount: 'millions', ratio: 'ratio', count: 'count', boolean: 'verdict' } as const;
 
 export interface Unusable {
   file: string;
@@ -71,8 +71,8 @@ export function compareJson(cmp: Comparison, unusable: Unusable[], sim?: Compare
   return {
     version: COMPARE_JSON_VERSION,
     units: {
-      amounts: millionsOf(evs[cmp.baseline]!.scenario.currency),
-      ratios: perPublicUnit(evs[cmp.baseline]!.scenario.currency),
+      amounts: `${millionsOf(evs[cmp.baseline]!.scenario.currency)} (each option in its own currency: options[].currency)`,
+      ratios: 'private money per unit of public money',
       percent: 'percent of the reference',
     },
     case: evs[cmp.baseline]!.case,
@@ -87,6 +87,7 @@ export function compareJson(cmp: Comparison, unusable: Unusable[], sim?: Compare
         years: ev.scenario.horizon.years,
       },
       governments: ev.scenario.governments.map((g) => g.code),
+      currency: ev.scenario.currency,
       basis: ev.scenario.basis,
     })),
     rows: cmp.rows.map((r) => ({

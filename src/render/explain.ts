@@ -16,8 +16,9 @@ import { renderTable, wrap } from './terminal.js';
 function valueText(s: Scenario, e: Explanation, json: boolean): string | boolean | null {
   const v = e.value;
   if (v === null || typeof v === 'boolean') return v;
-  if (e.ref.kind === 'ratio') return json ? v.toPlain(6) : ratioText(v);
-  if (e.ref.kind === 'floor' && e.ref.field === 'yearsMet') return v.toPlain();
+  if (e.unit === 'ratio' || e.unit === 'number') return json ? v.toPlain(6) : ratioText(v);
+  if (e.unit === 'percent') return json ? v.toPlain(6) : `${v.times(100).toPlain(4)}%`;
+  if (e.unit === 'count') return v.toPlain();
   return json ? millions(v) : `${displayMillions(v)} ${millionsOf(s.currency)}`;
 }
 

@@ -6,7 +6,10 @@ import { type Dec, millions } from '../core/money.js';
 import type { Evaluation } from '../measure/evaluate.js';
 import { BASES } from '../model/bases.js';
 import { FLOW_ORDER } from '../model/flows.js';
-import { FLOOR_READINGS, MONEY_METRIC_IDS, type MoneyMetricId, RATIO_METRICS } from '../model/metrics.js';
+import { FLOOR_READINGS, MONEY_METRIC_IDS, type MoneyMetricId, RATIO_METRICS, TARGET_READINGS } from '../model/metrics.js';
+import { testUnit } from '../model/expr.js';
+import type { TestOutcome } from '../measure/expr.js';
+import { type TestVerdict, testVerdicts } from '../measure/targets.js';
 import type { MetricRef } from '../model/paths.js';
 import { isActive } from '../model/scenario.js';
 import { metricJson } from '../report/values.js';
@@ -24,6 +27,27 @@ export function publishedJson(p: { low: Dec; high: Dec } | boolean, ref: MetricR
   if (typeof p === 'boolean') return p;
   const f = (x: Dec) => metricJson(x, ref) as string;
   return p.low.eq(p.high) ? f(p.low) : `${f(p.low)}-${f(p.high)}`;
+}
+
+/** One target test's verdict for machines: values in its unit (money as USD millions), per basis when budget cost enters it. */
+export function testVerdictJson(v: TestVerdict) {
+  const unit = testUnit(v.test.test);
+  const o = (x: TestOutcome<Dec>) => ({
+    value: metricJson(x.value, unit),
+    bar: metricJson(x.bar, unit),
+    met: x.holds,
+    margin: metricJson(x.margin, unit),
+  });
+  return {
+    that: v.test.that,
+    text: v.test.text ?? null,
+    source: v.test.source ?? null,
+    case: v.test.case,
+    unit,
+    basis: v.basis,
+    ...o(v.outcome),
+    byBasis: v.byBasis.length ? Object.fromEntries(v.byBasis.map((b) => [b.basis, o(b.outcome)])) : null,
+  };
 }
 
 /** Each claim with every test of its sentence (per government, `also:`). */
@@ -137,8 +161,19 @@ export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
     met: t.met,
     shortfall: t.shortfall === null ? null : millions(t.shortfall),
   };
-  // Added in 1.1: the plan's own measures (measures:), by id.
-  metrics.measures = Object.fromEntries(s.measures.map((x) => [x.id, millions(m.value({ kind: 'measure', id: x.id }) as Dec)]));
+  // Added in 1.2: the target on each reading (headline, as metrics.target; private capital only).
+  (metrics.target as Record<string, unknown>).byReading = Object.fromEntries(
+    TARGET_READINGS.map((r) => {
+      const x = m.target(r);
+      return [r, { amount: millions(x.headline), met: x.met, shortfall: x.shortfall === null ? null : millions(x.shortfall) }];
+    }),
+  );
+  // Added in 1.2: the plan's target tests (targets.tests), by id.
+  metrics.targets = Object.fromEntries(testVerdicts(ev).map((v) => [v.test.id, testVerdictJson(v)]));
+  // Added in 1.1: the plan's own measures (measures:), by id; a ratio as a decimal, "not defined" as null.
+  metrics.measures = Object.fromEntries(
+    s.measures.map((x) => [x.id, metricJson(m.value({ kind: 'measure', id: x.id }) as Dec | null, x.expr.unit)]),
+  );
   // Added in 1.1: the floor's budget-cost reading on every scoring basis (metrics.floor holds the scenario's own).
   metrics.floorByBasis = Object.fromEntries(
     BASES.map((b, bi) => [b.id, Object.fromEntries(govs.map((g) => [g, floorJson(m.floor(g, 'appropriated', bi))]))]),

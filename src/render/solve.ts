@@ -29,7 +29,7 @@ function metricsJson(m: Measure<Dec>): Record<string, Record<string, string>> {
 }
 
 function goalJson(goal: Goal, st: GoalState) {
-  const ref = goal.assertion.ref;
+  const ref = goal.assertion.unit;
   // A verdict's gap is an amount (average, worst year or headline less the floor or target).
   const gap = st.gap === null ? null : typeof goal.assertion.value === 'boolean' ? millions(st.gap) : metricJson(st.gap, ref);
   return { value: metricJson(st.value, ref), holds: st.holds, gap };

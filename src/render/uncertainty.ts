@@ -3,8 +3,8 @@
 import { millionsOf, perPublicUnit, unitWord } from '../core/currency.js';
 import type { ChalkInstance } from 'chalk';
 import { Dec, displayMillions } from '../core/money.js';
-import { type MetricContext, moneyMetric, RATIO_METRICS } from '../model/metrics.js';
-import { unitOf } from '../model/paths.js';
+import { type FloorReading, floorReadingLabel, type MetricContext, moneyMetric, RATIO_METRICS } from '../model/metrics.js';
+import { basisById } from '../model/bases.js';
 import { probabilityAssumed, type Scenario } from '../model/scenario.js';
 import { type Cell, left, right, type Table, text } from '../report/model.js';
 import { horizonText } from '../report/run.js';
@@ -390,16 +390,20 @@ export function renderSimulate(s: Scenario, r: SimResult, c: ChalkInstance, widt
 
 function testLabel(k: string, s: Scenario, N: number): string {
   const floor = s.targets.floor ? displayMillions(s.targets.floor.value.base) : '';
-  const m = /^floor\.(\w+)\.(\w+)\.(met|everyYear)$/.exec(k);
-  if (m) return m[3] === 'met' ? `${m[1]} ${m[2]}: average >= ${floor}/yr` : `${m[1]} ${m[2]}: >= ${floor} in all ${N} years`;
+  const m = /^floor\.(\w+)\.(appropriated|commitment)\.(met|everyYear)$/.exec(k);
+  if (m) {
+    // The reading as run's floor table names it, on the scenario's basis.
+    const reading = `${m[1]} ${floorReadingLabel(m[2] as FloorReading, basisById(s.basis)?.label ?? s.basis)}`;
+    return m[3] === 'met' ? `${reading}: average >= ${floor}/yr` : `${reading}: >= ${floor} in all ${N} years`;
+  }
   return k === 'target.met'
     ? `headline >= target ${s.targets.mobilization ? displayMillions(s.targets.mobilization.value.base) : ''}`
     : k;
 }
 
-const showValue = (x: Dec | null, r: Sensitivity) => (x === null ? '-' : metricText(x, r.ref));
+const showValue = (x: Dec | null, r: Sensitivity) => (x === null ? '-' : metricText(x, r.expr.unit));
 const machineValue = (x: Dec | null, r: Sensitivity) =>
-  x === null ? null : unitOf(r.ref) === 'amount' ? x.div(1e6).toPlain(6) : x.toPlain(6);
+  x === null ? null : r.expr.unit === 'money' ? x.div(1e6).toPlain(6) : x.toPlain(6);
 
 export function sensitivityJson(s: Scenario, r: Sensitivity): unknown {
   return {
@@ -443,7 +447,7 @@ export function renderTornado(s: Scenario, r: Sensitivity, c: ChalkInstance, wid
   out.push(c.bold(wrap(`${s.name}: sensitivity of ${r.metric}`, width).join('\n')));
   out.push(
     ...wrap(
-      `${s.file} · each ranged input from its low to its high end, each event from failing to holding, all others as written · base ${showValue(r.base, r)}${unitOf(r.ref) === 'amount' ? ` (${millionsOf(s.currency)})` : ''}`,
+      `${s.file} · each ranged input from its low to its high end, each event from failing to holding, all others as written · base ${showValue(r.base, r)}${r.expr.unit === 'money' ? ` (${millionsOf(s.currency)})` : ''}`,
       width,
     ),
   );
@@ -519,10 +523,10 @@ type VarianceResult = { shares: VarianceShare[]; variance: number; trials: numbe
 export function varianceJson(v: VarianceResult): unknown {
   return {
     method:
-      'first-order share of variance, Var(E[Y | X]) / Var(Y), from a simulation (ranges: equal-count bins of the draws; gates: holds vs fails); inputs drawn independently',
+      "first-order share of variance, Var(E[Y | X]) / Var(Y), from a simulation (ranges: equal-count bins of the draws; gates: holds vs fails; the groups' own sampling noise taken out); inputs drawn independently; se: standard error over 20 batches of the trials",
     trials: v.trials,
     seed: v.seed,
-    inputs: v.shares.map((x) => ({ path: x.path, kind: x.kind, share: Number(x.share.toFixed(4)) })),
+    inputs: v.shares.map((x) => ({ path: x.path, kind: x.kind, share: Number(x.share.toFixed(4)), se: Number(x.se.toFixed(4)) })),
   };
 }
 
@@ -531,12 +535,12 @@ export function renderVariance(v: VarianceResult, c: ChalkInstance, width: numbe
   return [
     c.bold(`Share of variance (first order, ${v.trials.toLocaleString('en-US')} trials, seed ${v.seed})`),
     ...wrap(
-      'Each input weighted by its distribution and each gate by its probability: how much of the spread it explains on its own. The shares add up to at most 100%; the rest comes from inputs acting together.',
+      'Each input weighted by its distribution and each gate by its probability: how much of the spread it explains on its own. The shares add up to at most 100% (within their Monte Carlo error, the +- column: one standard error); the rest comes from inputs acting together.',
       width,
     ),
     tableOf(
-      ['Input', 'Kind', 'Share'],
-      v.shares.map((x) => [x.path, x.kind, pct(x.share)]),
+      ['Input', 'Kind', 'Share', '+-'],
+      v.shares.map((x) => [x.path, x.kind, pct(x.share), pct(x.se)]),
       ['left', 'left'],
       c,
       width,

@@ -7,6 +7,8 @@
 import { millionsOf } from '../core/currency.js';
 import type { Worksheet } from 'exceljs';
 import { millions } from '../core/money.js';
+import { MissingPackage } from '../core/diagnostics.js';
+import { M } from '../core/messages.js';
 import type { Evaluation } from '../measure/evaluate.js';
 import { kindOf } from '../mechanisms/registry.js';
 import { moneyMetric } from '../model/metrics.js';
@@ -102,8 +104,17 @@ function writeTable(ws: Worksheet, t: Table, ledgerOf: LedgerOf): void {
   ws.addRow([]);
 }
 
+/** exceljs, an optional peer of the package (only XLSX needs it; 23 MB not everyone installs). */
+async function loadExcel() {
+  try {
+    return (await import('exceljs')).default;
+  } catch {
+    throw new MissingPackage('exceljs', M.xlsxNeedsExceljs);
+  }
+}
+
 export async function toXlsx(r: Report, ev: Evaluation, sheets: [string, string[]][] = SHEETS): Promise<Uint8Array> {
-  const ExcelJS = (await import('exceljs')).default;
+  const ExcelJS = await loadExcel();
   const wb = new ExcelJS.Workbook();
   // Fixed dates: the same input gives the same workbook contents.
   wb.creator = 'compact-model';
@@ -152,7 +163,7 @@ function ledgerSheet(ledger: Worksheet, ev: Evaluation): void {
  * basis is a SUMIFS formula over that option's ledger.
  */
 export async function toCompareXlsx(r: Report, evs: Evaluation[], names: string[]): Promise<Uint8Array> {
-  const ExcelJS = (await import('exceljs')).default;
+  const ExcelJS = await loadExcel();
   const wb = new ExcelJS.Workbook();
   wb.creator = 'compact-model';
   wb.created = wb.modified = new Date(Date.UTC(2000, 0, 1));

@@ -83,7 +83,7 @@ function changeCells(row: CompareRow, c: Change, json: string): [Cell, Cell] {
 
 function optionsTable(cmp: Comparison): Block {
   const evs = cmp.evaluations;
-  const cols: Column[] = [left(`Figure (${millionsOf(cmp.evaluations[cmp.baseline]!.scenario.currency)})`)];
+  const cols: Column[] = [left(`Figure (${millionsOf(evs[cmp.baseline]!.scenario.currency)})`)];
   const order = [cmp.baseline, ...evs.map((_, i) => i).filter((i) => i !== cmp.baseline)];
   for (const i of order) {
     if (i === cmp.baseline) cols.push({ ...right(`${letter(i)} (ref.)`), repeat: true });
@@ -157,13 +157,14 @@ function charts(cmp: Comparison): Block[] {
     })),
   ];
   const target = evs[cmp.baseline]!.measure.target().target;
+  const unit = millionsOf(evs[cmp.baseline]!.scenario.currency);
   return [
     {
       kind: 'bar',
       spec: {
         id: 'chart-compare-budget',
         title: 'Public commitment and budget cost on each basis, by option (horizon totals)',
-        yLabel: millionsOf(cmp.evaluations[cmp.baseline]!.scenario.currency),
+        yLabel: unit,
         xLabel: 'option',
         categories,
         series: series.map((s) => ({ key: s.key, label: s.label })),
@@ -176,7 +177,7 @@ function charts(cmp: Comparison): Block[] {
       spec: {
         id: 'chart-compare-headline',
         title: 'Headline mobilization by option',
-        yLabel: millionsOf(cmp.evaluations[cmp.baseline]!.scenario.currency),
+        yLabel: unit,
         xLabel: 'option',
         categories,
         series: [{ key: 'headlineMobilization', label: 'Headline mobilization' }],
@@ -280,7 +281,7 @@ function simulationTable(cmp: Comparison, sim: CompareSimulation): Block {
     columns: cols,
     rows,
     notes: [
-      `${sim.trials} trials each, seed ${sim.seed}; every option draws the same numbers for the inputs it shares with the others (common random numbers), so a change is the options' difference, not noise. Chances: the share of trials that pass, in %, with its Wilson 95% interval below it; a change in percentage points. The budget readings are on each option's own scoring basis (see Options). Mean headline mobilization in USD millions: ± is 1.96 standard errors (the Monte Carlo error); a change's is that of the trial-by-trial difference.`,
+      `${sim.trials} trials each, seed ${sim.seed}; every option draws the same numbers for the inputs it shares with the others (common random numbers), so a change is the options' difference, not noise. Chances: the share of trials that pass, in %, with its Wilson 95% interval below it; a change in percentage points. The budget readings are on each option's own scoring basis (see Options). Mean headline mobilization in millions of each option's currency: ± is 1.96 standard errors (the Monte Carlo error); a change's is that of the trial-by-trial difference.`,
     ],
   };
 }

@@ -15,6 +15,7 @@ import { type TakeTest, whatItWouldTakeData, writtenAs } from '../solve/take.js'
 import { type Block, type Cell, droppable, left, money, ptr, type Report, right, type Row, type Section, text } from './model.js';
 import { horizonText } from './run.js';
 import { metricText } from './values.js';
+import { refsOf, testUnit } from '../model/expr.js';
 
 /** An input's value for people: 312.5M, 30%, 2.5x. */
 export function inputText(f: Fig, x: Dec): string {
@@ -41,14 +42,13 @@ export function assumesText(s: Scenario): string | undefined {
 /** How far a goal that holds is from failing: a verdict's margin (an amount), else the metric's value. */
 export function metDetail(goal: Goal, st: GoalState): string {
   if (typeof goal.assertion.value === 'boolean' && st.gap !== null) return M.solveSpare(displayMillions(st.gap.abs()));
-  return `${goal.assertion.metric} is ${metricText(st.value, goal.assertion.ref)}`;
+  return `${goal.assertion.metric} is ${metricText(st.value, goal.assertion.unit)}`;
 }
 
 /** The lines that say what solve found, in order: the answer (or why there is none), how, and what it assumes. */
 export function solveSentences(r: SolveResult): string[] {
   const f = r.input;
   const goal = r.goal.text;
-  const ref = r.goal.assertion.ref;
   const out: string[] = [];
   const hi = r.bounds.hi ?? r.bounds.cap;
   switch (r.status) {
@@ -57,7 +57,12 @@ export function solveSentences(r: SolveResult): string[] {
       break;
     case 'no-value':
       out.push(
-        M.solveNoValue(goal, ref.kind === 'floor' ? 'floor (targets.floor)' : 'mobilization target (targets.mobilization)'),
+        M.solveNoValue(
+          goal,
+          refsOf(r.goal.assertion.test.left).some((x) => x.kind === 'floor')
+            ? 'floor (targets.floor)'
+            : 'mobilization target (targets.mobilization)',
+        ),
       );
       break;
     case 'unreachable':
@@ -94,7 +99,7 @@ export function buildSolveReport(r: SolveResult): Report {
   const s = r.before.scenario;
   const m = r.before.measure;
   const f = r.input;
-  const ref = r.goal.assertion.ref;
+  const ref = r.goal.assertion.unit;
   const govs = s.governments.map((g) => g.code);
   const sections: Section[] = [];
   const lines = solveSentences(r);
@@ -187,8 +192,13 @@ export function shortInput(path: string): string {
 }
 
 /** A failing test and how far it is from holding, in its unit (a floor: per year, and over the horizon). */
-function takeTitle(goal: string, ref: MetricRef, gap: Dec | null, years: number): string {
-  if (gap === null) return goal;
+function takeTitle(goal: string, ref: MetricRef | undefined, gap: Dec | null, years: number, s: Scenario): string {
+  if (gap === null || ref === undefined) return goal;
+  if (ref.kind === 'test') {
+    // A target test's gap is in its own unit (a ratio's margin is not an amount).
+    const t = s.targets.tests.find((x) => x.id === ref.id);
+    if (t && testUnit(t.test) !== 'money') return M.solveTakeTitle(goal, metricText(gap.neg(), testUnit(t.test)));
+  }
   if (ref.kind === 'floor' && ref.field === 'met')
     return M.solveTakeFloorTitle(goal, displayMillions(gap.neg()), years, displayMillions(gap.neg().times(years)));
   if (ref.kind === 'floor' && ref.field === 'everyYear') return M.solveTakeWorstYearTitle(goal, displayMillions(gap.neg()));
@@ -216,7 +226,7 @@ export function takeSection(ev: Evaluation, tests: TakeTest[]): Section | undefi
     blocks.push({
       kind: 'table',
       id: `table-what-it-would-take-${i + 1}`,
-      title: takeTitle(t.goal.text, t.goal.assertion.ref, gap, s.horizon.years),
+      title: takeTitle(t.goal.text, t.goal.assertion.ref, gap, s.horizon.years, s),
       columns: [
         left('Input'),
         droppable(left('As written'), 2),

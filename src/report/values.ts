@@ -1,7 +1,9 @@
 // How a value reads for people and for machines, in one place: USD millions for money,
 // "1.23x" for ratios, a whole number for counts of years, MET / NOT MET for tests.
 import { Dec, displayMillions, millions } from '../core/money.js';
-import { type MetricRef, unitOf } from '../model/paths.js';
+import type { MetricRef } from '../model/paths.js';
+import type { ExprUnit } from '../model/expr.js';
+import { unitIn } from '../measure/assert.js';
 import type { Cell } from './model.js';
 
 export function ratioText(x: Dec | null, digits = 2): string {
@@ -13,18 +15,19 @@ export function verdictText(met: boolean | null): string {
 }
 
 /** A metric's value for people. */
-export function metricText(x: Dec | boolean | null | undefined, ref: MetricRef): string {
+export function metricText(x: Dec | boolean | null | undefined, ref: MetricRef | ExprUnit): string {
   if (x === null || x === undefined) return 'n/a';
   if (typeof x === 'boolean') return String(x);
-  const unit = unitOf(ref);
+  const unit = unitIn(ref);
   if (unit === 'count') return x.toFixed(0);
-  return unit === 'ratio' ? ratioText(x) : displayMillions(x);
+  if (unit === 'percent') return `${x.times(100).toPlain(2)}%`;
+  return unit === 'money' ? displayMillions(x) : ratioText(x);
 }
 
 /** A metric's value for machines: amounts in USD millions, exact; ratios and counts as decimals. */
-export function metricJson(x: Dec | boolean | null, ref: MetricRef): string | boolean | null {
+export function metricJson(x: Dec | boolean | null, ref: MetricRef | ExprUnit): string | boolean | null {
   if (x === null || typeof x === 'boolean') return x;
-  return unitOf(ref) === 'amount' ? millions(x) : x.toPlain(6);
+  return unitIn(ref) === 'money' ? millions(x) : x.toPlain(6);
 }
 
 /** A published estimate marks an amount between -$500,000 and $500,000 (not zero) with '*'. */

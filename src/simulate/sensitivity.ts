@@ -4,7 +4,7 @@
 import { Dec, Exact } from '../core/money.js';
 import { casePicker, compute, type Picker } from '../compute/engine.js';
 import { Measure } from '../measure/measure.js';
-import type { MetricRef } from '../model/paths.js';
+import type { Expr } from '../model/expr.js';
 import type { Fig, Scenario } from '../model/scenario.js';
 
 /** What is swung: a ranged figure (low -> high) or an event (fails -> holds). */
@@ -19,18 +19,19 @@ export interface Swing {
 }
 export interface Sensitivity {
   metric: string;
-  ref: MetricRef;
+  /** The metric as an expression (one path, or arithmetic of several). */
+  expr: Expr;
   base: Dec | null;
   rows: Swing[];
 }
 
-function value(s: Scenario, ref: MetricRef, pick: Picker<Dec>): Dec | null {
-  const v = new Measure(s, compute(s, Exact, pick)).value(ref);
+function value(s: Scenario, ref: Expr, pick: Picker<Dec>): Dec | null {
+  const v = new Measure(s, compute(s, Exact, pick)).expr(ref);
   if (typeof v === 'boolean') return v ? Dec.ONE : Dec.ZERO;
   return v ?? null;
 }
 
-export function sensitivity(s: Scenario, metric: string, ref: MetricRef): Sensitivity {
+export function sensitivity(s: Scenario, metric: string, ref: Expr): Sensitivity {
   const base = casePicker(Exact, 'base');
   const swing = (input: SwingInput, low: Picker<Dec>, high: Picker<Dec>): Swing => {
     const atLow = value(s, ref, low);
@@ -64,5 +65,5 @@ export function sensitivity(s: Scenario, metric: string, ref: MetricRef): Sensit
   // Largest swing first; ties in the order the inputs are written (ranges, then events).
   const order = new Map(rows.map((r, i) => [r, i]));
   rows.sort((a, b) => b.swing.cmp(a.swing) || order.get(a)! - order.get(b)!);
-  return { metric, ref, base: value(s, ref, base), rows };
+  return { metric, expr: ref, base: value(s, ref, base), rows };
 }

@@ -5,8 +5,9 @@
 // solver finds where the gap crosses zero.
 import { Dec } from '../core/money.js';
 import { type ParsedAssertion, parseAssertion } from '../model/assertion.js';
+import { namesOf } from '../model/names.js';
 import type { Scenario } from '../model/scenario.js';
-import { testAssertion } from '../measure/assert.js';
+import { runTest } from '../measure/expr.js';
 import type { Measure } from '../measure/measure.js';
 
 export interface Goal {
@@ -15,17 +16,11 @@ export interface Goal {
   assertion: ParsedAssertion;
 }
 
-export type GoalParse = { ok: true; goal: Goal } | { ok: false; message: string; hint: string };
+export type GoalParse = { ok: true; goal: Goal } | { ok: false; message: string; hint: string; offset: number; length: number };
 
 export function parseGoal(text: string, s: Scenario): GoalParse {
-  const names = {
-    govs: s.governments.map((g) => g.code),
-    mechs: s.mechanisms.map((m) => m.id),
-    start: s.horizon.start,
-    years: s.horizon.years,
-  };
-  const r = parseAssertion(text, names);
-  if (!r.ok) return { ok: false, message: r.message, hint: r.hint };
+  const r = parseAssertion(text, namesOf(s));
+  if (!r.ok) return { ok: false, message: r.message, hint: r.hint, offset: r.offset, length: r.length };
   return { ok: true, goal: { text: text.trim(), assertion: r.assertion } };
 }
 
@@ -38,22 +33,28 @@ export interface GoalState {
 
 export function goalState(goal: Goal, m: Measure<Dec>): GoalState {
   const a = goal.assertion;
-  const t = testAssertion(a, m);
+  const t = runTest(a.test, m);
   const r = a.ref;
-  let gap: Dec | null = null;
-  if (typeof a.value !== 'boolean') {
-    if (t.computed !== null && typeof t.computed !== 'boolean') gap = t.computed.minus(a.value);
-  } else if (r.kind === 'floor' && (r.field === 'met' || r.field === 'everyYear')) {
-    const f = m.floor(r.gov, r.reading);
-    if (f.floor !== null) {
-      const reach = r.field === 'met' ? f.average : f.byYear.reduce((a1, b) => a1.min(b));
-      gap = reach.minus(f.floor);
+  let gap: Dec | null = t.margin as Dec | null;
+  if (typeof a.value === 'boolean' && r !== undefined) {
+    if (r.kind === 'floor' && (r.field === 'met' || r.field === 'everyYear')) {
+      const f = m.floor(r.gov, r.reading);
+      if (f.floor !== null) {
+        const reach = r.field === 'met' ? f.average : f.byYear.reduce((a1, b) => a1.min(b));
+        gap = reach.minus(f.floor);
+      }
+    } else if (r.kind === 'target') {
+      const t1 = m.target(r.reading);
+      if (t1.target !== null) gap = t1.headline.minus(t1.target);
+    } else if (r.kind === 'test' && r.field === 'met') {
+      // A target test's gap is its margin, turned so it rises toward holding (exact where the test is linear).
+      const t1 = m.test(r.id);
+      const op = m.s.targets.tests.find((x) => x.id === r.id)!.test.op;
+      const margin = t1.margin as Dec | null;
+      gap = margin === null ? null : op === '<=' || op === '<' ? margin.neg() : op === '==' ? margin.abs().neg() : margin;
     }
-  } else if (r.kind === 'target') {
-    const t1 = m.target();
-    if (t1.target !== null) gap = t1.headline.minus(t1.target);
   }
-  return { holds: t.holds, value: t.computed, gap };
+  return { holds: t.holds === true, value: t.value as Dec | boolean | null, gap };
 }
 
 /** Whether the goal asks its gap to rise (>=, >, == true) or fall (<=, <, == false), or to hit it (==, !=). */

@@ -12,6 +12,7 @@ import { Dec } from '../core/money.js';
 import type { Case } from '../compute/engine.js';
 import { type Evaluation, evaluate } from '../measure/evaluate.js';
 import type { Fig, Scenario } from '../model/scenario.js';
+import { refsOf } from '../model/expr.js';
 import { type Goal, type GoalState, goalState } from './goal.js';
 import { type Bounds, boundsOf } from './inputs.js';
 import { evaluateWith } from './substitute.js';
@@ -77,8 +78,8 @@ export function solve(s: Scenario, goal: Goal, input: Fig, c: Case, given?: Eval
   const before = given ?? evaluate(s, c);
   const stateBefore = goalState(goal, before.measure);
   const base = { goal, input, case: c, own, bounds, before, stateBefore };
-  const ref = goal.assertion.ref;
-  if ((ref.kind === 'floor' && !s.targets.floor) || (ref.kind === 'target' && !s.targets.mobilization))
+  const refs = refsOf(goal.assertion.test.left);
+  if (refs.some((ref) => (ref.kind === 'floor' && !s.targets.floor) || (ref.kind === 'target' && !s.targets.mobilization)))
     return { ...base, status: 'no-value', evaluations: 1 };
   if (stateBefore.holds) return { ...base, status: 'met', evaluations: 1 };
 

@@ -35,7 +35,7 @@ export interface TakeTest {
   unreachable: Fig[];
 }
 
-/** The tests that fail in `ev`, on its scoring basis: floor.G.R.met and .everyYear, then target.met. */
+/** The tests that fail in `ev`, on its scoring basis: floor.G.R.met and .everyYear, target.met, then each target test. */
 export function failingGoals(ev: Evaluation): Goal[] {
   const s = ev.scenario;
   const texts: string[] = [];
@@ -44,6 +44,7 @@ export function failingGoals(ev: Evaluation): Goal[] {
       for (const reading of FLOOR_READINGS)
         for (const field of ['met', 'everyYear']) texts.push(`floor.${g.code}.${reading}.${field}`);
   if (s.targets.mobilization) texts.push('target.met');
+  for (const t of s.targets.tests) texts.push(`targets.${t.id}`);
   const goals: Goal[] = [];
   for (const t of texts) {
     const p = parseGoal(t, s);

@@ -134,9 +134,10 @@ function itemSchemas() {
   const measure = obj({
     id: itemId('measure'),
     label: z.string().meta({ description: 'How tables name it' }),
-    sum: z
-      .string()
-      .meta({ description: 'Metric paths joined by +, e.g. publicCommitment.total.F-1 + privateMobilized.total.F-4' }),
+    sum: z.string().meta({
+      description:
+        'An expression: metric paths, numbers, + - * / and parentheses, e.g. publicCommitment.total.F-1 + privateMobilized.total.F-4',
+    }),
     source: source.optional(),
     note: note.optional(),
     remove: removeItem('measure').optional(),
@@ -269,9 +270,31 @@ export const scenarioSchema = once(() => {
         .boolean()
         .optional()
         .meta({ description: 'Count grant follow-on private funding in headline mobilization (default false)' }),
+      tests: z
+        .array(
+          obj({
+            id: itemId('target test'),
+            that: z.string().meta({
+              description:
+                'EXPRESSION OP VALUE (>=, <=, >, <, ==), e.g. headlineMobilization.total / publicCommitment.total >= 15x',
+            }),
+            text: z.string().optional().meta({ description: 'The promise in the words of the source' }),
+            source: source.optional(),
+            basis: z
+              .enum(BASIS_IDS as [string, ...string[]])
+              .optional()
+              .meta({ description: "The scoring basis its verdict is on (default the scenario's)" }),
+            case: z.enum(['low', 'base', 'high']).optional().meta({ description: 'Which end of every range (default base)' }),
+            note: note.optional(),
+          }),
+        )
+        .optional()
+        .meta({ description: 'Any test the plan states; a miss is a verdict (NOT MET), not an error' }),
     })
       .optional()
-      .meta({ description: 'What the plan promises: a floor per government and year, a mobilization target' }),
+      .meta({
+        description: 'What the plan promises: a floor per government and year, a mobilization target, any other test',
+      }),
     scoring: obj({
       basis: z
         .enum(BASIS_IDS as [string, ...string[]])

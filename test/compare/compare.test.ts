@@ -25,7 +25,7 @@ interface Row {
 }
 interface CompareJson {
   baseline: number;
-  options: { option: string; file: string; basis: string }[];
+  options: { option: string; file: string; basis: string; currency: string }[];
   rows: Row[];
   notes: string[];
   unusable: { file: string; diagnostics: { code: string }[] }[];
@@ -246,6 +246,39 @@ describe('compare: what is not comparable, broken files, exit codes', () => {
       },
     );
     expect(table.stdout).toContain('n/a');
+  });
+
+  it('another currency: amounts shown in their own currency, their changes not computed', async () => {
+    const r = await cli(['compare', 'scenarios/compact-2026.yaml', 'test/fixtures/books/euro-plan.yaml', '--format', 'json'], {
+      cwd: ROOT,
+    });
+    const j = JSON.parse(r.stdout) as CompareJson;
+    expect(j.options.map((o) => o.currency)).toEqual(['USD', 'EUR']);
+    // euro-plan's IL: 800M ILS at 4 ILS per EUR = 200 EUR millions, shown, not set against USD
+    // (nor against ten years: euro-plan covers four).
+    const il = row(j, 'publicCommitment.IL');
+    expect(il.values[1]).toBe('200');
+    expect(il.changes[1]).toMatchObject({ change: null });
+    expect(j.notes.join(' ')).toContain('euro-plan reports in EUR, the reference in USD');
+    // A figure per year is comparable across horizons, not across currencies.
+    const py = await cli(
+      [
+        'compare',
+        'scenarios/compact-2026.yaml',
+        'test/fixtures/books/euro-plan.yaml',
+        '--metrics',
+        'publicCommitment.IL.perYear',
+        '--format',
+        'json',
+      ],
+      { cwd: ROOT },
+    );
+    expect((JSON.parse(py.stdout) as CompareJson).rows[0]!.changes[1]).toMatchObject({
+      change: null,
+      note: 'in EUR, the reference in USD: amounts in two currencies are not compared',
+    });
+    // A verdict is still compared across currencies.
+    expect(row(j, 'target.met').changes[1]).not.toHaveProperty('note');
   });
 
   it('exit 1 when a scenario breaks a rule (an assertion fails), as check', async () => {

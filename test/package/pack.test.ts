@@ -1,5 +1,5 @@
 // The package a team installs: `npm pack` from a clean copy of the sources builds dist/
-// (the prepare script), the tarball holds what the command needs and no tests, and it
+// (the prepack script), the tarball holds what the command needs and no tests, and it
 // installs into an empty folder where `compact-model run` works. Slow by nature (npm
 // installs the runtime dependencies, from its cache when it can): ~10-30 s here.
 import { execFileSync } from 'node:child_process';

@@ -130,6 +130,15 @@ describe('estimate table', () => {
     expect(r.stdout).toMatch(/S-1B outlays .*│\s+\* │/);
   });
 
+  it('renders the same tables in markdown and HTML', async () => {
+    const md = (await cli(['estimate', '--basis', 'federal', '--format', 'markdown'])).stdout;
+    const html = (await cli(['estimate', '--basis', 'federal', '--format', 'html'])).stdout;
+    // The U.S. authorization over ten years, 4,382.5, rounds to 4,383 in both.
+    expect(md).toMatch(/Estimated authorization level \| .*\| 2,570 \| 4,383 \|/);
+    for (const t of ['summary', 'cost', 'mechanisms', 'paygo', 'gates']) expect(html).toContain(`id="table-estimate-US-${t}"`);
+    expect(html).toContain('4,383');
+  });
+
   it('warns about an administrative cost without a source', async () => {
     const { writeFiles } = await import('../support/scenario.js');
     const dir = writeFiles({

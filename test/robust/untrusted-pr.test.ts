@@ -2,7 +2,8 @@
 // finding gets a scratch repository with the pull request that exploited it on the old
 // main, and the test asserts the exploit no longer works (no command run, no file read from
 // outside the tree, no crash, no stall, no stale result, no raw bidi control).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { constants } from 'node:os';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +14,7 @@ import { tempDir } from '../support/scenario.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const REVIEW = join(ROOT, 'dist', 'review.js');
+const CLI = join(ROOT, 'dist', 'cli.js');
 const SECRET = 'ghp_SECRETSECRETSECRET0123456789';
 
 function git(repo: string, ...args: string[]): string {
@@ -281,4 +283,63 @@ describe('aliases cost what the file would cost written out', () => {
     // Refused after at most the limit's worth of counting: cheaper than parsing the plain file.
     expect(bomb).toBeLessThan(timed(plain).ms);
   }, 600_000);
+});
+
+describe('a signal ends the process promptly, whatever it is doing', () => {
+  /** The exit status as a shell reports it: the code, or 128 + the number of the signal that ended it. */
+  interface Ended {
+    status: number;
+    /** Milliseconds from the signal to the end. */
+    after: number;
+    stdout: string;
+  }
+
+  /** Starts `node SCRIPT ARGS` in `cwd`, sends SIGTERM once it has printed `ready` to stderr (or after `wait` ms), and waits for the end. */
+  function stopped(script: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, wait: number): Promise<Ended> {
+    return new Promise((done) => {
+      const child = spawn(process.execPath, [script, ...args], { cwd, env: { ...process.env, ...env }, stdio: 'pipe' });
+      let stdout = '';
+      child.stdout.on('data', (b: Buffer) => (stdout += b.toString('utf8')));
+      child.stderr.resume();
+      let sent = 0;
+      setTimeout(() => {
+        sent = performance.now();
+        child.kill('SIGTERM');
+      }, wait);
+      child.on('close', (code, signal) =>
+        done({ status: code ?? 128 + constants.signals[signal!], after: performance.now() - sent, stdout }),
+      );
+    });
+  }
+
+  it('during a long computation on the main thread: run on 10,000 mechanisms', async () => {
+    const dir = tempDir();
+    const head = 'name: big\nhorizon: { start: FY2027, years: 1 }\ngovernments:\n  AA: { name: Country A }\nmechanisms:\n';
+    const mechs = Array.from(
+      { length: 10_000 },
+      (_, i) => `  - {id: G-${i}, kind: grant-program, appropriations: {AA: {amount: 1M, per: year}}, spendOut: grants}\n`,
+    );
+    writeFileSync(join(dir, 'big.yaml'), head + mechs.join(''));
+    // Reading and computing this file takes far longer than the 2 s before the signal.
+    const r = await stopped(CLI, ['run', 'big.yaml', '-o', 'out.json', '--format', 'json'], dir, {}, 2000);
+    expect(r.status).toBe(143);
+    expect(r.stdout).toBe('');
+    // Ended by the signal, not by finishing: no output file, no temporary file left.
+    expect(readdirSync(dir)).toEqual(['big.yaml']);
+    // The old main ran on until the computation ended (minutes here); a generous bound.
+    expect(r.after).toBeLessThan(10_000);
+  }, 120_000);
+
+  it('inside worker threads: simulate with ten million trials', async () => {
+    const r = await stopped(
+      CLI,
+      ['simulate', join(ROOT, 'scenarios', 'compact-2026.yaml'), '--trials', '10000000', '--format', 'json'],
+      tempDir(),
+      { COMPACT_MODEL_NO_CACHE: '1' },
+      3000,
+    );
+    expect(r.status).toBe(143);
+    expect(r.stdout).toBe('');
+    expect(r.after).toBeLessThan(10_000);
+  }, 120_000);
 });

@@ -14,12 +14,12 @@ import { checkDiagnosticsText, checkGithub, checkJson, checkSummary } from '../.
 import { makeChalk } from '../../render/terminal.js';
 import { M } from '../../core/messages.js';
 import { packageRoot } from '../io.js';
-import { choice, type Ctx, intOption, parseWidth } from '../options.js';
+import { basisOption, choice, type Ctx, intOption, parseWidth } from '../options.js';
 
 type Format = 'text' | 'json' | 'github';
 
 export function register(program: Command, ctx: Ctx): void {
-  program
+  const cmd = program
     .command('check')
     .description(
       'validate scenarios and check their totals, envelopes, assertions and claims (exit 1 on a failed rule, 2 on unusable input)',
@@ -32,7 +32,10 @@ export function register(program: Command, ctx: Ctx): void {
       'text',
     )
     .option('--strict-claims', 'published claims that do not hold are errors, not warnings', false)
-    .option('--verbose', 'show each published claim that does not hold, not one line per file', false)
+    .option('--strict-targets', 'a floor, target or target test that is not met is an error (exit 1)', false)
+    .option('--verbose', 'show each published claim that does not hold, not one line per file', false);
+  basisOption(cmd);
+  cmd
     .option('--width <n>', "wrap text to N columns (default: the terminal's width; none when not a terminal)", parseWidth)
     .option(
       '--workers <k>',
@@ -42,16 +45,24 @@ export function register(program: Command, ctx: Ctx): void {
     .action(
       async (
         files: string[],
-        opts: { format: Format; strictClaims: boolean; verbose: boolean; width?: number; workers?: number },
+        opts: {
+          format: Format;
+          strictClaims: boolean;
+          strictTargets: boolean;
+          basis?: string;
+          verbose: boolean;
+          width?: number;
+          workers?: number;
+        },
       ) => {
         const io = ctx.io;
         const loader = new Loader(io.cwd, { roots: io.roots });
         // Saved results only from a built bundle (a source tree under test has no build id).
         const dir = cacheDir(io.env),
           build = buildId();
-        const key = JSON.stringify([build, io.cwd, io.roots ?? [], opts.strictClaims]);
+        const key = JSON.stringify([build, io.cwd, io.roots ?? [], opts.strictClaims, opts.strictTargets, opts.basis ?? null]);
         const saved = dir && build ? new SavedChecks(dir, key) : undefined;
-        const rules = { strictClaims: opts.strictClaims };
+        const rules = { strictClaims: opts.strictClaims, strictTargets: opts.strictTargets, basis: opts.basis };
         const script = join(packageRoot(), 'dist', 'check-worker.js');
         const workers = opts.workers ?? availableParallelism() - 1;
         const r =

@@ -6,6 +6,7 @@ import type { Case } from '../../compute/engine.js';
 import { evaluate, type Evaluation } from '../../measure/evaluate.js';
 import { renderDiagnostics } from '../../render/diagnostics.js';
 import { estimateCsv, estimateJson } from '../../render/estimate.js';
+import { toHtml } from '../../render/html.js';
 import { renderMarkdown } from '../../render/markdown.js';
 import { makeChalk, renderTerminal } from '../../render/terminal.js';
 import { baselineMismatch, estimateData } from '../../report/estimate.js';
@@ -20,7 +21,7 @@ import { writeOutput } from '../output.js';
 
 type Opts = {
   case: Case;
-  format: 'table' | 'markdown' | 'csv' | 'json' | 'xlsx';
+  format: 'table' | 'markdown' | 'html' | 'csv' | 'json' | 'xlsx';
   output?: string;
   force?: boolean;
   basis?: string;
@@ -41,8 +42,8 @@ export function register(program: Command, ctx: Ctx): void {
       .addOption(caseOption())
       .option(
         '--format <format>',
-        'table, markdown, csv, json or xlsx (needs -o)',
-        choice(['table', 'markdown', 'csv', 'json', 'xlsx']),
+        'table, markdown, html, csv, json or xlsx (needs -o)',
+        choice(['table', 'markdown', 'html', 'csv', 'json', 'xlsx']),
         'table',
       )
       .option('-o, --output <file>', 'write to this file instead of stdout (atomically; never over an input)')
@@ -106,15 +107,17 @@ export function register(program: Command, ctx: Ctx): void {
             ? estimateCsv(d)
             : opts.format === 'markdown'
               ? renderMarkdown(await report())
-              : opts.format === 'xlsx'
-                ? await (async () => {
-                    const r = await report();
-                    return (await import('../../render/xlsx.js')).toXlsx(r, ev, [['Estimate', r.sections.map((x) => x.id)]]);
-                  })()
-                : renderTerminal(await report(), makeChalk(io.stdoutIsTTY && !opts.output, opts.output ? {} : io.env), {
-                    width: widthFor(io, opts.width),
-                    all: true,
-                  });
+              : opts.format === 'html'
+                ? toHtml(await report())
+                : opts.format === 'xlsx'
+                  ? await (async () => {
+                      const r = await report();
+                      return (await import('../../render/xlsx.js')).toXlsx(r, ev, [['Estimate', r.sections.map((x) => x.id)]]);
+                    })()
+                  : renderTerminal(await report(), makeChalk(io.stdoutIsTTY && !opts.output, opts.output ? {} : io.env), {
+                      width: widthFor(io, opts.width),
+                      all: true,
+                    });
       if (opts.output === undefined) {
         io.out(data as string);
         ctx.exitCode = rules.code;

@@ -2,7 +2,8 @@
 // ranged input, ranked as a tornado (table or JSON).
 import type { Command } from 'commander';
 import { M } from '../../core/messages.js';
-import { parseMetricPath, unitOf } from '../../model/paths.js';
+import { parseExpr } from '../../model/expr.js';
+import { namesOf } from '../../model/names.js';
 import { makeChalk } from '../../render/terminal.js';
 import { renderTornado, renderVariance, sensitivityJson, varianceJson } from '../../render/uncertainty.js';
 import { varianceShares } from '../../simulate/variance.js';
@@ -48,15 +49,14 @@ export function register(program: Command, ctx: Ctx): void {
           return;
         }
         const s = opened.scenario;
-        const p = parseMetricPath(opts.metric, {
-          govs: s.governments.map((g) => g.code),
-          mechs: s.mechanisms.map((m) => m.id),
-          start: s.horizon.start,
-          years: s.horizon.years,
-        });
+        const p = parseExpr(opts.metric, namesOf(s));
         const bad = !p.ok
-          ? usage('unknown-metric', `${M.sensitivityMetric(opts.metric)}: ${p.message}`, p.hint)
-          : unitOf(p.ref) === 'boolean'
+          ? usage(
+              'unknown-metric',
+              `${M.sensitivityMetric(opts.metric)}: ${M.exprColumn(p.error.offset + 1, p.error.message)}`,
+              p.error.hint,
+            )
+          : p.value.unit === 'boolean'
             ? usage('unknown-metric', M.sensitivityNumeric(opts.metric))
             : undefined;
         if (bad || !p.ok) {
@@ -64,9 +64,9 @@ export function register(program: Command, ctx: Ctx): void {
           ctx.exitCode = 2;
           return;
         }
-        const r = sensitivity(s, opts.metric, p.ref);
+        const r = sensitivity(s, opts.metric, p.value);
         const vs = opts.variance
-          ? { ...varianceShares(s, p.ref, opts.trials, opts.seed), trials: opts.trials, seed: opts.seed }
+          ? { ...varianceShares(s, p.value, opts.trials, opts.seed), trials: opts.trials, seed: opts.seed }
           : undefined;
         if (opts.format === 'json')
           io.out(

@@ -81,7 +81,7 @@ export function solve(io: IO, file: string, opts: SolveOpts): number {
   let goal: Goal | undefined;
   if (opts.goal !== undefined) {
     const g = parseGoal(opts.goal, s);
-    if (!g.ok) return refuse(usage('invalid-goal', M.solveBadGoal(opts.goal, g.message), g.hint));
+    if (!g.ok) return refuse(usage('invalid-goal', M.solveBadGoal(opts.goal, M.exprColumn(g.offset + 1, g.message)), g.hint));
     goal = g.goal;
   }
   const before = evaluate(s, opts.case);
@@ -89,6 +89,9 @@ export function solve(io: IO, file: string, opts: SolveOpts): number {
   const chalk = makeChalk(io.stdoutIsTTY, io.env);
   const width = widthFor(io, opts.width);
 
+  // Nothing to solve for: no goal, and the plan states no floor, target or test.
+  if (!goal && !s.targets.floor && !s.targets.mobilization && !s.targets.tests.length)
+    return refuse(usage('nothing-to-solve', M.solveNothingToSolve(s.name), M.solveNothingToSolveHint));
   // Without --vary: what it would take, for every failing test or for the goal.
   if (opts.vary === undefined) {
     const goals = goal ? (goalState(goal, before.measure).holds ? [] : [goal]) : failingGoals(before);

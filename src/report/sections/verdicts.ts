@@ -1,7 +1,13 @@
-// Floor and target: the floor on every scoring basis and on public commitment, per
-// government, and the mobilization target.
-import { displayMillions } from '../../core/money.js';
-import { BASES } from '../../model/bases.js';
+// Floor, target and tests: the floor on every scoring basis and on public commitment, per
+// government; the mobilization target on each reading; the plan's own tests. Only what the
+// plan has is shown.
+import { type Dec, displayMillions } from '../../core/money.js';
+import type { TestOutcome } from '../../measure/expr.js';
+import { testVerdicts } from '../../measure/targets.js';
+import { BASES, basisById } from '../../model/bases.js';
+import { floorReadingLabel } from '../../model/metrics.js';
+import { testUnit } from '../../model/expr.js';
+import { metricJson, metricText, verdictText } from '../values.js';
 import { type Block, left, money, ptr, right, type Row, text } from '../model.js';
 import type { RunContext, RunSection } from './context.js';
 
@@ -25,13 +31,15 @@ function floorBlocks({ s, m, N, govs, floor }: RunContext): Block[] {
       const own = bi === m.basisIndex;
       rows.push(
         line(
-          `budget, ${b.label}`,
+          floorReadingLabel('appropriated', b.label),
           m.floor(g, 'appropriated', bi),
           own ? (k) => ptr('metrics', 'floor', g, 'appropriated', k) : (k) => ptr('metrics', 'floorByBasis', b.id, g, k),
         ),
       );
     });
-    rows.push(line('commitment', m.floor(g, 'commitment'), (k) => ptr('metrics', 'floor', g, 'commitment', k)));
+    rows.push(
+      line(floorReadingLabel('commitment', ''), m.floor(g, 'commitment'), (k) => ptr('metrics', 'floor', g, 'commitment', k)),
+    );
   }
   return [
     {
@@ -59,38 +67,92 @@ function floorBlocks({ s, m, N, govs, floor }: RunContext): Block[] {
   ];
 }
 
-function targetBlocks({ s, N, target: t }: RunContext): Block[] {
+function targetBlocks({ s, N, m, target: t }: RunContext): Block[] {
   if (t.target === null) return [];
   const src = s.targets.mobilization?.source;
+  const priv = m.target('private');
+  const row = (label: string, x: typeof t, key: (k: string) => string): Row => ({
+    cells: [
+      text(label),
+      money(x.target!, ptr('metrics', 'target', 'amount')),
+      money(x.headline, key('amount')),
+      money(x.shortfall!, key('shortfall')),
+      { kind: 'verdict', value: x.met, json: key('met') },
+    ],
+  });
   return [
     {
       kind: 'para',
       strong: `Target: ${displayMillions(t.target)} mobilized over ${N} years`,
-      text: `${src ? ` (${src})` : ''}: headline ${displayMillions(t.headline)} -> ${t.met ? 'MET' : 'NOT MET'}`,
+      text: `${src ? ` (${src})` : ''}: headline ${displayMillions(t.headline)} -> ${verdictText(t.met)}; private capital only ${displayMillions(priv.headline)} -> ${verdictText(priv.met)}`,
     },
     {
       kind: 'table',
       id: 'table-target',
-      columns: [right('Target'), right('Headline'), right('Shortfall'), left('Verdict')],
+      columns: [left('Reading'), right('Target'), right('Amount'), right('Shortfall'), left('Verdict')],
       rows: [
-        {
-          cells: [
-            money(t.target, ptr('metrics', 'target', 'amount')),
-            money(t.headline, ptr('metrics', 'target', 'headline')),
-            money(t.shortfall!, ptr('metrics', 'target', 'shortfall')),
-            { kind: 'verdict', value: t.met, json: ptr('metrics', 'target', 'met') },
-          ],
-        },
+        row('headline (public + private)', t, (k) => ptr('metrics', 'target', k === 'amount' ? 'headline' : k)),
+        row('private capital only', priv, (k) => ptr('metrics', 'target', 'byReading', 'private', k)),
       ],
-      detail: true,
+      notes: [
+        'Readings: headline mobilization counts public commitment and private capital together, as the report does; private capital only counts what private investors commit. A target that does not say which it means is shown on both.',
+      ],
     },
   ];
 }
 
+/** The plan's own tests (targets.tests): a verdict and a margin each, and per basis where budget cost enters it. */
+function testBlocks({ ev, s }: RunContext): Block[] {
+  const vs = testVerdicts(ev);
+  if (!vs.length) return [];
+  const rows: Row[] = [];
+  for (const v of vs) {
+    const unit = testUnit(v.test.test);
+    const line = (basis: string, o: TestOutcome<Dec>, key: (k: string) => string): Row => ({
+      cells: [
+        text(v.test.id, { code: true }),
+        text(v.test.that, { code: true }),
+        text(basis),
+        text(metricText(o.value, unit), { json: key('value'), jsonValue: metricJson(o.value, unit) }),
+        text(o.margin === null ? 'not defined' : metricText(o.margin, unit), {
+          json: key('margin'),
+          jsonValue: metricJson(o.margin, unit),
+        }),
+        { kind: 'verdict', value: o.holds, json: key('met') },
+      ],
+    });
+    const own = (k: string) => ptr('metrics', 'targets', v.test.id, k);
+    rows.push(line(basisLabel(v.basis), v.outcome, own));
+    for (const b of v.byBasis)
+      if (b.basis !== v.basis)
+        rows.push(line(basisLabel(b.basis), b.outcome, (k) => ptr('metrics', 'targets', v.test.id, 'byBasis', b.basis, k)));
+  }
+  const cited = vs.filter((v) => v.test.text || v.test.source);
+  return [
+    {
+      kind: 'table',
+      id: 'table-tests',
+      columns: [left('Test'), left('That'), left('Basis'), right('Value'), right('Margin'), left('Verdict')],
+      rows,
+      notes: [
+        `Margin: the left side less the right, in the left side's unit (positive: above). A test that reads budget cost is shown on every scoring basis; its verdict is on the first.${s.targets.tests.some((t) => t.case !== 'base') ? ' A test with a case is evaluated in that case.' : ''}`,
+        ...cited.map((v) => `${v.test.id}: ${v.test.text ?? ''}${v.test.source ? ` (${v.test.source})` : ''}`),
+      ],
+    },
+  ];
+}
+
+const basisLabel = (id: string) => basisById(id)?.label ?? id;
+
 export const verdicts: RunSection = {
   id: 'verdicts',
   build(rc) {
-    const blocks = [...floorBlocks(rc), ...targetBlocks(rc)];
-    return blocks.length ? { id: 'verdicts', title: 'Floor and target', blocks } : undefined;
+    const floor = floorBlocks(rc);
+    const target = targetBlocks(rc);
+    const tests = testBlocks(rc);
+    const names = [floor.length ? 'floor' : '', target.length ? 'target' : '', tests.length ? 'tests' : ''].filter(Boolean);
+    if (!names.length) return undefined;
+    const title = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+    return { id: 'verdicts', title: title[0]!.toUpperCase() + title.slice(1), blocks: [...floor, ...target, ...tests] };
   },
 };
