@@ -3,23 +3,15 @@
 // package's own declarations: every example of docs/reference/api.md, run. Only the
 // documented entry is importable. Slow by nature (pack and install): ~20-40 s here.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { npm, packClean } from '../support/pack.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 let tmp = '';
 let app = '';
-
-function npmEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!/^npm_/i.test(k)) env[k] = v;
-  return { ...env, NO_COLOR: '1', npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
-}
-const npm = (args: string[], cwd: string) =>
-  execFileSync('npm', args, { cwd, env: npmEnv(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 /** The ```ts blocks of api.md that name a file (`// file: NAME.ts` on their first line). */
 function examples(): { name: string; body: string }[] {
@@ -28,26 +20,12 @@ function examples(): { name: string; body: string }[] {
 }
 
 beforeAll(() => {
-  tmp = mkdtempSync(join(tmpdir(), 'cm-api-'));
-  const src = join(tmp, 'src');
-  const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root })
-    .toString('utf8')
-    .split('\0')
-    .filter((f) => f !== '');
-  for (const f of listed) {
-    mkdirSync(dirname(join(src, f)), { recursive: true });
-    try {
-      cpSync(join(root, f), join(src, f));
-    } catch {
-      // deleted in the working tree, still in the index
-    }
-  }
-  symlinkSync(join(root, 'node_modules'), join(src, 'node_modules'), 'dir');
-  const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', tmp], src)) as { filename: string }[];
+  let tarball: string;
+  ({ tmp, tarball } = packClean('cm-api-'));
   app = join(tmp, 'app');
   mkdirSync(app);
   writeFileSync(join(app, 'package.json'), '{ "name": "analysis", "private": true, "type": "module" }\n');
-  npm(['install', '--prefer-offline', '--no-audit', '--no-fund', '--no-package-lock', join(tmp, packed[0]!.filename)], app);
+  npm(['install', '--prefer-offline', '--no-audit', '--no-fund', '--no-package-lock', tarball], app);
   cpSync(join(root, 'scenarios'), join(app, 'scenarios'), { recursive: true });
   writeFileSync(
     join(app, 'tsconfig.json'),

@@ -3,50 +3,17 @@
 // installs into an empty folder where `compact-model run` works. Slow by nature (npm
 // installs the runtime dependencies, from its cache when it can): ~10-30 s here.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { npm, packClean } from '../support/pack.js';
 
-const root = resolve(import.meta.dirname, '../..');
 let tmp = '';
 let tarball = '';
 let contents: string[] = [];
 
-/** npm without the settings a parent `npm test` passes to its children (npm_config_*, npm_lifecycle_*). */
-function npmEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!/^npm_/i.test(k)) env[k] = v;
-  return { ...env, NO_COLOR: '1', npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
-}
-
-function npm(args: string[], cwd: string): string {
-  return execFileSync('npm', args, { cwd, env: npmEnv(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
 beforeAll(() => {
-  tmp = mkdtempSync(join(tmpdir(), 'cm-pack-'));
-  // A clean copy: the files git tracks (or would track), without dist/, so packing must build it.
-  const src = join(tmp, 'src');
-  const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root })
-    .toString('utf8')
-    .split('\0')
-    .filter((f) => f !== '');
-  for (const f of listed) {
-    mkdirSync(dirname(join(src, f)), { recursive: true });
-    try {
-      cpSync(join(root, f), join(src, f));
-    } catch {
-      // a file deleted in the working tree but still in the index
-    }
-  }
-  symlinkSync(join(root, 'node_modules'), join(src, 'node_modules'), 'dir');
-  const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', tmp], src)) as {
-    filename: string;
-    files: { path: string }[];
-  }[];
-  tarball = join(tmp, packed[0]!.filename);
-  contents = packed[0]!.files.map((f) => f.path);
+  ({ tmp, tarball, contents } = packClean('cm-pack-'));
 }, 120_000);
 
 afterAll(() => {
