@@ -95,7 +95,8 @@ export function scenarioJsonSchema(): Json {
       'A financing scenario for compact-model (`compact-model run FILE`). Generated from the zod schema by `compact-model schema`; do not edit.',
     if: { required: ['extends'] },
     then: patch.strict,
-    else: strict,
+    // A whole file names who commits money under either name (zod checks the same).
+    else: { ...(strict as Json), anyOf: [{ required: ['sponsors'] }, { required: ['governments'] }] },
     definitions: {
       ...(definitions as Json),
       ...Object.fromEntries(Object.entries(patch.definitions).map(([k, v]) => [`patch.${k}`, v])),

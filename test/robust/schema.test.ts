@@ -10,11 +10,16 @@ describe('compact-model schema', () => {
   it('prints a draft-07 schema with $id and title, strict for whole files and relaxed for patches', async () => {
     const r = await cli(['schema'], { cwd: ROOT });
     expect(r.code).toBe(0);
-    const s = JSON.parse(r.stdout) as Record<string, unknown> & { else: { required: string[] }; then: { required?: string[] } };
+    const s = JSON.parse(r.stdout) as Record<string, unknown> & {
+      else: { required: string[]; anyOf?: unknown };
+      then: { required?: string[] };
+    };
     expect(s.$schema).toBe('http://json-schema.org/draft-07/schema#');
     expect(s.$id).toBe('urn:compact-model:scenario');
     expect(s.title).toBe('compact-model scenario');
-    expect(s.else.required).toEqual(expect.arrayContaining(['name', 'horizon', 'governments', 'mechanisms']));
+    expect(s.else.required).toEqual(expect.arrayContaining(['name', 'horizon', 'mechanisms']));
+    // sponsors:, or its older name governments:, one of them in a whole file.
+    expect(s.else.anyOf).toEqual([{ required: ['sponsors'] }, { required: ['governments'] }]);
     expect(s.then.required).toBeUndefined();
     // Every $ref points at a definition that exists.
     const defs = s.definitions as Record<string, unknown>;
