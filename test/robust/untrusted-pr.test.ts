@@ -413,5 +413,7 @@ describe('the review prints as the CLI does and runs only the installed tool', (
     const action = readFileSync(join(ROOT, 'action.yml'), 'utf8');
     expect(action).not.toMatch(/GITHUB_WORKSPACE/);
     expect(action).toMatch(/script=\$GITHUB_ACTION_PATH\/dist\/review\.js/);
+    // Nothing builds on install (no prepare script): the action builds the copy it runs.
+    expect(action).toMatch(/npm install [^\n]*\n\s*npm run build/);
   });
 });
