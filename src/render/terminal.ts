@@ -153,9 +153,12 @@ function renderList(t: TableModel, list: NonNullable<TableModel['list']>, k: Cha
       const c = r.cells[i] ?? { kind: 'empty' as const };
       return n < 2 ? safe(cellText(c)) : `${safe(t.columns[i]!.head).toLowerCase()} ${safe(cellText(c))}`;
     });
-    // Too long for one line: the id and verdict on it, the figures wrapped beneath them.
+    // Too long for one line: the id and verdict on it, the figures wrapped beneath them; when
+    // the first two alone are too long (a long label), the whole line wrapped, uncoloured.
     if (widthOf(plain.join('  ')) <= width) out.push(parts.join('  '));
-    else out.push(parts.slice(0, 2).join('  '), ...wrap(plain.slice(2).join('  '), width, '    '));
+    else if (widthOf(plain.slice(0, 2).join('  ')) <= width)
+      out.push(parts.slice(0, 2).join('  '), ...(plain.length > 2 ? wrap(plain.slice(2).join('  '), width, '    ') : []));
+    else out.push(...wrap(plain.join('  '), width, '    ').map((l, i) => (i ? l : l.slice(4))));
     for (const i of list.beneath) {
       const c = r.cells[i];
       if (c && cellText(c)) out.push(...wrap(cellText(c), width, '    ').map((l) => k.dim(l)));

@@ -44,6 +44,8 @@ function measuresTable({ s, m }: RunContext): Block {
         text(x.source ?? ''),
       ],
     })),
+    // A sum of paths and a cited sentence read as text under the row, not one word per line.
+    list: { line: [0, 1], beneath: [2, 3] },
   };
 }
 
