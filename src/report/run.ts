@@ -6,6 +6,8 @@
 import { millionsOf, unitWord } from '../core/currency.js';
 import { displayMillions } from '../core/money.js';
 import type { Evaluation } from '../measure/evaluate.js';
+import { BASES } from '../model/bases.js';
+import { floorReadingLabel } from '../model/metrics.js';
 import { probabilityAssumed, type Scenario } from '../model/scenario.js';
 import type { SimResult } from '../simulate/simulate.js';
 import { money, ptr, type Report, type Section, text } from './model.js';
@@ -31,15 +33,39 @@ function metaLines({ ev, s, m, horizon }: RunContext): string[] {
   return meta;
 }
 
-/** The cards at the top of the report. */
-function highlights({ s, ev, m, govs, govName, horizon, target: t }: RunContext): Report['highlights'] {
+/** The floor's verdicts of one government, a card: the average test on each reading, the years met. */
+function floorCard({ m, N, govName, floor }: RunContext, g: string): Report['highlights'][number] {
+  const readings = [
+    ...BASES.map((b, bi) => ({ label: floorReadingLabel('appropriated', b.label), f: m.floor(g, 'appropriated', bi) })),
+    { label: floorReadingLabel('commitment', ''), f: m.floor(g, 'commitment') },
+  ];
+  const met = readings.filter((r) => r.f.met).length;
+  return {
+    label: `Floor, ${govName(g)} (at least ${displayMillions(floor!)} a year)`,
+    value: text(`met on ${met} of ${readings.length} readings`),
+    note: readings.map((r) => `${r.label}: ${r.f.met ? 'MET' : 'NOT MET'} (${r.f.yearsMet}/${N} years)`).join('; '),
+  };
+}
+
+/** The cards at the top of the report: the headline figures and every verdict the plan has. */
+function highlights(rc: RunContext): Report['highlights'] {
+  const { s, ev, m, govs, govName, horizon, target: t, floor } = rc;
   const holds = ev.claims.filter((c) => c.holds).length;
+  const priv = m.target('private');
+  const allPublic = m.money('privateMobilized').isZero();
+  const targetNote =
+    t.target === null
+      ? ''
+      : `target ${displayMillions(t.target)}: ${t.met ? 'MET' : 'NOT MET'}; on private capital only (${displayMillions(priv.headline)}): ${priv.met ? 'MET' : 'NOT MET'}`;
   return [
     {
       label: `Headline mobilization (${horizon})`,
       value: money(t.headline, ptr('metrics', 'headlineMobilization')),
-      note: t.target !== null ? `target ${displayMillions(t.target)}: ${t.met ? 'MET' : 'NOT MET'}` : '',
+      note: [targetNote, allPublic ? 'all of it public money: no private capital is mobilized' : '']
+        .filter((x) => x !== '')
+        .join('. '),
     },
+    ...(floor === null ? [] : govs.map((g) => floorCard(rc, g))),
     {
       label: `Budget cost (${horizon})`,
       value: money(m.money('budgetCost'), ptr('metrics', 'budgetCost', 'total')),
