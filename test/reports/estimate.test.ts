@@ -1,7 +1,7 @@
 // estimate as a cost estimate: per government, direct spending apart from spending subject
 // to appropriation, receipts on their own line, incremental to a stated baseline. Every
-// expected figure is worked out by hand from the Compact's figures (line numbers of
-// shared/reference/us-israel-tech-compact-2026.txt, as cited in scenarios/compact-2026.yaml).
+// expected figure is worked out by hand from the Compact's figures (its line numbers, as
+// scenarios/compact-2026.yaml cites them).
 import { describe, expect, it } from 'vitest';
 import { cli } from '../support/cli.js';
 
