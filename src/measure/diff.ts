@@ -15,6 +15,7 @@ import {
   type RatioMetricId,
 } from '../model/metrics.js';
 import { isActive, type Scenario } from '../model/scenario.js';
+import { valueUnit, type ValueUnit } from '../model/paths.js';
 import type { Evaluation } from './evaluate.js';
 import type { Measure } from './measure.js';
 
@@ -51,6 +52,8 @@ export interface ClaimRow {
   id: string;
   text: string;
   metric: string;
+  /** The unit of the claim's metric (a measure's is its expression's). */
+  unit: ValueUnit;
   base: ClaimSide | null;
   alt: ClaimSide | null;
   changed: boolean;
@@ -221,7 +224,8 @@ export function diffEvaluations(a: Evaluation, b: Evaluation): ScenarioDiff {
     const y = b.claims.find((c) => c.claim.id === id);
     const side = (c: typeof x): ClaimSide | null => (c ? { computed: c.computed, holds: c.holds } : null);
     const c = (y ?? x)!.claim;
-    claims.push({ id, text: c.text ?? id, metric: c.metric, base: side(x), alt: side(y), changed: x?.holds !== y?.holds });
+    const unit = valueUnit(c.expr.unit);
+    claims.push({ id, text: c.text ?? id, metric: c.metric, unit, base: side(x), alt: side(y), changed: x?.holds !== y?.holds });
   }
 
   return {

@@ -8,10 +8,9 @@
 import { amountScale } from '../core/amount.js';
 import { M } from '../core/messages.js';
 import { Dec } from '../core/money.js';
-import { type MetricRef, type Names, parseMetricPath, unitOf } from './paths.js';
+import { type ExprUnit, type MetricRef, type Names, parseMetricPath, unitOf } from './paths.js';
 
-/** Money is the plan's currency; ratio a plain multiple (15x); percent a share (35%); number a bare figure. */
-export type ExprUnit = 'money' | 'ratio' | 'percent' | 'count' | 'number' | 'boolean';
+export type { ExprUnit };
 export type ArithOp = '+' | '-' | '*' | '/';
 export type TestOp = '>=' | '<=' | '>' | '<' | '==' | '!=';
 
@@ -48,12 +47,8 @@ export type ExprParse<T> = { ok: true; value: T } | { ok: false; error: ExprErro
 export const MAX_EXPR_LENGTH = 1000;
 export const MAX_EXPR_DEPTH = 50;
 
-/** The names a path may use, and the unit of each of the plan's own measures. */
-export interface ExprNames extends Names {
-  measureUnits?: ReadonlyMap<string, ExprUnit>;
-  /** The unit of each target test's expression (targets.ID.margin is in it). */
-  testUnits?: ReadonlyMap<string, ExprUnit>;
-}
+/** The names a path may use, and the unit of each of the plan's own measures and tests. */
+export type ExprNames = Names;
 
 type Tok =
   | { t: 'num'; value: Dec; unit: ExprUnit; text: string; at: Span }
@@ -142,8 +137,8 @@ export function tokenize(text: string): Tok[] {
 
 /** The unit of a metric ref as an expression sees it. */
 export function refUnit(ref: MetricRef, n: ExprNames): ExprUnit {
-  if (ref.kind === 'measure') return n.measureUnits?.get(ref.id) ?? 'money';
-  if (ref.kind === 'test' && ref.field === 'margin') return n.testUnits?.get(ref.id) ?? 'money';
+  if (ref.kind === 'measure') return ref.unit ?? n.measureUnits?.get(ref.id) ?? 'money';
+  if (ref.kind === 'test' && ref.field === 'margin') return ref.unit ?? n.testUnits?.get(ref.id) ?? 'money';
   const u = unitOf(ref);
   return u === 'amount' ? 'money' : u;
 }

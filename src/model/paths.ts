@@ -30,8 +30,13 @@ export type MetricRef =
   | { kind: 'ratio'; metric: RatioMetricId; gov: Gov; mech?: string }
   | { kind: 'floor'; gov: string; reading: FloorReading; field: FloorField }
   | { kind: 'target'; field: TargetField; reading?: TargetReading }
-  | { kind: 'test'; id: string; field: TestField }
-  | { kind: 'measure'; id: string };
+  /** `unit`: the unit of the test's expression (its margin is in it), when the names knew it. */
+  | { kind: 'test'; id: string; field: TestField; unit?: ExprUnit }
+  /** `unit`: the unit of the measure's expression, when the names knew it (a ratio is shown as one). */
+  | { kind: 'measure'; id: string; unit?: ExprUnit };
+
+/** The unit of an expression: money is the plan's currency; ratio a plain multiple (15x); percent a share (35%); number a bare figure. */
+export type ExprUnit = 'money' | 'ratio' | 'percent' | 'count' | 'number' | 'boolean';
 
 /** A claim's metric: one path, or several money paths added up. */
 export type ClaimRef = MetricRef[];
@@ -44,8 +49,12 @@ export interface Names {
   mechs: readonly string[];
   /** The scenario's own measures (measure.ID). */
   measures?: readonly string[];
+  /** The unit of each of the plan's own measures (a ref to one carries it). */
+  measureUnits?: ReadonlyMap<string, ExprUnit>;
   /** The ids of the plan's target tests (targets.ID). */
   tests?: readonly string[];
+  /** The unit of each target test's expression (targets.ID.margin is in it). */
+  testUnits?: ReadonlyMap<string, ExprUnit>;
   start: number;
   years: number;
 }
@@ -126,13 +135,15 @@ export function parseMetricPath(path: string, n: Names): ParsedPath {
     const field = parts[2] ?? 'met';
     if (!(TEST_FIELDS as readonly string[]).includes(field) || parts.length > 3)
       return bad(M.metricUnknownPart(field, path), field, TEST_FIELDS);
-    return { ok: true, ref: { kind: 'test', id, field: field as TestField } };
+    const unit = n.testUnits?.get(id);
+    return { ok: true, ref: { kind: 'test', id, field: field as TestField, ...(unit ? { unit } : {}) } };
   }
   if (head === 'measure') {
     const id = parts.slice(1).join('.');
     const known = n.measures ?? [];
     if (!known.includes(id)) return bad(M.unknownMeasure(id, known), id, known);
-    return { ok: true, ref: { kind: 'measure', id } };
+    const unit = n.measureUnits?.get(id);
+    return { ok: true, ref: { kind: 'measure', id, ...(unit ? { unit } : {}) } };
   }
   const heads = [...MONEY_METRIC_IDS, ...new Set(RATIO_METRIC_IDS.map((id) => id.split('.')[0]!)), 'floor', 'target', 'targets'];
   return bad(M.unknownMetric(head), head, heads);
@@ -172,10 +183,15 @@ export function unitOf(ref: MetricRef): ValueUnit {
     case 'target':
       return ref.field === 'met' ? 'boolean' : 'amount';
     case 'test':
-      return ref.field === 'met' ? 'boolean' : 'amount';
+      return ref.field === 'met' ? 'boolean' : valueUnit(ref.unit ?? 'money');
     case 'measure':
-      return 'amount';
+      return valueUnit(ref.unit ?? 'money');
   }
+}
+
+/** An expression's unit as a kind of value: a share and a plain number read as ratios do. */
+export function valueUnit(u: ExprUnit): ValueUnit {
+  return u === 'money' ? 'amount' : u === 'percent' || u === 'number' ? 'ratio' : u;
 }
 
 /**

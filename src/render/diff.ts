@@ -7,7 +7,6 @@ import { millionsOf, perPublicUnit } from '../core/currency.js';
 import { type Dec, displayMillions, millions } from '../core/money.js';
 import type { ClaimRow, InputSide, Row, ScenarioDiff } from '../measure/diff.js';
 import type { Threshold, ThresholdCheck } from '../measure/thresholds.js';
-import { unitOfText } from '../model/paths.js';
 import { type DiffView, diffReport, summaryLine } from '../report/diff.js';
 import { type CsvValue, toCsv } from './csv.js';
 import { md, renderMarkdown } from './markdown.js';
@@ -70,11 +69,11 @@ function inputSideJson(s: InputSide | null, cur: string) {
   };
 }
 
-function claimSideJson(s: ClaimRow['base'], metric: string) {
+function claimSideJson(s: ClaimRow['base'], unit: ClaimRow['unit']) {
   if (s === null) return null;
   const c = s.computed;
   return {
-    computed: c === null || typeof c === 'boolean' ? c : unitOfText(metric) === 'amount' ? millions(c) : c.toPlain(6),
+    computed: c === null || typeof c === 'boolean' ? c : unit === 'amount' ? millions(c) : c.toPlain(6),
     holds: s.holds,
   };
 }
@@ -115,8 +114,8 @@ export function diffJson(d: ScenarioDiff, v: DiffView): unknown {
         id: c.id,
         text: c.text,
         metric: c.metric,
-        base: claimSideJson(c.base, c.metric),
-        alt: claimSideJson(c.alt, c.metric),
+        base: claimSideJson(c.base, c.unit),
+        alt: claimSideJson(c.alt, c.unit),
         changed: c.changed,
       })),
     thresholds: v.thresholds.map(({ t, r }) => thresholdJson(t, r, d.currency)),

@@ -14,7 +14,6 @@ import {
   RATIO_METRIC_IDS,
   RATIO_METRICS,
 } from '../model/metrics.js';
-import { unitOfText } from '../model/paths.js';
 import { type Column, left, type Report, right, type Section as ReportSection, type Table, text } from './model.js';
 import { horizonText } from './run.js';
 
@@ -76,11 +75,10 @@ const whereOf = (r: InputRow) => {
   return l ? `${l.file}:${l.line}` : '';
 };
 
-function claimSideText(s: ClaimRow['base'], metric: string): string {
+function claimSideText(s: ClaimRow['base'], unit: ClaimRow['unit']): string {
   if (s === null) return '(absent)';
   const c = s.computed;
-  const v =
-    c === null ? 'n/a' : typeof c === 'boolean' ? String(c) : unitOfText(metric) === 'amount' ? displayMillions(c) : c.toFixed(2);
+  const v = c === null ? 'n/a' : typeof c === 'boolean' ? String(c) : unit === 'amount' ? displayMillions(c) : c.toFixed(2);
   return `${v} (${s.holds ? 'holds' : 'does not hold'})`;
 }
 
@@ -188,7 +186,7 @@ export function diffReport(d: ScenarioDiff, v: DiffView): Report {
       ['left', 'left', 'left', 'left'],
       d.claims
         .filter((c) => v.all || c.changed)
-        .map((c) => [c.text, c.metric, claimSideText(c.base, c.metric), claimSideText(c.alt, c.metric)]),
+        .map((c) => [c.text, c.metric, claimSideText(c.base, c.unit), claimSideText(c.alt, c.unit)]),
       'No claim changed its verdict.',
     ),
   );

@@ -6,6 +6,28 @@ import type { ExprUnit } from '../model/expr.js';
 import { unitIn } from '../measure/assert.js';
 import type { Cell } from './model.js';
 
+/**
+ * A cell for a value in an expression's unit: money as money, a ratio as "1.23x", a share as
+ * a percentage, a count whole, a plain number as written; "not defined" (a division by zero)
+ * as words, never 0. Every format renders the cell, so the unit decides the display once.
+ */
+export function valueCell(x: Dec | boolean | null, unit: ExprUnit, json?: string): Cell {
+  if (x === null) return { kind: 'text', text: 'not defined', json, jsonValue: null };
+  if (typeof x === 'boolean') return { kind: 'verdict', value: x, json };
+  switch (unit) {
+    case 'money':
+      return { kind: 'money', value: x, json };
+    case 'percent':
+      return { kind: 'rate', value: x, json };
+    case 'count':
+      return { kind: 'count', value: x.toNumber(), json };
+    case 'number':
+      return { kind: 'text', text: x.toPlain(2), json, jsonValue: x.toPlain(6) };
+    default:
+      return { kind: 'ratio', value: x, json };
+  }
+}
+
 export function ratioText(x: Dec | null, digits = 2): string {
   return x === null ? '-' : `${x.toFixed(digits)}x`;
 }

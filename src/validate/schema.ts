@@ -36,7 +36,10 @@ function figureFor(
       return { ok: false, message: M.publishedUnit(String(raw), unit), hint: M.booleanHint };
     return { ok: true, value: raw === 'true' };
   }
-  const r = parseFigure(raw, unit === 'amount' ? 'amount' : 'ratio');
+  // A measure's unit is its expression's, not known before normalizing: a figure written as a
+  // ratio or a share ("1.5x", "35%") is read as one, any other as an amount.
+  const ratioMeasure = /^measure\.[^+\s]+$/.test(metric.trim()) && typeof raw === 'string' && /(?:[xX×%]|:1)\s*$/.test(raw);
+  const r = parseFigure(raw, unit === 'amount' && !ratioMeasure ? 'amount' : 'ratio');
   if (!r.ok) return { ok: false, message: `${M.publishedUnit(String(raw), unit)}: ${r.message}`, hint: r.hint };
   return { ok: true, value: r.value };
 }

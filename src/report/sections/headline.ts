@@ -1,9 +1,10 @@
 // Headline: the money and ratio metrics per government and in total, the tail beyond the
 // horizon, present values, the plan's own measures and private capital by instrument.
-import { type Dec, displayMillions } from '../../core/money.js';
+import { displayMillions } from '../../core/money.js';
 import { MONEY_METRICS, RATIO_METRICS } from '../../model/metrics.js';
-import { type Block, type Cell, droppable, left, money, ptr, right, type Row, text } from '../model.js';
+import { type Block, type Cell, droppable, left, ptr, right, type Row, text } from '../model.js';
 import { tailTable } from '../tail.js';
+import { valueCell } from '../values.js';
 import { valuationTable } from '../valuation.js';
 import type { RunContext, RunSection } from './context.js';
 
@@ -39,7 +40,7 @@ function measuresTable({ s, m }: RunContext): Block {
     rows: s.measures.map((x) => ({
       cells: [
         text(x.label),
-        money(m.value({ kind: 'measure', id: x.id }) as Dec, ptr('metrics', 'measures', x.id)),
+        valueCell(m.value({ kind: 'measure', id: x.id }), x.expr.unit, ptr('metrics', 'measures', x.id)),
         text(x.sum, { code: true }),
         text(x.source ?? ''),
       ],
