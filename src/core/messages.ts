@@ -380,6 +380,12 @@ export const M = {
   sensitivityMetric: (p: string) => `--metric "${p}" does not name a metric of this scenario`,
   sensitivityNumeric: (p: string) =>
     `--metric "${p}" is true/false; sensitivity needs an amount or a ratio (e.g. target.shortfall or headlineMobilization)`,
+  simulateMetricNumeric: (p: string) =>
+    `--metric "${p}" is true/false; simulate summarizes an amount or a ratio (its probability of holding: write it as a target test under targets.tests)`,
+  simulateMetricVerdict: (p: string) =>
+    `--metric "${p}" reads a verdict (a floor, the target or a test), which simulate does not summarize`,
+  simulateMetricVerdictHint:
+    'name the sums it compares instead (e.g. budgetCost.US.perYear), or state the test under targets.tests',
   // diff (compact-model diff)
   gitUnavailable: 'cannot run git to read the old version (--against needs git on the PATH)',
   gitUnavailableHint: 'install git, or check the old version out to a file and run `compact-model diff OLD.yaml NEW.yaml`',

@@ -9,11 +9,12 @@ import { probabilityAssumed, type Scenario } from '../model/scenario.js';
 import { type Cell, left, right, type Table, text } from '../report/model.js';
 import { horizonText } from '../report/run.js';
 import { metricText } from '../report/values.js';
-import { SIM_METRICS, scopes } from '../simulate/plan.js';
+import { metricName, SIM_METRICS, scopes } from '../simulate/plan.js';
+import type { ExprUnit } from '../model/expr.js';
 import type { Sensitivity } from '../simulate/sensitivity.js';
 import type { VarianceShare } from '../simulate/variance.js';
 import type { PairedDifference, SimResult } from '../simulate/simulate.js';
-import { wilson, Z975 } from '../simulate/stats.js';
+import { proportionSe, wilson, Z975 } from '../simulate/stats.js';
 import { type CsvValue, toCsv } from './csv.js';
 import { renderTable, wrap } from './terminal.js';
 
@@ -50,6 +51,17 @@ const m3 = (x: number): number | null => (Number.isFinite(x) ? Number((x / 1e6).
 const r4 = (x: number): number | null => (Number.isFinite(x) ? Number(x.toFixed(4)) : null);
 const fm = (x: number) => (Number.isFinite(x) ? displayMillions(Dec.of((Math.round(x / 1e5) * 1e5).toFixed(0))) : '-');
 const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
+const r6 = (x: number): number | null => (Number.isFinite(x) ? Number(x.toFixed(6)) : null);
+
+/** A user's metric (--metric) for people, in its unit. */
+function human(x: number, u: ExprUnit): string {
+  if (!Number.isFinite(x)) return '-';
+  if (u === 'money') return fm(x);
+  if (u === 'percent') return `${(x * 100).toFixed(2)}%`;
+  return u === 'ratio' ? `${x.toFixed(2)}x` : x.toFixed(2);
+}
+/** A user's metric for machines: money in millions, anything else as the number. */
+const machine = (x: number, u: ExprUnit) => (u === 'money' ? m3(x) : r6(x));
 
 /** An input's value for machines: amounts in millions like every amount here; rates and ratios as fractions. */
 const inputValue = (f: { unit?: string }, x: Dec) => (f.unit === 'amount' ? x.div(1e6).toPlain(6) : x.toPlain(6));
@@ -129,6 +141,18 @@ export function simulateJson(s: Scenario, r: SimResult): unknown {
       ? { inflation: s.inflation.rate.toPlain(6), dollarsOf: `FY${s.horizon.start + s.inflation.base}`, metrics: block('real.') }
       : null,
     probabilities: Object.fromEntries(r.probabilities),
+    // Added in 1.1: the Monte Carlo standard error of each probability, sqrt(p (1 - p) / trials).
+    probabilityStdErrors: Object.fromEntries([...r.counts].map(([t, k]) => [t, r6(proportionSe(k, r.trials))])),
+    // Added in 1.1: target tests that read a verdict (a floor, the target, another test), not decided per trial.
+    unsimulatedTests: r.plan.unsimulated,
+    // Added in 1.1: the expressions of --metric, each in its unit (money in millions).
+    expressions: Object.fromEntries(
+      r.plan.metrics.map((x) => {
+        const sm = r.summaries.get(metricName(x.text))!;
+        const f = (v: number) => machine(v, x.unit);
+        return [x.text, { unit: x.unit, p5: f(sm.p5), p50: f(sm.p50), p95: f(sm.p95), mean: f(sm.mean), meanStdError: f(sm.se) }];
+      }),
+    ),
     afterHorizon: { note: 'nominal amounts that fall after the horizon (metrics: the horizon only)', metrics: block('after.') },
     ...monteCarloJson(s, r),
     histogram: {
@@ -356,17 +380,39 @@ export function renderSimulate(s: Scenario, r: SimResult, c: ChalkInstance, widt
     ),
   );
   out.push('');
+  if (r.plan.metrics.length) {
+    const rows = r.plan.metrics.map((x) => {
+      const sm = r.summaries.get(metricName(x.text))!;
+      const h = (v: number) => human(v, x.unit);
+      return [x.text, h(sm.p5), h(sm.p50), h(sm.p95), h(sm.mean), h(sm.se)];
+    });
+    out.push(tableOf(['Metric (--metric)', 'P5', 'P50', 'P95', 'Mean', 'Mean +-'], rows, [], c, width));
+    out.push(
+      ...wrap(
+        'Mean +-: its Monte Carlo standard error (sd / sqrt(trials)); a value not defined in a trial (a division by zero) is left out.',
+        width,
+      ),
+    );
+    out.push('');
+  }
   if (r.probabilities.size) {
+    const p2 = (x: number) => `${(x * 100).toFixed(2)}%`;
     out.push(
       tableOf(
-        ['Test', 'Probability met', '95% interval'],
+        ['Test', 'Probability met', '+- (1 s.e.)', '95% interval'],
         [...r.probabilities].map(([k, p]) => {
-          const [lo, hi] = wilson(r.counts.get(k) ?? 0, r.trials);
-          const p2 = (x: number) => `${(x * 100).toFixed(2)}%`;
-          return [testLabel(k, s, N), pct(p), `${p2(lo)}-${p2(hi)}`];
+          const n = r.counts.get(k) ?? 0;
+          const [lo, hi] = wilson(n, r.trials);
+          return [testLabel(k, s, N), pct(p), p2(proportionSe(n, r.trials)), `${p2(lo)}-${p2(hi)}`];
         }),
         [],
         c,
+        width,
+      ),
+    );
+    out.push(
+      ...wrap(
+        `+-: the Monte Carlo standard error, sqrt(p (1 - p) / trials); 95% interval: Wilson score.${r.plan.unsimulated.length ? ` Not decided per trial (they read a verdict): ${r.plan.unsimulated.map((id) => `targets.${id}`).join(', ')}.` : ''}`,
         width,
       ),
     );
@@ -396,9 +442,12 @@ function testLabel(k: string, s: Scenario, N: number): string {
     const reading = `${m[1]} ${floorReadingLabel(m[2] as FloorReading, basisById(s.basis)?.label ?? s.basis)}`;
     return m[3] === 'met' ? `${reading}: average >= ${floor}/yr` : `${reading}: >= ${floor} in all ${N} years`;
   }
-  return k === 'target.met'
-    ? `headline >= target ${s.targets.mobilization ? displayMillions(s.targets.mobilization.value.base) : ''}`
-    : k;
+  const target = s.targets.mobilization ? displayMillions(s.targets.mobilization.value.base) : '';
+  if (k === 'target.met') return `headline >= target ${target}`;
+  if (k === 'target.private.met') return `private capital only >= target ${target}`;
+  const t = /^targets\.(.+)$/.exec(k);
+  const test = t ? s.targets.tests.find((x) => x.id === t[1]) : undefined;
+  return test ? `${test.id}: ${test.that}` : k;
 }
 
 const showValue = (x: Dec | null, r: Sensitivity) => (x === null ? '-' : metricText(x, r.expr.unit));
@@ -513,7 +562,15 @@ export function simulateCsv(s: Scenario, r: SimResult): string {
     const x = r.summaries.get(`${m.id}.total`);
     if (x) for (const st of stats) rows.push([m.id, 'total', st, 'ratio', r4(x[st])]);
   }
-  for (const [test, p] of r.probabilities) rows.push([test, '', 'probability', 'share of trials', p]);
+  for (const x of r.plan.metrics) {
+    const sm = r.summaries.get(metricName(x.text))!;
+    const unit = x.unit === 'money' ? millionsOf(s.currency) : x.unit;
+    for (const st of [...stats, 'se'] as const) rows.push([x.text, 'total', st, unit, machine(sm[st], x.unit)]);
+  }
+  for (const [test, p] of r.probabilities) {
+    rows.push([test, '', 'probability', 'share of trials', p]);
+    rows.push([test, '', 'stdError', 'share of trials', r6(proportionSe(r.counts.get(test) ?? 0, r.trials))]);
+  }
   return toCsv(['metric', 'scope', 'statistic', 'unit', 'value'], rows);
 }
 

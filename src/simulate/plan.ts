@@ -7,8 +7,12 @@ import { compute, type Picker } from '../compute/engine.js';
 import { Measure } from '../measure/measure.js';
 import { discountFactors, realFactors, weighted } from '../measure/pv.js';
 import { FLOAT_TOLERANCE, floorBits, ratioOf, targetTest } from '../measure/tests.js';
-import { FLOOR_READINGS, floorMetric, MONEY_METRICS, RATIO_METRICS } from '../model/metrics.js';
-import type { Event, Fig, Scenario } from '../model/scenario.js';
+import { compareWith, evalExpr } from '../measure/expr.js';
+import { type Expr, type ExprUnit, parseExpr, type TestOp } from '../model/expr.js';
+import { FLOOR_READINGS, floorMetric, MONEY_METRICS, RATIO_METRICS, targetMetric } from '../model/metrics.js';
+import type { MetricRef } from '../model/paths.js';
+import { namesOf } from '../model/names.js';
+import type { Event, Fig, Scenario, TargetTest } from '../model/scenario.js';
 import { keyOf, Stream, sampler } from './random.js';
 import { compile, type Replay, Tape } from './trace.js';
 
@@ -30,6 +34,14 @@ export interface Plan {
   floors: { gov: string; reading: string; offset: number }[];
   /** Where the total headline sits in a row. */
   headline: number;
+  /** Where private capital mobilized (the target's private reading) sits in a row; -1 without a target. */
+  privateAt: number;
+  /** The user's metrics (`simulate --metric`): each an expression, summarized as `expr:TEXT`. */
+  metrics: { text: string; expr: Expr; unit: ExprUnit }[];
+  /** The plan's target tests that a trial can decide: each side's value at `offset` and `offset + 1`. */
+  checks: { id: string; op: TestOp; offset: number }[];
+  /** Target tests that read a verdict (a floor, the target, another test): not counted per trial. */
+  unsimulated: string[];
   width: number;
   /** Also store cumulative headline mobilization by year (for the report's fan chart). */
   yearly: boolean;
@@ -40,7 +52,41 @@ export const scopes = (s: Scenario) => [...s.governments.map((g) => g.code), 'to
 const govOf = (scope: string) => (scope === 'total' ? null : scope);
 const isRanged = (f: Fig) => !f.value.low.eq(f.value.high);
 
-export function makePlan(s: Scenario, yearly = false): Plan {
+/**
+ * Whether a metric ref can be evaluated in a traced trial: sums and ratios can; a verdict (a
+ * floor, the target, a test) compares sampled values, which a trace cannot record.
+ */
+function traceableRef(s: Scenario, r: MetricRef, seen: Set<string> = new Set()): boolean {
+  if (r.kind === 'money' || r.kind === 'ratio') return true;
+  if (r.kind !== 'measure' || seen.has(r.id)) return false;
+  const me = s.measures.find((x) => x.id === r.id);
+  seen.add(r.id);
+  return me !== undefined && me.refs.every((x) => traceableRef(s, x, seen));
+}
+
+/** Whether an expression can be evaluated in every trial (see traceableRef). */
+export function traceable(s: Scenario, e: Expr): boolean {
+  switch (e.kind) {
+    case 'num':
+      return true;
+    case 'bool':
+      return false;
+    case 'path':
+      return traceableRef(s, e.ref);
+    case 'neg':
+      return traceable(s, e.arg);
+    case 'bin':
+      return traceable(s, e.left) && traceable(s, e.right);
+  }
+}
+
+const testTraceable = (s: Scenario, t: TargetTest) =>
+  t.test.left.unit !== 'boolean' && traceable(s, t.test.left) && traceable(s, t.test.right);
+
+/** The name a user's metric is summarized under. */
+export const metricName = (text: string) => `expr:${text}`;
+
+export function makePlan(s: Scenario, yearly = false, metricTexts: readonly string[] = []): Plan {
   const random = s.figures.filter(isRanged);
   const probs = new Set(s.events.flatMap((e) => (e.probability ? [e.probability] : [])));
   const samplers = random.map((f) => {
@@ -64,6 +110,13 @@ export function makePlan(s: Scenario, yearly = false): Plan {
   if (s.discount) for (const m of SIM_METRICS) for (const sc of scopes(s)) names.push(`pvLife.${m}.${sc}`);
   if (yearly)
     for (let y = 0; y < s.horizon.years; y++) names.push(`cumulative.headlineMobilization.total.FY${s.horizon.start + y}`);
+  // The caller (the CLI) has parsed each already and reported its errors.
+  const metrics = metricTexts.map((text) => {
+    const p = parseExpr(text, namesOf(s));
+    if (!p.ok || !traceable(s, p.value)) throw new Error(`simulate: metric ${text} cannot be simulated`);
+    names.push(metricName(text));
+    return { text, expr: p.value, unit: p.value.unit };
+  });
   const tests: string[] = [];
   const floors: Plan['floors'] = [];
   let offset = names.length;
@@ -74,7 +127,22 @@ export function makePlan(s: Scenario, yearly = false): Plan {
         floors.push({ gov: g.code, reading, offset });
         offset += s.horizon.years;
       }
-  if (s.targets.mobilization) tests.push('target.met');
+  let privateAt = -1;
+  if (s.targets.mobilization) {
+    tests.push('target.met', 'target.private.met');
+    privateAt = offset++;
+  }
+  const checks: Plan['checks'] = [];
+  const unsimulated: string[] = [];
+  for (const t of s.targets.tests) {
+    if (!testTraceable(s, t)) {
+      unsimulated.push(t.id);
+      continue;
+    }
+    tests.push(`targets.${t.id}`);
+    checks.push({ id: t.id, op: t.test.op, offset });
+    offset += 2;
+  }
   return {
     scenario: s,
     random,
@@ -84,6 +152,10 @@ export function makePlan(s: Scenario, yearly = false): Plan {
     tests,
     floors,
     headline: names.indexOf('headlineMobilization.total'),
+    privateAt,
+    metrics,
+    checks,
+    unsimulated,
     width: offset,
     yearly,
   };
@@ -133,7 +205,16 @@ export function outputs<T>(A: Arith<T>, plan: Plan, pick: Picker<T>): T[] {
       out.push(cum);
     }
   }
+  // Not defined (a value over zero, a verdict) is NaN, which the summaries leave out.
+  const num = (v: T | boolean | null): T => (v === null || typeof v === 'boolean' ? A.div(A.zero, A.zero) : v);
+  for (const x of plan.metrics) out.push(num(evalExpr(x.expr, me)));
   for (const f of plan.floors) out.push(...me.byYear(floorMetric(f.reading as (typeof FLOOR_READINGS)[number]), f.gov));
+  if (plan.privateAt >= 0) out.push(me.money(targetMetric('private')));
+  for (const c of plan.checks) {
+    const t = s.targets.tests.find((x) => x.id === c.id)!;
+    const on = t.basis === undefined ? me : me.onBasis(t.basis);
+    out.push(num(evalExpr(t.test.left, on)), num(evalExpr(t.test.right, on)));
+  }
   return out;
 }
 
@@ -291,7 +372,19 @@ export class Runner {
           if (b & 2) counts[t + 1]!++;
           t += 2;
         }
-      if (target !== null && targetTest(Fast, row[plan.headline]!, target, targetTol).met) counts[t]!++;
+      if (target !== null) {
+        if (targetTest(Fast, row[plan.headline]!, target, targetTol).met) counts[t]!++;
+        if (targetTest(Fast, row[plan.privateAt]!, target, targetTol).met) counts[t + 1]!++;
+        t += 2;
+      }
+      for (const c of plan.checks) {
+        const a = row[c.offset]!,
+          b = row[c.offset + 1]!;
+        // A side that is not defined (a division by zero: not finite) decides nothing: the test does not hold.
+        if (Number.isFinite(a) && Number.isFinite(b) && compareWith(Fast, a, c.op, b, Math.abs(b) * FLOAT_TOLERANCE))
+          counts[t]!++;
+        t++;
+      }
       if (onProgress && (r + 1) % 8192 === 0) onProgress(r + 1);
     }
     if (n % TILE) flush(n - (n % TILE), n % TILE);

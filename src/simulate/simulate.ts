@@ -25,6 +25,8 @@ export interface SimOptions {
   onProgress?: (done: number, total: number) => void;
   /** Also summarize cumulative headline mobilization by year (report's fan chart). */
   yearly?: boolean;
+  /** Expressions summarized besides the standard metrics (`simulate --metric`), each parsed and checked by the caller. */
+  metrics?: string[];
   /** Common random numbers: each input's stream keyed by its path (paired comparisons); keeps every trial's values. */
   keyed?: boolean;
   /** Bytes of trials' outputs held in memory at most (default IN_MEMORY_BYTES); above, trials are replayed. */
@@ -88,7 +90,7 @@ export function workerScriptIn(root: string): string {
 }
 
 export async function simulate(s: Scenario, o: SimOptions): Promise<SimResult> {
-  const plan = makePlan(s, o.yearly ?? false);
+  const plan = makePlan(s, o.yearly ?? false, o.metrics ?? []);
   const overrides = correlatedDraws(s, plan, o);
   const T = o.trials;
   // run's base case in float64: every figure at its base, every event as written.
@@ -126,6 +128,7 @@ async function replayed(s: Scenario, plan: Plan, o: SimOptions, overrides: Overr
           seed: o.seed,
           total: o.trials,
           yearly: o.yearly ?? false,
+          metrics: o.metrics ?? [],
           outputs: plan.names.length,
           ...(overrides ? { overrides } : {}),
         });
@@ -184,6 +187,7 @@ async function held(
           shared,
           total: T,
           yearly: o.yearly ?? false,
+          metrics: o.metrics ?? [],
           keyed: o.keyed ?? false,
           overrides,
         },

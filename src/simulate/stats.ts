@@ -141,6 +141,12 @@ export function quantileRanks(n: number, p: number): [number, number] {
   return [clamp(Math.ceil(mu - h) - 1), clamp(Math.ceil(mu + h) - 1)];
 }
 
+/** The Monte Carlo standard error of a proportion of `k` successes in `n` trials: sqrt(p (1 - p) / n). */
+export function proportionSe(k: number, n: number): number {
+  const p = k / n;
+  return Math.sqrt((p * (1 - p)) / n);
+}
+
 /** Wilson score 95% interval for a proportion of `k` successes in `n` trials (Wilson 1927). */
 export function wilson(k: number, n: number): [number, number] {
   if (n === 0) return [0, 1];

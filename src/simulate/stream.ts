@@ -163,7 +163,15 @@ const SLOTS = AHEAD_PER_WORKER + 1;
 export function workerExecutor(
   script: string,
   W: number,
-  data: { scenario: unknown; seed: number; total: number; yearly: boolean; outputs: number; overrides?: Overrides },
+  data: {
+    scenario: unknown;
+    seed: number;
+    total: number;
+    yearly: boolean;
+    metrics: string[];
+    outputs: number;
+    overrides?: Overrides;
+  },
 ): Executor {
   if (!existsSync(script)) throw new Error(`simulate: worker script ${script} is missing (run npm run build)`);
   // flow[0]: chunks the main thread has consumed, in order.

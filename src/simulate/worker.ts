@@ -22,6 +22,8 @@ interface Job {
   shared: SharedArrayBuffer;
   total: number;
   yearly: boolean;
+  /** simulate --metric: the user's expressions (the plan's layout depends on them). */
+  metrics?: string[];
   keyed?: boolean;
   overrides?: Overrides;
   /** Stream mode: this worker's index, the number of workers, trials per chunk, the flow counter, chunks it may run ahead. */
@@ -35,7 +37,7 @@ interface Job {
 }
 
 const job = workerData as Job;
-const runner = new Runner(makePlan(decode<Scenario>(job.scenario), job.yearly), job.seed, job.keyed ?? false);
+const runner = new Runner(makePlan(decode<Scenario>(job.scenario), job.yearly, job.metrics ?? []), job.seed, job.keyed ?? false);
 if (job.overrides) runner.setOverrides(job.overrides);
 if (job.mode === 'stream')
   serveStream(

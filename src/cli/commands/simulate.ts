@@ -12,7 +12,12 @@ import { withValuation } from '../../normalize/valuation.js';
 import type { Dec } from '../../core/money.js';
 import { baselinePath, packageRoot } from '../io.js';
 import { amountOption, basisOption, choice, type Ctx, intOption, parseWidth, rateOption, widthOption } from '../options.js';
-import { openScenario, widthFor } from '../open.js';
+import { openScenario, usage, widthFor } from '../open.js';
+import type { Diagnostic } from '../../core/diagnostics.js';
+import { parseExpr } from '../../model/expr.js';
+import { namesOf } from '../../model/names.js';
+import type { Scenario } from '../../model/scenario.js';
+import { traceable } from '../../simulate/plan.js';
 
 interface Opts {
   basis?: string;
@@ -25,6 +30,27 @@ interface Opts {
   inflation?: Dec;
   precision?: number;
   against?: string;
+  metric: string[];
+}
+
+/** Each --metric parsed as an expression; diagnostics for those that cannot be summarized. */
+function checkMetrics(s: Scenario, metrics: string[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const text of metrics) {
+    const p = parseExpr(text, namesOf(s));
+    if (!p.ok)
+      out.push(
+        usage(
+          'unknown-metric',
+          `${M.sensitivityMetric(text)}: ${M.exprColumn(p.error.offset + 1, p.error.message)}`,
+          p.error.hint,
+        ),
+      );
+    else if (p.value.unit === 'boolean') out.push(usage('unknown-metric', M.simulateMetricNumeric(text)));
+    else if (!traceable(s, p.value))
+      out.push(usage('unknown-metric', M.simulateMetricVerdict(text), M.simulateMetricVerdictHint));
+  }
+  return out;
 }
 
 export function register(program: Command, ctx: Ctx): void {
@@ -48,6 +74,12 @@ export function register(program: Command, ctx: Ctx): void {
       .option('--discount <rate>', 'discount rate for present values (overrides assumptions.discount)', rateOption)
       .option('--inflation <rate>', 'inflation rate for real dollars (overrides assumptions.inflation)', rateOption)
       .option('--format <format>', 'output format: table, json or csv', choice(['table', 'json', 'csv']), 'table')
+      .option(
+        '--metric <expr>',
+        'also summarize an expression (repeatable), e.g. "privateMobilized.total / publicCommitment.total"',
+        (v: string, prev: string[]) => [...prev, v],
+        [] as string[],
+      )
       .option('--against <file>', 'compare with another scenario, trial by trial, on common random numbers (A - B)')
       .option(
         '--precision <amount>',
@@ -64,6 +96,12 @@ export function register(program: Command, ctx: Ctx): void {
         return;
       }
       const s = withValuation(opened.scenario, opts);
+      const bad = checkMetrics(s, opts.metric);
+      if (bad.length) {
+        opened.report(bad);
+        ctx.exitCode = 2;
+        return;
+      }
       let other: typeof s | undefined;
       if (opts.against !== undefined) {
         const o = openScenario(io, opts.against, opts.basis);
@@ -72,6 +110,12 @@ export function register(program: Command, ctx: Ctx): void {
           return;
         }
         other = withValuation(o.scenario, opts);
+        const badOther = checkMetrics(other, opts.metric);
+        if (badOther.length) {
+          o.report(badOther);
+          ctx.exitCode = 2;
+          return;
+        }
       }
       for (const x of other ? [s, other] : [s]) {
         const d = tooManyTrials(x, opts.trials, other !== undefined);
@@ -89,6 +133,7 @@ export function register(program: Command, ctx: Ctx): void {
         workerScript: workerScriptIn(packageRoot()),
         onProgress: (d, t) => bar.update(d, t),
         keyed: other !== undefined,
+        metrics: opts.metric,
       });
       const rb = other
         ? await simulate(other, {
@@ -97,6 +142,7 @@ export function register(program: Command, ctx: Ctx): void {
             workers: workerCount(opts.workers, opts.trials, availableParallelism()),
             workerScript: workerScriptIn(packageRoot()),
             keyed: true,
+            metrics: opts.metric,
           })
         : undefined;
       bar.end();
