@@ -57,7 +57,9 @@ export function register(program: Command, ctx: Ctx): void {
   basisOption(
     program
       .command('simulate')
-      .description('Monte Carlo over every range and gate: P5/P50/P95 of headline metrics, chances the floor and target are met')
+      .description(
+        'Monte Carlo over every range and gate: P5/P50/P95 of headline metrics and of --metric expressions, the chance each floor, target and test holds',
+      )
       .argument('[file]', 'scenario YAML file (default: the shipped baseline)')
       .option('--trials <n>', 'number of trials', intOption(1, 100_000_000, M.simulateTrials), 10_000)
       .option(
