@@ -17,6 +17,7 @@ import {
 import { isActive, type Scenario } from '../model/scenario.js';
 import { valueUnit, type ValueUnit } from '../model/paths.js';
 import type { Evaluation } from './evaluate.js';
+import { testVerdicts } from './targets.js';
 import type { Measure } from './measure.js';
 
 export type RowUnit = 'amount' | 'ratio';
@@ -213,6 +214,12 @@ export function diffEvaluations(a: Evaluation, b: Evaluation): ScenarioDiff {
       verdict(`floor.${g}.${reading}.met`, met(A), met(B));
     }
   verdict('target.met', A.target().met, B.target().met);
+  verdict('target.private.met', A.target('private').met, B.target('private').met);
+  // The plan's own tests, each as run gives it (its own case and basis); absent on a side: null.
+  const tests = (ev: Evaluation) => new Map(testVerdicts(ev).map((v) => [v.test.id, v.outcome.holds]));
+  const ta = tests(a),
+    tb = tests(b);
+  for (const id of union([...ta.keys()], [...tb.keys()])) verdict(`targets.${id}`, ta.get(id) ?? null, tb.get(id) ?? null);
 
   const claims: ClaimRow[] = [];
   const claimIds = union(

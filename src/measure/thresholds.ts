@@ -8,14 +8,17 @@
 // deprecation warning (it will mean a level). A threshold whose path names a government,
 // mechanism or measure a scenario does not have does not apply to it (n/a), not an error.
 //
-// The left side is a metric path parsed by model/paths.ts. This module is the seam for
-// the expression language: parseThreshold's left side and checkThreshold's `valueOn` are
+// The left side is a metric path (parsed by model/paths.ts) or an expression of the one
+// expression language (model/expr.ts: `budgetCost.US / publicCommitment.US > +0.05`), parsed
+// against each side's names; parseThreshold's left side and checkThreshold's `sideValue` are
 // the only two places that read it.
 import { parseFigure } from '../core/amount.js';
 import { M } from '../core/messages.js';
 import { Dec, MILLION } from '../core/money.js';
 import { FLOOR_READINGS } from '../model/metrics.js';
-import { type MetricRef, parseMetricPath, unitOf } from '../model/paths.js';
+import { type MetricRef, parseMetricPath, unitOf, valueUnit } from '../model/paths.js';
+import { parseExpr } from '../model/expr.js';
+import { namesOf } from '../model/names.js';
 import type { Evaluation } from './evaluate.js';
 import type { Measure } from './measure.js';
 import { moneyOf, percent, type RowUnit, type VerdictRow } from './diff.js';
@@ -45,7 +48,10 @@ export interface PolicyThreshold {
 
 export type Threshold = NumericThreshold | PolicyThreshold;
 
-const NUMERIC = /^\s*([A-Za-z][\w.-]*)\s*(>=|<=|>|<)\s*([+-]?)\s*([^\s%+-][^%]*?)\s*(%)?\s*(level)?\s*$/i;
+/** The left side (a path or an expression: no comparison in it), the operator, the limit. */
+const NUMERIC = /^\s*([^<>=]*?[^\s<>=])\s*(>=|<=|>|<)\s*([+-]?)\s*([^\s%+-][^%]*?)\s*(%)?\s*(level)?\s*$/i;
+/** A left side that is one metric path (else an expression). */
+const PATH = /^[A-Za-z][\w.-]*$/;
 const POLICY = /^\s*([A-Za-z][\w.*-]*)\s*:\s*must-not-flip\s*$/i;
 
 /** The limit as written: a bare number (millions, or the metric's unit), or an amount with its unit. */
@@ -119,6 +125,7 @@ export function checkThreshold(t: NumericThreshold, a: Evaluation, b: Evaluation
     hb = b.scenario.horizon;
   const start = Math.min(ha.start, hb.start);
   const years = Math.max(ha.start + ha.years, hb.start + hb.years) - start;
+  if (!PATH.test(t.path)) return checkExpression(t, a, b);
   const names = { govs, mechs, measures, start, years };
   const r = parseMetricPath(t.path, names);
   if (!r.ok) {
@@ -133,9 +140,36 @@ export function checkThreshold(t: NumericThreshold, a: Evaluation, b: Evaluation
   }
   const x = valueOn(a.measure, r.ref, start),
     y = valueOn(b.measure, r.ref, start);
-  if (typeof x === 'boolean' || typeof y === 'boolean' || unitOf(r.ref) === 'boolean')
+  const measureUnits = new Map([...a.scenario.measures, ...b.scenario.measures].map((me) => [me.id, valueUnit(me.expr.unit)]));
+  const ru = r.ref.kind === 'measure' ? (measureUnits.get(r.ref.id) ?? 'amount') : unitOf(r.ref);
+  if (typeof x === 'boolean' || typeof y === 'boolean' || ru === 'boolean')
     return { ok: false, message: M.failIfBoolean(t.path), hint: M.failIfBooleanHint };
-  const unit: RowUnit = unitOf(r.ref) === 'amount' ? 'amount' : 'ratio';
+  return compareSides(t, x, y, ru === 'amount' ? 'amount' : 'ratio');
+}
+
+/**
+ * A threshold whose left side is an expression: parsed against each side's own names (one
+ * that names what a side lacks does not apply to it: n/a), evaluated on each side.
+ */
+function checkExpression(t: NumericThreshold, a: Evaluation, b: Evaluation): ThresholdCheck {
+  const pa = parseExpr(t.path, namesOf(a.scenario)),
+    pb = parseExpr(t.path, namesOf(b.scenario));
+  if (!pa.ok && !pb.ok) return { ok: false, message: M.exprColumn(pb.error.offset + 1, pb.error.message), hint: pb.error.hint };
+  if (!pa.ok || !pb.ok) {
+    const e = (pa.ok ? pb : pa) as { ok: false; error: { message: string } };
+    return { ok: true, applies: false, why: e.error.message };
+  }
+  if (pa.value.unit === 'boolean' || pb.value.unit === 'boolean')
+    return { ok: false, message: M.failIfBoolean(t.path), hint: M.failIfBooleanHint };
+  const x = a.measure.expr(pa.value),
+    y = b.measure.expr(pb.value);
+  if (typeof x === 'boolean' || typeof y === 'boolean')
+    return { ok: false, message: M.failIfBoolean(t.path), hint: M.failIfBooleanHint };
+  return compareSides(t, x, y, pb.value.unit === 'money' ? 'amount' : 'ratio');
+}
+
+/** A numeric threshold on the two sides' values (null: not defined on that side). */
+function compareSides(t: NumericThreshold, x: Dec | null, y: Dec | null, unit: RowUnit): ThresholdCheck {
   if (t.scaled && unit !== 'amount') return { ok: false, message: M.failIfScaled(t.path), hint: M.failIfScaledHint };
   const na = { ok: true as const, applies: true as const, crossed: false, change: null, pct: null, unit };
   if (t.form === 'level') {
@@ -176,16 +210,19 @@ function cmp(v: Dec, op: Op, limit: Dec): boolean {
  * `targets` is `target`, and `floor.G.met` stands for every reading (floor.G.appropriated.met, ...).
  */
 export function verdictMatches(pattern: string, path: string): boolean {
-  const p = pattern.replace(/^targets(?=\.|$)/, 'target');
-  const re = new RegExp(
-    `^${p
-      .split('*')
-      .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-      .join('.*')}$`,
+  // `targets.*` names the plan's tests (targets.ID) and, as it always did, the target's readings.
+  const res = [pattern, pattern.replace(/^targets(?=\.|$)/, 'target')].map(
+    (p) =>
+      new RegExp(
+        `^${p
+          .split('*')
+          .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+          .join('.*')}$`,
+      ),
   );
   const readings = FLOOR_READINGS.join('|');
   const short = path.replace(new RegExp(`^(floor\\.[^.]+)\\.(?:${readings})\\.`), '$1.');
-  return re.test(path) || re.test(short);
+  return res.some((re) => re.test(path) || re.test(short));
 }
 
 /** A must-not-flip policy against the verdicts of a diff: crossed when a matching verdict changed. */

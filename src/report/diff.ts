@@ -102,7 +102,7 @@ export function summaryLine(d: ScenarioDiff): string {
     `headline mobilization ${move(h)}`,
     `budget cost ${govs.map((r) => `${r.scope} ${move(r)}`).join(', ')}`,
     `${n === 0 ? 'no input differs' : n === 1 ? '1 input differs' : `${n} inputs differ`}`,
-    flips === 0 ? 'floor and target verdicts unchanged' : `${flips} floor/target verdict${flips === 1 ? '' : 's'} changed`,
+    flips === 0 ? 'verdicts unchanged' : `${flips} verdict${flips === 1 ? '' : 's'} changed`,
     claimFlips === 0 ? 'claim verdicts unchanged' : `${claimFlips} claim${claimFlips === 1 ? '' : 's'} changed verdict`,
   ].join('; ');
 }
@@ -173,11 +173,11 @@ export function diffReport(d: ScenarioDiff, v: DiffView): Report {
     ),
     section(
       'diff-verdicts',
-      'Floor and target verdicts',
+      v.all ? 'Verdicts (floors, target readings, tests)' : 'Verdicts changed',
       ['Test', 'Base', 'Alt'],
       ['left', 'left', 'left'],
       d.verdicts.filter((x: VerdictRow) => v.all || x.changed).map((x) => [x.path, verdictText(x.base), verdictText(x.alt)]),
-      'No floor or target verdict changed.',
+      'No verdict changed (floors, target readings, tests).',
     ),
     section(
       'diff-claims',

@@ -46,7 +46,7 @@ export function register(program: Command, ctx: Ctx): void {
       .option('--all', 'show unchanged rows too', false)
       .option(
         '--fail-if <expr>',
-        "exit 1 when a threshold is crossed: a change ('budgetCost.US > +100', 'headlineMobilization < -5%'), a level ('budgetCost.US > 4.5B level') or a verdict ('floor.US.met: must-not-flip'); repeatable",
+        "exit 1 when a threshold is crossed: a change ('budgetCost.US > +100', 'headlineMobilization < -5%'), a level ('budgetCost.US > 4.5B level') or a verdict ('floor.US.met: must-not-flip'); the left side may be an expression ('budgetCost.US / publicCommitment.US > +0.05'); repeatable",
         (x: string, acc: string[]) => [...acc, x],
         [] as string[],
       ),
