@@ -6,7 +6,9 @@
 import { type Dec, Exact } from '../core/money.js';
 import { M } from '../core/messages.js';
 import { BASES } from '../model/bases.js';
-import { type MetricRef, parseMetricPath, unitOf, type ValueUnit } from '../model/paths.js';
+import { type Expr, parseExpr, refsOf } from '../model/expr.js';
+import { namesOf } from '../model/names.js';
+import { valueUnit, type ValueUnit } from '../model/paths.js';
 import type { Evaluation } from './evaluate.js';
 import { percent } from './diff.js';
 import { ratioOf } from './tests.js';
@@ -14,7 +16,7 @@ import { ratioOf } from './tests.js';
 export type CompareValue = Dec | boolean | null;
 
 /** What a row asks of each scenario: a value, or why it has none. */
-export type Answer = { value: CompareValue } | { na: string };
+export type Answer = { value: CompareValue } | { na: string; hint?: string };
 
 export interface RowSpec {
   /** The figure's metric path, as run's JSON and `explain` name it (e.g. budgetCost.US). */
@@ -161,25 +163,19 @@ export function defaultRows(govs: string[], floor: boolean, target: boolean): Ro
 }
 
 /**
- * A row for a metric path of the user's (`--metrics`), read on each scenario's own basis.
- * The path is parsed against each scenario's names: one that lacks a government or a
- * mechanism it names answers n/a with the parser's message.
+ * A row for a metric of the user's (`--metrics`): a path or an expression of the one
+ * expression language, read on each scenario's own basis. It is parsed against each
+ * scenario's names: one that lacks a government or a mechanism it names answers n/a with the
+ * parser's message (and its column).
  */
 export function pathRow(path: string): RowSpec {
-  const refs = new WeakMap<Evaluation, { ref: MetricRef } | { na: string }>();
-  const refOf = (ev: Evaluation) => {
-    let r = refs.get(ev);
+  const parsed = new WeakMap<Evaluation, { expr: Expr } | { na: string; hint: string }>();
+  const exprOf = (ev: Evaluation) => {
+    let r = parsed.get(ev);
     if (!r) {
-      const s = ev.scenario;
-      const p = parseMetricPath(path, {
-        govs: ev.measure.govs,
-        mechs: ev.measure.mechs,
-        measures: s.measures.map((x) => x.id),
-        start: s.horizon.start,
-        years: s.horizon.years,
-      });
-      r = p.ok ? { ref: p.ref } : { na: p.message };
-      refs.set(ev, r);
+      const p = parseExpr(path, namesOf(ev.scenario));
+      r = p.ok ? { expr: p.value } : { na: M.exprColumn(p.error.offset + 1, p.error.message), hint: p.error.hint };
+      parsed.set(ev, r);
     }
     return r;
   };
@@ -190,12 +186,14 @@ export function pathRow(path: string): RowSpec {
     unit: 'amount',
     overHorizon: true,
     answer: (ev) => {
-      const r = refOf(ev);
+      const r = exprOf(ev);
       if ('na' in r) return r;
-      spec.unit = unitOf(r.ref);
-      // A figure of one year or per year is comparable across horizons; a total is not.
-      spec.overHorizon = r.ref.kind === 'money' ? r.ref.period === undefined || r.ref.period === 'after' : false;
-      const v = ev.measure.value(r.ref);
+      spec.unit = valueUnit(r.expr.unit);
+      // A figure of one year or per year is comparable across horizons; an amount summed over the horizon is not.
+      spec.overHorizon =
+        r.expr.unit === 'money' &&
+        refsOf(r.expr).some((x) => x.kind === 'money' && (x.period === undefined || x.period === 'after'));
+      const v = ev.measure.expr(r.expr);
       return { value: v === undefined ? null : v };
     },
   };

@@ -1,5 +1,5 @@
 // diff: the verdicts that changed (floors, the target's readings, the plan's tests) in every
-// format, and --fail-if on an expression.
+// format, and --fail-if on an expression; compare --metrics with expressions.
 //
 // Base: test/fixtures/generic/targets-plan.yaml (public 700M, private 2 x 200 = 400M, target 1B).
 // Alt: the fund's crowd-in 2x -> 5x, so private 5 x 200 = 1,000M, headline 700 + 1,000 = 1,700M.
@@ -101,5 +101,30 @@ describe('diff --fail-if on an expression', () => {
     expect(r.stderr).toContain('did you mean "publicCommitment"');
     const b = await cli(['diff', BASE, ALT, '--fail-if', 'targets.private / 2 > +1']);
     expect(b.code).toBe(2);
+  });
+});
+
+describe('compare --metrics with expressions', () => {
+  const ratio = 'privateMobilized.total / publicCommitment.total';
+
+  it('an expression is a row in its unit: 400 / 700 = 0.571429 -> 1,000 / 700 = 1.428571, +150%', async () => {
+    const r = await cli(['compare', BASE, ALT, '--metrics', `${ratio},target.private.met`, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const [row, verdict] = JSON.parse(r.stdout).rows;
+    expect(row.unit).toBe('ratio');
+    expect(row.values).toEqual(['0.571429', '1.428571']);
+    // (1.428571 - 0.571429) / 0.571429 = 1.5
+    expect(row.changes[1].percent).toBe('150');
+    expect(verdict.values).toEqual([false, true]);
+    const t = await cli(['compare', BASE, ALT, '--metrics', ratio]);
+    expect(t.stdout).toMatch(/0\.57x\s*│\s*1\.43x\s*│\s*\+0\.86x/);
+  });
+
+  it('a bad expression: the column and a did-you-mean, exit 2', async () => {
+    const r = await cli(['compare', BASE, ALT, '--metrics', 'privateMobilized.total / publicComitment.total']);
+    expect(r.code).toBe(2);
+    // "privateMobilized.total / " is 25 characters: column 26
+    expect(r.stderr).toContain('column 26: unknown metric "publicComitment"');
+    expect(r.stderr).toContain('did you mean "publicCommitment"');
   });
 });

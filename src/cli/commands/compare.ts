@@ -59,7 +59,7 @@ export function register(program: Command, ctx: Ctx): void {
       )
       .option(
         '--metrics <paths>',
-        "the rows: metric paths, comma-separated or repeated (e.g. 'budgetCost.US,target.met'); default: the figures a memo needs",
+        "the rows: metric paths or expressions, comma-separated or repeated (e.g. 'budgetCost.US,target.met' or 'privateMobilized.total / publicCommitment.total'); default: the figures a memo needs",
         (v: string, acc: string[]) => [
           ...acc,
           ...v
@@ -196,7 +196,7 @@ export async function prepareComparison(
   for (const r of cmp.rows) {
     const first = r.answers[0]!;
     if (r.answers.every((a) => 'na' in a) && 'na' in first)
-      usageDiagnostics.push(usage('invalid-metric', M.compareUnknownMetric(r.spec.path, first.na)));
+      usageDiagnostics.push(usage('invalid-metric', M.compareUnknownMetric(r.spec.path, first.na), first.hint));
   }
   if (exitCodeFor(usageDiagnostics) === 2) return { ...base, code: 2, usageDiagnostics };
   const sim = opts.simulate === undefined ? undefined : await simulateAll(evs, opts.simulate, opts.seed);
