@@ -215,8 +215,14 @@ function replay(file: string, key: string): boolean {
       return false;
     }
   }
-  for (const [fd, b64] of entry.out) (fd === 2 ? process.stderr : process.stdout).write(Buffer.from(b64, 'base64'));
   process.exitCode = entry.code;
+  // As the CLI does (main.ts): a closed pipe (`| head`) is the reader's choice, not an error.
+  for (const s of [process.stdout, process.stderr])
+    s.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(entry.code);
+      throw e;
+    });
+  for (const [fd, b64] of entry.out) (fd === 2 ? process.stderr : process.stdout).write(Buffer.from(b64, 'base64'));
   return true;
 }
 
