@@ -279,7 +279,14 @@ export function moneyMetric(id: MoneyMetricId): MoneyMetric {
   return MONEY_METRICS.find((m) => m.id === id)!;
 }
 
-export const RATIO_METRIC_IDS = ['leverage.commitment', 'leverage.budget', 'multiplier', 'crowdIn', 'fundSizePerPublic'] as const;
+export const RATIO_METRIC_IDS = [
+  'leverage.commitment',
+  'leverage.budget',
+  'multiplier',
+  'multiplier.commitment',
+  'crowdIn',
+  'fundSizePerPublic',
+] as const;
 export type RatioMetricId = (typeof RATIO_METRIC_IDS)[number];
 
 export interface RatioMetric {
@@ -318,7 +325,17 @@ export const RATIO_METRICS: readonly RatioMetric[] = [
     label: (ctx) => `Multiplier: total investment per budget ${ctx.unitWord ?? 'dollar'} (${ctx.basisLabel} basis)`,
     numerator: 'headlineMobilization',
     denominator: 'budgetCost',
-    description: 'EFSI/InvestEU sense: total investment (headline mobilization) / budget cost on the scoring basis',
+    description:
+      'total investment (headline mobilization) per unit of budget cost on the scoring basis (EFSI counted 315bn against an 8bn provisioned budget: ~39x); every basis in run',
+    group: 'headline',
+  },
+  {
+    id: 'multiplier.commitment',
+    label: (ctx) => `Multiplier: total investment per public ${ctx.unitWord ?? 'dollar'} committed`,
+    numerator: 'headlineMobilization',
+    denominator: 'publicCommitment',
+    description:
+      'EFSI/InvestEU sense: total investment (headline mobilization) / public commitment (EFSI: 315bn / 21bn committed = 15x); no scoring basis enters it',
     group: 'headline',
   },
   {

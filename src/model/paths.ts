@@ -99,7 +99,8 @@ export function parseMetricPath(path: string, n: Names): ParsedPath {
     if (i < parts.length) return bad(M.metricExtraParts(path, parts.slice(0, i).join('.')));
     return { ok: true, ref: { kind: 'money', metric: head as MoneyMetricId, gov, mech, period } };
   }
-  const ratio = RATIO_METRIC_IDS.find((id) => path === id || path.startsWith(`${id}.`));
+  // The longest id first: multiplier.commitment.US is that ratio, not multiplier's part "commitment".
+  const ratio = [...RATIO_METRIC_IDS].sort((a, b) => b.length - a.length).find((id) => path === id || path.startsWith(`${id}.`));
   if (ratio) {
     const { gov, mech, i } = scopeMech(ratio.split('.').length);
     if (i < parts.length) return bad(M.metricUnknownPart(String(parts[i]), path), parts[i], [...scopes, ...n.mechs]);

@@ -120,6 +120,10 @@ export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
     else (ratios[head] ??= {})[tail] = block;
   }
   Object.assign(metrics, ratios);
+  // Added in 1.2: the multiplier per budget unit on every scoring basis (metrics.multiplier is the scenario's own).
+  metrics.multiplierByBasis = Object.fromEntries(
+    BASES.map((b) => [b.id, Object.fromEntries(scopes.map((sc) => [sc, ratio(m.onBasis(b.id).ratio('multiplier', gov(sc)))]))]),
+  );
   const floorAmount = m.floorAmount();
   metrics.floor = {
     amount: floorAmount === null ? null : millions(floorAmount),

@@ -84,3 +84,35 @@ describe("a plan's own measures, each in its unit", () => {
     expect(r.stdout.split('\n')[0]).toBe('measure.lev = 1.57x');
   });
 });
+
+// The standard multipliers on the same plan (budget cost: 500M as published, the grants; on
+// the federal basis 500 + 200 fund commitment = 700M):
+//   multiplier.commitment = headline / public commitment = 1,100 / 700 = 1.571429x (no basis enters it)
+//   multiplier (per budget dollar): as published 1,100 / 500 = 2.2x; federal 1,100 / 700 = 1.571429x
+describe('standard multipliers', () => {
+  it('JSON: multiplier.commitment, and the budget multiplier on every basis', async () => {
+    const r = await cli(['run', 'test/fixtures/generic/targets-plan.yaml', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const m = JSON.parse(r.stdout).metrics;
+    expect(m.multiplier.commitment.total).toBe('1.571429');
+    expect(m.multiplier.total).toBe('2.2');
+    expect(m.multiplierByBasis).toEqual({
+      'as-published': { AA: '2.2', total: '2.2' },
+      federal: { AA: '1.571429', total: '1.571429' },
+    });
+  });
+
+  it('table: one row per basis and the commitment multiplier, each named', async () => {
+    const r = await cli(['run', 'test/fixtures/generic/targets-plan.yaml', '--width', '160']);
+    expect(lineOf(r.stdout, 'Multiplier: total investment per budget dollar (as published basis)')).toMatch(/2\.20x/);
+    expect(lineOf(r.stdout, 'Multiplier: total investment per budget dollar (federal basis)')).toMatch(/1\.57x/);
+    expect(lineOf(r.stdout, 'Multiplier: total investment per public dollar committed')).toMatch(/1\.57x/);
+  });
+
+  it('paths and explain: multiplier.commitment.total', async () => {
+    const r = await cli(['explain', 'test/fixtures/generic/targets-plan.yaml', 'multiplier.commitment.total']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('multiplier.commitment.total = 1.57x');
+    expect(r.stdout).toContain('headlineMobilization / publicCommitment');
+  });
+});

@@ -1,7 +1,8 @@
 // Headline: the money and ratio metrics per government and in total, the tail beyond the
 // horizon, present values, the plan's own measures and private capital by instrument.
 import { displayMillions } from '../../core/money.js';
-import { MONEY_METRICS, RATIO_METRICS } from '../../model/metrics.js';
+import { BASES } from '../../model/bases.js';
+import { MONEY_METRICS, RATIO_METRICS, ratioMetric } from '../../model/metrics.js';
 import { type Block, type Cell, droppable, left, ptr, right, type Row, text } from '../model.js';
 import { tailTable } from '../tail.js';
 import { valueCell } from '../values.js';
@@ -29,6 +30,26 @@ function ratioRow({ m, scopes, scopeKey }: RunContext, r: (typeof RATIO_METRICS)
       })),
     ],
   };
+}
+
+/**
+ * The multiplier per budget unit on every other scoring basis: budget cost, its denominator,
+ * differs by basis (the numerator does not), so each reading is shown and named.
+ */
+function otherBasisMultipliers({ m, scopes }: RunContext): Row[] {
+  return BASES.filter((b) => b.id !== m.basis.id).map((b) => {
+    const mb = m.onBasis(b.id);
+    return {
+      cells: [
+        text(ratioMetric('multiplier').label(mb.context)),
+        ...scopes.map((g): Cell => ({
+          kind: 'ratio',
+          value: mb.ratio('multiplier', g),
+          json: ptr('metrics', 'multiplierByBasis', b.id, g ?? 'total'),
+        })),
+      ],
+    };
+  });
 }
 
 function measuresTable({ s, m }: RunContext): Block {
@@ -71,6 +92,8 @@ function instrumentsTable(rc: RunContext): Block | undefined {
   };
 }
 
+const unit = ({ m }: RunContext) => m.context.unitWord ?? 'dollar';
+
 export const headline: RunSection = {
   id: 'headline',
   build(rc) {
@@ -78,10 +101,20 @@ export const headline: RunSection = {
     const rows: Row[] = shownMoney(rc, 'headline').map((mm) => ({
       cells: [text(mm.label(m.context)), ...scopes.map((g) => moneyCell(mm.id, g))],
     }));
-    for (const r of RATIO_METRICS.filter((x) => !x.deprecated && (x.group ?? 'headline') === 'headline'))
+    for (const r of RATIO_METRICS.filter((x) => !x.deprecated && (x.group ?? 'headline') === 'headline')) {
       rows.push(ratioRow(rc, r));
+      if (r.id === 'multiplier') rows.push(...otherBasisMultipliers(rc));
+    }
     const blocks: Block[] = [
-      { kind: 'table', id: 'table-headline', columns: [left('Metric'), ...govs.map(right), right('Total')], rows },
+      {
+        kind: 'table',
+        id: 'table-headline',
+        columns: [left('Metric'), ...govs.map(right), right('Total')],
+        rows,
+        notes: [
+          `Multipliers: total investment (headline mobilization) per budget ${unit(rc)} on each scoring basis, and per public ${unit(rc)} committed (the EFSI/InvestEU ratio; no basis enters it). On a basis that leaves a commitment out of budget cost (as published: what the plan does not mark appropriated), that commitment still counts in total investment, so the ratio per budget ${unit(rc)} is higher there.`,
+        ],
+      },
       tailTable(ev),
     ];
     const pv = valuationTable(ev);
