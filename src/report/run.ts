@@ -76,13 +76,19 @@ function highlights(rc: RunContext): Report['highlights'] {
       value: money(m.money('privateMobilized'), ptr('metrics', 'privateMobilized', 'total')),
       note: `${metricText(m.ratio('leverage.commitment'), { kind: 'ratio', metric: 'leverage.commitment', gov: null })} per committed public ${unitWord(s.currency)}`,
     },
-    { label: 'Published claims', value: text(`${holds} of ${ev.claims.length}`), note: 'hold against the model' },
+    // A plan that cites no published figure has no claims card ("0 of 0" says nothing).
+    ...(ev.claims.length
+      ? [{ label: 'Published claims', value: text(`${holds} of ${ev.claims.length}`), note: 'hold against the model' }]
+      : []),
   ];
 }
 
 export function buildRunReport(ev: Evaluation, opts: { fan?: Fan } = {}): Report {
   const rc = runContext(ev, opts.fan);
-  const sections = RUN_SECTIONS.map((x) => x.build(rc)).filter((x): x is Section => x !== undefined);
+  // Only what the plan has: a plan with no claims has no claims section (empty lists of none).
+  const sections = RUN_SECTIONS.filter((x) => x.id !== 'claims' || rc.s.claims.length > 0)
+    .map((x) => x.build(rc))
+    .filter((x): x is Section => x !== undefined);
   return {
     title: rc.s.name,
     meta: metaLines(rc),

@@ -64,13 +64,13 @@ function budgetByMechanism({ s, m, N, fy, govName, floor }: RunContext, g: strin
   };
 }
 
-function budgetAgainstFloor({ s, m, N, govs, fy, govName, floor }: RunContext): Block {
+function budgetAgainstFloor({ s, m, N, govs, fy, govName }: RunContext, floor: Dec): Block {
   const years = Array.from({ length: N }, (_, y) => y);
   return {
     kind: 'bar',
     spec: {
       id: 'chart-floor',
-      title: `Yearly budget cost (${m.basis.label} basis) by government against the ${floor === null ? '' : `${displayMillions(floor, 0)}M `}floor`,
+      title: `Yearly budget cost (${m.basis.label} basis) by government against the ${displayMillions(floor, 0)}M floor`,
       yLabel: millionsOf(s.currency),
       xLabel: 'fiscal year',
       categories: years.map(fy),
@@ -81,10 +81,7 @@ function budgetAgainstFloor({ s, m, N, govs, fy, govName, floor }: RunContext): 
           return {
             value: num(v),
             data: {
-              'data-json':
-                floor === null
-                  ? ptr('metrics', 'budgetCost', 'byYear', fy(y), g)
-                  : ptr('metrics', 'floor', g, 'appropriated', 'byYear', fy(y), 'amount'),
+              'data-json': ptr('metrics', 'floor', g, 'appropriated', 'byYear', fy(y), 'amount'),
               'data-value': millions(v),
             },
           };
@@ -188,7 +185,8 @@ function simulatedFan({ s, fan, target: t }: RunContext): Block | undefined {
 
 function chartBlocks(rc: RunContext): Block[] {
   const out: Block[] = rc.govs.map((g) => budgetByMechanism(rc, g));
-  if (!rc.m.money('budgetCost').isZero()) out.push(budgetAgainstFloor(rc));
+  // No floor chart without a floor: each government's budget by year is in its own chart above.
+  if (rc.floor !== null && !rc.m.money('budgetCost').isZero()) out.push(budgetAgainstFloor(rc, rc.floor));
   out.push(cumulativeHeadline(rc), publicAndPrivate(rc));
   const fan = simulatedFan(rc);
   if (fan) out.push(fan);
