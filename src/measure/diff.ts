@@ -15,6 +15,7 @@ import {
   type RatioMetricId,
 } from '../model/metrics.js';
 import { isActive, type Scenario } from '../model/scenario.js';
+import type { ClaimVerdict } from './claims.js';
 import type { Evaluation } from './evaluate.js';
 import type { Measure } from './measure.js';
 
@@ -46,6 +47,8 @@ export interface VerdictRow {
 export interface ClaimSide {
   computed: Dec | boolean | null;
   holds: boolean;
+  /** The verdict in words ("identity" when it holds by construction). */
+  verdict: ClaimVerdict;
 }
 export interface ClaimRow {
   id: string;
@@ -219,9 +222,9 @@ export function diffEvaluations(a: Evaluation, b: Evaluation): ScenarioDiff {
   for (const id of claimIds) {
     const x = a.claims.find((c) => c.claim.id === id);
     const y = b.claims.find((c) => c.claim.id === id);
-    const side = (c: typeof x): ClaimSide | null => (c ? { computed: c.computed, holds: c.holds } : null);
+    const side = (c: typeof x): ClaimSide | null => (c ? { computed: c.computed, holds: c.holds, verdict: c.verdict } : null);
     const c = (y ?? x)!.claim;
-    claims.push({ id, text: c.text ?? id, metric: c.metric, base: side(x), alt: side(y), changed: x?.holds !== y?.holds });
+    claims.push({ id, text: c.text ?? id, metric: c.metric, base: side(x), alt: side(y), changed: x?.verdict !== y?.verdict });
   }
 
   return {

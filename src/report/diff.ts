@@ -81,7 +81,7 @@ function claimSideText(s: ClaimRow['base'], metric: string): string {
   const c = s.computed;
   const v =
     c === null ? 'n/a' : typeof c === 'boolean' ? String(c) : unitOfText(metric) === 'amount' ? displayMillions(c) : c.toFixed(2);
-  return `${v} (${s.holds ? 'holds' : 'does not hold'})`;
+  return `${v} (${s.verdict})`;
 }
 
 function mechLabel(r: Row) {

@@ -12,6 +12,7 @@ import { probabilityAssumed, type Scenario } from '../model/scenario.js';
 import type { SimResult } from '../simulate/simulate.js';
 import { money, ptr, type Report, type Section, text } from './model.js';
 import { type Fan, type RunContext, runContext } from './sections/context.js';
+import { claimCounts } from './sections/claims.js';
 import { RUN_SECTIONS } from './sections/index.js';
 import { metricText } from './values.js';
 
@@ -50,7 +51,6 @@ function floorCard({ m, N, govName, floor }: RunContext, g: string): Report['hig
 /** The cards at the top of the report: the headline figures and every verdict the plan has. */
 function highlights(rc: RunContext): Report['highlights'] {
   const { s, ev, m, govs, govName, horizon, target: t, floor } = rc;
-  const holds = ev.claims.filter((c) => c.holds).length;
   const priv = m.target('private');
   const allPublic = m.money('privateMobilized').isZero();
   const targetNote =
@@ -76,7 +76,16 @@ function highlights(rc: RunContext): Report['highlights'] {
       value: money(m.money('privateMobilized'), ptr('metrics', 'privateMobilized', 'total')),
       note: `${metricText(m.ratio('leverage.commitment'), { kind: 'ratio', metric: 'leverage.commitment', gov: null })} per committed public ${unitWord(s.currency)}`,
     },
-    { label: 'Published claims', value: text(`${holds} of ${ev.claims.length}`), note: 'hold against the model' },
+    // No claims, no card ("0 of 0" says nothing).
+    ...(ev.claims.length
+      ? [
+          {
+            label: 'Published claims',
+            value: text(`${ev.claims.filter((c) => c.verdict === 'holds').length} of ${ev.claims.length}`),
+            note: `hold against the model (${m.basis.label} basis); ${claimCounts(ev.claims).split(', ').slice(1).join(', ')}`,
+          },
+        ]
+      : []),
   ];
 }
 
