@@ -13,6 +13,7 @@ import type { TestOutcome } from '../measure/expr.js';
 import { type TestVerdict, testVerdicts } from '../measure/targets.js';
 import type { MetricRef } from '../model/paths.js';
 import { isActive } from '../model/scenario.js';
+import { assumedFigures } from '../report/assumed.js';
 import { metricJson } from '../report/values.js';
 import { yearLabel } from '../report/run.js';
 import { valuationJson } from './valuation.js';
@@ -211,6 +212,8 @@ export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
       })),
       headlineIncludesFollowOn: s.targets.includeFollowOn,
       basis: s.basis,
+      // Added in 1.2: the figures this file (extending another) sets on its author's assumption.
+      assumed: assumedFigures(s).map((a) => ({ path: a.path, label: a.label, value: a.value, source: a.source })),
     },
     metrics,
     ...(s.discount || s.inflation ? { presentValue: valuationJson(ev) } : {}),

@@ -12,6 +12,7 @@ import { probabilityAssumed, type Scenario } from '../model/scenario.js';
 import type { SimResult } from '../simulate/simulate.js';
 import { money, ptr, type Report, type Section, text } from './model.js';
 import { type Fan, type RunContext, runContext } from './sections/context.js';
+import { assumedLine } from './assumed.js';
 import { claimCounts } from './sections/claims.js';
 import { RUN_SECTIONS } from './sections/index.js';
 import { metricText } from './values.js';
@@ -27,6 +28,8 @@ function metaLines({ ev, s, m, horizon }: RunContext): string[] {
     e.probability
       ? ` (p = ${e.probability.value.base.times(100).toPlain(2)}%${probabilityAssumed(e) ? ", the scenario author's assumption" : ''})`
       : '';
+  const assumed = assumedLine(s);
+  if (assumed) meta.push(assumed);
   if (s.events.length)
     meta.push(
       `Assumes as written: ${s.events.map((e) => `${e.swing} ${e.words[e.holds ? 1 : 0]}${odds(e)}`).join('; ')}. See \`simulate\` for the odds.`,
