@@ -84,9 +84,10 @@ export interface Table {
   /**
    * In a terminal, each row as a list item instead: the cells of `line` on one line, the
    * cells of `beneath` wrapped and indented under it (long sentences read as text, not as
-   * one word per line of a narrow column).
+   * one word per line of a narrow column). The `line` cells from index `named` on (default 2)
+   * are each led by their column's head.
    */
-  list?: { line: number[]; beneath: number[] };
+  list?: { line: number[]; beneath: number[]; named?: number };
 }
 
 export interface Series {
