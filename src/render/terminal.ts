@@ -72,9 +72,9 @@ export function renderTable(t: TableModel, k: ChalkInstance, width: number): str
   const floorOf = (i: number) => (t.columns[i]!.wrap ? Math.min(natural[i]!, Math.max(12, widthOf(head[i]!) + 2)) : natural[i]!);
   let cols = all;
   // 1. Leave out low-value columns (in their order) while text columns would be squeezed below
-  //    a comfortable width (20 columns) to fit.
+  //    a comfortable width (20 columns, or the column's own `room`) to fit.
   const comfortable = (i: number) =>
-    t.columns[i]!.wrap ? Math.min(natural[i]!, Math.max(20, widthOf(head[i]!) + 2)) : natural[i]!;
+    t.columns[i]!.wrap ? Math.min(natural[i]!, Math.max(t.columns[i]!.room ?? 20, widthOf(head[i]!) + 2)) : natural[i]!;
   const droppable = cols
     .filter((i) => t.columns[i]!.drop !== undefined)
     .sort((a, b) => t.columns[a]!.drop! - t.columns[b]!.drop!);

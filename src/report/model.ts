@@ -53,6 +53,8 @@ export interface Column {
   wrap?: boolean;
   /** Low value: left out of a terminal table that would not fit comfortably (1 goes first). */
   drop?: number;
+  /** A text column's comfortable width in a terminal: droppable columns go before it is wrapped narrower (default 20). */
+  room?: number;
   /** When a wide terminal table is split into groups of columns: kept with the column before it. */
   joined?: boolean;
   /** When a wide terminal table is split: repeated in every group, as the first column is. */
