@@ -350,7 +350,7 @@ function exprSource(lc: LiveContext, basis: string): ExprSource<Val> {
   const N = lc.ev.scenario.horizon.years;
   const money = (r: Extract<MetricRef, { kind: 'money' }>, year: number | 'after' | undefined): Val => {
     const v = m.money(r.metric, r.gov, r.mech, year === 'after' ? N : year);
-    return { v, f: `(${sumFormula({ metric: r.metric, gov: r.gov, mech: r.mech, year }, lc.ev, lc.sheet, basis)})*${MILLION}` };
+    return { v, f: `((${sumFormula({ metric: r.metric, gov: r.gov, mech: r.mech, year }, lc.ev, lc.sheet, basis)})*${MILLION})` };
   };
   const src: ExprSource<Val> = {
     A: FormulaArith,
