@@ -1,7 +1,8 @@
 // The workbook a budget analyst can audit, rendered from the report model: one sheet per
 // part of the report (the same tables, labels and units as every other format), an
-// Inputs sheet, and the Ledger sheet of every flow. Every money figure is a SUMIFS
-// formula over the Ledger (so editing a ledger cell recomputes it) carrying its cached
+// Inputs sheet, and the Ledger sheet of every flow. It is live (xlsx-live.ts): the Ledger's
+// amounts are formulas over the Inputs sheet, every money figure a SUMIFS over the Ledger,
+// and the floor, target, ratios and tests formulas over those sums, each carrying its cached
 // result, so viewers that do not recompute still show numbers.
 // exceljs is imported here only, dynamically, so other commands start without it.
 import { millionsOf } from '../core/currency.js';
@@ -112,14 +113,16 @@ export async function toXlsx(r: Report, ev: Evaluation, sheets: [string, string[
   wb.creator = 'compact-model';
   wb.created = wb.modified = new Date(Date.UTC(2000, 0, 1));
   wb.calcProperties.fullCalcOnLoad = true;
-  const inputs = liveInputs(ev);
+  // The Ledger's amounts are formulas over the Inputs sheet when the workbook has one
+  // (estimate's has not: its amounts are values). Its cells are placed first: the formulas name them.
+  const withInputs = sheets.some(([name, ids]) => name === 'Inputs' && ids.includes('inputs'));
+  const inputs = withInputs ? liveInputs(ev) : undefined;
+  const inputRows = inputs ? inputLines(ev, inputs, INPUTS_FIRST_ROW) : [];
   const live: LiveContext = { ev, sheet: 'Ledger', inputs };
-  // The Inputs cells are placed first: the Ledger's formulas name them.
-  const inputRows = inputLines(ev, inputs, INPUTS_FIRST_ROW);
   const lines = ledgerLines(ev, inputs);
   for (const [name, ids] of sheets) {
     const ws = wb.addWorksheet(name);
-    if (name === 'Inputs' && ids.includes('inputs')) {
+    if (inputs && name === 'Inputs' && ids.includes('inputs')) {
       inputsSheet(ws, ev, inputs, inputRows);
       continue;
     }

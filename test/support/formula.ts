@@ -43,7 +43,7 @@ function plain(v: ExcelJS.CellValue): V {
 const FUNCS: Record<string, (args: V[], r: Recalc) => V> = {
   SUMIFS: ([sum, ...crit], r) => {
     const values = r.column(sum as Range);
-    const tests = [];
+    const tests: { col: V[]; want: string }[] = [];
     for (let i = 0; i < crit.length; i += 2) tests.push({ col: r.column(crit[i] as Range), want: String(crit[i + 1]) });
     let total = 0;
     values.forEach((v, row) => {
