@@ -417,6 +417,22 @@ function testCell(lc: LiveContext, parts: string[]): Formula | undefined {
 const t0 = (t: ExprTest) => t.left;
 const isMoney = (e: ExprTest['left']) => e.unit === 'money';
 
+/** One of the plan's own measures: /metrics/measures/ID, its expression over the sums. */
+function measureCell(lc: LiveContext, parts: string[]): Formula | undefined {
+  if (parts[0] !== 'measures' || parts.length !== 2) return undefined;
+  const me = lc.ev.scenario.measures.find((x) => x.id === parts[1]);
+  if (!me) return undefined;
+  try {
+    const v = evalExpr(me.expr, exprSource(lc, lc.ev.measure.basis.id));
+    if (v === null || typeof v === 'boolean') return undefined;
+    const money = me.expr.unit === 'money';
+    return { formula: money ? `${v.f}/${MILLION}` : v.f, result: Number(v.v.div(money ? MILLION : 1).toPlain(6)) };
+  } catch (e) {
+    if (e instanceof NotLive) return undefined;
+    throw e;
+  }
+}
+
 /** The formula for a report cell, by the JSON pointer it carries; undefined: the cell stays a value. */
 export function liveCell(lc: LiveContext, json: string | undefined): Formula | undefined {
   if (!json?.startsWith('/metrics/')) return undefined;
@@ -424,5 +440,5 @@ export function liveCell(lc: LiveContext, json: string | undefined): Formula | u
     .slice('/metrics/'.length)
     .split('/')
     .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-  return floorCell(lc, parts) ?? targetCell(lc, parts) ?? testCell(lc, parts) ?? ratioCell(lc, parts);
+  return floorCell(lc, parts) ?? targetCell(lc, parts) ?? testCell(lc, parts) ?? measureCell(lc, parts) ?? ratioCell(lc, parts);
 }

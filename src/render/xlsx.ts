@@ -65,9 +65,13 @@ function value(c: Cell, ledgerOf: LedgerOf, numeric: boolean, live?: LiveContext
   }
 }
 
-/** Cells that hold a figure computed by `run` (a verdict, ratio, count or value with a JSON place). */
+/** Cells that hold a figure computed by `run` (an amount, a verdict, ratio, count, or a value with a JSON place). */
 const figureCell = (c: Cell) =>
-  c.kind === 'verdict' || c.kind === 'ratio' || c.kind === 'count' || (c.kind !== 'empty' && c.json !== undefined);
+  c.kind === 'money' ||
+  c.kind === 'verdict' ||
+  c.kind === 'ratio' ||
+  c.kind === 'count' ||
+  (c.kind === 'text' && c.json !== undefined);
 
 function writeTable(ws: Worksheet, t: Table, ledgerOf: LedgerOf, live?: LiveContext): void {
   if (t.title) ws.addRow([t.title]).font = { bold: true };
@@ -80,7 +84,7 @@ function writeTable(ws: Worksheet, t: Table, ledgerOf: LedgerOf, live?: LiveCont
       const cell = row.getCell(i + 1);
       const v = value(c, ledgerOf, t.columns[i]?.align === 'right', live);
       cell.value = v as never;
-      if (figureCell(c) && c.kind !== 'money' && (typeof v !== 'object' || v === null)) values++;
+      if (figureCell(c) && (typeof v !== 'object' || v === null)) values++;
       if (c.kind === 'money') cell.numFmt = c.dp === 0 ? '#,##0' : MONEY;
       if (c.kind === 'ratio') cell.numFmt = '0.00"x"';
       if (c.kind === 'rate') cell.numFmt = '0.00%';
@@ -92,7 +96,7 @@ function writeTable(ws: Worksheet, t: Table, ledgerOf: LedgerOf, live?: LiveCont
   // Say so where a figure of the table is not a formula: editing an input does not move it.
   if (live && values > 0)
     ws.addRow([
-      `${values} figure${values === 1 ? '' : 's'} of this table ${values === 1 ? 'is a value' : 'are values'}, not formulas (computed by run: change the scenario and run again to move them).`,
+      `${values} figure${values === 1 ? '' : 's'} of this table ${values === 1 ? 'is a value, not a formula' : 'are values, not formulas'} (computed by run: change the scenario and run again to move ${values === 1 ? 'it' : 'them'}).`,
     ]).font = { italic: true };
   ws.addRow([]);
 }

@@ -141,6 +141,10 @@ describe('run --format xlsx: a live workbook', () => {
     );
     expect(Number(mult)).toBeCloseTo(19355 / 8965, 9);
     expect(Number(json.metrics.multiplier.total)).toBeCloseTo(19355 / 8965, 6);
+    // The plan's own measure of the TOTALS row: F-1 2,000 + F-2 4,700 + Q-1 300 + F-4 2,000 + F-6 2,000 = 11,000, plus F-2's 500.
+    const totals = summaryRow(wb, 'Government money in the TOTALS row (F-1, F-2 with Q-1, F-4, F-6), both sides');
+    expect(Number(calc.cell('Summary', `B${totals}`))).toBeCloseTo(11500, 6);
+    expect(Number(json.metrics.measures.reportBaseline)).toBe(11500);
     // The target on the headline: 19,355 against 10,000, MET.
     const target = summaryRow(wb, 'headline (public + private)');
     expect(calc.cell('Summary', `C${target}`)).toBeCloseTo(19355, 6);
