@@ -123,7 +123,7 @@ export const Symbolic: Arith<Sym> = {
   toDec: (a) => a.v,
 };
 
-/** min/max: a constant either side, or the same polynomial, stays exact; otherwise the choice depends on the inputs. */
+/** min/max: of two constants, or of one polynomial with itself, stays exact; otherwise the choice depends on the inputs. */
 function pick(a: Sym, b: Sym, first: boolean): Sym {
   const chosen = first ? a : b;
   if (isConstant(a) && isConstant(b)) return chosen;
