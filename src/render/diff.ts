@@ -75,6 +75,7 @@ function claimSideJson(s: ClaimRow['base'], unit: ClaimRow['unit']) {
   return {
     computed: c === null || typeof c === 'boolean' ? c : unit === 'amount' ? millions(c) : c.toPlain(6),
     holds: s.holds,
+    verdict: s.verdict,
   };
 }
 

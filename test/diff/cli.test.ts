@@ -85,8 +85,8 @@ describe('diff --format json (version 1)', () => {
     ]);
     expect(j.version).toBe(1);
     expect(j.base).toEqual({ name: 'Compact 2026 as published', file: BASE, extends: [] });
-    // Headline: 21 money metrics x (US, IL, total) + 5 ratios x 3 = 78 rows, always all of them.
-    expect(j.headline).toHaveLength(78);
+    // Headline: 21 money metrics x (US, IL, total) + 6 ratios x 3 = 81 rows, always all of them.
+    expect(j.headline).toHaveLength(81);
     // 8757.5 -> 9257.5, +500, 500 / 8757.5 = 5.709392% (6 places).
     expect(j.headline.find((x: { path: string }) => x.path === 'publicCommitment.US')).toEqual({
       path: 'publicCommitment.US',

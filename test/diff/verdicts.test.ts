@@ -28,13 +28,19 @@ describe('diff: verdicts that changed', () => {
     expect(r.code, r.stderr).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.verdicts).toEqual([
-      { path: 'target.private.met', base: false, alt: true, changed: true },
-      { path: 'targets.private', base: false, alt: true, changed: true },
+      { path: 'target.private.met', label: 'Target: private capital only', base: false, alt: true, changed: true },
+      {
+        path: 'targets.private',
+        label: 'Test private: privateMobilized.total >= 1B',
+        base: false,
+        alt: true,
+        changed: true,
+      },
     ]);
     expect(j.summary.text).toContain('2 verdicts changed');
     const all = JSON.parse((await cli(['diff', BASE, ALT, '--format', 'json', '--all'])).stdout);
     const multiplier = all.verdicts.find((v: { path: string }) => v.path === 'targets.multiplier');
-    expect(multiplier).toEqual({ path: 'targets.multiplier', base: false, alt: false, changed: false });
+    expect(multiplier).toMatchObject({ path: 'targets.multiplier', base: false, alt: false, changed: false });
   });
 
   it('table and markdown: a "Verdicts changed" list with base and alt', async () => {
@@ -42,9 +48,9 @@ describe('diff: verdicts that changed', () => {
       const r = await cli(['diff', BASE, ALT, '--format', format]);
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toContain('Verdicts changed');
-      expect(r.stdout).toMatch(/target\.private\.met\s*[│|]\s*NOT MET\s*[│|]\s*MET/);
-      expect(r.stdout).toMatch(/targets\.private\s*[│|]\s*NOT MET\s*[│|]\s*MET/);
-      expect(r.stdout).not.toMatch(/targets\.multiplier/);
+      expect(r.stdout).toMatch(/Target: private capital only\s*[│|]\s*NOT MET\s*[│|]\s*MET/);
+      expect(r.stdout).toMatch(/Test private: privateMobilized\.total (>=|&gt;=) 1B\s*[│|]\s*NOT MET\s*[│|]\s*MET/);
+      expect(r.stdout).not.toMatch(/Test multiplier/);
     }
   });
 
