@@ -253,6 +253,7 @@ export class Normalizer {
               loc: this.at(['assumptions']),
               path: `assumptions.${key}`,
               source: 'default: 0x (none assumed)',
+              unquantified: true,
             };
       this.defaults.set(key, f);
     }

@@ -25,6 +25,8 @@ export interface Fig {
   per?: Fig;
   /** What the range means when sampled; unset = uniform. For normal and lognormal, low/high are the P5/P95. */
   dist?: DistKind;
+  /** A default the scenario never stated (0, none assumed): what it drives is not quantified, which is not 0. */
+  unquantified?: boolean;
 }
 
 /** Discounting for present values: a flat rate, or rates by maturity in years (sorted). */

@@ -15,6 +15,7 @@ import type { MetricRef } from '../model/paths.js';
 import { isActive } from '../model/scenario.js';
 import { assumedFigures } from '../report/assumed.js';
 import { metricJson } from '../report/values.js';
+import { notQuantified } from '../measure/quantified.js';
 import { yearLabel } from '../report/run.js';
 import { valuationJson } from './valuation.js';
 
@@ -186,6 +187,12 @@ export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
   );
   // Added in 1.2: the plan's target tests (targets.tests), by id.
   metrics.targets = Object.fromEntries(testVerdicts(ev).map((v) => [v.test.id, testVerdictJson(v)]));
+  // Added in 1.2: what an unstated default ratio leaves not quantified (counted as 0 in totals,
+  // which is not a figure of 0), by mechanism and metric: the assumption left unstated.
+  metrics.notQuantified = notQuantified(s).reduce<Record<string, Record<string, string>>>((o, q) => {
+    if (m.money(q.metric, null, q.mechanism).isZero()) (o[q.mechanism] ??= {})[q.metric] = q.assumption;
+    return o;
+  }, {});
   // Added in 1.1: the plan's own measures (measures:), by id; a ratio as a decimal, "not defined" as null.
   metrics.measures = Object.fromEntries(
     s.measures.map((x) => [x.id, metricJson(m.value({ kind: 'measure', id: x.id }) as Dec | null, x.expr.unit)]),

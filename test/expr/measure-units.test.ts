@@ -116,3 +116,43 @@ describe('standard multipliers', () => {
     expect(r.stdout).toContain('headlineMobilization / publicCommitment');
   });
 });
+
+// "Not quantified" apart from 0: a credit facility with no coFinance (and no
+// assumptions.coFinance) has private co-finance nobody stated. Face value 100M a year x 5 =
+// 500M, subsidy 10% = 50M budget cost; its private money counts as 0 in totals (500 public
+// + 0 private = 500 headline) but is shown as "not quantified", and JSON names the assumption.
+describe('not quantified is not 0', () => {
+  const credit = (coFinance: string) => `name: credit
+horizon: { start: FY2031, years: 5 }
+governments:
+  AA: { name: Country A }
+mechanisms:
+  - id: C-1
+    kind: credit-facility
+    label: Loans
+    obligations: { AA: { amount: 100M, per: year } }
+    subsidyRate: 10%
+${coFinance}`;
+
+  it('table, markdown and JSON: "not quantified" / the unstated assumption; totals count it as 0', async () => {
+    const file = join(dir, 'credit.yaml');
+    writeFileSync(file, credit(''));
+    for (const format of ['table', 'markdown']) {
+      const r = await cli(['run', file, '--format', format, '--width', '160']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(lineOf(r.stdout, 'C-1 Loans')).toMatch(/500\.0.*50\.0.*not quantified/);
+    }
+    const j = JSON.parse((await cli(['run', file, '--format', 'json'])).stdout);
+    expect(j.metrics.notQuantified).toEqual({ 'C-1': { privateMobilized: 'assumptions.coFinance' } });
+    expect(j.metrics.headlineMobilization).toBe('500');
+  });
+
+  it('a stated 0x is a figure of 0, not "not quantified"', async () => {
+    const file = join(dir, 'credit0.yaml');
+    writeFileSync(file, credit('    coFinance: 0x\n'));
+    const r = await cli(['run', file, '--width', '160']);
+    expect(lineOf(r.stdout, 'C-1 Loans')).not.toContain('not quantified');
+    const j = JSON.parse((await cli(['run', file, '--format', 'json'])).stdout);
+    expect(j.metrics.notQuantified).toEqual({});
+  });
+});
