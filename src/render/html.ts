@@ -6,7 +6,7 @@ import type { Block, Cell, Report, Table } from '../report/model.js';
 import { cellJson, cellText } from '../report/values.js';
 import { attrs, barChart, esc, lineChart } from './svg.js';
 
-const CSS = `
+export const CSS = `
 :root { color-scheme: light; }
 body { font: 15px/1.45 -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: #1a1a1a; max-width: 980px; margin: 2rem auto; padding: 0 1rem; }
 h1 { font-size: 1.6rem; margin: 0 0 .3rem; } h2 { font-size: 1.25rem; margin: 2rem 0 .6rem; border-bottom: 2px solid #1f3b57; padding-bottom: .2rem; }
@@ -88,7 +88,8 @@ function block(b: Block): string {
   }
 }
 
-export function toHtml(r: Report): string {
+/** The report's own markup (what the page's <body> holds), also redrawn by the interactive report. */
+export function reportBody(r: Report): string {
   const parts: string[] = [];
   const h = (x: string) => parts.push(x);
   h(`<header><h1>${esc(r.title)}</h1>`);
@@ -108,6 +109,10 @@ export function toHtml(r: Report): string {
     for (const b of s.blocks) h(block(b));
   }
   for (const f of r.footer) h(`<p class="note">${esc(f)}</p>`);
+  return parts.join('\n');
+}
+
+export function toHtml(r: Report): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -118,7 +123,7 @@ export function toHtml(r: Report): string {
 <style>${CSS}</style>
 </head>
 <body>
-${parts.join('\n')}
+${reportBody(r)}
 </body>
 </html>
 `;
