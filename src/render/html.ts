@@ -88,20 +88,32 @@ function block(b: Block): string {
   }
 }
 
-/** The report's own markup (what the page's <body> holds), also redrawn by the interactive report. */
+/** The report's own markup (what the page's <body> holds). */
 export function reportBody(r: Report): string {
+  return reportParts(r).join('\n');
+}
+
+/**
+ * The same markup in parts, each a whole element or group (the header, the cards, a
+ * heading, a block, a footer line): the interactive report redraws only the parts a
+ * change alters.
+ */
+export function reportParts(r: Report): string[] {
   const parts: string[] = [];
   const h = (x: string) => parts.push(x);
-  h(`<header><h1>${esc(r.title)}</h1>`);
-  for (const [i, m] of r.meta.entries()) h(`<p class="${i === 0 ? 'meta' : 'note'}">${esc(m)}</p>`);
-  h('</header>');
-  h('<section class="kpis">');
-  for (const k of r.highlights) {
+  h(
+    [
+      `<header><h1>${esc(r.title)}</h1>`,
+      ...r.meta.map((m, i) => `<p class="${i === 0 ? 'meta' : 'note'}">${esc(m)}</p>`),
+      '</header>',
+    ].join('\n'),
+  );
+  const kpis = r.highlights.map((k) => {
     const json =
       'json' in k.value && k.value.json ? attrs({ 'data-json': k.value.json, 'data-value': String(cellJson(k.value)) }) : '';
-    h(`<div class="kpi">${esc(k.label)}<b${json}>${esc(cellText(k.value))}</b>${esc(k.note)}</div>`);
-  }
-  h('</section>');
+    return `<div class="kpi">${esc(k.label)}<b${json}>${esc(cellText(k.value))}</b>${esc(k.note)}</div>`;
+  });
+  h(['<section class="kpis">', ...kpis, '</section>'].join('\n'));
   // Charts first: what a reader takes in at a glance.
   const order = [...r.sections.filter((s) => s.id === 'charts'), ...r.sections.filter((s) => s.id !== 'charts')];
   for (const s of order) {
@@ -109,7 +121,7 @@ export function reportBody(r: Report): string {
     for (const b of s.blocks) h(block(b));
   }
   for (const f of r.footer) h(`<p class="note">${esc(f)}</p>`);
-  return parts.join('\n');
+  return parts;
 }
 
 export function toHtml(r: Report): string {

@@ -119,12 +119,14 @@ describe.runIf(browserTestRuns('interactive.browser.test'))('report --interactiv
       // The recompute time of the baseline: the first (a cold engine) and, warm, the median of
       // five (subsidy 6% to 10%), logged, with a generous bound.
       const warm: number[] = [];
+      const phases: string[] = [];
       for (const v of ['6', '7', '8', '9', '10']) {
         await typeInput(page, SUBSIDY, v);
         warm.push(Number(await page.getAttribute('#whatif', 'data-recompute-ms')));
+        phases.push((await page.getAttribute('#whatif', 'data-recompute-phases'))!);
       }
       const median = warm.sort((a, b) => a - b)[2]!;
-      const line = `baseline recompute: first ${ms.toFixed(1)} ms, then median ${median.toFixed(1)} ms of ${warm.map((x) => x.toFixed(1)).join(', ')} (goal: under 100 ms)`;
+      const line = `baseline recompute: first ${ms.toFixed(1)} ms, then median ${median.toFixed(1)} ms of ${warm.map((x) => x.toFixed(1)).join(', ')} (goal: under 100 ms); ms by phase (evaluate, report model, markup, page, patch): ${phases.join(' | ')}`;
       const artifacts = resolve('test/artifacts');
       mkdirSync(artifacts, { recursive: true });
       writeFileSync(join(artifacts, 'interactive-recompute.txt'), `${line}\n`);

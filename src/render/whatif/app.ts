@@ -19,7 +19,7 @@ import {
 } from '../../report/whatif.js';
 import { M } from '../../core/messages.js';
 import { decode } from '../../simulate/codec.js';
-import { reportBody } from '../html.js';
+import { reportParts } from '../html.js';
 import type { WhatIfData } from './page.js';
 
 function el<K extends keyof HTMLElementTagNameMap>(
@@ -37,6 +37,8 @@ class WhatIf {
   private settings: Settings;
   private readonly start: Settings;
   private readonly original: string;
+  /** The report's parts as last drawn by the script (unset: the file's page as written). */
+  private parts: string[] | undefined;
   private readonly texts = new Map<string, HTMLInputElement>();
   private readonly sliders = new Map<string, HTMLInputElement>();
   private readonly errors = new Map<string, HTMLElement>();
@@ -167,20 +169,54 @@ class WhatIf {
     for (const [key, box] of this.gates) box.checked = s.gates[key] ?? true;
     this.basisSelect.value = s.basis;
     const same = sameSettings(s, this.start);
-    if (same) this.report.innerHTML = this.original;
-    else {
+    // Each phase timed, for the browser test's log (evaluate, report model, markup, page, patch).
+    const phases: number[] = [];
+    const lap = () => phases.push(performance.now());
+    lap();
+    if (same) {
+      this.report.innerHTML = this.original;
+      this.parts = undefined;
+    } else {
       const ev = evaluateSettings(this.d.scenario, this.d.case, s);
+      lap();
       const model = buildRunReport(ev);
       model.meta.unshift(`What-if settings, not the file's: ${changesText(this.controls, s, this.start)}.`);
       model.footer.push(M.whatifNotRecomputed);
-      this.report.innerHTML = reportBody(model);
+      lap();
+      const parts = reportParts(model);
+      lap();
+      this.redraw(parts);
     }
-    const patch = patchOf(this.d.scenario, this.controls, s, this.d.extendsPath);
-    this.patch.value = patch;
+    lap();
+    this.patch.value = patchOf(this.d.scenario, this.controls, s, this.d.extendsPath);
+    lap();
     this.status.textContent = same ? "Showing the file's values." : `Showing: ${changesText(this.controls, s, this.start)}.`;
     const ms = performance.now() - t0;
     this.time.value = `recomputed in ${ms.toFixed(1)} ms`;
     this.form.setAttribute('data-recompute-ms', ms.toFixed(3));
+    this.form.setAttribute(
+      'data-recompute-phases',
+      phases
+        .slice(1)
+        .map((t, i) => (t - phases[i]!).toFixed(1))
+        .join(' '),
+    );
+  }
+
+  /** Replaces the parts of the report that changed (all of them when their number did). */
+  private redraw(parts: string[]): void {
+    const old = this.parts;
+    const boxes = this.report.children;
+    if (!old || old.length !== parts.length || boxes.length !== parts.length) {
+      this.report.replaceChildren(
+        ...parts.map((p) => {
+          const box = el('div', { class: 'part' });
+          box.innerHTML = p;
+          return box;
+        }),
+      );
+    } else parts.forEach((p, i) => p !== old[i] && (boxes[i]!.innerHTML = p));
+    this.parts = parts;
   }
 
   private async copy(): Promise<void> {

@@ -10,7 +10,7 @@ import type { Scenario } from '../../model/scenario.js';
 import type { Report } from '../../report/model.js';
 import type { Controls } from '../../report/whatif.js';
 import { encode } from '../../simulate/codec.js';
-import { CSS, reportBody } from '../html.js';
+import { CSS, reportParts } from '../html.js';
 import { esc } from '../svg.js';
 
 /** What the script reads from the page (codec-encoded: Decs as strings). */
@@ -58,7 +58,9 @@ export function toInteractiveHtml(r: Report, data: WhatIfData, script: string): 
 <body>
 <form id="whatif" hidden></form>
 <div id="report">
-${reportBody(r)}
+${reportParts(r)
+  .map((p) => `<div class="part">${p}</div>`)
+  .join('\n')}
 </div>
 <script type="application/json" id="whatif-data">${forScriptJson(encode(data))}</script>
 <script>${script}</script>
