@@ -76,6 +76,9 @@ describe('what-if controls of the baseline', () => {
         '',
       ].join('\n'),
     );
+    // The guide shows this very patch (docs/guide/reports.md, "What if").
+    const guide = readFileSync('docs/guide/reports.md', 'utf8');
+    expect(guide).toContain(`# file: what-if.yaml\n${patch}\`\`\``);
     const dir = writeFiles({ 'what-if.yaml': patch });
     const r = await cli(['run', join(dir, 'what-if.yaml'), '--format', 'json'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
