@@ -108,6 +108,11 @@ class WhatIf {
     this.form.addEventListener('submit', (e) => e.preventDefault());
     this.form.hidden = false;
     this.show();
+    // Once the page is idle, one evaluation of the file's values compiles the engine, so the
+    // first change is as quick as the next ones; nothing on the page changes.
+    const warm = () => reportParts(buildRunReport(evaluateSettings(this.d.scenario, this.d.case, this.start)));
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(warm);
+    else setTimeout(warm, 0);
   }
 
   private inputRow(i: InputControl): HTMLElement {
