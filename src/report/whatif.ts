@@ -11,7 +11,7 @@ import { Measure } from '../measure/measure.js';
 import { BASES } from '../model/bases.js';
 import type { Fig, Scenario } from '../model/scenario.js';
 import { boundsOf } from '../solve/inputs.js';
-import { figureText, scenarioPatch } from '../solve/patch.js';
+import { figureText, scenarioPatch, segmentsOf } from '../solve/patch.js';
 import { withValue } from '../solve/substitute.js';
 import { M } from '../core/messages.js';
 
@@ -82,7 +82,9 @@ export function controlsOf(s: Scenario, c: Case, fileBasis: string): Controls {
 }
 
 function usable(path: string): boolean {
-  return !path.startsWith('claims[') && !/\[\d+\]$/.test(path) && !/\.probability$/.test(path);
+  // Only what a patch can write back: a chain of keys and [id]s as the file has it.
+  const written = segmentsOf(path) !== undefined && !/\s/.test(path);
+  return written && !path.startsWith('claims[') && !/\[\d+\]$/.test(path) && !/\.probability$/.test(path);
 }
 
 function inputControl(s: Scenario, f: Fig, c: Case): InputControl {
@@ -149,9 +151,8 @@ export function evaluateSettings(s: Scenario, c: Case, st: Settings): Evaluation
   // The scenario's own figures and events carry the settings too, so the inputs table and the
   // "assumes as written" line show them.
   const scenario: Scenario = {
-    ...s,
+    ...(withFigures(s, values) as Scenario),
     basis: st.basis,
-    figures: s.figures.map((f) => (values.has(f.path) ? withValue(f, values.get(f.path)!) : f)),
     events: s.events.map((e) => (e.key in st.gates ? { ...e, holds: st.gates[e.key]! } : e)),
   };
   const own = casePicker(Exact, c);
@@ -159,6 +160,31 @@ export function evaluateSettings(s: Scenario, c: Case, st: Settings): Evaluation
   const ledger = compute(scenario, Exact, pick);
   const measure = new Measure(scenario, ledger);
   return { scenario, case: c, ledger, measure, claims: testClaims(measure) };
+}
+
+/**
+ * The scenario with every figure of a set path given its new value wherever it is held:
+ * the engine reads figures through its picker, but some are read where they sit (a
+ * target's value, a measure's threshold). Objects with nothing changed inside stay shared.
+ */
+function withFigures(x: unknown, values: Map<string, Dec>, memo = new Map<object, unknown>()): unknown {
+  if (x === null || typeof x !== 'object' || x instanceof Dec) return x;
+  const hit = memo.get(x);
+  if (hit !== undefined) return hit;
+  let out: unknown = x;
+  const f = x as Partial<Fig>;
+  if (typeof f.path === 'string' && f.value !== undefined && 'base' in f.value && values.has(f.path))
+    out = withValue(f as Fig, values.get(f.path)!);
+  else if (Array.isArray(x)) {
+    const ys = x.map((y) => withFigures(y, values, memo));
+    if (ys.some((y, i) => y !== x[i])) out = ys;
+  } else {
+    const entries = Object.entries(x);
+    const ys = entries.map(([, v]) => withFigures(v, values, memo));
+    if (ys.some((y, i) => y !== entries[i]![1])) out = Object.fromEntries(entries.map(([k], i) => [k, ys[i]]));
+  }
+  memo.set(x, out);
+  return out;
 }
 
 /** Whether the settings are the file's own (the static report then stands as written). */

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Dec } from '../../src/core/money.js';
 import { loadScenario } from '../../src/normalize/load.js';
 import { Loader } from '../../src/read/load.js';
 import { toJson } from '../../src/render/json.js';
@@ -88,6 +89,32 @@ describe('what-if controls of the baseline', () => {
     // 5% -> 10% of F-3's 2,500 face value: 125 -> 250; the U.S. budget cost 4382.5 + 125 = 4507.5.
     // F-4 is not appropriated on the as-published basis: its second fund failing costs nothing less.
     expect(run.metrics.budgetCost.US).toBe('4507.5');
+  });
+
+  it('writes every input back where the file has it: all changed at once, run on the patch agrees', async () => {
+    const st = fileSettings(k);
+    // Each input moved inside its bounds: a range to its high end, a rate up a point (down
+    // at 100%), an amount or a ratio up a half.
+    for (const i of k.inputs) {
+      const one = i.unit === 'rate' ? Dec.of('0.01') : undefined;
+      const v = i.ranged
+        ? i.hi!
+        : one
+          ? i.start.plus(one).gt(Dec.ONE)
+            ? i.start.minus(one)
+            : i.start.plus(one)
+          : i.start.times(1.5);
+      st.values[i.path] = v.exact();
+    }
+    for (const g of k.gates) st.gates[g.key] = !g.holds;
+    st.basis = 'federal';
+    const dir = writeFiles({ 'all.yaml': patchOf(s, k, st, 'compact-2026') });
+    const r = await cli(['run', join(dir, 'all.yaml'), '--format', 'json'], { cwd: dir });
+    expect(r.code, r.stderr).toBeLessThan(2);
+    const run = JSON.parse(r.stdout) as { metrics: unknown; flows: unknown };
+    const here = toJson(evaluateSettings(s, 'base', st)) as { metrics: unknown; flows: unknown };
+    expect(here.metrics).toEqual(run.metrics);
+    expect(here.flows).toEqual(run.flows);
   });
 
   it('writes the basis when it is not the file’s, and a ranged input at its base value not at all', () => {
