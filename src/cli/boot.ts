@@ -36,7 +36,7 @@ if (dir && replayed(dir, bundleHash)) {
   } catch {
     /* no cache: start as usual */
   }
-  watchRun();
+  watchRun(app);
   req(app);
 } else {
   let file: string | undefined;

@@ -215,8 +215,14 @@ function replay(file: string, key: string): boolean {
       return false;
     }
   }
-  for (const [fd, b64] of entry.out) (fd === 2 ? process.stderr : process.stdout).write(Buffer.from(b64, 'base64'));
   process.exitCode = entry.code;
+  // As the CLI does (main.ts): a closed pipe (`| head`) is the reader's choice, not an error.
+  for (const s of [process.stdout, process.stderr])
+    s.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(entry.code);
+      throw e;
+    });
+  for (const [fd, b64] of entry.out) (fd === 2 ? process.stderr : process.stdout).write(Buffer.from(b64, 'base64'));
   return true;
 }
 
@@ -242,14 +248,15 @@ export function replayed(cacheDir: string, build: string): boolean {
 }
 
 /** Starts watching the command's calls (just before it starts: the boot's own reads are not its inputs). */
-export function watchRun(): void {
-  if (pending) record(pending.cacheDir, pending.key);
+export function watchRun(app?: string): void {
+  if (pending) record(pending.cacheDir, pending.key, app);
 }
 
 /** Watches the run (see the top of the file) and saves its output at exit when nothing made it unsafe to. */
-function record(cacheDir: string, key: string): void {
+function record(cacheDir: string, key: string, app: string | undefined): void {
   const w = new Watch(cacheDir);
   install(w);
+  watchRequire(w, app);
   process.once('exit', (code) => {
     w.done = true;
     const why = w.unsafe ?? (code > 2 ? `exit ${code}` : w.size > MAX_OUTPUT ? 'output too large' : undefined);
@@ -520,38 +527,14 @@ function install(w: Watch): void {
       construct: (t, a: unknown[], nt) => (mark(a), Reflect.construct(t, a, nt) as object),
     });
   };
-  const writes = [
-    'writeFileSync',
-    'appendFileSync',
-    'renameSync',
-    'unlinkSync',
-    'rmSync',
-    'rmdirSync',
-    'mkdirSync',
-    'copyFileSync',
-    'cpSync',
-    'symlinkSync',
-    'linkSync',
-    'chmodSync',
-    'truncateSync',
-    'utimesSync',
-    'mkdtempSync',
-  ];
-  for (const n of writes) w.hook(fsModule, n, refuse(`writes a file (${n})`, true));
-  for (const n of [
-    'readFile',
-    'writeFile',
-    'open',
-    'read',
-    'readdir',
-    'stat',
-    'lstat',
-    'access',
-    'createReadStream',
-    'createWriteStream',
-    'watch',
-  ])
-    w.hook(fsModule, n, refuse(`uses fs.${n}`, false));
+  // Every other function of fs (a write, an asynchronous read, a stream) stops the entry being
+  // saved, unless it names a path in the cache folder (the caches' own files).
+  for (const n of Object.keys(fsModule))
+    if (!OBSERVED.has(n) && !HARMLESS.has(n) && typeof (fsModule as unknown as Record<string, unknown>)[n] === 'function')
+      w.hook(fsModule, n, refuse(`uses fs.${n}`, true));
+  const fsPromises = req('node:fs/promises') as Record<string, unknown>;
+  for (const n of Object.keys(fsPromises))
+    if (typeof fsPromises[n] === 'function') w.hook(fsPromises, n, refuse(`uses fs/promises ${n}`, false));
   for (const n of ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork'])
     w.hook(req('node:child_process') as object, n, refuse('starts a process', false));
   w.hook(req('node:worker_threads') as object, 'Worker', refuse('starts a thread', false));
@@ -566,6 +549,63 @@ function install(w: Watch): void {
     } as typeof stream.write;
   }
 }
+/** The fs functions whose answers are recorded (observeReads, observeDescriptors). */
+const OBSERVED = new Set([
+  'readFileSync',
+  'existsSync',
+  'statSync',
+  'lstatSync',
+  'realpathSync',
+  'readdirSync',
+  'openSync',
+  'readSync',
+  'fstatSync',
+  'closeSync',
+  'writeSync',
+]);
+/** Classes and helpers of fs that touch no file. */
+const HARMLESS = new Set([
+  'Stats',
+  'StatsFs',
+  'Dirent',
+  'Dir',
+  'ReadStream',
+  'WriteStream',
+  'FileReadStream',
+  'FileWriteStream',
+  '_toUnixTimestamp',
+]);
+
+/**
+ * A module loaded from disk by the command (an optional dependency, found by Node's own
+ * unobserved lookups) stops the entry being saved; Node's built-in modules and the CLI's
+ * own bundle do not.
+ */
+function watchRequire(w: Watch, app: string | undefined): void {
+  const Module = req('node:module') as { prototype: { require: AnyFn }; isBuiltin: (id: string) => boolean };
+  w.hook(
+    Module.prototype,
+    'require',
+    (f) =>
+      function (this: unknown, id: unknown) {
+        if (!w.done && typeof id === 'string' && !Module.isBuiltin(id) && id !== app) w.stop(`loads ${id}`);
+        return (f as (x: unknown) => unknown).call(this, id);
+      },
+  );
+  // Standard input read as a stream (not through fs) is not observed either.
+  const d = Object.getOwnPropertyDescriptor(process, 'stdin');
+  if (d?.get && d.configurable) {
+    const get = d.get;
+    Object.defineProperty(process, 'stdin', {
+      ...d,
+      get() {
+        if (!w.done) w.stop('reads standard input');
+        return get.call(process);
+      },
+    });
+  } else w.stop('cannot observe standard input');
+}
+
 /** Replaces mod[name] with wrap(it); false when it cannot be (then it could be used unobserved). */
 function patch(mod: object, name: string, wrap: (f: AnyFn) => unknown): boolean {
   const f = (mod as Record<string, unknown>)[name];
