@@ -67,7 +67,10 @@ if (want('run')) {
   const baseline = readFileSync(join(root, 'scenarios', 'compact-2026.yaml'), 'utf8');
   let edits = 0;
   const edit = () =>
-    writeFileSync(edited, baseline.replace('\nname: Compact 2026 as published\n', `\nname: Compact 2026 as published, edit ${edits++}\n`));
+    writeFileSync(
+      edited,
+      baseline.replace('\nname: Compact 2026 as published\n', `\nname: Compact 2026 as published, edit ${edits++}\n`),
+    );
   edit();
   wall([bin, 'run'], { env: { XDG_CACHE_HOME: warm } });
   wall([bin, 'run', edited], { env: { XDG_CACHE_HOME: warm } });
