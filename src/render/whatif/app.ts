@@ -69,7 +69,7 @@ class WhatIf {
     this.basisSelect = el('select', { id: 'whatif-basis' });
     for (const b of k.bases) this.basisSelect.append(el('option', { value: b.id }, b.label));
     this.basisSelect.addEventListener('change', () => this.set({ basis: this.basisSelect.value }));
-    const gates = el('fieldset', {}, el('legend', {}, 'Gates (as written in the file: see the report)'));
+    const gates = el('fieldset', {}, el('legend', {}, 'Gates (ticked: it holds or passes)'));
     for (const g of k.gates) {
       const box = el('input', { type: 'checkbox', 'data-gate': g.key });
       box.addEventListener('change', () => this.set({ gates: { ...this.settings.gates, [g.key]: box.checked } }));
