@@ -8,6 +8,7 @@ import { Measure } from '../measure/measure.js';
 import { discountFactors, realFactors, weighted } from '../measure/pv.js';
 import { FLOAT_TOLERANCE, floorBits, ratioOf, targetTest } from '../measure/tests.js';
 import { compareWith, evalExpr } from '../measure/expr.js';
+import { BASES } from '../model/bases.js';
 import { type Expr, type ExprUnit, parseExpr, type TestOp } from '../model/expr.js';
 import { FLOOR_READINGS, floorMetric, MONEY_METRICS, RATIO_METRICS, targetMetric } from '../model/metrics.js';
 import type { MetricRef } from '../model/paths.js';
@@ -31,7 +32,7 @@ export interface Plan {
   /** Pass/fail tests counted per trial. */
   tests: string[];
   /** Where each floor test's yearly amounts sit in a row (after the summarized outputs). */
-  floors: { gov: string; reading: string; offset: number }[];
+  floors: { gov: string; reading: string; basis: number; offset: number }[];
   /** Where the total headline sits in a row. */
   headline: number;
   /** Where private capital mobilized (the target's private reading) sits in a row; -1 without a target. */
@@ -120,13 +121,22 @@ export function makePlan(s: Scenario, yearly = false, metricTexts: readonly stri
   const tests: string[] = [];
   const floors: Plan['floors'] = [];
   let offset = names.length;
+  // Budget cost on the scenario's own basis (floor.G.appropriated.met), then on each other
+  // basis (floor.G.appropriated.BASIS.met), then commitment: every reading, every basis.
+  const own = Math.max(
+    0,
+    BASES.findIndex((b) => b.id === s.basis),
+  );
+  const bases = [own, ...BASES.map((_, i) => i).filter((i) => i !== own)];
   if (s.targets.floor)
     for (const g of s.governments)
-      for (const reading of FLOOR_READINGS) {
-        tests.push(`floor.${g.code}.${reading}.met`, `floor.${g.code}.${reading}.everyYear`);
-        floors.push({ gov: g.code, reading, offset });
-        offset += s.horizon.years;
-      }
+      for (const reading of FLOOR_READINGS)
+        for (const basis of reading === 'appropriated' ? bases : [own]) {
+          const at = `floor.${g.code}.${reading}${basis === own ? '' : `.${BASES[basis]!.id}`}`;
+          tests.push(`${at}.met`, `${at}.everyYear`);
+          floors.push({ gov: g.code, reading, basis, offset });
+          offset += s.horizon.years;
+        }
   let privateAt = -1;
   if (s.targets.mobilization) {
     tests.push('target.met', 'target.private.met');
@@ -208,7 +218,8 @@ export function outputs<T>(A: Arith<T>, plan: Plan, pick: Picker<T>): T[] {
   // Not defined (a value over zero, a verdict) is NaN, which the summaries leave out.
   const num = (v: T | boolean | null): T => (v === null || typeof v === 'boolean' ? A.div(A.zero, A.zero) : v);
   for (const x of plan.metrics) out.push(num(evalExpr(x.expr, me)));
-  for (const f of plan.floors) out.push(...me.byYear(floorMetric(f.reading as (typeof FLOOR_READINGS)[number]), f.gov));
+  for (const f of plan.floors)
+    out.push(...me.byYear(floorMetric(f.reading as (typeof FLOOR_READINGS)[number]), f.gov, undefined, f.basis));
   if (plan.privateAt >= 0) out.push(me.money(targetMetric('private')));
   for (const c of plan.checks) {
     const t = s.targets.tests.find((x) => x.id === c.id)!;
