@@ -92,6 +92,24 @@ function claimsJson(ev: Evaluation): unknown[] {
   }));
 }
 
+/** The multiplier per budget unit on every scoring basis, per scope. */
+function multipliersByBasis(m: Evaluation['measure'], scopes: string[], ratio: (x: Dec | null) => unknown) {
+  return Object.fromEntries(
+    BASES.map((b) => [
+      b.id,
+      Object.fromEntries(scopes.map((sc) => [sc, ratio(m.onBasis(b.id).ratio('multiplier', sc === 'total' ? null : sc))])),
+    ]),
+  );
+}
+
+/** `{ MECHANISM{ METRIC: ASSUMPTION } }`: amounts of 0 that rest on a ratio the scenario never stated. */
+function notQuantifiedJson({ scenario: s, measure: m }: Evaluation) {
+  return notQuantified(s).reduce<Record<string, Record<string, string>>>((o, q) => {
+    if (m.money(q.metric, null, q.mechanism).isZero()) (o[q.mechanism] ??= {})[q.metric] = q.assumption;
+    return o;
+  }, {});
+}
+
 export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
   const { scenario: s, measure: m } = ev;
   const N = s.horizon.years;
@@ -134,9 +152,7 @@ export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
   }
   Object.assign(metrics, ratios);
   // Added in 1.2: the multiplier per budget unit on every scoring basis (metrics.multiplier is the scenario's own).
-  metrics.multiplierByBasis = Object.fromEntries(
-    BASES.map((b) => [b.id, Object.fromEntries(scopes.map((sc) => [sc, ratio(m.onBasis(b.id).ratio('multiplier', gov(sc)))]))]),
-  );
+  metrics.multiplierByBasis = multipliersByBasis(m, scopes, ratio);
   const floorAmount = m.floorAmount();
   metrics.floor = {
     amount: floorAmount === null ? null : millions(floorAmount),
@@ -189,10 +205,7 @@ export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
   metrics.targets = Object.fromEntries(testVerdicts(ev).map((v) => [v.test.id, testVerdictJson(v)]));
   // Added in 1.2: what an unstated default ratio leaves not quantified (counted as 0 in totals,
   // which is not a figure of 0), by mechanism and metric: the assumption left unstated.
-  metrics.notQuantified = notQuantified(s).reduce<Record<string, Record<string, string>>>((o, q) => {
-    if (m.money(q.metric, null, q.mechanism).isZero()) (o[q.mechanism] ??= {})[q.metric] = q.assumption;
-    return o;
-  }, {});
+  metrics.notQuantified = notQuantifiedJson(ev);
   // Added in 1.1: the plan's own measures (measures:), by id; a ratio as a decimal, "not defined" as null.
   metrics.measures = Object.fromEntries(
     s.measures.map((x) => [x.id, metricJson(m.value({ kind: 'measure', id: x.id }) as Dec | null, x.expr.unit)]),
