@@ -128,8 +128,11 @@ export async function toXlsx(r: Report, ev: Evaluation, sheets: [string, string[
   const live: LiveContext = { ev, sheet: 'Ledger', inputs };
   const lines = ledgerLines(ev, inputs);
   for (const [name, ids] of sheets) {
+    // A sheet of sections the plan does not have (claims, in a plan without any) is left out.
+    const isInputs = inputs && name === 'Inputs' && ids.includes('inputs');
+    if (!isInputs && name !== sheets[0]![0] && !r.sections.some((x) => ids.includes(x.id))) continue;
     const ws = wb.addWorksheet(name);
-    if (inputs && name === 'Inputs' && ids.includes('inputs')) {
+    if (isInputs) {
       inputsSheet(ws, ev, inputs, inputRows);
       continue;
     }
