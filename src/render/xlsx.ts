@@ -151,11 +151,6 @@ export async function toXlsx(r: Report, ev: Evaluation, sheets: [string, string[
         else if (b.kind === 'para') ws.addRow([`${b.strong ?? ''}${b.text}`]);
       }
     }
-    // A part the plan has none of (no claims): no empty sheet.
-    if (ws.rowCount === 0) {
-      wb.removeWorksheet(ws.id);
-      continue;
-    }
     ws.columns.forEach((c, i) => {
       c.width = i === 0 ? 48 : 16;
     });
