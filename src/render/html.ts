@@ -52,7 +52,7 @@ function cell(c: Cell, bad: boolean): string {
 
 function table(t: Table): string {
   const out: string[] = [];
-  if (t.title) out.push(`<h3>${esc(t.title)}</h3>`);
+  if (t.title) out.push(`<h3${t.titleHint ? ` title="${esc(t.titleHint)}"` : ''}>${esc(t.title)}</h3>`);
   if (!t.rows.length) {
     out.push(`<p class="note">${esc(t.empty ?? 'None.')}</p>`);
     return out.join('\n');

@@ -107,8 +107,14 @@ describe.runIf(browserTestRuns('report.browser.test'))('report in Chromium', () 
       expect(await page.getAttribute('#chart-headline g.ref', 'data-value')).toBe('10000');
       expect(await page.getAttribute('#chart-floor g.ref', 'data-value')).toBe('500');
 
-      // Claims both ways, with both numbers: 4 of 12 hold in the baseline.
-      expect(await page.$$eval('#table-claims-hold tbody tr', (r) => r.length)).toBe(json.claims.filter((c) => c.holds).length);
+      // Claims in three tables: those that hold as findings, the identities (true by
+      // construction, held apart: JSON verdict "identity"), and those that do not hold.
+      expect(await page.$$eval('#table-claims-hold tbody tr', (r) => r.length)).toBe(
+        json.claims.filter((c) => c.holds && c.verdict !== 'identity').length,
+      );
+      expect(await page.$$eval('#table-claims-identity tbody tr', (r) => r.length)).toBe(
+        json.claims.filter((c) => c.verdict === 'identity').length,
+      );
       expect(await page.$$eval('#table-claims-fail tbody tr', (r) => r.length)).toBe(json.claims.filter((c) => !c.holds).length);
       // Every input cited.
       const inputs = await page.$$eval('#table-inputs tbody tr', (rs) => rs.map((r) => r.querySelectorAll('td')[4]!.textContent)); // the path is the row's <th>; then unit, low, base, high, source
