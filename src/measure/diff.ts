@@ -242,7 +242,15 @@ export function diffEvaluations(a: Evaluation, b: Evaluation): ScenarioDiff {
     const side = (c: typeof x): ClaimSide | null => (c ? { computed: c.computed, holds: c.holds, verdict: c.verdict } : null);
     const c = (y ?? x)!.claim;
     const unit = valueUnit(c.expr.unit);
-    claims.push({ id, text: c.text ?? id, metric: c.metric, unit, base: side(x), alt: side(y), changed: x?.verdict !== y?.verdict });
+    claims.push({
+      id,
+      text: c.text ?? id,
+      metric: c.metric,
+      unit,
+      base: side(x),
+      alt: side(y),
+      changed: x?.verdict !== y?.verdict,
+    });
   }
 
   return {
