@@ -131,12 +131,21 @@ export function withinRule(s: Scenario, ev: Evaluation): Diagnostic[] {
       const y = Array.from({ length: s.horizon.years }, (_, i) => i).find((i) => L.get(outer, g, 'commitment', i).isNeg());
       if (y === undefined) continue;
       const by = L.get(outer, g, 'commitment', y).neg();
+      const draw = kindOf(m).envelopeDraw;
       out.push(
         ruleError(
           'within-overrun',
-          M.withinOverrun(m.id, m.within, s.governments[g]!.code, s.horizon.start + y, by.div(1e6).toPlain(6), s.currency),
+          M.withinOverrun(
+            m.id,
+            m.within,
+            s.governments[g]!.code,
+            `FY${s.horizon.start + y}`,
+            by.div(1e6).toPlain(6),
+            s.currency,
+            draw?.what,
+          ),
           m.loc,
-          M.withinOverrunHint(m.within),
+          M.withinOverrunHint(m.within, draw?.fix),
         ),
       );
     }

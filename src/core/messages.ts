@@ -214,6 +214,9 @@ export const M = {
   subsidyMissing: (what: string) => `${what} needs a subsidy rate`,
   shareHint: 'a share is between 0% and 100%',
   feeRateHint: 'a fee rate is a share of the guaranteed amount: a few percent',
+  backedBelowGuarantee: 'a guarantee backs at least the loan it guarantees: coFinance below 1x',
+  backedBelowGuaranteeHint:
+    'coFinance on a loan guarantee is all the lending backed per guaranteed unit, the guaranteed loan included: 1x when the guarantee covers the whole loan, 2x when it covers half',
   rateBelowMinusOne: (what: string) => `${what} is below -100%`,
   subsidyMissingHint:
     'add `subsidyRate: 5%` to the mechanism or under assumptions (federal credit reform: budget cost = subsidy rate x face value)',
@@ -322,10 +325,12 @@ export const M = {
   againstMismatch: (what: string, mine: string, theirs: string) =>
     `--against: the baseline has another ${what} (this plan: ${mine}; the baseline: ${theirs}); an increment needs the same ${what}`,
   againstMismatchHint: 'estimate against a current-law scenario over the same horizon, with the same governments and basis',
-  withinOverrun: (inner: string, outer: string, gov: string, year: number, by: string, cur = 'USD') =>
-    `"${inner}" is within "${outer}" but exceeds ${outer}'s ${gov} commitment in FY${year} by ${by} (${cur} millions)`,
-  withinOverrunHint: (outer: string) =>
-    `raise ${outer}'s amounts or lower this mechanism's; what is within an envelope must fit inside it`,
+  withinOverrun: (inner: string, outer: string, gov: string, year: string, by: string, cur = 'USD', draw?: string) =>
+    `"${inner}" is within "${outer}" but ${draw ? `${draw} exceeds` : 'exceeds'} ${outer}'s ${gov} commitment in ${year} by ${by} (${cur} millions)`,
+  withinOverrunHint: (outer: string, fix?: string) =>
+    fix
+      ? `${fix}, or raise ${outer}'s amounts; what counts against an envelope is what it costs the budget, not the amount lent or guaranteed`
+      : `raise ${outer}'s amounts or lower this mechanism's; what is within an envelope must fit inside it`,
   unknownMeasure: (id: string, known: readonly string[]) =>
     `unknown measure "${id}"${known.length ? ` (defined under measures: ${known.join(', ')})` : ' (the scenario defines no measures:)'}`,
   unknownMetric: (p: string) => `unknown metric "${p}"`,

@@ -1,6 +1,8 @@
 // grant-program: appropriations (budget authority) per year, outlaid over a spend-out
 // profile; programs are sub-allocations that draw on the envelope, each with its own
-// follow-on ratio (private follow-on funding attributed to grants).
+// follow-on ratio (private follow-on funding attributed to grants). A grant may also be
+// matched by private money committed alongside it (`coFinance`, OECD "simple
+// co-financing"): that is private capital mobilized, not follow-on.
 import * as z from 'zod';
 import { type Diagnostic, type Loc } from '../core/diagnostics.js';
 import { M } from '../core/messages.js';
@@ -33,6 +35,10 @@ const schema = once(() => {
       .optional()
       .meta({ description: 'How appropriations are outlaid over the years (default: assumptions.spendOut)' }),
     followOn: sourced('ratio').optional().meta({ description: 'Private follow-on per grant dollar outside the programs' }),
+    coFinance: sourced('ratio').optional().meta({
+      description:
+        'Private matching money committed alongside each grant dollar (OECD simple co-financing), counted as private capital mobilized',
+    }),
     programs: z.array(program).optional().meta({ description: 'Sub-allocations that draw on the envelope' }),
     budget: budget.optional(),
     currentLaw,
@@ -53,6 +59,8 @@ export interface GrantMech extends MechBase {
   appropriations: Alloc[];
   spendOut: Profile;
   followOn: Fig;
+  /** Private matching per grant dollar (simple co-financing): private capital, unlike follow-on. */
+  coFinance?: Fig;
   programs: Program[];
   /** Share of each government's appropriations current law already provides. */
   currentLaw: { gov: string; fig: Fig }[];
@@ -63,9 +71,9 @@ const CASES: Case[] = ['base', 'low', 'high'];
 export const grantProgram = defineKind<GrantMech, z.output<ReturnType<typeof schema>>>({
   kind: 'grant-program',
   title: 'Grant program',
-  mobilization: 'none',
+  mobilization: 'coFinancing',
   description:
-    'Appropriations per year, outlaid over a spend-out profile; budget cost = the appropriation in the year appropriated. Programs draw on the envelope; grant follow-on is reported apart from mobilization.',
+    'Appropriations per year, outlaid over a spend-out profile; budget cost = the appropriation in the year appropriated. Programs draw on the envelope; grant follow-on is reported apart from mobilization; private matching (`coFinance`) is private capital mobilized (simple co-financing).',
   schema,
   normalize(c, m, p, base) {
     const programIds = new Set<string>();
@@ -92,6 +100,8 @@ export const grantProgram = defineKind<GrantMech, z.output<ReturnType<typeof sch
       appropriations: c.perGov(m.appropriations, [...p, 'appropriations']),
       spendOut: c.profile(m.spendOut, [...p, 'spendOut'], c.defSpendOut),
       followOn: c.optional(m.followOn, [...p, 'followOn'], c.defaultRatio('followOn')),
+      // Not the scenario's default coFinance (written for credit): a grant is matched only when it says so.
+      ...(m.coFinance !== undefined ? { coFinance: c.fig(m.coFinance, [...p, 'coFinance']) } : {}),
       programs,
       currentLaw: c.govShares(m.currentLaw, [...p, 'currentLaw']),
     };
@@ -109,6 +119,7 @@ export const grantProgram = defineKind<GrantMech, z.output<ReturnType<typeof sch
         outlays: f.spreadOf(a, m.spendOut.shares),
       });
       f.spread(g, 'deployed', a, m.spendOut.shares);
+      if (m.coFinance) f.book(g, 'private', f.scale(a, f.fig(m.coFinance)));
       const law = m.currentLaw.find((x) => x.gov === alloc.gov);
       if (law) f.book(g, 'currentLaw', f.scale(a, f.fig(law.fig)));
       // Follow-on private funding: programs at their own ratio, the rest of the envelope at the mechanism's.
@@ -131,10 +142,11 @@ export const grantProgram = defineKind<GrantMech, z.output<ReturnType<typeof sch
   rule: (m, kinds) =>
     m.budget === 'none' && kinds.includes('budgetCost')
       ? 'marked not appropriated (budget: none): no budget cost on the as-published basis; an appropriation on the federal basis'
-      : 'appropriations per year; budget cost = the appropriation, in the year appropriated; outlays follow the spend-out profile',
+      : `appropriations per year; budget cost = the appropriation, in the year appropriated; outlays follow the spend-out profile${m.coFinance && kinds.includes('private') ? '; private matching = coFinance x the appropriation, in the year appropriated (simple co-financing)' : ''}`,
   inputs(m, kinds, gov) {
     const out: Fig[] = [];
     for (const a of m.appropriations) if (gov === undefined || a.gov === gov) out.push(...allocFigs(a));
+    if (kinds.includes('private') && m.coFinance) out.push(m.coFinance);
     if (kinds.includes('currentLaw')) for (const x of m.currentLaw) if (gov === undefined || x.gov === gov) out.push(x.fig);
     if (kinds.includes('followOn')) {
       for (const p of m.programs) {
