@@ -213,6 +213,7 @@ export const M = {
   subsidyRateHint: 'a subsidy rate is the present value of the expected net cost per dollar lent: a few percent',
   subsidyMissing: (what: string) => `${what} needs a subsidy rate`,
   shareHint: 'a share is between 0% and 100%',
+  creditRateHint: 'a tax credit rate is a share of the qualified investment: 25% is written 25%',
   feeRateHint: 'a fee rate is a share of the guaranteed amount: a few percent',
   backedBelowGuarantee: 'a guarantee backs at least the loan it guarantees: coFinance below 1x',
   backedBelowGuaranteeHint:

@@ -71,6 +71,10 @@ export class FlowCtx<T> {
     );
   }
 
+  /** Whether sponsor `g` has a budget at all (not `basis: none`): revenue it forgoes is a cost to it. */
+  hasBudget(g: number): boolean {
+    return !this.noBudget[g];
+  }
   /** The value of a figure in this evaluation. */
   fig(f: Fig): T {
     return this.pick.fig(f);

@@ -27,6 +27,8 @@ export const MONEY_METRIC_IDS = [
   'fundSize',
   'currentLaw',
   'incrementalCost',
+  // Added with the tax-credit kind.
+  'revenueLoss',
 ] as const;
 
 /**
@@ -199,6 +201,16 @@ export const MONEY_METRICS: readonly MoneyMetric[] = [
     byYear: false,
     simulated: false,
     shownWith: 'currentLaw',
+  },
+  {
+    id: 'revenueLoss',
+    label: () => 'Revenue loss (tax expenditure)',
+    flows: () => [['revenueLoss', 1]],
+    description:
+      'revenue the sponsors forgo to tax credits, in the year claimed: a cost on its own line, the same on every scoring basis, not in budget cost or outlays',
+    byYear: false,
+    simulated: false,
+    hideWhenZero: true,
   },
   {
     id: 'mobilizedFunds',

@@ -5,8 +5,15 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import { type Dec, millions } from '../core/money.js';
 import type { Evaluation } from '../measure/evaluate.js';
 import { BASES } from '../model/bases.js';
-import { FLOW_ORDER } from '../model/flows.js';
-import { FLOOR_READINGS, MONEY_METRIC_IDS, type MoneyMetricId, RATIO_METRICS, TARGET_READINGS } from '../model/metrics.js';
+import { FLOW_ORDER, LATE_FLOWS } from '../model/flows.js';
+import {
+  FLOOR_READINGS,
+  MONEY_METRIC_IDS,
+  MONEY_METRICS,
+  type MoneyMetricId,
+  RATIO_METRICS,
+  TARGET_READINGS,
+} from '../model/metrics.js';
 import { testUnit } from '../model/expr.js';
 import type { TestOutcome } from '../measure/expr.js';
 import { type TestVerdict, testVerdicts } from '../measure/targets.js';
@@ -105,7 +112,13 @@ export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
     return o;
   };
   const metrics: Record<string, unknown> = {};
-  for (const metric of MONEY_METRIC_IDS) if (metric !== 'headlineMobilization') metrics[metric] = moneyBlock(metric);
+  const unbooked = LATE_FLOWS.filter((k) => ev.ledger.entries([k]).next().done);
+  const late = (metric: MoneyMetricId) =>
+    MONEY_METRICS.find((d) => d.id === metric)!
+      .flows({ includeFollowOn: false })
+      .every(([k]) => unbooked.includes(k));
+  for (const metric of MONEY_METRIC_IDS)
+    if (metric !== 'headlineMobilization' && !late(metric)) metrics[metric] = moneyBlock(metric);
   metrics.headlineMobilization = millions(m.money('headlineMobilization'));
   metrics.headlineMobilizationDetail = moneyBlock('headlineMobilization');
   // Ratios by their path: leverage.commitment -> metrics.leverage.commitment.
@@ -211,7 +224,7 @@ export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
       flow: e.kind,
       amount: millions(e.amount),
     })),
-    flowKinds: FLOW_ORDER,
+    flowKinds: FLOW_ORDER.filter((k) => !unbooked.includes(k)),
     warnings: warnings.map((d) => ({
       code: d.code,
       message: d.message,

@@ -50,7 +50,7 @@ export function estimateLines(sp: SponsorEstimate) {
   const add = (a: Series, b: Series) => a.map((v, i) => v.plus(b[i]!));
   const neg = (a: Series) => a.map((v) => v.neg());
   const netDirect = add(sp.direct.outlays, neg(sp.direct.receipts));
-  const revenues = sp.direct.outlays.map((v) => v.minus(v));
+  const revenues = sp.revenues;
   return {
     N,
     directAuthority: sp.direct.authority,
@@ -117,7 +117,7 @@ function costTable(sp: SponsorEstimate, s: Scenario) {
     row('  Offsetting receipts (money back)', L.receipts, cols),
     row('  Net direct spending (outlays)', L.netDirect, cols, true),
     heading('Revenues', cols),
-    row('  Estimated revenues (none modeled)', L.revenues, cols),
+    row(nonZero(L.revenues) ? '  Estimated revenues (tax credits)' : '  Estimated revenues (none modeled)', L.revenues, cols),
     heading('Spending subject to appropriation', cols),
     row('  Estimated authorization level', L.authorization, cols),
     row('  Estimated outlays', L.discretionaryOutlays, cols, true),
@@ -269,7 +269,12 @@ function basisSection(d: EstimateData): Section {
     ],
     ['Incremental to. ', `${baseline}.`],
     ['Administrative costs. ', `${admin}.`],
-    ['Revenues. ', 'None modeled: the plan changes no tax; fees are inside the credit subsidy rate.'],
+    [
+      'Revenues. ',
+      d.sponsors.some((sp) => nonZero(sp.revenues))
+        ? 'Tax credits reduce revenues by their rate x the qualified investment, in the year claimed (a tax expenditure, shown as a decrease in revenues, which increases the deficit); fees are inside the credit subsidy rate.'
+        : 'None modeled: the plan changes no tax; fees are inside the credit subsidy rate.',
+    ],
     ['Case. ', `${d.case} values of every range.`],
   ];
   return {

@@ -30,6 +30,8 @@ export interface SponsorEstimate {
   discretionary: { authority: Series; outlays: Series };
   /** Administrative costs (scoring.administrativeCosts), authorized and outlaid in the same year. */
   administrative: Series;
+  /** Change in revenues: revenue forgone to tax credits, as a decrease (negative), in the year claimed. */
+  revenues: Series;
   mechs: MechLine[];
 }
 
@@ -74,6 +76,7 @@ export function sponsorEstimates(
       direct: { authority: zeros(N + 1), outlays: zeros(N + 1), receipts: zeros(N + 1) },
       discretionary: { authority: zeros(N + 1), outlays: zeros(N + 1) },
       administrative: administrative(s, gov.code),
+      revenues: zeros(N + 1),
       mechs: [],
     };
     s.mechanisms.forEach((mech, m) => {
@@ -98,6 +101,7 @@ export function sponsorEstimates(
           addTo(out.discretionary[key], y, all.minus(dir));
         }
         addTo(out.direct.receipts, y, ledger.get(m, g, 'receipt', y, b));
+        addTo(out.revenues, y, ledger.get(m, g, 'revenueLoss', y).neg().times(keep));
       }
       for (const l of lines) if ([...l.authority, ...l.outlays].some((v) => !v.isZero())) out.mechs.push(l);
     });
@@ -154,6 +158,7 @@ export function subtractEstimates(a: SponsorEstimate[], b: SponsorEstimate[]): S
         outlays: minus(sa.discretionary.outlays, sb?.discretionary.outlays),
       },
       administrative: minus(sa.administrative, sb?.administrative),
+      revenues: minus(sa.revenues, sb?.revenues),
       mechs: mechs.filter((l) => [...l.authority, ...l.outlays].some((v) => !v.isZero())),
     };
   });
@@ -204,6 +209,7 @@ function scale(xs: SponsorEstimate[], k: Dec): SponsorEstimate[] {
     direct: { authority: t(x.direct.authority), outlays: t(x.direct.outlays), receipts: t(x.direct.receipts) },
     discretionary: { authority: t(x.discretionary.authority), outlays: t(x.discretionary.outlays) },
     administrative: t(x.administrative),
+    revenues: t(x.revenues),
     mechs: x.mechs.map((l) => ({ ...l, authority: t(l.authority), outlays: t(l.outlays) })),
   }));
 }
