@@ -23,7 +23,7 @@ export const M = {
   solveExactGrid: (grid: string) =>
     `Exact to ${grid}: the boundary lies between two neighbouring values of that grid; the answer is the one that meets the goal.`,
   solveBisection: (precision: string) =>
-    `Found by bisection to within ${precision}: the response is not linear here; the answer meets the goal and a value ${precision} closer to the scenario's own does not.`,
+    `Found by bisection to within ${precision}: steps along a straight line did not land on the boundary (a response with steps or kinks, such as a gate or a count of years); the answer meets the goal and a value ${precision} closer to the scenario's own does not.`,
   solveRange: (written: string, c: string) =>
     `The input is a range as written (${written}); solved for the ${c} case, and the answer is one value.`,
   solveAssumes: (events: string) => `Assumes as written: ${events}; the answer holds for those outcomes only.`,

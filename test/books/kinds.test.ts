@@ -170,3 +170,31 @@ mechanisms:
     expect(r.stderr).toContain('the guaranteed loan included');
   });
 });
+
+describe('solve on a ratio whose response is linear', () => {
+  it('is exact on the grid, not "not linear" by bisection', async () => {
+    // Headline = 39,000 appropriated + 39,000 x r matching + 10,000 x 5 qualified investment
+    //   = 89,000 + 39,000 r >= 500,000  =>  r >= 411,000 / 39,000 = 10.538461538461...
+    // On the 10-decimal grid the least value that meets it is 10.5384615385.
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'sv.yaml'),
+      `name: sv
+horizon: { start: 2023, years: 5 }
+sponsors: [US]
+targets:
+  mobilization: { value: 500B }
+mechanisms:
+  - { id: G-1, kind: grant-program, appropriations: { US: { amount: 39B, per: total } }, coFinance: 1x }
+  - { id: T-1, kind: tax-credit, rate: 25%, investment: { US: { amount: 10B, per: year } } }
+`,
+    );
+    const args = ['solve', 'sv.yaml', '--goal', 'target.met', '--vary', 'mechanisms[G-1].coFinance'];
+    const j = JSON.parse((await cli([...args, '--format', 'json'], { cwd: dir })).stdout);
+    expect(j.solution.value).toBe('10.5384615385');
+    expect(j.solution.method).toBe('exact');
+    const t = (await cli(args, { cwd: dir })).stdout;
+    expect(t).not.toContain('not linear');
+    expect(t).not.toContain('Searched up to');
+  });
+});
