@@ -1,7 +1,7 @@
 // The kinds other programmes need (a tax credit, grants with private matching), credit
 // inside an envelope of appropriations, and a guarantee's backed lending counted once:
 // every figure worked by hand.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../support/cli.js';
@@ -196,5 +196,34 @@ mechanisms:
     const t = (await cli(args, { cwd: dir })).stdout;
     expect(t).not.toContain('not linear');
     expect(t).not.toContain('Searched up to');
+  });
+});
+
+describe('mistakes in a euro plan, and sponsor codes as map keys', () => {
+  it('hints say euros, never USD or $; a bad sponsor code says why, at the key', async () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'eur.yaml'),
+      `name: eur
+currency: EUR
+horizon: { start: 2015, years: 2 }
+sponsors: { EU: { type: multilateral }, european-bank: { type: bank } }
+mechanisms:
+  - { id: G, kind: grant-program, appropriations: { EU: { amount: lots, per: year } } }
+`,
+    );
+    const r = await cli(['check', 'eur.yaml'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /eur\.yaml:4:41: error invalid-value: .*"european-bank": a sponsor code is 2 to 8 capital letters or digits/,
+    );
+    expect(r.stderr).not.toContain('Invalid key in record');
+    writeFileSync(
+      join(dir, 'eur.yaml'),
+      readFileSync(join(dir, 'eur.yaml'), 'utf8').replace(', european-bank: { type: bank }', ''),
+    );
+    const t = await cli(['check', 'eur.yaml'], { cwd: dir });
+    expect(t.stderr).toContain('hint: write an amount in EUR such as 250M, 2.5B');
+    expect(t.stderr).not.toMatch(/USD|\$|dollar/);
   });
 });
