@@ -10,7 +10,7 @@ import { showValue, testAssertion } from '../measure/assert.js';
 import { testVerdicts } from '../measure/targets.js';
 import { testUnit } from '../model/expr.js';
 import type { Evaluation } from '../measure/evaluate.js';
-import type { Scenario } from '../model/scenario.js';
+import { type Scenario, yearName } from '../model/scenario.js';
 
 /** Rule codes added to those of reading, validation and normalization. */
 export const RULES = {
@@ -139,7 +139,7 @@ export function withinRule(s: Scenario, ev: Evaluation): Diagnostic[] {
             m.id,
             m.within,
             s.governments[g]!.code,
-            `FY${s.horizon.start + y}`,
+            yearName(s.horizon, y),
             by.div(1e6).toPlain(6),
             s.currency,
             draw?.what,

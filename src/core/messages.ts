@@ -68,8 +68,12 @@ export const M = {
   tooManyEnds: (raw: string) => `"${raw}" has more than two ends`,
   notAYear: (got: string) => `${got} is not a year`,
   yearNeither: (n: number) => `year ${n} is neither a fiscal year nor a year number of the horizon`,
-  yearHint: (start: number, years: number) =>
-    `write a fiscal year as FY${start + 1} (or ${start + 1}), or a year number 1-${years} of the horizon`,
+  yearHint: (start: number, years: number, prefix = 'FY') =>
+    `write a ${prefix === 'CY' ? 'calendar' : 'fiscal'} year as ${prefix}${start + 1} (or ${start + 1}), or a year number 1-${years} of the horizon`,
+  yearKind: (raw: string, mine: string) =>
+    `"${raw}" is a ${mine === 'FY' ? 'calendar' : 'fiscal'} year, but this plan's years are ${mine === 'FY' ? 'fiscal years (FY)' : 'calendar years (CY)'}`,
+  yearKindHint: (asMine: string, startOther: string) =>
+    `write ${asMine}, or start the horizon at ${startOther} to count the whole plan in those years`,
 
   // reading
   fileNotFound: (f: string) => `cannot read "${f}": no such file`,
@@ -183,8 +187,8 @@ export const M = {
   duplicateId: (what: string, id: string) => `${what} id "${id}" is used twice`,
   duplicateIdHint: 'ids must be unique; rename one',
   reservedId: (id: string) => `mechanism id "${id}" clashes with a government code or a reserved word`,
-  yearOutsideHorizon: (y: number, a: number, b: number) => `FY${y} is outside the horizon FY${a}-FY${b}`,
-  yearOutsideHint: (a: number, b: number) => `use a year from FY${a} to FY${b}, or lengthen horizon.years`,
+  yearOutsideHorizon: (y: number, a: number, b: number, p = 'FY') => `${p}${y} is outside the horizon ${p}${a}-${p}${b}`,
+  yearOutsideHint: (a: number, b: number, p = 'FY') => `use a year from ${p}${a} to ${p}${b}, or lengthen horizon.years`,
   windowBackwards: (a: number, b: number) => `the window runs backwards: FY${a} to FY${b}`,
   windowConflict: 'give at most two of `from`, `to` and `years`',
   allocationEmpty: 'an allocation needs `amount` or `byYear`',
@@ -501,12 +505,12 @@ export const M = {
     gov: string,
     drawn: string,
     env: string,
-    firstYear: number,
+    firstYear: string,
     years: string,
     c: string,
     cur = 'USD',
   ) =>
-    `program "${prog}" takes ${mech}'s programs to ${drawn} in FY${firstYear}, above ${mech}'s ${gov} appropriations of ${env} (${cur} millions); overrun in ${years}${c === 'base' ? '' : ` (${c} case)`}`,
+    `program "${prog}" takes ${mech}'s programs to ${drawn} in ${firstYear}, above ${mech}'s ${gov} appropriations of ${env} (${cur} millions); overrun in ${years}${c === 'base' ? '' : ` (${c} case)`}`,
   envelopeOverrunHint: (mech: string) =>
     `programs draw on ${mech}'s envelope, per government and year; raise ${mech}'s appropriations or cut the program (run clamps the mechanism's own follow-on at zero meanwhile)`,
   fallbackBeforeStudy: (fb: string, prog: string, year: number, endYear: number) =>

@@ -14,7 +14,7 @@ import {
   RATIO_METRICS,
   type RatioMetricId,
 } from '../model/metrics.js';
-import { isActive, type Scenario } from '../model/scenario.js';
+import { isActive, type Scenario, yearName } from '../model/scenario.js';
 import type { Evaluation } from './evaluate.js';
 import type { Measure } from './measure.js';
 
@@ -80,7 +80,7 @@ export interface ScenarioDiff {
   alt: SideInfo;
   case: Case;
   /** The alternative's horizon (the base's is baseHorizon). */
-  horizon: { start: number; years: number };
+  horizon: { start: number; years: number; calendar?: boolean };
   baseHorizon: { start: number; years: number };
   /** The two sides name different governments. */
   govsDiffer: boolean;
@@ -147,8 +147,11 @@ export function moneyOf(m: Measure<Dec>, metric: MoneyMetricId, scope: string, m
   return m.money(metric, scope === 'total' ? null : scope, mech, y);
 }
 
+/** A calendar-year plan's flag, written only when set (a fiscal-year plan's document is as it was). */
+const cal = (s: Scenario) => (s.horizon.calendar ? { calendar: true } : {});
+
 function yearLabels(s: Scenario): string[] {
-  return [...Array.from({ length: s.horizon.years }, (_, y) => `FY${s.horizon.start + y}`), 'after'];
+  return [...Array.from({ length: s.horizon.years }, (_, y) => yearName(s.horizon, y)), 'after'];
 }
 
 export function diffEvaluations(a: Evaluation, b: Evaluation): ScenarioDiff {
@@ -228,8 +231,8 @@ export function diffEvaluations(a: Evaluation, b: Evaluation): ScenarioDiff {
     base: { name: a.scenario.name, file: a.scenario.file, chain: a.scenario.chain },
     alt: { name: b.scenario.name, file: b.scenario.file, chain: b.scenario.chain },
     case: b.case,
-    horizon: { start: b.scenario.horizon.start, years: b.scenario.horizon.years },
-    baseHorizon: { start: a.scenario.horizon.start, years: a.scenario.horizon.years },
+    horizon: { start: b.scenario.horizon.start, years: b.scenario.horizon.years, ...cal(b.scenario) },
+    baseHorizon: { start: a.scenario.horizon.start, years: a.scenario.horizon.years, ...cal(a.scenario) },
     govsDiffer: A.govs.join() !== B.govs.join(),
     currency: b.scenario.currency,
     labels: B.context,
@@ -254,7 +257,7 @@ export function inputsOf(s: Scenario): Map<string, InputSide> {
   const set = (path: string, value: string, source?: string, loc?: Loc) => {
     if (!out.has(path)) out.set(path, { value: { kind: 'setting', value }, source, loc });
   };
-  const fy = (i: number) => `FY${s.horizon.start + i}`;
+  const fy = (i: number) => yearName(s.horizon, i);
   set('horizon', `${fy(0)}-${fy(s.horizon.years - 1)} (${s.horizon.years} years)`, s.horizon.source);
   set('targets.includeFollowOn', String(s.targets.includeFollowOn));
   set('scoring.basis', s.basis);

@@ -8,7 +8,7 @@ import { type Diagnostic, type Loc } from '../core/diagnostics.js';
 import { M } from '../core/messages.js';
 import { Dec, displayMillions, Exact } from '../core/money.js';
 import { type Case, casePicker, type FlowCtx, yearly } from '../kit/flows.js';
-import type { Alloc, Fig, MechBase, Profile } from '../model/scenario.js';
+import { type Alloc, type Fig, type Horizon, type MechBase, type Profile, yearName } from '../model/scenario.js';
 import { itemId, obj, once, parts, perGov, removeItem, sourced } from '../kit/figures.js';
 import { allocFigs, allocSettings, defineKind, pct, uniqueFigs } from './kind.js';
 
@@ -177,7 +177,7 @@ export const grantProgram = defineKind<GrantMech, z.output<ReturnType<typeof sch
       m,
       s.governments.map((x) => x.code),
       s.horizon.years,
-      s.horizon.start,
+      s.horizon,
       s.currency,
     );
   },
@@ -189,7 +189,7 @@ export const grantProgram = defineKind<GrantMech, z.output<ReturnType<typeof sch
  * tips the sum over in the first year of overrun; the first case (base, low, high) that
  * overruns is reported.
  */
-function envelopes(m: GrantMech, govs: string[], N: number, start: number, cur: string): Diagnostic[] {
+function envelopes(m: GrantMech, govs: string[], N: number, h: Horizon, cur: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (m.programs.length === 0) return out;
   for (const g of govs) {
@@ -232,8 +232,8 @@ function envelopes(m: GrantMech, govs: string[], N: number, start: number, cur: 
           g,
           displayMillions(total, 'exact'),
           displayMillions(env[y0]!, 'exact'),
-          start + y0,
-          yearRuns(overYears, start),
+          yearName(h, y0),
+          yearRuns(overYears, h),
           c,
           cur,
         ),
@@ -247,12 +247,12 @@ function envelopes(m: GrantMech, govs: string[], N: number, start: number, cur: 
 }
 
 /** "FY2027-FY2029, FY2031" from year indices. */
-export function yearRuns(ys: number[], start: number): string {
+export function yearRuns(ys: number[], h: Pick<Horizon, 'start' | 'calendar'>): string {
   const runs: string[] = [];
   for (let i = 0; i < ys.length;) {
     let j = i;
     while (j + 1 < ys.length && ys[j + 1] === ys[j]! + 1) j++;
-    runs.push(i === j ? `FY${start + ys[i]!}` : `FY${start + ys[i]!}-FY${start + ys[j]!}`);
+    runs.push(i === j ? yearName(h, ys[i]!) : `${yearName(h, ys[i]!)}-${yearName(h, ys[j]!)}`);
     i = j + 1;
   }
   return runs.join(', ');

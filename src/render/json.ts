@@ -18,7 +18,7 @@ import { testUnit } from '../model/expr.js';
 import type { TestOutcome } from '../measure/expr.js';
 import { type TestVerdict, testVerdicts } from '../measure/targets.js';
 import type { MetricRef } from '../model/paths.js';
-import { isActive } from '../model/scenario.js';
+import { isActive, yearName } from '../model/scenario.js';
 import { metricJson } from '../report/values.js';
 import { yearLabel } from '../report/run.js';
 import { valuationJson } from './valuation.js';
@@ -105,7 +105,7 @@ export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
     );
     o.byYear = Object.fromEntries(
       slots.map((y) => [
-        yearLabel(s.horizon.start, y, N),
+        yearLabel(s.horizon, y, N),
         Object.fromEntries(scopes.map((sc) => [sc, millions(m.money(metric, gov(sc), undefined, y))])),
       ]),
     );
@@ -151,7 +151,7 @@ export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
                 yearsMet: f.yearsMet,
                 shortfall: f.shortfall === null ? null : millions(f.shortfall),
                 byYear: Object.fromEntries(
-                  f.byYear.map((v, y) => [yearLabel(s.horizon.start, y, N), { amount: millions(v), met: f.yearMet[y] }]),
+                  f.byYear.map((v, y) => [yearLabel(s.horizon, y, N), { amount: millions(v), met: f.yearMet[y] }]),
                 ),
               },
             ];
@@ -200,7 +200,7 @@ export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
       file: s.file,
       extends: s.chain.slice(1),
       case: ev.case,
-      horizon: { start: `FY${s.horizon.start}`, end: `FY${s.horizon.start + N - 1}`, years: N },
+      horizon: { start: yearName(s.horizon, 0), end: yearName(s.horizon, N - 1), years: N },
       governments: s.governments,
       mechanisms: s.mechanisms.map((x) => ({
         id: x.id,
@@ -218,7 +218,7 @@ export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
     ...(s.discount || s.inflation ? { presentValue: valuationJson(ev) } : {}),
     claims: claimsJson(ev),
     flows: [...ev.ledger.entries(FLOW_ORDER, m.basisIndex)].map((e) => ({
-      year: yearLabel(s.horizon.start, e.y, N),
+      year: yearLabel(s.horizon, e.y, N),
       government: govs[e.g],
       mechanism: s.mechanisms[e.m]!.id,
       flow: e.kind,

@@ -6,7 +6,7 @@
 import { millionsInWords } from '../core/currency.js';
 import { Dec, displayMillions } from '../core/money.js';
 import type { Summary } from '../simulate/stats.js';
-import { type Event, probabilityAssumed, type Scenario } from '../model/scenario.js';
+import { type Event, type Horizon, probabilityAssumed, type Scenario, yearName } from '../model/scenario.js';
 import { type EstimateData, type Series, type SponsorEstimate, sumOf } from './estimate.js';
 import { inputRows } from './inputs.js';
 import { type Cell, left, type Report, right, type Row, type Section, text } from './model.js';
@@ -21,12 +21,13 @@ export interface EstimateColumn {
 /** The columns: each fiscal year, the first five years (when the horizon is longer), the whole horizon. */
 const capitalized = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
-export function estimateColumns(start: number, years: number): EstimateColumn[] {
+export function estimateColumns(start: number | Horizon, years: number): EstimateColumn[] {
+  const h = typeof start === 'number' ? { start } : start;
   const cols: EstimateColumn[] = Array.from({ length: years }, (_, y) => ({
-    label: `FY${start + y}`,
+    label: yearName(h, y),
     years: [y, y] as [number, number],
   }));
-  return [...cols, ...spanColumns(start, years)];
+  return [...cols, ...spanColumns(h.start, years)];
 }
 
 function spanColumns(start: number, years: number): EstimateColumn[] {
@@ -77,8 +78,8 @@ const nonZero = (xs: Series) => xs.some((v) => !v.isZero());
 
 function summaryTable(sp: SponsorEstimate, s: Scenario) {
   const L = estimateLines(sp);
-  const cols = [{ label: `FY${s.horizon.start}`, years: [0, 0] as [number, number] }, ...spanColumns(s.horizon.start, L.N)];
-  const after = `FY${s.horizon.start + L.N}`;
+  const cols = [{ label: yearName(s.horizon, 0), years: [0, 0] as [number, number] }, ...spanColumns(s.horizon.start, L.N)];
+  const after = yearName(s.horizon, L.N);
   const yes = (b: boolean) => (b ? 'Yes' : 'No');
   const paygo = nonZero(L.netDirect) || nonZero(L.revenues) || nonZero(L.directAuthority);
   const later = L.deficit[L.N]!;
@@ -86,7 +87,10 @@ function summaryTable(sp: SponsorEstimate, s: Scenario) {
     kind: 'table' as const,
     id: `table-estimate-${sp.gov}-summary`,
     title: 'Summary',
-    columns: [left(`By fiscal year, ${millionsInWords(s.currency)}`), ...cols.map((c) => right(c.label))],
+    columns: [
+      left(`By ${s.horizon.calendar ? 'calendar' : 'fiscal'} year, ${millionsInWords(s.currency)}`),
+      ...cols.map((c) => right(c.label)),
+    ],
     rows: [
       row('Direct spending (outlays)', L.netDirect, cols),
       row('Revenues', L.revenues, cols),
@@ -95,7 +99,7 @@ function summaryTable(sp: SponsorEstimate, s: Scenario) {
     ],
     notes: [
       `Statutory pay-as-you-go procedures apply? ${yes(paygo)}.`,
-      `Increases net direct spending after FY${s.horizon.start + L.N - 1}? ${yes(later.gt(later.minus(later)))}${
+      `Increases net direct spending after ${yearName(s.horizon, L.N - 1)}? ${yes(later.gt(later.minus(later)))}${
         later.isZero()
           ? ''
           : ` (${displayMillions(later, 0, 'away')} from ${after} on, from authority provided within the horizon; not split into later periods)`
@@ -109,7 +113,7 @@ function summaryTable(sp: SponsorEstimate, s: Scenario) {
 
 function costTable(sp: SponsorEstimate, s: Scenario) {
   const L = estimateLines(sp);
-  const cols = estimateColumns(s.horizon.start, L.N);
+  const cols = estimateColumns(s.horizon, L.N);
   const rows: Row[] = [
     heading('Direct spending', cols),
     row('  Estimated budget authority', L.directAuthority, cols),
@@ -123,7 +127,7 @@ function costTable(sp: SponsorEstimate, s: Scenario) {
     row('  Estimated outlays', L.discretionaryOutlays, cols, true),
     ...(nonZero(L.administrative) ? [row('  of which administrative costs', L.administrative, cols)] : []),
   ];
-  const last = `FY${s.horizon.start + L.N - 1}`;
+  const last = yearName(s.horizon, L.N - 1);
   const after = [
     ['direct spending', L.netDirect[L.N]!],
     ['spending subject to appropriation', L.discretionaryOutlays[L.N]!],
@@ -132,7 +136,10 @@ function costTable(sp: SponsorEstimate, s: Scenario) {
     kind: 'table' as const,
     id: `table-estimate-${sp.gov}-cost`,
     title: 'Estimated cost',
-    columns: [left(`By fiscal year, ${millionsInWords(s.currency)}`), ...cols.map((c) => right(c.label))],
+    columns: [
+      left(`By ${s.horizon.calendar ? 'calendar' : 'fiscal'} year, ${millionsInWords(s.currency)}`),
+      ...cols.map((c) => right(c.label)),
+    ],
     rows,
     notes: [
       roundingNote(s.currency),
@@ -147,7 +154,7 @@ function costTable(sp: SponsorEstimate, s: Scenario) {
 }
 
 function mechanismTable(sp: SponsorEstimate, s: Scenario) {
-  const cols = estimateColumns(s.horizon.start, s.horizon.years);
+  const cols = estimateColumns(s.horizon, s.horizon.years);
   const part = (direct: boolean): Row[] => {
     const ls = sp.mechs.filter((l) => l.direct === direct);
     if (!ls.length) return [];
@@ -163,7 +170,10 @@ function mechanismTable(sp: SponsorEstimate, s: Scenario) {
     kind: 'table' as const,
     id: `table-estimate-${sp.gov}-mechanisms`,
     title: 'By mechanism',
-    columns: [left(`By fiscal year, ${millionsInWords(s.currency)}`), ...cols.map((c) => right(c.label))],
+    columns: [
+      left(`By ${s.horizon.calendar ? 'calendar' : 'fiscal'} year, ${millionsInWords(s.currency)}`),
+      ...cols.map((c) => right(c.label)),
+    ],
     rows: [...part(true), ...part(false)],
     empty: 'No budget effect on this basis.',
     notes: [[...new Map(sp.mechs.map((l) => [l.id, `${l.id}: ${l.label}`])).values()].join('; ') + '.', roundingNote(s.currency)],
@@ -172,12 +182,15 @@ function mechanismTable(sp: SponsorEstimate, s: Scenario) {
 
 function paygoTable(sp: SponsorEstimate, s: Scenario) {
   const L = estimateLines(sp);
-  const cols = estimateColumns(s.horizon.start, L.N);
+  const cols = estimateColumns(s.horizon, L.N);
   return {
     kind: 'table' as const,
     id: `table-estimate-${sp.gov}-paygo`,
     title: 'Pay-as-you-go effects',
-    columns: [left(`By fiscal year, ${millionsInWords(s.currency)}`), ...cols.map((c) => right(c.label))],
+    columns: [
+      left(`By ${s.horizon.calendar ? 'calendar' : 'fiscal'} year, ${millionsInWords(s.currency)}`),
+      ...cols.map((c) => right(c.label)),
+    ],
     rows: [
       row('Net increase or decrease (-) in the deficit', L.deficit, cols, true),
       row('  Memorandum: changes in outlays', L.netDirect, cols),
@@ -245,8 +258,8 @@ export function probabilitySource(e: Pick<Event, 'probability' | 'source'>): str
 function basisSection(d: EstimateData): Section {
   const s = d.scenario;
   const enacted = s.enacted
-    ? `FY${s.horizon.start + s.enacted.index}${s.enacted.source ? ` (${s.enacted.source})` : ' (no source given)'}`
-    : `FY${s.horizon.start}, the horizon's first year (default; scoring.enacted states another)`;
+    ? `${yearName(s.horizon, s.enacted.index)}${s.enacted.source ? ` (${s.enacted.source})` : ' (no source given)'}`
+    : `${yearName(s.horizon, 0)}, the horizon's first year (default; scoring.enacted states another)`;
   const baseline =
     d.baseline.kind === 'scenario'
       ? `the baseline scenario "${d.baseline.name}" (${d.baseline.file}), on the same basis; the estimate is this plan less that one, line by line`

@@ -9,7 +9,7 @@ import type { Picker } from '../kit/flows.js';
 import type { Ledger } from '../kit/ledger.js';
 import type { Evaluation } from '../measure/evaluate.js';
 import type { Basis } from '../model/bases.js';
-import type { Event, Scenario } from '../model/scenario.js';
+import { type Event, type Scenario, yearName } from '../model/scenario.js';
 
 /** Amounts by year of the horizon, then one bucket for everything after it (length N + 1). */
 export type Series = Dec[];
@@ -167,7 +167,7 @@ export function subtractEstimates(a: SponsorEstimate[], b: SponsorEstimate[]): S
 /** The differences that make an increment meaningless, each as [what, this plan's, the baseline's]. */
 export function baselineMismatch(a: Scenario, b: Scenario): [string, string, string][] {
   const out: [string, string, string][] = [];
-  const h = (s: Scenario) => `FY${s.horizon.start}, ${s.horizon.years} years`;
+  const h = (s: Scenario) => `${yearName(s.horizon, 0)}, ${s.horizon.years} years`;
   if (a.horizon.start !== b.horizon.start || a.horizon.years !== b.horizon.years) out.push(['horizon', h(a), h(b)]);
   const govs = (s: Scenario) =>
     s.governments
