@@ -13,7 +13,9 @@ import {
   type MoneyMetricId,
   RATIO_METRICS,
   type RatioMetricId,
+  unbookedLate,
 } from '../model/metrics.js';
+import type { FlowKind } from '../model/flows.js';
 import { isActive, type Scenario, yearName } from '../model/scenario.js';
 import type { Evaluation } from './evaluate.js';
 import type { Measure } from './measure.js';
@@ -164,8 +166,12 @@ export function diffEvaluations(a: Evaluation, b: Evaluation): ScenarioDiff {
     x === 'after' ? 1 : y === 'after' ? -1 : byCodePoint(x, y),
   );
 
+  // A metric of flows added after version 1 is a row only when either side books them.
+  const booked = (k: FlowKind) => [a, b].some((ev) => !ev.ledger.entries([k]).next().done);
+  const mechMetrics = MECHANISM_METRICS.filter((m) => !unbookedLate(m, booked));
+  const yearMetrics = YEAR_METRICS.filter((m) => !unbookedLate(m, booked));
   const headline: Row[] = [];
-  for (const metric of MECHANISM_METRICS)
+  for (const metric of mechMetrics)
     for (const scope of scopes) {
       headline.push(row(`${metric}.${scope}`, metric, 'amount', moneyOf(A, metric, scope), moneyOf(B, metric, scope), { scope }));
     }
@@ -179,7 +185,7 @@ export function diffEvaluations(a: Evaluation, b: Evaluation): ScenarioDiff {
   const byMechanism: Row[] = [];
   for (const mech of mechs)
     for (const scope of govs)
-      for (const metric of MECHANISM_METRICS) {
+      for (const metric of mechMetrics) {
         byMechanism.push(
           row(`${metric}.${scope}.${mech}`, metric, 'amount', moneyOf(A, metric, scope, mech), moneyOf(B, metric, scope, mech), {
             scope,
@@ -191,7 +197,7 @@ export function diffEvaluations(a: Evaluation, b: Evaluation): ScenarioDiff {
   const byYear: Row[] = [];
   for (const year of years)
     for (const scope of scopes)
-      for (const metric of YEAR_METRICS) {
+      for (const metric of yearMetrics) {
         byYear.push(
           row(
             `${metric}.${scope}.${year}`,

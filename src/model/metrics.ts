@@ -2,7 +2,7 @@
 // the ledger flows it sums), so a renderer finds a metric's label in one place and a
 // metric is added with one entry. Money metrics are sums over the ledger; ratios divide
 // two money metrics of the same mechanisms; tests (floor, target) are in measure/tests.ts.
-import type { FlowKind } from './flows.js';
+import { type FlowKind, LATE_FLOWS } from './flows.js';
 
 export const MONEY_METRIC_IDS = [
   'publicCommitment',
@@ -387,4 +387,14 @@ export function floorReadingLabel(reading: FloorReading, basisLabel: string): st
 /** The money metric a floor reading tests. */
 export function floorMetric(reading: FloorReading): MoneyMetricId {
   return reading === 'appropriated' ? 'budgetCost' : 'publicCommitment';
+}
+
+/**
+ * A metric made only of flows added after version 1 of the JSON (LATE_FLOWS) that the
+ * plan does not book: left out of machine outputs, so a plan without them prints what it
+ * printed.
+ */
+export function unbookedLate(id: MoneyMetricId, booked: (k: FlowKind) => boolean): boolean {
+  const def = MONEY_METRICS.find((d) => d.id === id)!;
+  return def.flows({ includeFollowOn: false }).every(([k]) => LATE_FLOWS.includes(k) && !booked(k));
 }

@@ -5,14 +5,14 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import { type Dec, millions } from '../core/money.js';
 import type { Evaluation } from '../measure/evaluate.js';
 import { BASES } from '../model/bases.js';
-import { FLOW_ORDER, LATE_FLOWS } from '../model/flows.js';
+import { FLOW_ORDER, type FlowKind, LATE_FLOWS } from '../model/flows.js';
 import {
   FLOOR_READINGS,
   MONEY_METRIC_IDS,
-  MONEY_METRICS,
   type MoneyMetricId,
   RATIO_METRICS,
   TARGET_READINGS,
+  unbookedLate,
 } from '../model/metrics.js';
 import { testUnit } from '../model/expr.js';
 import type { TestOutcome } from '../measure/expr.js';
@@ -112,13 +112,9 @@ export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
     return o;
   };
   const metrics: Record<string, unknown> = {};
-  const unbooked = LATE_FLOWS.filter((k) => ev.ledger.entries([k]).next().done);
-  const late = (metric: MoneyMetricId) =>
-    MONEY_METRICS.find((d) => d.id === metric)!
-      .flows({ includeFollowOn: false })
-      .every(([k]) => unbooked.includes(k));
+  const booked = (k: FlowKind) => !ev.ledger.entries([k]).next().done;
   for (const metric of MONEY_METRIC_IDS)
-    if (metric !== 'headlineMobilization' && !late(metric)) metrics[metric] = moneyBlock(metric);
+    if (metric !== 'headlineMobilization' && !unbookedLate(metric, booked)) metrics[metric] = moneyBlock(metric);
   metrics.headlineMobilization = millions(m.money('headlineMobilization'));
   metrics.headlineMobilizationDetail = moneyBlock('headlineMobilization');
   // Ratios by their path: leverage.commitment -> metrics.leverage.commitment.
@@ -224,7 +220,7 @@ export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
       flow: e.kind,
       amount: millions(e.amount),
     })),
-    flowKinds: FLOW_ORDER.filter((k) => !unbooked.includes(k)),
+    flowKinds: FLOW_ORDER.filter((k) => !LATE_FLOWS.includes(k) || booked(k)),
     warnings: warnings.map((d) => ({
       code: d.code,
       message: d.message,
