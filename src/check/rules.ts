@@ -35,7 +35,7 @@ export interface RuleReport {
   assertions: { total: number; hold: number };
   totals: { total: number; hold: number };
   /** `notHeld`: the ids of the claims that do not hold, in the file's order. */
-  claims: { total: number; hold: number; notHeld: string[] };
+  claims: { total: number; hold: number; identity: number; notHeld: string[] };
 }
 
 /** Runs every rule; `evaluateCase` gives the evaluation of one case (memoised here). */
@@ -64,7 +64,9 @@ export function runRules(s: Scenario, evaluateCase: (c: Case) => Evaluation, opt
     totals: { total: s.totals.length, hold: s.totals.length - totals.length },
     claims: {
       total: s.claims.length,
-      hold: s.claims.length - claims.length,
+      // Identities (true by construction) and claims out of their `when` are not evidence: not counted as holding.
+      hold: ev('base').claims.filter((r) => r.verdict === 'holds').length,
+      identity: ev('base').claims.filter((r) => r.verdict === 'identity').length,
       notHeld: ev('base')
         .claims.filter((r) => !r.holds)
         .map((r) => r.claim.id),

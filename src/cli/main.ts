@@ -1,4 +1,5 @@
 // Entry point: runs the CLI and sets the process exit code (the only place that does).
+import { INTERNAL_EXIT, internalErrorText } from './internal.js';
 import { runCli } from './program.js';
 import { processIO } from './io.js';
 import { installTempCleanup } from './output.js';
@@ -13,15 +14,19 @@ for (const s of [process.stdout, process.stderr])
     throw e;
   });
 
+// An error thrown outside the command's promise (an event handler, a timer): the same one line.
+process.on('uncaughtException', (e) => {
+  process.stderr.write(internalErrorText(e, process.env));
+  process.exit(INTERNAL_EXIT);
+});
+
 runCli(process.argv.slice(2), processIO()).then(
   (code) => {
     process.exitCode = code;
   },
   (e: unknown) => {
-    // A bug, not a user's mistake: say so plainly, with the stack for the report.
-    process.stderr.write(
-      `compact-model: internal error (please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
-    );
-    process.exitCode = 70;
+    // A bug, not a user's mistake: one line and how to report it (the stack with CM_DEBUG=1).
+    process.stderr.write(internalErrorText(e, process.env));
+    process.exitCode = INTERNAL_EXIT;
   },
 );

@@ -416,6 +416,8 @@ export const M = {
     `"${file}" was deleted since ${rev} and extended nothing: there is no new version to compare it with`,
   againstDeletedAloneHint: (file: string, rev: string) =>
     `\`git show ${rev}:./${file} > old.yaml\` then \`compact-model run old.yaml\` shows what it held`,
+  internalErrorHint:
+    'this is a bug in compact-model, not a problem with your input: please report it with the command you ran (and the scenario, if you can share it); CM_DEBUG=1 prints the stack trace',
   missingPackage: (pkg: string) => `${pkg} is not installed`,
   xlsxNeedsExceljs:
     'XLSX output needs the optional package exceljs: `npm i exceljs@4` beside compact-model (other formats work without it)',

@@ -8,6 +8,7 @@ import type { Case } from '../compute/engine.js';
 import { kindOf } from '../mechanisms/registry.js';
 import {
   FLOOR_READINGS,
+  floorReadingLabel,
   type MetricContext,
   MONEY_METRICS,
   type MoneyMetricId,
@@ -17,6 +18,7 @@ import {
 } from '../model/metrics.js';
 import type { FlowKind } from '../model/flows.js';
 import { isActive, type Scenario, yearName } from '../model/scenario.js';
+import type { ClaimVerdict } from './claims.js';
 import type { Evaluation } from './evaluate.js';
 import type { Measure } from './measure.js';
 
@@ -40,6 +42,8 @@ export interface Row {
 
 export interface VerdictRow {
   path: string;
+  /** The test as people say it: "Floor, US: budget, as published". */
+  label: string;
   base: boolean | null;
   alt: boolean | null;
   changed: boolean;
@@ -48,6 +52,8 @@ export interface VerdictRow {
 export interface ClaimSide {
   computed: Dec | boolean | null;
   holds: boolean;
+  /** The verdict in words ("identity" when it holds by construction). */
+  verdict: ClaimVerdict;
 }
 export interface ClaimRow {
   id: string;
@@ -211,14 +217,14 @@ export function diffEvaluations(a: Evaluation, b: Evaluation): ScenarioDiff {
       }
 
   const verdicts: VerdictRow[] = [];
-  const verdict = (path: string, x: boolean | null, y: boolean | null) =>
-    verdicts.push({ path, base: x, alt: y, changed: x !== y });
+  const verdict = (path: string, label: string, x: boolean | null, y: boolean | null) =>
+    verdicts.push({ path, label, base: x, alt: y, changed: x !== y });
   for (const g of govs)
     for (const reading of FLOOR_READINGS) {
       const met = (m: Measure<Dec>) => (m.govs.includes(g) ? m.floor(g, reading).met : null);
-      verdict(`floor.${g}.${reading}.met`, met(A), met(B));
+      verdict(`floor.${g}.${reading}.met`, `Floor, ${g}: ${floorReadingLabel(reading, B.basis.label)}`, met(A), met(B));
     }
-  verdict('target.met', A.target().met, B.target().met);
+  verdict('target.met', 'Target: headline mobilization', A.target().met, B.target().met);
 
   const claims: ClaimRow[] = [];
   const claimIds = union(
@@ -228,9 +234,9 @@ export function diffEvaluations(a: Evaluation, b: Evaluation): ScenarioDiff {
   for (const id of claimIds) {
     const x = a.claims.find((c) => c.claim.id === id);
     const y = b.claims.find((c) => c.claim.id === id);
-    const side = (c: typeof x): ClaimSide | null => (c ? { computed: c.computed, holds: c.holds } : null);
+    const side = (c: typeof x): ClaimSide | null => (c ? { computed: c.computed, holds: c.holds, verdict: c.verdict } : null);
     const c = (y ?? x)!.claim;
-    claims.push({ id, text: c.text ?? id, metric: c.metric, base: side(x), alt: side(y), changed: x?.holds !== y?.holds });
+    claims.push({ id, text: c.text ?? id, metric: c.metric, base: side(x), alt: side(y), changed: x?.verdict !== y?.verdict });
   }
 
   return {
@@ -279,17 +285,35 @@ function sameValue(x: InputValue, y: InputValue): boolean {
   return x.value.low.eq(y.value.low) && x.value.base.eq(y.value.base) && x.value.high.eq(y.value.high);
 }
 
+/**
+ * A figure's path whatever form it is written in: `rate: { value: 8%, source }` and
+ * `rate: 6%` are one input (`rate`), so a change between the forms is one change of value.
+ */
+export const inputKey = (path: string) => path.replace(/\.(value|amount)$/, '');
+
 /** The inputs whose value or source differ, in the base's order, then those only the alternative has. */
 export function diffInputs(a: Scenario, b: Scenario): InputRow[] {
-  const x = inputsOf(a),
-    y = inputsOf(b);
+  // Matched by the short form; a path whose short form names another input too (a setting
+  // of the same item) keeps its own. Each side keeps the path it is written at.
+  const byKey = (m: Map<string, InputSide>) =>
+    new Map([...m].map(([path, side]) => [m.has(inputKey(path)) ? path : inputKey(path), { path, side }]));
+  const x = byKey(inputsOf(a)),
+    y = byKey(inputsOf(b));
   const rows: InputRow[] = [];
-  for (const path of union([...x.keys()], [...y.keys()])) {
-    const p = x.get(path) ?? null,
-      q = y.get(path) ?? null;
+  for (const key of union([...x.keys()], [...y.keys()])) {
+    const p = x.get(key)?.side ?? null,
+      q = y.get(key)?.side ?? null;
     // A figure differs in its value or its source; a setting (whose source is its figure's) only in its value.
-    if (p && q && sameValue(p.value, q.value) && (p.value.kind === 'setting' || (p.source ?? '') === (q.source ?? ''))) continue;
-    rows.push({ path, base: p, alt: q });
+    // A figure rewritten without a source (`6%` over `{ value: 8%, source }`) differs only in its value.
+    if (
+      p &&
+      q &&
+      sameValue(p.value, q.value) &&
+      (p.value.kind === 'setting' || (q.source ?? p.source ?? '') === (p.source ?? ''))
+    )
+      continue;
+    // The path as the alternative writes it (the base's, for an input it removes).
+    rows.push({ path: (y.get(key) ?? x.get(key))!.path, base: p, alt: q });
   }
   return rows;
 }

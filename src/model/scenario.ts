@@ -156,6 +156,11 @@ export interface Claim extends Omit<ClaimTest, 'label'> {
   tests: ClaimTest[];
   /** An event key: the claim is tested only when the event holds. */
   when?: string;
+  /**
+   * True by construction of the scenario (its inputs were read from the same sentence): when
+   * it holds, it shows the model reproduces the source, not that the source is right.
+   */
+  identity: boolean;
   source?: string;
   loc: Loc;
 }

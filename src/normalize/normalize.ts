@@ -226,6 +226,7 @@ function normalizeClaims(
       tolerance: first.tolerance,
       tests,
       when: cl.when,
+      identity: cl.identity === true,
       source: cl.source,
       loc: at(p),
     });

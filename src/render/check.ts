@@ -83,7 +83,7 @@ export function checkSummary(r: CheckResult, c?: ChalkInstance, width?: number):
       parts.push(
         `assertions ${a.hold}/${a.total} hold`,
         `declared totals ${t.hold}/${t.total} match`,
-        `claims ${cl.hold}/${cl.total} hold`,
+        `claims ${cl.hold}/${cl.total} hold${cl.identity ? ` (${cl.identity} more ${cl.identity === 1 ? 'is an identity' : 'are identities'})` : ''}`,
       );
     }
     // A file name is untrusted (git stores names with newlines and ESC): shown visibly,

@@ -76,6 +76,7 @@ function claimSideJson(s: ClaimRow['base'], metric: string) {
   return {
     computed: c === null || typeof c === 'boolean' ? c : unitOfText(metric) === 'amount' ? millions(c) : c.toPlain(6),
     holds: s.holds,
+    verdict: s.verdict,
   };
 }
 

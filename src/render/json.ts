@@ -3,6 +3,7 @@
 import { millionsOf, perPublicUnit } from '../core/currency.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { type Dec, millions } from '../core/money.js';
+import { claimsOnBases } from '../measure/claims.js';
 import type { Evaluation } from '../measure/evaluate.js';
 import { BASES } from '../model/bases.js';
 import { FLOW_ORDER, type FlowKind, LATE_FLOWS } from '../model/flows.js';
@@ -19,6 +20,7 @@ import type { TestOutcome } from '../measure/expr.js';
 import { type TestVerdict, testVerdicts } from '../measure/targets.js';
 import type { MetricRef } from '../model/paths.js';
 import { isActive, yearName } from '../model/scenario.js';
+import { assumedFigures } from '../report/assumed.js';
 import { metricJson } from '../report/values.js';
 import { yearLabel } from '../report/run.js';
 import { valuationJson } from './valuation.js';
@@ -59,7 +61,8 @@ export function testVerdictJson(v: TestVerdict) {
 
 /** Each claim with every test of its sentence (per government, `also:`). */
 function claimsJson(ev: Evaluation): unknown[] {
-  return ev.claims.map((c) => ({
+  const onBases = claimsOnBases(ev.measure, ev.claims);
+  return ev.claims.map((c, i) => ({
     id: c.claim.id,
     text: c.claim.text ?? null,
     metric: c.claim.metric,
@@ -69,6 +72,15 @@ function claimsJson(ev: Evaluation): unknown[] {
     computed: metricJson(c.computed, c.claim.refs[0]!),
     difference: c.difference === null ? null : metricJson(c.difference, c.claim.refs[0]!),
     holds: c.holds,
+    // Added in 1.2: "identity" (holds by construction of the scenario), and the verdict on every basis.
+    identity: c.claim.identity,
+    verdict: c.verdict,
+    byBasis: Object.fromEntries(
+      onBases[i]!.map((b) => [
+        b.basis,
+        { verdict: b.result.verdict, holds: b.result.holds, computed: metricJson(b.result.computed, c.claim.refs[0]!) },
+      ]),
+    ),
     source: c.claim.source ?? null,
     // Added in 1.1: every test of the sentence (per government, `also:`), and whether it applied.
     applicable: c.applicable,
@@ -209,6 +221,8 @@ export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
       })),
       headlineIncludesFollowOn: s.targets.includeFollowOn,
       basis: s.basis,
+      // Added in 1.2: the figures this file (extending another) sets on its author's assumption.
+      assumed: assumedFigures(s).map((a) => ({ path: a.path, label: a.label, value: a.value, source: a.source })),
     },
     metrics,
     ...(s.discount || s.inflation ? { presentValue: valuationJson(ev) } : {}),

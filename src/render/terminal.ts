@@ -72,9 +72,9 @@ export function renderTable(t: TableModel, k: ChalkInstance, width: number): str
   const floorOf = (i: number) => (t.columns[i]!.wrap ? Math.min(natural[i]!, Math.max(12, widthOf(head[i]!) + 2)) : natural[i]!);
   let cols = all;
   // 1. Leave out low-value columns (in their order) while text columns would be squeezed below
-  //    a comfortable width (20 columns) to fit.
+  //    a comfortable width (20 columns, or the column's own `room`) to fit.
   const comfortable = (i: number) =>
-    t.columns[i]!.wrap ? Math.min(natural[i]!, Math.max(20, widthOf(head[i]!) + 2)) : natural[i]!;
+    t.columns[i]!.wrap ? Math.min(natural[i]!, Math.max(t.columns[i]!.room ?? 20, widthOf(head[i]!) + 2)) : natural[i]!;
   const droppable = cols
     .filter((i) => t.columns[i]!.drop !== undefined)
     .sort((a, b) => t.columns[a]!.drop! - t.columns[b]!.drop!);
@@ -143,15 +143,16 @@ export function renderTable(t: TableModel, k: ChalkInstance, width: number): str
 /** A table as a list: per row, the `line` cells on one line (after the first two, each named by its column), the rest wrapped beneath. */
 function renderList(t: TableModel, list: NonNullable<TableModel['list']>, k: ChalkInstance, width: number): string {
   const out: string[] = [];
+  const named = list.named ?? 2;
   for (const r of t.rows) {
     const parts = list.line.map((i, n) => {
       const c = r.cells[i] ?? { kind: 'empty' as const };
       const s = colour(c, safe(cellText(c)), k, r.bad ?? false);
-      return n < 2 ? s : `${safe(t.columns[i]!.head).toLowerCase()} ${s}`;
+      return n < named ? s : `${safe(t.columns[i]!.head).toLowerCase()} ${s}`;
     });
     const plain = list.line.map((i, n) => {
       const c = r.cells[i] ?? { kind: 'empty' as const };
-      return n < 2 ? safe(cellText(c)) : `${safe(t.columns[i]!.head).toLowerCase()} ${safe(cellText(c))}`;
+      return n < named ? safe(cellText(c)) : `${safe(t.columns[i]!.head).toLowerCase()} ${safe(cellText(c))}`;
     });
     // Too long for one line: the id and verdict on it, the figures wrapped beneath them; when
     // the first two alone are too long (a long label), the whole line wrapped, uncoloured.

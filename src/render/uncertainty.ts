@@ -390,11 +390,12 @@ export function renderSimulate(s: Scenario, r: SimResult, c: ChalkInstance, widt
 
 function testLabel(k: string, s: Scenario, N: number): string {
   const floor = s.targets.floor ? displayMillions(s.targets.floor.value.base) : '';
-  const m = /^floor\.(\w+)\.(appropriated|commitment)\.(met|everyYear)$/.exec(k);
+  const m = /^floor\.(\w+)\.(appropriated|commitment)(?:\.([\w-]+))?\.(met|everyYear)$/.exec(k);
   if (m) {
-    // The reading as run's floor table names it, on the scenario's basis.
-    const reading = `${m[1]} ${floorReadingLabel(m[2] as FloorReading, basisById(s.basis)?.label ?? s.basis)}`;
-    return m[3] === 'met' ? `${reading}: average >= ${floor}/yr` : `${reading}: >= ${floor} in all ${N} years`;
+    // The reading as run's floor table names it, on the scenario's basis or the one named.
+    const basis = m[3] ?? s.basis;
+    const reading = `${m[1]} ${floorReadingLabel(m[2] as FloorReading, basisById(basis)?.label ?? basis)}`;
+    return m[4] === 'met' ? `${reading}: average >= ${floor}/yr` : `${reading}: >= ${floor} in all ${N} years`;
   }
   return k === 'target.met'
     ? `headline >= target ${s.targets.mobilization ? displayMillions(s.targets.mobilization.value.base) : ''}`

@@ -1,7 +1,8 @@
 // The workbook a budget analyst can audit, rendered from the report model: one sheet per
 // part of the report (the same tables, labels and units as every other format), an
-// Inputs sheet, and the Ledger sheet of every flow. Every money figure is a SUMIFS
-// formula over the Ledger (so editing a ledger cell recomputes it) carrying its cached
+// Inputs sheet, and the Ledger sheet of every flow. It is live (xlsx-live.ts): the Ledger's
+// amounts are formulas over the Inputs sheet, every money figure a SUMIFS over the Ledger,
+// and the floor, target, ratios and tests formulas over those sums, each carrying its cached
 // result, so viewers that do not recompute still show numbers.
 // exceljs is imported here only, dynamically, so other commands start without it.
 import { millionsOf } from '../core/currency.js';
@@ -10,15 +11,22 @@ import { millions } from '../core/money.js';
 import { MissingPackage } from '../core/diagnostics.js';
 import { M } from '../core/messages.js';
 import type { Evaluation } from '../measure/evaluate.js';
-import { kindOf } from '../mechanisms/registry.js';
-import { moneyMetric } from '../model/metrics.js';
 import type { Cell, MoneyQuery, Report, Table } from '../report/model.js';
-import { yearLabel } from '../report/run.js';
 import { cellText } from '../report/values.js';
-import { ledgerHeader, ledgerRows } from './csv.js';
+import { ledgerHeader } from './csv.js';
+import {
+  howRead,
+  inputLines,
+  type LedgerLine,
+  ledgerLines,
+  liveCell,
+  type LiveContext,
+  liveInputs,
+  type LiveInputs,
+  sumFormula,
+} from './xlsx-live.js';
 
 const MONEY = '#,##0.0';
-const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 /** Which sheet each report section goes to, in order. */
 const SHEETS: [string, string[]][] = [
@@ -29,41 +37,14 @@ const SHEETS: [string, string[]][] = [
   ['Inputs', ['inputs']],
 ];
 
-/** A money query as a formula: the signed sum of its metric's flows over the Ledger sheet. */
-function formula(query: MoneyQuery, ev: Evaluation, sheet = 'Ledger'): string {
-  const s = ev.scenario;
-  const label = (y: number) => q(yearLabel(s.horizon.start, y, s.horizon.years));
-  // One criterion on the year per term: the horizon (<>after), one year, or each year of a range.
-  const years: string[] = query.years
-    ? Array.from({ length: query.years[1] - query.years[0] + 1 }, (_, k) => label(query.years![0] + k))
-    : [query.year === undefined ? q('<>after') : query.year === 'after' ? q('after') : label(query.year)];
-  const def = moneyMetric(query.metric);
-  // A metric of one instrument category sums its mechanisms only: one criterion per mechanism.
-  const mechs =
-    query.mech !== undefined
-      ? [query.mech]
-      : def.category !== undefined
-        ? s.mechanisms.filter((m) => kindOf(m).mobilization === def.category).map((m) => m.id)
-        : [undefined];
-  if (mechs.length === 0) return '0';
-  const terms: string[] = [];
-  for (const mech of mechs)
-    for (const y of years)
-      for (const [kind, sign] of def.flows(ev.measure.context)) {
-        const crit: [string, string][] = [];
-        if (query.gov !== null) crit.push(['B', q(query.gov)]);
-        if (mech !== undefined) crit.push(['C', q(mech)]);
-        terms.push(
-          `${sign === -1 ? '-' : terms.length === 0 ? '' : '+'}SUMIFS(${sheet}!$E:$E,${sheet}!$D:$D,${q(kind)},${sheet}!$A:$A,${y}${crit.map(([col, c]) => `,${sheet}!$${col}:$${col},${c}`).join('')})`,
-        );
-      }
-  return terms.join('');
-}
-
 /** The evaluation whose Ledger sheet a money query sums, and that sheet's name in a formula. */
 type LedgerOf = (query: MoneyQuery) => { ev: Evaluation; sheet: string };
 
-function value(c: Cell, ledgerOf: LedgerOf, numeric: boolean): unknown {
+function value(c: Cell, ledgerOf: LedgerOf, numeric: boolean, live?: LiveContext): unknown {
+  // A floor, target, ratio or test figure: a formula over the sums, found by its JSON pointer.
+  const json = c.kind === 'empty' ? undefined : c.json;
+  const f = live && json ? liveCell(live, json) : undefined;
+  if (f) return f;
   switch (c.kind) {
     case 'text':
       // A right-aligned column holds numbers (the inputs' low/base/high): keep them numbers.
@@ -71,7 +52,7 @@ function value(c: Cell, ledgerOf: LedgerOf, numeric: boolean): unknown {
     case 'money': {
       if (!c.query) return Number(millions(c.value));
       const { ev, sheet } = ledgerOf(c.query);
-      return { formula: formula(c.query, ev, sheet), result: Number(millions(c.value)) };
+      return { formula: sumFormula(c.query, ev, sheet), result: Number(millions(c.value)) };
     }
     case 'ratio':
       return c.value === null ? '' : Number(c.value.toPlain(6));
@@ -84,15 +65,26 @@ function value(c: Cell, ledgerOf: LedgerOf, numeric: boolean): unknown {
   }
 }
 
-function writeTable(ws: Worksheet, t: Table, ledgerOf: LedgerOf): void {
+/** Cells that hold a figure computed by `run` (an amount, a verdict, ratio, count, or a value with a JSON place). */
+const figureCell = (c: Cell) =>
+  c.kind === 'money' ||
+  c.kind === 'verdict' ||
+  c.kind === 'ratio' ||
+  c.kind === 'count' ||
+  (c.kind === 'text' && c.json !== undefined);
+
+function writeTable(ws: Worksheet, t: Table, ledgerOf: LedgerOf, live?: LiveContext): void {
   if (t.title) ws.addRow([t.title]).font = { bold: true };
   ws.addRow(t.columns.map((c) => c.head)).font = { bold: true };
   if (!t.rows.length) ws.addRow([t.empty ?? 'None.']);
+  let values = 0;
   for (const r of t.rows) {
     const row = ws.addRow([]);
     r.cells.forEach((c, i) => {
       const cell = row.getCell(i + 1);
-      cell.value = value(c, ledgerOf, t.columns[i]?.align === 'right') as never;
+      const v = value(c, ledgerOf, t.columns[i]?.align === 'right', live);
+      cell.value = v as never;
+      if (figureCell(c) && (typeof v !== 'object' || v === null)) values++;
       if (c.kind === 'money') cell.numFmt = c.dp === 0 ? '#,##0' : MONEY;
       if (c.kind === 'ratio') cell.numFmt = '0.00"x"';
       if (c.kind === 'rate') cell.numFmt = '0.00%';
@@ -101,6 +93,11 @@ function writeTable(ws: Worksheet, t: Table, ledgerOf: LedgerOf): void {
     if (r.total) row.font = { bold: true };
   }
   for (const n of t.notes ?? []) ws.addRow([n]).font = { italic: true };
+  // Say so where a figure of the table is not a formula: editing an input does not move it.
+  if (live && values > 0)
+    ws.addRow([
+      `${values} figure${values === 1 ? '' : 's'} of this table ${values === 1 ? 'is a value, not a formula' : 'are values, not formulas'} (computed by run: change the scenario and run again to move ${values === 1 ? 'it' : 'them'}).`,
+    ]).font = { italic: true };
   ws.addRow([]);
 }
 
@@ -120,20 +117,34 @@ export async function toXlsx(r: Report, ev: Evaluation, sheets: [string, string[
   wb.creator = 'compact-model';
   wb.created = wb.modified = new Date(Date.UTC(2000, 0, 1));
   wb.calcProperties.fullCalcOnLoad = true;
+  // The Ledger's amounts are formulas over the Inputs sheet when the workbook has one
+  // (estimate's has not: its amounts are values). Its cells are placed first: the formulas name them.
+  const withInputs = sheets.some(([name, ids]) => name === 'Inputs' && ids.includes('inputs'));
+  const inputs = withInputs ? liveInputs(ev) : undefined;
+  const inputRows = inputs ? inputLines(ev, inputs, INPUTS_FIRST_ROW) : [];
+  const live: LiveContext = { ev, sheet: 'Ledger', inputs };
+  const lines = ledgerLines(ev, inputs);
   for (const [name, ids] of sheets) {
+    // A sheet of sections the plan does not have (claims, in a plan without any) is left out.
+    const isInputs = inputs && name === 'Inputs' && ids.includes('inputs');
+    if (!isInputs && name !== sheets[0]![0] && !r.sections.some((x) => ids.includes(x.id))) continue;
     const ws = wb.addWorksheet(name);
+    if (isInputs) {
+      inputsSheet(ws, ev, inputs, inputRows);
+      continue;
+    }
     if (name === sheets[0]![0]) {
       ws.addRow([r.title]).font = { bold: true, size: 14 };
       for (const m of r.meta) ws.addRow([m]);
       ws.addRow([
-        `Money figures are SUMIFS formulas over the Ledger sheet (${millionsOf(ev.scenario.currency)}; the year "after" is past the horizon).`,
+        `Money figures are SUMIFS formulas over the Ledger sheet (${millionsOf(ev.scenario.currency)}; the year "after" is past the horizon); the Ledger's amounts are formulas over the Inputs sheet, and the floor, target, ratios and tests are formulas over those sums: edit a value in the Inputs sheet's column C and the workbook recomputes as run would.`,
       ]);
       ws.addRow([]);
     }
     for (const s of r.sections.filter((x) => ids.includes(x.id))) {
       ws.addRow([s.title]).font = { bold: true, size: 12 };
       for (const b of s.blocks) {
-        if (b.kind === 'table') writeTable(ws, b, () => ({ ev, sheet: 'Ledger' }));
+        if (b.kind === 'table') writeTable(ws, b, () => ({ ev, sheet: 'Ledger' }), live);
         else if (b.kind === 'para') ws.addRow([`${b.strong ?? ''}${b.text}`]);
       }
     }
@@ -141,17 +152,37 @@ export async function toXlsx(r: Report, ev: Evaluation, sheets: [string, string[
       c.width = i === 0 ? 48 : 16;
     });
   }
-  ledgerSheet(wb.addWorksheet('Ledger'), ev);
+  ledgerSheet(wb.addWorksheet('Ledger'), ev, lines);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-function ledgerSheet(ledger: Worksheet, ev: Evaluation): void {
-  const header = ledgerHeader(ev.scenario.currency);
+/** The Inputs sheet's first row of figures (after its title, note and header). */
+const INPUTS_FIRST_ROW = 4;
+
+function inputsSheet(ws: Worksheet, ev: Evaluation, inputs: LiveInputs, rows: (string | number)[][]): void {
+  ws.addRow(['Inputs']).font = { bold: true, size: 12 };
+  ws.addRow([
+    `Every figure the scenario gives. Column C is the value this workbook computes with (case: ${ev.case}; amounts in ${millionsOf(ev.scenario.currency)} unless the unit names another currency, rates and ratios as decimals): edit it and the Ledger, the sums, the floor, the target, the ratios and the tests recompute. Column G says how each is read; events (a study passing, a gate holding) are the case's, not inputs.`,
+  ]);
+  ws.addRow(['Path', 'Unit', 'Value (edit)', 'Low', 'Base', 'High', 'Live', 'Source', 'Where']).font = { bold: true };
+  for (const line of rows) {
+    const row = ws.addRow(line);
+    row.getCell(7).value = howRead(ev, inputs, String(line[0]));
+    row.getCell(3).font = { bold: true };
+    for (const c of [3, 4, 5, 6]) row.getCell(c).alignment = { horizontal: 'right' };
+  }
+  ws.columns.forEach((c, i) => {
+    c.width = [48, 14, 14, 12, 12, 12, 40, 60, 30][i] ?? 16;
+  });
+}
+
+function ledgerSheet(ledger: Worksheet, ev: Evaluation, lines: LedgerLine[]): void {
+  const header = [...ledgerHeader(ev.scenario.currency), 'live'];
   ledger.addRow(header).font = { bold: true };
-  for (const [y, g, mech, kind, amt, basis] of ledgerRows(ev)) ledger.addRow([y, g, mech, kind, Number(amt), basis]);
+  for (const line of lines) ledger.addRow(line);
   ledger.getColumn(5).numFmt = '#,##0.000000';
   ledger.columns.forEach((c, i) => {
-    c.width = [10, 12, 12, 14, 16, 14][i];
+    c.width = [10, 12, 12, 14, 16, 14, 40][i];
   });
   ledger.views = [{ state: 'frozen', ySplit: 1 }];
   ledger.autoFilter = { from: 'A1', to: `${ledger.getColumn(header.length).letter}1` };
@@ -184,6 +215,6 @@ export async function toCompareXlsx(r: Report, evs: Evaluation[], names: string[
   ws.columns.forEach((c, i) => {
     c.width = i === 0 ? 48 : 14;
   });
-  evs.forEach((ev, i) => ledgerSheet(wb.addWorksheet(`Ledger ${names[i]}`), ev));
+  evs.forEach((ev, i) => ledgerSheet(wb.addWorksheet(`Ledger ${names[i]}`), ev, ledgerLines(ev, undefined)));
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

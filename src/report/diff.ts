@@ -69,8 +69,12 @@ function figureText(v: Ranged, unit: Unit | undefined): string {
 }
 const inputValueText = (v: InputValue) => (v.kind === 'figure' ? figureText(v.value, v.unit) : v.value);
 const sideText = (s: InputSide | null) => (s === null ? '(absent)' : inputValueText(s.value));
-/** The source of the side that holds the value now (the alternative's, unless the input was removed). */
-const sourceOf = (r: InputRow) => (r.alt ?? r.base)?.source ?? '';
+/**
+ * The source of the side that holds the value now (the alternative's, unless the input was
+ * removed); a figure the alternative rewrote without a source keeps the base's, said so.
+ */
+const sourceOf = (r: InputRow) =>
+  r.alt?.source ?? (r.alt && r.base?.source ? `${r.base.source} (the base's source)` : (r.base?.source ?? ''));
 const whereOf = (r: InputRow) => {
   const l = (r.alt ?? r.base)?.loc;
   return l ? `${l.file}:${l.line}` : '';
@@ -81,7 +85,7 @@ function claimSideText(s: ClaimRow['base'], metric: string): string {
   const c = s.computed;
   const v =
     c === null ? 'n/a' : typeof c === 'boolean' ? String(c) : unitOfText(metric) === 'amount' ? displayMillions(c) : c.toFixed(2);
-  return `${v} (${s.holds ? 'holds' : 'does not hold'})`;
+  return `${v} (${s.verdict})`;
 }
 
 function mechLabel(r: Row) {
@@ -124,6 +128,7 @@ function section(
   rows: string[][],
   empty: string,
   detail = false,
+  list?: Table['list'],
 ): ReportSection {
   const table: Table = {
     kind: 'table',
@@ -132,6 +137,7 @@ function section(
     rows: rows.map((r) => ({ cells: r.map((c) => text(c)), bad: id === 'diff-thresholds' && r[3] === 'CROSSED' })),
     empty,
     detail,
+    list,
   };
   return { id, title, blocks: [table] };
 }
@@ -172,24 +178,30 @@ export function diffReport(d: ScenarioDiff, v: DiffView): Report {
       ['left', 'left', 'left', 'left', 'left'],
       d.inputs.map((r) => [r.path, sideText(r.base), sideText(r.alt), sourceOf(r), whereOf(r)]),
       'No input differs.',
+      false,
+      // In a terminal: the input, base and alt on a line; its source and where it is written beneath.
+      { line: [0, 1, 2], beneath: [3, 4], named: 1 },
     ),
     section(
       'diff-verdicts',
       'Floor and target verdicts',
       ['Test', 'Base', 'Alt'],
       ['left', 'left', 'left'],
-      d.verdicts.filter((x: VerdictRow) => v.all || x.changed).map((x) => [x.path, verdictText(x.base), verdictText(x.alt)]),
+      d.verdicts.filter((x: VerdictRow) => v.all || x.changed).map((x) => [x.label, verdictText(x.base), verdictText(x.alt)]),
       'No floor or target verdict changed.',
     ),
     section(
       'diff-claims',
       'Claims',
-      ['Claim', 'Metric', 'Base', 'Alt'],
-      ['left', 'left', 'left', 'left'],
+      ['Claim', 'Base', 'Alt', 'Sentence', 'Metric'],
+      ['left', 'left', 'left', 'left', 'left'],
       d.claims
         .filter((c) => v.all || c.changed)
-        .map((c) => [c.text, c.metric, claimSideText(c.base, c.metric), claimSideText(c.alt, c.metric)]),
+        .map((c) => [c.id, claimSideText(c.base, c.metric), claimSideText(c.alt, c.metric), c.text, c.metric]),
       'No claim changed its verdict.',
+      false,
+      // In a terminal: the claim's id, base and alt on a line; the sentence beneath.
+      { line: [0, 1, 2], beneath: [3], named: 1 },
     ),
   );
   if (v.thresholds.length)

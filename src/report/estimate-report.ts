@@ -8,6 +8,7 @@ import { Dec, displayMillions } from '../core/money.js';
 import type { Summary } from '../simulate/stats.js';
 import { type Event, type Horizon, probabilityAssumed, type Scenario, yearName } from '../model/scenario.js';
 import { type EstimateData, type Series, type SponsorEstimate, sumOf } from './estimate.js';
+import { assumedLine } from './assumed.js';
 import { inputRows } from './inputs.js';
 import { type Cell, left, type Report, right, type Row, type Section, text } from './model.js';
 import { horizonText } from './run.js';
@@ -262,7 +263,7 @@ function basisSection(d: EstimateData): Section {
     : `${yearName(s.horizon, 0)}, the horizon's first year (default; scoring.enacted states another)`;
   const baseline =
     d.baseline.kind === 'scenario'
-      ? `the baseline scenario "${d.baseline.name}" (${d.baseline.file}), on the same basis; the estimate is this plan less that one, line by line`
+      ? `the baseline scenario "${d.baseline.name}" (${d.baseline.file}), on the same basis; the estimate is this plan less that one, line by line${d.baseline.assumed ? `. ${d.baseline.assumed.replace(/\.$/, '')}` : ''}`
       : "current law as the plan states it: each mechanism's `currentLaw:` share of its appropriations comes out of its budget authority, and the same share of its outlays";
   const admin = s.administrativeCosts?.length
     ? s.administrativeCosts
@@ -393,6 +394,8 @@ export function buildEstimate(d: EstimateData, u?: EstimateUncertainty): Report 
       d.baseline.kind === 'scenario'
         ? `Incremental to ${d.baseline.file} (${d.baseline.name}).`
         : 'Incremental to current law as the plan states it (its `currentLaw:` items).',
+      ...(d.baseline.kind === 'scenario' && d.baseline.assumed ? [d.baseline.assumed] : []),
+      ...[assumedLine(s)].filter((x) => x !== undefined),
       "One government at a time: no budget is ever added to another government's.",
     ],
     highlights: [],

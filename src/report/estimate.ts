@@ -10,6 +10,7 @@ import type { Ledger } from '../kit/ledger.js';
 import type { Evaluation } from '../measure/evaluate.js';
 import type { Basis } from '../model/bases.js';
 import { type Event, type Scenario, yearName } from '../model/scenario.js';
+import { assumedLine } from './assumed.js';
 
 /** Amounts by year of the horizon, then one bucket for everything after it (length N + 1). */
 export type Series = Dec[];
@@ -44,7 +45,8 @@ export interface EstimateData {
   /** The same at the expected value of the gates; null when the plan has too many gates to enumerate. */
   expected: SponsorEstimate[] | null;
   /** What the increment is measured against. */
-  baseline: { kind: 'currentLaw' } | { kind: 'scenario'; name: string; file: string };
+  /** `assumed`: the baseline scenario's own assumed figures in a line, when it has any. */
+  baseline: { kind: 'currentLaw' } | { kind: 'scenario'; name: string; file: string; assumed?: string };
 }
 
 /** More gates than this are not enumerated (2^n ledgers); simulate samples them instead. */
@@ -235,7 +237,14 @@ export function estimateData(ev: Evaluation, against?: Evaluation): EstimateData
     basis: ev.measure.basis,
     sponsors,
     expected,
-    baseline: against ? { kind: 'scenario', name: against.scenario.name, file: against.scenario.file } : { kind: 'currentLaw' },
+    baseline: against
+      ? {
+          kind: 'scenario',
+          name: against.scenario.name,
+          file: against.scenario.file,
+          assumed: assumedLine(against.scenario, "the baseline scenario's author"),
+        }
+      : { kind: 'currentLaw' },
   };
 }
 

@@ -53,6 +53,8 @@ export interface Column {
   wrap?: boolean;
   /** Low value: left out of a terminal table that would not fit comfortably (1 goes first). */
   drop?: number;
+  /** A text column's comfortable width in a terminal: droppable columns go before it is wrapped narrower (default 20). */
+  room?: number;
   /** When a wide terminal table is split into groups of columns: kept with the column before it. */
   joined?: boolean;
   /** When a wide terminal table is split: repeated in every group, as the first column is. */
@@ -84,9 +86,10 @@ export interface Table {
   /**
    * In a terminal, each row as a list item instead: the cells of `line` on one line, the
    * cells of `beneath` wrapped and indented under it (long sentences read as text, not as
-   * one word per line of a narrow column).
+   * one word per line of a narrow column). The `line` cells from index `named` on (default 2)
+   * are each led by their column's head.
    */
-  list?: { line: number[]; beneath: number[] };
+  list?: { line: number[]; beneath: number[]; named?: number };
 }
 
 export interface Series {

@@ -12,6 +12,8 @@ import { probabilityAssumed, type Scenario, yearName } from '../model/scenario.j
 import type { SimResult } from '../simulate/simulate.js';
 import { money, ptr, type Report, type Section, text } from './model.js';
 import { type Fan, type RunContext, runContext } from './sections/context.js';
+import { assumedLine } from './assumed.js';
+import { claimCounts } from './sections/claims.js';
 import { RUN_SECTIONS } from './sections/index.js';
 import { metricText } from './values.js';
 
@@ -26,6 +28,8 @@ function metaLines({ ev, s, m, horizon }: RunContext): string[] {
     e.probability
       ? ` (p = ${e.probability.value.base.times(100).toPlain(2)}%${probabilityAssumed(e) ? ", the scenario author's assumption" : ''})`
       : '';
+  const assumed = assumedLine(s);
+  if (assumed) meta.push(assumed);
   if (s.events.length)
     meta.push(
       `Assumes as written: ${s.events.map((e) => `${e.swing} ${e.words[e.holds ? 1 : 0]}${odds(e)}`).join('; ')}. See \`simulate\` for the odds.`,
@@ -50,7 +54,6 @@ function floorCard({ m, N, govName, floor }: RunContext, g: string): Report['hig
 /** The cards at the top of the report: the headline figures and every verdict the plan has. */
 function highlights(rc: RunContext): Report['highlights'] {
   const { s, ev, m, govs, govName, horizon, target: t, floor } = rc;
-  const holds = ev.claims.filter((c) => c.holds).length;
   const priv = m.target('private');
   const allPublic = m.money('privateMobilized').isZero();
   const targetNote =
@@ -76,7 +79,16 @@ function highlights(rc: RunContext): Report['highlights'] {
       value: money(m.money('privateMobilized'), ptr('metrics', 'privateMobilized', 'total')),
       note: `${metricText(m.ratio('leverage.commitment'), { kind: 'ratio', metric: 'leverage.commitment', gov: null })} per committed public ${unitWord(s.currency)}`,
     },
-    { label: 'Published claims', value: text(`${holds} of ${ev.claims.length}`), note: 'hold against the model' },
+    // No claims, no card ("0 of 0" says nothing).
+    ...(ev.claims.length
+      ? [
+          {
+            label: 'Published claims',
+            value: text(`${ev.claims.filter((c) => c.verdict === 'holds').length} of ${ev.claims.length}`),
+            note: `hold against the model (${m.basis.label} basis); ${claimCounts(ev.claims).split(', ').slice(1).join(', ')}`,
+          },
+        ]
+      : []),
   ];
 }
 

@@ -7,6 +7,7 @@ import { compute, type Picker } from '../compute/engine.js';
 import { Measure } from '../measure/measure.js';
 import { discountFactors, realFactors, weighted } from '../measure/pv.js';
 import { FLOAT_TOLERANCE, floorBits, ratioOf, targetTest } from '../measure/tests.js';
+import { BASES } from '../model/bases.js';
 import { FLOOR_READINGS, floorMetric, MONEY_METRICS, RATIO_METRICS } from '../model/metrics.js';
 import type { Event, Fig, Scenario } from '../model/scenario.js';
 import { keyOf, Stream, sampler } from './random.js';
@@ -27,7 +28,7 @@ export interface Plan {
   /** Pass/fail tests counted per trial. */
   tests: string[];
   /** Where each floor test's yearly amounts sit in a row (after the summarized outputs). */
-  floors: { gov: string; reading: string; offset: number }[];
+  floors: { gov: string; reading: string; basis: number; offset: number }[];
   /** Where the total headline sits in a row. */
   headline: number;
   width: number;
@@ -67,13 +68,22 @@ export function makePlan(s: Scenario, yearly = false): Plan {
   const tests: string[] = [];
   const floors: Plan['floors'] = [];
   let offset = names.length;
+  // Budget cost on the scenario's own basis (floor.G.appropriated.met), then on each other
+  // basis (floor.G.appropriated.BASIS.met), then commitment: every reading, every basis.
+  const own = Math.max(
+    0,
+    BASES.findIndex((b) => b.id === s.basis),
+  );
+  const bases = [own, ...BASES.map((_, i) => i).filter((i) => i !== own)];
   if (s.targets.floor)
     for (const g of s.governments)
-      for (const reading of FLOOR_READINGS) {
-        tests.push(`floor.${g.code}.${reading}.met`, `floor.${g.code}.${reading}.everyYear`);
-        floors.push({ gov: g.code, reading, offset });
-        offset += s.horizon.years;
-      }
+      for (const reading of FLOOR_READINGS)
+        for (const basis of reading === 'appropriated' ? bases : [own]) {
+          const at = `floor.${g.code}.${reading}${basis === own ? '' : `.${BASES[basis]!.id}`}`;
+          tests.push(`${at}.met`, `${at}.everyYear`);
+          floors.push({ gov: g.code, reading, basis, offset });
+          offset += s.horizon.years;
+        }
   if (s.targets.mobilization) tests.push('target.met');
   return {
     scenario: s,
@@ -133,7 +143,8 @@ export function outputs<T>(A: Arith<T>, plan: Plan, pick: Picker<T>): T[] {
       out.push(cum);
     }
   }
-  for (const f of plan.floors) out.push(...me.byYear(floorMetric(f.reading as (typeof FLOOR_READINGS)[number]), f.gov));
+  for (const f of plan.floors)
+    out.push(...me.byYear(floorMetric(f.reading as (typeof FLOOR_READINGS)[number]), f.gov, undefined, f.basis));
   return out;
 }
 

@@ -99,6 +99,10 @@ function claimSchema() {
     when: z.string().optional().meta({
       description: 'The key of an event (a study, a gate): the claim is tested only when it holds ("if confirmed viable")',
     }),
+    identity: z.boolean().optional().meta({
+      description:
+        'True when the claim holds by construction of the scenario (its inputs were read from the same sentence): shown as an identity, not counted among the claims that hold',
+    }),
     source: source.optional(),
     note: note.optional(),
     remove: removeItem('claim').optional(),

@@ -119,9 +119,34 @@ describe('the claims of the Compact, as the report says them', () => {
     expect(P['s1b-30m-combined']!.holds).toBe(true);
   });
 
-  it('counts: 17 claims, 11 hold on each basis (a different one fails: the TOTALS row or F-1/F-4)', () => {
+  it('identities: the six claims whose inputs were read from their own sentence or cells', () => {
+    // totals-row-headline (the row's cells summed), f1-f4-not-appropriated (the as-published
+    // basis encodes "not appropriated"), f3-budget-cost (5% x $2-3B are its inputs),
+    // headline-15b (11,000 + 3,000-5,000 + 2,000-3,000 >= 16,000 >= 15,000 at every end of the
+    // report's ranges), f4-private-target (the crowd-in was read from the cell),
+    // s1b-30m-combined (the $30M split into its inputs).
+    const ids = [
+      'totals-row-headline',
+      'f1-f4-not-appropriated',
+      'f3-budget-cost',
+      'headline-15b',
+      'f4-private-target',
+      's1b-30m-combined',
+    ];
+    expect(pub.claims.filter((c) => c.claim.identity).map((c) => c.claim.id)).toEqual(ids);
+    for (const id of ids) expect(P[id]!.verdict).toBe('identity');
+    // An identity that fails is a finding, not an identity: F-1 + F-4 = 4,000 on the federal basis.
+    expect(F['f1-f4-not-appropriated']!.verdict).toBe('does not hold');
+  });
+
+  it('counts: 17 claims; as published 5 hold, 6 are identities, 6 do not; federal 6, 5, 6', () => {
+    // As published, of the 11 that hold 6 are identities: 11 - 6 = 5 hold as evidence. Federal:
+    // totals-row-appropriated joins those that hold (5 + 1 = 6) and f1-f4-not-appropriated
+    // leaves the identities for those that fail (6 - 1 = 5 identities, still 6 fail).
     expect(pub.claims.length).toBe(17);
+    const count = (ev: typeof pub, v: string) => ev.claims.filter((c) => c.verdict === v).length;
+    expect(['holds', 'identity', 'does not hold'].map((v) => count(pub, v))).toEqual([5, 6, 6]);
+    expect(['holds', 'identity', 'does not hold'].map((v) => count(fed, v))).toEqual([6, 5, 6]);
     expect(pub.claims.filter((c) => c.holds).length).toBe(11);
-    expect(fed.claims.filter((c) => c.holds).length).toBe(11);
   });
 });

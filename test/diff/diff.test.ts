@@ -17,6 +17,11 @@ import {
   type NumericThreshold,
 } from '../../src/measure/thresholds.js';
 
+import { diffReport } from '../../src/report/diff.js';
+import type { Table } from '../../src/report/model.js';
+import { cellText } from '../../src/report/values.js';
+import { writeFiles } from '../support/scenario.js';
+
 const ROOT = join(import.meta.dirname, '..', '..');
 const loader = new Loader(ROOT);
 const FILES = ['compact-2026', 'f3-high', 'f4-no-second-wave', 'f5-study-fails', 'f6-two-years-late'] as const;
@@ -152,8 +157,8 @@ describe('diff on the shipped alternatives (figures worked out by hand)', () => 
     // Appropriated averages: US 4382.5 / 10 = 438.25, IL 4082.5 / 10 = 408.25; both < 500 but >= 400.
     const d = diffEvaluations(ev('compact-2026'), ev('test/fixtures/diff/floor-400.yaml'));
     expect(d.verdicts.filter((v) => v.changed)).toEqual([
-      { path: 'floor.US.appropriated.met', base: false, alt: true, changed: true },
-      { path: 'floor.IL.appropriated.met', base: false, alt: true, changed: true },
+      { path: 'floor.US.appropriated.met', label: 'Floor, US: budget, as published', base: false, alt: true, changed: true },
+      { path: 'floor.IL.appropriated.met', label: 'Floor, IL: budget, as published', base: false, alt: true, changed: true },
     ]);
     expect(all(d).filter((r) => r.changed)).toEqual([]);
   });
@@ -300,7 +305,7 @@ describe('--fail-if thresholds', () => {
   });
 
   it('must-not-flip fails when a matching verdict changes, and does not apply where none matches', () => {
-    const v = (path: string, base: boolean, alt: boolean) => ({ path, base, alt, changed: base !== alt });
+    const v = (path: string, base: boolean, alt: boolean) => ({ path, label: path, base, alt, changed: base !== alt });
     const verdicts = [
       v('floor.US.appropriated.met', true, false),
       v('floor.US.commitment.met', true, true),
@@ -313,6 +318,29 @@ describe('--fail-if thresholds', () => {
     });
     expect(checkPolicy({ form: 'must-not-flip', text: '', path: 'targets.*' }, verdicts)).toMatchObject({ crossed: false });
     expect(checkPolicy({ form: 'must-not-flip', text: '', path: 'floor.IL.met' }, verdicts)).toMatchObject({ applies: false });
+  });
+
+  it('a rate rewritten without its source ({ value: 8%, source } -> 6%) is one change of value, keeping the source', () => {
+    const dir = writeFiles({
+      'a.yaml':
+        'extends: compact-2026\nname: A\nmechanisms:\n  - id: F-3\n    subsidyRate: { value: 8%, source: "a study, l.1" }\n',
+      'b.yaml': 'extends: a.yaml\nname: B\nmechanisms:\n  - id: F-3\n    subsidyRate: 6%\n',
+    });
+    const at = (f: string) => evaluate(loadScenario(join(dir, f), new Loader(dir)).scenario!);
+    const d = diffEvaluations(at('a.yaml'), at('b.yaml'));
+    const rate = d.inputs.filter((r) => r.path.includes('subsidyRate'));
+    expect(rate.map((r) => [r.path, r.base?.source, r.alt?.source])).toEqual([
+      ['mechanisms[F-3].subsidyRate', 'a study, l.1', undefined],
+    ]);
+    // 0.08 -> 0.06, one row.
+    expect(
+      rate.map((r) => [r.base!.value, r.alt!.value].map((v) => (v.kind === 'figure' ? v.value.base.toString() : v.value))),
+    ).toEqual([['0.08', '0.06']]);
+    const report = diffReport(d, { all: false, thresholds: [] });
+    const inputs = report.sections.find((x) => x.id === 'diff-inputs')!.blocks[0] as Table;
+    expect(inputs.rows.map((r) => r.cells.map(cellText))).toEqual([
+      ['mechanisms[F-3].subsidyRate', '8%', '6%', "a study, l.1 (the base's source)", expect.stringMatching(/b\.yaml:5$/)],
+    ]);
   });
 
   it('a level compares the alternative’s own figure', () => {

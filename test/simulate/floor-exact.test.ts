@@ -39,10 +39,15 @@ describe('floor and target tests: run and simulate agree', () => {
     // 500 a year in each of 10 years: MET on average and in every year, on both readings
     expect(run.metrics.floor.US.appropriated.everyYear).toBe(true);
     const probs = sim.probabilities as Record<string, number>;
-    expect(Object.keys(probs).length).toBe(4);
+    // Budget cost on the scenario's basis and on the other basis (floor.US.appropriated.BASIS.*),
+    // and commitment: 3 readings x (average, every year) = 6 tests.
+    expect(Object.keys(probs).length).toBe(6);
     for (const [k, p] of Object.entries(probs)) {
-      const [, gov, reading, test] = k.split('.') as [string, string, string, 'met' | 'everyYear'];
-      expect([k, p]).toEqual([k, run.metrics.floor[gov][reading][test] ? 1 : 0]);
+      const parts = k.split('.');
+      const test = parts.at(-1) as 'met' | 'everyYear';
+      const [, gov, reading] = parts as [string, string, string];
+      const want = parts.length === 5 ? run.metrics.floorByBasis[parts[3]!][gov][test] : run.metrics.floor[gov][reading][test];
+      expect([k, p]).toEqual([k, want ? 1 : 0]);
     }
   });
 });

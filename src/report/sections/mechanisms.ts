@@ -11,7 +11,7 @@ export const mechanisms: RunSection = {
       const why = inactiveReason(s, x);
       return {
         cells: [
-          text(`${x.id} ${x.label}${why ? ` (inactive: ${why})` : ''}`),
+          text(`${x.id} ${x.label}${why ? ' (inactive)' : ''}`),
           text(x.kind),
           moneyCell('publicCommitment', null, x.id),
           moneyCell('budgetCost', null, x.id),
@@ -33,7 +33,8 @@ export const mechanisms: RunSection = {
           kind: 'table',
           id: 'table-mechanisms',
           columns: [
-            left('Mechanism'),
+            // Room for a mechanism's id and the first words of its label on one line.
+            { ...left('Mechanism'), room: 32 },
             droppable(left('Kind')),
             right('Commitment'),
             right('Budget cost'),
@@ -42,6 +43,10 @@ export const mechanisms: RunSection = {
             right('Leverage'),
           ],
           rows,
+          notes: s.mechanisms.flatMap((x) => {
+            const why = inactiveReason(s, x);
+            return why ? [`${x.id} is inactive: ${why}.`] : [];
+          }),
         },
       ],
     };
