@@ -55,7 +55,8 @@ export function compute<T>(s: Scenario, A: Arith<T>, given: Picker<T>, only?: (m
     const outer = m.within === undefined ? undefined : ledger.mechIndex.get(m.within);
     if (outer === undefined || (only && !(only(mi) && only(outer)))) return;
     const drawn = draws.get(mi) ?? new Map<string, T[]>();
-    const keep = [flowSlot('private', 0), flowSlot('followOn', 0)];
+    // Revenue forgone and unprovisioned exposure are no envelope's money: they stay the mechanism's own.
+    const keep = [flowSlot('private', 0), flowSlot('followOn', 0), flowSlot('revenueLoss', 0), flowSlot('unprovisioned', 0)];
     for (const kind of ['commitment', 'deployed'] as const)
       if (govs.some((_, g) => drawn.has(drawKey(g, kind)))) keep.push(flowSlot(kind, 0));
     ledger.subtractRow(outer, mi, keep);

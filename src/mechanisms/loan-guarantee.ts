@@ -123,6 +123,13 @@ export const loanGuarantee = defineKind<GuaranteeMech, z.output<ReturnType<typeo
         authority: subsidy,
         outlays: prov ? subsidy : f.spreadOf(subsidy, m.disbursement.shares),
       });
+      // What is not set aside stays a contingent liability: reported, never a budget cost.
+      if (prov && f.hasBudget(g))
+        f.book(
+          g,
+          'unprovisioned',
+          amount.map((a, y) => f.A.sub(a, subsidy[y]!)),
+        );
       // Within an envelope of appropriations, a guarantee uses its budget cost, not the amount guaranteed.
       f.draw(g, 'commitment', subsidy);
       f.book(g, 'fee', f.scale(amount, fee));
@@ -139,6 +146,7 @@ export const loanGuarantee = defineKind<GuaranteeMech, z.output<ReturnType<typeo
     for (const a of mine) out.push(...allocFigs(a));
     if (kinds.some((k) => k === 'budgetCost' || k === 'outlay'))
       out.push(...(m.provisioning ? m.provisioning.figs : [m.subsidyRate]));
+    if (kinds.includes('unprovisioned') && m.provisioning) out.push(...m.provisioning.figs);
     if (kinds.includes('fee')) out.push(m.fees);
     if (kinds.includes('private')) out.push(m.coFinance);
     return uniqueFigs(out);

@@ -10,6 +10,7 @@
  * fee:          fees a government collects (loan guarantee fees)
  * currentLaw:   appropriations already provided under current law (no new budget authority needed)
  * revenueLoss:  revenue a sponsor forgoes to a tax credit (a tax expenditure), in the year claimed
+ * unprovisioned: the part of a provisioned guarantee not set aside (a contingent liability, not a budget cost)
  */
 export const NEUTRAL_FLOWS = [
   'commitment',
@@ -20,6 +21,7 @@ export const NEUTRAL_FLOWS = [
   'fee',
   'currentLaw',
   'revenueLoss',
+  'unprovisioned',
 ] as const;
 /**
  * budgetCost: budget authority on a scoring basis (appropriations; credit subsidy; equity and fund commitments on the federal basis)
@@ -45,13 +47,14 @@ export const FLOW_ORDER: readonly FlowKind[] = [
   'fee',
   'currentLaw',
   'revenueLoss',
+  'unprovisioned',
 ];
 
 /**
  * Flows added after version 1 of the JSON: listed (in `flowKinds`, and the metrics made
  * of them only) when the plan books them, so a plan without them prints what it printed.
  */
-export const LATE_FLOWS: readonly FlowKind[] = ['revenueLoss'];
+export const LATE_FLOWS: readonly FlowKind[] = ['revenueLoss', 'unprovisioned'];
 
 export function isBudgetFlow(k: FlowKind): k is BudgetFlow {
   return (BUDGET_FLOWS as readonly string[]).includes(k);

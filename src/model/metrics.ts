@@ -29,6 +29,8 @@ export const MONEY_METRIC_IDS = [
   'incrementalCost',
   // Added with the tax-credit kind.
   'revenueLoss',
+  // Added with the provisioning basis.
+  'unprovisionedExposure',
 ] as const;
 
 /**
@@ -208,6 +210,16 @@ export const MONEY_METRICS: readonly MoneyMetric[] = [
     flows: () => [['revenueLoss', 1]],
     description:
       'revenue the sponsors forgo to tax credits, in the year claimed: a cost on its own line, the same on every scoring basis, not in budget cost or outlays',
+    byYear: false,
+    simulated: false,
+    hideWhenZero: true,
+  },
+  {
+    id: 'unprovisionedExposure',
+    label: () => 'Unprovisioned guarantee exposure',
+    flows: () => [['unprovisioned', 1]],
+    description:
+      'the part of provisioned guarantees the sponsors did not set aside (guaranteed amount less provisioning), in the year committed: a contingent liability, not a budget cost',
     byYear: false,
     simulated: false,
     hideWhenZero: true,

@@ -25,6 +25,12 @@ describe('EFSI: a provisioned EU guarantee and a bank with no budget cost', () =
     expect(M(m.money('outlays', 'EIB'))).toBe('0');
   });
 
+  it('the half not provisioned is reported as exposure, not cost', () => {
+    // 16,000 guaranteed - 8,000 provisioned = 8,000 unprovisioned; the bank has no budget, so none.
+    expect(M(m.money('unprovisionedExposure', 'EU'))).toBe('8000');
+    expect(M(m.money('unprovisionedExposure', 'EIB'))).toBe('0');
+  });
+
   it('commitment and mobilization count for both, the bank included', () => {
     expect(M(m.money('publicCommitment', 'EIB'))).toBe('5000');
     expect(M(m.money('publicCommitment'))).toBe('21000');
