@@ -4,7 +4,7 @@
 // taken within one repetition, and the figure is the median over repetitions. Run
 // `npm run build` first. Machine load changes the figures: read them as a range.
 //
-//   node scripts/bench.mjs [--quick] [--only run,check,simulate,compare,growth] [--root DIR]
+//   node scripts/bench.mjs [--quick] [--only run,check,simulate,compare,growth,interactive] [--root DIR]
 //
 // --root measures another checkout (its bin/, dist/, src/, node_modules/), so a change can
 // be measured before and after with the same bench. Caches: every child gets its own
@@ -67,7 +67,10 @@ if (want('run')) {
   const baseline = readFileSync(join(root, 'scenarios', 'compact-2026.yaml'), 'utf8');
   let edits = 0;
   const edit = () =>
-    writeFileSync(edited, baseline.replace('\nname: Compact 2026 as published\n', `\nname: Compact 2026 as published, edit ${edits++}\n`));
+    writeFileSync(
+      edited,
+      baseline.replace('\nname: Compact 2026 as published\n', `\nname: Compact 2026 as published, edit ${edits++}\n`),
+    );
   edit();
   wall([bin, 'run'], { env: { XDG_CACHE_HOME: warm } });
   wall([bin, 'run', edited], { env: { XDG_CACHE_HOME: warm } });
@@ -381,6 +384,56 @@ export function runOnce(file, format) {
     `${exps.join(', ')} (least squares, sizes >= 1,000 mechanism-years)${failed ? '; some sizes FAILED' : ''}`,
     '<= 1.1',
     worst <= 1.1 && !failed,
+  );
+}
+
+// The interactive report's recompute of the baseline (report --interactive): what the page's
+// script does on a change (evaluate with the settings, the report model, its markup, the
+// patch), in Node, warm, median of 21; the browser adds its DOM update (the browser test
+// logs the whole in Chromium).
+if (want('interactive') && existsSync(join(root, 'src', 'report', 'whatif.ts'))) {
+  const entry = join(scratch, 'whatif-entry.ts');
+  const out = join(root, 'dist', `.bench-whatif-${process.pid}.mjs`); // inside the package, so it finds its root
+  const src = (f) => JSON.stringify(join(root, 'src', f));
+  writeFileSync(
+    entry,
+    `import { loadScenario } from ${src('normalize/load.ts')};
+import { Loader } from ${src('read/load.ts')};
+import { buildRunReport } from ${src('report/run.ts')};
+import { controlsOf, evaluateSettings, fileSettings, patchOf } from ${src('report/whatif.ts')};
+import { reportParts } from ${src('render/html.ts')};
+const s = loadScenario('scenarios/compact-2026.yaml', new Loader(process.cwd())).scenario;
+const k = controlsOf(s, 'base', s.basis);
+const ts = [];
+for (let i = 0; i < 26; i++) {
+  const st = fileSettings(k);
+  st.values['mechanisms[F-3].subsidyRate.value'] = String(0.05 + (i % 5) / 100);
+  const t = process.hrtime.bigint();
+  reportParts(buildRunReport(evaluateSettings(s, 'base', st)));
+  patchOf(s, k, st, 'compact-2026');
+  if (i >= 5) ts.push(Number(process.hrtime.bigint() - t) / 1e6);
+}
+console.log(ts.sort((a, b) => a - b)[10]);
+`,
+  );
+  await build({
+    entryPoints: [entry],
+    outfile: out,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    banner: { js: "import { createRequire as __cmRequire } from 'node:module'; const require = __cmRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
+  const r = spawnSync(node, [out], { cwd: root, encoding: 'utf8' });
+  rmSync(out, { force: true });
+  if (r.status !== 0) throw new Error(`interactive bench: ${r.stderr}`);
+  const t = Number(r.stdout.trim());
+  report(
+    'interactive report: a recompute of the baseline (engine, model, markup, patch; no DOM)',
+    `${t.toFixed(1)} ms`,
+    '< 100 ms',
+    t < 100,
   );
 }
 

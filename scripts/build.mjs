@@ -43,6 +43,20 @@ await build({ ...common, entryPoints: ['src/simulate/worker.ts'], outfile: 'dist
 await build({ ...common, entryPoints: ['src/check/worker.ts'], outfile: 'dist/check-worker.js' });
 // The pull-request review of action.yml; it runs dist/cli.js beside it as a child process.
 await build({ ...common, entryPoints: ['src/action/main.ts'], outfile: 'dist/review.js' });
+// The interactive report's script (report --interactive inlines it): the engine, the report
+// model and the HTML renderer for the browser, one minified IIFE with no import of Node's.
+await build({
+  plugins: [shims],
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  minify: !process.env.CM_NO_MINIFY,
+  legalComments: 'none',
+  entryPoints: ['src/render/whatif/app.ts'],
+  outfile: 'dist/whatif.js',
+  logLevel: 'warning',
+});
 // The library (`import { run } from 'compact-model'`, package.json `exports`), and its
 // types: src/index.ts declares every public type itself, so its declarations transpile
 // alone (no type check here; `tsc --noEmit` checks it) and name nothing internal.

@@ -86,6 +86,7 @@ export const HELP: Record<string, HelpSpec> = {
     examples: [
       ['compact-model report -o report.html', 'the shipped baseline'],
       ['compact-model report scenarios/f3-high.yaml -o f3.html --simulate 10000', 'with a fan chart'],
+      ['compact-model report --interactive -o what-if.html', 'what-if in the browser: controls that recompute it'],
     ],
     exits: [
       [1, 'the scenario breaks a rule (the report is still written)'],

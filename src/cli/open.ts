@@ -17,6 +17,8 @@ import { evaluate, type Evaluation } from '../measure/evaluate.js';
 
 export interface Opened {
   scenario: Scenario;
+  /** The scoring basis the file states (the scenario's, before --basis). */
+  fileBasis: string;
   /** 0, or 1 when the file broke a rule (its diagnostics are already printed). */
   code: number;
   /** Every diagnostic of the file (warnings included), e.g. for run's JSON. */
@@ -40,7 +42,7 @@ export function openScenario(io: IO, file: string, basis?: string): Opened | und
   const code = exitCodeFor(loaded.diags.items);
   if (!loaded.scenario || code === 2) return undefined;
   const scenario = basis === undefined ? loaded.scenario : { ...loaded.scenario, basis };
-  return { scenario, code, diagnostics: loaded.diags.items, report };
+  return { scenario, fileBasis: loaded.scenario.basis, code, diagnostics: loaded.diags.items, report };
 }
 
 /** A problem with the command line itself (not a file): exit 2. */

@@ -1,6 +1,22 @@
 // Every text a user reads in a diagnostic, in one place, so wording stays consistent.
 
 export const M = {
+  // report --interactive (src/report/whatif.ts, src/render/whatif/*, cli/commands/report.ts)
+  whatifBetween: (lo: string, hi: string) => `from ${lo} to ${hi}`,
+  whatifAtLeast: (lo: string) => `at least ${lo}`,
+  whatifNotANumber: (range: string) => `not a number; type a value ${range}`,
+  whatifOutOfRange: (range: string) => `out of range; type a value ${range}`,
+  whatifNoChange: 'no change from the file',
+  whatifPatchName: (name: string) => `${name}, what-if`,
+  whatifPatchDescription: (what: string) => `Settings of the interactive report: ${what}.`,
+  whatifPatchHead: [
+    'Written by the interactive report (report --interactive): save it beside the report;',
+    '`compact-model run` on it gives the figures the report showed.',
+  ],
+  whatifNoBundle: (file: string) => `the interactive report's script is missing (${file})`,
+  whatifNoBundleHint: 'build the package first: npm run build (an installed package ships it)',
+  whatifNotRecomputed:
+    'Not recomputed for these settings: what it would take (solve) and the simulated fan, which are for the values in the file. Run `compact-model solve` or `report --simulate` on the copied patch for them.',
   // solve (src/solve, cli/commands/solve.ts)
   solveUnknownInput: (path: string) => `no input "${path}" in this scenario`,
   solveInputHint: (examples: string) => `name an input as diff, explain and simulate print it, e.g. ${examples}`,

@@ -99,3 +99,12 @@ export function forMarkdown(s: string): string {
 export function forCsvText(s: string): string {
   return forTerminal(s, { newlines: true });
 }
+
+/**
+ * JSON for a `<script type="application/json">` block of an HTML page: `<`, `>` and `&`
+ * as \u escapes (so no `</script>` or `<!--` can end or change the block), and U+2028 /
+ * U+2029 too (older parsers treat them as line ends). JSON.parse reads it back unchanged.
+ */
+export function forScriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -114,6 +114,7 @@ export const gatedProject = defineKind<GatedMech, z.output<ReturnType<typeof sch
           swing: `${m.id} feasibility study`,
           words: ['fails', 'passes'],
           holds: s.passes ?? true,
+          outcome: c.pathText([...p, 'study', 'passes']),
           probability: prob,
           source: s.source,
           loc: c.at([...p, 'study']),

@@ -80,6 +80,7 @@ export const lpFundWaves = defineKind<LpMech, z.output<ReturnType<typeof schema>
           swing: `${m.id} ${w.id} gate`,
           words: ['fails', 'holds'],
           holds: w.gate.holds ?? true,
+          outcome: c.pathText([...wp, 'gate', 'holds']),
           probability: c.statedOdds(
             c.probability(w.gate.probability, [...wp, 'gate', 'probability'], w.gate.source, ['80%', '0.8']),
             w.gate.holds,

@@ -87,6 +87,8 @@ export interface Event {
   words: [string, string];
   /** The outcome as written. */
   holds: boolean;
+  /** Where a file writes the outcome, e.g. mechanisms[F-4].waves[fund-2].gate.holds (a patch's path). */
+  outcome?: string;
   probability?: Fig;
   source?: string;
   loc: Loc;

@@ -6,7 +6,7 @@ import type { Block, Cell, Report, Table } from '../report/model.js';
 import { cellJson, cellText } from '../report/values.js';
 import { attrs, barChart, esc, lineChart } from './svg.js';
 
-const CSS = `
+export const CSS = `
 :root { color-scheme: light; }
 body { font: 15px/1.45 -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: #1a1a1a; max-width: 980px; margin: 2rem auto; padding: 0 1rem; }
 h1 { font-size: 1.6rem; margin: 0 0 .3rem; } h2 { font-size: 1.25rem; margin: 2rem 0 .6rem; border-bottom: 2px solid #1f3b57; padding-bottom: .2rem; }
@@ -52,7 +52,7 @@ function cell(c: Cell, bad: boolean): string {
 
 function table(t: Table): string {
   const out: string[] = [];
-  if (t.title) out.push(`<h3>${esc(t.title)}</h3>`);
+  if (t.title) out.push(`<h3${t.titleHint ? ` title="${esc(t.titleHint)}"` : ''}>${esc(t.title)}</h3>`);
   if (!t.rows.length) {
     out.push(`<p class="note">${esc(t.empty ?? 'None.')}</p>`);
     return out.join('\n');
@@ -88,19 +88,32 @@ function block(b: Block): string {
   }
 }
 
-export function toHtml(r: Report): string {
+/** The report's own markup (what the page's <body> holds). */
+export function reportBody(r: Report): string {
+  return reportParts(r).join('\n');
+}
+
+/**
+ * The same markup in parts, each a whole element or group (the header, the cards, a
+ * heading, a block, a footer line): the interactive report redraws only the parts a
+ * change alters.
+ */
+export function reportParts(r: Report): string[] {
   const parts: string[] = [];
   const h = (x: string) => parts.push(x);
-  h(`<header><h1>${esc(r.title)}</h1>`);
-  for (const [i, m] of r.meta.entries()) h(`<p class="${i === 0 ? 'meta' : 'note'}">${esc(m)}</p>`);
-  h('</header>');
-  h('<section class="kpis">');
-  for (const k of r.highlights) {
+  h(
+    [
+      `<header><h1>${esc(r.title)}</h1>`,
+      ...r.meta.map((m, i) => `<p class="${i === 0 ? 'meta' : 'note'}">${esc(m)}</p>`),
+      '</header>',
+    ].join('\n'),
+  );
+  const kpis = r.highlights.map((k) => {
     const json =
       'json' in k.value && k.value.json ? attrs({ 'data-json': k.value.json, 'data-value': String(cellJson(k.value)) }) : '';
-    h(`<div class="kpi">${esc(k.label)}<b${json}>${esc(cellText(k.value))}</b>${esc(k.note)}</div>`);
-  }
-  h('</section>');
+    return `<div class="kpi">${esc(k.label)}<b${json}>${esc(cellText(k.value))}</b>${esc(k.note)}</div>`;
+  });
+  h(['<section class="kpis">', ...kpis, '</section>'].join('\n'));
   // Charts first: what a reader takes in at a glance.
   const order = [...r.sections.filter((s) => s.id === 'charts'), ...r.sections.filter((s) => s.id !== 'charts')];
   for (const s of order) {
@@ -108,6 +121,10 @@ export function toHtml(r: Report): string {
     for (const b of s.blocks) h(block(b));
   }
   for (const f of r.footer) h(`<p class="note">${esc(f)}</p>`);
+  return parts;
+}
+
+export function toHtml(r: Report): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -118,7 +135,7 @@ export function toHtml(r: Report): string {
 <style>${CSS}</style>
 </head>
 <body>
-${parts.join('\n')}
+${reportBody(r)}
 </body>
 </html>
 `;

@@ -149,7 +149,15 @@ function frame(
 }
 
 /** Bars per category: stacked (one column of segments) or grouped (side by side). values[series][category]. */
-export function barChart(f: BarSpec): string {
+/** Only the series with a mark (a non-zero bar): no legend entry for bars that are not drawn. */
+function withMarks(spec: BarSpec): BarSpec {
+  const keep = spec.series.map((_, i) => spec.values[i]!.some((m) => m.value !== 0));
+  if (!keep.some(Boolean) || keep.every(Boolean)) return spec;
+  return { ...spec, series: spec.series.filter((_, i) => keep[i]), values: spec.values.filter((_, i) => keep[i]) };
+}
+
+export function barChart(spec: BarSpec): string {
+  const f = withMarks(spec);
   const max = f.stacked
     ? Math.max(0, ...f.categories.map((_, c) => f.values.reduce((a, s) => a + Math.max(0, s[c]!.value), 0)))
     : Math.max(0, ...f.values.flat().map((m) => m.value));

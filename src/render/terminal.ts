@@ -200,6 +200,8 @@ export function renderTerminal(r: Report, k: ChalkInstance, o: TerminalOptions):
       if (b.kind === 'para') out.push(renderPara(b, k, o.width));
       else if (b.kind === 'table') {
         if (b.title) out.push(k.bold(wrap(b.title, o.width).join('\n')));
+        // The path behind a human title (what `solve --goal` takes), for typing it again.
+        if (b.title && b.titleHint) out.push(k.dim(wrap(b.titleHint, o.width, '    ').join('\n')));
         if (!b.rows.length) out.push(k.dim(b.empty ?? 'None.'));
         else out.push(b.list ? renderList(b, b.list, k, o.width) : renderTable(b, k, o.width));
         for (const n of b.notes ?? []) out.push(...wrap(n, o.width).map((l) => k.dim(l)));

@@ -145,7 +145,7 @@ export function ledgerLines(ev: Evaluation, live: LiveInputs | undefined): Ledge
           for (const i of symInputs(sym)) live.used.add(i);
         } else if (!sym.p) {
           for (const i of symInputs(sym)) live.lost.add(i);
-          how = `value: not a polynomial in ${[...symInputs(sym)].map((i) => live.vars.figs[i]!.path).join(', ')}`;
+          how = `value: a min, max or power of (or too long a formula in) ${[...symInputs(sym)].map((i) => live.vars.figs[i]!.path).join(', ')}`;
         }
       }
       lines.push([

@@ -27,6 +27,8 @@ import {
 } from './xlsx-live.js';
 
 const MONEY = '#,##0.0';
+/** Excel refuses a formula longer than this (a floor over a century of years, a sum over thousands of funds): the value instead. */
+const MAX_FORMULA = 8192;
 
 /** Which sheet each report section goes to, in order. */
 const SHEETS: [string, string[]][] = [
@@ -44,7 +46,7 @@ function value(c: Cell, ledgerOf: LedgerOf, numeric: boolean, live?: LiveContext
   // A floor, target, ratio or test figure: a formula over the sums, found by its JSON pointer.
   const json = c.kind === 'empty' ? undefined : c.json;
   const f = live && json ? liveCell(live, json) : undefined;
-  if (f) return f;
+  if (f && f.formula.length <= MAX_FORMULA) return f;
   switch (c.kind) {
     case 'text':
       // A right-aligned column holds numbers (the inputs' low/base/high): keep them numbers.
@@ -52,7 +54,8 @@ function value(c: Cell, ledgerOf: LedgerOf, numeric: boolean, live?: LiveContext
     case 'money': {
       if (!c.query) return Number(millions(c.value));
       const { ev, sheet } = ledgerOf(c.query);
-      return { formula: sumFormula(c.query, ev, sheet), result: Number(millions(c.value)) };
+      const formula = sumFormula(c.query, ev, sheet);
+      return formula.length <= MAX_FORMULA ? { formula, result: Number(millions(c.value)) } : Number(millions(c.value));
     }
     case 'ratio':
       return c.value === null ? '' : Number(c.value.toPlain(6));

@@ -75,6 +75,8 @@ export interface Table {
   kind: 'table';
   id: string;
   title?: string;
+  /** A machine path behind a human title (a goal, a metric): the HTML heading's tooltip only. */
+  titleHint?: string;
   columns: Column[];
   rows: Row[];
   /** Said instead of the table when it has no rows. */

@@ -6,7 +6,7 @@ import { millionsOf } from '../core/currency.js';
 import { type Dec, displayMillions } from '../core/money.js';
 import { M } from '../core/messages.js';
 import type { Evaluation } from '../measure/evaluate.js';
-import { MONEY_METRICS } from '../model/metrics.js';
+import { floorReadingLabel, MONEY_METRICS } from '../model/metrics.js';
 import type { MetricRef } from '../model/paths.js';
 import type { Fig, Scenario } from '../model/scenario.js';
 import { type Goal, goalDirection, type GoalState } from '../solve/goal.js';
@@ -193,7 +193,21 @@ export function shortInput(path: string): string {
 }
 
 /** A failing test and how far it is from holding, in its unit (a floor: per year, and over the horizon). */
-function takeTitle(goal: string, ref: MetricRef | undefined, gap: Dec | null, years: number, s: Scenario): string {
+/** A goal as people say it: "Floor, US: budget, as published, on average"; other goals as written. */
+export function goalLabel(goal: string, ref: MetricRef | undefined, basisLabel: string): string {
+  if (ref?.kind !== 'floor') return goal;
+  return `Floor, ${ref.gov}: ${floorReadingLabel(ref.reading, basisLabel)}, ${ref.field === 'met' ? 'on average' : 'in every year'}`;
+}
+
+function takeTitle(
+  text: string,
+  ref: MetricRef | undefined,
+  gap: Dec | null,
+  years: number,
+  s: Scenario,
+  basisLabel: string,
+): string {
+  const goal = goalLabel(text, ref, basisLabel);
   if (gap === null || ref === undefined) return goal;
   if (ref.kind === 'test') {
     // A target test's gap is in its own unit (a ratio's margin is not an amount).
@@ -227,7 +241,9 @@ export function takeSection(ev: Evaluation, tests: TakeTest[]): Section | undefi
     blocks.push({
       kind: 'table',
       id: `table-what-it-would-take-${i + 1}`,
-      title: takeTitle(t.goal.text, t.goal.assertion.ref, gap, s.horizon.years, s),
+      title: takeTitle(t.goal.text, t.goal.assertion.ref, gap, s.horizon.years, s, ev.measure.basis.label),
+      // The goal's path (what `solve --goal` takes) in the HTML heading's tooltip.
+      titleHint: t.goal.text,
       columns: [
         left('Input'),
         droppable(left('As written'), 2),

@@ -85,3 +85,57 @@ function flowInnermost(m: YAMLMap): void {
 function isSeq(n: unknown): n is YAMLSeq {
   return n instanceof YAMLSeq;
 }
+
+export interface ScenarioPatch {
+  /** The scenario patched, relative to the patch file (or a shipped scenario's short name). */
+  extendsPath: string;
+  name: string;
+  description: string;
+  /** Each change: a path as Fig.path writes it and the value as a file writes it. */
+  changes: { path: string; value: string | boolean }[];
+  /** Comment lines on top. */
+  head: readonly string[];
+}
+
+/**
+ * Several changes as one patch (the interactive report's settings): paths that share a
+ * mechanism or a wave share its list item, and each figure's innermost mapping is written
+ * in flow style. A path that is not a chain of keys and [id]s is left out.
+ */
+export function scenarioPatch(p: ScenarioPatch): string {
+  const root: Record<string, unknown> = {};
+  for (const c of p.changes) {
+    const segs = segmentsOf(c.path);
+    if (segs && segs[segs.length - 1]!.id === undefined) place(root, segs, c.value);
+  }
+  const doc = new Document({ extends: p.extendsPath, name: p.name, description: p.description, ...root });
+  (doc.get('extends', true) as Scalar).type = Scalar.QUOTE_DOUBLE;
+  const flowLeaves = (n: unknown, top: boolean): void => {
+    if (n instanceof YAMLMap) {
+      if (!top && n.items.every((it) => !(it.value instanceof YAMLMap) && !isSeq(it.value))) n.flow = true;
+      for (const it of n.items) flowLeaves(it.value, false);
+    } else if (isSeq(n)) for (const x of n.items) flowLeaves(x, true);
+  };
+  flowLeaves(doc.contents, true);
+  const head = p.head.map((l) => `# ${l.replace(/[\r\n]/g, ' ')}\n`).join('');
+  return head + doc.toString({ lineWidth: 0 });
+}
+
+function place(root: Record<string, unknown>, segs: Segment[], value: string | boolean): void {
+  let cur = root;
+  segs.forEach((s, i) => {
+    if (i === segs.length - 1) {
+      cur[s.key] = value;
+      return;
+    }
+    if (s.id === undefined) {
+      const next = cur[s.key];
+      cur = (typeof next === 'object' && next !== null ? next : (cur[s.key] = {})) as Record<string, unknown>;
+      return;
+    }
+    const list = (Array.isArray(cur[s.key]) ? cur[s.key] : (cur[s.key] = [])) as Record<string, unknown>[];
+    let item = list.find((x) => x.id === s.id);
+    if (!item) list.push((item = { id: s.id }));
+    cur = item;
+  });
+}

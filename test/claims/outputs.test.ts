@@ -106,3 +106,32 @@ it("flags an alternative's own assumed figures in run (every format) and in an e
   // The baseline itself extends nothing: its own assumptions are in its inputs, not this line.
   expect((await cli(['run'])).stdout).not.toContain('Assumed by');
 });
+
+it('report (HTML): no legend entry without marks; headings in words, the path only as a tooltip', async () => {
+  // A plan with no private capital: the "private capital mobilized" series has no bar, so no legend entry.
+  const dir = writeFiles({
+    'plain.yaml': [
+      'name: A plain plan',
+      'horizon: { start: FY2027, years: 2 }',
+      'governments:',
+      '  AA: { name: Alpha }',
+      'mechanisms:',
+      '  - id: G',
+      '    kind: grant-program',
+      '    label: A grant',
+      '    appropriations: { AA: { amount: 10M, per: year, source: "test" } }',
+    ].join('\n'),
+  });
+  expect((await cli(['report', 'plain.yaml', '-o', 'r.html'], { cwd: dir })).code).toBe(0);
+  const plain = readFileSync(join(dir, 'r.html'), 'utf8');
+  expect(plain).toContain('class="legend">public commitment<');
+  expect(plain).not.toContain('class="legend">private capital mobilized<');
+  // The baseline's "what it would take" headings: the U.S. as-published average is 4,382.5 / 10
+  // = 438.25, 61.75 short of 500 (617.5 over 10 years).
+  expect((await cli(['report', '-o', join(dir, 'b.html')])).code).toBe(0);
+  const html = readFileSync(join(dir, 'b.html'), 'utf8');
+  expect(html).toContain(
+    '<h3 title="floor.US.appropriated.met">Floor, US: budget, as published, on average (short by 61.8 a year on average',
+  );
+  expect(html).not.toMatch(/<h[1-4][^>]*>[^<]*floor\.[A-Z]+\./);
+});

@@ -3,32 +3,16 @@
 // every number on the page (data-json / data-value) equals `run --format json`.
 // Without Chromium the test is skipped on a workstation, but fails under CI.
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { cli } from '../support/cli.js';
 import { tempDir } from '../support/scenario.js';
 import { pointer, runJson } from './support.js';
+import { browserTestRuns, launch } from './browser.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const HAVE = existsSync(CHROMIUM);
-const IN_CI = Boolean(process.env.CI);
-if (!HAVE && !IN_CI)
-  console.warn(`report.browser.test: skipped, no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-describe.skipIf(!HAVE && !IN_CI)('report in Chromium', () => {
+describe.runIf(browserTestRuns('report.browser.test'))('report in Chromium', () => {
   it('opens from disk cleanly and its numbers match the JSON output', async () => {
-    if (!HAVE) throw new Error(`CI is set but Chromium is not installed at ${CHROMIUM}; .ci/run installs it with apt-get`);
     const dir = tempDir();
     const file = join(dir, 'report.html');
     const r = await cli(['report', '-o', file]);
@@ -37,8 +21,7 @@ describe.skipIf(!HAVE && !IN_CI)('report in Chromium', () => {
     expect(html).not.toMatch(/<script|<link|@import|url\(\s*['"]?https?:/i);
     const json = await runJson();
 
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    const browser = await launch();
     try {
       const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
       const problems: string[] = [];
@@ -124,8 +107,14 @@ describe.skipIf(!HAVE && !IN_CI)('report in Chromium', () => {
       expect(await page.getAttribute('#chart-headline g.ref', 'data-value')).toBe('10000');
       expect(await page.getAttribute('#chart-floor g.ref', 'data-value')).toBe('500');
 
-      // Claims both ways, with both numbers: 4 of 12 hold in the baseline.
-      expect(await page.$$eval('#table-claims-hold tbody tr', (r) => r.length)).toBe(json.claims.filter((c) => c.holds).length);
+      // Claims in three tables: those that hold as findings, the identities (true by
+      // construction, held apart: JSON verdict "identity"), and those that do not hold.
+      expect(await page.$$eval('#table-claims-hold tbody tr', (r) => r.length)).toBe(
+        json.claims.filter((c) => c.holds && c.verdict !== 'identity').length,
+      );
+      expect(await page.$$eval('#table-claims-identity tbody tr', (r) => r.length)).toBe(
+        json.claims.filter((c) => c.verdict === 'identity').length,
+      );
       expect(await page.$$eval('#table-claims-fail tbody tr', (r) => r.length)).toBe(json.claims.filter((c) => !c.holds).length);
       // Every input cited.
       const inputs = await page.$$eval('#table-inputs tbody tr', (rs) => rs.map((r) => r.querySelectorAll('td')[4]!.textContent)); // the path is the row's <th>; then unit, low, base, high, source

@@ -14,7 +14,7 @@ export function pointer(doc: unknown, ptr: string): unknown {
 
 export interface RunJson {
   metrics: Record<string, any>;
-  claims: { id: string; holds: boolean; computed: unknown; published: unknown }[];
+  claims: { id: string; holds: boolean; verdict: string; computed: unknown; published: unknown }[];
   flows: { year: string; government: string; mechanism: string; flow: string; amount: string }[];
 }
 

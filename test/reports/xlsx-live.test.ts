@@ -58,6 +58,11 @@ describe('run --format xlsx: a live workbook', () => {
       const file = join(tempDir(), 'live.xlsx');
       expect((await cli(['run', scenario, '--format', 'xlsx', '-o', file])).code).toBe(0);
       const wb = await workbook(file);
+      // A plan with no claims gets no empty Claims sheet (the Inputs and Ledger are always there).
+      expect(wb.worksheets.map((w) => w.name)).toEqual(
+        expect.arrayContaining(['Summary', 'Inputs', 'Ledger', ...(scenario.endsWith('targets-plan.yaml') ? [] : ['Claims'])]),
+      );
+      if (scenario.endsWith('targets-plan.yaml')) expect(wb.getWorksheet('Claims')).toBeUndefined();
       const calc = new Recalc(wb);
       let formulas = 0;
       for (const ws of wb.worksheets)

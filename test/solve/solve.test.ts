@@ -227,9 +227,11 @@ describe('what it would take', () => {
     // The U.S. average is 438.25 a year: 500 - 438.25 = 61.75 a year, x 10 years = 617.5 in total
     // (the shortfall run shows); its worst year, 362.5, is 137.5 short.
     expect(t.stdout).toContain(
-      'floor.US.appropriated.met (short by 61.8 a year on average: a shortfall of 617.5 over the 10 years)',
+      'Floor, US: budget, as published, on average (short by 61.8 a year on average: a shortfall of 617.5 over the 10 years)',
     );
-    expect(t.stdout).toContain('floor.US.appropriated.everyYear (short by 137.5 in its worst year)');
+    expect(t.stdout).toContain('Floor, US: budget, as published, in every year (short by 137.5 in its worst year)');
+    // The goal's path under its heading, to type it again.
+    expect(t.stdout).toContain('    floor.US.appropriated.everyYear\n');
     expect(t.stdout).toMatch(/│ F-2 appropriations\.US +│ per year, FY2027-FY2036 +│ +250\.0 │ +311\.8 │ +61\.8 │ +617\.5 │/);
   });
 });

@@ -1,0 +1,31 @@
+// The browser the report tests drive: Debian's Chromium through playwright-core. Without it
+// the tests are skipped on a workstation with a warning that says so, and fail under CI.
+import { existsSync } from 'node:fs';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const HAVE = existsSync(CHROMIUM);
+export const IN_CI = Boolean(process.env.CI);
+export const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Warns once when a browser test file is skipped; returns whether it runs. */
+export function browserTestRuns(name: string): boolean {
+  if (!HAVE && !IN_CI)
+    console.warn(`${name}: skipped, no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+  return HAVE || IN_CI;
+}
+
+/** Launches Chromium, or fails plainly when CI expects it and it is not there. */
+export async function launch() {
+  if (!HAVE) throw new Error(`CI is set but Chromium is not installed at ${CHROMIUM}; .ci/run installs it with apt-get`);
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}
