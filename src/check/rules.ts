@@ -10,7 +10,7 @@ import { showValue, testAssertion } from '../measure/assert.js';
 import { testVerdicts } from '../measure/targets.js';
 import { testUnit } from '../model/expr.js';
 import type { Evaluation } from '../measure/evaluate.js';
-import type { Scenario } from '../model/scenario.js';
+import { type Scenario, yearName } from '../model/scenario.js';
 
 /** Rule codes added to those of reading, validation and normalization. */
 export const RULES = {
@@ -133,12 +133,21 @@ export function withinRule(s: Scenario, ev: Evaluation): Diagnostic[] {
       const y = Array.from({ length: s.horizon.years }, (_, i) => i).find((i) => L.get(outer, g, 'commitment', i).isNeg());
       if (y === undefined) continue;
       const by = L.get(outer, g, 'commitment', y).neg();
+      const draw = kindOf(m).envelopeDraw;
       out.push(
         ruleError(
           'within-overrun',
-          M.withinOverrun(m.id, m.within, s.governments[g]!.code, s.horizon.start + y, by.div(1e6).toPlain(6), s.currency),
+          M.withinOverrun(
+            m.id,
+            m.within,
+            s.governments[g]!.code,
+            yearName(s.horizon, y),
+            by.div(1e6).toPlain(6),
+            s.currency,
+            draw?.what,
+          ),
           m.loc,
-          M.withinOverrunHint(m.within),
+          M.withinOverrunHint(m.within, draw?.fix),
         ),
       );
     }

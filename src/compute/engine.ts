@@ -5,7 +5,7 @@
 import type { Arith } from '../core/money.js';
 import { kindOf } from '../mechanisms/registry.js';
 import type { Scenario } from '../model/scenario.js';
-import { FlowCtx, type Picker } from '../kit/flows.js';
+import { type Draws, drawKey, FlowCtx, type Picker } from '../kit/flows.js';
 import { flowSlot, Ledger } from '../kit/ledger.js';
 
 export { type Case, casePicker, type Picker } from '../kit/flows.js';
@@ -38,18 +38,35 @@ export function compute<T>(s: Scenario, A: Arith<T>, given: Picker<T>, only?: (m
   const outcomes = new Map(s.events.map((e) => [e.key, pick.event(e)]));
   const govIndex = new Map(govs.map((g, i) => [g, i]));
   const noBudget = s.governments.map((g) => g.basis === 'none');
+  const shift = s.enacted?.index ?? 0;
+  const draws = new Map<number, Draws<T>>();
   s.mechanisms.forEach((m, mi) => {
     if (only && !only(mi)) return;
     // A mechanism runs only when its conditions hold: its own study passes, the project it backs fails.
     if (!m.conditions.every((c) => (outcomes.get(c.event) ?? true) === c.holds)) return;
-    kindOf(m).flows(m, new FlowCtx(A, N, pick, outcomes, ledger, mi, govIndex, s.enacted?.index ?? 0, noBudget));
+    const mine = m.within === undefined ? undefined : new Map<string, T[]>();
+    if (mine) draws.set(mi, mine);
+    kindOf(m).flows(m, new FlowCtx(A, N, pick, outcomes, ledger, mi, govIndex, shift, noBudget, mine));
   });
   // A mechanism within another's envelope: its public flows are part of that envelope, so
-  // they come out of the outer row (private money and follow-on are its own).
-  const keep = [flowSlot('private', 0), flowSlot('followOn', 0)];
+  // they come out of the outer row (private money and follow-on are its own); a flow it
+  // draws otherwise (credit: its subsidy, not its face value) comes out as drawn.
   s.mechanisms.forEach((m, mi) => {
     const outer = m.within === undefined ? undefined : ledger.mechIndex.get(m.within);
-    if (outer !== undefined && (!only || (only(mi) && only(outer)))) ledger.subtractRow(outer, mi, keep);
+    if (outer === undefined || (only && !(only(mi) && only(outer)))) return;
+    const drawn = draws.get(mi) ?? new Map<string, T[]>();
+    // Revenue forgone and unprovisioned exposure are no envelope's money: they stay the mechanism's own.
+    const keep = [flowSlot('private', 0), flowSlot('followOn', 0), flowSlot('revenueLoss', 0), flowSlot('unprovisioned', 0)];
+    for (const kind of ['commitment', 'deployed'] as const)
+      if (govs.some((_, g) => drawn.has(drawKey(g, kind)))) keep.push(flowSlot(kind, 0));
+    ledger.subtractRow(outer, mi, keep);
+    for (const kind of ['commitment', 'deployed'] as const) {
+      const kept = keep.includes(flowSlot(kind, 0));
+      if (!kept) continue;
+      govs.forEach((_, g) =>
+        (drawn.get(drawKey(g, kind)) ?? []).forEach((a, y) => ledger.add(outer, g, kind, y + shift, A.sub(A.zero, a))),
+      );
+    }
   });
   return ledger;
 }

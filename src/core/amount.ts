@@ -112,11 +112,11 @@ export function describe(x: unknown): string {
 }
 
 /** "FY2030", "2030" or 2030 -> 2030; a small integer n -> the n-th year of the horizon. */
-export function parseYear(input: unknown, start: number, years: number): Parsed<number> {
+export function parseYear(input: unknown, start: number, years: number, prefix: 'FY' | 'CY' = 'FY'): Parsed<number> {
   const bad = (m: string): Parsed<number> => ({
     ok: false,
     message: m,
-    hint: M.yearHint(start, years),
+    hint: M.yearHint(start, years, prefix),
   });
   let n: number;
   if (typeof input === 'number' && Number.isInteger(input)) n = input;

@@ -48,3 +48,19 @@ export function unitWord(currency: string): string {
 export function millionsInWords(currency: string): string {
   return currency === 'USD' ? 'millions of dollars' : currency === 'EUR' ? 'millions of euros' : `millions of ${currency}`;
 }
+
+/**
+ * A message or hint written for a dollar plan, said in another plan's currency: the
+ * format's hints (built once, before a file's currency is read) name dollars, and a plan
+ * in euros prints none. A dollar plan's text is returned as it is.
+ */
+export function inCurrency(text: string, currency: string): string {
+  if (currency === DEFAULT_CURRENCY) return text;
+  const word = unitWord(currency);
+  return text
+    .replaceAll('in US dollars', `in ${currency}`)
+    .replaceAll('USD millions', `${currency} millions`)
+    .replace(/\$(?=\d)/g, '')
+    .replace(/\bdollars\b/g, word === currency ? `units of ${currency}` : `${word}s`)
+    .replace(/\bdollar\b/g, word);
+}

@@ -39,7 +39,7 @@ export const M = {
   solveExactGrid: (grid: string) =>
     `Exact to ${grid}: the boundary lies between two neighbouring values of that grid; the answer is the one that meets the goal.`,
   solveBisection: (precision: string) =>
-    `Found by bisection to within ${precision}: the response is not linear here; the answer meets the goal and a value ${precision} closer to the scenario's own does not.`,
+    `Found by bisection to within ${precision}: steps along a straight line did not land on the boundary (a response with steps or kinks, such as a gate or a count of years); the answer meets the goal and a value ${precision} closer to the scenario's own does not.`,
   solveRange: (written: string, c: string) =>
     `The input is a range as written (${written}); solved for the ${c} case, and the answer is one value.`,
   solveAssumes: (events: string) => `Assumes as written: ${events}; the answer holds for those outcomes only.`,
@@ -84,8 +84,12 @@ export const M = {
   tooManyEnds: (raw: string) => `"${raw}" has more than two ends`,
   notAYear: (got: string) => `${got} is not a year`,
   yearNeither: (n: number) => `year ${n} is neither a fiscal year nor a year number of the horizon`,
-  yearHint: (start: number, years: number) =>
-    `write a fiscal year as FY${start + 1} (or ${start + 1}), or a year number 1-${years} of the horizon`,
+  yearHint: (start: number, years: number, prefix = 'FY') =>
+    `write a ${prefix === 'CY' ? 'calendar' : 'fiscal'} year as ${prefix}${start + 1} (or ${start + 1}), or a year number 1-${years} of the horizon`,
+  yearKind: (raw: string, mine: string) =>
+    `"${raw}" is a ${mine === 'FY' ? 'calendar' : 'fiscal'} year, but this plan's years are ${mine === 'FY' ? 'fiscal years (FY)' : 'calendar years (CY)'}`,
+  yearKindHint: (asMine: string, startOther: string) =>
+    `write ${asMine}, or start the horizon at ${startOther} to count the whole plan in those years`,
 
   // reading
   fileNotFound: (f: string) => `cannot read "${f}": no such file`,
@@ -199,8 +203,8 @@ export const M = {
   duplicateId: (what: string, id: string) => `${what} id "${id}" is used twice`,
   duplicateIdHint: 'ids must be unique; rename one',
   reservedId: (id: string) => `mechanism id "${id}" clashes with a government code or a reserved word`,
-  yearOutsideHorizon: (y: number, a: number, b: number) => `FY${y} is outside the horizon FY${a}-FY${b}`,
-  yearOutsideHint: (a: number, b: number) => `use a year from FY${a} to FY${b}, or lengthen horizon.years`,
+  yearOutsideHorizon: (y: number, a: number, b: number, p = 'FY') => `${p}${y} is outside the horizon ${p}${a}-${p}${b}`,
+  yearOutsideHint: (a: number, b: number, p = 'FY') => `use a year from ${p}${a} to ${p}${b}, or lengthen horizon.years`,
   windowBackwards: (a: number, b: number) => `the window runs backwards: FY${a} to FY${b}`,
   windowConflict: 'give at most two of `from`, `to` and `years`',
   allocationEmpty: 'an allocation needs `amount` or `byYear`',
@@ -229,7 +233,11 @@ export const M = {
   subsidyRateHint: 'a subsidy rate is the present value of the expected net cost per dollar lent: a few percent',
   subsidyMissing: (what: string) => `${what} needs a subsidy rate`,
   shareHint: 'a share is between 0% and 100%',
+  creditRateHint: 'a tax credit rate is a share of the qualified investment: 25% is written 25%',
   feeRateHint: 'a fee rate is a share of the guaranteed amount: a few percent',
+  backedBelowGuarantee: 'a guarantee backs at least the loan it guarantees: coFinance below 1x',
+  backedBelowGuaranteeHint:
+    'coFinance on a loan guarantee is all the lending backed per guaranteed unit, the guaranteed loan included: 1x when the guarantee covers the whole loan, 2x when it covers half',
   rateBelowMinusOne: (what: string) => `${what} is below -100%`,
   subsidyMissingHint:
     'add `subsidyRate: 5%` to the mechanism or under assumptions (federal credit reform: budget cost = subsidy rate x face value)',
@@ -338,10 +346,12 @@ export const M = {
   againstMismatch: (what: string, mine: string, theirs: string) =>
     `--against: the baseline has another ${what} (this plan: ${mine}; the baseline: ${theirs}); an increment needs the same ${what}`,
   againstMismatchHint: 'estimate against a current-law scenario over the same horizon, with the same governments and basis',
-  withinOverrun: (inner: string, outer: string, gov: string, year: number, by: string, cur = 'USD') =>
-    `"${inner}" is within "${outer}" but exceeds ${outer}'s ${gov} commitment in FY${year} by ${by} (${cur} millions)`,
-  withinOverrunHint: (outer: string) =>
-    `raise ${outer}'s amounts or lower this mechanism's; what is within an envelope must fit inside it`,
+  withinOverrun: (inner: string, outer: string, gov: string, year: string, by: string, cur = 'USD', draw?: string) =>
+    `"${inner}" is within "${outer}" but ${draw ? `${draw} exceeds` : 'exceeds'} ${outer}'s ${gov} commitment in ${year} by ${by} (${cur} millions)`,
+  withinOverrunHint: (outer: string, fix?: string) =>
+    fix
+      ? `${fix}, or raise ${outer}'s amounts; what counts against an envelope is what it costs the budget, not the amount lent or guaranteed`
+      : `raise ${outer}'s amounts or lower this mechanism's; what is within an envelope must fit inside it`,
   unknownMeasure: (id: string, known: readonly string[]) =>
     `unknown measure "${id}"${known.length ? ` (defined under measures: ${known.join(', ')})` : ' (the scenario defines no measures:)'}`,
   unknownMetric: (p: string) => `unknown metric "${p}"`,
@@ -519,12 +529,12 @@ export const M = {
     gov: string,
     drawn: string,
     env: string,
-    firstYear: number,
+    firstYear: string,
     years: string,
     c: string,
     cur = 'USD',
   ) =>
-    `program "${prog}" takes ${mech}'s programs to ${drawn} in FY${firstYear}, above ${mech}'s ${gov} appropriations of ${env} (${cur} millions); overrun in ${years}${c === 'base' ? '' : ` (${c} case)`}`,
+    `program "${prog}" takes ${mech}'s programs to ${drawn} in ${firstYear}, above ${mech}'s ${gov} appropriations of ${env} (${cur} millions); overrun in ${years}${c === 'base' ? '' : ` (${c} case)`}`,
   envelopeOverrunHint: (mech: string) =>
     `programs draw on ${mech}'s envelope, per government and year; raise ${mech}'s appropriations or cut the program (run clamps the mechanism's own follow-on at zero meanwhile)`,
   fallbackBeforeStudy: (fb: string, prog: string, year: number, endYear: number) =>

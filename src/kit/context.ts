@@ -52,6 +52,8 @@ export class Normalizer {
   readonly start: number;
   /** horizon.start is a usable year (else every year is reported once, at horizon.start). */
   private readonly startOk: boolean;
+  /** The plan's years are calendar years (CY), not fiscal years (FY). */
+  readonly calendar: boolean;
   readonly years: number;
   readonly end: number;
   readonly governments: Sponsor[];
@@ -81,6 +83,8 @@ export class Normalizer {
     if (!startYear.ok || startYear.value < 1900)
       diags.error('invalid-year', M.horizonStart, this.at(['horizon', 'start']), M.horizonStartHint);
     this.startOk = startYear.ok && startYear.value >= 1900;
+    // A start written CY2015 makes the plan's years calendar years, labelled CY everywhere.
+    this.calendar = typeof input.horizon.start === 'string' && /^\s*CY/i.test(input.horizon.start);
     this.start = startYear.ok ? startYear.value : 2000;
     this.years = input.horizon.years;
     this.end = this.start + this.years - 1;
@@ -263,7 +267,20 @@ export class Normalizer {
   /** A year as written -> its index in the horizon, or a diagnostic. */
   yearIndex(raw: unknown, p: Path): number | undefined {
     const { start, years, end } = this;
-    const y = parseYear(raw, start, years);
+    const mine = this.calendar ? 'CY' : 'FY';
+    const written = typeof raw === 'string' ? /^\s*(FY|CY)/i.exec(raw)?.[1]?.toUpperCase() : undefined;
+    // A calendar year in a fiscal-year plan (or the reverse) names another span of months: one diagnostic, no guess.
+    if (written !== undefined && written !== mine && this.startOk) {
+      const n = String(raw).replace(/^\s*(FY|CY)\s*/i, '');
+      this.diags.error(
+        'year-kind',
+        `${this.pathText(p)}: ${M.yearKind(String(raw), mine)}`,
+        this.at(p),
+        M.yearKindHint(`${mine}${n}`, `${written}${start}`),
+      );
+      return undefined;
+    }
+    const y = parseYear(raw, start, years, mine);
     if (!y.ok) {
       this.diags.error('invalid-year', `${this.pathText(p)}: ${y.message}`, this.at(p), y.hint);
       return undefined;
@@ -273,9 +290,9 @@ export class Normalizer {
     if (y.value < start || y.value > end) {
       this.diags.error(
         'year-outside-horizon',
-        `${this.pathText(p)}: ${M.yearOutsideHorizon(y.value, start, end)}`,
+        `${this.pathText(p)}: ${M.yearOutsideHorizon(y.value, start, end, mine)}`,
         this.at(p),
-        M.yearOutsideHint(start, end),
+        M.yearOutsideHint(start, end, mine),
       );
       return undefined;
     }

@@ -33,6 +33,10 @@ export interface BudgetItem<T> {
   receipts?: T[];
 }
 
+/** A mechanism's draws on its envelope: amounts by plan year (before the enactment shift), keyed by drawKey(). */
+export type Draws<T> = Map<string, T[]>;
+export const drawKey = (g: number, kind: NeutralFlow) => `${g}/${kind}`;
+
 export class FlowCtx<T> {
   constructor(
     readonly A: Arith<T>,
@@ -46,8 +50,31 @@ export class FlowCtx<T> {
     private readonly shift = 0,
     /** Sponsors with no budget (`basis: none`, a bank's own balance sheet), by index: their budget items book nothing. */
     private readonly noBudget: readonly boolean[] = [],
+    /** What the mechanism takes from an envelope it is within, per flow, when not its own row (see draw()). */
+    private readonly draws?: Draws<T>,
   ) {}
 
+  /**
+   * What this mechanism takes from an envelope it is `within:`, in place of its own `kind`
+   * flow: credit draws its subsidy cost from an envelope of appropriations, not its face
+   * value. Flows without a draw are taken from the envelope as booked.
+   */
+  draw(g: number, kind: 'commitment' | 'deployed', amounts: T[]): void {
+    if (!this.draws) return;
+    const key = drawKey(g, kind);
+    const prev = this.draws.get(key) ?? [];
+    const A = this.A;
+    const n = Math.max(prev.length, amounts.length);
+    this.draws.set(
+      key,
+      Array.from({ length: n }, (_, y) => A.add(prev[y] ?? A.zero, amounts[y] ?? A.zero)),
+    );
+  }
+
+  /** Whether sponsor `g` has a budget at all (not `basis: none`): revenue it forgoes is a cost to it. */
+  hasBudget(g: number): boolean {
+    return !this.noBudget[g];
+  }
   /** The value of a figure in this evaluation. */
   fig(f: Fig): T {
     return this.pick.fig(f);

@@ -14,8 +14,10 @@ import {
   type MoneyMetricId,
   RATIO_METRICS,
   type RatioMetricId,
+  unbookedLate,
 } from '../model/metrics.js';
-import { isActive, type Scenario } from '../model/scenario.js';
+import type { FlowKind } from '../model/flows.js';
+import { isActive, type Scenario, yearName } from '../model/scenario.js';
 import { valueUnit, type ValueUnit } from '../model/paths.js';
 import type { ClaimVerdict } from './claims.js';
 import type { Evaluation } from './evaluate.js';
@@ -90,7 +92,7 @@ export interface ScenarioDiff {
   alt: SideInfo;
   case: Case;
   /** The alternative's horizon (the base's is baseHorizon). */
-  horizon: { start: number; years: number };
+  horizon: { start: number; years: number; calendar?: boolean };
   baseHorizon: { start: number; years: number };
   /** The two sides name different governments. */
   govsDiffer: boolean;
@@ -157,8 +159,11 @@ export function moneyOf(m: Measure<Dec>, metric: MoneyMetricId, scope: string, m
   return m.money(metric, scope === 'total' ? null : scope, mech, y);
 }
 
+/** A calendar-year plan's flag, written only when set (a fiscal-year plan's document is as it was). */
+const cal = (s: Scenario) => (s.horizon.calendar ? { calendar: true } : {});
+
 function yearLabels(s: Scenario): string[] {
-  return [...Array.from({ length: s.horizon.years }, (_, y) => `FY${s.horizon.start + y}`), 'after'];
+  return [...Array.from({ length: s.horizon.years }, (_, y) => yearName(s.horizon, y)), 'after'];
 }
 
 export function diffEvaluations(a: Evaluation, b: Evaluation): ScenarioDiff {
@@ -171,8 +176,12 @@ export function diffEvaluations(a: Evaluation, b: Evaluation): ScenarioDiff {
     x === 'after' ? 1 : y === 'after' ? -1 : byCodePoint(x, y),
   );
 
+  // A metric of flows added after version 1 is a row only when either side books them.
+  const booked = (k: FlowKind) => [a, b].some((ev) => !ev.ledger.entries([k]).next().done);
+  const mechMetrics = MECHANISM_METRICS.filter((m) => !unbookedLate(m, booked));
+  const yearMetrics = YEAR_METRICS.filter((m) => !unbookedLate(m, booked));
   const headline: Row[] = [];
-  for (const metric of MECHANISM_METRICS)
+  for (const metric of mechMetrics)
     for (const scope of scopes) {
       headline.push(row(`${metric}.${scope}`, metric, 'amount', moneyOf(A, metric, scope), moneyOf(B, metric, scope), { scope }));
     }
@@ -186,7 +195,7 @@ export function diffEvaluations(a: Evaluation, b: Evaluation): ScenarioDiff {
   const byMechanism: Row[] = [];
   for (const mech of mechs)
     for (const scope of govs)
-      for (const metric of MECHANISM_METRICS) {
+      for (const metric of mechMetrics) {
         byMechanism.push(
           row(`${metric}.${scope}.${mech}`, metric, 'amount', moneyOf(A, metric, scope, mech), moneyOf(B, metric, scope, mech), {
             scope,
@@ -198,7 +207,7 @@ export function diffEvaluations(a: Evaluation, b: Evaluation): ScenarioDiff {
   const byYear: Row[] = [];
   for (const year of years)
     for (const scope of scopes)
-      for (const metric of YEAR_METRICS) {
+      for (const metric of yearMetrics) {
         byYear.push(
           row(
             `${metric}.${scope}.${year}`,
@@ -257,8 +266,8 @@ export function diffEvaluations(a: Evaluation, b: Evaluation): ScenarioDiff {
     base: { name: a.scenario.name, file: a.scenario.file, chain: a.scenario.chain },
     alt: { name: b.scenario.name, file: b.scenario.file, chain: b.scenario.chain },
     case: b.case,
-    horizon: { start: b.scenario.horizon.start, years: b.scenario.horizon.years },
-    baseHorizon: { start: a.scenario.horizon.start, years: a.scenario.horizon.years },
+    horizon: { start: b.scenario.horizon.start, years: b.scenario.horizon.years, ...cal(b.scenario) },
+    baseHorizon: { start: a.scenario.horizon.start, years: a.scenario.horizon.years, ...cal(a.scenario) },
     govsDiffer: A.govs.join() !== B.govs.join(),
     currency: b.scenario.currency,
     labels: B.context,
@@ -283,7 +292,7 @@ export function inputsOf(s: Scenario): Map<string, InputSide> {
   const set = (path: string, value: string, source?: string, loc?: Loc) => {
     if (!out.has(path)) out.set(path, { value: { kind: 'setting', value }, source, loc });
   };
-  const fy = (i: number) => `FY${s.horizon.start + i}`;
+  const fy = (i: number) => yearName(s.horizon, i);
   set('horizon', `${fy(0)}-${fy(s.horizon.years - 1)} (${s.horizon.years} years)`, s.horizon.source);
   set('targets.includeFollowOn', String(s.targets.includeFollowOn));
   set('scoring.basis', s.basis);

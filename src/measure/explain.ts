@@ -9,7 +9,7 @@ import { floorMetric, moneyMetric, type MoneyMetricId, ratioMetric, targetMetric
 import { type Gov, type MetricRef, parseMetricPath } from '../model/paths.js';
 import { type ExprUnit, parseExpr, printExpr, refsOf, refsOfRanges, refUnit } from '../model/expr.js';
 import { namesOf } from '../model/names.js';
-import { type Fig, inactiveReason } from '../model/scenario.js';
+import { type Fig, inactiveReason, yearName } from '../model/scenario.js';
 import type { Measure } from './measure.js';
 
 export interface ExplainMech {
@@ -106,7 +106,7 @@ export function explain(
   const names = namesOf(s);
   const p = parseMetricPath(path, names);
   const horizon = Array.from({ length: N }, (_, y) => y);
-  const fy = (y: number) => `FY${s.horizon.start + y}`;
+  const fy = (y: number) => yearName(s.horizon, y);
   const scope = (g: Gov) => g ?? 'total';
   if (!p.ok) {
     // Not one path: an expression (a ratio of two metrics, a period range...), taken apart into its money paths.

@@ -14,9 +14,12 @@ import {
   moneyMetric,
   ratioMetric,
   type RatioMetricId,
+  MONEY_METRIC_IDS,
   targetMetric,
   type TargetReading,
+  unbookedLate,
 } from '../model/metrics.js';
+import type { FlowKind } from '../model/flows.js';
 import type { Gov, MetricRef } from '../model/paths.js';
 import type { Scenario, TargetTest } from '../model/scenario.js';
 import type { Expr } from '../model/expr.js';
@@ -35,6 +38,14 @@ export class Measure<T> {
   readonly basis: Basis;
   private readonly govIndex: Map<string, number>;
   private readonly memo = new Map<string, T>();
+  /** Whether the plan books any flow of kind `k` (a newer flow's metrics are listed only then). */
+  booked(k: FlowKind): boolean {
+    return !this.ledger.entries([k]).next().done;
+  }
+  /** The money metrics machine outputs list: all but those of newer flows the plan does not book. */
+  listedMetrics(): MoneyMetricId[] {
+    return MONEY_METRIC_IDS.filter((id) => !unbookedLate(id, (k) => this.booked(k)));
+  }
   constructor(
     readonly s: Scenario,
     readonly ledger: Ledger<T>,

@@ -22,6 +22,7 @@ import { namesOf } from '../model/names.js';
 import type { Evaluation } from './evaluate.js';
 import type { Measure } from './measure.js';
 import { moneyOf, percent, type RowUnit, type VerdictRow } from './diff.js';
+import { yearName } from '../model/scenario.js';
 
 export type Op = '>' | '>=' | '<' | '<=';
 
@@ -102,7 +103,7 @@ export type ThresholdCheck =
 /** A metric on one side; a fiscal year it does not model counts as zero, like the by-year rows. */
 function valueOn(m: Measure<Dec>, ref: MetricRef, start: number): Dec | boolean | null {
   if (ref.kind === 'money' && typeof ref.period === 'number')
-    return moneyOf(m, ref.metric, ref.gov ?? 'total', ref.mech, `FY${start + ref.period}`);
+    return moneyOf(m, ref.metric, ref.gov ?? 'total', ref.mech, yearName({ ...m.s.horizon, start }, ref.period));
   if (ref.kind === 'money' || ref.kind === 'ratio') {
     if (ref.gov !== null && !m.govs.includes(ref.gov)) return ref.kind === 'money' ? Dec.ZERO : null;
     if (ref.mech !== undefined && !m.mechs.includes(ref.mech)) return ref.kind === 'money' ? Dec.ZERO : null;

@@ -84,6 +84,10 @@ export const creditFacility = defineKind<CreditMech, z.output<ReturnType<typeof 
   description:
     "Loan face value obligated per year. Budget cost = subsidy rate x face value in the year of obligation (federal credit reform, 1990), outlaid as the loans disburse; the loan itself is not a budget cost. A partner's match is its own appropriation.",
   schema,
+  envelopeDraw: {
+    what: 'its subsidy cost (subsidy rate x face value)',
+    fix: 'lower its subsidy rate or its face value',
+  },
   normalize(c, m, p, base) {
     const match = Object.entries(m.match ?? {}).flatMap(([g, raw]) => {
       const mp = [...p, 'match', g];
@@ -123,6 +127,9 @@ export const creditFacility = defineKind<CreditMech, z.output<ReturnType<typeof 
       });
       f.spread(g, 'deployed', face, m.disbursement.shares);
       f.book(g, 'private', f.scale(face, coFinance));
+      // Within an envelope of appropriations, a loan uses its subsidy cost, not its face value.
+      f.draw(g, 'commitment', subsidy);
+      f.draw(g, 'deployed', f.spreadOf(subsidy, m.disbursement.shares));
     }
     for (const match of m.match) {
       const g = f.gi(match.alloc.gov);
@@ -135,6 +142,8 @@ export const creditFacility = defineKind<CreditMech, z.output<ReturnType<typeof 
         outlays: f.spreadOf(amt, m.disbursement.shares),
       });
       f.spread(g, 'deployed', amt, m.disbursement.shares);
+      f.draw(g, 'commitment', amt);
+      f.draw(g, 'deployed', f.spreadOf(amt, m.disbursement.shares));
     }
   },
   rule: () =>

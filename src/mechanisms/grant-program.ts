@@ -1,12 +1,14 @@
 // grant-program: appropriations (budget authority) per year, outlaid over a spend-out
 // profile; programs are sub-allocations that draw on the envelope, each with its own
-// follow-on ratio (private follow-on funding attributed to grants).
+// follow-on ratio (private follow-on funding attributed to grants). A grant may also be
+// matched by private money committed alongside it (`coFinance`, OECD "simple
+// co-financing"): that is private capital mobilized, not follow-on.
 import * as z from 'zod';
 import { type Diagnostic, type Loc } from '../core/diagnostics.js';
 import { M } from '../core/messages.js';
 import { Dec, displayMillions, Exact } from '../core/money.js';
 import { type Case, casePicker, type FlowCtx, yearly } from '../kit/flows.js';
-import type { Alloc, Fig, MechBase, Profile } from '../model/scenario.js';
+import { type Alloc, type Fig, type Horizon, type MechBase, type Profile, yearName } from '../model/scenario.js';
 import { itemId, obj, once, parts, perGov, removeItem, sourced } from '../kit/figures.js';
 import { allocFigs, allocSettings, defineKind, pct, uniqueFigs } from './kind.js';
 
@@ -33,6 +35,10 @@ const schema = once(() => {
       .optional()
       .meta({ description: 'How appropriations are outlaid over the years (default: assumptions.spendOut)' }),
     followOn: sourced('ratio').optional().meta({ description: 'Private follow-on per grant dollar outside the programs' }),
+    coFinance: sourced('ratio').optional().meta({
+      description:
+        'Private matching money committed alongside each grant dollar (OECD simple co-financing), counted as private capital mobilized',
+    }),
     programs: z.array(program).optional().meta({ description: 'Sub-allocations that draw on the envelope' }),
     budget: budget.optional(),
     currentLaw,
@@ -53,6 +59,8 @@ export interface GrantMech extends MechBase {
   appropriations: Alloc[];
   spendOut: Profile;
   followOn: Fig;
+  /** Private matching per grant dollar (simple co-financing): private capital, unlike follow-on. */
+  coFinance?: Fig;
   programs: Program[];
   /** Share of each government's appropriations current law already provides. */
   currentLaw: { gov: string; fig: Fig }[];
@@ -63,9 +71,9 @@ const CASES: Case[] = ['base', 'low', 'high'];
 export const grantProgram = defineKind<GrantMech, z.output<ReturnType<typeof schema>>>({
   kind: 'grant-program',
   title: 'Grant program',
-  mobilization: 'none',
+  mobilization: 'coFinancing',
   description:
-    'Appropriations per year, outlaid over a spend-out profile; budget cost = the appropriation in the year appropriated. Programs draw on the envelope; grant follow-on is reported apart from mobilization.',
+    'Appropriations per year, outlaid over a spend-out profile; budget cost = the appropriation in the year appropriated. Programs draw on the envelope; grant follow-on is reported apart from mobilization; private matching (`coFinance`) is private capital mobilized (simple co-financing).',
   schema,
   normalize(c, m, p, base) {
     const programIds = new Set<string>();
@@ -92,6 +100,8 @@ export const grantProgram = defineKind<GrantMech, z.output<ReturnType<typeof sch
       appropriations: c.perGov(m.appropriations, [...p, 'appropriations']),
       spendOut: c.profile(m.spendOut, [...p, 'spendOut'], c.defSpendOut),
       followOn: c.optional(m.followOn, [...p, 'followOn'], c.defaultRatio('followOn')),
+      // Not the scenario's default coFinance (written for credit): a grant is matched only when it says so.
+      ...(m.coFinance !== undefined ? { coFinance: c.fig(m.coFinance, [...p, 'coFinance']) } : {}),
       programs,
       currentLaw: c.govShares(m.currentLaw, [...p, 'currentLaw']),
     };
@@ -109,6 +119,7 @@ export const grantProgram = defineKind<GrantMech, z.output<ReturnType<typeof sch
         outlays: f.spreadOf(a, m.spendOut.shares),
       });
       f.spread(g, 'deployed', a, m.spendOut.shares);
+      if (m.coFinance) f.book(g, 'private', f.scale(a, f.fig(m.coFinance)));
       const law = m.currentLaw.find((x) => x.gov === alloc.gov);
       if (law) f.book(g, 'currentLaw', f.scale(a, f.fig(law.fig)));
       // Follow-on private funding: programs at their own ratio, the rest of the envelope at the mechanism's.
@@ -131,10 +142,11 @@ export const grantProgram = defineKind<GrantMech, z.output<ReturnType<typeof sch
   rule: (m, kinds) =>
     m.budget === 'none' && kinds.includes('budgetCost')
       ? 'marked not appropriated (budget: none): no budget cost on the as-published basis; an appropriation on the federal basis'
-      : 'appropriations per year; budget cost = the appropriation, in the year appropriated; outlays follow the spend-out profile',
+      : `appropriations per year; budget cost = the appropriation, in the year appropriated; outlays follow the spend-out profile${m.coFinance && kinds.includes('private') ? '; private matching = coFinance x the appropriation, in the year appropriated (simple co-financing)' : ''}`,
   inputs(m, kinds, gov) {
     const out: Fig[] = [];
     for (const a of m.appropriations) if (gov === undefined || a.gov === gov) out.push(...allocFigs(a));
+    if (kinds.includes('private') && m.coFinance) out.push(m.coFinance);
     if (kinds.includes('currentLaw')) for (const x of m.currentLaw) if (gov === undefined || x.gov === gov) out.push(x.fig);
     if (kinds.includes('followOn')) {
       for (const p of m.programs) {
@@ -165,7 +177,7 @@ export const grantProgram = defineKind<GrantMech, z.output<ReturnType<typeof sch
       m,
       s.governments.map((x) => x.code),
       s.horizon.years,
-      s.horizon.start,
+      s.horizon,
       s.currency,
     );
   },
@@ -177,7 +189,7 @@ export const grantProgram = defineKind<GrantMech, z.output<ReturnType<typeof sch
  * tips the sum over in the first year of overrun; the first case (base, low, high) that
  * overruns is reported.
  */
-function envelopes(m: GrantMech, govs: string[], N: number, start: number, cur: string): Diagnostic[] {
+function envelopes(m: GrantMech, govs: string[], N: number, h: Horizon, cur: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (m.programs.length === 0) return out;
   for (const g of govs) {
@@ -220,8 +232,8 @@ function envelopes(m: GrantMech, govs: string[], N: number, start: number, cur: 
           g,
           displayMillions(total, 'exact'),
           displayMillions(env[y0]!, 'exact'),
-          start + y0,
-          yearRuns(overYears, start),
+          yearName(h, y0),
+          yearRuns(overYears, h),
           c,
           cur,
         ),
@@ -235,12 +247,12 @@ function envelopes(m: GrantMech, govs: string[], N: number, start: number, cur: 
 }
 
 /** "FY2027-FY2029, FY2031" from year indices. */
-export function yearRuns(ys: number[], start: number): string {
+export function yearRuns(ys: number[], h: Pick<Horizon, 'start' | 'calendar'>): string {
   const runs: string[] = [];
   for (let i = 0; i < ys.length;) {
     let j = i;
     while (j + 1 < ys.length && ys[j + 1] === ys[j]! + 1) j++;
-    runs.push(i === j ? `FY${start + ys[i]!}` : `FY${start + ys[i]!}-FY${start + ys[j]!}`);
+    runs.push(i === j ? yearName(h, ys[i]!) : `${yearName(h, ys[i]!)}-${yearName(h, ys[j]!)}`);
     i = j + 1;
   }
   return runs.join(', ');

@@ -51,6 +51,11 @@ export interface MechanismKind<M extends MechBase = MechBase, I = unknown> {
   assumptions(m: M, kinds: FlowKind[]): Assumption[];
   /** Its settings that are not figures, for diff's list of inputs. */
   settings(m: M, fy: (i: number) => string): Setting[];
+  /**
+   * What it takes from an envelope it is `within:` when that is not its amount (credit: its
+   * subsidy cost), and the fix an overrun calls for; undefined: its amounts as booked.
+   */
+  envelopeDraw?: { what: string; fix: string };
   /** Check rules of its own (e.g. programs inside their envelope). */
   rules?(m: M, s: Scenario): Diagnostic[];
 }

@@ -3,7 +3,8 @@
 // guarantee is committed (a negative rate when fees exceed expected losses gives a
 // negative cost); the subsidy is outlaid as the guaranteed loans disburse. Fees are shown
 // as offsetting collections (they are already inside the subsidy rate, so they are not
-// subtracted again); the private lending it backs counts as private capital mobilized.
+// subtracted again). The lending it backs counts once: the guaranteed amount is already
+// the public commitment, so private capital is the backed lending beyond it.
 import * as z from 'zod';
 import { M } from '../core/messages.js';
 import { Dec } from '../core/money.js';
@@ -30,9 +31,10 @@ const schema = once(() => {
     disbursement: profile
       .optional()
       .meta({ description: 'How the guaranteed loans disburse (default: assumptions.disbursement)' }),
-    coFinance: sourced('ratio')
-      .optional()
-      .meta({ description: 'Private lending backed per guaranteed dollar (counted as private capital mobilized)' }),
+    coFinance: sourced('ratio').optional().meta({
+      description:
+        'All the lending backed per guaranteed dollar, the guaranteed loan included (1x: the guarantee covers the whole loan); the lending beyond the guaranteed amount is private capital mobilized, so the backed lending counts once',
+    }),
     budget: budget.optional(),
     provisioning: obj({
       rate: sourced('rate', { atMostOne: true }).meta({
@@ -71,12 +73,20 @@ export const loanGuarantee = defineKind<GuaranteeMech, z.output<ReturnType<typeo
   title: 'Loan guarantee',
   mobilization: 'guarantees',
   description:
-    'Guaranteed amounts per year on private loans. Budget cost = subsidy rate (may be negative) x guaranteed amount when committed (federal credit reform), outlaid as the loans disburse; fees shown as offsetting collections; the lending backed counts as private capital mobilized.',
+    'Guaranteed amounts per year on private loans. Budget cost = subsidy rate (may be negative) x guaranteed amount when committed (federal credit reform), outlaid as the loans disburse; fees shown as offsetting collections; the lending backed counts once: the guaranteed amount is public commitment, the lending beyond it (coFinance - 1 per guaranteed dollar) private capital mobilized.',
   schema,
+  envelopeDraw: {
+    what: 'its budget cost (subsidy or provisioning rate x guaranteed amount)',
+    fix: 'lower its rate or the amount guaranteed',
+  },
   normalize(c, m, p, base) {
     const fees = c.optional(m.fees, [...p, 'fees'], c.zero([...p, 'fees'], 'default: no fees'));
     if (fees.value.high.gt(Dec.ONE))
       c.diags.error('rate-above-one', `${fees.path}: ${M.rateAboveOne('the fee rate')}`, fees.loc, M.feeRateHint);
+    const coFinance = c.optional(m.coFinance, [...p, 'coFinance'], c.defaultRatio('coFinance'));
+    // Lending backed per guaranteed dollar includes the guaranteed dollar: below 1x (other than none) is a slip.
+    if (m.coFinance !== undefined && coFinance.value.low.gt(Dec.ZERO) && coFinance.value.low.lt(Dec.ONE))
+      c.diags.error('invalid-value', `${coFinance.path}: ${M.backedBelowGuarantee}`, coFinance.loc, M.backedBelowGuaranteeHint);
     return {
       ...base,
       kind: 'loan-guarantee',
@@ -91,14 +101,15 @@ export const loanGuarantee = defineKind<GuaranteeMech, z.output<ReturnType<typeo
           : subsidyOf(c, m.subsidyRate, p, 'a loan guarantee'),
       fees,
       disbursement: c.profile(m.disbursement, [...p, 'disbursement'], c.defDisbursement),
-      coFinance: c.optional(m.coFinance, [...p, 'coFinance'], c.defaultRatio('coFinance')),
+      coFinance,
       ...(m.provisioning ? { provisioning: provisioningOf(c, m.provisioning, [...p, 'provisioning']) } : {}),
     };
   },
   flows<T>(m: GuaranteeMech, f: FlowCtx<T>) {
     const rate = f.fig(m.subsidyRate);
     const fee = f.fig(m.fees);
-    const coFinance = f.fig(m.coFinance);
+    // The backed lending less the guaranteed amount itself (already the public commitment): counted once.
+    const beyond = f.A.max(f.A.sub(f.fig(m.coFinance), f.A.one), f.A.zero);
     for (const alloc of m.guarantees) {
       const g = f.gi(alloc.gov);
       const amount = f.yearly(alloc);
@@ -112,20 +123,30 @@ export const loanGuarantee = defineKind<GuaranteeMech, z.output<ReturnType<typeo
         authority: subsidy,
         outlays: prov ? subsidy : f.spreadOf(subsidy, m.disbursement.shares),
       });
+      // What is not set aside stays a contingent liability: reported, never a budget cost.
+      if (prov && f.hasBudget(g))
+        f.book(
+          g,
+          'unprovisioned',
+          amount.map((a, y) => f.A.sub(a, subsidy[y]!)),
+        );
+      // Within an envelope of appropriations, a guarantee uses its budget cost, not the amount guaranteed.
+      f.draw(g, 'commitment', subsidy);
       f.book(g, 'fee', f.scale(amount, fee));
-      f.book(g, 'private', f.scale(amount, coFinance));
+      f.book(g, 'private', f.scale(amount, beyond));
     }
   },
   rule: (m) =>
     m.provisioning
-      ? 'guaranteed amount committed per year; budget cost = provisioning rate x guaranteed amount in the year committed, paid then (a provisioned budget guarantee); the rest of the guaranteed amount is unprovisioned exposure, not a budget cost; fees are offsetting collections; the lending backed is private capital'
-      : 'guaranteed amount committed per year; budget cost = subsidy rate x guaranteed amount in the year committed (federal credit reform; negative when fees exceed expected losses), outlaid as the loans disburse; fees are offsetting collections already inside the subsidy rate; the lending backed is private capital',
+      ? 'guaranteed amount committed per year; budget cost = provisioning rate x guaranteed amount in the year committed, paid then (a provisioned budget guarantee); the rest of the guaranteed amount is unprovisioned exposure, not a budget cost; fees are offsetting collections; the lending backed is counted once: private capital = (coFinance - 1) x guaranteed amount, the lending beyond the guarantee'
+      : 'guaranteed amount committed per year; budget cost = subsidy rate x guaranteed amount in the year committed (federal credit reform; negative when fees exceed expected losses), outlaid as the loans disburse; fees are offsetting collections already inside the subsidy rate; the lending backed is counted once: private capital = (coFinance - 1) x guaranteed amount, the lending beyond the guarantee',
   inputs(m, kinds, gov) {
     const mine = m.guarantees.filter((a) => gov === undefined || a.gov === gov);
     const out: Fig[] = [];
     for (const a of mine) out.push(...allocFigs(a));
     if (kinds.some((k) => k === 'budgetCost' || k === 'outlay'))
       out.push(...(m.provisioning ? m.provisioning.figs : [m.subsidyRate]));
+    if (kinds.includes('unprovisioned') && m.provisioning) out.push(...m.provisioning.figs);
     if (kinds.includes('fee')) out.push(m.fees);
     if (kinds.includes('private')) out.push(m.coFinance);
     return uniqueFigs(out);

@@ -7,8 +7,9 @@ import { grantProgram } from './grant-program.js';
 import type { MechanismKind } from './kind.js';
 import { loanGuarantee } from './loan-guarantee.js';
 import { lpFundWaves } from './lp-fund-waves.js';
+import { taxCredit } from './tax-credit.js';
 
-export const KINDS = [grantProgram, equityVehicle, creditFacility, loanGuarantee, lpFundWaves, gatedProject] as const;
+export const KINDS = [grantProgram, equityVehicle, creditFacility, loanGuarantee, lpFundWaves, gatedProject, taxCredit] as const;
 
 export const KIND_NAMES = KINDS.map((k) => k.kind);
 

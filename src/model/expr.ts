@@ -162,12 +162,14 @@ const DIMENSIONLESS: ReadonlySet<ExprUnit> = new Set(['ratio', 'percent', 'count
 
 function resolvePath(tok: Extract<Tok, { t: 'path' }>, n: ExprNames): Expr {
   const { text, at } = tok;
-  const first = `FY${n.start}`;
-  const last = `FY${n.start + n.years - 1}`;
+  const pre = n.calendar ? 'CY' : 'FY';
+  const yearRe = n.calendar ? /^CY(\d{4})$/ : /^FY(\d{4})$/;
+  const first = `${pre}${n.start}`;
+  const last = `${pre}${n.start + n.years - 1}`;
   // A year outside the horizon says so (not "unknown part"), wherever it is written.
   let off = 0;
   for (const seg of text.split('.')) {
-    const fy = /^FY(\d{4})$/.exec(seg);
+    const fy = yearRe.exec(seg);
     if (fy && (Number(fy[1]) < n.start || Number(fy[1]) >= n.start + n.years))
       fail(M.exprOutsideHorizon(seg, first, last), M.exprOutsideHorizonHint(first, last), at.offset + off, seg.length);
     off += seg.length + 1;
@@ -185,15 +187,15 @@ function resolvePath(tok: Extract<Tok, { t: 'path' }>, n: ExprNames): Expr {
   const unit = refUnit(r.ref, n);
   if (dots < 0) return { kind: 'path', ref: r.ref, text, unit, at };
   const toText = text.slice(dots + 2);
-  const to = /^FY(\d{4})$/.exec(toText);
+  const to = yearRe.exec(toText);
   const ref = r.ref;
   if (ref.kind !== 'money' || typeof ref.period !== 'number' || !to || text.indexOf('..', dots + 2) >= 0)
     return fail(M.exprRangeMetric(text), M.exprRangeHint, at.offset, at.length);
   const toIndex = Number(to[1]) - n.start;
   if (toIndex < ref.period)
     fail(
-      M.exprReversedRange(`FY${n.start + ref.period}`, toText),
-      M.exprReversedRangeHint(toText, `FY${n.start + ref.period}`),
+      M.exprReversedRange(`${pre}${n.start + ref.period}`, toText),
+      M.exprReversedRangeHint(toText, `${pre}${n.start + ref.period}`),
       at.offset,
       at.length,
     );

@@ -9,8 +9,20 @@
  * followOn:     private follow-on funding attributed to grants (e.g. a 25:1 track record)
  * fee:          fees a government collects (loan guarantee fees)
  * currentLaw:   appropriations already provided under current law (no new budget authority needed)
+ * revenueLoss:  revenue a sponsor forgoes to a tax credit (a tax expenditure), in the year claimed
+ * unprovisioned: the part of a provisioned guarantee not set aside (a contingent liability, not a budget cost)
  */
-export const NEUTRAL_FLOWS = ['commitment', 'deployed', 'distribution', 'private', 'followOn', 'fee', 'currentLaw'] as const;
+export const NEUTRAL_FLOWS = [
+  'commitment',
+  'deployed',
+  'distribution',
+  'private',
+  'followOn',
+  'fee',
+  'currentLaw',
+  'revenueLoss',
+  'unprovisioned',
+] as const;
 /**
  * budgetCost: budget authority on a scoring basis (appropriations; credit subsidy; equity and fund commitments on the federal basis)
  * outlay:     budget outlays on a scoring basis (appropriations spent out; subsidy as loans disburse; capital calls)
@@ -34,7 +46,15 @@ export const FLOW_ORDER: readonly FlowKind[] = [
   'receipt',
   'fee',
   'currentLaw',
+  'revenueLoss',
+  'unprovisioned',
 ];
+
+/**
+ * Flows added after version 1 of the JSON: listed (in `flowKinds`, and the metrics made
+ * of them only) when the plan books them, so a plan without them prints what it printed.
+ */
+export const LATE_FLOWS: readonly FlowKind[] = ['revenueLoss', 'unprovisioned'];
 
 export function isBudgetFlow(k: FlowKind): k is BudgetFlow {
   return (BUDGET_FLOWS as readonly string[]).includes(k);

@@ -2,7 +2,7 @@
 // the ledger flows it sums), so a renderer finds a metric's label in one place and a
 // metric is added with one entry. Money metrics are sums over the ledger; ratios divide
 // two money metrics of the same mechanisms; tests (floor, target) are in measure/tests.ts.
-import type { FlowKind } from './flows.js';
+import { type FlowKind, LATE_FLOWS } from './flows.js';
 
 export const MONEY_METRIC_IDS = [
   'publicCommitment',
@@ -27,6 +27,10 @@ export const MONEY_METRIC_IDS = [
   'fundSize',
   'currentLaw',
   'incrementalCost',
+  // Added with the tax-credit kind.
+  'revenueLoss',
+  // Added with the provisioning basis.
+  'unprovisionedExposure',
 ] as const;
 
 /**
@@ -199,6 +203,26 @@ export const MONEY_METRICS: readonly MoneyMetric[] = [
     byYear: false,
     simulated: false,
     shownWith: 'currentLaw',
+  },
+  {
+    id: 'revenueLoss',
+    label: () => 'Revenue loss (tax expenditure)',
+    flows: () => [['revenueLoss', 1]],
+    description:
+      'revenue the sponsors forgo to tax credits, in the year claimed: a cost on its own line, the same on every scoring basis, not in budget cost or outlays',
+    byYear: false,
+    simulated: false,
+    hideWhenZero: true,
+  },
+  {
+    id: 'unprovisionedExposure',
+    label: () => 'Unprovisioned guarantee exposure',
+    flows: () => [['unprovisioned', 1]],
+    description:
+      'the part of provisioned guarantees the sponsors did not set aside (guaranteed amount less provisioning), in the year committed: a contingent liability, not a budget cost',
+    byYear: false,
+    simulated: false,
+    hideWhenZero: true,
   },
   {
     id: 'mobilizedFunds',
@@ -392,4 +416,14 @@ export function floorReadingLabel(reading: FloorReading, basisLabel: string): st
 /** The money metric a floor reading tests. */
 export function floorMetric(reading: FloorReading): MoneyMetricId {
   return reading === 'appropriated' ? 'budgetCost' : 'publicCommitment';
+}
+
+/**
+ * A metric made only of flows added after version 1 of the JSON (LATE_FLOWS) that the
+ * plan does not book: left out of machine outputs, so a plan without them prints what it
+ * printed.
+ */
+export function unbookedLate(id: MoneyMetricId, booked: (k: FlowKind) => boolean): boolean {
+  const def = MONEY_METRICS.find((d) => d.id === id)!;
+  return def.flows({ includeFollowOn: false }).every(([k]) => LATE_FLOWS.includes(k) && !booked(k));
 }

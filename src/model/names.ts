@@ -10,6 +10,7 @@ export function namesOf(s: Scenario): ExprNames {
     mechs: s.mechanisms.map((m) => m.id),
     start: s.horizon.start,
     years: s.horizon.years,
+    ...(s.horizon.calendar ? { calendar: true } : {}),
     measures: s.measures.map((m) => m.id),
     measureUnits: new Map<string, ExprUnit>(s.measures.map((m) => [m.id, m.expr.unit])),
     tests: s.targets.tests.map((t) => t.id),

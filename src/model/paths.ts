@@ -57,6 +57,8 @@ export interface Names {
   testUnits?: ReadonlyMap<string, ExprUnit>;
   start: number;
   years: number;
+  /** The plan's years are calendar years: a year in a path is written CY2015. */
+  calendar?: boolean;
 }
 
 export type ParsedPath = { ok: true; ref: MetricRef } | { ok: false; message: string; hint: string };
@@ -90,10 +92,17 @@ export function parseMetricPath(path: string, n: Names): ParsedPath {
     let period: Period | undefined;
     const p = parts[i];
     if (p !== undefined) {
-      const fy = /^FY(\d{4})$/.exec(p);
+      const fy = (n.calendar ? /^CY(\d{4})$/ : /^FY(\d{4})$/).exec(p);
       if (p === 'perYear' || p === 'after') period = p;
       else if (fy && Number(fy[1]) >= n.start && Number(fy[1]) < n.start + n.years) period = Number(fy[1]) - n.start;
-      else return bad(M.metricUnknownPart(p, path), p, [...scopes, ...n.mechs, 'perYear', 'after', `FY${n.start}`]);
+      else
+        return bad(M.metricUnknownPart(p, path), p, [
+          ...scopes,
+          ...n.mechs,
+          'perYear',
+          'after',
+          `${n.calendar ? 'CY' : 'FY'}${n.start}`,
+        ]);
       i++;
     }
     if (i < parts.length) return bad(M.metricExtraParts(path, parts.slice(0, i).join('.')));

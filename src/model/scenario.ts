@@ -255,7 +255,8 @@ export interface Scenario {
   file: string;
   /** Files read, the scenario first, then what it extends. */
   chain: string[];
-  horizon: { start: number; years: number; source?: string };
+  /** `calendar`: the years are calendar years (the start written CY2015), labelled CY, not FY. */
+  horizon: Horizon;
   governments: Sponsor[];
   /** The currency every amount is reported in (ISO 4217; USD when the file names none). */
   currency: string;
@@ -310,4 +311,21 @@ export function inactiveReason(s: Scenario, m: MechBase): string | undefined {
       : `runs only if ${e.swing} ${e.words[0]}`;
   }
   return undefined;
+}
+
+export interface Horizon {
+  start: number;
+  years: number;
+  source?: string;
+  calendar?: boolean;
+}
+
+/** Year index `y` of the horizon as people write it: FY2027, or CY2015 in a calendar-year plan. */
+export function yearName(h: Pick<Horizon, 'start' | 'calendar'>, y: number): string {
+  return `${yearPrefix(h)}${h.start + y}`;
+}
+
+/** "FY" or "CY": how the plan's years are labelled. */
+export function yearPrefix(h: Pick<Horizon, 'calendar'>): 'FY' | 'CY' {
+  return h.calendar ? 'CY' : 'FY';
 }

@@ -1,7 +1,9 @@
 // Reading a scenario up to its typed form: read (YAML and extends) -> validate -> normalize.
+import { DEFAULT_CURRENCY, inCurrency } from '../core/currency.js';
 import { Diagnostics } from '../core/diagnostics.js';
 import type { Scenario } from '../model/scenario.js';
 import { type FileSource, Loader } from '../read/load.js';
+import { getEntry, type LNode, toPlain } from '../read/tree.js';
 import type { SavedInputs } from '../validate/saved.js';
 import { validate } from '../validate/validate.js';
 import { normalize } from './normalize.js';
@@ -15,8 +17,31 @@ export interface LoadResult {
 /** Reads, validates and normalizes one scenario file (and what it extends); `saved`: validated trees saved between runs. */
 export function loadScenario(file: string, loader: Loader = new Loader(), source?: FileSource, saved?: SavedInputs): LoadResult {
   const diags = new Diagnostics();
+  const r = loadIn(file, diags, loader, source, saved);
+  sayInCurrency(diags, r.tree);
+  return { scenario: r.scenario, diags, sources: r.sources };
+}
+
+/** The plan's diagnostics in its own currency (the file's `currency:`, when it names a known one). */
+function sayInCurrency(diags: Diagnostics, tree: LNode | undefined): void {
+  const entry = tree && tree.kind === 'map' ? getEntry(tree, 'currency') : undefined;
+  const code = entry ? toPlain(entry.value) : undefined;
+  if (typeof code !== 'string' || code === DEFAULT_CURRENCY || !/^[A-Z]{3}$/.test(code)) return;
+  for (const d of diags.items) {
+    d.message = inCurrency(d.message, code);
+    if (d.hint !== undefined) d.hint = inCurrency(d.hint, code);
+  }
+}
+
+function loadIn(
+  file: string,
+  diags: Diagnostics,
+  loader: Loader,
+  source?: FileSource,
+  saved?: SavedInputs,
+): { scenario?: Scenario; sources: Map<string, string>; tree?: LNode } {
   const loaded = loader.load(file, diags, source);
-  if (!loaded.tree || diags.hasInputErrors) return { diags, sources: loaded.sources };
+  if (!loaded.tree || diags.hasInputErrors) return { sources: loaded.sources, tree: loaded.tree };
   const key = saved?.key(loaded.tree);
   let input = key === undefined ? undefined : saved!.get(key);
   if (!input) {
@@ -24,7 +49,7 @@ export function loadScenario(file: string, loader: Loader = new Loader(), source
     // Validation that passes adds no diagnostic: the saved form stands for it exactly.
     if (input && key !== undefined) saved!.put(key, input);
   }
-  if (!input) return { diags, sources: loaded.sources };
+  if (!input) return { sources: loaded.sources, tree: loaded.tree };
   const scenario = normalize(input, loaded.tree, loaded.chain[0]!, loaded.chain, diags);
-  return { scenario, diags, sources: loaded.sources };
+  return { scenario, sources: loaded.sources, tree: loaded.tree };
 }

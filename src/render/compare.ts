@@ -9,6 +9,7 @@ import { type CompareSimulation, letter, simulatedTests } from '../report/compar
 import { pairedDifferences } from '../simulate/simulate.js';
 import { wilson } from '../simulate/stats.js';
 import { type CsvValue, toCsv } from './csv.js';
+import { yearName } from '../model/scenario.js';
 
 export const COMPARE_JSON_VERSION = 1;
 
@@ -82,8 +83,8 @@ export function compareJson(cmp: Comparison, unusable: Unusable[], sim?: Compare
       name: ev.scenario.name,
       file: ev.scenario.file,
       horizon: {
-        start: `FY${ev.scenario.horizon.start}`,
-        end: `FY${ev.scenario.horizon.start + ev.scenario.horizon.years - 1}`,
+        start: yearName(ev.scenario.horizon, 0),
+        end: yearName(ev.scenario.horizon, ev.scenario.horizon.years - 1),
         years: ev.scenario.horizon.years,
       },
       governments: ev.scenario.governments.map((g) => g.code),

@@ -46,7 +46,7 @@ export function ledgerRows(ev: Evaluation): [string, string, string, string, str
   const N = s.horizon.years;
   const basis = ev.measure.basis.id;
   return [...ev.ledger.entries(FLOW_ORDER, ev.measure.basisIndex)].map((e) => [
-    yearLabel(s.horizon.start, e.y, N),
+    yearLabel(s.horizon, e.y, N),
     s.governments[e.g]!.code,
     s.mechanisms[e.m]!.id,
     e.kind,

@@ -6,6 +6,7 @@ import { millions } from '../core/money.js';
 import { type EstimateData, type Series, sumOf } from '../report/estimate.js';
 import { estimateColumns, estimateLines, probabilitySource } from '../report/estimate-report.js';
 import { type CsvValue, toCsv } from './csv.js';
+import { yearName } from '../model/scenario.js';
 
 export const ESTIMATE_JSON_VERSION = 2;
 
@@ -22,7 +23,7 @@ const LINES = [
 ] as const;
 
 function byColumn(d: EstimateData, xs: Series): Record<string, string> {
-  const cols = estimateColumns(d.scenario.horizon.start, d.scenario.horizon.years);
+  const cols = estimateColumns(d.scenario.horizon, d.scenario.horizon.years);
   const out: Record<string, string> = {};
   for (const c of cols) out[c.label] = millions(sumOf(xs, c.years));
   out.after = millions(xs[xs.length - 1]!);
@@ -44,9 +45,9 @@ export function estimateJson(d: EstimateData): unknown {
     units: { amounts: `${millionsOf(s.currency)}, exact (tables round to the million)` },
     scenario: { name: s.name, file: s.file, extends: s.chain.slice(1), case: d.case },
     basis: d.basis.id,
-    enacted: `FY${s.horizon.start + (s.enacted?.index ?? 0)}`,
+    enacted: yearName(s.horizon, s.enacted?.index ?? 0),
     baseline: d.baseline,
-    columns: [...estimateColumns(s.horizon.start, s.horizon.years).map((c) => c.label), 'after'],
+    columns: [...estimateColumns(s.horizon, s.horizon.years).map((c) => c.label), 'after'],
     sponsors: Object.fromEntries(
       d.sponsors.map((sp) => [
         sp.gov,
@@ -78,7 +79,7 @@ export function estimateJson(d: EstimateData): unknown {
 
 export function estimateCsv(d: EstimateData): string {
   const s = d.scenario;
-  const cols = [...estimateColumns(s.horizon.start, s.horizon.years).map((c) => c.label), 'after'];
+  const cols = [...estimateColumns(s.horizon, s.horizon.years).map((c) => c.label), 'after'];
   const rows: CsvValue[][] = [];
   for (const sp of d.sponsors) {
     const L = estimateLines(sp);

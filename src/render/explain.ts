@@ -99,7 +99,7 @@ export function explainJson(s: Scenario, e: Explanation, c: string, cited?: read
         label: m.label,
         kind: m.kind,
         total: millions(m.total),
-        byYear: Object.fromEntries(p.slots.map((y, i) => [yearLabel(s.horizon.start, y, N), millions(m.byYear[i]!)])),
+        byYear: Object.fromEntries(p.slots.map((y, i) => [yearLabel(s.horizon, y, N), millions(m.byYear[i]!)])),
         rule: m.rule,
         assumptions: m.assumptions.map((a) => ({ ...a, source: a.source ?? null })),
         inputs: m.inputs.map((f) => inputJson(s, f)),
@@ -138,7 +138,7 @@ function partText(s: Scenario, p: ExplainPart, c: ChalkInstance, width: number, 
       const row = p.mechanisms.map((m) => m.byYear[i]!);
       return {
         cells: [
-          text(yearLabel(s.horizon.start, y, N)),
+          text(yearLabel(s.horizon, y, N)),
           ...row.map((x) => text(displayMillions(x))),
           text(displayMillions(row.reduce((a, b) => a.plus(b), Dec.ZERO))),
         ],

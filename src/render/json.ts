@@ -6,13 +6,20 @@ import { type Dec, millions } from '../core/money.js';
 import { claimsOnBases } from '../measure/claims.js';
 import type { Evaluation } from '../measure/evaluate.js';
 import { BASES } from '../model/bases.js';
-import { FLOW_ORDER } from '../model/flows.js';
-import { FLOOR_READINGS, MONEY_METRIC_IDS, type MoneyMetricId, RATIO_METRICS, TARGET_READINGS } from '../model/metrics.js';
+import { FLOW_ORDER, type FlowKind, LATE_FLOWS } from '../model/flows.js';
+import {
+  FLOOR_READINGS,
+  MONEY_METRIC_IDS,
+  type MoneyMetricId,
+  RATIO_METRICS,
+  TARGET_READINGS,
+  unbookedLate,
+} from '../model/metrics.js';
 import { testUnit } from '../model/expr.js';
 import type { TestOutcome } from '../measure/expr.js';
 import { type TestVerdict, testVerdicts } from '../measure/targets.js';
 import type { MetricRef } from '../model/paths.js';
-import { isActive } from '../model/scenario.js';
+import { isActive, yearName } from '../model/scenario.js';
 import { assumedFigures } from '../report/assumed.js';
 import { metricJson } from '../report/values.js';
 import { notQuantified } from '../measure/quantified.js';
@@ -129,14 +136,16 @@ export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
     );
     o.byYear = Object.fromEntries(
       slots.map((y) => [
-        yearLabel(s.horizon.start, y, N),
+        yearLabel(s.horizon, y, N),
         Object.fromEntries(scopes.map((sc) => [sc, millions(m.money(metric, gov(sc), undefined, y))])),
       ]),
     );
     return o;
   };
   const metrics: Record<string, unknown> = {};
-  for (const metric of MONEY_METRIC_IDS) if (metric !== 'headlineMobilization') metrics[metric] = moneyBlock(metric);
+  const booked = (k: FlowKind) => !ev.ledger.entries([k]).next().done;
+  for (const metric of MONEY_METRIC_IDS)
+    if (metric !== 'headlineMobilization' && !unbookedLate(metric, booked)) metrics[metric] = moneyBlock(metric);
   metrics.headlineMobilization = millions(m.money('headlineMobilization'));
   metrics.headlineMobilizationDetail = moneyBlock('headlineMobilization');
   // Ratios by their path: leverage.commitment -> metrics.leverage.commitment.
@@ -171,7 +180,7 @@ export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
                 yearsMet: f.yearsMet,
                 shortfall: f.shortfall === null ? null : millions(f.shortfall),
                 byYear: Object.fromEntries(
-                  f.byYear.map((v, y) => [yearLabel(s.horizon.start, y, N), { amount: millions(v), met: f.yearMet[y] }]),
+                  f.byYear.map((v, y) => [yearLabel(s.horizon, y, N), { amount: millions(v), met: f.yearMet[y] }]),
                 ),
               },
             ];
@@ -223,7 +232,7 @@ export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
       file: s.file,
       extends: s.chain.slice(1),
       case: ev.case,
-      horizon: { start: `FY${s.horizon.start}`, end: `FY${s.horizon.start + N - 1}`, years: N },
+      horizon: { start: yearName(s.horizon, 0), end: yearName(s.horizon, N - 1), years: N },
       governments: s.governments,
       mechanisms: s.mechanisms.map((x) => ({
         id: x.id,
@@ -243,13 +252,13 @@ export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
     ...(s.discount || s.inflation ? { presentValue: valuationJson(ev) } : {}),
     claims: claimsJson(ev),
     flows: [...ev.ledger.entries(FLOW_ORDER, m.basisIndex)].map((e) => ({
-      year: yearLabel(s.horizon.start, e.y, N),
+      year: yearLabel(s.horizon, e.y, N),
       government: govs[e.g],
       mechanism: s.mechanisms[e.m]!.id,
       flow: e.kind,
       amount: millions(e.amount),
     })),
-    flowKinds: FLOW_ORDER,
+    flowKinds: FLOW_ORDER.filter((k) => !LATE_FLOWS.includes(k) || booked(k)),
     warnings: warnings.map((d) => ({
       code: d.code,
       message: d.message,

@@ -3,7 +3,6 @@
 // ratio input is a plain decimal (0.3 for 30%).
 import { type Dec, millions } from '../core/money.js';
 import type { Measure } from '../measure/measure.js';
-import { MONEY_METRIC_IDS } from '../model/metrics.js';
 import type { Fig } from '../model/scenario.js';
 import { solveSentences } from '../report/solve.js';
 import { metricJson } from '../report/values.js';
@@ -19,7 +18,7 @@ const inputJson = (f: Fig, x: Dec): string => (f.unit === 'amount' || f.unit ===
 function metricsJson(m: Measure<Dec>): Record<string, Record<string, string>> {
   const out: Record<string, Record<string, string>> = {};
   const govs = m.govs;
-  for (const id of MONEY_METRIC_IDS) {
+  for (const id of m.listedMetrics()) {
     const o: Record<string, string> = {};
     for (const g of govs) o[g] = millions(m.money(id, g));
     o.total = millions(m.money(id, null));

@@ -5,7 +5,7 @@ import type { ChalkInstance } from 'chalk';
 import { Dec, displayMillions } from '../core/money.js';
 import { type FloorReading, floorReadingLabel, type MetricContext, moneyMetric, RATIO_METRICS } from '../model/metrics.js';
 import { basisById } from '../model/bases.js';
-import { probabilityAssumed, type Scenario } from '../model/scenario.js';
+import { probabilityAssumed, type Scenario, yearName } from '../model/scenario.js';
 import { type Cell, left, right, type Table, text } from '../report/model.js';
 import { horizonText } from '../report/run.js';
 import { metricText } from '../report/values.js';
@@ -111,7 +111,7 @@ export function simulateJson(s: Scenario, r: SimResult): unknown {
       name: s.name,
       file: s.file,
       extends: s.chain.slice(1),
-      horizon: { start: `FY${s.horizon.start}`, years: s.horizon.years },
+      horizon: { start: yearName(s.horizon, 0), years: s.horizon.years },
     },
     trials: r.trials,
     seed: r.seed,
@@ -138,7 +138,7 @@ export function simulateJson(s: Scenario, r: SimResult): unknown {
         }
       : null,
     real: s.inflation
-      ? { inflation: s.inflation.rate.toPlain(6), dollarsOf: `FY${s.horizon.start + s.inflation.base}`, metrics: block('real.') }
+      ? { inflation: s.inflation.rate.toPlain(6), dollarsOf: yearName(s.horizon, s.inflation.base), metrics: block('real.') }
       : null,
     probabilities: Object.fromEntries(r.probabilities),
     // Added in 1.1: the Monte Carlo standard error of each probability, sqrt(p (1 - p) / trials).
@@ -348,7 +348,7 @@ export function renderSimulate(s: Scenario, r: SimResult, c: ChalkInstance, widt
     out.push(
       c.bold(
         wrap(
-          `Present value at ${rates} (${s.discount.midYear ? 'middle' : 'end'} of each fiscal year, to the start of FY${s.horizon.start})`,
+          `Present value at ${rates} (${s.discount.midYear ? 'middle' : 'end'} of each fiscal year, to the start of ${yearName(s.horizon, 0)})`,
           width,
         ).join('\n'),
       ),
@@ -359,7 +359,7 @@ export function renderSimulate(s: Scenario, r: SimResult, c: ChalkInstance, widt
     out.push(
       c.bold(
         wrap(
-          `Real: FY${s.horizon.start + s.inflation.base} dollars at ${rateText(s.inflation.rate)} inflation a year`,
+          `Real: ${yearName(s.horizon, s.inflation.base)} dollars at ${rateText(s.inflation.rate)} inflation a year`,
           width,
         ).join('\n'),
       ),

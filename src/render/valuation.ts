@@ -3,7 +3,7 @@
 import { millions, type Dec } from '../core/money.js';
 import type { Evaluation } from '../measure/evaluate.js';
 import { discountFactors, realFactors, weighted } from '../measure/pv.js';
-import { MONEY_METRIC_IDS } from '../model/metrics.js';
+import { yearName } from '../model/scenario.js';
 
 export function valuationJson(ev: Evaluation): unknown {
   const { scenario: s, measure: m } = ev;
@@ -13,7 +13,7 @@ export function valuationJson(ev: Evaluation): unknown {
   const df = s.discount ? discountFactors(s.discount, N) : undefined;
   const rf = s.inflation ? realFactors(s.inflation, N) : undefined;
   const metrics = Object.fromEntries(
-    MONEY_METRIC_IDS.map((metric) => [
+    m.listedMetrics().map((metric) => [
       metric,
       Object.fromEntries(
         scopes.map((sc) => {
@@ -57,7 +57,7 @@ export function valuationJson(ev: Evaluation): unknown {
     inflation: s.inflation
       ? {
           rate: s.inflation.rate.toPlain(6),
-          dollarsOf: `FY${s.horizon.start + s.inflation.base}`,
+          dollarsOf: yearName(s.horizon, s.inflation.base),
           source: s.inflation.source ?? null,
         }
       : null,

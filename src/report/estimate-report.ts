@@ -6,7 +6,7 @@
 import { millionsInWords } from '../core/currency.js';
 import { Dec, displayMillions } from '../core/money.js';
 import type { Summary } from '../simulate/stats.js';
-import { type Event, probabilityAssumed, type Scenario } from '../model/scenario.js';
+import { type Event, type Horizon, probabilityAssumed, type Scenario, yearName } from '../model/scenario.js';
 import { type EstimateData, type Series, type SponsorEstimate, sumOf } from './estimate.js';
 import { assumedLine } from './assumed.js';
 import { inputRows } from './inputs.js';
@@ -22,12 +22,13 @@ export interface EstimateColumn {
 /** The columns: each fiscal year, the first five years (when the horizon is longer), the whole horizon. */
 const capitalized = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
-export function estimateColumns(start: number, years: number): EstimateColumn[] {
+export function estimateColumns(start: number | Horizon, years: number): EstimateColumn[] {
+  const h = typeof start === 'number' ? { start } : start;
   const cols: EstimateColumn[] = Array.from({ length: years }, (_, y) => ({
-    label: `FY${start + y}`,
+    label: yearName(h, y),
     years: [y, y] as [number, number],
   }));
-  return [...cols, ...spanColumns(start, years)];
+  return [...cols, ...spanColumns(h.start, years)];
 }
 
 function spanColumns(start: number, years: number): EstimateColumn[] {
@@ -51,7 +52,7 @@ export function estimateLines(sp: SponsorEstimate) {
   const add = (a: Series, b: Series) => a.map((v, i) => v.plus(b[i]!));
   const neg = (a: Series) => a.map((v) => v.neg());
   const netDirect = add(sp.direct.outlays, neg(sp.direct.receipts));
-  const revenues = sp.direct.outlays.map((v) => v.minus(v));
+  const revenues = sp.revenues;
   return {
     N,
     directAuthority: sp.direct.authority,
@@ -78,8 +79,8 @@ const nonZero = (xs: Series) => xs.some((v) => !v.isZero());
 
 function summaryTable(sp: SponsorEstimate, s: Scenario) {
   const L = estimateLines(sp);
-  const cols = [{ label: `FY${s.horizon.start}`, years: [0, 0] as [number, number] }, ...spanColumns(s.horizon.start, L.N)];
-  const after = `FY${s.horizon.start + L.N}`;
+  const cols = [{ label: yearName(s.horizon, 0), years: [0, 0] as [number, number] }, ...spanColumns(s.horizon.start, L.N)];
+  const after = yearName(s.horizon, L.N);
   const yes = (b: boolean) => (b ? 'Yes' : 'No');
   const paygo = nonZero(L.netDirect) || nonZero(L.revenues) || nonZero(L.directAuthority);
   const later = L.deficit[L.N]!;
@@ -87,7 +88,10 @@ function summaryTable(sp: SponsorEstimate, s: Scenario) {
     kind: 'table' as const,
     id: `table-estimate-${sp.gov}-summary`,
     title: 'Summary',
-    columns: [left(`By fiscal year, ${millionsInWords(s.currency)}`), ...cols.map((c) => right(c.label))],
+    columns: [
+      left(`By ${s.horizon.calendar ? 'calendar' : 'fiscal'} year, ${millionsInWords(s.currency)}`),
+      ...cols.map((c) => right(c.label)),
+    ],
     rows: [
       row('Direct spending (outlays)', L.netDirect, cols),
       row('Revenues', L.revenues, cols),
@@ -96,7 +100,7 @@ function summaryTable(sp: SponsorEstimate, s: Scenario) {
     ],
     notes: [
       `Statutory pay-as-you-go procedures apply? ${yes(paygo)}.`,
-      `Increases net direct spending after FY${s.horizon.start + L.N - 1}? ${yes(later.gt(later.minus(later)))}${
+      `Increases net direct spending after ${yearName(s.horizon, L.N - 1)}? ${yes(later.gt(later.minus(later)))}${
         later.isZero()
           ? ''
           : ` (${displayMillions(later, 0, 'away')} from ${after} on, from authority provided within the horizon; not split into later periods)`
@@ -110,7 +114,7 @@ function summaryTable(sp: SponsorEstimate, s: Scenario) {
 
 function costTable(sp: SponsorEstimate, s: Scenario) {
   const L = estimateLines(sp);
-  const cols = estimateColumns(s.horizon.start, L.N);
+  const cols = estimateColumns(s.horizon, L.N);
   const rows: Row[] = [
     heading('Direct spending', cols),
     row('  Estimated budget authority', L.directAuthority, cols),
@@ -118,13 +122,13 @@ function costTable(sp: SponsorEstimate, s: Scenario) {
     row('  Offsetting receipts (money back)', L.receipts, cols),
     row('  Net direct spending (outlays)', L.netDirect, cols, true),
     heading('Revenues', cols),
-    row('  Estimated revenues (none modeled)', L.revenues, cols),
+    row(nonZero(L.revenues) ? '  Estimated revenues (tax credits)' : '  Estimated revenues (none modeled)', L.revenues, cols),
     heading('Spending subject to appropriation', cols),
     row('  Estimated authorization level', L.authorization, cols),
     row('  Estimated outlays', L.discretionaryOutlays, cols, true),
     ...(nonZero(L.administrative) ? [row('  of which administrative costs', L.administrative, cols)] : []),
   ];
-  const last = `FY${s.horizon.start + L.N - 1}`;
+  const last = yearName(s.horizon, L.N - 1);
   const after = [
     ['direct spending', L.netDirect[L.N]!],
     ['spending subject to appropriation', L.discretionaryOutlays[L.N]!],
@@ -133,7 +137,10 @@ function costTable(sp: SponsorEstimate, s: Scenario) {
     kind: 'table' as const,
     id: `table-estimate-${sp.gov}-cost`,
     title: 'Estimated cost',
-    columns: [left(`By fiscal year, ${millionsInWords(s.currency)}`), ...cols.map((c) => right(c.label))],
+    columns: [
+      left(`By ${s.horizon.calendar ? 'calendar' : 'fiscal'} year, ${millionsInWords(s.currency)}`),
+      ...cols.map((c) => right(c.label)),
+    ],
     rows,
     notes: [
       roundingNote(s.currency),
@@ -148,7 +155,7 @@ function costTable(sp: SponsorEstimate, s: Scenario) {
 }
 
 function mechanismTable(sp: SponsorEstimate, s: Scenario) {
-  const cols = estimateColumns(s.horizon.start, s.horizon.years);
+  const cols = estimateColumns(s.horizon, s.horizon.years);
   const part = (direct: boolean): Row[] => {
     const ls = sp.mechs.filter((l) => l.direct === direct);
     if (!ls.length) return [];
@@ -164,7 +171,10 @@ function mechanismTable(sp: SponsorEstimate, s: Scenario) {
     kind: 'table' as const,
     id: `table-estimate-${sp.gov}-mechanisms`,
     title: 'By mechanism',
-    columns: [left(`By fiscal year, ${millionsInWords(s.currency)}`), ...cols.map((c) => right(c.label))],
+    columns: [
+      left(`By ${s.horizon.calendar ? 'calendar' : 'fiscal'} year, ${millionsInWords(s.currency)}`),
+      ...cols.map((c) => right(c.label)),
+    ],
     rows: [...part(true), ...part(false)],
     empty: 'No budget effect on this basis.',
     notes: [[...new Map(sp.mechs.map((l) => [l.id, `${l.id}: ${l.label}`])).values()].join('; ') + '.', roundingNote(s.currency)],
@@ -173,12 +183,15 @@ function mechanismTable(sp: SponsorEstimate, s: Scenario) {
 
 function paygoTable(sp: SponsorEstimate, s: Scenario) {
   const L = estimateLines(sp);
-  const cols = estimateColumns(s.horizon.start, L.N);
+  const cols = estimateColumns(s.horizon, L.N);
   return {
     kind: 'table' as const,
     id: `table-estimate-${sp.gov}-paygo`,
     title: 'Pay-as-you-go effects',
-    columns: [left(`By fiscal year, ${millionsInWords(s.currency)}`), ...cols.map((c) => right(c.label))],
+    columns: [
+      left(`By ${s.horizon.calendar ? 'calendar' : 'fiscal'} year, ${millionsInWords(s.currency)}`),
+      ...cols.map((c) => right(c.label)),
+    ],
     rows: [
       row('Net increase or decrease (-) in the deficit', L.deficit, cols, true),
       row('  Memorandum: changes in outlays', L.netDirect, cols),
@@ -246,8 +259,8 @@ export function probabilitySource(e: Pick<Event, 'probability' | 'source'>): str
 function basisSection(d: EstimateData): Section {
   const s = d.scenario;
   const enacted = s.enacted
-    ? `FY${s.horizon.start + s.enacted.index}${s.enacted.source ? ` (${s.enacted.source})` : ' (no source given)'}`
-    : `FY${s.horizon.start}, the horizon's first year (default; scoring.enacted states another)`;
+    ? `${yearName(s.horizon, s.enacted.index)}${s.enacted.source ? ` (${s.enacted.source})` : ' (no source given)'}`
+    : `${yearName(s.horizon, 0)}, the horizon's first year (default; scoring.enacted states another)`;
   const baseline =
     d.baseline.kind === 'scenario'
       ? `the baseline scenario "${d.baseline.name}" (${d.baseline.file}), on the same basis; the estimate is this plan less that one, line by line${d.baseline.assumed ? `. ${d.baseline.assumed.replace(/\.$/, '')}` : ''}`
@@ -270,7 +283,12 @@ function basisSection(d: EstimateData): Section {
     ],
     ['Incremental to. ', `${baseline}.`],
     ['Administrative costs. ', `${admin}.`],
-    ['Revenues. ', 'None modeled: the plan changes no tax; fees are inside the credit subsidy rate.'],
+    [
+      'Revenues. ',
+      d.sponsors.some((sp) => nonZero(sp.revenues))
+        ? 'Tax credits reduce revenues by their rate x the qualified investment, in the year claimed (a tax expenditure, shown as a decrease in revenues, which increases the deficit); fees are inside the credit subsidy rate.'
+        : 'None modeled: the plan changes no tax; fees are inside the credit subsidy rate.',
+    ],
     ['Case. ', `${d.case} values of every range.`],
   ];
   return {

@@ -9,7 +9,7 @@ import type { Picker } from '../kit/flows.js';
 import type { Ledger } from '../kit/ledger.js';
 import type { Evaluation } from '../measure/evaluate.js';
 import type { Basis } from '../model/bases.js';
-import type { Event, Scenario } from '../model/scenario.js';
+import { type Event, type Scenario, yearName } from '../model/scenario.js';
 import { assumedLine } from './assumed.js';
 
 /** Amounts by year of the horizon, then one bucket for everything after it (length N + 1). */
@@ -31,6 +31,8 @@ export interface SponsorEstimate {
   discretionary: { authority: Series; outlays: Series };
   /** Administrative costs (scoring.administrativeCosts), authorized and outlaid in the same year. */
   administrative: Series;
+  /** Change in revenues: revenue forgone to tax credits, as a decrease (negative), in the year claimed. */
+  revenues: Series;
   mechs: MechLine[];
 }
 
@@ -76,6 +78,7 @@ export function sponsorEstimates(
       direct: { authority: zeros(N + 1), outlays: zeros(N + 1), receipts: zeros(N + 1) },
       discretionary: { authority: zeros(N + 1), outlays: zeros(N + 1) },
       administrative: administrative(s, gov.code),
+      revenues: zeros(N + 1),
       mechs: [],
     };
     s.mechanisms.forEach((mech, m) => {
@@ -100,6 +103,7 @@ export function sponsorEstimates(
           addTo(out.discretionary[key], y, all.minus(dir));
         }
         addTo(out.direct.receipts, y, ledger.get(m, g, 'receipt', y, b));
+        addTo(out.revenues, y, ledger.get(m, g, 'revenueLoss', y).neg().times(keep));
       }
       for (const l of lines) if ([...l.authority, ...l.outlays].some((v) => !v.isZero())) out.mechs.push(l);
     });
@@ -156,6 +160,7 @@ export function subtractEstimates(a: SponsorEstimate[], b: SponsorEstimate[]): S
         outlays: minus(sa.discretionary.outlays, sb?.discretionary.outlays),
       },
       administrative: minus(sa.administrative, sb?.administrative),
+      revenues: minus(sa.revenues, sb?.revenues),
       mechs: mechs.filter((l) => [...l.authority, ...l.outlays].some((v) => !v.isZero())),
     };
   });
@@ -164,7 +169,7 @@ export function subtractEstimates(a: SponsorEstimate[], b: SponsorEstimate[]): S
 /** The differences that make an increment meaningless, each as [what, this plan's, the baseline's]. */
 export function baselineMismatch(a: Scenario, b: Scenario): [string, string, string][] {
   const out: [string, string, string][] = [];
-  const h = (s: Scenario) => `FY${s.horizon.start}, ${s.horizon.years} years`;
+  const h = (s: Scenario) => `${yearName(s.horizon, 0)}, ${s.horizon.years} years`;
   if (a.horizon.start !== b.horizon.start || a.horizon.years !== b.horizon.years) out.push(['horizon', h(a), h(b)]);
   const govs = (s: Scenario) =>
     s.governments
@@ -206,6 +211,7 @@ function scale(xs: SponsorEstimate[], k: Dec): SponsorEstimate[] {
     direct: { authority: t(x.direct.authority), outlays: t(x.direct.outlays), receipts: t(x.direct.receipts) },
     discretionary: { authority: t(x.discretionary.authority), outlays: t(x.discretionary.outlays) },
     administrative: t(x.administrative),
+    revenues: t(x.revenues),
     mechs: x.mechs.map((l) => ({ ...l, authority: t(l.authority), outlays: t(l.outlays) })),
   }));
 }

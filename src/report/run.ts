@@ -8,7 +8,7 @@ import { displayMillions } from '../core/money.js';
 import type { Evaluation } from '../measure/evaluate.js';
 import { BASES } from '../model/bases.js';
 import { floorReadingLabel } from '../model/metrics.js';
-import { probabilityAssumed, type Scenario } from '../model/scenario.js';
+import { probabilityAssumed, type Scenario, yearName } from '../model/scenario.js';
 import type { SimResult } from '../simulate/simulate.js';
 import { money, ptr, type Report, type Section, text } from './model.js';
 import { type Fan, type RunContext, runContext } from './sections/context.js';
@@ -108,7 +108,7 @@ export function buildRunReport(ev: Evaluation, opts: { fan?: Fan } = {}): Report
 
 /** The fan of cumulative headline mobilization from a simulation run with `yearly`. */
 export function fanOf(s: Scenario, r: SimResult, seed: number): Fan {
-  const years = Array.from({ length: s.horizon.years }, (_, y) => `FY${s.horizon.start + y}`);
+  const years = Array.from({ length: s.horizon.years }, (_, y) => yearName(s.horizon, y));
   const at = (fy: string) => r.summaries.get(`cumulative.headlineMobilization.total.${fy}`)!;
   const m = (x: number) => Number((x / 1e6).toFixed(3));
   return {

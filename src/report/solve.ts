@@ -147,7 +147,8 @@ export function buildSolveReport(r: SolveResult): Report {
 
   const after = r.after?.measure;
   const rows: Row[] = [];
-  for (const mm of MONEY_METRICS)
+  const listed = m.listedMetrics();
+  for (const mm of MONEY_METRICS.filter((x) => listed.includes(x.id)))
     for (const g of [...govs, null]) {
       const scope = g ?? 'total';
       const b = m.money(mm.id, g);

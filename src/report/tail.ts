@@ -7,6 +7,7 @@ import type { Evaluation } from '../measure/evaluate.js';
 import type { MoneyMetricId } from '../model/metrics.js';
 import { moneyMetric } from '../model/metrics.js';
 import { type Cell, left, money, ptr, right, type Row, type Table, text } from './model.js';
+import { yearName } from '../model/scenario.js';
 
 const TAIL_METRICS: readonly MoneyMetricId[] = ['outlays', 'deployed', 'distributions'];
 
@@ -17,8 +18,8 @@ export function tailTable(ev: Evaluation): Table {
   const govs = s.governments.map((g) => g.code);
   const scopes: (string | null)[] = [...govs, null];
   const key = (g: string | null) => g ?? 'total';
-  const first = `FY${s.horizon.start}`;
-  const last = `FY${s.horizon.start + N - 1}`;
+  const first = yearName(s.horizon, 0);
+  const last = yearName(s.horizon, N - 1);
   const horizon = N === 1 ? first : `${first}-${last}`;
   const rows: Row[] = [];
   for (const metric of TAIL_METRICS) {

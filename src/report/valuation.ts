@@ -6,6 +6,7 @@ import type { Evaluation } from '../measure/evaluate.js';
 import { discountFactors, realFactors, weighted } from '../measure/pv.js';
 import { MONEY_METRICS, type MoneyMetricId } from '../model/metrics.js';
 import { type Block, left, money, ptr, right, type Row, text } from './model.js';
+import { yearName } from '../model/scenario.js';
 
 /** The metrics shown: what a budget reader discounts (the rest are in the JSON). */
 const SHOWN: MoneyMetricId[] = ['publicCommitment', 'budgetCost', 'outlays', 'privateMobilized', 'headlineMobilization'];
@@ -18,7 +19,7 @@ export function valuationTable(ev: Evaluation): Block | undefined {
   const scopes: (string | null)[] = [...govs, null];
   const df = s.discount ? discountFactors(s.discount, N) : undefined;
   const rf = s.inflation ? realFactors(s.inflation, N) : undefined;
-  const first = `FY${s.horizon.start}`;
+  const first = yearName(s.horizon, 0);
   const rows: Row[] = [];
   for (const id of SHOWN) {
     const mm = MONEY_METRICS.find((x) => x.id === id)!;
@@ -40,7 +41,7 @@ export function valuationTable(ev: Evaluation): Block | undefined {
     );
   if (rf)
     notes.push(
-      `Real: in FY${s.horizon.start + s.inflation!.base} dollars at ${s.inflation!.rate.times(100).toPlain(4)}% a year.`,
+      `Real: in ${yearName(s.horizon, s.inflation!.base)} dollars at ${s.inflation!.rate.times(100).toPlain(4)}% a year.`,
     );
   notes.push(
     'Nominal figures are in the headline table; every metric, and the whole life of the flows: --format json, presentValue.',

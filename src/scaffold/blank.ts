@@ -79,7 +79,8 @@ mechanisms:
     disbursement: loans
 
   # Guarantees on private loans: budget cost = subsidy rate x amount guaranteed;
-  # the private lending it backs counts as private capital mobilized.
+  # coFinance is all the lending backed per guaranteed dollar (2x: the guarantee covers
+  # half of each loan), counted once: the half beyond the guarantee is private capital.
   - id: LG-1
     kind: loan-guarantee
     label: Export loan guarantees
@@ -87,7 +88,7 @@ mechanisms:
       BB: { amount: 50M, per: year, from: FY2028 }
     subsidyRate: 2%
     fees: 1%
-    coFinance: 1x
+    coFinance: 2x
 
   # A fund of funds: each government commits to waves of funds; private investors
   # (limited partners) add crowdIn x the public anchor. A later wave may be gated.
@@ -112,6 +113,16 @@ mechanisms:
       AA: $200M-400M
       BB: $100M-200M
     fallback: none
+
+  # A tax credit: rate x qualified private investment, claimed lag years later. Its cost
+  # is revenue forgone (revenueLoss), not budget cost; the investment is private capital.
+  - id: T-1
+    kind: tax-credit
+    label: Investment tax credit
+    rate: 25%
+    investment:
+      AA: { amount: 100M, per: year }
+    lag: 1
 
 # Published figures the model is tested against: a warning when one does not hold.
 claims:

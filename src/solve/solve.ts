@@ -114,21 +114,29 @@ export function solve(s: Scenario, goal: Goal, input: Fig, c: Case, given?: Eval
   let a: Point = { x: own, st: stateBefore };
   let xb = clip(own.plus(step));
   if (xb.eq(own)) xb = clip(own.minus(step));
+  // Where the secant steps settle: the root of the line, on the grid.
+  let settled: Dec | undefined;
   for (let i = 0; i < SECANT_STEPS && budgetLeft() && !xb.eq(a.x); i++) {
     const b = at(xb);
     if (tight(b) && boundary(b)) return done(b, 'exact');
     if (b.st.gap === null || a.st.gap === null || b.st.gap.eq(a.st.gap)) break;
     const root = snap(clip(b.x.minus(b.st.gap.times(b.x.minus(a.x)).div(b.st.gap.minus(a.st.gap)))), grid);
-    if (root.eq(b.x)) break;
+    if (root.eq(b.x)) {
+      settled = root;
+      break;
+    }
     a = b;
     xb = root;
   }
 
   // 2. A boundary that is not on the grid, or a strict goal (>, <, a verdict read as false)
-  //    that fails exactly on its boundary: the neighbours on the grid.
-  for (const p of [...seen.values()])
-    if (!p.st.holds && p.st.gap !== null && p.st.gap.abs().lte(grid.times(1e6)))
-      for (const x of [p.x.plus(grid), p.x.minus(grid)]) if (x.gte(lo) && x.lte(hi) && budgetLeft()) at(x);
+  //    that fails exactly on its boundary: the neighbours on the grid. A gap is in the
+  //    metric's units, not the input's, so the root the secant settled on is tried too
+  //    (a ratio's grid step moves an amount by far more than the grid itself).
+  const near = [...seen.values()].filter(
+    (p) => (!p.st.holds && p.st.gap !== null && p.st.gap.abs().lte(grid.times(1e6))) || (settled && p.x.eq(settled)),
+  );
+  for (const p of near) for (const x of [p.x.plus(grid), p.x.minus(grid)]) if (x.gte(lo) && x.lte(hi) && budgetLeft()) at(x);
 
   // 3. The ends of the allowed range, when nothing met the goal yet.
   const holding = () => [...seen.values()].filter((p) => p.st.holds);

@@ -7,7 +7,7 @@ import type { Dec } from '../core/money.js';
 import type { Evaluation } from '../measure/evaluate.js';
 import { kindOf } from '../mechanisms/registry.js';
 import { FLOOR_READINGS } from '../model/metrics.js';
-import type { Fig, Scenario } from '../model/scenario.js';
+import { type Fig, type Scenario, yearName } from '../model/scenario.js';
 import { type Goal, type GoalState, goalState, parseGoal } from './goal.js';
 import { mechanismAmounts, mechanismOf } from './inputs.js';
 import { type SolveResult, solve } from './solve.js';
@@ -58,7 +58,7 @@ export function writtenAs(s: Scenario, f: Fig): string {
   const id = mechanismOf(f.path);
   const m = s.mechanisms.find((x) => x.id === id);
   if (!m) return '';
-  const fy = (i: number) => `FY${s.horizon.start + i}`;
+  const fy = (i: number) => yearName(s.horizon, i);
   const owner = f.path.replace(/\.amount$/, '');
   return (
     kindOf(m)

@@ -245,6 +245,13 @@ function report(issue: Issue, base: Path, tree: LMap, plain: unknown, sink: Sink
     case 'invalid_format':
       emit('invalid-value', prefix + `${describe(value)}: ${issue.message}`, at(path));
       return;
+    case 'invalid_key': {
+      // A map key the record's key schema refuses (a sponsor code): say why, at the key.
+      const key = path[path.length - 1];
+      const why = issue.issues[0]?.message ?? issue.message;
+      emit('invalid-value', prefix + `${describe(key)}: ${why}`, at(path, true));
+      return;
+    }
     default:
       emit('invalid-value', prefix + issue.message, at(path));
   }

@@ -11,7 +11,8 @@ describe('EFSI: a provisioned EU guarantee and a bank with no budget cost', () =
   // EU guarantee 16,000 provisioned at 50%: budget cost 16,000 x 0.5 = 8,000, paid when committed
   //   (4,000 a year over 4 years x 50% = 2,000 a year).
   // EIB 5,000 of own resources: commitment 5,000, budget cost 0 (a bank: basis none).
-  // Private: 14 x 16,000 = 224,000 and 14 x 5,000 = 70,000 -> 294,000.
+  // Private: the guarantee backs 15 per guaranteed euro, the guaranteed one included: (15 - 1) x 16,000
+  //   = 224,000 beyond the public commitment; the bank: 14 x 5,000 = 70,000 on top of its loans -> 294,000.
   // Headline = 21,000 + 294,000 = 315,000: 15x per unit committed (315,000 / 21,000),
   //   39.375x per unit of budget cost (315,000 / 8,000).
   const m = evalYaml(EFSI).measure;
@@ -22,6 +23,12 @@ describe('EFSI: a provisioned EU guarantee and a bank with no budget cost', () =
     expect(M(m.money('outlays', 'EU'))).toBe('8000');
     expect(M(m.money('budgetCost', 'EIB'))).toBe('0');
     expect(M(m.money('outlays', 'EIB'))).toBe('0');
+  });
+
+  it('the half not provisioned is reported as exposure, not cost', () => {
+    // 16,000 guaranteed - 8,000 provisioned = 8,000 unprovisioned; the bank has no budget, so none.
+    expect(M(m.money('unprovisionedExposure', 'EU'))).toBe('8000');
+    expect(M(m.money('unprovisionedExposure', 'EIB'))).toBe('0');
   });
 
   it('commitment and mobilization count for both, the bank included', () => {

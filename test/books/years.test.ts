@@ -28,3 +28,41 @@ describe('calendar years', () => {
     expect(r.stderr).toContain('bad.yaml:2:19');
   });
 });
+
+describe('a calendar-year plan says CY everywhere', () => {
+  const dir = tempDir();
+  // 1 in CY2022, 2 in CY2023 (3 in all); the assertion reads CY2023 (2 <= 2: holds).
+  writeFileSync(join(dir, 'cy.yaml'), `${PLAN}assert:\n  - budgetCost.US.CY2023 <= 2M\n`);
+
+  it('in every format, with no FY label left', async () => {
+    for (const args of [
+      ['run'],
+      ['run', '--format', 'json'],
+      ['run', '--format', 'csv'],
+      ['estimate'],
+      ['explain', 'budgetCost.US'],
+    ]) {
+      const r = await cli([args[0]!, 'cy.yaml', ...args.slice(1)], { cwd: dir });
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+      expect(r.stdout, args.join(' ')).toContain('CY2023');
+      expect(r.stdout, args.join(' ')).not.toMatch(/FY\d/);
+    }
+    const j = JSON.parse((await cli(['run', 'cy.yaml', '--format', 'json'], { cwd: dir })).stdout);
+    expect(j.scenario.horizon).toEqual({ start: 'CY2022', end: 'CY2024', years: 3 });
+    expect(j.metrics.budgetCost.byYear.CY2023.US).toBe('2');
+  });
+
+  it('a fiscal year written in it (or a calendar year in a fiscal-year plan) is one diagnostic', async () => {
+    writeFileSync(join(dir, 'mixed.yaml'), PLAN.replace('CY2023: 2M', 'FY2023: 2M'));
+    const r = await cli(['check', 'mixed.yaml'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr.match(/ error /g)).toHaveLength(1);
+    expect(r.stderr).toContain('error year-kind');
+    expect(r.stderr).toContain('"FY2023" is a fiscal year, but this plan\'s years are calendar years (CY)');
+    expect(r.stderr).toContain('hint: write CY2023, or start the horizon at FY2022');
+    writeFileSync(join(dir, 'fy.yaml'), PLAN.replace('start: CY2022', 'start: FY2022').replace('CY2023: 2M', 'FY2023: 2M'));
+    const f = await cli(['check', 'fy.yaml'], { cwd: dir });
+    expect(f.stderr.match(/ error /g)).toHaveLength(1);
+    expect(f.stderr).toContain('"CY2022" is a calendar year, but this plan\'s years are fiscal years (FY)');
+  });
+});

@@ -9,7 +9,8 @@
 //   CC: grants 30/yr FY2035-FY2037 = 90; loans 700 x 10% = 70 (10/yr)  = 160
 //   total 490 + 126 + 160                                   = 776
 // By year: FY2031-FY2034 70 + 18 + 10 = 98; FY2035-FY2037 70 + 18 + 40 = 128.
-// Private: guarantee 1x x 700 = 700 (BB); fund 2x x 3 x 70 = 420 (140 each) -> 1,120.
+// Private: the guarantee backs 2x per guaranteed dollar, the guaranteed one included: (2 - 1) x 700 = 700 (BB);
+//   fund 2x x 3 x 70 = 420 (140 each) -> 1,120.
 // Public commitment: AA 490 + 70 = 560; BB 140 + 700 + 70 = 910; CC 90 + 700 + 70 = 860 -> 2,330.
 // Headline = public commitment + private = 2,330 + 1,120 = 3,450 (target 2,000: met).
 // Fees: 1% x 700 = 7 (BB), offsetting collections, not subtracted again.

@@ -41,9 +41,11 @@ it('writes a stand-alone plan with every kind that check passes and run computes
   //   guarantees 2% x (50/yr x 9 yr from FY2028 = 450) = 9; fund of funds 0;
   //   gated project (study passes) 300 + 150 = 450. Total 2,000 + 62.5 + 9 + 450 = 2,521.5.
   expect(m.budgetCost.total).toBe('2521.5');
+  //   The tax credit's 25% x 100/yr is revenue forgone, not budget cost.
   // Headline: public commitment 2,000 + 500 + 1,250 + 450 + 800 + 450 = 5,450, plus private
-  //   450 x 1x (guarantees) + 800 x 2x (crowd-in midpoint of 1.5x-2.5x) = 2,050: 7,500.
-  expect(m.headlineMobilization).toBe('7500');
+  //   (2x - 1) x 450 (guarantees: the lending beyond the guaranteed half) + 800 x 2x (crowd-in
+  //   midpoint of 1.5x-2.5x) + 100/yr x 10 yr (tax-credit investment) = 3,050: 8,500.
+  expect(m.headlineMobilization).toBe('8500');
 });
 
 it('refuses to overwrite an existing file without --force', async () => {

@@ -4,7 +4,7 @@
 import type { Dec } from '../../core/money.js';
 import type { Evaluation } from '../../measure/evaluate.js';
 import type { MoneyMetricId } from '../../model/metrics.js';
-import type { Scenario } from '../../model/scenario.js';
+import { type Horizon, type Scenario, yearName } from '../../model/scenario.js';
 import { type Cell, money, ptr, type Section } from '../model.js';
 
 /** The P5-P95 fan of a simulated series, for the report's chart. */
@@ -18,14 +18,14 @@ export interface Fan {
   p95: number[];
 }
 
-/** "FY2027" for a year index, "after" past the horizon. */
-export function yearLabel(start: number, y: number, years: number): string {
-  return y >= years ? 'after' : `FY${start + y}`;
+/** "FY2027" (or "CY2015" in a calendar-year plan, given its horizon) for a year index, "after" past the horizon. */
+export function yearLabel(start: number | Pick<Horizon, 'start' | 'calendar'>, y: number, years: number): string {
+  return y >= years ? 'after' : yearName(typeof start === 'number' ? { start } : start, y);
 }
 
-/** The horizon as people say it: "FY2027-FY2036". */
-export function horizonText(h: { start: number; years: number }): string {
-  return h.years === 1 ? `FY${h.start}` : `FY${h.start}-FY${h.start + h.years - 1}`;
+/** The horizon as people say it: "FY2027-FY2036" (CY in a calendar-year plan). */
+export function horizonText(h: { start: number; years: number; calendar?: boolean }): string {
+  return h.years === 1 ? yearName(h, 0) : `${yearName(h, 0)}-${yearName(h, h.years - 1)}`;
 }
 
 export interface RunContext {
@@ -63,7 +63,7 @@ export function runContext(ev: Evaluation, fan?: Fan): RunContext {
   const N = s.horizon.years;
   const govs = s.governments.map((g) => g.code);
   const scopeKey = (g: string | null) => g ?? 'total';
-  const fy = (y: number) => yearLabel(s.horizon.start, y, N);
+  const fy = (y: number) => yearLabel(s.horizon, y, N);
   const moneyCell = (metric: MoneyMetricId, g: string | null, mech?: string, year?: number | 'after'): Cell => {
     const y = year === 'after' ? N : year;
     const v = m.money(metric, g, mech, y);
