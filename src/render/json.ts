@@ -5,6 +5,7 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import { type Dec, millions } from '../core/money.js';
 import { claimsOnBases } from '../measure/claims.js';
 import type { Evaluation } from '../measure/evaluate.js';
+import type { Measure } from '../measure/measure.js';
 import { BASES } from '../model/bases.js';
 import { FLOW_ORDER, type FlowKind, LATE_FLOWS } from '../model/flows.js';
 import {
@@ -117,6 +118,40 @@ function notQuantifiedJson({ scenario: s, measure: m }: Evaluation) {
   }, {});
 }
 
+type FloorResult = ReturnType<Measure<Dec>['floor']>;
+
+const floorJson = (f: FloorResult) => ({
+  met: f.met,
+  everyYear: f.everyYear,
+  average: millions(f.average),
+  yearsMet: f.yearsMet,
+  shortfall: f.shortfall === null ? null : millions(f.shortfall),
+});
+
+/** metrics.floor: the amount, and per government and reading the verdicts with every year's figure. */
+function floorMetricsJson(ev: Evaluation, govs: string[]): Record<string, unknown> {
+  const { scenario: s, measure: m } = ev;
+  const N = s.horizon.years;
+  const floorAmount = m.floorAmount();
+  return {
+    amount: floorAmount === null ? null : millions(floorAmount),
+    ...Object.fromEntries(
+      govs.map((g) => [
+        g,
+        Object.fromEntries(
+          FLOOR_READINGS.map((reading) => {
+            const f = m.floor(g, reading);
+            const byYear = Object.fromEntries(
+              f.byYear.map((v, y) => [yearLabel(s.horizon, y, N), { amount: millions(v), met: f.yearMet[y] }]),
+            );
+            return [reading, { ...floorJson(f), byYear }];
+          }),
+        ),
+      ]),
+    ),
+  };
+}
+
 export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
   const { scenario: s, measure: m } = ev;
   const N = s.horizon.years;
@@ -162,40 +197,7 @@ export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
   Object.assign(metrics, ratios);
   // Added in 1.2: the multiplier per budget unit on every scoring basis (metrics.multiplier is the scenario's own).
   metrics.multiplierByBasis = multipliersByBasis(m, scopes, ratio);
-  const floorAmount = m.floorAmount();
-  metrics.floor = {
-    amount: floorAmount === null ? null : millions(floorAmount),
-    ...Object.fromEntries(
-      govs.map((g) => [
-        g,
-        Object.fromEntries(
-          FLOOR_READINGS.map((reading) => {
-            const f = m.floor(g, reading);
-            return [
-              reading,
-              {
-                met: f.met,
-                everyYear: f.everyYear,
-                average: millions(f.average),
-                yearsMet: f.yearsMet,
-                shortfall: f.shortfall === null ? null : millions(f.shortfall),
-                byYear: Object.fromEntries(
-                  f.byYear.map((v, y) => [yearLabel(s.horizon, y, N), { amount: millions(v), met: f.yearMet[y] }]),
-                ),
-              },
-            ];
-          }),
-        ),
-      ]),
-    ),
-  };
-  const floorJson = (f: ReturnType<typeof m.floor>) => ({
-    met: f.met,
-    everyYear: f.everyYear,
-    average: millions(f.average),
-    yearsMet: f.yearsMet,
-    shortfall: f.shortfall === null ? null : millions(f.shortfall),
-  });
+  metrics.floor = floorMetricsJson(ev, govs);
   const t = m.target();
   metrics.target = {
     amount: t.target === null ? null : millions(t.target),
