@@ -36,7 +36,7 @@ const MILLION = 1_000_000;
 /** A money query as a formula: the signed sum of its metric's flows over a ledger sheet, budget flows on `basis`. */
 export function sumFormula(query: MoneyQuery, ev: Evaluation, sheet = 'Ledger', basis = ev.measure.basis.id): string {
   const s = ev.scenario;
-  const label = (y: number) => q(yearLabel(s.horizon.start, y, s.horizon.years));
+  const label = (y: number) => q(yearLabel(s.horizon, y, s.horizon.years));
   // One criterion on the year per term: the horizon (<>after), one year, or each year of a range.
   const years: string[] = query.years
     ? Array.from({ length: query.years[1] - query.years[0] + 1 }, (_, k) => label(query.years![0] + k))
@@ -149,7 +149,7 @@ export function ledgerLines(ev: Evaluation, live: LiveInputs | undefined): Ledge
         }
       }
       lines.push([
-        yearLabel(s.horizon.start, e.y, N),
+        yearLabel(s.horizon, e.y, N),
         s.governments[e.g]!.code,
         s.mechanisms[e.m]!.id,
         e.kind,

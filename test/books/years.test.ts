@@ -52,6 +52,19 @@ describe('a calendar-year plan says CY everywhere', () => {
     expect(j.metrics.budgetCost.byYear.CY2023.US).toBe('2');
   });
 
+  it('in the workbook too: the years of the Ledger and of the formulas that sum them by year', async () => {
+    const file = join(dir, 'cy.xlsx');
+    expect((await cli(['run', 'cy.yaml', '--format', 'xlsx', '-o', file], { cwd: dir })).code).toBe(0);
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const texts: string[] = [];
+    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => texts.push(JSON.stringify(c.value)))));
+    const all = texts.join('\n');
+    expect(all).toContain('CY2023');
+    expect(all).not.toMatch(/FY\d/);
+  });
+
   it('a fiscal year written in it (or a calendar year in a fiscal-year plan) is one diagnostic', async () => {
     writeFileSync(join(dir, 'mixed.yaml'), PLAN.replace('CY2023: 2M', 'FY2023: 2M'));
     const r = await cli(['check', 'mixed.yaml'], { cwd: dir });

@@ -83,11 +83,15 @@ function instrumentsTable(rc: RunContext): Block | undefined {
   return {
     kind: 'table',
     id: 'table-instruments',
-    title: 'Private capital mobilized by instrument (OECD DAC categories)',
+    title: 'Private capital mobilized by instrument (OECD DAC categories, by analogy)',
     columns: [left('Instrument'), ...govs.map(right), right('Total')],
     rows,
     notes: [
       `Grant follow-on (${displayMillions(m.money('followOn'))}) is not mobilization in the OECD sense and is not in these rows. Ratios divide each instrument's private money by the same mechanisms' public money.`,
+      // The OECD's methodology counts private finance mobilized by official development
+      // finance for countries on its recipient list; a plan among other countries borrows its
+      // instrument categories and attribution rules, so the rows say so.
+      'By analogy: the OECD DAC measures private finance mobilized by official development finance in the countries on its list of aid recipients; these rows use its instrument categories and attribution rules for a plan that may not be one (exact only where the plan finances such countries).',
     ],
   };
 }
