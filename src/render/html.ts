@@ -124,19 +124,24 @@ export function reportParts(r: Report): string[] {
   return parts;
 }
 
-export function toHtml(r: Report): string {
+/** The page around a report's body: one self-contained file under the given Content-Security-Policy and style. */
+export function htmlPage(r: Report, csp: string, css: string, body: string): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
 <title>${esc(r.title)}: compact-model report</title>
-<style>${CSS}</style>
+<style>${css}</style>
 </head>
 <body>
-${reportBody(r)}
+${body}
 </body>
 </html>
 `;
+}
+
+export function toHtml(r: Report): string {
+  return htmlPage(r, "default-src 'none'; style-src 'unsafe-inline'; img-src data:", CSS, reportBody(r));
 }

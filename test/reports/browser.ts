@@ -29,3 +29,16 @@ export async function launch() {
   const { chromium } = await import('playwright-core');
   return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 }
+
+/** What a page did that a self-contained report must not: console errors and warnings, page errors, failed requests; and every request it made. */
+export function watchPage(page: import('playwright-core').Page): { problems: string[]; requests: string[] } {
+  const problems: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (q) => problems.push(`failed request: ${q.url()}`));
+  page.on('request', (q) => requests.push(q.url()));
+  return { problems, requests };
+}

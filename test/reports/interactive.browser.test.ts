@@ -15,7 +15,7 @@ import type { Page } from 'playwright-core';
 import { cli } from '../support/cli.js';
 import { tempDir } from '../support/scenario.js';
 import { pointer, runJson } from './support.js';
-import { browserTestRuns, launch } from './browser.js';
+import { browserTestRuns, launch, watchPage } from './browser.js';
 
 const SUBSIDY = 'mechanisms[F-3].subsidyRate.value';
 const OBLIGATIONS = 'mechanisms[F-3].obligations.US.amount';
@@ -65,13 +65,7 @@ describe.runIf(browserTestRuns('interactive.browser.test'))('report --interactiv
     const browser = await launch();
     try {
       const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
-      const problems: string[] = [];
-      const requests: string[] = [];
-      page.on('console', (m) => {
-        if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
-      });
-      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-      page.on('request', (q) => requests.push(q.url()));
+      const { problems, requests } = watchPage(page);
       const url = pathToFileURL(file).href;
       await page.goto(url, { waitUntil: 'load' });
       expect(await page.isVisible('#whatif')).toBe(true);

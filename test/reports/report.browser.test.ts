@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { cli } from '../support/cli.js';
 import { tempDir } from '../support/scenario.js';
 import { pointer, runJson } from './support.js';
-import { browserTestRuns, launch } from './browser.js';
+import { browserTestRuns, launch, watchPage } from './browser.js';
 
 describe.runIf(browserTestRuns('report.browser.test'))('report in Chromium', () => {
   it('opens from disk cleanly and its numbers match the JSON output', async () => {
@@ -24,14 +24,7 @@ describe.runIf(browserTestRuns('report.browser.test'))('report in Chromium', () 
     const browser = await launch();
     try {
       const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
-      const problems: string[] = [];
-      const requests: string[] = [];
-      page.on('console', (m) => {
-        if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
-      });
-      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-      page.on('requestfailed', (q) => problems.push(`failed request: ${q.url()}`));
-      page.on('request', (q) => requests.push(q.url()));
+      const { problems, requests } = watchPage(page);
       const url = pathToFileURL(file).href;
       await page.goto(url, { waitUntil: 'load' });
       expect(problems).toEqual([]);

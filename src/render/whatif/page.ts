@@ -10,8 +10,7 @@ import type { Scenario } from '../../model/scenario.js';
 import type { Report } from '../../report/model.js';
 import type { Controls } from '../../report/whatif.js';
 import { encode } from '../../simulate/codec.js';
-import { CSS, reportParts } from '../html.js';
-import { esc } from '../svg.js';
+import { CSS, htmlPage, reportParts } from '../html.js';
 
 /** What the script reads from the page (codec-encoded: Decs as strings). */
 export interface WhatIfData {
@@ -46,25 +45,13 @@ export function toInteractiveHtml(r: Report, data: WhatIfData, script: string): 
   if (/<\/script|<!--/i.test(script)) throw new Error('whatif: the browser bundle holds </script or <!--');
   const css = CSS + WHATIF_CSS;
   const csp = `default-src 'none'; script-src ${sha256(script)}; style-src ${sha256(css)}; img-src data:; base-uri 'none'; form-action 'none'`;
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<title>${esc(r.title)}: compact-model report</title>
-<style>${css}</style>
-</head>
-<body>
-<form id="whatif" hidden></form>
+  const body = `<form id="whatif" hidden></form>
 <div id="report">
 ${reportParts(r)
   .map((p) => `<div class="part">${p}</div>`)
   .join('\n')}
 </div>
 <script type="application/json" id="whatif-data">${forScriptJson(encode(data))}</script>
-<script>${script}</script>
-</body>
-</html>
-`;
+<script>${script}</script>`;
+  return htmlPage(r, csp, css, body);
 }
