@@ -60,19 +60,22 @@ it('check: claims that are identities are not counted as holding', async () => {
   expect(j.files[0]!.claims).toMatchObject({ total: 17, hold: 5, identity: 6 });
 });
 
+/** A plan with one grant and nothing else: no claims, no private capital. */
+const PLAIN = [
+  'name: A plain plan',
+  'horizon: { start: FY2027, years: 2 }',
+  'governments:',
+  '  AA: { name: Alpha }',
+  'mechanisms:',
+  '  - id: G',
+  '    kind: grant-program',
+  '    label: A grant',
+  '    appropriations: { AA: { amount: 10M, per: year, source: "test" } }',
+].join('\n');
+
 it('a plan without claims prints no claims line ("0 of 0 hold" says nothing)', async () => {
   const dir = writeFiles({
-    'plain.yaml': [
-      'name: A plain plan',
-      'horizon: { start: FY2027, years: 2 }',
-      'governments:',
-      '  AA: { name: Alpha }',
-      'mechanisms:',
-      '  - id: G',
-      '    kind: grant-program',
-      '    label: A grant',
-      '    appropriations: { AA: { amount: 10M, per: year, source: "test" } }',
-    ].join('\n'),
+    'plain.yaml': PLAIN,
   });
   for (const format of ['table', 'markdown']) {
     const r = await cli(['run', 'plain.yaml', '--format', format], { cwd: dir });
@@ -110,17 +113,7 @@ it("flags an alternative's own assumed figures in run (every format) and in an e
 it('report (HTML): no legend entry without marks; headings in words, the path only as a tooltip', async () => {
   // A plan with no private capital: the "private capital mobilized" series has no bar, so no legend entry.
   const dir = writeFiles({
-    'plain.yaml': [
-      'name: A plain plan',
-      'horizon: { start: FY2027, years: 2 }',
-      'governments:',
-      '  AA: { name: Alpha }',
-      'mechanisms:',
-      '  - id: G',
-      '    kind: grant-program',
-      '    label: A grant',
-      '    appropriations: { AA: { amount: 10M, per: year, source: "test" } }',
-    ].join('\n'),
+    'plain.yaml': PLAIN,
   });
   expect((await cli(['report', 'plain.yaml', '-o', 'r.html'], { cwd: dir })).code).toBe(0);
   const plain = readFileSync(join(dir, 'r.html'), 'utf8');

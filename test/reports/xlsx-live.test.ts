@@ -50,6 +50,17 @@ function summaryRow(wb: ExcelJS.Workbook, label: string): number {
   return row;
 }
 
+/** The baseline's workbook with two inputs edited: F-2's US appropriation 250M -> 300M a year, the floor 500M -> 450M a year. */
+async function editedBaseline() {
+  const dir = tempDir();
+  const file = join(dir, 'live.xlsx');
+  expect((await cli(['run', BASELINE, '--format', 'xlsx', '-o', file])).code).toBe(0);
+  const wb = await workbook(file);
+  wb.getWorksheet('Inputs')!.getCell(`C${inputRow(wb, 'mechanisms[F-2].appropriations.US.amount')}`).value = 300;
+  wb.getWorksheet('Inputs')!.getCell(`C${inputRow(wb, 'targets.floor.value')}`).value = 450;
+  return { dir, wb };
+}
+
 describe('run --format xlsx: a live workbook', () => {
   // The baseline; a plan with target tests of every kind; the federal scoring basis.
   it.each([BASELINE, resolve('test/fixtures/generic/targets-plan.yaml'), resolve('scenarios/federal-basis.yaml')])(
@@ -87,13 +98,7 @@ describe('run --format xlsx: a live workbook', () => {
   );
 
   it('editing inputs in the Inputs sheet recomputes the workbook as run does on the patched scenario', async () => {
-    const dir = tempDir();
-    const file = join(dir, 'live.xlsx');
-    expect((await cli(['run', BASELINE, '--format', 'xlsx', '-o', file])).code).toBe(0);
-    const wb = await workbook(file);
-    // F-2's US appropriation 250M -> 300M a year, and the floor 500M -> 450M a year.
-    wb.getWorksheet('Inputs')!.getCell(`C${inputRow(wb, 'mechanisms[F-2].appropriations.US.amount')}`).value = 300;
-    wb.getWorksheet('Inputs')!.getCell(`C${inputRow(wb, 'targets.floor.value')}`).value = 450;
+    const { dir, wb } = await editedBaseline();
     const calc = new Recalc(wb);
     writeFileSync(
       join(dir, 'patched.yaml'),
@@ -177,12 +182,7 @@ describe('run --format xlsx: a live workbook', () => {
   it.skipIf(!soffice)(
     `LibreOffice recomputes the edited workbook to the same verdicts${soffice ? '' : ' (skipped: soffice is not installed, and .ci/run does not install it)'}`,
     async () => {
-      const dir = tempDir();
-      const file = join(dir, 'live.xlsx');
-      expect((await cli(['run', BASELINE, '--format', 'xlsx', '-o', file])).code).toBe(0);
-      const wb = await workbook(file);
-      wb.getWorksheet('Inputs')!.getCell(`C${inputRow(wb, 'mechanisms[F-2].appropriations.US.amount')}`).value = 300;
-      wb.getWorksheet('Inputs')!.getCell(`C${inputRow(wb, 'targets.floor.value')}`).value = 450;
+      const { dir, wb } = await editedBaseline();
       await wb.xlsx.writeFile(join(dir, 'edited.xlsx'));
       mkdirSync(join(dir, 'out'));
       execFileSync('soffice', ['--headless', '--convert-to', 'xlsx', '--outdir', join(dir, 'out'), join(dir, 'edited.xlsx')]);
