@@ -12,7 +12,7 @@ import type { DistKind } from '../model/scenario.js';
 /** Every object shape's keys, so an unknown key can get a did-you-mean from its own shape. */
 export const SHAPES: string[][] = [];
 export function obj<T extends z.ZodRawShape>(shape: T) {
-  SHAPES.push(Object.keys(shape));
+  if (building === 0) SHAPES.push(Object.keys(shape));
   return z.strictObject(shape);
 }
 
@@ -23,7 +23,24 @@ export function obj<T extends z.ZodRawShape>(shape: T) {
  */
 export function once<T>(build: () => T): () => T {
   let made: { v: T } | undefined;
-  return () => (made ??= { v: build() }).v;
+  return () => (made ? made.v : building > 0 ? build() : (made = { v: build() }).v);
+}
+
+/** Above 0 while `alone` builds: nothing built then is kept (once) or registered (SHAPES). */
+let building = 0;
+
+/**
+ * Builds one piece of the schema for a single use (validating one part of a scenario whose
+ * other parts are saved, validate/saved.ts), leaving no trace: the whole schema, when built
+ * later, registers its shapes in its own order, so the keys a hint lists stay the same.
+ */
+export function alone<T>(build: () => T): T {
+  building++;
+  try {
+    return build();
+  } finally {
+    building--;
+  }
 }
 
 /** The leaves every part uses: a source, a note, a distribution, an id. */

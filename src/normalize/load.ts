@@ -42,13 +42,10 @@ function loadIn(
 ): { scenario?: Scenario; sources: Map<string, string>; tree?: LNode } {
   const loaded = loader.load(file, diags, source);
   if (!loaded.tree || diags.hasInputErrors) return { sources: loaded.sources, tree: loaded.tree };
-  const key = saved?.key(loaded.tree);
-  let input = key === undefined ? undefined : saved!.get(key);
-  if (!input) {
-    input = validate(loaded.tree, diags);
-    // Validation that passes adds no diagnostic: the saved form stands for it exactly.
-    if (input && key !== undefined) saved!.put(key, input);
-  }
+  const parts = saved?.parts(loaded.chain);
+  const input = validate(loaded.tree, diags, parts);
+  // Validation that passes adds no diagnostic: the saved parts stand for it exactly.
+  if (input) parts?.save();
   if (!input) return { sources: loaded.sources, tree: loaded.tree };
   const scenario = normalize(input, loaded.tree, loaded.chain[0]!, loaded.chain, diags);
   return { scenario, sources: loaded.sources, tree: loaded.tree };

@@ -7,7 +7,8 @@
 import * as z from 'zod';
 import { type LMap, type LNode, toPlain } from '../read/tree.js';
 import { once } from '../kit/figures.js';
-import { scenarioSchema, type ScenarioInput } from './schema.js';
+import { isSchemaBuilt, keySchema, kindSchema, scenarioSchema, type ScenarioInput } from './schema.js';
+import type { SavedParts, SchemaFacts } from './saved.js';
 
 const LISTS = ['mechanisms', 'claims', 'totals', 'sources'] as const;
 type List = (typeof LISTS)[number];
@@ -16,13 +17,7 @@ type List = (typeof LISTS)[number];
 const schemaParts = once(() => {
   const shape = scenarioSchema().shape as Record<string, z.ZodType>;
   const KEYS = Object.keys(shape);
-  const itemSchema = (k: List): z.ZodType => {
-    // z.array(X).min(1).meta(...), or .optional() around it
-    let s = shape[k]!;
-    if (s instanceof z.ZodOptional) s = s.unwrap() as z.ZodType;
-    return (s as z.ZodArray<z.ZodType>).element;
-  };
-  const ITEMS = Object.fromEntries(LISTS.map((k) => [k, itemSchema(k)])) as Record<List, z.ZodType>;
+  const ITEMS = Object.fromEntries(LISTS.map((k) => [k, elementOf(shape[k]!)])) as Record<List, z.ZodType>;
   /** Keys the scenario must have. */
   const REQUIRED = KEYS.filter((k) => !shape[k]!.safeParse(undefined).success);
   /** Validated values by the very node they came from, per key. */
@@ -45,42 +40,103 @@ const seenItem: Record<List, WeakMap<LNode, unknown>> = {
   sources: new WeakMap(),
 };
 
-/** The validated scenario, or undefined when anything is off (the caller then validates in full). */
-export function validateValid(tree: LMap): ScenarioInput | undefined {
-  const { shape, KEYS, ITEMS, REQUIRED, seen } = schemaParts();
+/**
+ * The validated scenario, or undefined when anything is off (the caller then validates in
+ * full). `saved`: parts validated by earlier runs (validate/saved.ts), by their plain value;
+ * when every part is there, the schema is not built at all.
+ */
+export function validateValid(tree: LMap, saved?: SavedParts): ScenarioInput | undefined {
+  const facts = saved?.schemaFacts() ?? schemaFacts();
   const got = new Map<string, unknown>();
   for (const e of tree.entries) {
-    const memo = seen.get(e.key);
-    if (!memo || got.has(e.key)) return undefined;
-    let v = memo.get(e.value);
-    if (v === undefined) {
-      if ((LISTS as readonly string[]).includes(e.key) && e.value.kind === 'seq') {
-        const k = e.key as List;
-        if (!LIST_SHELL[k].safeParse(e.value.items).success) return undefined;
-        const items: unknown[] = [];
-        for (const item of e.value.items) {
-          let iv = seenItem[k].get(item);
-          if (iv === undefined) {
-            const r = ITEMS[k].safeParse(toPlain(item));
-            if (!r.success) return undefined;
-            seenItem[k].set(item, (iv = r.data));
-          }
-          items.push(iv);
-        }
-        v = items;
-      } else {
-        const r = shape[e.key]!.safeParse(toPlain(e.value));
-        if (!r.success) return undefined;
-        v = r.data;
-      }
-      // A value that validates to undefined is not remembered (undefined means "not seen").
-      if (v !== undefined) memo.set(e.value, v);
-    }
-    got.set(e.key, v);
+    if (!facts.keys.includes(e.key) || got.has(e.key)) return undefined;
+    const v = entryValue(e.key, e.value, saved);
+    if (v === INVALID) return undefined;
+    got.set(e.key, v.value);
   }
-  if (REQUIRED.some((k) => !got.has(k))) return undefined;
+  if (facts.required.some((k) => !got.has(k))) return undefined;
   // In the schema's key order, as zod builds it.
   const out: Record<string, unknown> = {};
-  for (const k of KEYS) if (got.has(k)) out[k] = got.get(k);
+  for (const k of facts.keys) if (got.has(k)) out[k] = got.get(k);
   return out as ScenarioInput;
+}
+
+const schemaFacts = once((): SchemaFacts => ({ keys: schemaParts().KEYS, required: schemaParts().REQUIRED }));
+
+const INVALID = Symbol('invalid');
+
+/** One top-level value validated: by the very node seen before, a saved part, or its schema. */
+function entryValue(key: string, node: LNode, saved: SavedParts | undefined): { value: unknown } | typeof INVALID {
+  if (saved === undefined) {
+    const memo = schemaParts().seen.get(key)!;
+    const v = memo.get(node);
+    if (v !== undefined) return { value: v };
+  }
+  let v: unknown;
+  if ((LISTS as readonly string[]).includes(key) && node.kind === 'seq') {
+    const k = key as List;
+    if (!LIST_SHELL[k].safeParse(node.items).success) return INVALID;
+    const items: unknown[] = [];
+    for (const item of node.items) {
+      // With saved parts, every item goes through them, so the file's parts stay whole.
+      let iv = saved ? undefined : seenItem[k].get(item);
+      if (iv === undefined) {
+        const r = part(`${k}[]`, item, (plain) => itemSchema(k, plain, saved), saved);
+        if (r === INVALID) return INVALID;
+        iv = r.value;
+        if (iv !== undefined && !saved) seenItem[k].set(item, iv);
+      }
+      items.push(iv);
+    }
+    v = items;
+  } else {
+    const r = part(key, node, () => (saved ? keySchema(key)! : schemaParts().shape[key]!), saved);
+    if (r === INVALID) return INVALID;
+    v = r.value;
+  }
+  // A value that validates to undefined is not remembered (undefined means "not seen").
+  if (v !== undefined && saved === undefined) schemaParts().seen.get(key)!.set(node, v);
+  return { value: v };
+}
+
+/**
+ * The schema of an item of list `k`: the whole schema's once built (or without saved parts);
+ * else made alone: a mechanism's by its kind (the branch the union would take), or the list's.
+ */
+function itemSchema(k: List, plain: unknown, saved: SavedParts | undefined): z.ZodType {
+  if (!saved || isSchemaBuilt()) return schemaParts().ITEMS[k];
+  if (k === 'mechanisms') {
+    const kind = plain !== null && typeof plain === 'object' ? (plain as { kind?: unknown }).kind : undefined;
+    return kindSchema(kind) ?? schemaParts().ITEMS[k];
+  }
+  return elementOf(keySchema(k)!);
+}
+
+/** The items' schema of a list schema: z.array(X).min(1).meta(...), or .optional() around it. */
+function elementOf(s: z.ZodType): z.ZodType {
+  if (s instanceof z.ZodOptional) s = s.unwrap() as z.ZodType;
+  return (s as z.ZodArray<z.ZodType>).element;
+}
+
+/** Parts validated without a saved form so far, and how many may have a schema made alone. */
+let unsaved = 0;
+const ALONE_AT_MOST = 3;
+
+/** A part validated, from the saved parts when it is there (then the schema is not built). */
+function part(
+  name: string,
+  node: LNode,
+  schema: (plain: unknown) => z.ZodType,
+  saved: SavedParts | undefined,
+): { value: unknown } | typeof INVALID {
+  const plain = toPlain(node);
+  const id = saved?.id(name, plain);
+  const hit = id === undefined ? undefined : saved!.get(id);
+  if (hit) return hit;
+  // A piece made alone costs a share of the whole schema: past a few, build the whole once.
+  if (saved && ++unsaved > ALONE_AT_MOST) scenarioSchema();
+  const r = schema(plain).safeParse(plain);
+  if (!r.success) return INVALID;
+  if (id !== undefined) saved!.put(id, r.data, schemaFacts);
+  return { value: r.data };
 }

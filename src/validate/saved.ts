@@ -1,16 +1,19 @@
-// Validated scenarios saved between runs: what zod made of a merged tree, keyed by the
-// build of the tool and the tree itself (every value and location of every file of the
-// chain), so a start on unchanged files skips building the schema and validating. Only a
-// form that reads back exactly is saved: plain objects and lists (shared ones as one),
-// text, finite numbers, true, false, null, undefined and exact decimals; anything else
-// is validated every time. A missing, corrupt or unwritable entry is ignored.
+// Validated scenarios saved between runs, part by part: what zod made of each top-level
+// value of a merged tree (and of each item of its lists), keyed by the build of the tool,
+// the key and the value itself (its plain form, as validation sees it). Validation of a
+// valid tree is per key and per list item (validate/memo.ts), so a file edited in one place
+// re-validates that place only, and a start where every part is saved skips building the
+// schema. One file per scenario file (its chain of display names) holds the parts of its
+// last validated tree; a part is used only when its key matches, so which file holds it
+// never matters. Only a form that reads back exactly is saved: plain objects and lists
+// (shared ones as one), text, finite numbers, true, false, null, undefined and exact
+// decimals; anything else is validated every time. A missing, corrupt or unwritable entry
+// is ignored.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exactJson, writeCappedCacheFile } from '../core/cache.js';
 import { Dec } from '../core/money.js';
-import type { LMap } from '../read/tree.js';
-import type { ScenarioInput } from './schema.js';
 
 /** Entries kept; past this the folder is emptied and starts again. */
 const MAX_ENTRIES = 256;
@@ -24,28 +27,104 @@ export class SavedInputs {
     this.dir = join(cacheDir, 'inputs');
   }
 
-  /**
-   * The entry's name: the build and the merged tree, every value and location; undefined
-   * for a tree holding a number JSON does not keep (-0, infinities), never saved.
-   */
-  key(tree: LMap): string | undefined {
-    const json = exactJson(tree);
-    return json === undefined ? undefined : createHash('sha256').update(`${this.build}\0`).update(json).digest('hex');
+  /** The saved parts of the scenario whose chain of files is `chain` (display names, the file itself first). */
+  parts(chain: readonly string[]): SavedParts {
+    const name = `${createHash('sha256')
+      .update(`${this.build}\0${chain.join('\0')}`)
+      .digest('hex')}.json`;
+    return new SavedParts(this.dir, name, this.build);
+  }
+}
+
+/** The schema's keys in order and the required ones: the same for every tree of one build. */
+export interface SchemaFacts {
+  keys: string[];
+  required: string[];
+}
+
+/** A validated value, or none saved. */
+export type Found = { value: unknown } | undefined;
+
+export class SavedParts {
+  private old: Record<string, unknown> | undefined;
+  private readonly now = new Map<string, unknown>();
+  private facts: SchemaFacts | undefined;
+  private fresh = false;
+  constructor(
+    private readonly dir: string,
+    private readonly name: string,
+    private readonly build: string,
+  ) {}
+
+  private read(): Record<string, unknown> {
+    if (this.old) return this.old;
+    this.old = Object.create(null) as Record<string, unknown>;
+    try {
+      const o = JSON.parse(readFileSync(join(this.dir, this.name), 'utf8')) as unknown;
+      if (o && typeof o === 'object' && !Array.isArray(o)) {
+        const { build, facts, parts } = o as { build?: unknown; facts?: unknown; parts?: unknown };
+        if (build === this.build && isFacts(facts) && parts && typeof parts === 'object' && !Array.isArray(parts)) {
+          this.facts = facts;
+          for (const [k, v] of Object.entries(parts)) this.old[k] = v;
+        }
+      }
+    } catch {
+      /* none saved, or unreadable: validated as usual */
+    }
+    return this.old;
   }
 
-  get(key: string): ScenarioInput | undefined {
+  /** The schema's keys, when a run of this build saved them. */
+  schemaFacts(): SchemaFacts | undefined {
+    this.read();
+    return this.facts;
+  }
+
+  /**
+   * A part's name: the build, the part (a top-level key, or `key[]` for an item of a list)
+   * and its plain value; undefined for a value holding a number JSON does not keep.
+   */
+  id(part: string, plain: unknown): string | undefined {
+    const json = exactJson(plain);
+    return json === undefined ? undefined : createHash('sha256').update(`${this.build}\0${part}\0`).update(json).digest('hex');
+  }
+
+  get(id: string): Found {
+    const saved = this.read()[id];
+    if (saved === undefined) return undefined;
     try {
-      return decode(JSON.parse(readFileSync(join(this.dir, `${key}.json`), 'utf8'))) as ScenarioInput;
+      const value = decode(saved);
+      this.now.set(id, saved);
+      return { value };
     } catch {
       return undefined;
     }
   }
 
-  put(key: string, input: ScenarioInput): void {
-    const saved = encode(input);
+  /** `facts`: the schema's, asked only when no saved ones were read (asking builds the schema). */
+  put(id: string, value: unknown, facts: () => SchemaFacts): void {
+    this.read();
+    this.facts ??= facts();
+    const saved = encode(value);
     if (saved === UNSAVABLE) return;
-    writeCappedCacheFile(this.dir, `${key}.json`, JSON.stringify(saved), MAX_ENTRIES);
+    this.now.set(id, saved);
+    this.fresh = true;
   }
+
+  /** Writes the parts this tree used, when any was new or an old one is no longer used. */
+  save(): void {
+    const old = this.read();
+    if (!this.facts) return;
+    if (!this.fresh && Object.keys(old).length === this.now.size) return;
+    const parts: Record<string, unknown> = {};
+    for (const [k, v] of this.now) parts[k] = v;
+    writeCappedCacheFile(this.dir, this.name, JSON.stringify({ build: this.build, facts: this.facts, parts }), MAX_ENTRIES);
+  }
+}
+
+function isFacts(f: unknown): f is SchemaFacts {
+  const strings = (x: unknown) => Array.isArray(x) && x.every((s) => typeof s === 'string');
+  return !!f && typeof f === 'object' && strings((f as SchemaFacts).keys) && strings((f as SchemaFacts).required);
 }
 
 const UNSAVABLE = Symbol('unsavable');

@@ -10,7 +10,7 @@ import { BASIS_IDS, SPONSOR_BASES, SPONSOR_TYPES } from '../model/bases.js';
 import { unitOfText } from '../model/paths.js';
 import { assumptions } from '../kit/assumptions.js';
 import { correlations } from './correlations.js';
-import { figure, itemId, obj, once, parts, perGov, removeItem, sourced } from '../kit/figures.js';
+import { alone, figure, itemId, obj, once, parts, perGov, removeItem, sourced } from '../kit/figures.js';
 
 export { SHAPES } from '../kit/figures.js';
 
@@ -200,35 +200,31 @@ function itemSchemas() {
   return { measure, assertion, declaredTotal, government };
 }
 
+/** The kinds' schemas, told apart by `kind` (a did-you-mean for an unknown one in validate.ts). */
+const mechanismUnion = once(
+  () =>
+    // Each kind has its title and description in an editor (hover, completion).
+    z.discriminatedUnion(
+      'kind',
+      KINDS.map((k) => k.schema().meta({ title: k.title, description: k.description })) as unknown as [
+        z.ZodObject,
+        ...z.ZodObject[],
+      ],
+    ) as unknown as z.ZodType<MechanismCommon, unknown>,
+);
+const claim = once(claimSchema);
+const items = once(itemSchemas);
+
 /**
- * The scenario format (zod), built on first use: a start whose scenario is saved validated
- * (validate/saved.ts), or that validates nothing, never builds it. The parts are built in
- * the order the modules that hold them used to load (figures, the kinds by name, assumptions,
- * correlations, then this file's): the order of SHAPES, so of the keys a hint lists.
+ * Each top-level key's schema, made on call: by the whole schema (below, in this order), or
+ * alone for one part (validate/memo.ts, through `alone`: nothing of it kept or registered).
  */
-export const scenarioSchema = once(() => {
-  const { currency, govCode, note, source, year } = parts();
-  for (const k of [...KINDS].sort((x, y) => (x.kind < y.kind ? -1 : 1))) k.schema();
-  assumptions();
-  correlations();
-  // The kinds' schemas, told apart by `kind` (a did-you-mean for an unknown one in validate.ts).
-  // Each kind has its title and description in an editor (hover, completion).
-  const mechanism = z.discriminatedUnion(
-    'kind',
-    KINDS.map((k) => k.schema().meta({ title: k.title, description: k.description })) as unknown as [
-      z.ZodObject,
-      ...z.ZodObject[],
-    ],
-  ) as unknown as z.ZodType<MechanismCommon, unknown>;
-
-  const claim = claimSchema();
-  const { measure, assertion, declaredTotal, government } = itemSchemas();
-
-  return obj({
-    extends: z.string().optional().meta({ description: 'Path of a scenario this one patches (relative to this file)' }),
-    name: z.string().min(1).meta({ description: "The scenario's name in reports" }),
-    description: z.string().optional().meta({ description: 'What the scenario models, for readers of reports' }),
-    sources: z
+const TOP = {
+  extends: () => z.string().optional().meta({ description: 'Path of a scenario this one patches (relative to this file)' }),
+  name: () => z.string().min(1).meta({ description: "The scenario's name in reports" }),
+  description: () => z.string().optional().meta({ description: 'What the scenario models, for readers of reports' }),
+  sources: () =>
+    z
       .array(
         obj({
           id: z.string().optional().meta({ description: 'A short name for the document, e.g. compact' }),
@@ -240,37 +236,43 @@ export const scenarioSchema = once(() => {
               'A local copy (relative to this scenario file); when present, explain shows the line a citation such as l.581 names',
           }),
           url: z.string().optional().meta({ description: 'Where to find it online' }),
-          note: note.optional(),
+          note: parts().note.optional(),
         }),
       )
       .optional()
       .meta({
         description: 'The documents cited: a citation such as "l.581" in a source: refers to a line of the first one',
       }),
-    currency: currency.optional().meta({
+  currency: () =>
+    parts().currency.optional().meta({
       description: 'The currency every amount is written and reported in, an ISO 4217 code (default USD)',
     }),
-    exchangeRates: z.record(currency, sourced('ratio')).optional().meta({
+  exchangeRates: () =>
+    z.record(parts().currency, sourced('ratio')).optional().meta({
       description:
         "Units of another currency per one unit of the plan's (ILS: 3.7), for amounts written in it; a cited figure, a range is simulated",
     }),
-    horizon: obj({
-      start: year.meta({ description: 'The first fiscal year, e.g. FY2027' }),
+  horizon: () =>
+    obj({
+      start: parts().year.meta({ description: 'The first fiscal year, e.g. FY2027' }),
       years: z.number().int().min(1).max(200).meta({ description: 'Number of fiscal years modeled' }),
-      source: source.optional(),
+      source: parts().source.optional(),
     }).meta({ description: 'The fiscal years modeled: every amount, window and test runs over them' }),
-    sponsors: z
-      .union([z.array(govCode).min(1), z.record(govCode, government)])
+  sponsors: () =>
+    z
+      .union([z.array(parts().govCode).min(1), z.record(parts().govCode, items().government)])
       .optional()
       .meta({
         description:
           'Who commits the money (governments, multilaterals, banks), by a code of 2-8 capital letters or digits; `governments:` is the same list by its older name',
       }),
-    governments: z
-      .union([z.array(govCode).min(1), z.record(govCode, government)])
+  governments: () =>
+    z
+      .union([z.array(parts().govCode).min(1), z.record(parts().govCode, items().government)])
       .optional()
       .meta({ description: 'The sponsors, by their older name (same as `sponsors:`; write one of the two)' }),
-    targets: obj({
+  targets: () =>
+    obj({
       floor: sourced('amount').optional().meta({ description: 'Minimum public funding per government per year' }),
       mobilization: sourced('amount').optional().meta({ description: 'Total mobilization target over the horizon' }),
       headlineIncludesFollowOn: z
@@ -286,13 +288,13 @@ export const scenarioSchema = once(() => {
                 'EXPRESSION OP VALUE (>=, <=, >, <, ==), e.g. headlineMobilization.total / publicCommitment.total >= 15x',
             }),
             text: z.string().optional().meta({ description: 'The promise in the words of the source' }),
-            source: source.optional(),
+            source: parts().source.optional(),
             basis: z
               .enum(BASIS_IDS as [string, ...string[]])
               .optional()
               .meta({ description: "The scoring basis its verdict is on (default the scenario's)" }),
             case: z.enum(['low', 'base', 'high']).optional().meta({ description: 'Which end of every range (default base)' }),
-            note: note.optional(),
+            note: parts().note.optional(),
           }),
         )
         .optional()
@@ -302,18 +304,19 @@ export const scenarioSchema = once(() => {
       .meta({
         description: 'What the plan promises: a floor per government and year, a mobilization target, any other test',
       }),
-    scoring: obj({
+  scoring: () =>
+    obj({
       basis: z
         .enum(BASIS_IDS as [string, ...string[]])
         .optional()
         .meta({ description: 'The scoring basis budget cost is reported on (default as-published); --basis overrides it' }),
-      source: source.optional(),
-      note: note.optional(),
-      enacted: year.optional().meta({
+      source: parts().source.optional(),
+      note: parts().note.optional(),
+      enacted: parts().year.optional().meta({
         description:
           "The fiscal year the plan's law is enacted: its first year's flows land there and the rest follow (default: the horizon's first year); a cost estimate states it",
       }),
-      enactedSource: source.optional().meta({ description: 'Where the enactment year comes from' }),
+      enactedSource: parts().source.optional().meta({ description: 'Where the enactment year comes from' }),
       administrativeCosts: perGov(sourced('amount')).optional().meta({
         description:
           'Administrative costs per government per year (subject to appropriation), shown in the cost estimate; without a source, a warning',
@@ -321,24 +324,72 @@ export const scenarioSchema = once(() => {
     })
       .optional()
       .meta({ description: 'How budget cost is scored' }),
-    assumptions: assumptions().optional().meta({ description: 'Named curves and defaults every mechanism can use' }),
-    mechanisms: z.array(mechanism).min(1).meta({ description: 'The financing mechanisms, one per item' }),
-    measures: z.array(measure).optional().meta({
+  assumptions: () => assumptions().optional().meta({ description: 'Named curves and defaults every mechanism can use' }),
+  mechanisms: () => z.array(mechanismUnion()).min(1).meta({ description: 'The financing mechanisms, one per item' }),
+  measures: () =>
+    z.array(items().measure).optional().meta({
       description:
         "Sums the plan itself states (its own headline construct), shown beside the tool's metrics and usable as measure.ID",
     }),
-    claims: z.array(claim).optional().meta({ description: 'What the source says, tested against the model' }),
-    totals: z
-      .array(declaredTotal)
+  claims: () => z.array(claim()).optional().meta({ description: 'What the source says, tested against the model' }),
+  totals: () =>
+    z
+      .array(items().declaredTotal)
       .optional()
       .meta({ description: 'Sums the author states; every command fails (exit 1) when the computed metric differs' }),
-    correlations: correlations().optional(),
-    assert: z
-      .array(assertion)
+  correlations: () => correlations().optional(),
+  assert: () =>
+    z
+      .array(items().assertion)
       .optional()
       .meta({ description: "Conditions on results that every command enforces; an extending file adds to its base's list" }),
-  });
+};
+
+/** Calls every builder of `t`, in order. */
+function callAll<T extends Record<string, () => z.ZodType>>(t: T): { [K in keyof T]: ReturnType<T[K]> } {
+  const out: Record<string, z.ZodType> = {};
+  for (const [k, f] of Object.entries(t)) out[k] = f();
+  return out as { [K in keyof T]: ReturnType<T[K]> };
+}
+
+/**
+ * The scenario format (zod), built on first use: a start whose scenario is saved validated
+ * (validate/saved.ts), or that validates nothing, never builds it. The parts are built in
+ * the order the modules that hold them used to load (figures, the kinds by name, assumptions,
+ * correlations, then this file's): the order of SHAPES, so of the keys a hint lists.
+ */
+export const scenarioSchema = once(() => {
+  parts();
+  for (const k of [...KINDS].sort((x, y) => (x.kind < y.kind ? -1 : 1))) k.schema();
+  assumptions();
+  correlations();
+  mechanismUnion();
+  claim();
+  items();
+  const schema = obj(callAll(TOP));
+  built = true;
+  return schema;
 });
+let built = false;
+
+/** Whether the whole schema has been built (then every piece comes from it). */
+export function isSchemaBuilt(): boolean {
+  return built;
+}
+
+/** The schema of one top-level key: the whole schema's once built, else made alone. */
+export function keySchema(key: string): z.ZodType | undefined {
+  if (built) return (scenarioSchema().shape as Record<string, z.ZodType>)[key];
+  const make = (TOP as Record<string, () => z.ZodType>)[key];
+  return make && alone(make);
+}
+
+/** The schema of one mechanism of kind `kind` (the union's branch for it), or undefined for no such kind. */
+export function kindSchema(kind: unknown): z.ZodType | undefined {
+  const k = KINDS.find((x) => x.kind === kind);
+  if (!k) return undefined;
+  return built ? k.schema() : alone(() => k.schema());
+}
 
 export type ScenarioInput = z.output<ReturnType<typeof scenarioSchema>>;
 export type MechanismInput = MechanismCommon;

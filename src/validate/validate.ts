@@ -7,13 +7,15 @@ import { M } from '../core/messages.js';
 import { describePath } from '../read/describe.js';
 import { type LMap, locate, toPlain } from '../read/tree.js';
 import { validateValid } from './memo.js';
+import type { SavedParts } from './saved.js';
 import { scenarioSchema, SHAPES, MECHANISM_KINDS, type ScenarioInput } from './schema.js';
 
 type Issue = core.$ZodIssue;
 type Path = readonly PropertyKey[];
 
-export function validate(tree: LMap, diags: Diagnostics): ScenarioInput | undefined {
-  const valid = validateValid(tree);
+/** `saved`: parts validated by earlier runs (validate/saved.ts); a valid tree's new parts are added to it. */
+export function validate(tree: LMap, diags: Diagnostics, saved?: SavedParts): ScenarioInput | undefined {
+  const valid = validateValid(tree, saved);
   if (valid) return valid;
   const plain = toPlain(tree);
   const r = scenarioSchema().safeParse(plain);
