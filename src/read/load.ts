@@ -9,6 +9,7 @@ import { inGitDir, isInside as inside, MAX_INPUT_BYTES, readAtMost, readInputFil
 import { M } from '../core/messages.js';
 import { isShortName, shippedDir, shippedNames } from './shipped.js';
 import type { TreeCache } from './tree-cache.js';
+import { parseByKeys } from './chunks.js';
 import { getEntry, mergeTrees, parseTree, type LMap, type LNode } from './tree.js';
 import { realish } from './realpath.js';
 
@@ -225,7 +226,9 @@ export class Loader {
       diags.error('empty-file', M.emptyFile, { file: name, line: 1, col: 1 }, M.emptyFileHint);
       return result;
     }
-    let tree = this.trees?.get(name, text);
+    // Saved whole, or by top-level keys (an edited file re-parses the keys it changed).
+    let tree: LNode | undefined = this.trees?.get(name, text);
+    if (!tree && this.trees) tree = parseByKeys(text, name, this.trees.pieces(name));
     if (!tree) {
       // Parse errors quote nothing of a file that may not be the user's scenario.
       tree = parseTree(text, name, diags, top && quotable(abs, source));

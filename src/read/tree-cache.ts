@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exactJson, writeCappedCacheFile } from '../core/cache.js';
+import type { ParsedPiece, PieceStore } from './chunks.js';
 import type { LNode } from './tree.js';
 
 /** Entries kept; past this the folder is emptied and starts again. */
@@ -36,6 +37,43 @@ export class TreeCache {
     }
   }
 
+  /**
+   * The pieces (read/chunks.ts) of the file named `name` as last parsed, by their text: one
+   * entry per file, holding only the pieces of its last text.
+   */
+  pieces(name: string): PieceStore {
+    const file = `pieces-${createHash('sha256').update(`${this.build}\0${name}`).digest('hex')}.json`;
+    const id = (text: string) => createHash('sha256').update(text).digest('hex');
+    let old: Record<string, ParsedPiece> | undefined;
+    const now = new Map<string, ParsedPiece>();
+    let fresh = false;
+    const read = (): Record<string, ParsedPiece> => {
+      if (old) return old;
+      old = Object.create(null) as Record<string, ParsedPiece>;
+      try {
+        const o = JSON.parse(readFileSync(join(this.dir, file), 'utf8')) as { build?: unknown; name?: unknown; pieces?: unknown };
+        if (o.build === this.build && o.name === name && o.pieces && typeof o.pieces === 'object')
+          for (const [k, v] of Object.entries(o.pieces as Record<string, ParsedPiece>)) if (isPiece(v)) old[k] = v;
+      } catch {
+        /* none saved, or unreadable: parsed */
+      }
+      return old;
+    };
+    return {
+      get: (text) => read()[id(text)],
+      put: (text, piece) => {
+        const k = id(text);
+        if (read()[k] === undefined) fresh = true;
+        now.set(k, piece);
+      },
+      save: () => {
+        if (!fresh && now.size === Object.keys(read()).length) return;
+        const json = exactJson({ build: this.build, name, pieces: Object.fromEntries(now) });
+        if (json !== undefined) writeCappedCacheFile(this.dir, file, json, MAX_ENTRIES);
+      },
+    };
+  }
+
   put(name: string, text: string, tree: LNode): void {
     try {
       const json = exactJson(tree);
@@ -45,4 +83,22 @@ export class TreeCache {
       /* not saved: the next run parses again */
     }
   }
+}
+
+function isPiece(p: unknown): p is ParsedPiece {
+  const x = p as ParsedPiece;
+  return (
+    !!x &&
+    typeof x === 'object' &&
+    typeof x.count === 'number' &&
+    typeof x.from === 'number' &&
+    typeof x.to === 'number' &&
+    !!x.loc &&
+    typeof x.loc.line === 'number' &&
+    !!x.entry &&
+    typeof x.entry.key === 'string' &&
+    !!x.entry.keyLoc &&
+    !!x.entry.value &&
+    typeof x.entry.value === 'object'
+  );
 }

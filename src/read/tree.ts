@@ -161,6 +161,18 @@ function scalarNode(node: YamlScalar, loc: Loc, quote: boolean, diags: Diagnosti
  * what was wrong and nothing of the text.
  */
 export function parseTree(text: string, file: string, diags: Diagnostics, quote = true): LNode | undefined {
+  return parseIn(text, file, diags, quote).tree;
+}
+
+/** A parse with what a piece of a file parsed alone needs to be checked (read/chunks.ts): the document and its node count. */
+export interface Parsed {
+  tree?: LNode;
+  doc?: Document;
+  /** Values converted (the count LIMITS.maxNodes bounds). */
+  count: number;
+}
+
+export function parseIn(text: string, file: string, diags: Diagnostics, quote = true): Parsed {
   // The parser's messages may end in a piece of the text ("Unresolved tag: !secret").
   const said = (m: string) => (quote ? m : m.replace(/:.*$/s, ''));
   const lc = new LineCounter();
@@ -169,25 +181,25 @@ export function parseTree(text: string, file: string, diags: Diagnostics, quote 
   const deep = flowNestingBeyond(text, LIMITS.maxFlowDepth);
   if (deep >= 0) {
     diags.error('too-deep', M.tooDeep(LIMITS.maxDepth), posAt(text, file, deep), M.tooLargeHint);
-    return undefined;
+    return { count: 0 };
   }
   // YAML allows no raw control characters (the parser lets them through, and a name
   // holding ESC would reach the terminal); tab, LF and CR are fine.
   const ctl = text.search(CONTROL);
   if (ctl >= 0) {
     diags.error('control-character', M.controlCharacter(text.charCodeAt(ctl)), posAt(text, file, ctl), M.controlCharacterHint);
-    return undefined;
+    return { count: 0 };
   }
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, merge: true });
   const at = (offset: number, length = 1): Loc => {
     const p = lc.linePos(offset);
     return { file, line: p.line, col: p.col, length: Math.max(1, length) };
   };
-  if (syntaxErrors(doc, text, at, said, diags)) return undefined;
+  if (syntaxErrors(doc, text, at, said, diags)) return { count: 0 };
   for (const w of doc.warnings) diags.warn('yaml-warning', said(w.message.split('\n')[0]!), at(w.pos[0]));
   if (doc.contents === null || doc.contents === undefined) {
     diags.error('empty-file', M.emptyFile, { file, line: 1, col: 1 }, M.emptyFileHint);
-    return undefined;
+    return { count: 0 };
   }
   let count = 0;
   let outerAlias: Loc | undefined; // the alias being expanded, where an alias bomb is reported
@@ -299,7 +311,8 @@ export function parseTree(text: string, file: string, diags: Diagnostics, quote 
     diags.error('yaml-syntax', M.yamlSyntax('unsupported YAML node'), loc);
     return undefined;
   };
-  return convert(doc.contents as Node, 0, doc);
+  const tree = convert(doc.contents as Node, 0, doc);
+  return { tree, doc, count };
 }
 
 /**
