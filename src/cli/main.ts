@@ -3,6 +3,8 @@ import { INTERNAL_EXIT, internalErrorText } from './internal.js';
 import { runCli } from './program.js';
 import { processIO } from './io.js';
 import { installTempCleanup } from './output.js';
+import { buildId, cacheDir } from '../core/cache.js';
+import { keepDrawnTables } from './table-cache.js';
 
 // A temporary output file is removed whatever ends the process (Ctrl-C, a CI timeout).
 installTempCleanup();
@@ -19,6 +21,13 @@ process.on('uncaughtException', (e) => {
   process.stderr.write(internalErrorText(e, process.env));
   process.exit(INTERNAL_EXIT);
 });
+
+// Tables drawn by the last run of the same command line, when caches are kept (table-cache.ts).
+{
+  const dir = cacheDir(process.env),
+    build = buildId();
+  if (dir && build) keepDrawnTables(dir, build, process.argv.slice(2), process.cwd());
+}
 
 runCli(process.argv.slice(2), processIO()).then(
   (code) => {

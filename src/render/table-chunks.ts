@@ -7,7 +7,34 @@ import Table from 'cli-table3';
 
 const CHUNK = 256;
 
+/**
+ * Tables drawn by earlier runs, by everything drawing reads (the options and every cell's
+ * text): set by the command (cli/table-cache.ts) when it keeps caches. Drawing is a pure
+ * function of those, so a table an edit did not change is not drawn again.
+ */
+export interface TableMemo {
+  get(input: string): string | undefined;
+  put(input: string, drawn: string): void;
+}
+let memo: TableMemo | undefined;
+const MEMO_ROWS = 500;
+export function useTableMemo(m: TableMemo | undefined): void {
+  memo = m;
+}
+
 export function drawTable(opts: Table.TableConstructorOptions, rows: string[][]): string {
+  // Past a few hundred rows the drawing is no longer the start's cost, and the entry would be large.
+  if (!memo || rows.length > MEMO_ROWS) return drawNow(opts, rows);
+  // undefined kept apart from null and from a missing key
+  const input = JSON.stringify([opts, rows], (_k, v: unknown) => (v === undefined ? { undefined: true } : v));
+  const saved = memo.get(input);
+  if (saved !== undefined) return saved;
+  const drawn = drawNow(opts, rows);
+  memo.put(input, drawn);
+  return drawn;
+}
+
+function drawNow(opts: Table.TableConstructorOptions, rows: string[][]): string {
   const draw = (head: string[] | undefined, part: string[][]) => {
     const tb = new Table(head === undefined ? { ...opts, head: [] } : opts);
     for (const r of part) tb.push(r);
