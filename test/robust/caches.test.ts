@@ -42,11 +42,12 @@ describe('run: the same bytes whatever the caches hold', () => {
     const first = cm(['run', 's.yaml', '--width', '100'], dir, env);
     expect(first).toEqual(off);
     const written = filesUnder(cache);
-    // the two parsed files (s.yaml and the baseline); the code cache is the one shipped in dist/
+    // the two parsed files (s.yaml and the baseline), each by its top-level keys; the code cache is the one shipped in dist/
     expect(written.filter((f) => /code-[0-9a-f]+\.bin$/.test(f))).toHaveLength(0);
-    expect(written.filter((f) => /trees\/[0-9a-f]+\.json$/.test(f))).toHaveLength(2);
-    // and the validated scenario
+    expect(written.filter((f) => /trees\/pieces-[0-9a-f]+\.json$/.test(f))).toHaveLength(2);
+    // the validated scenario's parts, and the tables drawn
     expect(written.filter((f) => /inputs\/[0-9a-f]+\.json$/.test(f))).toHaveLength(1);
+    expect(written.filter((f) => /tables\/[0-9a-f]+\.json$/.test(f))).toHaveLength(1);
     expect(cm(['run', 's.yaml', '--width', '100'], dir, env)).toEqual(off);
     // Corrupt every entry: each is ignored (and rewritten), never an error.
     for (const f of written) writeFileSync(join(cache, f), '{"kind":"map","entries":[{"key": 1}]}\u0000garbage');
