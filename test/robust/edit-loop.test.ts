@@ -48,7 +48,7 @@ function step(dir: string, cache: string, edit: (text: string) => string) {
 }
 
 describe('the edit-run loop: never a stale result', () => {
-  it('every kind of edit of the baseline gives what an uncached run gives', () => {
+  it('every kind of edit of the baseline gives what an uncached run gives', { timeout: 300_000 }, () => {
     const dir = writeFiles({ 'plan.yaml': baseline });
     const cache = tempDir();
     const [table] = FORMATS.map((a) => same(a, dir, cache));
@@ -82,7 +82,7 @@ describe('the edit-run loop: never a stale result', () => {
     step(dir, cache, (t) => t.replace('start: &first FY2027', 'start: &first FY2028'));
   });
 
-  it('an invalid edit reports at the right line and column, and a fix is read again', () => {
+  it('an invalid edit reports at the right line and column, and a fix is read again', { timeout: 300_000 }, () => {
     const dir = writeFiles({ 'plan.yaml': baseline });
     const cache = tempDir();
     FORMATS.map((a) => same(a, dir, cache));
@@ -112,7 +112,7 @@ describe('the edit-run loop: never a stale result', () => {
     expect(fixed!.code).toBe(0);
   });
 
-  it('a parent changed under an unchanged file is read again', () => {
+  it('a parent changed under an unchanged file is read again', { timeout: 300_000 }, () => {
     const dir = writeFiles({
       'base.yaml': baseline,
       'plan.yaml': 'extends: base.yaml\nname: a variant\n',
@@ -124,5 +124,30 @@ describe('the edit-run loop: never a stale result', () => {
     expect(JSON.parse(json!.stdout).metrics.budgetCost.US).toBe('4882.5');
     // and an edit of the child after it
     step(dir, cache, (t) => t.replace('name: a variant', 'name: another variant'));
+  });
+
+  it('every command that draws tables prints the same bytes with the tables saved', { timeout: 300_000 }, () => {
+    const dir = writeFiles({ 'base.yaml': baseline, 'plan.yaml': 'extends: base.yaml\nname: a variant\n' });
+    const cache = { XDG_CACHE_HOME: tempDir() };
+    const off = { COMPACT_MODEL_NO_CACHE: '1' };
+    const commands = [
+      ['run', 'plan.yaml', '--width', '80', '--all'],
+      ['estimate', 'plan.yaml', '--width', '100'],
+      ['explain', 'plan.yaml', 'budgetCost.US', '--width', '100'],
+      ['diff', 'base.yaml', 'plan.yaml', '--width', '100'],
+      ['compare', 'base.yaml', 'plan.yaml', '--width', '120'],
+      ['solve', 'plan.yaml', '--width', '100'],
+    ];
+    // with the caches empty, then warm; then after an edit of a figure (some tables change)
+    for (const c of commands) {
+      const want = cm(c, dir, off);
+      expect(cm(c, dir, cache)).toEqual(want);
+      expect(cm(c, dir, cache)).toEqual(want);
+    }
+    writeFileSync(
+      join(dir, 'plan.yaml'),
+      'extends: base.yaml\nname: a variant\nmechanisms:\n  - id: F-2\n    appropriations:\n      US: { amount: 300M, per: year }\n',
+    );
+    for (const c of commands) expect(cm(c, dir, cache)).toEqual(cm(c, dir, off));
   });
 });
