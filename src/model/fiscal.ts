@@ -113,3 +113,41 @@ export function attributionText(o: OwnYears, planYear: number, planLabel: string
     `amounts are the plan's by year, only its own years are named differently`
   );
 }
+
+/** "2027-01": the first (or last, with `end`) month of fiscal year `y` starting in `starts`. */
+function monthIso(y: number, starts: number, end: boolean): string {
+  const m = firstMonth(y, starts) + (end ? 11 : 0);
+  return `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+}
+
+/**
+ * A stated fiscal year as the JSON shows it: the month by name, and for a sponsor whose
+ * years differ from the plan's, its own year for each plan year (keyed by the plan's label)
+ * with the months it spans.
+ */
+export function fiscalYearJson(
+  s: Pick<Scenario, 'fiscalYear' | 'horizon'>,
+  f: { starts: number; source?: string },
+  g?: Sponsor,
+  planLabel?: (y: number) => string,
+): Record<string, unknown> {
+  const o = g ? ownYears(s, g) : undefined;
+  return {
+    starts: monthName(f.starts),
+    ...(f.source !== undefined ? { source: f.source } : {}),
+    ...(o && planLabel
+      ? {
+          monthsInPlanYear: o.monthsInPlanYear,
+          years: Object.fromEntries(
+            Array.from({ length: s.horizon.years }, (_, y) => {
+              const own = s.horizon.start + y + o.shift;
+              return [
+                planLabel(y),
+                { year: ownYearName(o, s.horizon.start + y), from: monthIso(own, o.starts, false), to: monthIso(own, o.starts, true) },
+              ];
+            }),
+          ),
+        }
+      : {}),
+  };
+}
