@@ -197,11 +197,7 @@ export class Normalizer {
   }
 
   /** One sponsor as written: its type and budget concept checked against each other. */
-  private sponsor(
-    code: string,
-    g: SponsorInput,
-    p: Path,
-  ): Sponsor {
+  private sponsor(code: string, g: SponsorInput, p: Path): Sponsor {
     const fits = BASES_BY_TYPE[g.type ?? 'government'];
     if (g.basis !== undefined && !fits.includes(g.basis))
       this.diags.error(

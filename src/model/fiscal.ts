@@ -73,7 +73,7 @@ export function ownYears(s: Pick<Scenario, 'fiscalYear' | 'horizon'>, g: Sponsor
   if (starts === planStarts) return undefined;
   // The sponsor's year numbered like the plan's starts `delta` months after it (-11..11).
   const delta = firstMonth(0, starts) - firstMonth(0, planStarts);
-  const shift = Math.ceil((-5 - delta) / 12);
+  const shift = Math.ceil((-5 - delta) / 12) + 0; // + 0: never -0
   const d = 12 * shift + delta;
   return { code: g.code, starts, planStarts, shift, monthsInPlanYear: 12 - Math.abs(d) };
 }
@@ -143,7 +143,11 @@ export function fiscalYearJson(
               const own = s.horizon.start + y + o.shift;
               return [
                 planLabel(y),
-                { year: ownYearName(o, s.horizon.start + y), from: monthIso(own, o.starts, false), to: monthIso(own, o.starts, true) },
+                {
+                  year: ownYearName(o, s.horizon.start + y),
+                  from: monthIso(own, o.starts, false),
+                  to: monthIso(own, o.starts, true),
+                },
               ];
             }),
           ),

@@ -106,7 +106,9 @@ export function explainJson(s: Scenario, e: Explanation, c: string, cited?: read
       })),
       silent: p.silent,
       // A sponsor on other fiscal years: its own year for each plan year.
-      ...(p.ownYears ? { ownYears: Object.fromEntries(p.slots.map((y, i) => [yearLabel(s.horizon, y, N), p.ownYears![i]!])) } : {}),
+      ...(p.ownYears
+        ? { ownYears: Object.fromEntries(p.slots.map((y, i) => [yearLabel(s.horizon, y, N), p.ownYears![i]!])) }
+        : {}),
     })),
     otherInputs: e.extraInputs.map((f) => inputJson(s, f)),
     reportLines: lines,

@@ -22,7 +22,8 @@ export function ownYearBlocks({ s, m, N, floor, fy }: RunContext): Block[] {
         short: b.id,
         f: m.floor(g, 'appropriated', bi),
         // The scenario's own basis is the one metrics.floor holds year by year.
-        json: bi === m.basisIndex ? (y: number) => ptr('metrics', 'floor', g, 'appropriated', 'byYear', fy(y), 'amount') : undefined,
+        json:
+          bi === m.basisIndex ? (y: number) => ptr('metrics', 'floor', g, 'appropriated', 'byYear', fy(y), 'amount') : undefined,
       })),
       {
         head: floorReadingLabel('commitment', ''),
@@ -62,7 +63,9 @@ export function ownYearBlocks({ s, m, N, floor, fy }: RunContext): Block[] {
           `Each ${g} year's amount is the plan year's it counts in: budget cost on each scoring basis (${readings
             .slice(0, -1)
             .map((r) => r.short)
-            .join(', ')}), and public commitment. Met on: the readings on which that year is at least the floor (${displayMillions(floor)}).`,
+            .join(
+              ', ',
+            )}), and public commitment. Met on: the readings on which that year is at least the floor (${displayMillions(floor)}).`,
         ],
       },
     );
