@@ -34,7 +34,7 @@ export function parseMonth(raw: string): number | undefined {
 /** The JSON Schema pattern of parseMonth's input (a name or its first three letters, in any case). */
 export function monthPattern(): string {
   const ci = (s: string) => [...s].map((ch) => `[${ch.toUpperCase()}${ch.toLowerCase()}]`).join('');
-  return `^(?:${MONTHS.map((m) => `${ci(m.slice(0, 3))}(?:${ci(m.slice(3))})?`).join('|')})$`;
+  return `^(?:${MONTHS.map((m) => ci(m.slice(0, 3)) + (m.length > 3 ? `(?:${ci(m.slice(3))})?` : '')).join('|')})$`;
 }
 
 export const monthName = (m: number): string => MONTHS[m - 1]!;

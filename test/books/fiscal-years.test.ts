@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ownYearName, ownYears, parseMonth, planFiscalStart } from '../../src/model/fiscal.js';
+import { monthPattern, ownYearName, ownYears, parseMonth, planFiscalStart } from '../../src/model/fiscal.js';
 import type { Sponsor } from '../../src/model/scenario.js';
 import { cli } from '../support/cli.js';
 import { evalYaml, M, tempDir } from '../support/scenario.js';
@@ -26,6 +26,12 @@ describe('the attribution rule: the plan year holding most of the months (a 6/6 
       9,
       undefined,
     ]);
+  });
+
+  it("the editor's pattern accepts exactly what the parser does", () => {
+    const re = new RegExp(monthPattern());
+    for (const w of ['January', 'jan', 'MAY', 'May', 'Mayy', 'sept', 'September', 'Octobr', ' Oct', 'Dec', '10', ''])
+      expect(re.test(w), w).toBe(parseMonth(w) !== undefined);
   });
 
   it('a plan names October for fiscal years and January for calendar years unless it says', () => {
