@@ -110,7 +110,7 @@ export function attributionText(o: OwnYears, planYear: number, planLabel: string
     `each of its years counts in the plan year that holds most of its months (on a 6/6 tie, the one it starts in), ` +
     `so its ${ownYearName(o, planYear)} (${monthsText(planYear + o.shift, o.starts, true)}) is the plan's ${planLabel} ` +
     `(${monthsText(planYear, o.planStarts, true)}), which holds ${o.monthsInPlanYear} of its 12 months${tie}; ` +
-    `amounts are the plan's by year, only its own years are named differently`
+    `no amount moves between years, only its labels differ`
   );
 }
 
