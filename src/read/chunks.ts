@@ -31,6 +31,10 @@ export interface ParsedPiece {
 
 /** Where parsed pieces are kept (tree-cache.ts); none: each piece is parsed. */
 export interface PieceStore {
+  /** Whether the file was read before (its pieces are kept from the next text on). */
+  known(): boolean;
+  /** Notes the file as read (parsed whole): a later, edited text is parsed by pieces. */
+  mark(): void;
   get(text: string): ParsedPiece | undefined;
   put(text: string, piece: ParsedPiece): void;
   save(): void;

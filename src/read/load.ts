@@ -228,11 +228,15 @@ export class Loader {
     }
     // Saved whole, or by top-level keys (an edited file re-parses the keys it changed).
     let tree: LNode | undefined = this.trees?.get(name, text);
-    if (!tree && this.trees) tree = parseByKeys(text, name, this.trees.pieces(name));
+    const pieces = tree ? undefined : this.trees?.pieces(name);
+    if (pieces?.known()) tree = parseByKeys(text, name, pieces);
     if (!tree) {
       // Parse errors quote nothing of a file that may not be the user's scenario.
       tree = parseTree(text, name, diags, top && quotable(abs, source));
-      if (tree && diags.items.length === 0) this.trees?.put(name, text, tree);
+      if (tree && diags.items.length === 0) {
+        this.trees?.put(name, text, tree);
+        pieces?.mark();
+      }
     }
     if (tree && tree.kind !== 'map') {
       diags.error('not-a-mapping', M.notAMapping(tree.kind === 'seq' ? 'a list' : 'a single value'), tree.loc, M.notAMappingHint);

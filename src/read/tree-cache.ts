@@ -39,7 +39,9 @@ export class TreeCache {
 
   /**
    * The pieces (read/chunks.ts) of the file named `name` as last parsed, by their text: one
-   * entry per file, holding only the pieces of its last text.
+   * entry per file, holding only the pieces of its last text. A file read for the first time
+   * is parsed whole (a first run costs what it did) and only noted; from its next text on it
+   * is parsed by pieces.
    */
   pieces(name: string): PieceStore {
     const file = `pieces-${createHash('sha256').update(`${this.build}\0${name}`).digest('hex')}.json`;
@@ -47,19 +49,28 @@ export class TreeCache {
     let old: Record<string, ParsedPiece> | undefined;
     const now = new Map<string, ParsedPiece>();
     let fresh = false;
+    let seen = false;
     const read = (): Record<string, ParsedPiece> => {
       if (old) return old;
       old = Object.create(null) as Record<string, ParsedPiece>;
       try {
         const o = JSON.parse(readFileSync(join(this.dir, file), 'utf8')) as { build?: unknown; name?: unknown; pieces?: unknown };
-        if (o.build === this.build && o.name === name && o.pieces && typeof o.pieces === 'object')
-          for (const [k, v] of Object.entries(o.pieces as Record<string, ParsedPiece>)) if (isPiece(v)) old[k] = v;
+        if (o.build === this.build && o.name === name && o.pieces && typeof o.pieces === 'object') seen = true;
+        if (seen) for (const [k, v] of Object.entries(o.pieces as Record<string, ParsedPiece>)) if (isPiece(v)) old[k] = v;
       } catch {
         /* none saved, or unreadable: parsed */
       }
       return old;
     };
+    const write = (pieces: Record<string, ParsedPiece>) => {
+      const json = exactJson({ build: this.build, name, pieces });
+      if (json !== undefined) writeCappedCacheFile(this.dir, file, json, MAX_ENTRIES);
+    };
     return {
+      known: () => (read(), seen),
+      mark: () => {
+        if (read() && !seen) write({});
+      },
       get: (text) => read()[id(text)],
       put: (text, piece) => {
         const k = id(text);
@@ -68,8 +79,7 @@ export class TreeCache {
       },
       save: () => {
         if (!fresh && now.size === Object.keys(read()).length) return;
-        const json = exactJson({ build: this.build, name, pieces: Object.fromEntries(now) });
-        if (json !== undefined) writeCappedCacheFile(this.dir, file, json, MAX_ENTRIES);
+        write(Object.fromEntries(now));
       },
     };
   }

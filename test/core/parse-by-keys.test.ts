@@ -27,6 +27,8 @@ function memoryStore() {
   const m = new Map<string, ParsedPiece>();
   let hits = 0;
   const store: PieceStore = {
+    known: () => true,
+    mark() {},
     get(t) {
       const p = m.get(t);
       if (p) hits++;

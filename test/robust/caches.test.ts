@@ -42,8 +42,10 @@ describe('run: the same bytes whatever the caches hold', () => {
     const first = cm(['run', 's.yaml', '--width', '100'], dir, env);
     expect(first).toEqual(off);
     const written = filesUnder(cache);
-    // the two parsed files (s.yaml and the baseline), each by its top-level keys; the code cache is the one shipped in dist/
+    // the two parsed files (s.yaml and the baseline), each noted for parsing by pieces once
+    // edited; the code cache is the one shipped in dist/
     expect(written.filter((f) => /code-[0-9a-f]+\.bin$/.test(f))).toHaveLength(0);
+    expect(written.filter((f) => /trees\/[0-9a-f]+\.json$/.test(f))).toHaveLength(2);
     expect(written.filter((f) => /trees\/pieces-[0-9a-f]+\.json$/.test(f))).toHaveLength(2);
     // the validated scenario's parts, and the tables drawn
     expect(written.filter((f) => /inputs\/[0-9a-f]+\.json$/.test(f))).toHaveLength(1);
