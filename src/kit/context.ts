@@ -70,6 +70,14 @@ export class Normalizer {
   private readonly startOk: boolean;
   /** The plan's years are calendar years (CY), not fiscal years (FY). */
   readonly calendar: boolean;
+  /** An allocation's examples in the plan's own years. */
+  get allocationHint(): string {
+    return this.startOk ? M.allocationHint(this.prefix, this.start, this.end) : M.allocationHint();
+  }
+  /** The plan's year prefix for messages (FY or CY). */
+  get prefix(): 'FY' | 'CY' {
+    return this.calendar ? 'CY' : 'FY';
+  }
   /** The month the plan's years start in, when the file states it. */
   readonly fiscalYear?: FiscalYear;
   readonly years: number;
@@ -352,7 +360,7 @@ export class Normalizer {
     if ('value' in raw) return { gov, mode: 'total', fig: this.fig(raw, p), mask: Array(N).fill(true), loc: at(p) };
     const o = raw;
     if (o.byYear !== undefined && o.amount !== undefined) {
-      diags.error('invalid-allocation', `${pathText(p)}: ${M.allocationBoth}`, at(p), M.allocationHint);
+      diags.error('invalid-allocation', `${pathText(p)}: ${M.allocationBoth}`, at(p), this.allocationHint);
       return undefined;
     }
     if (o.byYear !== undefined) {
@@ -365,12 +373,12 @@ export class Normalizer {
       return { gov, mode: 'byYear', byYear, source: o.source, loc: at(p) };
     }
     if (o.amount === undefined) {
-      diags.error('invalid-allocation', `${pathText(p)}: ${M.allocationEmpty}`, at(p), M.allocationHint);
+      diags.error('invalid-allocation', `${pathText(p)}: ${M.allocationEmpty}`, at(p), this.allocationHint);
       return undefined;
     }
     const given = [o.from, o.to, o.years].filter((x) => x !== undefined).length;
     if (given > 2) {
-      diags.error('invalid-allocation', `${pathText(p)}: ${M.windowConflict}`, at(p), M.allocationHint);
+      diags.error('invalid-allocation', `${pathText(p)}: ${M.windowConflict}`, at(p), this.allocationHint);
       return undefined;
     }
     let from = o.from !== undefined ? this.yearIndex(o.from, [...p, 'from']) : undefined;
@@ -383,9 +391,9 @@ export class Normalizer {
       if (to! > N - 1 || from < 0) {
         diags.error(
           'year-outside-horizon',
-          `${pathText([...p, 'years'])}: ${M.yearsPastHorizon(o.years, start + Math.min(from, to!), start, end)}`,
+          `${pathText([...p, 'years'])}: ${M.yearsPastHorizon(o.years, start + Math.min(from, to!), start, end, this.prefix)}`,
           at([...p, 'years']),
-          M.yearOutsideHint(start, end),
+          M.yearOutsideHint(start, end, this.prefix),
         );
         return undefined;
       }
@@ -393,7 +401,12 @@ export class Normalizer {
     const a = from ?? 0;
     const b = to ?? N - 1;
     if (a > b) {
-      diags.error('window-backwards', `${pathText(p)}: ${M.windowBackwards(start + a, start + b)}`, at(p), M.allocationHint);
+      diags.error(
+        'window-backwards',
+        `${pathText(p)}: ${M.windowBackwards(start + a, start + b, this.prefix)}`,
+        at(p),
+        this.allocationHint,
+      );
       return undefined;
     }
     const mask = Array.from({ length: N }, (_, i) => i >= a && i <= b);

@@ -5,7 +5,7 @@ import type { ChalkInstance } from 'chalk';
 import { Dec, displayMillions } from '../core/money.js';
 import { type FloorReading, floorReadingLabel, type MetricContext, moneyMetric, RATIO_METRICS } from '../model/metrics.js';
 import { basisById } from '../model/bases.js';
-import { probabilityAssumed, type Scenario, yearName } from '../model/scenario.js';
+import { probabilityAssumed, realUnit, type Scenario, yearName } from '../model/scenario.js';
 import { type Cell, left, right, type Table, text } from '../report/model.js';
 import { horizonText } from '../report/run.js';
 import { metricText } from '../report/values.js';
@@ -363,12 +363,7 @@ export function renderSimulate(s: Scenario, r: SimResult, c: ChalkInstance, widt
   }
   if (s.inflation) {
     out.push(
-      c.bold(
-        wrap(
-          `Real: ${yearName(s.horizon, s.inflation.base)} dollars at ${rateText(s.inflation.rate)} inflation a year`,
-          width,
-        ).join('\n'),
-      ),
+      c.bold(wrap(`Real: ${realUnit(s, s.inflation.base)} at ${rateText(s.inflation.rate)} inflation a year`, width).join('\n')),
     );
     section('real.');
   }

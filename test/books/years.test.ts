@@ -126,3 +126,24 @@ describe("simulate of a calendar-year plan names the plan's years", () => {
     if (!e.ok) expect(e.error.hint).toContain('publicCommitment.total.CY2022..CY2024');
   });
 });
+
+describe("a calendar-year euro plan's messages and real terms", () => {
+  it('a window written backwards is named in CY, and real figures are in CY euros', async () => {
+    const dir = tempDir();
+    // from: CY2024 to: CY2022 runs backwards (2024 > 2022): one error naming both years as written.
+    writeFileSync(
+      join(dir, 'back.yaml'),
+      PLAN.replace('{ byYear: { CY2022: 1M, CY2023: 2M } }', '{ amount: 3M, per: total, from: CY2024, to: CY2022 }'),
+    );
+    const bad = await cli(['check', 'back.yaml'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('the window runs backwards: CY2024 to CY2022');
+    expect(bad.stderr).not.toMatch(/FY20/);
+    // The same plan in euros with 2% inflation: real figures are "CY2022 EUR", never dollars.
+    writeFileSync(join(dir, 'eur.yaml'), `currency: EUR\n${PLAN.replace('sponsors: [US]', 'sponsors: [EU]').replace('US:', 'EU:')}`);
+    const r = await cli(['run', 'eur.yaml', '--inflation', '2%'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('CY2022 EUR at 2%');
+    expect(r.stdout).not.toMatch(/dollar|USD|\$/);
+  });
+});
