@@ -191,6 +191,10 @@ export class Normalizer {
         this.at([...p, 'basis']),
         M.basisNotForSponsorHint(g.type ?? 'government', fits),
       );
+    // Federal scoring is the U.S. federal budget's: a government whose books are in dollars.
+    const books = g.currency ?? this.currency;
+    if (g.basis === 'federal' && fits.includes('federal') && books !== 'USD')
+      this.diags.error('basis-not-for-sponsor', M.federalNotUsd(code, books), this.at([...p, 'basis']), M.federalNotUsdHint);
     // A bank or a private sponsor has no budget: `none` unless it says otherwise (which it may not).
     const basis = g.basis ?? (g.type === 'bank' || g.type === 'private' ? 'none' : undefined);
     return {

@@ -6,7 +6,7 @@ import { type Dec, millions } from '../core/money.js';
 import { claimsOnBases } from '../measure/claims.js';
 import type { Evaluation } from '../measure/evaluate.js';
 import type { Measure } from '../measure/measure.js';
-import { BASES } from '../model/bases.js';
+import { BASES, basesFor } from '../model/bases.js';
 import { FLOW_ORDER, type FlowKind, LATE_FLOWS } from '../model/flows.js';
 import {
   FLOOR_READINGS,
@@ -103,7 +103,7 @@ function claimsJson(ev: Evaluation): unknown[] {
 /** The multiplier per budget unit on every scoring basis, per scope. */
 function multipliersByBasis(m: Evaluation['measure'], scopes: string[], ratio: (x: Dec | null) => unknown) {
   return Object.fromEntries(
-    BASES.map((b) => [
+    m.planBases.map((b) => [
       b.id,
       Object.fromEntries(scopes.map((sc) => [sc, ratio(m.onBasis(b.id).ratio('multiplier', sc === 'total' ? null : sc))])),
     ]),
@@ -221,9 +221,17 @@ export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
   metrics.measures = Object.fromEntries(
     s.measures.map((x) => [x.id, metricJson(m.value({ kind: 'measure', id: x.id }) as Dec | null, x.expr.unit)]),
   );
-  // Added in 1.1: the floor's budget-cost reading on every scoring basis (metrics.floor holds the scenario's own).
+  // Added in 1.1: the floor's budget-cost reading on every scoring basis (metrics.floor holds the scenario's own);
+  // each sponsor under the bases that apply to it only.
   metrics.floorByBasis = Object.fromEntries(
-    BASES.map((b, bi) => [b.id, Object.fromEntries(govs.map((g) => [g, floorJson(m.floor(g, 'appropriated', bi))]))]),
+    m.planBases.map((b) => [
+      b.id,
+      Object.fromEntries(
+        s.governments
+          .filter((sp) => basesFor(sp).includes(b))
+          .map((sp) => [sp.code, floorJson(m.floor(sp.code, 'appropriated', BASES.indexOf(b)))]),
+      ),
+    ]),
   );
 
   return {

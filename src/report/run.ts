@@ -6,12 +6,12 @@
 import { millionsOf, unitWord } from '../core/currency.js';
 import { displayMillions } from '../core/money.js';
 import type { Evaluation } from '../measure/evaluate.js';
-import { BASES } from '../model/bases.js';
+import { BASES, basesFor } from '../model/bases.js';
 import { floorReadingLabel } from '../model/metrics.js';
 import { probabilityAssumed, type Scenario, yearName } from '../model/scenario.js';
 import type { SimResult } from '../simulate/simulate.js';
 import { money, ptr, type Report, type Section, text } from './model.js';
-import { type Fan, type RunContext, runContext } from './sections/context.js';
+import { type Fan, ownBooksNote, type RunContext, runContext } from './sections/context.js';
 import { assumedLine } from './assumed.js';
 import { claimCounts } from './sections/claims.js';
 import { RUN_SECTIONS } from './sections/index.js';
@@ -22,7 +22,7 @@ export { type Fan, horizonText, yearLabel } from './sections/context.js';
 /** Where the numbers come from and what they assume, under the title. */
 function metaLines({ ev, s, m, horizon }: RunContext): string[] {
   const meta = [
-    `${s.file}${s.chain.length > 1 ? ` (extends ${s.chain.slice(1).join(' -> ')})` : ''} · case: ${ev.case} · ${horizon} · ${millionsOf(s.currency)} · scoring basis: ${m.basis.id}`,
+    `${s.file}${s.chain.length > 1 ? ` (extends ${s.chain.slice(1).join(' -> ')})` : ''} · case: ${ev.case} · ${horizon} · ${millionsOf(s.currency)} · scoring basis: ${m.basis.id}${ownBooksNote(s, m.basis.id)}`,
   ];
   const odds = (e: (typeof s.events)[number]) =>
     e.probability
@@ -38,9 +38,12 @@ function metaLines({ ev, s, m, horizon }: RunContext): string[] {
 }
 
 /** The floor's verdicts of one government, a card: the average test on each reading, the years met. */
-function floorCard({ m, N, govName, floor }: RunContext, g: string): Report['highlights'][number] {
+function floorCard({ s, m, N, govName, floor }: RunContext, g: string): Report['highlights'][number] {
   const readings = [
-    ...BASES.map((b, bi) => ({ label: floorReadingLabel('appropriated', b.label), f: m.floor(g, 'appropriated', bi) })),
+    ...basesFor(s.governments.find((x) => x.code === g)!).map((b) => ({
+      label: floorReadingLabel('appropriated', b.label),
+      f: m.floor(g, 'appropriated', BASES.indexOf(b)),
+    })),
     { label: floorReadingLabel('commitment', ''), f: m.floor(g, 'commitment') },
   ];
   const met = readings.filter((r) => r.f.met).length;
@@ -72,7 +75,7 @@ function highlights(rc: RunContext): Report['highlights'] {
     {
       label: `Budget cost (${horizon})`,
       value: money(m.money('budgetCost'), ptr('metrics', 'budgetCost', 'total')),
-      note: `${m.basis.label} basis, ${govs.length === 1 ? govName(govs[0]!) : `all ${govs.length} governments`}`,
+      note: `${m.basis.label} basis, ${govs.length === 1 ? govName(govs[0]!) : `all ${govs.length} governments`}${ownBooksNote(s, m.basis.id)}`,
     },
     {
       label: 'Private capital mobilized',

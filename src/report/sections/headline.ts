@@ -1,7 +1,6 @@
 // Headline: the money and ratio metrics per government and in total, the tail beyond the
 // horizon, present values, the plan's own measures and private capital by instrument.
 import { displayMillions } from '../../core/money.js';
-import { BASES } from '../../model/bases.js';
 import { MONEY_METRICS, RATIO_METRICS, ratioMetric } from '../../model/metrics.js';
 import { type Block, type Cell, droppable, left, ptr, right, type Row, text } from '../model.js';
 import { tailTable } from '../tail.js';
@@ -37,19 +36,21 @@ function ratioRow({ m, scopes, scopeKey }: RunContext, r: (typeof RATIO_METRICS)
  * differs by basis (the numerator does not), so each reading is shown and named.
  */
 function otherBasisMultipliers({ m, scopes }: RunContext): Row[] {
-  return BASES.filter((b) => b.id !== m.basis.id).map((b) => {
-    const mb = m.onBasis(b.id);
-    return {
-      cells: [
-        text(ratioMetric('multiplier').label(mb.context)),
-        ...scopes.map((g): Cell => ({
-          kind: 'ratio',
-          value: mb.ratio('multiplier', g),
-          json: ptr('metrics', 'multiplierByBasis', b.id, g ?? 'total'),
-        })),
-      ],
-    };
-  });
+  return m.planBases
+    .filter((b) => b.id !== m.basis.id)
+    .map((b) => {
+      const mb = m.onBasis(b.id);
+      return {
+        cells: [
+          text(ratioMetric('multiplier').label(mb.context)),
+          ...scopes.map((g): Cell => ({
+            kind: 'ratio',
+            value: mb.ratio('multiplier', g),
+            json: ptr('metrics', 'multiplierByBasis', b.id, g ?? 'total'),
+          })),
+        ],
+      };
+    });
 }
 
 function measuresTable({ s, m }: RunContext): Block {
