@@ -105,7 +105,12 @@ function multipliersByBasis(m: Evaluation['measure'], scopes: string[], ratio: (
   return Object.fromEntries(
     m.planBases.map((b) => [
       b.id,
-      Object.fromEntries(scopes.map((sc) => [sc, ratio(m.onBasis(b.id).ratio('multiplier', sc === 'total' ? null : sc))])),
+      Object.fromEntries(
+        scopes
+          // Each sponsor under the bases that apply to it; the total adds the others on their own books.
+          .filter((sc) => sc === 'total' || basesFor(m.s.governments.find((g) => g.code === sc)!).includes(b))
+          .map((sc) => [sc, ratio(m.onBasis(b.id).ratio('multiplier', sc === 'total' ? null : sc))]),
+      ),
     ]),
   );
 }
@@ -243,7 +248,10 @@ export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
       extends: s.chain.slice(1),
       case: ev.case,
       horizon: { start: yearName(s.horizon, 0), end: yearName(s.horizon, N - 1), years: N },
-      governments: s.governments,
+      // A sponsor that states its type or budget concept: the bases that apply to it (added with the cash basis).
+      governments: s.governments.map((g) =>
+        g.type === undefined && g.basis === undefined ? g : { ...g, bases: basesFor(g).map((b) => b.id) },
+      ),
       mechanisms: s.mechanisms.map((x) => ({
         id: x.id,
         kind: x.kind,
