@@ -8,7 +8,7 @@ import { M } from '../core/messages.js';
 import { Dec, sum } from '../core/money.js';
 import type { Alloc, Curve, Drawdown, Fig, Profile, Sponsor } from '../model/scenario.js';
 import { DEFAULT_CURRENCY } from '../core/currency.js';
-import { BASES_BY_TYPE, type SponsorBasis, type SponsorType } from '../model/bases.js';
+import { BASES_BY_TYPE, SPONSOR_BASES, type SponsorBasis, type SponsorType } from '../model/bases.js';
 import { describePath } from '../read/describe.js';
 import { locate, type LMap } from '../read/tree.js';
 import type { AllocationInput, CommitInput, DrawdownInput, ParsedFigure, ProfileInput } from './figures.js';
@@ -26,7 +26,7 @@ export interface ContextInput {
 
 export type Path = (string | number)[];
 
-type SponsorsInput = string[] | Record<string, { name?: string; currency?: string; type?: SponsorType; basis?: SponsorBasis }>;
+type SponsorsInput = string[] | Record<string, { name?: string; currency?: string; type?: SponsorType; basis?: string }>;
 
 /** Named curves available to every scenario without declaring them. */
 export const BUILTIN_PROFILES: Record<string, { shares: string[]; source: string }> = {
@@ -178,12 +178,17 @@ export class Normalizer {
   }
 
   /** One sponsor as written: its type and budget concept checked against each other. */
-  private sponsor(
-    code: string,
-    g: { name?: string; currency?: string; type?: SponsorType; basis?: SponsorBasis },
-    p: Path,
-  ): Sponsor {
-    const fits = BASES_BY_TYPE[g.type ?? 'government'];
+  private sponsor(code: string, raw: { name?: string; currency?: string; type?: SponsorType; basis?: string }, p: Path): Sponsor {
+    const fits = BASES_BY_TYPE[raw.type ?? 'government'];
+    const known = raw.basis === undefined || (SPONSOR_BASES as readonly string[]).includes(raw.basis);
+    if (!known)
+      this.diags.error(
+        'invalid-value',
+        `${this.pathText([...p, 'basis'])}: ${M.badOption(`"${raw.basis}"`, [...SPONSOR_BASES])}`,
+        this.at([...p, 'basis']),
+        M.basisNotForSponsorHint(raw.type ?? 'government', fits),
+      );
+    const g = { ...raw, basis: known ? (raw.basis as SponsorBasis | undefined) : undefined };
     if (g.basis !== undefined && !fits.includes(g.basis))
       this.diags.error(
         'basis-not-for-sponsor',
