@@ -29,7 +29,7 @@ export function horizonText(h: { start: number; years: number; calendar?: boolea
   return h.years === 1 ? yearName(h, 0) : `${yearName(h, 0)}-${yearName(h, h.years - 1)}`;
 }
 
-/** The sponsors a basis does not apply to, read on their own books: "; IL on its own books (cash)". */
+/** The sponsors a basis does not apply to, read on their own books: "; XX on its own books (cash)". */
 export function ownBooksNote(s: Scenario, basis: string): string {
   const own = onOwnBooks(s.governments, basis);
   if (!own.length) return '';

@@ -27,7 +27,7 @@ function floorBlocks({ s, m, N, govs, floor }: RunContext): Block[] {
         { kind: 'verdict', value: f.everyYear, json: json?.('everyYear') },
       ],
     });
-    // Only the bases that apply to this sponsor (none for a bank): IL on cash books has no federal row.
+    // Only the bases that apply to this sponsor (none for a bank): a sponsor on cash books has no federal row.
     basesFor(s.governments.find((x) => x.code === g)!).forEach((b) => {
       const bi = BASES.indexOf(b);
       const own = bi === m.basisIndex;
@@ -144,7 +144,7 @@ function testBlocks({ ev, s }: RunContext): Block[] {
   ];
 }
 
-/** " Each government is shown on the bases that apply to it: IL as-published, cash." when one lacks some of the plan's. */
+/** " Each government is shown on the bases that apply to it: XX as-published, cash." when one lacks some of the plan's. */
 function onlyOwn(s: RunContext['s'], plan: readonly Basis[]): string {
   const some = s.governments.filter((g) => basesFor(g).length < plan.length);
   if (!some.length) return '';
