@@ -586,6 +586,16 @@ export const M = {
     `basis "federal" does not fit ${code}: federal scoring is the U.S. federal budget's, and ${code}'s books are in ${currency}`,
   federalNotUsdHint:
     'write `basis: cash` for another government (a payment is spending when paid, money back is revenue), or `currency: USD` if this is the U.S. federal government',
+  // fiscal years (fiscalYear: { starts: MONTH })
+  notAMonth: (got: string) => `${got} is not a month`,
+  monthHint: 'write a month by its English name, such as October or January (or its first three letters: Oct, Jan)',
+  fiscalYearNotMapping: (got: string) => `expected a mapping with the month the fiscal years start in, got ${got}`,
+  fiscalYearHint: (month: string) => `write fiscalYear: { starts: ${month} }`,
+  fiscalYearStartsHint: 'write the month its years start in: fiscalYear: { starts: October }',
+  calendarStartsOther: (month: string) =>
+    `fiscalYear.starts is ${month}, but the horizon's years are calendar years (CY), which start in January`,
+  calendarStartsOtherHint: (start: number, month: string) =>
+    `for fiscal years starting in ${month}, start the horizon at FY${start} (and write the plan's years FY); for calendar years, drop fiscalYear`,
   inScenario: (files: string[], message: string) =>
     `in ${files.length <= 3 ? files.join(', ') : `${files.length} scenarios (${files.slice(0, 3).join(', ')}, ...)`}: ${message}`,
 } as const;
