@@ -152,3 +152,33 @@ describe('sponsor basis mistakes, all at once', () => {
     expect(M(s.onBasis('federal').money('budgetCost', 'IL'))).toBe('410');
   });
 });
+
+describe('guarantees on the cash basis', () => {
+  it('a provisioned guarantee costs its provisioning when set aside; a subsidized one its subsidy as the loans disburse', () => {
+    const m = evalYaml(`
+name: guarantees on cash books
+horizon: { start: 2015, years: 3 }
+sponsors:
+  EU: { type: multilateral, basis: provisioning }
+  GR: { type: government, basis: cash }
+assumptions:
+  profiles:
+    halves: { shares: [50%, 50%], source: "assumption: paid out over two years" }
+mechanisms:
+  - id: P
+    kind: loan-guarantee
+    guarantees: { EU: { amount: 100M, per: year } }
+    provisioning: { rate: 50% }
+  - id: S
+    kind: loan-guarantee
+    guarantees: { GR: { byYear: { FY2015: 200M } } }
+    subsidyRate: 10%
+    disbursement: halves
+`).measure.onBasis('cash');
+    // P: 100 a year x 50% = 50 set aside and paid each year: 50, 50, 50 = 150.
+    expect(byYear(m, 'budgetCost', 'EU')).toEqual(['50', '50', '50']);
+    // S: 10% x 200 = 20 of subsidy, paid as the guaranteed loans disburse in halves: 10, 10, 0.
+    expect(byYear(m, 'budgetCost', 'GR')).toEqual(['10', '10', '0']);
+    expect(M(m.money('budgetCost'))).toBe('170');
+  });
+});
