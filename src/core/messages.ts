@@ -286,7 +286,9 @@ export const M = {
   exprReversedRange: (from: string, to: string) => `the period ${from}..${to} runs backwards`,
   exprReversedRangeHint: (from: string, to: string) => `write ${to}..${from}`,
   exprRangeMetric: (path: string) => `a period range sums the years of a money metric; "${path}" is not one`,
-  exprRangeHint: 'write METRIC.SCOPE.FYyyyy..FYyyyy, e.g. publicCommitment.total.FY2027..FY2031',
+  /** `pre`: the plan's year prefix (FY or CY); the example spans its first `span` + 1 years. */
+  exprRangeHint: (pre: string, start: number, span: number) =>
+    `write METRIC.SCOPE.${pre}yyyy..${pre}yyyy, e.g. publicCommitment.total.${pre}${start}..${pre}${start + span}`,
   exprNeedsComparison: (text: string) => `"${text}" compares nothing: an operator (>=, <=, >, <, ==) is missing`,
   exprTestHint: 'a test is EXPRESSION OP VALUE, e.g. multiplier.commitment.total >= 15x',
   exprNotDefined: 'not defined',

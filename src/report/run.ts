@@ -61,9 +61,28 @@ function floorCard({ s, m, N, govName, floor }: RunContext, g: string): Report['
   };
 }
 
+/**
+ * The budget cost card. Each sponsor's budget is its own (another treasury, perhaps another
+ * currency): with several, the card's figure is their sum for reference, said so, and the
+ * note gives each sponsor's own.
+ */
+function budgetCard({ s, m, govs, govName, horizon }: RunContext): Report['highlights'][number] {
+  const value = money(m.money('budgetCost'), ptr('metrics', 'budgetCost', 'total'));
+  // A sponsor the basis does not apply to is in it on its own books: said so.
+  const own = ownBooksNote(s, m.basis.id);
+  if (govs.length === 1)
+    return { label: `Budget cost (${horizon})`, value, note: `${m.basis.label} basis, ${govName(govs[0]!)}${own}` };
+  const each = govs.map((g) => `${govName(g)} ${displayMillions(m.money('budgetCost', g))}`).join('; ');
+  return {
+    label: `Budget cost (${horizon}), ${govs.length} sponsors combined for reference`,
+    value,
+    note: `${m.basis.label} basis${own}; each sponsor's own budget: ${each} (their sum is not one budget)`,
+  };
+}
+
 /** The cards at the top of the report: the headline figures and every verdict the plan has. */
 function highlights(rc: RunContext): Report['highlights'] {
-  const { s, ev, m, govs, govName, horizon, target: t, floor } = rc;
+  const { s, ev, m, govs, horizon, target: t, floor } = rc;
   const priv = m.target('private');
   const allPublic = m.money('privateMobilized').isZero();
   const targetNote =
@@ -79,11 +98,7 @@ function highlights(rc: RunContext): Report['highlights'] {
         .join('. '),
     },
     ...(floor === null ? [] : govs.map((g) => floorCard(rc, g))),
-    {
-      label: `Budget cost (${horizon})`,
-      value: money(m.money('budgetCost'), ptr('metrics', 'budgetCost', 'total')),
-      note: `${m.basis.label} basis, ${govs.length === 1 ? govName(govs[0]!) : `all ${govs.length} governments`}${ownBooksNote(s, m.basis.id)}`,
-    },
+    budgetCard(rc),
     {
       label: 'Private capital mobilized',
       value: money(m.money('privateMobilized'), ptr('metrics', 'privateMobilized', 'total')),

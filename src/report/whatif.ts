@@ -12,7 +12,7 @@ import { planBases } from '../model/bases.js';
 import type { Fig, Scenario } from '../model/scenario.js';
 import { boundsOf } from '../solve/inputs.js';
 import { figureText, scenarioPatch, segmentsOf } from '../solve/patch.js';
-import { withValue } from '../solve/substitute.js';
+import { withFigures } from '../solve/substitute.js';
 import { M } from '../core/messages.js';
 
 /** One input a control sets: its value in the unit it is typed in (%, x, millions). */
@@ -166,31 +166,6 @@ export function evaluateSettings(s: Scenario, c: Case, st: Settings): Evaluation
   const ledger = compute(scenario, Exact, pick);
   const measure = new Measure(scenario, ledger);
   return { scenario, case: c, ledger, measure, claims: testClaims(measure) };
-}
-
-/**
- * The scenario with every figure of a set path given its new value wherever it is held:
- * the engine reads figures through its picker, but some are read where they sit (a
- * target's value, a measure's threshold). Objects with nothing changed inside stay shared.
- */
-function withFigures(x: unknown, values: Map<string, Dec>, memo = new Map<object, unknown>()): unknown {
-  if (x === null || typeof x !== 'object' || x instanceof Dec) return x;
-  const hit = memo.get(x);
-  if (hit !== undefined) return hit;
-  let out: unknown = x;
-  const f = x as Partial<Fig>;
-  if (typeof f.path === 'string' && f.value !== undefined && 'base' in f.value && values.has(f.path))
-    out = withValue(f as Fig, values.get(f.path)!);
-  else if (Array.isArray(x)) {
-    const ys = x.map((y) => withFigures(y, values, memo));
-    if (ys.some((y, i) => y !== x[i])) out = ys;
-  } else {
-    const entries = Object.entries(x);
-    const ys = entries.map(([, v]) => withFigures(v, values, memo));
-    if (ys.some((y, i) => y !== entries[i]![1])) out = Object.fromEntries(entries.map(([k], i) => [k, ys[i]]));
-  }
-  memo.set(x, out);
-  return out;
 }
 
 /** Whether the settings are the file's own (the static report then stands as written). */
