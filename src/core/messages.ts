@@ -586,6 +586,10 @@ export const M = {
   basisNotForSponsor: (code: string, basis: string, type: string) => `basis "${basis}" does not fit ${code}, a ${type} sponsor`,
   basisNotForSponsorHint: (type: string, fits: readonly string[]) =>
     `a ${type} sponsor may have ${fits.join(', ')}; federal scoring is for U.S. federal sponsors (type: government)`,
+  federalNotUsd: (code: string, currency: string) =>
+    `basis "federal" does not fit ${code}: federal scoring is the U.S. federal budget's, and ${code}'s books are in ${currency}`,
+  federalNotUsdHint:
+    'write `basis: cash` for another government (a payment is spending when paid, money back is revenue), or `currency: USD` if this is the U.S. federal government',
   // fiscal years (fiscalYear: { starts: MONTH })
   notAMonth: (got: string) => `${got} is not a month`,
   monthHint: 'write a month by its English name, such as October or January (or its first three letters: Oct, Jan)',

@@ -9,7 +9,7 @@ import { Dec, sum } from '../core/money.js';
 import type { Alloc, Curve, Drawdown, Fig, FiscalYear, Profile, Sponsor } from '../model/scenario.js';
 import { monthName } from '../model/fiscal.js';
 import { DEFAULT_CURRENCY } from '../core/currency.js';
-import { BASES_BY_TYPE, type SponsorBasis, type SponsorType } from '../model/bases.js';
+import { BASES_BY_TYPE, SPONSOR_BASES, type SponsorBasis, type SponsorType } from '../model/bases.js';
 import { describePath } from '../read/describe.js';
 import { locate, type LMap } from '../read/tree.js';
 import type { AllocationInput, CommitInput, DrawdownInput, ParsedFigure, ProfileInput } from './figures.js';
@@ -39,7 +39,7 @@ type SponsorInput = {
   name?: string;
   currency?: string;
   type?: SponsorType;
-  basis?: SponsorBasis;
+  basis?: string;
   fiscalYear?: FiscalYearInput;
 };
 type SponsorsInput = string[] | Record<string, SponsorInput>;
@@ -205,8 +205,17 @@ export class Normalizer {
   }
 
   /** One sponsor as written: its type and budget concept checked against each other. */
-  private sponsor(code: string, g: SponsorInput, p: Path): Sponsor {
-    const fits = BASES_BY_TYPE[g.type ?? 'government'];
+  private sponsor(code: string, raw: SponsorInput, p: Path): Sponsor {
+    const fits = BASES_BY_TYPE[raw.type ?? 'government'];
+    const known = raw.basis === undefined || (SPONSOR_BASES as readonly string[]).includes(raw.basis);
+    if (!known)
+      this.diags.error(
+        'invalid-value',
+        `${this.pathText([...p, 'basis'])}: ${M.badOption(`"${raw.basis}"`, [...SPONSOR_BASES])}`,
+        this.at([...p, 'basis']),
+        M.basisNotForSponsorHint(raw.type ?? 'government', fits),
+      );
+    const g = { ...raw, basis: known ? (raw.basis as SponsorBasis | undefined) : undefined };
     if (g.basis !== undefined && !fits.includes(g.basis))
       this.diags.error(
         'basis-not-for-sponsor',
@@ -214,6 +223,10 @@ export class Normalizer {
         this.at([...p, 'basis']),
         M.basisNotForSponsorHint(g.type ?? 'government', fits),
       );
+    // Federal scoring is the U.S. federal budget's: a government whose books are in dollars.
+    const books = g.currency ?? this.currency;
+    if (g.basis === 'federal' && fits.includes('federal') && books !== 'USD')
+      this.diags.error('basis-not-for-sponsor', M.federalNotUsd(code, books), this.at([...p, 'basis']), M.federalNotUsdHint);
     // A bank or a private sponsor has no budget: `none` unless it says otherwise (which it may not).
     const basis = g.basis ?? (g.type === 'bank' || g.type === 'private' ? 'none' : undefined);
     return {

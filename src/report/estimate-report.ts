@@ -4,6 +4,7 @@
 // as drafted and at their expected value, mandates; then the basis of estimate. The
 // layout follows the CBO cost estimate (docs/guide/estimate.md).
 import { millionsInWords } from '../core/currency.js';
+import { onOwnBooks } from '../model/bases.js';
 import { Dec, displayMillions } from '../core/money.js';
 import type { Summary } from '../simulate/stats.js';
 import { type Event, type Horizon, probabilityAssumed, type Scenario, yearName } from '../model/scenario.js';
@@ -269,13 +270,19 @@ function gatesTable(sp: SponsorEstimate, ex: SponsorEstimate | undefined, s: Sce
   };
 }
 
+/** "federal basis", or, for a sponsor that basis does not apply to, "its own books: cash basis" (model/bases.ts). */
+function basisOf(s: Scenario, gov: string, id: string, label: string): string {
+  const own = onOwnBooks(s.governments, id).find((o) => o.sponsor.code === gov);
+  return own ? `${label} basis does not apply: its own books, ${own.own.label} basis` : `${label} basis`;
+}
+
 function sponsorSection(d: EstimateData, sp: SponsorEstimate): Section {
   const s = d.scenario;
   const ex = d.expected?.find((x) => x.gov === sp.gov);
   const gated = s.events.some((e) => e.probability !== undefined);
   return {
     id: `estimate-${sp.gov}`,
-    title: `${sp.name}: cost estimate (${d.basis.label} basis)`,
+    title: `${sp.name}: cost estimate (${basisOf(s, sp.gov, d.basis.id, d.basis.label)})`,
     blocks: [
       summaryTable(sp, s),
       costTable(sp, s),

@@ -8,7 +8,7 @@ import { type Case, casePicker, compute, type Picker } from '../compute/engine.j
 import { testClaims } from '../measure/claims.js';
 import type { Evaluation } from '../measure/evaluate.js';
 import { Measure } from '../measure/measure.js';
-import { BASES } from '../model/bases.js';
+import { planBases } from '../model/bases.js';
 import type { Fig, Scenario } from '../model/scenario.js';
 import { boundsOf } from '../solve/inputs.js';
 import { figureText, scenarioPatch, segmentsOf } from '../solve/patch.js';
@@ -78,7 +78,13 @@ export function controlsOf(s: Scenario, c: Case, fileBasis: string): Controls {
   const gates = s.events
     .filter((e) => e.outcome !== undefined)
     .map((e) => ({ key: e.key, label: e.swing, words: e.words, holds: e.holds, outcome: e.outcome! }));
-  return { inputs, gates, bases: BASES.map((b) => ({ id: b.id, label: b.label })), basis: s.basis, fileBasis };
+  return {
+    inputs,
+    gates,
+    bases: planBases(s.governments, s.basis).map((b) => ({ id: b.id, label: b.label })),
+    basis: s.basis,
+    fileBasis,
+  };
 }
 
 function usable(path: string): boolean {

@@ -8,7 +8,7 @@ import { Measure } from '../measure/measure.js';
 import { discountFactors, realFactors, weighted } from '../measure/pv.js';
 import { FLOAT_TOLERANCE, floorBits, ratioOf, targetTest } from '../measure/tests.js';
 import { compareWith, evalExpr } from '../measure/expr.js';
-import { BASES } from '../model/bases.js';
+import { BASES, basesFor } from '../model/bases.js';
 import { type Expr, type ExprUnit, parseExpr, type TestOp } from '../model/expr.js';
 import { FLOOR_READINGS, floorMetric, MONEY_METRICS, RATIO_METRICS, targetMetric } from '../model/metrics.js';
 import type { MetricRef } from '../model/paths.js';
@@ -128,11 +128,15 @@ export function makePlan(s: Scenario, yearly = false, metricTexts: readonly stri
     0,
     BASES.findIndex((b) => b.id === s.basis),
   );
-  const bases = [own, ...BASES.map((_, i) => i).filter((i) => i !== own)];
+  // Each sponsor on the bases that apply to it (its reading on the scenario's basis is kept: its own books when that one does not).
+  const basesOf = (g: (typeof s.governments)[number]) => {
+    const mine = basesFor(g).map((b) => BASES.indexOf(b));
+    return [own, ...mine.filter((i) => i !== own)];
+  };
   if (s.targets.floor)
     for (const g of s.governments)
       for (const reading of FLOOR_READINGS)
-        for (const basis of reading === 'appropriated' ? bases : [own]) {
+        for (const basis of reading === 'appropriated' ? basesOf(g) : [own]) {
           const at = `floor.${g.code}.${reading}${basis === own ? '' : `.${BASES[basis]!.id}`}`;
           tests.push(`${at}.met`, `${at}.everyYear`);
           floors.push({ gov: g.code, reading, basis, offset });
