@@ -140,7 +140,10 @@ describe("a calendar-year euro plan's messages and real terms", () => {
     expect(bad.stderr).toContain('the window runs backwards: CY2024 to CY2022');
     expect(bad.stderr).not.toMatch(/FY20/);
     // The same plan in euros with 2% inflation: real figures are "CY2022 EUR", never dollars.
-    writeFileSync(join(dir, 'eur.yaml'), `currency: EUR\n${PLAN.replace('sponsors: [US]', 'sponsors: [EU]').replace('US:', 'EU:')}`);
+    writeFileSync(
+      join(dir, 'eur.yaml'),
+      `currency: EUR\n${PLAN.replace('sponsors: [US]', 'sponsors: [EU]').replace('US:', 'EU:')}`,
+    );
     const r = await cli(['run', 'eur.yaml', '--inflation', '2%'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('CY2022 EUR at 2%');
