@@ -82,16 +82,16 @@ export interface FileSource {
   /** The name a file goes by in diagnostics and `sources`, from its display path. */
   name(display: string): string;
   /** `roots`: real folders a symbolic link may lead into besides the name's own tree. */
-  read(abs: string, name: string, roots?: readonly string[]): { buf: Buffer } | ReadFailure;
+  read(abs: string, name: string, roots?: readonly string[], trees?: Map<string, string>): { buf: Buffer } | ReadFailure;
 }
 
 export const DISK: FileSource = {
   id: 'disk',
   name: (display) => display,
-  read(abs, name, roots) {
+  read(abs, name, roots, trees) {
     // The one reader of core/files.ts: regular files only, capped, nothing in .git, a
     // symbolic link only into the tree the name is in or an allowed folder.
-    const got = readInputFile(abs, { cap: MAX_FILE_BYTES, roots });
+    const got = readInputFile(abs, { cap: MAX_FILE_BYTES, roots, trees });
     return got.ok ? { buf: got.buf } : refusal(got, name);
   },
 };
@@ -166,6 +166,8 @@ export class Loader {
   private readonly roots: string[];
   private readonly maxMechanismYears: number;
   private readonly trees: TreeCache | undefined;
+  /** The git tree of each folder read from, found once per Loader (core/files.ts). */
+  private readonly gitTrees = new Map<string, string>();
   constructor(
     private readonly cwd: string = process.cwd(),
     opts: LoaderOptions = {},
@@ -193,7 +195,7 @@ export class Loader {
     const result: Parsed = { diags };
     this.cache.set(key, result);
     const at: Loc = from ?? { file: name, line: 1, col: 1 };
-    const got = source.read(abs, name, roots);
+    const got = source.read(abs, name, roots, this.gitTrees);
     if (!('buf' in got)) {
       diags.error(got.code, got.message, at, got.hint);
       return result;
