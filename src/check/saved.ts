@@ -86,6 +86,11 @@ export class SavedChecks {
     return h;
   }
 
+  /** The bytes of `abs` as hashed in this run, if it was. */
+  bytesOf(abs: string): Buffer | undefined {
+    return this.bytes.get(abs);
+  }
+
   /** The saved outcome of `abs` when its chain is unchanged. */
   get(abs: string, texts: Map<string, string>): FileOutcome | undefined {
     try {
