@@ -582,6 +582,16 @@ export const M = {
   basisNotForSponsor: (code: string, basis: string, type: string) => `basis "${basis}" does not fit ${code}, a ${type} sponsor`,
   basisNotForSponsorHint: (type: string, fits: readonly string[]) =>
     `a ${type} sponsor may have ${fits.join(', ')}; federal scoring is for U.S. federal sponsors (type: government)`,
+  // fiscal years (fiscalYear: { starts: MONTH })
+  notAMonth: (got: string) => `${got} is not a month`,
+  monthHint: 'write a month by its English name, such as October or January (or its first three letters: Oct, Jan)',
+  fiscalYearNotMapping: (got: string) => `expected a mapping with the month the fiscal years start in, got ${got}`,
+  fiscalYearHint: (month: string) => `write fiscalYear: { starts: ${month} }`,
+  fiscalYearStartsHint: 'write the month its years start in: fiscalYear: { starts: October }',
+  calendarStartsOther: (month: string) =>
+    `fiscalYear.starts is ${month}, but the horizon's years are calendar years (CY), which start in January`,
+  calendarStartsOtherHint: (start: number, month: string) =>
+    `for fiscal years starting in ${month}, start the horizon at FY${start} (and write the plan's years FY); for calendar years, drop fiscalYear`,
   inScenario: (files: string[], message: string) =>
     `in ${files.length <= 3 ? files.join(', ') : `${files.length} scenarios (${files.slice(0, 3).join(', ')}, ...)`}: ${message}`,
 } as const;

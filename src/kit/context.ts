@@ -6,13 +6,21 @@ import { parseYear } from '../core/amount.js';
 import { type Diagnostics, didYouMean, type Loc } from '../core/diagnostics.js';
 import { M } from '../core/messages.js';
 import { Dec, sum } from '../core/money.js';
-import type { Alloc, Curve, Drawdown, Fig, Profile, Sponsor } from '../model/scenario.js';
+import type { Alloc, Curve, Drawdown, Fig, FiscalYear, Profile, Sponsor } from '../model/scenario.js';
+import { monthName } from '../model/fiscal.js';
 import { DEFAULT_CURRENCY } from '../core/currency.js';
 import { BASES_BY_TYPE, type SponsorBasis, type SponsorType } from '../model/bases.js';
 import { describePath } from '../read/describe.js';
 import { locate, type LMap } from '../read/tree.js';
 import type { AllocationInput, CommitInput, DrawdownInput, ParsedFigure, ProfileInput } from './figures.js';
 import type { AssumptionsInput } from './assumptions.js';
+import type { FiscalYearInput } from './fiscal.js';
+
+/** A validated fiscal year as the typed scenario keeps it (its note is for readers only). */
+const fiscalYearOf = (f: FiscalYearInput): FiscalYear => ({
+  starts: f.starts,
+  ...(f.source !== undefined ? { source: f.source } : {}),
+});
 
 /** What the context reads of the scenario as written. */
 export interface ContextInput {
@@ -22,11 +30,19 @@ export interface ContextInput {
   currency?: string;
   exchangeRates?: Record<string, ParsedFigure>;
   assumptions?: AssumptionsInput;
+  fiscalYear?: FiscalYearInput;
 }
 
 export type Path = (string | number)[];
 
-type SponsorsInput = string[] | Record<string, { name?: string; currency?: string; type?: SponsorType; basis?: SponsorBasis }>;
+type SponsorInput = {
+  name?: string;
+  currency?: string;
+  type?: SponsorType;
+  basis?: SponsorBasis;
+  fiscalYear?: FiscalYearInput;
+};
+type SponsorsInput = string[] | Record<string, SponsorInput>;
 
 /** Named curves available to every scenario without declaring them. */
 export const BUILTIN_PROFILES: Record<string, { shares: string[]; source: string }> = {
@@ -54,6 +70,8 @@ export class Normalizer {
   private readonly startOk: boolean;
   /** The plan's years are calendar years (CY), not fiscal years (FY). */
   readonly calendar: boolean;
+  /** The month the plan's years start in, when the file states it. */
+  readonly fiscalYear?: FiscalYear;
   readonly years: number;
   readonly end: number;
   readonly governments: Sponsor[];
@@ -88,6 +106,7 @@ export class Normalizer {
     this.start = startYear.ok ? startYear.value : 2000;
     this.years = input.horizon.years;
     this.end = this.start + this.years - 1;
+    this.fiscalYear = this.planFiscalYear(input.fiscalYear);
 
     // --- currency: the plan's, and the stated rates of the others
     this.currency = input.currency ?? DEFAULT_CURRENCY;
@@ -178,11 +197,7 @@ export class Normalizer {
   }
 
   /** One sponsor as written: its type and budget concept checked against each other. */
-  private sponsor(
-    code: string,
-    g: { name?: string; currency?: string; type?: SponsorType; basis?: SponsorBasis },
-    p: Path,
-  ): Sponsor {
+  private sponsor(code: string, g: SponsorInput, p: Path): Sponsor {
     const fits = BASES_BY_TYPE[g.type ?? 'government'];
     if (g.basis !== undefined && !fits.includes(g.basis))
       this.diags.error(
@@ -199,7 +214,23 @@ export class Normalizer {
       ...(g.currency !== undefined ? { currency: g.currency } : {}),
       ...(g.type !== undefined ? { type: g.type } : {}),
       ...(basis !== undefined ? { basis } : {}),
+      ...(g.fiscalYear !== undefined ? { fiscalYear: fiscalYearOf(g.fiscalYear) } : {}),
     };
+  }
+
+  /** The plan's `fiscalYear`, when written: calendar years (CY) start in January, so another month is a diagnostic. */
+  private planFiscalYear(f: FiscalYearInput | undefined): FiscalYear | undefined {
+    if (f === undefined) return undefined;
+    if (this.calendar && this.startOk && f.starts !== 1) {
+      const month = monthName(f.starts);
+      this.diags.error(
+        'year-kind',
+        M.calendarStartsOther(month),
+        this.at(['fiscalYear', 'starts']),
+        M.calendarStartsOtherHint(this.start, month),
+      );
+    }
+    return fiscalYearOf(f);
   }
 
   /**

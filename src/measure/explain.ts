@@ -9,6 +9,7 @@ import { floorMetric, moneyMetric, type MoneyMetricId, ratioMetric, targetMetric
 import { type Gov, type MetricRef, parseMetricPath } from '../model/paths.js';
 import { type ExprUnit, parseExpr, printExpr, refsOf, refsOfRanges, refUnit } from '../model/expr.js';
 import { namesOf } from '../model/names.js';
+import { attributionText, ownYears, ownYearText } from '../model/fiscal.js';
 import { type Fig, inactiveReason, yearName } from '../model/scenario.js';
 import type { Measure } from './measure.js';
 
@@ -36,6 +37,8 @@ export interface ExplainPart {
   mechanisms: ExplainMech[];
   /** Mechanisms in scope with nothing in this part, and why. */
   silent: { id: string; why: string }[];
+  /** A sponsor's own fiscal year for each slot, when its years are not the plan's: "CY2027 (Jan-Dec 2027)". */
+  ownYears?: string[];
 }
 
 export interface Explanation {
@@ -158,7 +161,12 @@ export function explain(
         f.floor === null
           ? `${metric} of ${r.gov} per year; the scenario sets no floor (targets.floor), so there is nothing to test`
           : `${metric} of ${r.gov} per year against the floor: met when the ${N}-year average (${f.average.div(1e6).toPlain(6)}M) is at least the floor; ${f.yearsMet ?? 0} of ${N} years reach it`;
-      return done(formula, [part(ms, `${metric} ${r.gov}, by year`, metric, r.gov, undefined, horizon)], [s.targets.floor]);
+      const pt = part(ms, `${metric} ${r.gov}, by year`, metric, r.gov, undefined, horizon);
+      // A sponsor on other fiscal years: its years by its own labels, and the rule that pairs them with the plan's.
+      const sp = s.governments.find((g) => g.code === r.gov);
+      const o = sp && ownYears(s, sp);
+      if (o) pt.ownYears = horizon.map((y) => ownYearText(o, s.horizon.start + y));
+      return done(o ? `${formula}. ${attributionText(o, s.horizon.start, fy(0))}` : formula, [pt], [s.targets.floor]);
     }
     case 'measure': {
       const me = s.measures.find((x) => x.id === r.id)!;

@@ -247,6 +247,14 @@ export interface Sponsor {
   type?: SponsorType;
   /** Its budget concept when stated or implied by its type (`none` for banks): see model/bases.ts. */
   basis?: SponsorBasis;
+  /** The month its own fiscal years start in, when stated (default the plan's): see model/fiscal.ts. */
+  fiscalYear?: FiscalYear;
+}
+
+/** When fiscal years start: a month, 1 (January) to 12. */
+export interface FiscalYear {
+  starts: number;
+  source?: string;
 }
 
 export interface Scenario {
@@ -257,6 +265,8 @@ export interface Scenario {
   chain: string[];
   /** `calendar`: the years are calendar years (the start written CY2015), labelled CY, not FY. */
   horizon: Horizon;
+  /** The month the plan's years start in, when the file states it (default: model/fiscal.ts planFiscalStart). */
+  fiscalYear?: FiscalYear;
   governments: Sponsor[];
   /** The currency every amount is reported in (ISO 4217; USD when the file names none). */
   currency: string;

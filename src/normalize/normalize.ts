@@ -312,6 +312,7 @@ export function normalize(
     file,
     chain,
     horizon: { start, years: N, source: input.horizon.source, ...(c.calendar ? { calendar: true } : {}) },
+    ...(c.fiscalYear ? { fiscalYear: c.fiscalYear } : {}),
     governments,
     currency: c.currency,
     exchangeRates: c.exchangeRates,

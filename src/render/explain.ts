@@ -105,6 +105,10 @@ export function explainJson(s: Scenario, e: Explanation, c: string, cited?: read
         inputs: m.inputs.map((f) => inputJson(s, f)),
       })),
       silent: p.silent,
+      // A sponsor on other fiscal years: its own year for each plan year.
+      ...(p.ownYears
+        ? { ownYears: Object.fromEntries(p.slots.map((y, i) => [yearLabel(s.horizon, y, N), p.ownYears![i]!])) }
+        : {}),
     })),
     otherInputs: e.extraInputs.map((f) => inputJson(s, f)),
     reportLines: lines,
@@ -139,6 +143,7 @@ function partText(s: Scenario, p: ExplainPart, c: ChalkInstance, width: number, 
       return {
         cells: [
           text(yearLabel(s.horizon, y, N)),
+          ...(p.ownYears ? [text(p.ownYears[i]!)] : []),
           ...row.map((x) => text(displayMillions(x))),
           text(displayMillions(row.reduce((a, b) => a.plus(b), Dec.ZERO))),
         ],
@@ -146,14 +151,24 @@ function partText(s: Scenario, p: ExplainPart, c: ChalkInstance, width: number, 
     });
     rows.push({
       total: true,
-      cells: [text('Total'), ...p.mechanisms.map((m) => text(displayMillions(m.total))), text(displayMillions(p.total))],
+      cells: [
+        text('Total'),
+        ...(p.ownYears ? [text('')] : []),
+        ...p.mechanisms.map((m) => text(displayMillions(m.total))),
+        text(displayMillions(p.total)),
+      ],
     } as (typeof rows)[number]);
     out.push(
       renderTable(
         {
           kind: 'table',
           id: 'explain',
-          columns: [left('Year', false), ...p.mechanisms.map((m) => right(m.id)), right('Total')],
+          columns: [
+            left('Year', false),
+            ...(p.ownYears ? [left(`${p.gov} year`, false)] : []),
+            ...p.mechanisms.map((m) => right(m.id)),
+            right('Total'),
+          ],
           rows,
         },
         c,

@@ -7,6 +7,7 @@ import { claimsOnBases } from '../measure/claims.js';
 import type { Evaluation } from '../measure/evaluate.js';
 import type { Measure } from '../measure/measure.js';
 import { BASES } from '../model/bases.js';
+import { fiscalYearJson, ownYearName, ownYears } from '../model/fiscal.js';
 import { FLOW_ORDER, type FlowKind, LATE_FLOWS } from '../model/flows.js';
 import {
   FLOOR_READINGS,
@@ -129,20 +130,25 @@ const floorJson = (f: FloorResult) => ({
 });
 
 /** metrics.floor: the amount, and per government and reading the verdicts with every year's figure. */
-function floorMetricsJson(ev: Evaluation, govs: string[]): Record<string, unknown> {
+function floorMetricsJson(ev: Evaluation): Record<string, unknown> {
   const { scenario: s, measure: m } = ev;
   const N = s.horizon.years;
   const floorAmount = m.floorAmount();
   return {
     amount: floorAmount === null ? null : millions(floorAmount),
     ...Object.fromEntries(
-      govs.map((g) => [
-        g,
+      s.governments.map((sp) => [
+        sp.code,
         Object.fromEntries(
           FLOOR_READINGS.map((reading) => {
-            const f = m.floor(g, reading);
+            const f = m.floor(sp.code, reading);
+            // A sponsor on other fiscal years: each year also by its own label (model/fiscal.ts).
+            const o = ownYears(s, sp);
             const byYear = Object.fromEntries(
-              f.byYear.map((v, y) => [yearLabel(s.horizon, y, N), { amount: millions(v), met: f.yearMet[y] }]),
+              f.byYear.map((v, y) => [
+                yearLabel(s.horizon, y, N),
+                { amount: millions(v), met: f.yearMet[y], ...(o ? { ownYear: ownYearName(o, s.horizon.start + y) } : {}) },
+              ]),
             );
             return [reading, { ...floorJson(f), byYear }];
           }),
@@ -197,7 +203,7 @@ export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
   Object.assign(metrics, ratios);
   // Added in 1.2: the multiplier per budget unit on every scoring basis (metrics.multiplier is the scenario's own).
   metrics.multiplierByBasis = multipliersByBasis(m, scopes, ratio);
-  metrics.floor = floorMetricsJson(ev, govs);
+  metrics.floor = floorMetricsJson(ev);
   const t = m.target();
   metrics.target = {
     amount: t.target === null ? null : millions(t.target),
@@ -235,7 +241,11 @@ export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
       extends: s.chain.slice(1),
       case: ev.case,
       horizon: { start: yearName(s.horizon, 0), end: yearName(s.horizon, N - 1), years: N },
-      governments: s.governments,
+      // A stated fiscal year (the plan's, a sponsor's) by its month; a sponsor's own years when they differ.
+      ...(s.fiscalYear ? { fiscalYear: fiscalYearJson(s, s.fiscalYear) } : {}),
+      governments: s.governments.map((g) =>
+        g.fiscalYear ? { ...g, fiscalYear: fiscalYearJson(s, g.fiscalYear, g, (y) => yearName(s.horizon, y)) } : g,
+      ),
       mechanisms: s.mechanisms.map((x) => ({
         id: x.id,
         kind: x.kind,

@@ -7,6 +7,7 @@ import { millionsOf, unitWord } from '../core/currency.js';
 import { displayMillions } from '../core/money.js';
 import type { Evaluation } from '../measure/evaluate.js';
 import { BASES } from '../model/bases.js';
+import { monthName, ownYears, planFiscalStart } from '../model/fiscal.js';
 import { floorReadingLabel } from '../model/metrics.js';
 import { probabilityAssumed, type Scenario, yearName } from '../model/scenario.js';
 import type { SimResult } from '../simulate/simulate.js';
@@ -22,7 +23,7 @@ export { type Fan, horizonText, yearLabel } from './sections/context.js';
 /** Where the numbers come from and what they assume, under the title. */
 function metaLines({ ev, s, m, horizon }: RunContext): string[] {
   const meta = [
-    `${s.file}${s.chain.length > 1 ? ` (extends ${s.chain.slice(1).join(' -> ')})` : ''} · case: ${ev.case} · ${horizon} · ${millionsOf(s.currency)} · scoring basis: ${m.basis.id}`,
+    `${s.file}${s.chain.length > 1 ? ` (extends ${s.chain.slice(1).join(' -> ')})` : ''} · case: ${ev.case} · ${horizon}${fiscalNote(s)} · ${millionsOf(s.currency)} · scoring basis: ${m.basis.id}`,
   ];
   const odds = (e: (typeof s.events)[number]) =>
     e.probability
@@ -35,6 +36,12 @@ function metaLines({ ev, s, m, horizon }: RunContext): string[] {
       `Assumes as written: ${s.events.map((e) => `${e.swing} ${e.words[e.holds ? 1 : 0]}${odds(e)}`).join('; ')}. See \`simulate\` for the odds.`,
     );
   return meta;
+}
+
+/** When the plan's fiscal years start, where the file states it or a sponsor's years differ: " (fiscal years from April)". */
+function fiscalNote(s: Scenario): string {
+  if (s.horizon.calendar || (!s.fiscalYear && !s.governments.some((g) => ownYears(s, g)))) return '';
+  return ` (fiscal years from ${monthName(planFiscalStart(s))})`;
 }
 
 /** The floor's verdicts of one government, a card: the average test on each reading, the years met. */

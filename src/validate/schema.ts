@@ -10,6 +10,7 @@ import { BASIS_IDS, SPONSOR_BASES, SPONSOR_TYPES } from '../model/bases.js';
 import { unitOfText } from '../model/paths.js';
 import { assumptions } from '../kit/assumptions.js';
 import { correlations } from './correlations.js';
+import { fiscalYearSchema } from '../kit/fiscal.js';
 import { figure, itemId, obj, once, parts, perGov, removeItem, sourced } from '../kit/figures.js';
 
 export { SHAPES } from '../kit/figures.js';
@@ -194,6 +195,7 @@ function itemSchemas() {
       description:
         'Its budget concept: federal (U.S. federal scoring; governments only), cash, provisioning (a guarantee costs its provisioning) or none (own balance sheet: no budget cost; the default for banks and private sponsors)',
     }),
+    fiscalYear: fiscalYearSchema().optional(),
     source: source.optional(),
     note: note.optional(),
   });
@@ -254,6 +256,7 @@ export const scenarioSchema = once(() => {
       description:
         "Units of another currency per one unit of the plan's (ILS: 3.7), for amounts written in it; a cited figure, a range is simulated",
     }),
+    fiscalYear: fiscalYearSchema().optional(),
     horizon: obj({
       start: year.meta({ description: 'The first fiscal year, e.g. FY2027' }),
       years: z.number().int().min(1).max(200).meta({ description: 'Number of fiscal years modeled' }),

@@ -25,6 +25,8 @@ const CASES: { name: string; args: string[]; code: number }[] = [
   { name: 'negative-amount', args: [`${DIR}/negative-amount.yaml`], code: 2 },
   { name: 'year-outside-horizon', args: [`${DIR}/year-outside-horizon.yaml`], code: 2 },
   { name: 'unknown-kind', args: [`${DIR}/unknown-kind.yaml`], code: 2 },
+  // A fiscal year's month: misspelt, not in a mapping, missing, a number (one diagnostic each).
+  { name: 'fiscal-year', args: [`${DIR}/fiscal-year.yaml`], code: 2 },
   { name: 'extends-cycle', args: [`${DIR}/cycle-a.yaml`], code: 2 },
   { name: 'duplicate-key', args: [`${DIR}/duplicate-key.yaml`], code: 2 },
   { name: 'shares-sum', args: [`${DIR}/shares-sum.yaml`], code: 1 },

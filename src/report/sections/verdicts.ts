@@ -10,6 +10,7 @@ import { testUnit } from '../../model/expr.js';
 import { metricJson, metricText, verdictText } from '../values.js';
 import { type Block, left, money, ptr, right, type Row, text } from '../model.js';
 import type { RunContext, RunSection } from './context.js';
+import { ownYearBlocks } from './own-years.js';
 
 function floorBlocks({ s, m, N, govs, floor }: RunContext): Block[] {
   if (floor === null) return [];
@@ -147,7 +148,7 @@ const basisLabel = (id: string) => basisById(id)?.label ?? id;
 export const verdicts: RunSection = {
   id: 'verdicts',
   build(rc) {
-    const floor = floorBlocks(rc);
+    const floor = [...floorBlocks(rc), ...ownYearBlocks(rc)];
     const target = targetBlocks(rc);
     const tests = testBlocks(rc);
     const names = [floor.length ? 'floor' : '', target.length ? 'target' : '', tests.length ? 'tests' : ''].filter(Boolean);
