@@ -13,19 +13,21 @@ const SAFE = Number.MAX_SAFE_INTEGER;
 const WHOLE = /^-?\d{1,15}$/;
 
 /**
- * The value of `x` when it is a whole number below 10^15 (a safe integer), else NaN: read
+ * The value of `x` when it is a safe integer (whole, at most 2^53 - 1), else NaN: read
  * from Decimal's digits (base 10^7 words, most significant first, trailing zero words
  * dropped; `e` the decimal exponent), every step exact as each is below the result.
  */
 function wholeOf(x: Decimal): number {
   const w = x.d,
     e = x.e;
-  if (!w || e > 14) return NaN;
+  if (!w || e > 15) return NaN;
   const top = Math.floor(e / 7); // the first word's power of 10^7
   if (top < w.length - 1) return NaN; // digits below the units: not whole
   let v = 0;
   for (let i = 0; i < w.length; i++) v = v * 1e7 + w[i]!;
   for (let i = w.length - 1; i < top; i++) v *= 1e7;
+  // Past 2^53 - 1 a step may round, but only to a value past it too (rounding is monotonic).
+  if (v > SAFE) return NaN;
   return x.s < 0 ? -v : v;
 }
 
@@ -41,19 +43,27 @@ function wholeOf(x: Decimal): number {
  * Decimals for sums of whole amounts.)
  */
 export class Dec {
+  // One form per value, so two equal Decs have equal fields (tests compare them
+  // structurally): a safe integer is `n` alone, anything else its Decimal `dx` (n NaN).
+  /** An integer's Decimal once made (a private field: not one of the value's fields). */
+  #dd: Decimal | undefined;
   private constructor(
-    private dd: Decimal | undefined,
-    /** The value when it is a safe integer (the Decimal then made on demand), else NaN. */
+    private readonly dx: Decimal | undefined,
+    /** The value when it is a safe integer, else NaN. */
     private readonly n: number,
   ) {}
   private get d(): Decimal {
-    return (this.dd ??= new D(this.n));
+    return this.dx ?? (this.#dd ??= new D(this.n));
   }
   private static int(n: number): Dec {
     return new Dec(undefined, n);
   }
   private static dec(d: Decimal): Dec {
-    return new Dec(d, wholeOf(d));
+    const n = wholeOf(d);
+    if (n !== n) return new Dec(d, NaN);
+    const x = new Dec(undefined, n);
+    x.#dd = d;
+    return x;
   }
   static of(x: number | string | Dec): Dec {
     if (x instanceof Dec) return x;

@@ -25,6 +25,17 @@ describe('Dec on whole numbers', () => {
     expect(Dec.of('0.125').times(8).plus(Dec.of(9007199254740991)).exact()).toBe('9007199254740992');
   });
 
+  it('has one form per value, so equal values compare equal field by field', () => {
+    // 0.125 x 8 = 1 (a Decimal product); 2.5 x 1,000,000 = 2,500,000; 2^53 - 1 from 16 digits of text.
+    expect(Dec.of('0.125').times(8)).toEqual(Dec.ONE);
+    expect(Dec.of('2.5').times(1_000_000)).toEqual(Dec.of(2_500_000));
+    expect(Dec.of('9007199254740991')).toEqual(Dec.of(9007199254740991));
+    const made = Dec.of(7);
+    made.times(Dec.of('0.5')); // makes (and keeps) 7's Decimal
+    expect(made).toEqual(Dec.of(7));
+    expect(Dec.of('0.5')).not.toEqual(Dec.of('0.25'));
+  });
+
   it('keeps the sign of zero as Decimal does', () => {
     expect(Dec.of(-5).plus(Dec.of(5)).exact()).toBe('0'); // x + (-x) is +0
     expect(Dec.of(5).minus(Dec.of(5)).exact()).toBe('0');
