@@ -46,7 +46,7 @@ export interface Options {
   /** The folder relative file names are read from (default: process.cwd()). */
   cwd?: string;
   /** The scoring basis of budget cost (default: the scenario's own). */
-  basis?: 'as-published' | 'federal';
+  basis?: 'as-published' | 'federal' | 'cash';
   /** Which end of every range to use (default: base). */
   case?: 'low' | 'base' | 'high';
   /** Other folders `extends:` may reach (the CLI's --root). */

@@ -4,6 +4,7 @@
 // hold at the base either: inherited, counted in one line. Every annotation (check errors
 // and warnings, thresholds, diff errors, setup notes) counts toward the cap, the pull
 // request's own files first; the rest are listed in the summary.
+import { DEFAULT_CURRENCY, millionsOf } from '../core/currency.js';
 import { cmdData, cmdProp } from './escape.js';
 import type { CheckDiag, CheckFile, Result } from './types.js';
 
@@ -99,7 +100,7 @@ export function annotate(x: Input): Annotated {
       list.push({
         severity: 'error',
         title: 'compact-model threshold',
-        message: `${r.entry.path}: threshold "${t.expression}" crossed${thresholdFigures(t)}`,
+        message: `${r.entry.path}: threshold "${t.expression}" crossed${thresholdFigures(t, r.currency ?? DEFAULT_CURRENCY)}`,
         // On the pull request's own files; a deleted file or one that only extends a changed one has no place there.
         file: own ? r.entry.path : undefined,
         own,
@@ -120,10 +121,11 @@ export function annotate(x: Input): Annotated {
   return out;
 }
 
-function thresholdFigures(t: Result['crossed'][number]): string {
+/** A crossed threshold's figures; `currency`: the file's, in which its amounts are. */
+function thresholdFigures(t: Result['crossed'][number], currency: string): string {
   if (t.flipped?.length) return `: ${t.flipped.map((f) => `${f.path} ${f.base} -> ${f.alt}`).join(', ')}`;
   if (t.change === undefined) return '';
-  return `: change ${t.change ?? 'n/a'} (${t.base ?? 'n/a'} -> ${t.alt ?? 'n/a'}, USD millions for amounts)`;
+  return `: change ${t.change ?? 'n/a'} (${t.base ?? 'n/a'} -> ${t.alt ?? 'n/a'}, ${millionsOf(currency)} for amounts)`;
 }
 
 /** The workflow commands: errors before warnings, the pull request's own files first, at most `max` of each severity. */

@@ -3,6 +3,7 @@
 // first, the files that changed figures, and the rest (unchanged, or warnings only)
 // folded. The summary has every row, what was not annotated, and the diffs that fit
 // under 100 KB (failing files first); every diff is in the artifact.
+import { DEFAULT_CURRENCY, millionsOf } from '../core/currency.js';
 import type { Annotated, Annotation } from './annotate.js';
 import type { Entry } from './changes.js';
 import { html, md } from './escape.js';
@@ -56,6 +57,18 @@ function change(s: string | number | null | undefined): string {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+// ---------- currencies: each file's figures are in its own plan's ----------
+
+/** The currencies of the files the review shows figures of, in order of first appearance. */
+function currencies(c: ReportCtx): string[] {
+  return [...new Set(c.results.flatMap((r) => (r.currency ? [r.currency] : [])))];
+}
+
+/** A figure's currency after it, when the review shows files in more than one (else the notes name it once). */
+function tag(r: Result, c: ReportCtx): string {
+  return r.currency && currencies(c).length > 1 ? ` ${r.currency}` : '';
+}
+
 // ---------- rows ----------
 
 /** Why a file fails the review, or undefined. */
@@ -77,19 +90,21 @@ function moves(r: Result): boolean {
   );
 }
 
-function headlineCell(r: Result): string {
-  if (r.alone) return `${amount(r.alone.headline)} (${r.entry.status === 'A' ? 'new' : 'was'})`;
+function headlineCell(r: Result, c: ReportCtx): string {
+  const t = tag(r, c);
+  if (r.alone) return `${amount(r.alone.headline)}${t} (${r.entry.status === 'A' ? 'new' : 'was'})`;
   const h = r.diff?.headline.find((x) => x.metric === 'headlineMobilization' && x.scope === 'total');
   if (!h) return '—';
-  return r.entry.status === 'D' ? `${amount(h.base)} (was)` : `${amount(h.alt)} (${change(h.change)})`;
+  return r.entry.status === 'D' ? `${amount(h.base)}${t} (was)` : `${amount(h.alt)}${t} (${change(h.change)})`;
 }
 
-function budgetCell(r: Result): string {
-  if (r.alone) return r.alone.budget.map(([g, v]) => `${md(g)} ${amount(v)}`).join('<br>');
+function budgetCell(r: Result, c: ReportCtx): string {
+  const t = tag(r, c);
+  if (r.alone) return r.alone.budget.map(([g, v]) => `${md(g)} ${amount(v)}${t}`).join('<br>');
   const rows = r.diff?.headline.filter((x) => x.metric === 'budgetCost' && x.scope !== 'total') ?? [];
   if (!rows.length) return '—';
-  if (r.entry.status === 'D') return rows.map((x) => `${md(x.scope)} ${amount(x.base)} (was)`).join('<br>');
-  return rows.map((x) => `${md(x.scope)} ${change(x.change)}`).join('<br>');
+  if (r.entry.status === 'D') return rows.map((x) => `${md(x.scope)} ${amount(x.base)}${t} (was)`).join('<br>');
+  return rows.map((x) => `${md(x.scope)} ${change(x.change)}${t}`).join('<br>');
 }
 
 function resultCell(r: Result, c: ReportCtx): string {
@@ -138,7 +153,9 @@ function table(c: ReportCtx, rows: Result[]): string {
   return [
     '| | File | Headline mobilization | Budget cost change | Result |',
     '| --- | --- | ---: | --- | --- |',
-    ...rows.map((r) => `| ${r.entry.status} | ${fileCell(r, c)} | ${headlineCell(r)} | ${budgetCell(r)} | ${resultCell(r, c)} |`),
+    ...rows.map(
+      (r) => `| ${r.entry.status} | ${fileCell(r, c)} | ${headlineCell(r, c)} | ${budgetCell(r, c)} | ${resultCell(r, c)} |`,
+    ),
   ].join('\n');
 }
 
@@ -152,20 +169,29 @@ function groups(c: ReportCtx): { bad: Result[]; moved: Result[]; quiet: Result[]
 
 // ---------- the verdict line ----------
 
-/** The total change of the headline figures over the files compared with their own earlier version (M, R). */
+/**
+ * The total change of the headline figures over the files compared with their own earlier
+ * version (M, R): one total per currency, since amounts in two currencies do not add up.
+ */
 function totals(c: ReportCtx): string {
   const own = c.results.filter((r) => (r.entry.status === 'M' || r.entry.status === 'R') && r.diff);
   if (!own.length) return '';
-  let headline = 0;
-  const budget = new Map<string, number>();
-  for (const r of own)
+  const headline = new Map<string, number>();
+  const budget = new Map<string, { scope: string; tag: string; v: number }>();
+  for (const r of own) {
+    const t = tag(r, c);
     for (const x of r.diff!.headline) {
-      if (x.metric === 'headlineMobilization' && x.scope === 'total') headline += Number(x.change ?? 0);
-      if (x.metric === 'budgetCost' && x.scope !== 'total')
-        budget.set(x.scope, (budget.get(x.scope) ?? 0) + Number(x.change ?? 0));
+      if (x.metric === 'headlineMobilization' && x.scope === 'total')
+        headline.set(t, (headline.get(t) ?? 0) + Number(x.change ?? 0));
+      if (x.metric === 'budgetCost' && x.scope !== 'total') {
+        const b = budget.get(`${x.scope}\0${t}`) ?? { scope: x.scope, tag: t, v: 0 };
+        budget.set(`${x.scope}\0${t}`, { ...b, v: b.v + Number(x.change ?? 0) });
+      }
     }
-  const b = [...budget].map(([g, v]) => `${md(g)} ${change(v)}`).join(', ');
-  return ` · headline mobilization ${change(headline)}${b ? ` · budget cost ${b}` : ''}`;
+  }
+  const h = [...headline].map(([t, v]) => `${change(v)}${t}`).join(', ') || change(0);
+  const b = [...budget.values()].map((x) => `${md(x.scope)} ${change(x.v)}${x.tag}`).join(', ');
+  return ` · headline mobilization ${h}${b ? ` · budget cost ${b}` : ''}`;
 }
 
 export function verdictLine(c: ReportCtx): string {
@@ -181,8 +207,13 @@ function notes(c: ReportCtx): string[] {
   const out: string[] = [];
   const own = c.results.filter((r) => r.entry.status === 'M' || r.entry.status === 'R').length;
   const links = c.links?.summary ? ` Every diff: [the job summary](${c.links.summary}).` : ' Every diff is in the job summary.';
+  const cur = currencies(c);
+  const unit =
+    cur.length > 1
+      ? "amounts in millions of each file's currency, named after each figure"
+      : `amounts in ${millionsOf(cur[0] ?? DEFAULT_CURRENCY)}`;
   out.push(
-    `${c.total} scenario${c.total === 1 ? '' : 's'} checked. Totals over the ${plural(own, 'modified or renamed file')}; amounts in USD millions.${links}`,
+    `${c.total} scenario${c.total === 1 ? '' : 's'} checked. Totals over the ${plural(own, 'modified or renamed file')}; ${unit}.${links}`,
   );
   if (c.versionNote) out.push(`⚠️ ${md(c.versionNote)}`);
   if (c.checkError) out.push(`⚠️ check could not run: ${md(c.checkError)}`);

@@ -11,6 +11,7 @@ import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import type { IO } from '../cli/io.js';
+import { DEFAULT_CURRENCY } from '../core/currency.js';
 import { annotate } from './annotate.js';
 import { baseLockVersion, type Entry, extendsOf, findChanges, git, openRepo, readInput, SetupError } from './changes.js';
 import { cmdData, cmdProp } from './escape.js';
@@ -283,6 +284,7 @@ async function diffEntry(o: Options, rev: string, e: Entry, failIf: FailIf): Pro
     res.error = firstProblem(j.stderr) || `compact-model diff exited ${j.code}`;
     return res;
   }
+  res.currency = currencyOf(res.diff.units);
   res.crossed = res.diff.thresholds.filter((t) => t.crossed);
   res.exitCode = j.code === 1 && res.crossed.length ? 1 : j.code;
   // A deleted file is compared with what it extended: its claims are not the change's to break.
@@ -307,10 +309,12 @@ async function runAlone(o: Options, res: Result, text: string): Promise<Result> 
   res.note = e.status === 'A' ? 'new, extends nothing: its own figures' : 'deleted, extended nothing: its figures at the base';
   try {
     const j = JSON.parse(r.stdout) as {
+      units?: { amounts?: string };
       scenario: { governments: { code: string }[] };
       metrics: { headlineMobilization: string | { total: string }; budgetCost: Record<string, string> };
     };
     const h = j.metrics.headlineMobilization;
+    res.currency = currencyOf(j.units);
     res.alone = {
       headline: typeof h === 'string' ? h : h.total,
       budget: j.scenario.governments.map((g) => [g.code, j.metrics.budgetCost[g.code] ?? '0']),
@@ -320,6 +324,11 @@ async function runAlone(o: Options, res: Result, text: string): Promise<Result> 
     res.error = firstProblem(r.stderr) || `compact-model run exited ${r.code}`;
   }
   return res;
+}
+
+/** The plan's currency from the JSON's `units.amounts` ("EUR millions"); a document without it is in dollars. */
+function currencyOf(units: { amounts?: string } | undefined): string {
+  return /^([A-Z]{3}) millions$/.exec(units?.amounts ?? '')?.[1] ?? DEFAULT_CURRENCY;
 }
 
 /** The first diagnostic line of the CLI's stderr (its notes are not problems). */

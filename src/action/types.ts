@@ -23,6 +23,8 @@ export interface ThresholdJson {
 }
 
 export interface DiffJson {
+  /** `amounts`: "USD millions", "EUR millions": the plan's currency, in which every amount is. */
+  units?: { amounts?: string };
   base: { file: string };
   summary: { text: string };
   headline: Row[];
@@ -56,6 +58,8 @@ export interface Result {
   /** An added file's parent, as compared with (e.g. scenarios/compact-2026.yaml at the base). */
   parent?: string;
   diff?: DiffJson;
+  /** The currency of the file's figures (from the CLI's JSON), undefined when none was read. */
+  currency?: string;
   /** One side only, no `extends`: its figures from `run`. */
   alone?: { headline: string; budget: [string, string][] };
   markdown: string;

@@ -10,7 +10,7 @@ import { showValue, testAssertion } from '../measure/assert.js';
 import { testVerdicts } from '../measure/targets.js';
 import { testUnit } from '../model/expr.js';
 import type { Evaluation } from '../measure/evaluate.js';
-import { type Scenario, yearName } from '../model/scenario.js';
+import { type Scenario, yearName, yearPrefix } from '../model/scenario.js';
 
 /** Rule codes added to those of reading, validation and normalization. */
 export const RULES = {
@@ -111,7 +111,7 @@ export function conditionOrder(s: Scenario): Diagnostic[] {
         out.push(
           ruleError(
             RULES.fallbackOrder,
-            M.fallbackBeforeStudy(fb.id, e.mech, s.horizon.start + first, s.horizon.start + endYear),
+            M.fallbackBeforeStudy(fb.id, e.mech, s.horizon.start + first, s.horizon.start + endYear, yearPrefix(s.horizon)),
             fb.loc,
             M.fallbackBeforeStudyHint,
           ),

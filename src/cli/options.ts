@@ -59,7 +59,7 @@ export const parseWidth = (v: string) => intOption(40, 1000, M.widthOption)(v);
 export const basisOption = (c: Command) =>
   c.option(
     '--basis <name>',
-    `scoring basis of budget cost: ${BASIS_IDS.join(' or ')} (default: the scenario's scoring.basis, else as-published)`,
+    `scoring basis of budget cost: ${BASIS_IDS.slice(0, -1).join(', ')} or ${BASIS_IDS[BASIS_IDS.length - 1]} (default: the scenario's scoring.basis, else as-published; a sponsor it does not apply to is read on its own books)`,
     choice(BASIS_IDS),
   );
 

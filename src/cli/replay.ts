@@ -117,7 +117,7 @@ const statSig = (st: fs.Stats | undefined): string =>
 const errSig = (e: unknown) => `E:${String((e as NodeJS.ErrnoException).code ?? 'unknown')}`;
 const hashOf = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
-/** What the call `op` on `path` gives now, in the form it was recorded. */
+/** What the call `op` on `path` gives now, in the form it was recorded (`content` is compared by contentHolds). */
 function observeNow(op: string, path: string): string {
   const [name, arg] = op.split('|') as [string, string | undefined];
   try {
@@ -139,8 +139,6 @@ function observeNow(op: string, path: string): string {
       case 'open':
         original.closeSync(original.openSync(path, Number(arg)));
         return 'ok';
-      case 'content':
-        return contentNow(path, Number(arg));
       case 'fstat': {
         const fd = original.openSync(path, Number(arg));
         try {
@@ -159,8 +157,8 @@ function observeNow(op: string, path: string): string {
 const dirSig = (list: fs.Dirent[]) =>
   JSON.stringify(list.map((d) => [d.name, d.isFile() ? 'f' : d.isDirectory() ? 'd' : d.isSymbolicLink() ? 'l' : 'o']));
 
-/** The bytes a command read through a descriptor: how many, whether it reached the end, their hash. */
-function contentNow(path: string, flags: number): string {
+/** The whole file as it reads now through a descriptor opened with `flags`: its length in bytes and their hash. */
+function contentNow(path: string, flags: number): [bytes: number, hash: string] {
   const fd = original.openSync(path, flags);
   try {
     const chunks: Buffer[] = [];
@@ -172,10 +170,7 @@ function contentNow(path: string, flags: number): string {
       chunks.push(b.subarray(0, got));
       n += got;
     }
-    // The form recorded is "n:eof:hash" of what the command read; the file now is compared
-    // by its first n bytes and by whether more follow.
-    const all = Buffer.concat(chunks, n);
-    return JSON.stringify([n, hashOf(all)]);
+    return [n, hashOf(Buffer.concat(chunks, n))];
   } finally {
     original.closeSync(fd);
   }
@@ -183,11 +178,12 @@ function contentNow(path: string, flags: number): string {
 
 /** Whether a recorded content observation still holds: the file as a whole is the same bytes as the command read. */
 function contentHolds(path: string, flags: number, seen: string): boolean {
-  // Compared whole, whether or not the command read to the end: a reader that stopped (a
-  // size cap, or a size it learned unobserved) could read otherwise from a longer file.
+  // Recorded as JSON [n, eof, hash] of what the command read (Watch.close). Compared whole,
+  // whether or not the command read to the end: a reader that stopped (a size cap, or a size
+  // it learned unobserved) could read otherwise from a longer file.
   const [n, , hash] = JSON.parse(seen) as [number, boolean, string];
   try {
-    const [m, now] = JSON.parse(contentNow(path, flags)) as [number, string];
+    const [m, now] = contentNow(path, flags);
     return m === n && now === hash;
   } catch {
     return false;

@@ -4,6 +4,7 @@
 // value and each event's outcome.
 import type { Arith } from '../core/money.js';
 import { kindOf } from '../mechanisms/registry.js';
+import { readingIndex } from '../model/bases.js';
 import type { Scenario } from '../model/scenario.js';
 import { type Draws, drawKey, FlowCtx, type Picker } from '../kit/flows.js';
 import { flowSlot, Ledger } from '../kit/ledger.js';
@@ -38,6 +39,7 @@ export function compute<T>(s: Scenario, A: Arith<T>, given: Picker<T>, only?: (m
   const outcomes = new Map(s.events.map((e) => [e.key, pick.event(e)]));
   const govIndex = new Map(govs.map((g, i) => [g, i]));
   const noBudget = s.governments.map((g) => g.basis === 'none');
+  const reading = readingIndex(s.governments);
   const shift = s.enacted?.index ?? 0;
   const draws = new Map<number, Draws<T>>();
   s.mechanisms.forEach((m, mi) => {
@@ -46,7 +48,7 @@ export function compute<T>(s: Scenario, A: Arith<T>, given: Picker<T>, only?: (m
     if (!m.conditions.every((c) => (outcomes.get(c.event) ?? true) === c.holds)) return;
     const mine = m.within === undefined ? undefined : new Map<string, T[]>();
     if (mine) draws.set(mi, mine);
-    kindOf(m).flows(m, new FlowCtx(A, N, pick, outcomes, ledger, mi, govIndex, shift, noBudget, mine));
+    kindOf(m).flows(m, new FlowCtx(A, N, pick, outcomes, ledger, mi, govIndex, shift, noBudget, mine, reading));
   });
   // A mechanism within another's envelope: its public flows are part of that envelope, so
   // they come out of the outer row (private money and follow-on are its own); a flow it

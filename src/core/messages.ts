@@ -205,12 +205,13 @@ export const M = {
   reservedId: (id: string) => `mechanism id "${id}" clashes with a government code or a reserved word`,
   yearOutsideHorizon: (y: number, a: number, b: number, p = 'FY') => `${p}${y} is outside the horizon ${p}${a}-${p}${b}`,
   yearOutsideHint: (a: number, b: number, p = 'FY') => `use a year from ${p}${a} to ${p}${b}, or lengthen horizon.years`,
-  windowBackwards: (a: number, b: number) => `the window runs backwards: FY${a} to FY${b}`,
+  windowBackwards: (a: number, b: number, p = 'FY') => `the window runs backwards: ${p}${a} to ${p}${b}`,
   windowConflict: 'give at most two of `from`, `to` and `years`',
   allocationEmpty: 'an allocation needs `amount` or `byYear`',
   allocationBoth: 'give either `amount` or `byYear`, not both',
-  allocationHint:
-    'e.g. `{ amount: 250M, per: year }`, `{ amount: 2.5B, per: total, from: FY2027, to: FY2036 }` or `{ byYear: { FY2027: 100M } }`',
+  /** Examples in the plan's own years (its prefix, first and last year). */
+  allocationHint: (p = 'FY', a = 2027, b = 2036) =>
+    `e.g. \`{ amount: 250M, per: year }\`, \`{ amount: 2.5B, per: total, from: ${p}${a}, to: ${p}${b} }\` or \`{ byYear: { ${p}${a}: 100M } }\``,
   unknownName: (kind: string, name: string, known: string[]) =>
     `unknown ${kind} "${name}"${known.length ? ` (defined: ${known.join(', ')})` : ''}`,
   unknownNameHint: (kind: string) =>
@@ -242,7 +243,7 @@ export const M = {
   subsidyMissingHint:
     'add `subsidyRate: 5%` to the mechanism or under assumptions (federal credit reform: budget cost = subsidy rate x face value)',
   probabilityHint: (pct: string, frac: string) => `write it as ${pct} or ${frac}`,
-  waveOrder: (id: string, fy: number) => `wave "${id}" is in FY${fy}, before the wave listed ahead of it`,
+  waveOrder: (id: string, fy: number, p = 'FY') => `wave "${id}" is in ${p}${fy}, before the wave listed ahead of it`,
   waveOrderHint: 'list waves in the order they launch',
   horizonStartHint: 'write horizon.start as FY2027',
   reservedIdHint: 'rename the mechanism, e.g. F-7',
@@ -258,8 +259,8 @@ export const M = {
   rangeOrder: (lo: string, hi: string) => `${lo} <= base <= ${hi} does not hold`,
   rangeOrderHint: 'order the ends of the range',
   choice: (options: string[]) => `expected one of ${options.join(', ')}`,
-  yearsPastHorizon: (n: number, from: number, start: number, end: number) =>
-    `${n} years from FY${from} run past the horizon FY${start}-FY${end}`,
+  yearsPastHorizon: (n: number, from: number, start: number, end: number, p = 'FY') =>
+    `${n} years from ${p}${from} run past the horizon ${p}${start}-${p}${end}`,
   // expressions (model/expr.ts): every place a metric is accepted
   exprTooLong: (n: number, max: number) => `the expression is ${n} characters long; at most ${max} are read`,
   exprTooLongHint: 'name a part of it under `measures:` and use measure.ID',
@@ -286,7 +287,9 @@ export const M = {
   exprReversedRange: (from: string, to: string) => `the period ${from}..${to} runs backwards`,
   exprReversedRangeHint: (from: string, to: string) => `write ${to}..${from}`,
   exprRangeMetric: (path: string) => `a period range sums the years of a money metric; "${path}" is not one`,
-  exprRangeHint: 'write METRIC.SCOPE.FYyyyy..FYyyyy, e.g. publicCommitment.total.FY2027..FY2031',
+  /** `pre`: the plan's year prefix (FY or CY); the example spans its first `span` + 1 years. */
+  exprRangeHint: (pre: string, start: number, span: number) =>
+    `write METRIC.SCOPE.${pre}yyyy..${pre}yyyy, e.g. publicCommitment.total.${pre}${start}..${pre}${start + span}`,
   exprNeedsComparison: (text: string) => `"${text}" compares nothing: an operator (>=, <=, >, <, ==) is missing`,
   exprTestHint: 'a test is EXPRESSION OP VALUE, e.g. multiplier.commitment.total >= 15x',
   exprNotDefined: 'not defined',
@@ -358,9 +361,6 @@ export const M = {
   metricHint: (example: string) => `a metric path looks like ${example}; see docs/reference/metrics.md`,
   publishedUnit: (p: string, unit: string) =>
     `published value "${p}" does not fit the metric, which is ${unit === 'amount' ? 'an amount' : unit === 'ratio' ? 'a ratio' : unit === 'boolean' ? 'true/false' : 'a rate'}`,
-  programOverrun: (prog: string, mech: string, gov: string, year: number, over: string) =>
-    `program "${prog}" and its siblings draw ${over}M more than ${mech} provides for ${gov} in FY${year}`,
-  programOverrunHint: 'programs that draw on a mechanism must fit inside its envelope; raise the envelope or cut the program',
   horizonStart: 'horizon.start must be a fiscal year such as FY2027',
 
   // ranges, simulate, sensitivity, present value
@@ -537,8 +537,8 @@ export const M = {
     `program "${prog}" takes ${mech}'s programs to ${drawn} in ${firstYear}, above ${mech}'s ${gov} appropriations of ${env} (${cur} millions); overrun in ${years}${c === 'base' ? '' : ` (${c} case)`}`,
   envelopeOverrunHint: (mech: string) =>
     `programs draw on ${mech}'s envelope, per government and year; raise ${mech}'s appropriations or cut the program (run clamps the mechanism's own follow-on at zero meanwhile)`,
-  fallbackBeforeStudy: (fb: string, prog: string, year: number, endYear: number) =>
-    `fallback "${fb}" commits in FY${year}, before ${prog}'s feasibility study concludes in FY${endYear}`,
+  fallbackBeforeStudy: (fb: string, prog: string, year: number, endYear: number, p = 'FY') =>
+    `fallback "${fb}" commits in ${p}${year}, before ${prog}'s feasibility study concludes in ${p}${endYear}`,
   fallbackBeforeStudyHint: 'a fallback runs only once the study has failed; start it no earlier than the year the study ends',
   claimNotHeld: (id: string, metric: string, published: string, computed: string) =>
     `claim "${id}" does not hold: ${metric} is ${computed}, published ${published}`,
@@ -554,8 +554,12 @@ export const M = {
     `in ${c}, the reference in ${base}: amounts in two currencies are not compared`,
   compareCurrencyNote: (name: string, c: string, base: string) =>
     `${name} reports in ${c}, the reference in ${base}: its amounts are in ${c} millions, and their changes are not computed (n/a).`,
-  compareHorizonNote: (name: string, h: { start: number; years: number }, b: { start: number; years: number }) =>
-    `${name} covers ${h.years} years from FY${h.start}, the baseline ${b.years} from FY${b.start}: its totals are shown, their changes are not computed (n/a).`,
+  compareHorizonNote: (
+    name: string,
+    h: { start: number; years: number; calendar?: boolean },
+    b: { start: number; years: number; calendar?: boolean },
+  ) =>
+    `${name} covers ${h.years} years from ${h.calendar ? 'CY' : 'FY'}${h.start}, the baseline ${b.years} from ${b.calendar ? 'CY' : 'FY'}${b.start}: its totals are shown, their changes are not computed (n/a).`,
   compareGovernmentsNote: (name: string, missing: string[], extra: string[]) =>
     `${name} ${missing.length ? `has no government ${missing.join(', ')} (its rows are n/a, not zero)` : ''}${missing.length && extra.length ? ' and ' : ''}${extra.length ? `has government${extra.length === 1 ? '' : 's'} ${extra.join(', ')} the baseline lacks` : ''}.`,
   compareNoFiles: (patterns: string[]) => `no scenario matches ${patterns.join(' ')}`,
@@ -582,6 +586,10 @@ export const M = {
   basisNotForSponsor: (code: string, basis: string, type: string) => `basis "${basis}" does not fit ${code}, a ${type} sponsor`,
   basisNotForSponsorHint: (type: string, fits: readonly string[]) =>
     `a ${type} sponsor may have ${fits.join(', ')}; federal scoring is for U.S. federal sponsors (type: government)`,
+  federalNotUsd: (code: string, currency: string) =>
+    `basis "federal" does not fit ${code}: federal scoring is the U.S. federal budget's, and ${code}'s books are in ${currency}`,
+  federalNotUsdHint:
+    'write `basis: cash` for another government (a payment is spending when paid, money back is revenue), or `currency: USD` if this is the U.S. federal government',
   // fiscal years (fiscalYear: { starts: MONTH })
   notAMonth: (got: string) => `${got} is not a month`,
   monthHint: 'write a month by its English name, such as October or January (or its first three letters: Oct, Jan)',

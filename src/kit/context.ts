@@ -9,7 +9,7 @@ import { Dec, sum } from '../core/money.js';
 import type { Alloc, Curve, Drawdown, Fig, FiscalYear, Profile, Sponsor } from '../model/scenario.js';
 import { monthName } from '../model/fiscal.js';
 import { DEFAULT_CURRENCY } from '../core/currency.js';
-import { BASES_BY_TYPE, type SponsorBasis, type SponsorType } from '../model/bases.js';
+import { BASES_BY_TYPE, SPONSOR_BASES, type SponsorBasis, type SponsorType } from '../model/bases.js';
 import { describePath } from '../read/describe.js';
 import { locate, type LMap } from '../read/tree.js';
 import type { AllocationInput, CommitInput, DrawdownInput, ParsedFigure, ProfileInput } from './figures.js';
@@ -39,7 +39,7 @@ type SponsorInput = {
   name?: string;
   currency?: string;
   type?: SponsorType;
-  basis?: SponsorBasis;
+  basis?: string;
   fiscalYear?: FiscalYearInput;
 };
 type SponsorsInput = string[] | Record<string, SponsorInput>;
@@ -70,6 +70,14 @@ export class Normalizer {
   private readonly startOk: boolean;
   /** The plan's years are calendar years (CY), not fiscal years (FY). */
   readonly calendar: boolean;
+  /** An allocation's examples in the plan's own years. */
+  get allocationHint(): string {
+    return this.startOk ? M.allocationHint(this.prefix, this.start, this.end) : M.allocationHint();
+  }
+  /** The plan's year prefix for messages (FY or CY). */
+  get prefix(): 'FY' | 'CY' {
+    return this.calendar ? 'CY' : 'FY';
+  }
   /** The month the plan's years start in, when the file states it. */
   readonly fiscalYear?: FiscalYear;
   readonly years: number;
@@ -197,8 +205,17 @@ export class Normalizer {
   }
 
   /** One sponsor as written: its type and budget concept checked against each other. */
-  private sponsor(code: string, g: SponsorInput, p: Path): Sponsor {
-    const fits = BASES_BY_TYPE[g.type ?? 'government'];
+  private sponsor(code: string, raw: SponsorInput, p: Path): Sponsor {
+    const fits = BASES_BY_TYPE[raw.type ?? 'government'];
+    const known = raw.basis === undefined || (SPONSOR_BASES as readonly string[]).includes(raw.basis);
+    if (!known)
+      this.diags.error(
+        'invalid-value',
+        `${this.pathText([...p, 'basis'])}: ${M.badOption(`"${raw.basis}"`, [...SPONSOR_BASES])}`,
+        this.at([...p, 'basis']),
+        M.basisNotForSponsorHint(raw.type ?? 'government', fits),
+      );
+    const g = { ...raw, basis: known ? (raw.basis as SponsorBasis | undefined) : undefined };
     if (g.basis !== undefined && !fits.includes(g.basis))
       this.diags.error(
         'basis-not-for-sponsor',
@@ -206,6 +223,10 @@ export class Normalizer {
         this.at([...p, 'basis']),
         M.basisNotForSponsorHint(g.type ?? 'government', fits),
       );
+    // Federal scoring is the U.S. federal budget's: a government whose books are in dollars.
+    const books = g.currency ?? this.currency;
+    if (g.basis === 'federal' && fits.includes('federal') && books !== 'USD')
+      this.diags.error('basis-not-for-sponsor', M.federalNotUsd(code, books), this.at([...p, 'basis']), M.federalNotUsdHint);
     // A bank or a private sponsor has no budget: `none` unless it says otherwise (which it may not).
     const basis = g.basis ?? (g.type === 'bank' || g.type === 'private' ? 'none' : undefined);
     return {
@@ -352,7 +373,7 @@ export class Normalizer {
     if ('value' in raw) return { gov, mode: 'total', fig: this.fig(raw, p), mask: Array(N).fill(true), loc: at(p) };
     const o = raw;
     if (o.byYear !== undefined && o.amount !== undefined) {
-      diags.error('invalid-allocation', `${pathText(p)}: ${M.allocationBoth}`, at(p), M.allocationHint);
+      diags.error('invalid-allocation', `${pathText(p)}: ${M.allocationBoth}`, at(p), this.allocationHint);
       return undefined;
     }
     if (o.byYear !== undefined) {
@@ -365,12 +386,12 @@ export class Normalizer {
       return { gov, mode: 'byYear', byYear, source: o.source, loc: at(p) };
     }
     if (o.amount === undefined) {
-      diags.error('invalid-allocation', `${pathText(p)}: ${M.allocationEmpty}`, at(p), M.allocationHint);
+      diags.error('invalid-allocation', `${pathText(p)}: ${M.allocationEmpty}`, at(p), this.allocationHint);
       return undefined;
     }
     const given = [o.from, o.to, o.years].filter((x) => x !== undefined).length;
     if (given > 2) {
-      diags.error('invalid-allocation', `${pathText(p)}: ${M.windowConflict}`, at(p), M.allocationHint);
+      diags.error('invalid-allocation', `${pathText(p)}: ${M.windowConflict}`, at(p), this.allocationHint);
       return undefined;
     }
     let from = o.from !== undefined ? this.yearIndex(o.from, [...p, 'from']) : undefined;
@@ -383,9 +404,9 @@ export class Normalizer {
       if (to! > N - 1 || from < 0) {
         diags.error(
           'year-outside-horizon',
-          `${pathText([...p, 'years'])}: ${M.yearsPastHorizon(o.years, start + Math.min(from, to!), start, end)}`,
+          `${pathText([...p, 'years'])}: ${M.yearsPastHorizon(o.years, start + Math.min(from, to!), start, end, this.prefix)}`,
           at([...p, 'years']),
-          M.yearOutsideHint(start, end),
+          M.yearOutsideHint(start, end, this.prefix),
         );
         return undefined;
       }
@@ -393,7 +414,12 @@ export class Normalizer {
     const a = from ?? 0;
     const b = to ?? N - 1;
     if (a > b) {
-      diags.error('window-backwards', `${pathText(p)}: ${M.windowBackwards(start + a, start + b)}`, at(p), M.allocationHint);
+      diags.error(
+        'window-backwards',
+        `${pathText(p)}: ${M.windowBackwards(start + a, start + b, this.prefix)}`,
+        at(p),
+        this.allocationHint,
+      );
       return undefined;
     }
     const mask = Array.from({ length: N }, (_, i) => i >= a && i <= b);

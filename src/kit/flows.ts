@@ -31,6 +31,11 @@ export interface BudgetItem<T> {
   outlays: T[];
   /** Money coming back (distributions) by year index; offsetting receipts on bases that count them. */
   receipts?: T[];
+  /**
+   * What the sponsor pays out by year index, when it is not the item's outlays: a direct
+   * loan's disbursements (its outlays are the subsidy). A cash basis reads this.
+   */
+  paid?: T[];
 }
 
 /** A mechanism's draws on its envelope: amounts by plan year (before the enactment shift), keyed by drawKey(). */
@@ -52,6 +57,11 @@ export class FlowCtx<T> {
     private readonly noBudget: readonly boolean[] = [],
     /** What the mechanism takes from an envelope it is within, per flow, when not its own row (see draw()). */
     private readonly draws?: Draws<T>,
+    /**
+     * Per sponsor and basis, the basis whose rule books its items there (model/bases.ts
+     * readingIndex: its own books where a basis does not apply to it); unset: each basis its own.
+     */
+    private readonly reading?: readonly (readonly number[])[],
   ) {}
 
   /**
@@ -98,18 +108,26 @@ export class FlowCtx<T> {
   spread(g: number, kind: NeutralFlow, amounts: T[], shares: Dec[]): void {
     this.book(g, kind, spread(this.A, amounts, shares));
   }
-  /** A budget item, booked on every scoring basis by that basis's rule. */
+  /**
+   * A budget item, booked on every scoring basis by that basis's rule; where a basis does
+   * not apply to the sponsor, by the rule of its own books.
+   */
   budget(g: number, item: BudgetItem<T>): void {
     if (this.noBudget[g]) return;
-    BASES.forEach((basis, b) => {
-      const rule = basis.rule(item);
+    BASES.forEach((_, b) => {
+      const r = this.reading?.[g]?.[b] ?? b;
+      if (r < 0) return;
+      const rule = BASES[r]!.rule(item);
       if (rule.counts) {
         const direct = rule.direct && this.A.name === 'exact';
-        item.authority.forEach((a, y) => {
+        const paid = item.paid ?? item.outlays;
+        const cost = rule.paid ? paid : item.authority;
+        const outlays = rule.paid ? paid : item.outlays;
+        cost.forEach((a, y) => {
           this.ledger.add(this.mi, g, 'budgetCost', y + this.shift, a, b);
           if (direct) this.ledger.addDirect(this.mi, g, 'budgetCost', y + this.shift, a, b);
         });
-        item.outlays.forEach((a, y) => {
+        outlays.forEach((a, y) => {
           this.ledger.add(this.mi, g, 'outlay', y + this.shift, a, b);
           if (direct) this.ledger.addDirect(this.mi, g, 'outlay', y + this.shift, a, b);
         });

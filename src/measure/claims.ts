@@ -1,7 +1,6 @@
 // Tests each published claim against the computed metric it names.
 import { Dec } from '../core/money.js';
 import type { Claim, ClaimTest } from '../model/scenario.js';
-import { BASES } from '../model/bases.js';
 import type { Measure } from './measure.js';
 
 export interface TestResult {
@@ -66,7 +65,7 @@ function testOne(m: Measure<Dec>, t: ClaimTest): TestResult {
   return { computed, holds, difference };
 }
 
-/** A claim's result on every scoring basis (the ledger holds them all), in BASES order. */
+/** A claim's result on every scoring basis the plan is read on, in BASES order. */
 export interface ClaimOnBases {
   basis: string;
   basisLabel: string;
@@ -78,7 +77,7 @@ export interface ClaimOnBases {
  * the source calls "not appropriated" is budget authority on the federal basis).
  */
 export function claimsOnBases(m: Measure<Dec>, own: readonly ClaimResult[]): ClaimOnBases[][] {
-  const others = BASES.map((b) => ({ b, results: b.id === m.basis.id ? own : testClaims(m.onBasis(b.id)) }));
+  const others = m.planBases.map((b) => ({ b, results: b.id === m.basis.id ? own : testClaims(m.onBasis(b.id)) }));
   return own.map((_, i) => others.map(({ b, results }) => ({ basis: b.id, basisLabel: b.label, result: results[i]! })));
 }
 

@@ -5,7 +5,7 @@
 // a silent zero.
 import { type Dec, Exact } from '../core/money.js';
 import { M } from '../core/messages.js';
-import { BASES } from '../model/bases.js';
+import { BASES, type Basis } from '../model/bases.js';
 import { type Expr, parseExpr, refsOf } from '../model/expr.js';
 import { namesOf } from '../model/names.js';
 import { valueUnit, type ValueUnit } from '../model/paths.js';
@@ -92,21 +92,26 @@ function moneyRow(
   };
 }
 
+/** The scoring bases options are compared on: those any of them is read on (model/bases.ts planBases). */
+export function comparedBases(evs: readonly Evaluation[]): Basis[] {
+  return BASES.filter((b) => evs.some((ev) => ev.measure.planBases.includes(b)));
+}
+
 /**
  * The rows a memo needs: public commitment, budget cost on each basis, outlays, private
  * capital mobilized, headline mobilization, the multiplier on each basis, every floor
  * verdict (each government, each basis and the commitment reading) and the target.
  */
-export function defaultRows(govs: string[], floor: boolean, target: boolean): RowSpec[] {
+export function defaultRows(govs: string[], floor: boolean, target: boolean, bases: readonly Basis[] = BASES): RowSpec[] {
   const scopes: (string | null)[] = [...govs, null];
   const who = (g: string | null) => (g === null ? 'total' : g);
   const rows: RowSpec[] = scopes.map((g) => moneyRow('publicCommitment', g, null, `Public commitment, ${who(g)}`));
-  for (const b of BASES)
+  for (const b of bases)
     for (const g of scopes) rows.push(moneyRow('budgetCost', g, b.id, `Budget cost (${b.label}), ${who(g)}`));
-  for (const b of BASES) rows.push(moneyRow('outlays', null, b.id, `Outlays (${b.label}), total`));
+  for (const b of bases) rows.push(moneyRow('outlays', null, b.id, `Outlays (${b.label}), total`));
   rows.push(moneyRow('privateMobilized', null, null, 'Private capital mobilized, total'));
   rows.push(moneyRow('headlineMobilization', null, null, 'Headline mobilization'));
-  for (const b of BASES)
+  for (const b of bases)
     rows.push({
       path: 'multiplier.total',
       basis: b.id,
@@ -127,7 +132,7 @@ export function defaultRows(govs: string[], floor: boolean, target: boolean): Ro
     });
   if (floor)
     for (const g of govs) {
-      for (const b of BASES)
+      for (const b of bases)
         for (const field of ['met', 'everyYear'] as const)
           rows.push({
             path: `floor.${g}.appropriated.${field}`,

@@ -5,7 +5,7 @@ import { DEFAULT_CURRENCY, unitWord } from '../core/currency.js';
 import type { Arith } from '../core/money.js';
 import type { Ledger } from '../kit/ledger.js';
 import { kindOf } from '../mechanisms/registry.js';
-import { BASES, type Basis } from '../model/bases.js';
+import { BASES, type Basis, planBases } from '../model/bases.js';
 import {
   floorMetric,
   type FloorReading,
@@ -167,6 +167,11 @@ export class Measure<T> {
   /** A target test on this measure's own basis, whatever basis the test names. */
   testOn(t: TargetTest): TestOutcome<T> {
     return runTest(t.test, this);
+  }
+
+  /** The scoring bases this plan is read on: those that apply to one of its sponsors, and its own (model/bases.ts). */
+  get planBases(): Basis[] {
+    return planBases(this.s.governments, this.s.basis);
   }
 
   private readonly bases = new Map<string, Measure<T>>();

@@ -2,7 +2,6 @@
 // scenario's) and, when budget cost enters it, on every scoring basis, with its margin. A
 // miss is a verdict, not an error: `check --strict-targets` is what turns one into exit 1.
 import type { Dec } from '../core/money.js';
-import { BASES } from '../model/bases.js';
 import { type Expr, refsOf } from '../model/expr.js';
 import type { MetricRef } from '../model/paths.js';
 import type { Scenario, TargetTest } from '../model/scenario.js';
@@ -73,7 +72,7 @@ export function testVerdicts(ev: Evaluation): TestVerdict[] {
     const outcome = m.onBasis(basis).test(test.id);
     const byBasis =
       readsBudget(test.test.left, s) || readsBudget(test.test.right, s)
-        ? BASES.map((b) => ({ basis: b.id, outcome: m.onBasis(b.id).testOn(test) }))
+        ? m.planBases.map((b) => ({ basis: b.id, outcome: m.onBasis(b.id).testOn(test) }))
         : [];
     return { test, basis, outcome, byBasis };
   });

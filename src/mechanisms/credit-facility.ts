@@ -124,6 +124,8 @@ export const creditFacility = defineKind<CreditMech, z.output<ReturnType<typeof 
         appropriated: m.budget === 'appropriated',
         authority: subsidy,
         outlays: f.spreadOf(subsidy, m.disbursement.shares),
+        // On a cash basis the loan itself is paid out as it disburses (repayments are not modeled).
+        paid: f.spreadOf(face, m.disbursement.shares),
       });
       f.spread(g, 'deployed', face, m.disbursement.shares);
       f.book(g, 'private', f.scale(face, coFinance));

@@ -110,7 +110,7 @@ export const lpFundWaves = defineKind<LpMech, z.output<ReturnType<typeof schema>
       if (waves[j]!.year < waves[j - 1]!.year)
         c.diags.error(
           'wave-order',
-          `${c.pathText([...p, 'waves', j])}: ${M.waveOrder(waves[j]!.id, c.start + waves[j]!.year)}`,
+          `${c.pathText([...p, 'waves', j])}: ${M.waveOrder(waves[j]!.id, c.start + waves[j]!.year, c.prefix)}`,
           waves[j]!.loc,
           M.waveOrderHint,
           'rule',

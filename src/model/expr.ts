@@ -190,7 +190,7 @@ function resolvePath(tok: Extract<Tok, { t: 'path' }>, n: ExprNames): Expr {
   const to = yearRe.exec(toText);
   const ref = r.ref;
   if (ref.kind !== 'money' || typeof ref.period !== 'number' || !to || text.indexOf('..', dots + 2) >= 0)
-    return fail(M.exprRangeMetric(text), M.exprRangeHint, at.offset, at.length);
+    return fail(M.exprRangeMetric(text), M.exprRangeHint(pre, n.start, Math.min(4, n.years - 1)), at.offset, at.length);
   const toIndex = Number(to[1]) - n.start;
   if (toIndex < ref.period)
     fail(

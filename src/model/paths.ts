@@ -64,15 +64,16 @@ export interface Names {
 export type ParsedPath = { ok: true; ref: MetricRef } | { ok: false; message: string; hint: string };
 
 const TOTAL = 'total';
-const EXAMPLES =
-  'budgetCost.US.perYear, publicCommitment.total.F-3.FY2029, leverage.commitment.total, floor.IL.appropriated.met or target.met';
+/** Example paths for a hint, with a year of the plan's own horizon (FY2029, or CY2017 in a calendar-year plan starting in 2015). */
+const examples = (n: Pick<Names, 'start' | 'years' | 'calendar'>) =>
+  `budgetCost.US.perYear, publicCommitment.total.F-3.${n.calendar ? 'CY' : 'FY'}${n.start + Math.min(2, n.years - 1)}, leverage.commitment.total, floor.IL.appropriated.met or target.met`;
 
 export function parseMetricPath(path: string, n: Names): ParsedPath {
   const parts = path.split('.');
   const head = parts[0]!;
   const bad = (message: string, near?: string, options: readonly string[] = []): ParsedPath => {
     const dym = near !== undefined ? didYouMean(near, options) : undefined;
-    return { ok: false, message, hint: dym ? M.didYouMean(dym) : M.metricHint(EXAMPLES) };
+    return { ok: false, message, hint: dym ? M.didYouMean(dym) : M.metricHint(examples(n)) };
   };
   const scopes = [TOTAL, ...n.govs];
   // scope and mechanism, both optional, from parts[i]
@@ -159,13 +160,17 @@ export function parseMetricPath(path: string, n: Names): ParsedPath {
   return bad(M.unknownMetric(head), head, heads);
 }
 
-/** The path a ref is written as (the inverse of parseMetricPath). */
-export function pathOf(ref: MetricRef, start: number): string {
+/** The path a ref is written as (the inverse of parseMetricPath, given the same names' horizon). */
+export function pathOf(ref: MetricRef, n: Pick<Names, 'start' | 'calendar'>): string {
   const scope = (gov: Gov) => gov ?? TOTAL;
   switch (ref.kind) {
     case 'money': {
       const period =
-        ref.period === undefined ? '' : typeof ref.period === 'number' ? `.FY${start + ref.period}` : `.${ref.period}`;
+        ref.period === undefined
+          ? ''
+          : typeof ref.period === 'number'
+            ? `.${n.calendar ? 'CY' : 'FY'}${n.start + ref.period}`
+            : `.${ref.period}`;
       return `${ref.metric}.${scope(ref.gov)}${ref.mech ? `.${ref.mech}` : ''}${period}`;
     }
     case 'ratio':

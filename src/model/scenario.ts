@@ -339,3 +339,8 @@ export function yearName(h: Pick<Horizon, 'start' | 'calendar'>, y: number): str
 export function yearPrefix(h: Pick<Horizon, 'calendar'>): 'FY' | 'CY' {
   return h.calendar ? 'CY' : 'FY';
 }
+
+/** What real figures are in: "FY2027 dollars" for a dollar plan, "CY2015 EUR" for another currency. */
+export function realUnit(s: Pick<Scenario, 'horizon' | 'currency'>, base: number): string {
+  return `${yearName(s.horizon, base)} ${s.currency === 'USD' ? 'dollars' : s.currency}`;
+}

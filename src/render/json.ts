@@ -6,7 +6,7 @@ import { type Dec, millions } from '../core/money.js';
 import { claimsOnBases } from '../measure/claims.js';
 import type { Evaluation } from '../measure/evaluate.js';
 import type { Measure } from '../measure/measure.js';
-import { BASES } from '../model/bases.js';
+import { BASES, basesFor } from '../model/bases.js';
 import { fiscalYearJson, ownYearName, ownYears } from '../model/fiscal.js';
 import { FLOW_ORDER, type FlowKind, LATE_FLOWS } from '../model/flows.js';
 import {
@@ -104,9 +104,14 @@ function claimsJson(ev: Evaluation): unknown[] {
 /** The multiplier per budget unit on every scoring basis, per scope. */
 function multipliersByBasis(m: Evaluation['measure'], scopes: string[], ratio: (x: Dec | null) => unknown) {
   return Object.fromEntries(
-    BASES.map((b) => [
+    m.planBases.map((b) => [
       b.id,
-      Object.fromEntries(scopes.map((sc) => [sc, ratio(m.onBasis(b.id).ratio('multiplier', sc === 'total' ? null : sc))])),
+      Object.fromEntries(
+        scopes
+          // Each sponsor under the bases that apply to it; the total adds the others on their own books.
+          .filter((sc) => sc === 'total' || basesFor(m.s.governments.find((g) => g.code === sc)!).includes(b))
+          .map((sc) => [sc, ratio(m.onBasis(b.id).ratio('multiplier', sc === 'total' ? null : sc))]),
+      ),
     ]),
   );
 }
@@ -227,9 +232,17 @@ export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
   metrics.measures = Object.fromEntries(
     s.measures.map((x) => [x.id, metricJson(m.value({ kind: 'measure', id: x.id }) as Dec | null, x.expr.unit)]),
   );
-  // Added in 1.1: the floor's budget-cost reading on every scoring basis (metrics.floor holds the scenario's own).
+  // Added in 1.1: the floor's budget-cost reading on every scoring basis (metrics.floor holds the scenario's own);
+  // each sponsor under the bases that apply to it only.
   metrics.floorByBasis = Object.fromEntries(
-    BASES.map((b, bi) => [b.id, Object.fromEntries(govs.map((g) => [g, floorJson(m.floor(g, 'appropriated', bi))]))]),
+    m.planBases.map((b) => [
+      b.id,
+      Object.fromEntries(
+        s.governments
+          .filter((sp) => basesFor(sp).includes(b))
+          .map((sp) => [sp.code, floorJson(m.floor(sp.code, 'appropriated', BASES.indexOf(b)))]),
+      ),
+    ]),
   );
 
   return {
@@ -243,9 +256,11 @@ export function toJson(ev: Evaluation, warnings: Diagnostic[] = []): unknown {
       horizon: { start: yearName(s.horizon, 0), end: yearName(s.horizon, N - 1), years: N },
       // A stated fiscal year (the plan's, a sponsor's) by its month; a sponsor's own years when they differ.
       ...(s.fiscalYear ? { fiscalYear: fiscalYearJson(s, s.fiscalYear) } : {}),
-      governments: s.governments.map((g) =>
-        g.fiscalYear ? { ...g, fiscalYear: fiscalYearJson(s, g.fiscalYear, g, (y) => yearName(s.horizon, y)) } : g,
-      ),
+      // A sponsor that states its type or budget concept: the bases that apply to it (added with the cash basis).
+      governments: s.governments.map((sp) => {
+        const g = sp.fiscalYear ? { ...sp, fiscalYear: fiscalYearJson(s, sp.fiscalYear, sp, (y) => yearName(s.horizon, y)) } : sp;
+        return sp.type === undefined && sp.basis === undefined ? g : { ...g, bases: basesFor(sp).map((b) => b.id) };
+      }),
       mechanisms: s.mechanisms.map((x) => ({
         id: x.id,
         kind: x.kind,

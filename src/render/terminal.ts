@@ -43,6 +43,42 @@ export function wrap(s: string, width: number, indent = ''): string[] {
   return out;
 }
 
+/**
+ * A cell's text for a column `room` wide: each word longer than that broken onto lines after
+ * a `.` or `+` (or before a `[`), so an identifier reads in parts (`mechanisms[F-3].` /
+ * `obligations.US.amount`) instead of being cut with an ellipsis; a part with none of them is
+ * broken where it must be.
+ */
+export function breakLongWords(s: string, room: number): string {
+  if (room < 1) return s;
+  const pieces = (p: string) => {
+    const cs = [...p];
+    const out: string[] = [];
+    for (let i = 0; i < cs.length; i += room) out.push(cs.slice(i, i + room).join(''));
+    return out;
+  };
+  const breakWord = (w: string) => {
+    const lines: string[] = [];
+    let cur = '';
+    for (const p of w.split(/(?<=[.+])|(?=\[)/).flatMap(pieces)) {
+      if (cur && [...cur].length + [...p].length > room) {
+        lines.push(cur);
+        cur = p;
+      } else cur += p;
+    }
+    return [...lines, cur].join('\n');
+  };
+  return s
+    .split('\n')
+    .map((line) =>
+      line
+        .split(' ')
+        .map((w) => ([...w].length > room ? breakWord(w) : w))
+        .join(' '),
+    )
+    .join('\n');
+}
+
 export interface TerminalOptions {
   width: number;
   /** Show detail tables and sections too (the inputs, the claims that hold). */
@@ -127,7 +163,8 @@ export function renderTable(t: TableModel, k: ChalkInstance, width: number): str
       t.rows.map((r, ri) =>
         g.map((i) => {
           const c = r.cells[i] ?? { kind: 'empty' as const };
-          const s = body[ri]![i] ?? '';
+          // A column narrower than its text: long identifiers broken at their parts, not cut.
+          const s = widths[i]! < natural[i]! ? breakLongWords(body[ri]![i] ?? '', widths[i]! - 2) : (body[ri]![i] ?? '');
           return r.total ? k.bold(s) : colour(c, s, k, r.bad ?? false);
         }),
       ),

@@ -5,7 +5,7 @@ import type { ChalkInstance } from 'chalk';
 import { Dec, displayMillions } from '../core/money.js';
 import { type FloorReading, floorReadingLabel, type MetricContext, moneyMetric, RATIO_METRICS } from '../model/metrics.js';
 import { basisById } from '../model/bases.js';
-import { probabilityAssumed, type Scenario, yearName } from '../model/scenario.js';
+import { probabilityAssumed, realUnit, type Scenario, yearName } from '../model/scenario.js';
 import { type Cell, left, right, type Table, text } from '../report/model.js';
 import { horizonText } from '../report/run.js';
 import { metricText } from '../report/values.js';
@@ -26,13 +26,16 @@ function tableOf(
   c: ChalkInstance,
   width: number,
   wrapFirst = true,
+  /** Columns repeated in every group when a wide table is split (as the first is): a row's scope. */
+  repeat: readonly number[] = [],
 ): string {
   const t: Table = {
     kind: 'table',
     id: 't',
-    columns: head.map((h, i) =>
-      (align[i] ?? (i === 0 ? 'left' : 'right')) === 'left' ? left(h, i === 0 ? wrapFirst : true) : right(h),
-    ),
+    columns: head.map((h, i) => ({
+      ...((align[i] ?? (i === 0 ? 'left' : 'right')) === 'left' ? left(h, i === 0 ? wrapFirst : true) : right(h)),
+      ...(repeat.includes(i) ? { repeat: true } : {}),
+    })),
     rows: rows.map((r) => ({ cells: r.map((x) => (typeof x === 'string' ? text(x) : x)) })),
   };
   return renderTable(t, c, width);
@@ -261,7 +264,7 @@ export function renderPaired(
       `Each input is drawn from its own stream keyed by its path, the same in both scenarios, trial by trial; so the differences carry only what differs between them. Both sides here are drawn that way (their figures differ slightly from a plain simulate).`,
       width,
     ),
-    tableOf(['Metric', 'Scope', 'Mean A - B', '95% interval', 'P5', 'P95'], rows, ['left', 'left'], c, width),
+    tableOf(['Metric', 'Scope', 'Mean A - B', '95% interval', 'P5', 'P95'], rows, ['left', 'left'], c, width, true, [1]),
   ].join('\n');
 }
 
@@ -327,17 +330,20 @@ export function renderSimulate(s: Scenario, r: SimResult, c: ChalkInstance, widt
     ]);
   out.push(tableOf(['Uncertain input', 'Meaning', 'Low', 'Base', 'High'], inputRows, ['left', 'left'], c, width));
   out.push('');
-  const section = (title: string, prefix: string) => {
+  const section = (prefix: string) => {
     const rows: string[][] = [];
     for (const m of SIM_METRICS)
       for (const sc of scopes(s)) {
         const x = r.summaries.get(`${prefix}${m}.${sc}`)!;
         rows.push([sc === scopes(s)[0] ? moneyMetric(m).label(ctx) : '', sc, fm(x.p5), fm(x.p50), fm(x.p95), fm(x.mean)]);
       }
-    out.push(tableOf([title, 'Scope', 'P5', 'P50', 'P95', 'Mean'], rows, ['left', 'left'], c, width));
+    // 'Metric' alone heads the column so its labels may wrap at 80 columns (the table's title is
+    // the line above it); the scope stays beside every figure if the table is split all the same.
+    out.push(tableOf(['Metric', 'Scope', 'P5', 'P50', 'P95', 'Mean'], rows, ['left', 'left'], c, width, true, [1]));
     out.push('');
   };
-  section('Metric (horizon totals, nominal)', '');
+  out.push(c.bold('Horizon totals, nominal'));
+  section('');
   for (const line of errorNotes(r, precision)) out.push(...wrap(line, width));
   out.push('');
   if (s.discount) {
@@ -353,18 +359,13 @@ export function renderSimulate(s: Scenario, r: SimResult, c: ChalkInstance, widt
         ).join('\n'),
       ),
     );
-    section('Metric (present value)', 'pv.');
+    section('pv.');
   }
   if (s.inflation) {
     out.push(
-      c.bold(
-        wrap(
-          `Real: ${yearName(s.horizon, s.inflation.base)} dollars at ${rateText(s.inflation.rate)} inflation a year`,
-          width,
-        ).join('\n'),
-      ),
+      c.bold(wrap(`Real: ${realUnit(s, s.inflation.base)} at ${rateText(s.inflation.rate)} inflation a year`, width).join('\n')),
     );
-    section('Metric (real)', 'real.');
+    section('real.');
   }
   const f = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)}x` : '-');
   out.push(

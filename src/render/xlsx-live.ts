@@ -160,7 +160,9 @@ export function ledgerLines(ev: Evaluation, live: LiveInputs | undefined): Ledge
     }
   };
   add(FLOW_ORDER, own);
-  BASES.forEach((_, b) => {
+  // The other bases the plan is read on (not one that applies to none of its sponsors).
+  ev.measure.planBases.forEach((x) => {
+    const b = BASES.indexOf(x);
     if (b !== own) add(BUDGET_FLOWS, b);
   });
   return lines;

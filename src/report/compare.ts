@@ -4,7 +4,7 @@
 // every format. Cells point into compare's JSON (data-json) so the HTML can be checked.
 import { millionsOf } from '../core/currency.js';
 import { Dec, displayMillions, millions } from '../core/money.js';
-import type { Answer, Change, Comparison, CompareRow } from '../measure/compare.js';
+import { type Answer, type Change, type Comparison, type CompareRow, comparedBases } from '../measure/compare.js';
 import type { Evaluation } from '../measure/evaluate.js';
 import { BASES } from '../model/bases.js';
 import { pairedDifferences, type SimResult } from '../simulate/simulate.js';
@@ -150,10 +150,10 @@ function charts(cmp: Comparison): Block[] {
   });
   const series = [
     { key: 'publicCommitment', label: 'Public commitment', of: (ev: Evaluation) => ev.measure.money('publicCommitment') },
-    ...BASES.map((b, bi) => ({
+    ...comparedBases(evs).map((b) => ({
       key: `budgetCost.${b.id}`,
       label: `Budget cost (${b.label})`,
-      of: (ev: Evaluation) => ev.measure.money('budgetCost', null, undefined, undefined, bi),
+      of: (ev: Evaluation) => ev.measure.money('budgetCost', null, undefined, undefined, BASES.indexOf(b)),
     })),
   ];
   const target = evs[cmp.baseline]!.measure.target().target;
@@ -302,7 +302,11 @@ export function buildCompareReport(cmp: Comparison, sim?: CompareSimulation): Re
   return {
     title: `Options compared: ${evs.length} scenario${evs.length === 1 ? '' : 's'}`,
     meta: [
-      `case: ${ref.case} · ${millionsOf(ref.scenario.currency)} · reference: ${letter(cmp.baseline)} ${ref.scenario.file} · scoring bases: ${BASES.map((b) => b.id).join(', ')}`,
+      `case: ${ref.case} · ${millionsOf(ref.scenario.currency)} · reference: ${letter(cmp.baseline)} ${ref.scenario.file} · scoring bases: ${comparedBases(
+        evs,
+      )
+        .map((b) => b.id)
+        .join(', ')}`,
     ],
     highlights: [],
     sections,

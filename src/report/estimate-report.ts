@@ -4,6 +4,7 @@
 // as drafted and at their expected value, mandates; then the basis of estimate. The
 // layout follows the CBO cost estimate (docs/guide/estimate.md).
 import { millionsInWords } from '../core/currency.js';
+import { onOwnBooks } from '../model/bases.js';
 import { Dec, displayMillions } from '../core/money.js';
 import type { Summary } from '../simulate/stats.js';
 import { type Event, type Horizon, probabilityAssumed, type Scenario, yearName } from '../model/scenario.js';
@@ -83,7 +84,6 @@ function summaryTable(sp: SponsorEstimate, s: Scenario) {
   const after = yearName(s.horizon, L.N);
   const yes = (b: boolean) => (b ? 'Yes' : 'No');
   const paygo = nonZero(L.netDirect) || nonZero(L.revenues) || nonZero(L.directAuthority);
-  const later = L.deficit[L.N]!;
   return {
     kind: 'table' as const,
     id: `table-estimate-${sp.gov}-summary`,
@@ -100,16 +100,41 @@ function summaryTable(sp: SponsorEstimate, s: Scenario) {
     ],
     notes: [
       `Statutory pay-as-you-go procedures apply? ${yes(paygo)}.`,
-      `Increases net direct spending after ${yearName(s.horizon, L.N - 1)}? ${yes(later.gt(later.minus(later)))}${
-        later.isZero()
-          ? ''
-          : ` (${displayMillions(later, 0, 'away')} from ${after} on, from authority provided within the horizon; not split into later periods)`
-      }.`,
+      ...laterEffects(L, yearName(s.horizon, L.N - 1), after),
       'Contains an intergovernmental mandate? None modeled (the plan states no requirement on other governments).',
       'Contains a private-sector mandate? None modeled (private capital in the plan is voluntary).',
       roundingNote(s.currency),
     ],
   };
+}
+
+/**
+ * The summary's questions about the years after the horizon. A tax credit claimed after it
+ * is a revenue loss (revenues decrease), not spending: with one, direct spending and revenues
+ * are asked about apart; without, the one question about net direct spending, as always.
+ */
+function laterEffects(L: ReturnType<typeof estimateLines>, last: string, after: string): string[] {
+  const yes = (b: boolean) => (b ? 'Yes' : 'No');
+  const unsplit = 'not split into later periods';
+  const later = L.deficit[L.N]!;
+  const lost = L.revenues[L.N]!.neg();
+  if (lost.isZero())
+    return [
+      `Increases net direct spending after ${last}? ${yes(later.gt(Dec.ZERO))}${
+        later.isZero()
+          ? ''
+          : ` (${displayMillions(later, 0, 'away')} from ${after} on, from authority provided within the horizon; ${unsplit})`
+      }.`,
+    ];
+  const spending = L.netDirect[L.N]!;
+  return [
+    `Increases net direct spending after ${last}? ${yes(spending.gt(Dec.ZERO))}${
+      spending.isZero()
+        ? ''
+        : ` (${displayMillions(spending, 0, 'away')} from ${after} on, from authority provided within the horizon; ${unsplit})`
+    }.`,
+    `Decreases revenues after ${last}? ${yes(lost.gt(Dec.ZERO))} (a revenue loss of ${displayMillions(lost, 0, 'away')} from ${after} on: tax credits claimed then for investment within the horizon, a loss of revenue, not spending; ${unsplit}).`,
+  ];
 }
 
 function costTable(sp: SponsorEstimate, s: Scenario) {
@@ -133,6 +158,8 @@ function costTable(sp: SponsorEstimate, s: Scenario) {
     ['direct spending', L.netDirect[L.N]!],
     ['spending subject to appropriation', L.discretionaryOutlays[L.N]!],
   ] as const;
+  // A tax credit claimed after the horizon: revenue lost then (a decrease in revenues, not an outlay).
+  const lostAfter = L.revenues[L.N]!.neg();
   return {
     kind: 'table' as const,
     id: `table-estimate-${sp.gov}-cost`,
@@ -150,6 +177,11 @@ function costTable(sp: SponsorEstimate, s: Scenario) {
           ([what, v]) =>
             `Outlays of ${what} after ${last}: ${displayMillions(v, 0, 'away')} (from authority provided within the horizon).`,
         ),
+      ...(lostAfter.isZero()
+        ? []
+        : [
+            `Revenue loss after ${last}: ${displayMillions(lostAfter, 0, 'away')} (tax credits claimed then, for investment within the horizon).`,
+          ]),
     ],
   };
 }
@@ -176,8 +208,14 @@ function mechanismTable(sp: SponsorEstimate, s: Scenario) {
       ...cols.map((c) => right(c.label)),
     ],
     rows: [...part(true), ...part(false)],
-    empty: 'No budget effect on this basis.',
-    notes: [[...new Map(sp.mechs.map((l) => [l.id, `${l.id}: ${l.label}`])).values()].join('; ') + '.', roundingNote(s.currency)],
+    // A tax credit has no spending to show here: its revenue loss is on the Revenues line above.
+    empty: nonZero(sp.revenues)
+      ? 'No spending on this basis; the revenue loss is under Revenues above.'
+      : 'No budget effect on this basis.',
+    notes: [
+      ...(sp.mechs.length ? [[...new Map(sp.mechs.map((l) => [l.id, `${l.id}: ${l.label}`])).values()].join('; ') + '.'] : []),
+      roundingNote(s.currency),
+    ],
   };
 }
 
@@ -232,13 +270,19 @@ function gatesTable(sp: SponsorEstimate, ex: SponsorEstimate | undefined, s: Sce
   };
 }
 
+/** "federal basis", or, for a sponsor that basis does not apply to, "its own books: cash basis" (model/bases.ts). */
+function basisOf(s: Scenario, gov: string, id: string, label: string): string {
+  const own = onOwnBooks(s.governments, id).find((o) => o.sponsor.code === gov);
+  return own ? `${label} basis does not apply: its own books, ${own.own.label} basis` : `${label} basis`;
+}
+
 function sponsorSection(d: EstimateData, sp: SponsorEstimate): Section {
   const s = d.scenario;
   const ex = d.expected?.find((x) => x.gov === sp.gov);
   const gated = s.events.some((e) => e.probability !== undefined);
   return {
     id: `estimate-${sp.gov}`,
-    title: `${sp.name}: cost estimate (${d.basis.label} basis)`,
+    title: `${sp.name}: cost estimate (${basisOf(s, sp.gov, d.basis.id, d.basis.label)})`,
     blocks: [
       summaryTable(sp, s),
       costTable(sp, s),

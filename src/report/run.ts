@@ -6,13 +6,13 @@
 import { millionsOf, unitWord } from '../core/currency.js';
 import { displayMillions } from '../core/money.js';
 import type { Evaluation } from '../measure/evaluate.js';
-import { BASES } from '../model/bases.js';
+import { BASES, basesFor } from '../model/bases.js';
 import { monthName, ownYears, planFiscalStart } from '../model/fiscal.js';
 import { floorReadingLabel } from '../model/metrics.js';
 import { probabilityAssumed, type Scenario, yearName } from '../model/scenario.js';
 import type { SimResult } from '../simulate/simulate.js';
 import { money, ptr, type Report, type Section, text } from './model.js';
-import { type Fan, type RunContext, runContext } from './sections/context.js';
+import { type Fan, ownBooksNote, type RunContext, runContext } from './sections/context.js';
 import { assumedLine } from './assumed.js';
 import { claimCounts } from './sections/claims.js';
 import { RUN_SECTIONS } from './sections/index.js';
@@ -23,7 +23,7 @@ export { type Fan, horizonText, yearLabel } from './sections/context.js';
 /** Where the numbers come from and what they assume, under the title. */
 function metaLines({ ev, s, m, horizon }: RunContext): string[] {
   const meta = [
-    `${s.file}${s.chain.length > 1 ? ` (extends ${s.chain.slice(1).join(' -> ')})` : ''} · case: ${ev.case} · ${horizon}${fiscalNote(s)} · ${millionsOf(s.currency)} · scoring basis: ${m.basis.id}`,
+    `${s.file}${s.chain.length > 1 ? ` (extends ${s.chain.slice(1).join(' -> ')})` : ''} · case: ${ev.case} · ${horizon}${fiscalNote(s)} · ${millionsOf(s.currency)} · scoring basis: ${m.basis.id}${ownBooksNote(s, m.basis.id)}`,
   ];
   const odds = (e: (typeof s.events)[number]) =>
     e.probability
@@ -45,9 +45,12 @@ function fiscalNote(s: Scenario): string {
 }
 
 /** The floor's verdicts of one government, a card: the average test on each reading, the years met. */
-function floorCard({ m, N, govName, floor }: RunContext, g: string): Report['highlights'][number] {
+function floorCard({ s, m, N, govName, floor }: RunContext, g: string): Report['highlights'][number] {
   const readings = [
-    ...BASES.map((b, bi) => ({ label: floorReadingLabel('appropriated', b.label), f: m.floor(g, 'appropriated', bi) })),
+    ...basesFor(s.governments.find((x) => x.code === g)!).map((b) => ({
+      label: floorReadingLabel('appropriated', b.label),
+      f: m.floor(g, 'appropriated', BASES.indexOf(b)),
+    })),
     { label: floorReadingLabel('commitment', ''), f: m.floor(g, 'commitment') },
   ];
   const met = readings.filter((r) => r.f.met).length;
@@ -58,9 +61,28 @@ function floorCard({ m, N, govName, floor }: RunContext, g: string): Report['hig
   };
 }
 
+/**
+ * The budget cost card. Each sponsor's budget is its own (another treasury, perhaps another
+ * currency): with several, the card's figure is their sum for reference, said so, and the
+ * note gives each sponsor's own.
+ */
+function budgetCard({ s, m, govs, govName, horizon }: RunContext): Report['highlights'][number] {
+  const value = money(m.money('budgetCost'), ptr('metrics', 'budgetCost', 'total'));
+  // A sponsor the basis does not apply to is in it on its own books: said so.
+  const own = ownBooksNote(s, m.basis.id);
+  if (govs.length === 1)
+    return { label: `Budget cost (${horizon})`, value, note: `${m.basis.label} basis, ${govName(govs[0]!)}${own}` };
+  const each = govs.map((g) => `${govName(g)} ${displayMillions(m.money('budgetCost', g))}`).join('; ');
+  return {
+    label: `Budget cost (${horizon}), ${govs.length} sponsors combined for reference`,
+    value,
+    note: `${m.basis.label} basis${own}; each sponsor's own budget: ${each} (their sum is not one budget)`,
+  };
+}
+
 /** The cards at the top of the report: the headline figures and every verdict the plan has. */
 function highlights(rc: RunContext): Report['highlights'] {
-  const { s, ev, m, govs, govName, horizon, target: t, floor } = rc;
+  const { s, ev, m, govs, horizon, target: t, floor } = rc;
   const priv = m.target('private');
   const allPublic = m.money('privateMobilized').isZero();
   const targetNote =
@@ -76,11 +98,7 @@ function highlights(rc: RunContext): Report['highlights'] {
         .join('. '),
     },
     ...(floor === null ? [] : govs.map((g) => floorCard(rc, g))),
-    {
-      label: `Budget cost (${horizon})`,
-      value: money(m.money('budgetCost'), ptr('metrics', 'budgetCost', 'total')),
-      note: `${m.basis.label} basis, ${govs.length === 1 ? govName(govs[0]!) : `all ${govs.length} governments`}`,
-    },
+    budgetCard(rc),
     {
       label: 'Private capital mobilized',
       value: money(m.money('privateMobilized'), ptr('metrics', 'privateMobilized', 'total')),

@@ -6,7 +6,7 @@ import type { Evaluation } from '../measure/evaluate.js';
 import { discountFactors, realFactors, weighted } from '../measure/pv.js';
 import { MONEY_METRICS, type MoneyMetricId } from '../model/metrics.js';
 import { type Block, left, money, ptr, right, type Row, text } from './model.js';
-import { yearName } from '../model/scenario.js';
+import { realUnit, yearName } from '../model/scenario.js';
 
 /** The metrics shown: what a budget reader discounts (the rest are in the JSON). */
 const SHOWN: MoneyMetricId[] = ['publicCommitment', 'budgetCost', 'outlays', 'privateMobilized', 'headlineMobilization'];
@@ -39,17 +39,14 @@ export function valuationTable(ev: Evaluation): Block | undefined {
     notes.push(
       `Present value: each year's flows discounted to the start of ${first} (${s.discount!.midYear ? 'mid-year' : 'end-of-year'} timing; rate ${s.discount!.byMaturity.map((x) => `${x.rate.times(100).toPlain(4)}%`).join(', ')}), within the horizon.`,
     );
-  if (rf)
-    notes.push(
-      `Real: in ${yearName(s.horizon, s.inflation!.base)} dollars at ${s.inflation!.rate.times(100).toPlain(4)}% a year.`,
-    );
+  if (rf) notes.push(`Real: in ${realUnit(s, s.inflation!.base)} at ${s.inflation!.rate.times(100).toPlain(4)}% a year.`);
   notes.push(
     'Nominal figures are in the headline table; every metric, and the whole life of the flows: --format json, presentValue.',
   );
   return {
     kind: 'table',
     id: 'table-present-value',
-    title: 'Present value and real dollars',
+    title: s.currency === 'USD' ? 'Present value and real dollars' : 'Present value and real terms',
     columns: [left('Metric'), left('Measure'), ...govs.map(right), right('Total')],
     rows,
     notes,

@@ -8,11 +8,11 @@ import { type Case, casePicker, compute, type Picker } from '../compute/engine.j
 import { testClaims } from '../measure/claims.js';
 import type { Evaluation } from '../measure/evaluate.js';
 import { Measure } from '../measure/measure.js';
-import { BASES } from '../model/bases.js';
+import { planBases } from '../model/bases.js';
 import type { Fig, Scenario } from '../model/scenario.js';
 import { boundsOf } from '../solve/inputs.js';
 import { figureText, scenarioPatch, segmentsOf } from '../solve/patch.js';
-import { withValue } from '../solve/substitute.js';
+import { withFigures } from '../solve/substitute.js';
 import { M } from '../core/messages.js';
 
 /** One input a control sets: its value in the unit it is typed in (%, x, millions). */
@@ -78,7 +78,13 @@ export function controlsOf(s: Scenario, c: Case, fileBasis: string): Controls {
   const gates = s.events
     .filter((e) => e.outcome !== undefined)
     .map((e) => ({ key: e.key, label: e.swing, words: e.words, holds: e.holds, outcome: e.outcome! }));
-  return { inputs, gates, bases: BASES.map((b) => ({ id: b.id, label: b.label })), basis: s.basis, fileBasis };
+  return {
+    inputs,
+    gates,
+    bases: planBases(s.governments, s.basis).map((b) => ({ id: b.id, label: b.label })),
+    basis: s.basis,
+    fileBasis,
+  };
 }
 
 function usable(path: string): boolean {
@@ -160,31 +166,6 @@ export function evaluateSettings(s: Scenario, c: Case, st: Settings): Evaluation
   const ledger = compute(scenario, Exact, pick);
   const measure = new Measure(scenario, ledger);
   return { scenario, case: c, ledger, measure, claims: testClaims(measure) };
-}
-
-/**
- * The scenario with every figure of a set path given its new value wherever it is held:
- * the engine reads figures through its picker, but some are read where they sit (a
- * target's value, a measure's threshold). Objects with nothing changed inside stay shared.
- */
-function withFigures(x: unknown, values: Map<string, Dec>, memo = new Map<object, unknown>()): unknown {
-  if (x === null || typeof x !== 'object' || x instanceof Dec) return x;
-  const hit = memo.get(x);
-  if (hit !== undefined) return hit;
-  let out: unknown = x;
-  const f = x as Partial<Fig>;
-  if (typeof f.path === 'string' && f.value !== undefined && 'base' in f.value && values.has(f.path))
-    out = withValue(f as Fig, values.get(f.path)!);
-  else if (Array.isArray(x)) {
-    const ys = x.map((y) => withFigures(y, values, memo));
-    if (ys.some((y, i) => y !== x[i])) out = ys;
-  } else {
-    const entries = Object.entries(x);
-    const ys = entries.map(([, v]) => withFigures(v, values, memo));
-    if (ys.some((y, i) => y !== entries[i]![1])) out = Object.fromEntries(entries.map(([k], i) => [k, ys[i]]));
-  }
-  memo.set(x, out);
-  return out;
 }
 
 /** Whether the settings are the file's own (the static report then stands as written). */

@@ -8,12 +8,12 @@ import { Measure } from '../measure/measure.js';
 import { discountFactors, realFactors, weighted } from '../measure/pv.js';
 import { FLOAT_TOLERANCE, floorBits, ratioOf, targetTest } from '../measure/tests.js';
 import { compareWith, evalExpr } from '../measure/expr.js';
-import { BASES } from '../model/bases.js';
+import { BASES, basesFor } from '../model/bases.js';
 import { type Expr, type ExprUnit, parseExpr, type TestOp } from '../model/expr.js';
 import { FLOOR_READINGS, floorMetric, MONEY_METRICS, RATIO_METRICS, targetMetric } from '../model/metrics.js';
 import type { MetricRef } from '../model/paths.js';
 import { namesOf } from '../model/names.js';
-import type { Event, Fig, Scenario, TargetTest } from '../model/scenario.js';
+import { type Event, type Fig, type Scenario, type TargetTest, yearName } from '../model/scenario.js';
 import { keyOf, Stream, sampler } from './random.js';
 import { compile, type Replay, Tape } from './trace.js';
 
@@ -27,7 +27,7 @@ export interface Plan {
   samplers: ((s: Stream) => number)[];
   /** Events drawn each trial (with their probability) or taken as written, in this order. */
   events: Event[];
-  /** Names of the summarized outputs (USD, or a ratio), stored first in each row. */
+  /** Names of the summarized outputs (amounts in the plan's currency, or a ratio), stored first in each row. */
   names: string[];
   /** Pass/fail tests counted per trial. */
   tests: string[];
@@ -109,8 +109,9 @@ export function makePlan(s: Scenario, yearly = false, metricTexts: readonly stri
   // The tail past the horizon: nominal after it, and the present value over the whole life.
   for (const m of SIM_METRICS) for (const sc of scopes(s)) names.push(`after.${m}.${sc}`);
   if (s.discount) for (const m of SIM_METRICS) for (const sc of scopes(s)) names.push(`pvLife.${m}.${sc}`);
+  // Named by the plan's own years (CY2015 in a calendar-year plan), as fanOf reads them.
   if (yearly)
-    for (let y = 0; y < s.horizon.years; y++) names.push(`cumulative.headlineMobilization.total.FY${s.horizon.start + y}`);
+    for (let y = 0; y < s.horizon.years; y++) names.push(`cumulative.headlineMobilization.total.${yearName(s.horizon, y)}`);
   // The caller (the CLI) has parsed each already and reported its errors.
   const metrics = metricTexts.map((text) => {
     const p = parseExpr(text, namesOf(s));
@@ -127,11 +128,15 @@ export function makePlan(s: Scenario, yearly = false, metricTexts: readonly stri
     0,
     BASES.findIndex((b) => b.id === s.basis),
   );
-  const bases = [own, ...BASES.map((_, i) => i).filter((i) => i !== own)];
+  // Each sponsor on the bases that apply to it (its reading on the scenario's basis is kept: its own books when that one does not).
+  const basesOf = (g: (typeof s.governments)[number]) => {
+    const mine = basesFor(g).map((b) => BASES.indexOf(b));
+    return [own, ...mine.filter((i) => i !== own)];
+  };
   if (s.targets.floor)
     for (const g of s.governments)
       for (const reading of FLOOR_READINGS)
-        for (const basis of reading === 'appropriated' ? bases : [own]) {
+        for (const basis of reading === 'appropriated' ? basesOf(g) : [own]) {
           const at = `floor.${g.code}.${reading}${basis === own ? '' : `.${BASES[basis]!.id}`}`;
           tests.push(`${at}.met`, `${at}.everyYear`);
           floors.push({ gov: g.code, reading, basis, offset });

@@ -191,10 +191,15 @@ function itemSchemas() {
       description:
         'What kind of sponsor: government (default), multilateral (the EU), bank (the EIB: own balance sheet) or private',
     }),
-    basis: z.enum(SPONSOR_BASES).optional().meta({
-      description:
-        'Its budget concept: federal (U.S. federal scoring; governments only), cash, provisioning (a guarantee costs its provisioning) or none (own balance sheet: no budget cost; the default for banks and private sponsors)',
-    }),
+    // Checked where the sponsor is read (kit/context.ts), so an unknown one is reported with its other mistakes.
+    basis: z
+      .string()
+      .optional()
+      .meta({
+        enum: [...SPONSOR_BASES],
+        description:
+          'Its budget concept: federal (the U.S. federal government: USD, governments only), cash (another government: a payment is spending when paid), provisioning (cash books; a guarantee costs its provisioning) or none (own balance sheet: no budget cost; the default for banks and private sponsors)',
+      }),
     fiscalYear: fiscalYearSchema().optional(),
     source: source.optional(),
     note: note.optional(),

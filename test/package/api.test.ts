@@ -67,13 +67,13 @@ describe('the library, installed from the packed tarball', () => {
   it('the types catch a misuse', () => {
     writeFileSync(
       join(app, 'wrong.ts'),
-      "import { run } from 'compact-model';\nconst r = run('x.yaml', { basis: 'cash' });\nconst n: number = r.value!.metrics.budgetCost.total;\n",
+      "import { run } from 'compact-model';\nconst r = run('x.yaml', { basis: 'accrual' });\nconst n: number = r.value!.metrics.budgetCost.total;\n",
     );
     const t = spawnSync(process.execPath, [tsc, '-p', app, '--noEmit'], { cwd: app, encoding: 'utf8' });
     rmSync(join(app, 'wrong.ts'));
     expect(t.status).not.toBe(0);
-    // 'cash' is not a basis; an amount is an exact decimal string, not a number.
-    expect(t.stdout).toContain(`Type '"cash"' is not assignable`);
+    // 'accrual' is not a basis; an amount is an exact decimal string, not a number.
+    expect(t.stdout).toContain(`Type '"accrual"' is not assignable`);
     expect(t.stdout).toContain("Type 'string' is not assignable to type 'number'");
   }, 300_000);
 

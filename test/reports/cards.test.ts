@@ -60,3 +60,16 @@ mechanisms:
   expect(c).toContain('all of it public money: no private capital is mobilized');
   expect(c).not.toContain('Floor,');
 });
+
+it("does not show two sponsors' budgets as one: their sum is for reference, each sponsor's own beside it", async () => {
+  const dir = tempDir();
+  const r = await cli(['report', 'scenarios/compact-2026.yaml', '-o', join(dir, 'r.html')]);
+  expect(r.code).toBe(0);
+  const c = cards(readFileSync(join(dir, 'r.html'), 'utf8'));
+  // As published: United States 4,382.5 and Israel 4,082.5 over FY2027-FY2036; 8,465.0 together.
+  expect(c).toContain('Budget cost (FY2027-FY2036), 2 sponsors combined for reference 8,465.0');
+  expect(c).toContain(
+    "as published basis; each sponsor's own budget: United States 4,382.5; Israel 4,082.5 (their sum is not one budget)",
+  );
+  expect(c).not.toContain('all 2 governments');
+});

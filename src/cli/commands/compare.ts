@@ -7,7 +7,14 @@ import { buildId, cacheDir } from '../../core/cache.js';
 import { type Diagnostic, exitCodeFor } from '../../core/diagnostics.js';
 import { M } from '../../core/messages.js';
 import type { Case } from '../../compute/engine.js';
-import { type Comparison, compareEvaluations, defaultRows, governmentsOf, pathRow } from '../../measure/compare.js';
+import {
+  type Comparison,
+  compareEvaluations,
+  comparedBases,
+  defaultRows,
+  governmentsOf,
+  pathRow,
+} from '../../measure/compare.js';
 import { evaluate, type Evaluation } from '../../measure/evaluate.js';
 import { loadScenario } from '../../normalize/load.js';
 import { Loader } from '../../read/load.js';
@@ -190,6 +197,7 @@ export async function prepareComparison(
         governmentsOf(evs, 0),
         evs.some((ev) => ev.scenario.targets.floor),
         evs.some((ev) => ev.scenario.targets.mobilization),
+        comparedBases(evs),
       );
   const cmp = compareEvaluations(evs, 0, specs);
   // A path no option can answer is a mistake on the command line, not a row of n/a.

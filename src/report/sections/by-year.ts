@@ -1,9 +1,10 @@
 // By year: budget cost by year and government, then for each government its commitments
 // and budget cost by year and mechanism (a year "after" the horizon when money lands there).
 import { type Block, left, right, text } from '../model.js';
-import type { RunContext, RunSection } from './context.js';
+import { ownBooksNote, type RunContext, type RunSection } from './context.js';
 
-function byGovernment({ m, N, scopes, govs, fy, moneyCell }: RunContext): Block {
+function byGovernment({ s, m, N, scopes, govs, fy, moneyCell }: RunContext): Block {
+  const own = ownBooksNote(s, m.basis.id);
   const slots = Array.from({ length: N + 1 }, (_, y) => y).filter(
     (y) => y < N || scopes.some((g) => !m.money('budgetCost', g, undefined, N).isZero()),
   );
@@ -18,6 +19,10 @@ function byGovernment({ m, N, scopes, govs, fy, moneyCell }: RunContext): Block 
       })),
       { total: true, cells: [text('Total', { strong: true }), ...scopes.map((g) => moneyCell('budgetCost', g))] },
     ],
+    // A sponsor the basis does not apply to is in its column on its own books, and so in the total.
+    ...(own
+      ? { notes: [`${own.slice(2)}: the total adds each government on the ${m.basis.label} basis or its own books.`] }
+      : {}),
   };
 }
 

@@ -3,6 +3,7 @@
 // ./index.ts) gets this and returns its section.
 import type { Dec } from '../../core/money.js';
 import type { Evaluation } from '../../measure/evaluate.js';
+import { onOwnBooks } from '../../model/bases.js';
 import type { MoneyMetricId } from '../../model/metrics.js';
 import { type Horizon, type Scenario, yearName } from '../../model/scenario.js';
 import { type Cell, money, ptr, type Section } from '../model.js';
@@ -26,6 +27,15 @@ export function yearLabel(start: number | Pick<Horizon, 'start' | 'calendar'>, y
 /** The horizon as people say it: "FY2027-FY2036" (CY in a calendar-year plan). */
 export function horizonText(h: { start: number; years: number; calendar?: boolean }): string {
   return h.years === 1 ? yearName(h, 0) : `${yearName(h, 0)}-${yearName(h, h.years - 1)}`;
+}
+
+/** The sponsors a basis does not apply to, read on their own books: "; XX on its own books (cash)". */
+export function ownBooksNote(s: Scenario, basis: string): string {
+  const own = onOwnBooks(s.governments, basis);
+  if (!own.length) return '';
+  const byBasis = new Map<string, string[]>();
+  for (const o of own) byBasis.set(o.own.id, [...(byBasis.get(o.own.id) ?? []), o.sponsor.code]);
+  return `; ${[...byBasis].map(([b, codes]) => `${codes.join(', ')} on ${codes.length === 1 ? 'its' : 'their'} own books (${b})`).join('; ')}`;
 }
 
 export interface RunContext {

@@ -1,13 +1,13 @@
 // Headline: the money and ratio metrics per government and in total, the tail beyond the
 // horizon, present values, the plan's own measures and private capital by instrument.
 import { displayMillions } from '../../core/money.js';
-import { BASES } from '../../model/bases.js';
 import { MONEY_METRICS, RATIO_METRICS, ratioMetric } from '../../model/metrics.js';
 import { type Block, type Cell, droppable, left, ptr, right, type Row, text } from '../model.js';
 import { tailTable } from '../tail.js';
 import { valueCell } from '../values.js';
 import { valuationTable } from '../valuation.js';
-import type { RunContext, RunSection } from './context.js';
+import { basesFor } from '../../model/bases.js';
+import { ownBooksNote, type RunContext, type RunSection } from './context.js';
 
 /** The money metrics of a group that have something to show. */
 function shownMoney({ m, scopes }: RunContext, group: 'headline' | 'instrument') {
@@ -36,20 +36,27 @@ function ratioRow({ m, scopes, scopeKey }: RunContext, r: (typeof RATIO_METRICS)
  * The multiplier per budget unit on every other scoring basis: budget cost, its denominator,
  * differs by basis (the numerator does not), so each reading is shown and named.
  */
-function otherBasisMultipliers({ m, scopes }: RunContext): Row[] {
-  return BASES.filter((b) => b.id !== m.basis.id).map((b) => {
-    const mb = m.onBasis(b.id);
-    return {
-      cells: [
-        text(ratioMetric('multiplier').label(mb.context)),
-        ...scopes.map((g): Cell => ({
-          kind: 'ratio',
-          value: mb.ratio('multiplier', g),
-          json: ptr('metrics', 'multiplierByBasis', b.id, g ?? 'total'),
-        })),
-      ],
-    };
-  });
+function otherBasisMultipliers({ s, m, scopes }: RunContext): Row[] {
+  return m.planBases
+    .filter((b) => b.id !== m.basis.id)
+    .map((b) => {
+      const mb = m.onBasis(b.id);
+      return {
+        cells: [
+          text(ratioMetric('multiplier').label(mb.context)),
+          // A sponsor the basis does not apply to has no figure on it ("-"); the total adds it on its own books.
+          ...scopes.map((g): Cell =>
+            g !== null && !appliesTo(s, g, b.id)
+              ? { kind: 'ratio', value: null }
+              : {
+                  kind: 'ratio',
+                  value: mb.ratio('multiplier', g),
+                  json: ptr('metrics', 'multiplierByBasis', b.id, g ?? 'total'),
+                },
+          ),
+        ],
+      };
+    });
 }
 
 function measuresTable({ s, m }: RunContext): Block {
@@ -96,6 +103,20 @@ function instrumentsTable(rc: RunContext): Block | undefined {
   };
 }
 
+/** Whether scoring basis `basis` applies to sponsor `g` (model/bases.ts basesFor). */
+const appliesTo = (s: RunContext['s'], g: string, basis: string) =>
+  basesFor(s.governments.find((x) => x.code === g)!).some((b) => b.id === basis);
+
+/** The note on a sponsor read on its own books in the budget rows, when the plan's basis does not apply to it. */
+function ownBooks({ s, m }: RunContext): string[] {
+  const own = ownBooksNote(s, m.basis.id);
+  return own
+    ? [
+        `Budget rows on the ${m.basis.label} basis: ${own.slice(2)}, as that basis does not apply to it; totals add each sponsor on the basis or on its own books.`,
+      ]
+    : [];
+}
+
 const unit = ({ m }: RunContext) => m.context.unitWord ?? 'dollar';
 
 export const headline: RunSection = {
@@ -117,6 +138,7 @@ export const headline: RunSection = {
         rows,
         notes: [
           `Multipliers: total investment (headline mobilization) per budget ${unit(rc)} on each scoring basis, and per public ${unit(rc)} committed (the EFSI/InvestEU ratio; no basis enters it). On a basis that leaves a commitment out of budget cost (as published: what the plan does not mark appropriated), that commitment still counts in total investment, so the ratio per budget ${unit(rc)} is higher there.`,
+          ...ownBooks(rc),
         ],
       },
       tailTable(ev),

@@ -2,7 +2,7 @@
 // a plan of October years), year by year in its own years: the attribution rule in a
 // sentence, then each of its years with its months, the plan year it counts in, the amount
 // on every reading and the readings on which that year reaches the floor.
-import { BASES } from '../../model/bases.js';
+import { BASES, basesFor } from '../../model/bases.js';
 import { displayMillions } from '../../core/money.js';
 import { attributionText, monthsText, ownYearName, ownYears } from '../../model/fiscal.js';
 import { floorReadingLabel } from '../../model/metrics.js';
@@ -17,14 +17,20 @@ export function ownYearBlocks({ s, m, N, floor, fy }: RunContext): Block[] {
     if (!o) continue;
     const g = sp.code;
     const readings = [
-      ...BASES.map((b, bi) => ({
-        head: b.label,
-        short: b.id,
-        f: m.floor(g, 'appropriated', bi),
-        // The scenario's own basis is the one metrics.floor holds year by year.
-        json:
-          bi === m.basisIndex ? (y: number) => ptr('metrics', 'floor', g, 'appropriated', 'byYear', fy(y), 'amount') : undefined,
-      })),
+      // The bases that apply to this sponsor only (model/bases.ts basesFor).
+      ...basesFor(sp).map((b) => {
+        const bi = BASES.indexOf(b);
+        return {
+          head: b.label,
+          short: b.id,
+          f: m.floor(g, 'appropriated', bi),
+          // The scenario's own basis is the one metrics.floor holds year by year.
+          json:
+            bi === m.basisIndex
+              ? (y: number) => ptr('metrics', 'floor', g, 'appropriated', 'byYear', fy(y), 'amount')
+              : undefined,
+        };
+      }),
       {
         head: floorReadingLabel('commitment', ''),
         short: 'commitment',

@@ -4,7 +4,7 @@
 import { type Dec, displayMillions } from '../../core/money.js';
 import type { TestOutcome } from '../../measure/expr.js';
 import { testVerdicts } from '../../measure/targets.js';
-import { BASES, basisById } from '../../model/bases.js';
+import { BASES, type Basis, basesFor, basisById } from '../../model/bases.js';
 import { floorReadingLabel } from '../../model/metrics.js';
 import { testUnit } from '../../model/expr.js';
 import { metricJson, metricText, verdictText } from '../values.js';
@@ -28,7 +28,9 @@ function floorBlocks({ s, m, N, govs, floor }: RunContext): Block[] {
         { kind: 'verdict', value: f.everyYear, json: json?.('everyYear') },
       ],
     });
-    BASES.forEach((b, bi) => {
+    // Only the bases that apply to this sponsor (none for a bank): a sponsor on cash books has no federal row.
+    basesFor(s.governments.find((x) => x.code === g)!).forEach((b) => {
+      const bi = BASES.indexOf(b);
       const own = bi === m.basisIndex;
       rows.push(
         line(
@@ -62,7 +64,7 @@ function floorBlocks({ s, m, N, govs, floor }: RunContext): Block[] {
       ],
       rows,
       notes: [
-        `Readings: budget cost on each scoring basis (${BASES.map((b) => b.id).join(', ')}), or all public commitment; the plan does not say which it means. Average: the ${N}-year average against the floor; Years: years at or above it; Shortfall: what the ${N} years lack in total (${N} x the average's gap to the floor).`,
+        `Readings: budget cost on each scoring basis (${m.planBases.map((b) => b.id).join(', ')}), or all public commitment; the plan does not say which it means. Average: the ${N}-year average against the floor; Years: years at or above it; Shortfall: what the ${N} years lack in total (${N} x the average's gap to the floor).${onlyOwn(s, m.planBases)}`,
       ],
     },
   ];
@@ -141,6 +143,21 @@ function testBlocks({ ev, s }: RunContext): Block[] {
       ],
     },
   ];
+}
+
+/** " Each government is shown on the bases that apply to it: XX as-published, cash." when one lacks some of the plan's. */
+function onlyOwn(s: RunContext['s'], plan: readonly Basis[]): string {
+  const some = s.governments.filter((g) => basesFor(g).length < plan.length);
+  if (!some.length) return '';
+  const list = some.map(
+    (g) =>
+      `${g.code} ${
+        basesFor(g)
+          .map((b) => b.id)
+          .join(', ') || 'none (no budget)'
+      }`,
+  );
+  return ` Each government is shown on the bases that apply to it: ${list.join('; ')}.`;
 }
 
 const basisLabel = (id: string) => basisById(id)?.label ?? id;
