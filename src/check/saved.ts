@@ -9,8 +9,8 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pruneCacheFiles, writeCacheFile } from '../core/cache.js';
 import type { Diagnostic } from '../core/diagnostics.js';
-import { DISK } from '../read/load.js';
-import { realish } from '../read/realpath.js';
+import { readInputFile } from '../core/files.js';
+import { DISK, MAX_FILE_BYTES } from '../read/load.js';
 import type { RuleReport } from './rules.js';
 
 /** What checking one file found, before the per-run merging (check.ts). */
@@ -47,6 +47,11 @@ export class SavedChecks {
   private old: Store | undefined;
   private readonly fresh: Record<string, Entry> = {};
   private readonly hashes = new Map<string, string | null>();
+  private readonly trees = new Map<string, string>();
+  /** The bytes hashed, for the excerpts of a reused outcome (each file read once). */
+  private readonly bytes = new Map<string, Buffer>();
+  /** The saved diagnostics parsed, by index (one baseline's claims are shared by most files). */
+  private readonly parsed = new Map<number, Diagnostic>();
   private changed = false;
 
   constructor(
@@ -71,18 +76,19 @@ export class SavedChecks {
     let h = this.hashes.get(abs);
     if (h === undefined) {
       // The real path is part of the key: a link re-pointed to a byte-identical file
-      // elsewhere (outside the tree, say) is a different file, checked again.
-      const got = DISK.read(abs, abs);
-      h =
-        'buf' in got
-          ? createHash('sha256')
-              .update(`${realish(abs)}\0`)
-              .update(got.buf)
-              .digest('hex')
-          : null;
+      // elsewhere (outside the tree, say) is a different file, checked again. Read as
+      // DISK reads (the same rules); the git tree of each folder found once for the run.
+      const got = readInputFile(abs, { cap: MAX_FILE_BYTES, trees: this.trees });
+      h = got.ok ? createHash('sha256').update(`${got.real}\0`).update(got.buf).digest('hex') : null;
+      if (got.ok) this.bytes.set(abs, got.buf);
       this.hashes.set(abs, h);
     }
     return h;
+  }
+
+  /** The bytes of `abs` as hashed in this run, if it was. */
+  bytesOf(abs: string): Buffer | undefined {
+    return this.bytes.get(abs);
   }
 
   /** The saved outcome of `abs` when its chain is unchanged. */
@@ -91,12 +97,16 @@ export class SavedChecks {
       const e = this.old?.files[abs];
       if (!e || !Array.isArray(e.chain) || !e.chain.every(([p, h]) => this.hash(p) === h)) return undefined;
       const pick = (ix: number[]) => new Set(ix);
-      const ds = e.ds.map((i) => JSON.parse(this.old!.diags[i]!) as Diagnostic);
+      const ds = e.ds.map((i) => {
+        let d = this.parsed.get(i);
+        if (d === undefined) this.parsed.set(i, (d = JSON.parse(this.old!.diags[i]!) as Diagnostic));
+        return d;
+      });
       const rule = pick(e.rule),
         inh = pick(e.inherited);
       for (const [name, p] of e.sources)
         if (!texts.has(name)) {
-          const got = DISK.read(p, name);
+          const got = this.bytes.has(p) ? { buf: this.bytes.get(p)! } : DISK.read(p, name, undefined, this.trees);
           if ('buf' in got) texts.set(name, sourceText(got.buf));
         }
       this.fresh[abs] = e;

@@ -30,6 +30,12 @@ export interface InputReadOptions {
   roots?: readonly string[];
   /** Only `roots` count, not the tree the name is in (a cited document must be in its scenario's tree). */
   onlyRoots?: boolean;
+  /**
+   * The trees already found, by folder, for one command's reads: a `check` of a thousand
+   * files in one folder looks for `.git` up the path once, not once a file (no cache
+   * outlives the caller's map, so a tree made between two commands is seen).
+   */
+  trees?: Map<string, string>;
 }
 
 /** Whether `p` is `root` or inside it (both absolute, real). */
@@ -47,7 +53,16 @@ export function inGitDir(p: string): boolean {
  * The tree a name is in, as a real path: the nearest folder above it, going up the path as
  * written (not through the links it holds), with a `.git` entry; else its folder.
  */
-export function treeOfName(abs: string): string {
+export function treeOfName(abs: string, trees?: Map<string, string>): string {
+  const dir = dirname(abs);
+  const known = trees?.get(dir);
+  if (known !== undefined) return known;
+  const tree = findTree(abs);
+  trees?.set(dir, tree);
+  return tree;
+}
+
+function findTree(abs: string): string {
   for (let d = dirname(abs); ;) {
     if (existsSync(join(d, '.git'))) return realOr(d);
     const up = dirname(d);
@@ -74,7 +89,7 @@ export function readInputFile(abs: string, opts: InputReadOptions): InputRead {
     return code === 'ENOENT' || code === 'ENOTDIR' ? { ok: false, why: 'missing' } : { ok: false, why: 'unreadable', code };
   }
   if (inGitDir(real) || inGitDir(abs)) return { ok: false, why: 'in-git-dir' };
-  const allowed = [...(opts.onlyRoots ? [] : [treeOfName(abs)]), ...(opts.roots ?? [])];
+  const allowed = [...(opts.onlyRoots ? [] : [treeOfName(abs, opts.trees)]), ...(opts.roots ?? [])];
   if (!allowed.some((r) => isInside(real, r))) return { ok: false, why: 'outside-tree' };
   let size: number;
   try {

@@ -7,70 +7,134 @@ import { Decimal } from 'decimal.js';
 // scenario inputs are exact in practice; only division and pow can round.
 const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -40, toExpPos: 40 });
 
-/** An immutable exact decimal. Amounts are USD (not millions) inside the model. */
+/** The largest integer float64 holds exactly, as are all below it (2^53 - 1). */
+const SAFE = Number.MAX_SAFE_INTEGER;
+/** A whole number of at most 15 digits: always a safe integer. */
+const WHOLE = /^-?\d{1,15}$/;
+
+/**
+ * The value of `x` when it is a safe integer (whole, at most 2^53 - 1), else NaN: read
+ * from Decimal's digits (base 10^7 words, most significant first, trailing zero words
+ * dropped; `e` the decimal exponent), every step exact as each is below the result.
+ */
+function wholeOf(x: Decimal): number {
+  const w = x.d,
+    e = x.e;
+  if (!w || e > 15) return NaN;
+  const top = Math.floor(e / 7); // the first word's power of 10^7
+  if (top < w.length - 1) return NaN; // digits below the units: not whole
+  let v = 0;
+  for (let i = 0; i < w.length; i++) v = v * 1e7 + w[i]!;
+  for (let i = w.length - 1; i < top; i++) v *= 1e7;
+  // Past 2^53 - 1 a step may round, but only to a value past it too (rounding is monotonic).
+  if (v > SAFE) return NaN;
+  return x.s < 0 ? -v : v;
+}
+
+/**
+ * An immutable exact decimal. Amounts are USD (not millions) inside the model.
+ *
+ * Most amounts are whole dollars, so a Dec that is a safe integer keeps it as a number
+ * (`n`) and makes its Decimal only when asked: sums, differences and products of two such
+ * are done in float64, which is exact while the result's magnitude is at most 2^53 - 1
+ * (checked on the result: float rounding is monotonic, so a true result past it never
+ * rounds back below it), and otherwise in Decimal as before. Zero's sign follows IEEE
+ * rules, as Decimal's does. (check's exact evaluation spent most of its time allocating
+ * Decimals for sums of whole amounts.)
+ */
 export class Dec {
-  private constructor(private readonly d: Decimal) {}
+  // One form per value, so two equal Decs have equal fields (tests compare them
+  // structurally): a safe integer is `n` alone, anything else its Decimal `dx` (n NaN).
+  /** An integer's Decimal once made (a private field: not one of the value's fields). */
+  #dd: Decimal | undefined;
+  private constructor(
+    private readonly dx: Decimal | undefined,
+    /** The value when it is a safe integer, else NaN. */
+    private readonly n: number,
+  ) {}
+  private get d(): Decimal {
+    return this.dx ?? (this.#dd ??= new D(this.n));
+  }
+  private static int(n: number): Dec {
+    return new Dec(undefined, n);
+  }
+  private static dec(d: Decimal): Dec {
+    const n = wholeOf(d);
+    if (n !== n) return new Dec(d, NaN);
+    const x = new Dec(undefined, n);
+    x.#dd = d;
+    return x;
+  }
   static of(x: number | string | Dec): Dec {
     if (x instanceof Dec) return x;
-    return new Dec(new D(x));
+    if (typeof x === 'number' ? Number.isSafeInteger(x) : WHOLE.test(x)) return Dec.int(Number(x));
+    return Dec.dec(new D(x));
   }
-  static readonly ZERO = new Dec(new D(0));
-  static readonly ONE = new Dec(new D(1));
+  static readonly ZERO = Dec.int(0);
+  static readonly ONE = Dec.int(1);
   // Adding a zero gives the other value back, not a copy: the same number (a Dec is
   // immutable), and sums that start from zero or skip empty cells allocate nothing.
   plus(o: Dec): Dec {
-    return o.d.isZero() ? this : this.d.isZero() ? o : new Dec(this.d.plus(o.d));
+    if (o.isZero()) return this;
+    if (this.isZero()) return o;
+    const s = this.n + o.n; // NaN unless both are integers
+    return Math.abs(s) <= SAFE ? Dec.int(s) : Dec.dec(this.d.plus(o.d));
   }
   minus(o: Dec): Dec {
-    return o.d.isZero() ? this : new Dec(this.d.minus(o.d));
+    if (o.isZero()) return this;
+    const s = this.n - o.n;
+    return Math.abs(s) <= SAFE ? Dec.int(s) : Dec.dec(this.d.minus(o.d));
   }
   times(o: Dec | number): Dec {
-    return new Dec(this.d.times(o instanceof Dec ? o.d : o));
+    const on = o instanceof Dec ? o.n : Number.isSafeInteger(o) ? o : NaN;
+    const p = this.n * on;
+    return Math.abs(p) <= SAFE ? Dec.int(p) : Dec.dec(this.d.times(o instanceof Dec ? o.d : o));
   }
   div(o: Dec | number): Dec {
-    return new Dec(this.d.div(o instanceof Dec ? o.d : o));
+    return Dec.dec(this.d.div(o instanceof Dec ? o.d : o));
   }
   pow(o: Dec | number): Dec {
-    return new Dec(this.d.pow(o instanceof Dec ? o.d : o));
+    return Dec.dec(this.d.pow(o instanceof Dec ? o.d : o));
   }
   sqrt(): Dec {
-    return new Dec(this.d.sqrt());
+    return Dec.dec(this.d.sqrt());
   }
   neg(): Dec {
-    return new Dec(this.d.neg());
+    return this.n === this.n ? Dec.int(-this.n) : Dec.dec(this.d.neg());
   }
   abs(): Dec {
-    return new Dec(this.d.abs());
+    return this.n === this.n ? Dec.int(Math.abs(this.n)) : Dec.dec(this.d.abs());
   }
   cmp(o: Dec): number {
+    if (this.n === this.n && o.n === o.n) return this.n < o.n ? -1 : this.n > o.n ? 1 : 0;
     return this.d.cmp(o.d);
   }
   eq(o: Dec): boolean {
-    return this.d.eq(o.d);
+    return this.n === this.n && o.n === o.n ? this.n === o.n : this.d.eq(o.d);
   }
   lt(o: Dec): boolean {
-    return this.d.lt(o.d);
+    return this.n === this.n && o.n === o.n ? this.n < o.n : this.d.lt(o.d);
   }
   lte(o: Dec): boolean {
-    return this.d.lte(o.d);
+    return this.n === this.n && o.n === o.n ? this.n <= o.n : this.d.lte(o.d);
   }
   gt(o: Dec): boolean {
-    return this.d.gt(o.d);
+    return this.n === this.n && o.n === o.n ? this.n > o.n : this.d.gt(o.d);
   }
   gte(o: Dec): boolean {
-    return this.d.gte(o.d);
+    return this.n === this.n && o.n === o.n ? this.n >= o.n : this.d.gte(o.d);
   }
   isZero(): boolean {
-    return this.d.isZero();
+    return this.n === this.n ? this.n === 0 : this.d.isZero();
   }
   isNeg(): boolean {
-    return this.d.isNeg() && !this.d.isZero();
+    return this.n === this.n ? this.n < 0 : this.d.isNeg() && !this.d.isZero();
   }
   isFinite(): boolean {
-    return this.d.isFinite();
+    return this.n === this.n || this.d.isFinite();
   }
   isInteger(): boolean {
-    return this.d.isInteger();
+    return this.n === this.n || this.d.isInteger();
   }
   min(o: Dec): Dec {
     return this.lte(o) ? this : o;
@@ -79,7 +143,7 @@ export class Dec {
     return this.gte(o) ? this : o;
   }
   toNumber(): number {
-    return this.d.toNumber();
+    return this.n === this.n ? this.n : this.d.toNumber();
   }
   /** Plain decimal notation, trailing zeros dropped, rounded to `dp` places. */
   toPlain(dp = 20): string {

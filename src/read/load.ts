@@ -83,16 +83,16 @@ export interface FileSource {
   /** The name a file goes by in diagnostics and `sources`, from its display path. */
   name(display: string): string;
   /** `roots`: real folders a symbolic link may lead into besides the name's own tree. */
-  read(abs: string, name: string, roots?: readonly string[]): { buf: Buffer } | ReadFailure;
+  read(abs: string, name: string, roots?: readonly string[], trees?: Map<string, string>): { buf: Buffer } | ReadFailure;
 }
 
 export const DISK: FileSource = {
   id: 'disk',
   name: (display) => display,
-  read(abs, name, roots) {
+  read(abs, name, roots, trees) {
     // The one reader of core/files.ts: regular files only, capped, nothing in .git, a
     // symbolic link only into the tree the name is in or an allowed folder.
-    const got = readInputFile(abs, { cap: MAX_FILE_BYTES, roots });
+    const got = readInputFile(abs, { cap: MAX_FILE_BYTES, roots, trees });
     return got.ok ? { buf: got.buf } : refusal(got, name);
   },
 };
@@ -155,6 +155,11 @@ export interface LoaderOptions {
   limits?: { mechanismYears?: number };
   /** Parsed trees saved between runs (single-scenario commands; see tree-cache.ts). */
   trees?: TreeCache;
+  /**
+   * Bytes of a file already read from disk by the same rules in this command, without
+   * `roots` (check's saved results hash each file first): not read a second time.
+   */
+  bytes?: (abs: string) => Buffer | undefined;
 }
 
 export class Loader {
@@ -167,6 +172,12 @@ export class Loader {
   private readonly roots: string[];
   private readonly maxMechanismYears: number;
   private readonly trees: TreeCache | undefined;
+  private readonly bytes: LoaderOptions['bytes'];
+  /** The git tree of each folder read from, found once per Loader (core/files.ts). */
+  private readonly gitTrees = new Map<string, string>();
+  /** treeOf each scenario's real folder, and the shipped folder's real path, once per Loader. */
+  private readonly dirTrees = new Map<string, string>();
+  private shippedReal: string | undefined;
   constructor(
     private readonly cwd: string = process.cwd(),
     opts: LoaderOptions = {},
@@ -174,6 +185,7 @@ export class Loader {
     this.roots = (opts.roots ?? []).map((r) => realish(resolve(cwd, r)));
     this.maxMechanismYears = opts.limits?.mechanismYears ?? MAX_MECHANISM_YEARS;
     this.trees = opts.trees;
+    this.bytes = opts.bytes;
   }
 
   display(abs: string): string {
@@ -194,7 +206,8 @@ export class Loader {
     const result: Parsed = { diags };
     this.cache.set(key, result);
     const at: Loc = from ?? { file: name, line: 1, col: 1 };
-    const got = source.read(abs, name, roots);
+    const pre = source === DISK ? this.bytes?.(abs) : undefined;
+    const got = pre ? { buf: pre } : source.read(abs, name, roots, this.gitTrees);
     if (!('buf' in got)) {
       diags.error(got.code, got.message, at, got.hint);
       return result;
@@ -259,11 +272,14 @@ export class Loader {
     const chain: string[] = [];
     // The scenario's own tree: its git work tree, else its folder (standard input: the
     // current folder's); `extends` stays inside it, the --root folders and the shipped scenarios.
-    const roots = [treeOf(stdin ? this.cwd : dirname(realish(abs))), ...this.roots, realish(shippedDir())];
+    const dir = stdin ? this.cwd : dirname(realish(abs));
+    let tree = this.dirTrees.get(dir);
+    if (tree === undefined) this.dirTrees.set(dir, (tree = treeOf(dir)));
+    const roots = [tree, ...this.roots, (this.shippedReal ??= realish(shippedDir()))];
     const walk: Walk = { diags, stack: [], chain, roots };
-    const tree = this.loadChain(abs, src.name(this.display(abs)), walk, src);
-    if (tree && !this.withinBounds(tree, chain[0]!, diags)) return { sources: this.sources, chain };
-    return { tree, sources: this.sources, chain };
+    const merged = this.loadChain(abs, src.name(this.display(abs)), walk, src);
+    if (merged && !this.withinBounds(merged, chain[0]!, diags)) return { sources: this.sources, chain };
+    return { tree: merged, sources: this.sources, chain };
   }
 
   /** Mechanisms x horizon years within MAX_MECHANISM_YEARS (else a diagnostic, exit 2). */

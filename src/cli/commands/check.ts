@@ -57,7 +57,6 @@ export function register(program: Command, ctx: Ctx): void {
         },
       ) => {
         const io = ctx.io;
-        const loader = new Loader(io.cwd, { roots: io.roots });
         // Saved results only from a built bundle (a source tree under test has no build id).
         const dir = cacheDir(io.env),
           build = buildId();
@@ -73,6 +72,8 @@ export function register(program: Command, ctx: Ctx): void {
           opts.basis ?? null,
         ]);
         const saved = dir && build ? new SavedChecks(dir, key) : undefined;
+        // A file hashed for the saved results is not read again to be checked.
+        const loader = new Loader(io.cwd, { roots: io.roots, bytes: saved && ((abs) => saved.bytesOf(abs)) });
         const rules = { strictClaims: opts.strictClaims, strictTargets: opts.strictTargets, basis: opts.basis };
         const script = join(packageRoot(), 'dist', 'check-worker.js');
         const workers = opts.workers ?? availableParallelism() - 1;
