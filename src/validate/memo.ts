@@ -5,6 +5,7 @@
 // same as ever. The items' outputs are immutable values (Dec, strings, plain objects no
 // stage writes to), so sharing them between scenarios is safe.
 import * as z from 'zod';
+import { exactJson } from '../core/cache.js';
 import { type LMap, type LNode, toPlain } from '../read/tree.js';
 import { once } from '../kit/figures.js';
 import { isSchemaBuilt, keySchema, kindSchema, scenarioSchema, type ScenarioInput } from './schema.js';
@@ -133,10 +134,35 @@ function part(
   const id = saved?.id(name, plain);
   const hit = id === undefined ? undefined : saved!.get(id);
   if (hit) return hit;
+  // Without saved parts, by the plain value within this process (check's variants repeat
+  // one patched item of their base, each a new node).
+  const key = saved ? undefined : exactJson(plain);
+  const known = key === undefined ? undefined : byPlain.get(name)?.get(key);
+  if (known !== undefined) return { value: known };
   // A piece made alone costs a share of the whole schema: past a few, build the whole once.
   if (saved && ++unsaved > ALONE_AT_MOST) scenarioSchema();
   const r = schema(plain).safeParse(plain);
   if (!r.success) return INVALID;
   if (id !== undefined) saved!.put(id, r.data, schemaFacts);
+  if (key !== undefined && r.data !== undefined) remember(name, key, r.data);
   return { value: r.data };
+}
+
+/**
+ * Valid parts' outputs by part name and exact JSON of their plain value. JSON types only
+ * (toPlain), numbers JSON does not keep excluded, so one key is one input, and zod's output
+ * for one input is one value. Bounded, as a library's process may live long.
+ */
+const byPlain = new Map<string, Map<string, unknown>>();
+let remembered = 0;
+const REMEMBER_AT_MOST = 4096;
+
+function remember(name: string, key: string, value: unknown): void {
+  if (++remembered > REMEMBER_AT_MOST) {
+    byPlain.clear();
+    remembered = 1;
+  }
+  let m = byPlain.get(name);
+  if (!m) byPlain.set(name, (m = new Map()));
+  m.set(key, value);
 }
