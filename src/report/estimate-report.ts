@@ -309,7 +309,7 @@ function booksParas({ s, b }: View): Block[] {
     out.push({
       kind: 'para',
       strong: `${b.code} in ${b.currency}. `,
-      text: `Its own currency: every amount in this section is the plan's ${s.currency} figure converted to ${rateText(s, b)}; tables that set sponsors side by side stay in ${s.currency}.`,
+      text: `Its own currency: every amount in this section is the plan's ${s.currency} figure converted to ${b.currency} at ${rateText(s, b)}; tables that set sponsors side by side stay in ${s.currency}.`,
     });
   if (b.own)
     out.push({
@@ -482,7 +482,7 @@ export function buildEstimate(d: EstimateData, u?: EstimateUncertainty): Report 
       ...s.governments
         .map((g) => sponsorBooks(s, g.code))
         .filter((b) => b.rate)
-        .map((b) => `${b.code}'s own section in ${rateText(s, b)}.`),
+        .map((b) => `${b.code}'s own section in ${b.currency} at ${rateText(s, b)}.`),
       "One government at a time: no budget is ever added to another government's.",
     ],
     highlights: [],

@@ -53,7 +53,7 @@ export function booksYearKind(s: Scenario, b: SponsorBooks): 'calendar' | 'fisca
 }
 
 /**
- * The conversion in a sentence: "ILS at the stated 4 ILS per EUR (exchangeRates.ILS: source)",
+ * The conversion in a sentence: "the stated 4 ILS per EUR (exchangeRates.ILS: source)",
  * with the range named when the rate has one (its base value is used).
  */
 export function rateText(s: Scenario, b: SponsorBooks): string {
@@ -61,5 +61,5 @@ export function rateText(s: Scenario, b: SponsorBooks): string {
   const { value, fig, ranged } = b.rate;
   const v = fig.value;
   const range = ranged ? `; the rate is a range, ${v.low.toPlain(6)} to ${v.high.toPlain(6)}, and its base value is used` : '';
-  return `${b.currency} at the stated ${value.toPlain(6)} ${b.currency} per ${s.currency} (exchangeRates.${b.currency}: ${fig.source ?? 'no source given'}${range})`;
+  return `the stated ${value.toPlain(6)} ${b.currency} per ${s.currency} (exchangeRates.${b.currency}: ${fig.source ?? 'no source given'}${range})`;
 }
