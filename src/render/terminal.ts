@@ -187,7 +187,7 @@ export function renderTable(t: TableModel, k: ChalkInstance, width: number): str
 }
 
 /** A table as a list: per row, the `line` cells on one line (after the first two, each named by its column), the rest wrapped beneath. */
-function renderList(t: TableModel, list: NonNullable<TableModel['list']>, k: ChalkInstance, width: number): string {
+export function renderList(t: TableModel, list: NonNullable<TableModel['list']>, k: ChalkInstance, width: number): string {
   const out: string[] = [];
   const named = list.named ?? 2;
   for (const r of t.rows) {
