@@ -3,10 +3,11 @@
 // tables round to the million). The same lines as the report (report/estimate-report.ts).
 import { millionsOf } from '../core/currency.js';
 import { millions } from '../core/money.js';
-import { type EstimateData, type Series, sumOf } from '../report/estimate.js';
+import { type EstimateData, scaleEstimates, type Series, sumOf } from '../report/estimate.js';
 import { estimateColumns, estimateLines, probabilitySource } from '../report/estimate-report.js';
 import { type CsvValue, toCsv } from './csv.js';
 import { yearName } from '../model/scenario.js';
+import { booksYear, sponsorBooks } from '../report/sponsor-books.js';
 
 export const ESTIMATE_JSON_VERSION = 2;
 
@@ -64,6 +65,7 @@ export function estimateJson(d: EstimateData): unknown {
             const ex = d.expected?.find((x) => x.gov === sp.gov);
             return ex ? sponsorJson(d, ex) : null;
           })(),
+          ...ownBooksJson(d, sp),
         },
       ]),
     ),
@@ -75,6 +77,35 @@ export function estimateJson(d: EstimateData): unknown {
       probabilitySource: probabilitySource(e),
     })),
   };
+}
+
+/**
+ * A sponsor with its own currency or fiscal years: its currency and rate, its estimate lines in
+ * that currency (the same keys; the fields above stay in the plan's currency) and its own label
+ * for each plan year. Nothing for a sponsor whose books are the plan's, so such JSON is unchanged.
+ */
+function ownBooksJson(d: EstimateData, sp: EstimateData['sponsors'][number]): Record<string, unknown> {
+  const s = d.scenario;
+  const b = sponsorBooks(s, sp.gov);
+  const out: Record<string, unknown> = {};
+  if (b.rate) {
+    const v = b.rate.fig.value;
+    out.currency = b.currency;
+    out.exchangeRate = {
+      perPlanUnit: b.rate.value.toPlain(),
+      range: b.rate.ranged ? { low: v.low.toPlain(), high: v.high.toPlain() } : null,
+      source: b.rate.fig.source ?? null,
+    };
+    out.inOwnCurrency = {
+      units: `${millionsOf(b.currency)}, exact: the plan's amounts x exchangeRate.perPlanUnit`,
+      ...sponsorJson(d, scaleEstimates([sp], b.rate.value)[0]!),
+    };
+  }
+  if (b.own)
+    out.ownYears = Object.fromEntries(
+      Array.from({ length: s.horizon.years }, (_, y) => [yearName(s.horizon, y), booksYear(s, b, y)]),
+    );
+  return out;
 }
 
 export function estimateCsv(d: EstimateData): string {

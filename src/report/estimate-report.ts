@@ -8,11 +8,13 @@ import { onOwnBooks } from '../model/bases.js';
 import { Dec, displayMillions } from '../core/money.js';
 import type { Summary } from '../simulate/stats.js';
 import { type Event, type Horizon, probabilityAssumed, type Scenario, yearName } from '../model/scenario.js';
-import { type EstimateData, type Series, type SponsorEstimate, sumOf } from './estimate.js';
+import { type EstimateData, scaleEstimates, type Series, type SponsorEstimate, sumOf } from './estimate.js';
 import { assumedLine } from './assumed.js';
 import { inputRows } from './inputs.js';
-import { type Cell, left, type Report, right, type Row, type Section, text } from './model.js';
+import { type Block, type Cell, left, type Report, right, type Row, type Section, text } from './model.js';
 import { horizonText } from './run.js';
+import { booksStart, booksYear, booksYearKind, rateText, type SponsorBooks, sponsorBooks } from './sponsor-books.js';
+import { attributionText } from '../model/fiscal.js';
 
 export interface EstimateColumn {
   /** FY2027, or a span of years such as 2027-2031. */
@@ -25,12 +27,25 @@ const capitalized = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
 export function estimateColumns(start: number | Horizon, years: number): EstimateColumn[] {
   const h = typeof start === 'number' ? { start } : start;
+  return labelledColumns((y) => yearName(h, y), h.start, years);
+}
+
+function labelledColumns(label: (y: number) => string, start: number, years: number): EstimateColumn[] {
   const cols: EstimateColumn[] = Array.from({ length: years }, (_, y) => ({
-    label: yearName(h, y),
+    label: label(y),
     years: [y, y] as [number, number],
   }));
-  return [...cols, ...spanColumns(h.start, years)];
+  return [...cols, ...spanColumns(start, years)];
 }
+
+/** A sponsor's table as its own books show it: the plan's scenario, its currency and its years. */
+interface View {
+  s: Scenario;
+  b: SponsorBooks;
+}
+const viewColumns = (v: View, years: number) => labelledColumns((y) => booksYear(v.s, v.b, y), booksStart(v.s, v.b), years);
+const viewYear = (v: View, y: number) => booksYear(v.s, v.b, y);
+const byYearHeader = (v: View) => left(`By ${booksYearKind(v.s, v.b)} year, ${millionsInWords(v.b.currency)}`);
 
 function spanColumns(start: number, years: number): EstimateColumn[] {
   const span = (n: number): EstimateColumn => ({ label: `${start}-${start + n - 1}`, years: [0, n - 1] });
@@ -78,20 +93,17 @@ const heading = (label: string, cols: EstimateColumn[]): Row => ({
 });
 const nonZero = (xs: Series) => xs.some((v) => !v.isZero());
 
-function summaryTable(sp: SponsorEstimate, s: Scenario) {
+function summaryTable(sp: SponsorEstimate, v: View) {
   const L = estimateLines(sp);
-  const cols = [{ label: yearName(s.horizon, 0), years: [0, 0] as [number, number] }, ...spanColumns(s.horizon.start, L.N)];
-  const after = yearName(s.horizon, L.N);
+  const cols = [{ label: viewYear(v, 0), years: [0, 0] as [number, number] }, ...spanColumns(booksStart(v.s, v.b), L.N)];
+  const after = viewYear(v, L.N);
   const yes = (b: boolean) => (b ? 'Yes' : 'No');
   const paygo = nonZero(L.netDirect) || nonZero(L.revenues) || nonZero(L.directAuthority);
   return {
     kind: 'table' as const,
     id: `table-estimate-${sp.gov}-summary`,
     title: 'Summary',
-    columns: [
-      left(`By ${s.horizon.calendar ? 'calendar' : 'fiscal'} year, ${millionsInWords(s.currency)}`),
-      ...cols.map((c) => right(c.label)),
-    ],
+    columns: [byYearHeader(v), ...cols.map((c) => right(c.label))],
     rows: [
       row('Direct spending (outlays)', L.netDirect, cols),
       row('Revenues', L.revenues, cols),
@@ -100,10 +112,10 @@ function summaryTable(sp: SponsorEstimate, s: Scenario) {
     ],
     notes: [
       `Statutory pay-as-you-go procedures apply? ${yes(paygo)}.`,
-      ...laterEffects(L, yearName(s.horizon, L.N - 1), after),
+      ...laterEffects(L, viewYear(v, L.N - 1), after),
       'Contains an intergovernmental mandate? None modeled (the plan states no requirement on other governments).',
       'Contains a private-sector mandate? None modeled (private capital in the plan is voluntary).',
-      roundingNote(s.currency),
+      roundingNote(v.b.currency),
     ],
   };
 }
@@ -137,9 +149,9 @@ function laterEffects(L: ReturnType<typeof estimateLines>, last: string, after: 
   ];
 }
 
-function costTable(sp: SponsorEstimate, s: Scenario) {
+function costTable(sp: SponsorEstimate, v: View) {
   const L = estimateLines(sp);
-  const cols = estimateColumns(s.horizon, L.N);
+  const cols = viewColumns(v, L.N);
   const rows: Row[] = [
     heading('Direct spending', cols),
     row('  Estimated budget authority', L.directAuthority, cols),
@@ -153,7 +165,7 @@ function costTable(sp: SponsorEstimate, s: Scenario) {
     row('  Estimated outlays', L.discretionaryOutlays, cols, true),
     ...(nonZero(L.administrative) ? [row('  of which administrative costs', L.administrative, cols)] : []),
   ];
-  const last = yearName(s.horizon, L.N - 1);
+  const last = viewYear(v, L.N - 1);
   const after = [
     ['direct spending', L.netDirect[L.N]!],
     ['spending subject to appropriation', L.discretionaryOutlays[L.N]!],
@@ -164,13 +176,10 @@ function costTable(sp: SponsorEstimate, s: Scenario) {
     kind: 'table' as const,
     id: `table-estimate-${sp.gov}-cost`,
     title: 'Estimated cost',
-    columns: [
-      left(`By ${s.horizon.calendar ? 'calendar' : 'fiscal'} year, ${millionsInWords(s.currency)}`),
-      ...cols.map((c) => right(c.label)),
-    ],
+    columns: [byYearHeader(v), ...cols.map((c) => right(c.label))],
     rows,
     notes: [
-      roundingNote(s.currency),
+      roundingNote(v.b.currency),
       ...after
         .filter(([, v]) => !v.isZero())
         .map(
@@ -186,8 +195,8 @@ function costTable(sp: SponsorEstimate, s: Scenario) {
   };
 }
 
-function mechanismTable(sp: SponsorEstimate, s: Scenario) {
-  const cols = estimateColumns(s.horizon, s.horizon.years);
+function mechanismTable(sp: SponsorEstimate, v: View) {
+  const cols = viewColumns(v, v.s.horizon.years);
   const part = (direct: boolean): Row[] => {
     const ls = sp.mechs.filter((l) => l.direct === direct);
     if (!ls.length) return [];
@@ -203,10 +212,7 @@ function mechanismTable(sp: SponsorEstimate, s: Scenario) {
     kind: 'table' as const,
     id: `table-estimate-${sp.gov}-mechanisms`,
     title: 'By mechanism',
-    columns: [
-      left(`By ${s.horizon.calendar ? 'calendar' : 'fiscal'} year, ${millionsInWords(s.currency)}`),
-      ...cols.map((c) => right(c.label)),
-    ],
+    columns: [byYearHeader(v), ...cols.map((c) => right(c.label))],
     rows: [...part(true), ...part(false)],
     // A tax credit has no spending to show here: its revenue loss is on the Revenues line above.
     empty: nonZero(sp.revenues)
@@ -214,22 +220,19 @@ function mechanismTable(sp: SponsorEstimate, s: Scenario) {
       : 'No budget effect on this basis.',
     notes: [
       ...(sp.mechs.length ? [[...new Map(sp.mechs.map((l) => [l.id, `${l.id}: ${l.label}`])).values()].join('; ') + '.'] : []),
-      roundingNote(s.currency),
+      roundingNote(v.b.currency),
     ],
   };
 }
 
-function paygoTable(sp: SponsorEstimate, s: Scenario) {
+function paygoTable(sp: SponsorEstimate, v: View) {
   const L = estimateLines(sp);
-  const cols = estimateColumns(s.horizon, L.N);
+  const cols = viewColumns(v, L.N);
   return {
     kind: 'table' as const,
     id: `table-estimate-${sp.gov}-paygo`,
     title: 'Pay-as-you-go effects',
-    columns: [
-      left(`By ${s.horizon.calendar ? 'calendar' : 'fiscal'} year, ${millionsInWords(s.currency)}`),
-      ...cols.map((c) => right(c.label)),
-    ],
+    columns: [byYearHeader(v), ...cols.map((c) => right(c.label))],
     rows: [
       row('Net increase or decrease (-) in the deficit', L.deficit, cols, true),
       row('  Memorandum: changes in outlays', L.netDirect, cols),
@@ -237,13 +240,13 @@ function paygoTable(sp: SponsorEstimate, s: Scenario) {
     ],
     notes: [
       'Direct spending and revenues only; spending subject to appropriation is not subject to pay-as-you-go.',
-      roundingNote(s.currency),
+      roundingNote(v.b.currency),
     ],
   };
 }
 
-function gatesTable(sp: SponsorEstimate, ex: SponsorEstimate | undefined, s: Scenario) {
-  const spans = spanColumns(s.horizon.start, s.horizon.years);
+function gatesTable(sp: SponsorEstimate, ex: SponsorEstimate | undefined, v: View) {
+  const spans = spanColumns(booksStart(v.s, v.b), v.s.horizon.years);
   const a = estimateLines(sp);
   const e = ex ? estimateLines(ex) : undefined;
   const line = (label: string, key: 'netDirect' | 'authorization' | 'discretionaryOutlays'): Row => ({
@@ -254,7 +257,7 @@ function gatesTable(sp: SponsorEstimate, ex: SponsorEstimate | undefined, s: Sce
     id: `table-estimate-${sp.gov}-gates`,
     title: 'Gates: as drafted and at expected value',
     columns: [
-      left(capitalized(millionsInWords(s.currency))),
+      left(capitalized(millionsInWords(v.b.currency))),
       ...spans.flatMap((c) => [right(`${c.label} as drafted`), ...(e ? [right(`${c.label} expected`)] : [])]),
     ],
     rows: [
@@ -276,21 +279,45 @@ function basisOf(s: Scenario, gov: string, id: string, label: string): string {
   return own ? `${label} basis does not apply: its own books, ${own.own.label} basis` : `${label} basis`;
 }
 
-function sponsorSection(d: EstimateData, sp: SponsorEstimate): Section {
+function sponsorSection(d: EstimateData, plan: SponsorEstimate): Section {
   const s = d.scenario;
-  const ex = d.expected?.find((x) => x.gov === sp.gov);
+  const v: View = { s, b: sponsorBooks(s, plan.gov) };
+  // In its own currency: every amount times the rate's base value (exact; rounded only for display).
+  const inOwn = (x: SponsorEstimate) => (v.b.rate ? scaleEstimates([x], v.b.rate.value)[0]! : x);
+  const sp = inOwn(plan);
+  const found = d.expected?.find((x) => x.gov === sp.gov);
+  const ex = found && inOwn(found);
   const gated = s.events.some((e) => e.probability !== undefined);
   return {
     id: `estimate-${sp.gov}`,
     title: `${sp.name}: cost estimate (${basisOf(s, sp.gov, d.basis.id, d.basis.label)})`,
     blocks: [
-      summaryTable(sp, s),
-      costTable(sp, s),
-      mechanismTable(sp, s),
-      paygoTable(sp, s),
-      ...(gated ? [gatesTable(sp, ex, s)] : []),
+      ...booksParas(v),
+      summaryTable(sp, v),
+      costTable(sp, v),
+      mechanismTable(sp, v),
+      paygoTable(sp, v),
+      ...(gated ? [gatesTable(sp, ex, v)] : []),
     ],
   };
+}
+
+/** What a sponsor's own books change in its section: its currency, its years (nothing for the plan's own). */
+function booksParas({ s, b }: View): Block[] {
+  const out: Block[] = [];
+  if (b.rate)
+    out.push({
+      kind: 'para',
+      strong: `${b.code} in ${b.currency}. `,
+      text: `Its own currency: every amount in this section is the plan's ${s.currency} figure converted to ${b.currency} at ${rateText(s, b)}; tables that set sponsors side by side stay in ${s.currency}.`,
+    });
+  if (b.own)
+    out.push({
+      kind: 'para',
+      strong: `${b.code} in its own fiscal years. `,
+      text: `${capitalized(attributionText(b.own, s.horizon.start, yearName(s.horizon, 0)))}.`,
+    });
+  return out;
 }
 
 /** A gate's probability as the plan cites it, or marked as the scenario author's assumption. */
@@ -420,6 +447,7 @@ function uncertaintySection(d: EstimateData, u: EstimateUncertainty): Section {
         rows,
         notes: [
           'Low and high cases: every range at its low or high end, gates as drafted. Administrative costs and receipts are not included.',
+          ...ownCurrencyNote(s),
           sim
             ? `Simulated: ${sim.trials} trials (seed ${sim.seed}); ranges drawn and gates drawn with their probabilities (see the basis of estimate for their sources)${d.baseline.kind === 'scenario' ? '; each trial is the plan less the baseline with the same draws' : ''}.`
             : 'Add `--simulate N` for percentiles from N trials that also draw the gates.',
@@ -427,6 +455,17 @@ function uncertaintySection(d: EstimateData, u: EstimateUncertainty): Section {
       },
     ],
   };
+}
+
+/** Said wherever sponsors stand side by side: every row is in the plan's currency, its own or not. */
+function ownCurrencyNote(s: Scenario): string[] {
+  const own = s.governments.map((g) => sponsorBooks(s, g.code)).filter((b) => b.rate);
+  if (!own.length) return [];
+  return [
+    `Every sponsor here in the plan's currency (${millionsInWords(s.currency)}), including ${own
+      .map((b) => `${b.code}, whose own section is in ${b.currency}`)
+      .join('; ')}.`,
+  ];
 }
 
 export function buildEstimate(d: EstimateData, u?: EstimateUncertainty): Report {
@@ -440,6 +479,10 @@ export function buildEstimate(d: EstimateData, u?: EstimateUncertainty): Report 
         : 'Incremental to current law as the plan states it (its `currentLaw:` items).',
       ...(d.baseline.kind === 'scenario' && d.baseline.assumed ? [d.baseline.assumed] : []),
       ...[assumedLine(s)].filter((x) => x !== undefined),
+      ...s.governments
+        .map((g) => sponsorBooks(s, g.code))
+        .filter((b) => b.rate)
+        .map((b) => `${b.code}'s own section in ${b.currency} at ${rateText(s, b)}.`),
       "One government at a time: no budget is ever added to another government's.",
     ],
     highlights: [],

@@ -198,13 +198,14 @@ function expectedEstimates(ev: Evaluation, b: number, currentLaw: boolean): Spon
       fig: (f) => f.value[ev.case],
       event: (e: Event) => outcome.get(e.key) ?? e.holds,
     };
-    const one = scale(sponsorEstimates(s, compute(s, Exact, pick), b, currentLaw), weight);
-    acc = acc === null ? one : subtractEstimates(acc, scale(one, Dec.ONE.neg()));
+    const one = scaleEstimates(sponsorEstimates(s, compute(s, Exact, pick), b, currentLaw), weight);
+    acc = acc === null ? one : subtractEstimates(acc, scaleEstimates(one, Dec.ONE.neg()));
   }
   return acc;
 }
 
-function scale(xs: SponsorEstimate[], k: Dec): SponsorEstimate[] {
+/** Every amount of each estimate times k (a gate pattern's weight, an exchange rate). */
+export function scaleEstimates(xs: SponsorEstimate[], k: Dec): SponsorEstimate[] {
   const t = (x: Series) => x.map((v) => v.times(k));
   return xs.map((x) => ({
     ...x,

@@ -11,8 +11,10 @@ import { metricJson, metricText, verdictText } from '../values.js';
 import { type Block, left, money, ptr, right, type Row, text } from '../model.js';
 import type { RunContext, RunSection } from './context.js';
 import { ownYearBlocks } from './own-years.js';
+import { inBooks, rateText, sponsorBooks } from '../sponsor-books.js';
 
-function floorBlocks({ s, m, N, govs, floor }: RunContext): Block[] {
+function floorBlocks(rc: RunContext): Block[] {
+  const { s, m, N, govs, floor } = rc;
   if (floor === null) return [];
   const f0 = s.targets.floor;
   const rows: Row[] = [];
@@ -65,9 +67,29 @@ function floorBlocks({ s, m, N, govs, floor }: RunContext): Block[] {
       rows,
       notes: [
         `Readings: budget cost on each scoring basis (${m.planBases.map((b) => b.id).join(', ')}), or all public commitment; the plan does not say which it means. Average: the ${N}-year average against the floor; Years: years at or above it; Shortfall: what the ${N} years lack in total (${N} x the average's gap to the floor).${onlyOwn(s, m.planBases)}`,
+        ...ownCurrencyFloors(rc, floor),
       ],
     },
   ];
+}
+
+/**
+ * A sponsor with its own currency: its floor and averages in that currency, in a note of
+ * their own (the table's column stays in the plan's currency; verdicts are the same either way).
+ */
+function ownCurrencyFloors({ s, m, govs }: RunContext, floor: Dec): string[] {
+  return govs.flatMap((g) => {
+    const b = sponsorBooks(s, g);
+    if (!b.rate) return [];
+    const sp = s.governments.find((x) => x.code === g)!;
+    const averages = [
+      ...basesFor(sp).map((x) => `${displayMillions(inBooks(b, m.floor(g, 'appropriated', BASES.indexOf(x)).average))} ${x.id}`),
+      `${displayMillions(inBooks(b, m.floor(g, 'commitment').average))} commitment`,
+    ];
+    return [
+      `${g} in ${b.currency}: floor ${displayMillions(inBooks(b, floor))} a year; average ${averages.join(', ')}; converted at ${rateText(s, b)}.`,
+    ];
+  });
 }
 
 function targetBlocks({ s, N, m, target: t }: RunContext): Block[] {
