@@ -549,6 +549,8 @@ export const M = {
   claimsVerboseHint: 'check --verbose shows each claim with its figures and source; --strict-claims makes them errors',
   // compare (src/measure/compare.ts, cli/commands/compare.ts)
   compareNoGovernment: (g: string) => `no government ${g} in this scenario`,
+  compareBasisNotApplicable: (basis: string, g: string) =>
+    `the ${basis} basis does not apply to ${g} in this scenario (its budget is read on its own books)`,
   compareOtherHorizon: 'another horizon: totals over different years are not compared',
   compareOtherCurrency: (c: string, base: string) =>
     `in ${c}, the reference in ${base}: amounts in two currencies are not compared`,

@@ -5,7 +5,7 @@
 // a silent zero.
 import { type Dec, Exact } from '../core/money.js';
 import { M } from '../core/messages.js';
-import { BASES, type Basis } from '../model/bases.js';
+import { BASES, type Basis, basesFor } from '../model/bases.js';
 import { type Expr, parseExpr, refsOf } from '../model/expr.js';
 import { namesOf } from '../model/names.js';
 import { valueUnit, type ValueUnit } from '../model/paths.js';
@@ -71,6 +71,21 @@ const has = (ev: Evaluation, g: string | null) => g === null || ev.measure.govs.
 const noGov = (g: string | null): Answer => ({ na: M.compareNoGovernment(g ?? '') });
 const basisIndex = (id: string) => BASES.findIndex((b) => b.id === id);
 
+/** Whether scoring basis `basis` applies to sponsor `g` of a scenario (model/bases.ts basesFor). */
+function appliesTo(ev: Evaluation, g: string, basis: string): boolean {
+  const sp = ev.scenario.governments.find((x) => x.code === g);
+  return sp !== undefined && basesFor(sp).some((b) => b.id === basis);
+}
+
+/**
+ * A sponsor's answer on a basis: n/a where the sponsor is not in the scenario or the basis
+ * does not apply to it (its figure there would be its own books', shown on their own row).
+ */
+function onBasis(ev: Evaluation, g: string, basis: string, answer: () => Answer): Answer {
+  if (!has(ev, g)) return noGov(g);
+  return appliesTo(ev, g, basis) ? answer() : { na: M.compareBasisNotApplicable(basis, g) };
+}
+
 function moneyRow(
   metric: 'publicCommitment' | 'budgetCost' | 'outlays' | 'privateMobilized' | 'headlineMobilization',
   g: string | null,
@@ -85,10 +100,13 @@ function moneyRow(
     unit: 'amount',
     overHorizon: true,
     json: `/metrics/${key}/${scopeKey(g)}`,
-    answer: (ev) =>
-      has(ev, g)
-        ? { value: ev.measure.money(metric, g, undefined, undefined, basis === null ? undefined : basisIndex(basis)) }
-        : noGov(g),
+    answer: (ev) => {
+      const value = () => ({
+        value: ev.measure.money(metric, g, undefined, undefined, basis === null ? undefined : basisIndex(basis)),
+      });
+      if (g === null) return value();
+      return basis === null ? (has(ev, g) ? value() : noGov(g)) : onBasis(ev, g, basis, value);
+    },
   };
 }
 
@@ -100,14 +118,24 @@ export function comparedBases(evs: readonly Evaluation[]): Basis[] {
 /**
  * The rows a memo needs: public commitment, budget cost on each basis, outlays, private
  * capital mobilized, headline mobilization, the multiplier on each basis, every floor
- * verdict (each government, each basis and the commitment reading) and the target.
+ * verdict (each government, each basis and the commitment reading) and the target. A
+ * sponsor has rows only on the bases that apply to it in one of the options (`evs`; a
+ * sponsor on cash books has none on the federal basis), n/a in an option where one does not.
  */
-export function defaultRows(govs: string[], floor: boolean, target: boolean, bases: readonly Basis[] = BASES): RowSpec[] {
+export function defaultRows(
+  govs: string[],
+  floor: boolean,
+  target: boolean,
+  bases: readonly Basis[] = BASES,
+  evs: readonly Evaluation[] = [],
+): RowSpec[] {
   const scopes: (string | null)[] = [...govs, null];
   const who = (g: string | null) => (g === null ? 'total' : g);
+  // Without the options to ask, every basis is shown for every sponsor (as before).
+  const shown = (g: string | null, b: Basis) => g === null || !evs.length || evs.some((ev) => appliesTo(ev, g, b.id));
   const rows: RowSpec[] = scopes.map((g) => moneyRow('publicCommitment', g, null, `Public commitment, ${who(g)}`));
   for (const b of bases)
-    for (const g of scopes) rows.push(moneyRow('budgetCost', g, b.id, `Budget cost (${b.label}), ${who(g)}`));
+    for (const g of scopes) if (shown(g, b)) rows.push(moneyRow('budgetCost', g, b.id, `Budget cost (${b.label}), ${who(g)}`));
   for (const b of bases) rows.push(moneyRow('outlays', null, b.id, `Outlays (${b.label}), total`));
   rows.push(moneyRow('privateMobilized', null, null, 'Private capital mobilized, total'));
   rows.push(moneyRow('headlineMobilization', null, null, 'Headline mobilization'));
@@ -132,7 +160,7 @@ export function defaultRows(govs: string[], floor: boolean, target: boolean, bas
     });
   if (floor)
     for (const g of govs) {
-      for (const b of bases)
+      for (const b of bases.filter((x) => shown(g, x)))
         for (const field of ['met', 'everyYear'] as const)
           rows.push({
             path: `floor.${g}.appropriated.${field}`,
@@ -141,7 +169,7 @@ export function defaultRows(govs: string[], floor: boolean, target: boolean, bas
             unit: 'boolean',
             overHorizon: false,
             json: `/metrics/floor/${g}/appropriated/${field}`,
-            answer: (ev) => (has(ev, g) ? { value: ev.measure.floor(g, 'appropriated', basisIndex(b.id))[field] } : noGov(g)),
+            answer: (ev) => onBasis(ev, g, b.id, () => ({ value: ev.measure.floor(g, 'appropriated', basisIndex(b.id))[field] })),
           });
       for (const field of ['met', 'everyYear'] as const)
         rows.push({

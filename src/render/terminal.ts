@@ -25,14 +25,23 @@ export function makeChalk(isTTY: boolean, env: NodeJS.ProcessEnv): ChalkInstance
 /** How wide a string shows (code points; tabs and controls never reach here). */
 export const widthOf = (s: string) => Math.max(0, ...s.split('\n').map((l) => [...l].length));
 
-/** Word-wraps text to `width` columns; a word longer than the line is cut with an ellipsis. */
+/**
+ * Word-wraps text to `width` columns. A word longer than the line (a file or metric path) is
+ * broken onto lines after a `.`, `+` or `/` (breakLongWords), never cut: it must stay readable.
+ */
 export function wrap(s: string, width: number, indent = ''): string[] {
   const out: string[] = [];
+  const room = Math.max(1, width - indent.length);
   for (const para of safe(s).split('\n')) {
     let line = '';
     for (let word of para.split(' ')) {
-      const room = width - indent.length;
-      if ([...word].length > room) word = `${[...word].slice(0, Math.max(1, room - 1)).join('')}…`;
+      if ([...word].length > room) {
+        const parts = breakLongWords(word, room).split('\n');
+        if (line) out.push(indent + line);
+        out.push(...parts.slice(0, -1).map((p) => indent + p));
+        line = '';
+        word = parts[parts.length - 1]!;
+      }
       if (line && [...line].length + 1 + [...word].length > room) {
         out.push(indent + line);
         line = word;
@@ -45,9 +54,9 @@ export function wrap(s: string, width: number, indent = ''): string[] {
 
 /**
  * A cell's text for a column `room` wide: each word longer than that broken onto lines after
- * a `.` or `+` (or before a `[`), so an identifier reads in parts (`mechanisms[F-3].` /
- * `obligations.US.amount`) instead of being cut with an ellipsis; a part with none of them is
- * broken where it must be.
+ * a `.`, `+` or `/` (or before a `[`), so an identifier or a file path reads in parts
+ * (`mechanisms[F-3].` / `obligations.US.amount`) instead of being cut with an ellipsis; a
+ * part with none of them is broken where it must be.
  */
 export function breakLongWords(s: string, room: number): string {
   if (room < 1) return s;
@@ -60,7 +69,7 @@ export function breakLongWords(s: string, room: number): string {
   const breakWord = (w: string) => {
     const lines: string[] = [];
     let cur = '';
-    for (const p of w.split(/(?<=[.+])|(?=\[)/).flatMap(pieces)) {
+    for (const p of w.split(/(?<=[.+/])|(?=\[)/).flatMap(pieces)) {
       if (cur && [...cur].length + [...p].length > room) {
         lines.push(cur);
         cur = p;
@@ -178,7 +187,7 @@ export function renderTable(t: TableModel, k: ChalkInstance, width: number): str
 }
 
 /** A table as a list: per row, the `line` cells on one line (after the first two, each named by its column), the rest wrapped beneath. */
-function renderList(t: TableModel, list: NonNullable<TableModel['list']>, k: ChalkInstance, width: number): string {
+export function renderList(t: TableModel, list: NonNullable<TableModel['list']>, k: ChalkInstance, width: number): string {
   const out: string[] = [];
   const named = list.named ?? 2;
   for (const r of t.rows) {

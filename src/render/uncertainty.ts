@@ -16,7 +16,7 @@ import type { VarianceShare } from '../simulate/variance.js';
 import type { PairedDifference, SimResult } from '../simulate/simulate.js';
 import { proportionSe, wilson, Z975 } from '../simulate/stats.js';
 import { type CsvValue, toCsv } from './csv.js';
-import { renderTable, wrap } from './terminal.js';
+import { renderList, renderTable, widthOf, wrap } from './terminal.js';
 
 /** A simple terminal table from string rows, fitted to the width. */
 function tableOf(
@@ -39,6 +39,31 @@ function tableOf(
     rows: rows.map((r) => ({ cells: r.map((x) => (typeof x === 'string' ? text(x) : x)) })),
   };
   return renderTable(t, c, width);
+}
+
+/**
+ * The uncertain inputs: a table where it fits whole; narrower, a list (each path or event on
+ * its line, its meaning and range beneath), since a table then breaks every path over lines
+ * beside a Meaning column that keeps its width.
+ */
+function inputsTable(rows: string[][], c: ChalkInstance, width: number): string {
+  const head = ['Uncertain input', 'Meaning', 'Low', 'Base', 'High'];
+  // The table's natural width: each column's widest text, a space either side, and the borders.
+  const natural = head.reduce((a, h, i) => a + Math.max(widthOf(h), ...rows.map((r) => widthOf(r[i] ?? ''))) + 3, 1);
+  if (natural <= width) return tableOf(head, rows, ['left', 'left'], c, width);
+  const t: Table = {
+    kind: 'table',
+    id: 't',
+    columns: [left('Uncertain input'), left('Range')],
+    rows: rows.map(([input, meaning, low, base, high]) => ({
+      cells: [
+        text(input!),
+        text([meaning, ...[`low ${low}`, `base ${base}`, `high ${high}`].filter((x) => !x.endsWith(' '))].join(' · ')),
+      ],
+    })),
+    list: { line: [0], beneath: [1] },
+  };
+  return [c.bold('Uncertain inputs (meaning · low, base, high)'), renderList(t, t.list!, c, width)].join('\n');
 }
 
 const labelCtx = (s: Scenario): MetricContext => ({
@@ -328,7 +353,7 @@ export function renderSimulate(s: Scenario, r: SimResult, c: ChalkInstance, widt
       e.probability ? rateText(e.probability.value.base) : e.words[e.holds ? 1 : 0],
       '',
     ]);
-  out.push(tableOf(['Uncertain input', 'Meaning', 'Low', 'Base', 'High'], inputRows, ['left', 'left'], c, width));
+  out.push(inputsTable(inputRows, c, width));
   out.push('');
   const section = (prefix: string) => {
     const rows: string[][] = [];

@@ -1,6 +1,7 @@
 // simulate at 80 and 100 columns (issue 26 item 4): the table of horizon totals keeps its
-// Scope column beside every figure (it was split off at 80), and an input's path is broken
-// at its `.` parts rather than cut with an ellipsis.
+// Scope column beside every figure (it was split off at 80), the uncertain inputs are a list
+// (a path whole on its line, its meaning and range beneath) where their table does not fit,
+// and an identifier is broken at its `.` parts rather than cut with an ellipsis.
 import { describe, expect, it } from 'vitest';
 import { breakLongWords } from '../../src/render/terminal.js';
 import { cli } from '../support/cli.js';
@@ -32,17 +33,28 @@ describe('simulate at 80 and 100 columns', () => {
         expect(['US', 'IL', 'total']).toContain(c[1]);
         expect(c).toHaveLength(6);
       }
-      // The inputs' first column read down (a path's parts on their lines) holds each path whole.
-      const inputs = lines.slice(lines.findIndex((l) => l.includes('Uncertain input')) + 2);
-      const column = inputs
-        .slice(
-          0,
-          inputs.findIndex((l) => l.startsWith('└')),
-        )
-        .map((l) => cellsOf(l)[0]);
-      expect(column.join('')).toContain('mechanisms[F-3].obligations.US.amount');
-      expect(column.join('')).toContain('mechanisms[F-4].crowdIn.value');
+      // The inputs are a list at 80 and 100 (their table is wider): each path whole on its
+      // line, its meaning and range beneath it, indented.
+      const at2 = lines.indexOf('Uncertain inputs (meaning · low, base, high)');
+      expect(at2).toBeGreaterThan(0);
+      expect(lines.slice(at2 + 1, at2 + 3)).toEqual([
+        'mechanisms[F-3].obligations.US.amount',
+        '    uniform · low 2,000.0 · base 2,500.0 · high 3,000.0',
+      ]);
+      expect(lines).toContain('mechanisms[F-4].crowdIn.value');
+      // An event: its probability in the Base column, no low or high.
+      const ev = lines.indexOf('F-4 fund-2: performance and strategic need');
+      expect(lines[ev + 1]).toBe("    event (p: author's assumption) · base 70%");
     });
+
+  it('120 columns: the inputs table as before, one row per input', async () => {
+    const r = await cli(['simulate', 'scenarios/compact-2026.yaml', '--trials', '200', '--width', '120']);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines.some((l) => cellsOf(l)[0] === 'Uncertain input')).toBe(true);
+    const row = lines.find((l) => l.includes('mechanisms[F-3]'))!;
+    expect(cellsOf(row)).toEqual(['mechanisms[F-3].obligations.US.amount', 'uniform', '2,000.0', '2,500.0', '3,000.0']);
+  });
 
   it('a long identifier breaks after its dots and pluses (or before a bracket), each line within the room', () => {
     // 10 + 6 > 15, so "mechanisms" alone; "[F-3]." (6) + "obligations." (12) > 15; "obligations.US." is 15.

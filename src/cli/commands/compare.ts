@@ -198,6 +198,7 @@ export async function prepareComparison(
         evs.some((ev) => ev.scenario.targets.floor),
         evs.some((ev) => ev.scenario.targets.mobilization),
         comparedBases(evs),
+        evs,
       );
   const cmp = compareEvaluations(evs, 0, specs);
   // A path no option can answer is a mistake on the command line, not a row of n/a.
