@@ -228,7 +228,14 @@ export class Normalizer {
     if (g.basis === 'federal' && fits.includes('federal') && books !== 'USD')
       this.diags.error('basis-not-for-sponsor', M.federalNotUsd(code, books), this.at([...p, 'basis']), M.federalNotUsdHint);
     // A bank or a private sponsor has no budget: `none` unless it says otherwise (which it may not).
-    const basis = g.basis ?? (g.type === 'bank' || g.type === 'private' ? 'none' : undefined);
+    // A government whose books are not in dollars is no U.S. federal sponsor: its own books are cash.
+    const basis =
+      g.basis ??
+      (g.type === 'bank' || g.type === 'private'
+        ? 'none'
+        : (g.type ?? 'government') === 'government' && books !== 'USD'
+          ? 'cash'
+          : undefined);
     return {
       code,
       name: g.name ?? code,

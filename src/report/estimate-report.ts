@@ -128,23 +128,19 @@ function summaryTable(sp: SponsorEstimate, v: View) {
 function laterEffects(L: ReturnType<typeof estimateLines>, last: string, after: string): string[] {
   const yes = (b: boolean) => (b ? 'Yes' : 'No');
   const unsplit = 'not split into later periods';
-  const later = L.deficit[L.N]!;
-  const lost = L.revenues[L.N]!.neg();
-  if (lost.isZero())
-    return [
-      `Increases net direct spending after ${last}? ${yes(later.gt(Dec.ZERO))}${
-        later.isZero()
-          ? ''
-          : ` (${displayMillions(later, 0, 'away')} from ${after} on, from authority provided within the horizon; ${unsplit})`
-      }.`,
-    ];
+  // Net direct spending later (with no revenue loss it is the deficit's whole change).
   const spending = L.netDirect[L.N]!;
-  return [
+  const lost = L.revenues[L.N]!.neg();
+  const lines = [
     `Increases net direct spending after ${last}? ${yes(spending.gt(Dec.ZERO))}${
       spending.isZero()
         ? ''
         : ` (${displayMillions(spending, 0, 'away')} from ${after} on, from authority provided within the horizon; ${unsplit})`
     }.`,
+  ];
+  if (lost.isZero()) return lines;
+  return [
+    ...lines,
     `Decreases revenues after ${last}? ${yes(lost.gt(Dec.ZERO))} (a revenue loss of ${displayMillions(lost, 0, 'away')} from ${after} on: tax credits claimed then for investment within the horizon, a loss of revenue, not spending; ${unsplit}).`,
   ];
 }

@@ -63,11 +63,18 @@ interface Brackets {
  * standard errors of a sample quantile below and above its ranks. Undefined when the
  * brackets would overlap (heavy ties), left to selection.
  */
-function bracketsFor(b: Float64Array, wins: [Win, Win, Win]): Brackets | undefined {
+function bracketsFor(b: Float64Array, wins: [Win, Win, Win]): Brackets | { tie: number } | undefined {
   const n = b.length;
   const sample = new Float64Array(SAMPLE);
   for (let i = 0; i < SAMPLE; i++) sample[i] = b[Math.floor((i * n) / SAMPLE)]!;
   sample.sort();
+  // One value in an eighth of the sample or more (a gate's fixed outcome): a bracket holding
+  // it would overflow its n / 8 values, so the values are split around it instead.
+  let run = 1;
+  for (let i = 1; i < SAMPLE; i++) {
+    run = sample[i] === sample[i - 1] ? run + 1 : 1;
+    if (run >= SAMPLE / 8) return { tie: sample[i]! };
+  }
   const piv: number[] = [];
   for (const w of wins) {
     const pLo = w.lo / n,
@@ -82,6 +89,41 @@ function bracketsFor(b: Float64Array, wins: [Win, Win, Win]): Brackets | undefin
   if (!(piv[1]! < piv[2]! && piv[3]! < piv[4]!)) return undefined;
   const cap = Math.ceil(n / 8);
   return { piv, got: new Float64Array(3 * cap), cap, cnt: new Int32Array(7) };
+}
+
+/** Places each window's ranks (ordered, disjoint, all within [l, r]) in a[l..r]: the middle one first, then each side's. */
+function placeWindows(a: Float64Array, l: number, r: number, ws: { lo: number; hi: number }[]): void {
+  if (ws.length === 0) return;
+  const m = ws.length >> 1,
+    w = ws[m]!;
+  placeWindow(a, l, r, w);
+  placeWindows(a, l, w.lo - 1, ws.slice(0, m));
+  placeWindows(a, w.hi + 1, r, ws.slice(m + 1));
+}
+
+/**
+ * Order statistics of the windows' ranks when a value t fills a large share of b: one
+ * three-way partition (below t, equal, above), then selection within the part below and
+ * the part above only; ranks in the middle part are t.
+ */
+function placeAroundTie(b: Float64Array, t: number, wins: [Win, Win, Win]): void {
+  let lt = 0,
+    i = 0,
+    gt = b.length - 1;
+  while (i <= gt) {
+    const v = b[i]!;
+    if (v < t) {
+      b[i++] = b[lt]!;
+      b[lt++] = v;
+    } else if (v > t) {
+      b[i] = b[gt]!;
+      b[gt--] = v;
+    } else i++;
+  }
+  const clip = (l: number, r: number) =>
+    wins.filter((w) => w.lo <= r && w.hi >= l).map((w) => ({ lo: Math.max(l, w.lo), hi: Math.min(r, w.hi) }));
+  placeWindows(b, 0, lt - 1, clip(0, lt - 1));
+  placeWindows(b, gt + 1, b.length - 1, clip(gt + 1, b.length - 1));
 }
 
 /**
@@ -165,12 +207,16 @@ export function wilson(k: number, n: number): [number, number] {
  */
 export function summarize(a: Float64Array): Summary {
   let n = 0,
-    sum = 0;
+    sum = 0,
+    min = Infinity,
+    max = -Infinity;
   for (let i = 0; i < a.length; i++) {
     const v = a[i]!;
     if (Number.isFinite(v)) {
       a[n++] = v;
       sum += v;
+      if (v < min) min = v;
+      if (v > max) max = v;
     }
   }
   if (n === 0) return summaryOf(0, NaN, NaN, NaN, NaN, () => NaN);
@@ -179,10 +225,11 @@ export function summarize(a: Float64Array): Summary {
   const wins = windowsFor(n);
   // Many values: pivots from a sample bracket each window, and the pass that sums the
   // squared deviations also counts the values below each window and keeps those inside.
-  const brackets = n >= SAMPLED_FROM ? bracketsFor(b, wins) : undefined;
-  let ss = 0,
-    min = Infinity,
-    max = -Infinity;
+  // Every trial the same (a figure no draw moves): nothing to bracket or order.
+  const found = n >= SAMPLED_FROM && min !== max ? bracketsFor(b, wins) : undefined;
+  const tie = found && 'tie' in found ? found.tie : undefined;
+  const brackets = found && 'piv' in found ? found : undefined;
+  let ss = 0;
   if (brackets) {
     const { piv, got, cap } = brackets;
     const [a0, b0, a1, b1, a2, b2] = piv as [number, number, number, number, number, number];
@@ -193,8 +240,6 @@ export function summarize(a: Float64Array): Summary {
       const v = b[i]!;
       // Sum of squared deviations in trial order, as below.
       ss += (v - mean) * (v - mean);
-      if (v < min) min = v;
-      if (v > max) max = v;
       const c = +(v >= a0) + +(v > b0) + +(v >= a1) + +(v > b1) + +(v >= a2) + +(v > b2);
       const k = cnt[c]!++;
       if (c & 1 && k < cap) got[(c >> 1) * cap + k] = v;
@@ -204,16 +249,14 @@ export function summarize(a: Float64Array): Summary {
       const v = b[i]!;
       // Sum of squared deviations in trial order (before the selections reorder b).
       ss += (v - mean) * (v - mean);
-      if (v < min) min = v;
-      if (v > max) max = v;
     }
   const [w5, w50, w95] = wins;
   /** The value of rank r (0-based) once the order statistics are placed. */
   let at = (r: number) => b[r]!;
   const sampled = brackets && windowsFromBrackets(brackets, wins);
   if (sampled) at = sampled;
-  else if (min === max)
-    b.fill(min); // every trial the same (a figure no draw moves): nothing to order
+  else if (min === max) at = () => min;
+  else if (tie !== undefined && w5.hi < w50.lo && w50.hi < w95.lo) placeAroundTie(b, tie, wins);
   else if (w5.hi < w50.lo && w50.hi < w95.lo) {
     // Selecting each window's ends and sorting the few ranks between them: about 2.5
     // passes over the values. Any order of the work gives the same order statistics.

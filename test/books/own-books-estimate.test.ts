@@ -116,9 +116,10 @@ describe('run: the floor of a sponsor with its own currency', () => {
   it('one note gives its floor and averages in ILS; the table stays in euros', async () => {
     const out = await ok(['run', FILE, '--width', '120']);
     // Floor 50 EUR x 4 = 200 ILS. IL's average: 200 EUR / 4 years = 50 EUR a year, x 4 = 200 ILS
-    // on each reading (its grants are all it has: budget cost and commitment alike).
+    // on each reading (its grants are all it has: budget cost and commitment alike). IL keeps
+    // its books in shekels, so it is no U.S. federal sponsor: its own basis is cash.
     expect(out.replace(/\s+/g, ' ')).toContain(
-      'IL in ILS: floor 200.0 a year; average 200.0 as-published, 200.0 federal, 200.0 commitment; converted at the stated 4 ILS per EUR',
+      'IL in ILS: floor 200.0 a year; average 200.0 as-published, 200.0 cash, 200.0 commitment; converted at the stated 4 ILS per EUR',
     );
     expect(out).toMatch(/│ IL +│ budget, as published │ +50\.0 │/);
   });
