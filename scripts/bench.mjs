@@ -16,6 +16,19 @@ import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
+/** One bench entry bundled for Node as ESM (a `require` for the CommonJS dependencies), with `extra` options. */
+const bundleFor = (entry, outfile, extra = {}) =>
+  build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    banner: { js: "import { createRequire as __cmRequire } from 'node:module'; const require = __cmRequire(import.meta.url);" },
+    logLevel: 'warning',
+    ...extra,
+  });
+
 const arg = (name) => {
   const i = process.argv.indexOf(name);
   return i < 0 ? undefined : process.argv[i + 1];
@@ -299,20 +312,13 @@ export function runOnce(file, format) {
 `,
   );
   const out = join(root, 'dist', `.bench-run-${process.pid}.mjs`); // inside the package, so its node_modules resolve
-  await build({
-    entryPoints: [entry],
-    outfile: out,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
+  await bundleFor(entry, out, {
     // The dependencies bundled as the command bundles them (with its shims), so the
     // figure is the product's; exceljs is not on these paths.
     external: ['exceljs', 'playwright-core'],
     plugins: existsSync(join(root, 'scripts', 'shims', 'plugin.mjs'))
       ? [(await import(join(root, 'scripts', 'shims', 'plugin.mjs'))).shims]
       : [],
-    banner: { js: "import { createRequire as __cmRequire } from 'node:module'; const require = __cmRequire(import.meta.url);" },
-    logLevel: 'warning',
   });
   // Each size in a fresh process (a 1M mechanism-year run must not inherit another's heap).
   const inproc = [];
@@ -416,15 +422,7 @@ for (let i = 0; i < 26; i++) {
 console.log(ts.sort((a, b) => a - b)[10]);
 `,
   );
-  await build({
-    entryPoints: [entry],
-    outfile: out,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    banner: { js: "import { createRequire as __cmRequire } from 'node:module'; const require = __cmRequire(import.meta.url);" },
-    logLevel: 'warning',
-  });
+  await bundleFor(entry, out);
   const r = spawnSync(node, [out], { cwd: root, encoding: 'utf8' });
   rmSync(out, { force: true });
   if (r.status !== 0) throw new Error(`interactive bench: ${r.stderr}`);
