@@ -1,6 +1,7 @@
 // The browser the report tests drive: Debian's Chromium through playwright-core. Without it
 // the tests are skipped on a workstation with a warning that says so, and fail under CI.
 import { existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const HAVE = existsSync(CHROMIUM);
@@ -41,4 +42,13 @@ export function watchPage(page: import('playwright-core').Page): { problems: str
   page.on('requestfailed', (q) => problems.push(`failed request: ${q.url()}`));
   page.on('request', (q) => requests.push(q.url()));
   return { problems, requests };
+}
+
+/** Opens a report file from disk in a new page of the tests' size, watched from its first request. */
+export async function openReport(browser: import('playwright-core').Browser, file: string) {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
+  const watched = watchPage(page);
+  const url = pathToFileURL(file).href;
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, url, ...watched };
 }

@@ -10,12 +10,11 @@ import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { cli } from '../support/cli.js';
 import { tempDir } from '../support/scenario.js';
 import { pointer, runJson } from './support.js';
-import { browserTestRuns, launch, watchPage } from './browser.js';
+import { browserTestRuns, launch, openReport } from './browser.js';
 
 const SUBSIDY = 'mechanisms[F-3].subsidyRate.value';
 const OBLIGATIONS = 'mechanisms[F-3].obligations.US.amount';
@@ -64,10 +63,7 @@ describe.runIf(browserTestRuns('interactive.browser.test'))('report --interactiv
 
     const browser = await launch();
     try {
-      const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
-      const { problems, requests } = watchPage(page);
-      const url = pathToFileURL(file).href;
-      await page.goto(url, { waitUntil: 'load' });
+      const { page, url, problems, requests } = await openReport(browser, file);
       expect(await page.isVisible('#whatif')).toBe(true);
       const original = await page.innerHTML('#report');
       await page.click('#whatif details summary'); // the inputs not written as ranges

@@ -5,11 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { cli } from '../support/cli.js';
 import { tempDir } from '../support/scenario.js';
 import { pointer, runJson } from './support.js';
-import { browserTestRuns, launch, watchPage } from './browser.js';
+import { browserTestRuns, launch, openReport } from './browser.js';
 
 describe.runIf(browserTestRuns('report.browser.test'))('report in Chromium', () => {
   it('opens from disk cleanly and its numbers match the JSON output', async () => {
@@ -23,10 +22,7 @@ describe.runIf(browserTestRuns('report.browser.test'))('report in Chromium', () 
 
     const browser = await launch();
     try {
-      const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
-      const { problems, requests } = watchPage(page);
-      const url = pathToFileURL(file).href;
-      await page.goto(url, { waitUntil: 'load' });
+      const { page, url, problems, requests } = await openReport(browser, file);
       expect(problems).toEqual([]);
       expect(requests).toEqual([url]); // the page itself, nothing else
 
