@@ -61,6 +61,9 @@ export const BUILTIN_DRAWDOWNS: Record<string, { rates: string[]; growth: string
 
 export type RatioDefault = 'crowdIn' | 'followOn' | 'coInvest' | 'coFinance';
 
+/** What reading a part added to the figures: a figure read, or a default ratio asked for (Normalizer.log). */
+export type FigureOp = Fig | RatioDefault;
+
 export class Normalizer {
   /** Every figure read, in reading order (diffs and explain list inputs from here). */
   readonly figures: Fig[] = [];
@@ -96,6 +99,8 @@ export class Normalizer {
   readonly defDisbursement: Profile;
   readonly defDrawdown: Drawdown;
   readonly defSubsidy?: Fig;
+  /** When set, every figure read and default ratio asked for, in order (a mechanism's part, to be replayed). */
+  log: FigureOp[] | undefined;
 
   constructor(
     private readonly input: ContextInput,
@@ -103,6 +108,8 @@ export class Normalizer {
     readonly diags: Diagnostics,
     /** The files read, the scenario's own first, then what it extends, in order. */
     private readonly chain: string[] = [],
+    /** Default ratios shared by the scenarios of one context (normalize's reuse): one object each, whoever asks first. */
+    private readonly sharedDefaults?: Map<string, Fig>,
   ) {
     // --- horizon
     const startYear = parseYear(input.horizon.start, 0, 0);
@@ -191,8 +198,15 @@ export class Normalizer {
 
   /** A validated figure, with its position and scenario path (under `value` when cited). */
   fig(f: ParsedFigure, p: Path, source?: string): Fig {
+    const out = this.figOf(f, p, source);
+    this.figures.push(out);
+    this.log?.push(out);
+    return out;
+  }
+
+  private figOf(f: ParsedFigure, p: Path, source?: string): Fig {
     const q = f.cited ? [...p, 'value'] : p;
-    const out: Fig = {
+    return {
       value: f.value,
       source: f.source ?? source,
       loc: this.at(q),
@@ -200,8 +214,6 @@ export class Normalizer {
       unit: f.unit,
       ...(f.dist ? { dist: f.dist } : {}),
     };
-    this.figures.push(out);
-    return out;
   }
 
   /** One sponsor as written: its type and budget concept checked against each other. */
@@ -309,17 +321,22 @@ export class Normalizer {
     if (!f) {
       const written = this.assumptions[key];
       f =
-        written !== undefined
-          ? this.fig(written, ['assumptions', key])
+        this.sharedDefaults?.get(key) ??
+        (written !== undefined
+          ? this.figOf(written, ['assumptions', key])
           : {
               value: { low: Dec.ZERO, base: Dec.ZERO, high: Dec.ZERO },
               loc: this.at(['assumptions']),
               path: `assumptions.${key}`,
               source: 'default: 0x (none assumed)',
               unquantified: true,
-            };
+            });
+      this.sharedDefaults?.set(key, f);
+      // A written default is a figure read, listed where it is first used.
+      if (written !== undefined) this.figures.push(f);
       this.defaults.set(key, f);
     }
+    this.log?.push(key);
     return f;
   }
 

@@ -6,7 +6,7 @@ import { type FileSource, Loader } from '../read/load.js';
 import { getEntry, type LNode, toPlain } from '../read/tree.js';
 import type { SavedInputs } from '../validate/saved.js';
 import { validate } from '../validate/validate.js';
-import { normalize } from './normalize.js';
+import { normalize, type NormalizeMemo } from './normalize.js';
 
 export interface LoadResult {
   scenario?: Scenario;
@@ -14,10 +14,19 @@ export interface LoadResult {
   sources: Map<string, string>;
 }
 
-/** Reads, validates and normalizes one scenario file (and what it extends); `saved`: validated trees saved between runs. */
-export function loadScenario(file: string, loader: Loader = new Loader(), source?: FileSource, saved?: SavedInputs): LoadResult {
+/**
+ * Reads, validates and normalizes one scenario file (and what it extends); `saved`: validated
+ * trees saved between runs; `memo`: mechanisms normalized before in this command.
+ */
+export function loadScenario(
+  file: string,
+  loader: Loader = new Loader(),
+  source?: FileSource,
+  saved?: SavedInputs,
+  memo?: NormalizeMemo,
+): LoadResult {
   const diags = new Diagnostics();
-  const r = loadIn(file, diags, loader, source, saved);
+  const r = loadIn(file, diags, loader, source, saved, memo);
   sayInCurrency(diags, r.tree);
   return { scenario: r.scenario, diags, sources: r.sources };
 }
@@ -39,6 +48,7 @@ function loadIn(
   loader: Loader,
   source?: FileSource,
   saved?: SavedInputs,
+  memo?: NormalizeMemo,
 ): { scenario?: Scenario; sources: Map<string, string>; tree?: LNode } {
   const loaded = loader.load(file, diags, source);
   if (!loaded.tree || diags.hasInputErrors) return { sources: loaded.sources, tree: loaded.tree };
@@ -47,6 +57,6 @@ function loadIn(
   // Validation that passes adds no diagnostic: the saved parts stand for it exactly.
   if (input) parts?.save();
   if (!input) return { sources: loaded.sources, tree: loaded.tree };
-  const scenario = normalize(input, loaded.tree, loaded.chain[0]!, loaded.chain, diags);
+  const scenario = normalize(input, loaded.tree, loaded.chain[0]!, loaded.chain, diags, memo);
   return { scenario, sources: loaded.sources, tree: loaded.tree };
 }

@@ -8,12 +8,13 @@ import { Dec } from '../core/money.js';
 import { kindOf, KINDS } from '../mechanisms/registry.js';
 import { DEFAULT_BASIS } from '../model/bases.js';
 import { type Expr, type ExprNames, type ExprUnit, parseExpr, parseTest, refsOf, testUnit } from '../model/expr.js';
-import type { Claim, ClaimTest, MechBase, PlanMeasure, Scenario, TargetTest } from '../model/scenario.js';
+import type { Claim, ClaimTest, Fig, MechBase, PlanMeasure, Scenario, TargetTest } from '../model/scenario.js';
 import type { ParsedFigure } from '../kit/figures.js';
-import type { LMap } from '../read/tree.js';
+import { getEntry, type LMap, type LNode } from '../read/tree.js';
+import { setOrigin } from '../kit/origin.js';
 import type { ScenarioInput } from '../validate/schema.js';
 import { normalizeAssertions, normalizeTotals, subLoc } from './assertions.js';
-import { Normalizer, type Path } from '../kit/context.js';
+import { type FigureOp, Normalizer, type Path } from '../kit/context.js';
 import { normalizeValuation } from './valuation.js';
 import { normalizeCorrelations } from './correlations.js';
 
@@ -24,11 +25,99 @@ type Names = ExprNames & {
   testUnits: Map<string, ExprUnit>;
 };
 
+/** The keys of a scenario the Normalizer reads (kit/context.ts): a mechanism's context. */
+const CONTEXT_KEYS = ['horizon', 'governments', 'sponsors', 'currency', 'exchangeRates', 'assumptions', 'fiscalYear'];
+
+/** A number per node seen, to name a context by the very nodes it was read from. */
+const nodeIds = new WeakMap<LNode, number>();
+let nextNodeId = 0;
+const nodeId = (n: LNode) => {
+  let id = nodeIds.get(n);
+  if (id === undefined) nodeIds.set(n, (id = ++nextNodeId));
+  return id;
+};
+
+/**
+ * What a mechanism's normalized values depend on besides its own node: the nodes of the
+ * context keys and, when `assumptions` is not written, the place a default is said to be
+ * (the file's root).
+ */
+function contextOf(tree: LMap): string {
+  const ids = CONTEXT_KEYS.map((k) => {
+    const e = getEntry(tree, k);
+    return e ? nodeId(e.value) : 0;
+  });
+  const root = getEntry(tree, 'assumptions') ? null : tree.loc;
+  return JSON.stringify([ids, root]);
+}
+
+/** The files a node was written in (its locations'), by node. */
+const filesIn = new WeakMap<LNode, Set<string>>();
+function filesOf(n: LNode): Set<string> {
+  let files = filesIn.get(n);
+  if (files) return files;
+  files = new Set([n.loc.file]);
+  const kids = n.kind === 'seq' ? n.items : n.kind === 'map' ? n.entries.map((e) => e.value) : [];
+  if (n.kind === 'map') for (const e of n.entries) files.add(e.keyLoc.file);
+  for (const k of kids) for (const f of filesOf(k)) files.add(f);
+  filesIn.set(n, files);
+  return files;
+}
+
+/** Tokens by mechanism node, then by place and context (kit/origin.ts). */
+const tokens = new WeakMap<LNode, Map<string, object>>();
+
+/**
+ * The token of the mechanism at `node`, item `i`. Of the files read, a mechanism reads only
+ * the order of those its node was written in (an outcome stated in a file that extends the
+ * one with the odds: Normalizer.statedOdds), so the others are left out: a variant's own
+ * file does not make its base's mechanisms new.
+ */
+function tokenFor(node: LNode, i: number, context: string, chain: string[]): object {
+  let byContext = tokens.get(node);
+  if (!byContext) tokens.set(node, (byContext = new Map()));
+  const files = filesOf(node);
+  const k = JSON.stringify([i, context, chain.filter((f) => files.has(f))]);
+  let t = byContext.get(k);
+  if (!t) byContext.set(k, (t = {}));
+  return t;
+}
+
+/**
+ * Mechanisms normalized before, by token (kit/origin.ts), for one command that normalizes
+ * many scenarios (check: a variant's unchanged mechanisms are its base's): each kept as
+ * it left its kind's module (before fallbacks are linked), with the figures it read and
+ * the default ratios it asked for, in order, to be replayed into the next scenario's
+ * figures. Only a mechanism read without a diagnostic is kept. Default ratios are one
+ * object per context, so a kept mechanism and a new one share them as in one scenario.
+ */
+export class NormalizeMemo {
+  readonly mechs = new WeakMap<object, { mech: MechBase; ops: FigureOp[] }>();
+  readonly defaults = new Map<string, Map<string, Fig>>();
+  defaultsOf(context: string): Map<string, Fig> {
+    let d = this.defaults.get(context);
+    if (!d) this.defaults.set(context, (d = new Map()));
+    return d;
+  }
+}
+
+/** A mechanism to hand out: the lists linkFallbacks adds to are its own. */
+const copyOf = (m: MechBase): MechBase => ({ ...m, conditions: [...m.conditions] });
+
 /** Each mechanism, by its kind's module (ids unique and not reserved). */
-function normalizeMechanisms(c: Normalizer, input: ScenarioInput, diags: Diagnostics): MechBase[] {
+function normalizeMechanisms(
+  c: Normalizer,
+  input: ScenarioInput,
+  diags: Diagnostics,
+  tree: LMap,
+  chain: string[],
+  memo?: NormalizeMemo,
+): MechBase[] {
   const at = (p: Path, key = false) => c.at(p, key);
   const ids = new Set<string>();
   const RESERVED = new Set(['total', 'perYear', 'after', ...c.govCodes]);
+  const list = getEntry(tree, 'mechanisms')?.value;
+  const context = contextOf(tree);
   return input.mechanisms.map((m, i) => {
     const p: Path = ['mechanisms', i];
     if (ids.has(m.id)) diags.error('duplicate-id', M.duplicateId('mechanism', m.id), at([...p, 'id']), M.duplicateIdHint);
@@ -44,12 +133,30 @@ function normalizeMechanisms(c: Normalizer, input: ScenarioInput, diags: Diagnos
       path: `mechanisms[${m.id}]`,
       within: m.within,
     };
-    return (kind as unknown as { normalize(c: Normalizer, m: unknown, p: Path, b: typeof base): MechBase }).normalize(
-      c,
-      m,
-      p,
-      base,
-    );
+    const node = list?.kind === 'seq' ? list.items[i] : undefined;
+    const token = node && tokenFor(node, i, context, chain);
+    const kept = token && memo?.mechs.get(token);
+    let out: MechBase;
+    if (kept) {
+      for (const op of kept.ops)
+        if (typeof op === 'string') c.defaultRatio(op);
+        else c.figures.push(op);
+      out = copyOf(kept.mech);
+    } else {
+      const before = diags.items.length;
+      if (token && memo) c.log = [];
+      out = (kind as unknown as { normalize(c: Normalizer, m: unknown, p: Path, b: typeof base): MechBase }).normalize(
+        c,
+        m,
+        p,
+        base,
+      );
+      const ops = c.log;
+      c.log = undefined;
+      if (token && memo && ops && diags.items.length === before) memo.mechs.set(token, { mech: copyOf(out), ops });
+    }
+    if (token) setOrigin(out, token);
+    return out;
   });
 }
 
@@ -240,14 +347,15 @@ export function normalize(
   file: string,
   chain: string[],
   diags: Diagnostics,
+  memo?: NormalizeMemo,
 ): Scenario | undefined {
   const before = diags.errors().length;
-  const c = new Normalizer(input, tree, diags, chain);
+  const c = new Normalizer(input, tree, diags, chain, memo?.defaultsOf(contextOf(tree)));
   const at = (p: Path, key = false) => c.at(p, key);
   const pathText = (p: Path) => c.pathText(p);
   const { start, years: N, govCodes, governments } = c;
 
-  const mechanisms = normalizeMechanisms(c, input, diags);
+  const mechanisms = normalizeMechanisms(c, input, diags, tree, chain, memo);
   linkFallbacks(c, input, mechanisms, diags);
   checkWithin(c, input, mechanisms, diags);
   const events = mechanisms.flatMap((m) => m.events);
