@@ -57,7 +57,7 @@ export function checkOne(f: string, loader: Loader, cwd: string, opts: RuleOptio
   let counts: FileOutcome['counts'];
   if (loaded.scenario && !loaded.diags.hasInputErrors) {
     const s = opts.basis === undefined ? loaded.scenario : { ...loaded.scenario, basis: opts.basis };
-    const report = runRules(s, (c) => evaluate(s, c, rows), opts);
+    const report = runRules(s, (c) => evaluate(s, c, rows), opts, rows);
     counts = { assertions: report.assertions, totals: report.totals, claims: report.claims };
     for (const d of report.diagnostics) {
       ds.push(d);

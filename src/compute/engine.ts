@@ -55,7 +55,10 @@ export class RowMemo {
   }
 }
 
-/** compute() on exact arithmetic with a RowMemo: `rows` kept for the case picked. */
+/**
+ * compute() on exact arithmetic with a RowMemo: `rows` kept for the case whose figures the
+ * picker reads (its events may be others': each row is kept with the outcomes it read).
+ */
 export interface Reuse {
   rows: RowMemo;
   case: Case;
@@ -77,8 +80,8 @@ export function compute<T>(s: Scenario, A: Arith<T>, given: Picker<T>, only?: (m
   const reading = readingIndex(s.governments);
   const shift = s.enacted?.index ?? 0;
   const draws = new Map<number, Draws<T>>();
-  // Only the exact case pickers are keyed (another picker chooses other values).
-  const memo = reuse && !only && A.name === 'exact' ? reuse : undefined;
+  // Exact only; the caller says which case's figures its picker reads (outcomes are compared).
+  const memo = reuse && A.name === 'exact' ? reuse : undefined;
   const context = memo && JSON.stringify([memo.case, N, govs, shift, noBudget, reading, s.exchangeRates.length > 0]);
   s.mechanisms.forEach((m, mi) => {
     if (only && !only(mi)) return;

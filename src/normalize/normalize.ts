@@ -93,6 +93,12 @@ function tokenFor(node: LNode, i: number, context: string, chain: string[]): obj
  */
 export class NormalizeMemo {
   readonly mechs = new WeakMap<object, { mech: MechBase; ops: FigureOp[] }>();
+  /** Expressions parsed (claims', measures'), by text and names; bounded. */
+  readonly exprs = new Map<string, Expr>();
+  keepExpr(key: string, e: Expr): void {
+    if (this.exprs.size >= 4096) this.exprs.clear();
+    this.exprs.set(key, e);
+  }
   readonly defaults = new Map<string, Map<string, Fig>>();
   defaultsOf(context: string): Map<string, Fig> {
     let d = this.defaults.get(context);
@@ -206,10 +212,29 @@ function checkWithin(c: Normalizer, input: ScenarioInput, mechanisms: MechBase[]
   }
 }
 
+/** Every field of the names an expression is parsed against (model/paths.ts Names), as one key. */
+const namesKey = (n: Names) =>
+  JSON.stringify([
+    n.govs,
+    n.mechs,
+    n.start,
+    n.years,
+    n.calendar === true,
+    n.measures,
+    [...n.measureUnits],
+    n.tests,
+    [...n.testUnits],
+  ]);
+
 /** An expression (model/expr.ts) written at `p`, parsed against the plan's names; an error points at its column. */
-function exprParser(c: Normalizer, names: ExprNames, diags: Diagnostics) {
+function exprParser(c: Normalizer, names: Names, diags: Diagnostics, memo?: NormalizeMemo) {
   return (text: string, p: Path): Expr | undefined => {
+    // A parse is a function of the text and the names alone; only parses that succeed are kept.
+    const key = memo && `${text}\n${namesKey(names)}`;
+    const known = key === undefined ? undefined : memo!.exprs.get(key);
+    if (known) return known;
     const r = parseExpr(text, names);
+    if (r.ok && key !== undefined) memo!.keepExpr(key, r.value);
     if (r.ok) return r.value;
     diags.error(
       'unknown-metric',
@@ -222,8 +247,14 @@ function exprParser(c: Normalizer, names: ExprNames, diags: Diagnostics) {
 }
 
 /** The plan's own measures; each id joins `names.measures` so later claims may name it. */
-function normalizeMeasures(c: Normalizer, input: ScenarioInput, names: Names, diags: Diagnostics): PlanMeasure[] {
-  const parseAt = exprParser(c, names, diags);
+function normalizeMeasures(
+  c: Normalizer,
+  input: ScenarioInput,
+  names: Names,
+  diags: Diagnostics,
+  memo?: NormalizeMemo,
+): PlanMeasure[] {
+  const parseAt = exprParser(c, names, diags, memo);
   const measures: PlanMeasure[] = [];
   (input.measures ?? []).forEach((me, i) => {
     const p: Path = ['measures', i];
@@ -279,9 +310,10 @@ function normalizeClaims(
   names: Names,
   events: MechBase['events'],
   diags: Diagnostics,
+  memo?: NormalizeMemo,
 ): Claim[] {
   const at = (p: Path, key = false) => c.at(p, key);
-  const parseAt = exprParser(c, names, diags);
+  const parseAt = exprParser(c, names, diags, memo);
   const claimIds = new Set<string>();
   const claims: Claim[] = [];
   (input.claims ?? []).forEach((cl, i) => {
@@ -381,9 +413,9 @@ export function normalize(
     tests: [],
     testUnits: new Map(),
   };
-  const measures = normalizeMeasures(c, input, names, diags);
+  const measures = normalizeMeasures(c, input, names, diags, memo);
   targets.tests = normalizeTargetTests(c, input, names, diags);
-  const claims = normalizeClaims(c, input, names, events, diags);
+  const claims = normalizeClaims(c, input, names, events, diags, memo);
 
   // --- declared totals and assertions (checked by every command that evaluates)
   const nameCtx = { names, at, pathText, diags };

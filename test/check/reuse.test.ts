@@ -136,6 +136,25 @@ describe('check reuses a variant’s unchanged mechanisms, never a stale one', (
     expect(reused(base, [base, f])).toEqual(ALL.filter((id) => id !== 'F-5'));
   });
 
+  it('a study decided later than its fallback commits: the rule’s own ledger (one event forced) as fresh', () => {
+    const f = patch(
+      'late',
+      'mechanisms:\n  - id: F-5\n    study: { months: 30 }\n  - id: FF-1\n    appropriations:\n      US: { amount: 10M, per: year }\n',
+    );
+    expect(reused(f)).toEqual(ALL.filter((id) => id !== 'F-5' && id !== 'FF-1'));
+    const alone = checkFiles([f], new Loader(dir, { roots: [shipped] }), dir, { strictClaims: false });
+    expect(alone.files[0]!.diagnostics.map((d) => d.code)).toContain('fallback-before-study');
+  });
+
+  it('the names an expression is parsed against: a mechanism removed, so a claim naming it fails', () => {
+    const f = patch('removed', 'mechanisms:\n  - id: F-3\n    remove: true\n');
+    const one = checkFiles([base, f], new Loader(dir, { roots: [shipped] }), dir, { strictClaims: false });
+    const alone = checkFiles([f], new Loader(dir, { roots: [shipped] }), dir, { strictClaims: false });
+    expect(JSON.stringify(one.files[1])).toBe(JSON.stringify(alone.files[0]));
+    // budgetCost.US.F-3 (a claim's metric, l.257 of the baseline) names no mechanism now.
+    expect(alone.files[0]!.diagnostics.some((d) => d.code === 'unknown-metric' && d.message.includes('F-3'))).toBe(true);
+  });
+
   it('the parent: two files alike but for what they extend', () => {
     file(
       'p1.yaml',
