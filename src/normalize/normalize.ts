@@ -212,25 +212,16 @@ function checkWithin(c: Normalizer, input: ScenarioInput, mechanisms: MechBase[]
   }
 }
 
-/** Every field of the names an expression is parsed against (model/paths.ts Names), as one key. */
-const namesKey = (n: Names) =>
-  JSON.stringify([
-    n.govs,
-    n.mechs,
-    n.start,
-    n.years,
-    n.calendar === true,
-    n.measures,
-    [...n.measureUnits],
-    n.tests,
-    [...n.testUnits],
-  ]);
-
 /** An expression (model/expr.ts) written at `p`, parsed against the plan's names; an error points at its column. */
 function exprParser(c: Normalizer, names: Names, diags: Diagnostics, memo?: NormalizeMemo) {
+  // Every field of the names (model/paths.ts Names) as one key: those set before this
+  // parser is made, then those the plan's measures and tests add to as they are read.
+  const fixed = memo && JSON.stringify([names.govs, names.mechs, names.start, names.years, names.calendar === true]);
+  const namesKey = () =>
+    `${fixed}\n${JSON.stringify([names.measures, [...names.measureUnits], names.tests, [...names.testUnits]])}`;
   return (text: string, p: Path): Expr | undefined => {
     // A parse is a function of the text and the names alone; only parses that succeed are kept.
-    const key = memo && `${text}\n${namesKey(names)}`;
+    const key = memo && `${text}\n${namesKey()}`;
     const known = key === undefined ? undefined : memo!.exprs.get(key);
     if (known) return known;
     const r = parseExpr(text, names);
