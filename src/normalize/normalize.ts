@@ -8,13 +8,13 @@ import { Dec } from '../core/money.js';
 import { kindOf, KINDS } from '../mechanisms/registry.js';
 import { DEFAULT_BASIS } from '../model/bases.js';
 import { type Expr, type ExprNames, type ExprUnit, parseExpr, parseTest, refsOf, testUnit } from '../model/expr.js';
-import type { Claim, ClaimTest, Fig, MechBase, PlanMeasure, Scenario, TargetTest } from '../model/scenario.js';
+import type { Claim, ClaimTest, MechBase, PlanMeasure, Scenario, TargetTest } from '../model/scenario.js';
 import type { ParsedFigure } from '../kit/figures.js';
 import { getEntry, type LMap, type LNode } from '../read/tree.js';
 import { setOrigin } from '../kit/origin.js';
 import type { ScenarioInput } from '../validate/schema.js';
 import { normalizeAssertions, normalizeTotals, subLoc } from './assertions.js';
-import { type FigureOp, Normalizer, type Path } from '../kit/context.js';
+import { type FigureOp, Normalizer, type Path, type SharedContext } from '../kit/context.js';
 import { normalizeValuation } from './valuation.js';
 import { normalizeCorrelations } from './correlations.js';
 
@@ -99,10 +99,10 @@ export class NormalizeMemo {
     if (this.exprs.size >= 4096) this.exprs.clear();
     this.exprs.set(key, e);
   }
-  readonly defaults = new Map<string, Map<string, Fig>>();
-  defaultsOf(context: string): Map<string, Fig> {
-    let d = this.defaults.get(context);
-    if (!d) this.defaults.set(context, (d = new Map()));
+  readonly contexts = new Map<string, SharedContext>();
+  contextOf(context: string): SharedContext {
+    let d = this.contexts.get(context);
+    if (!d) this.contexts.set(context, (d = { defaults: new Map() }));
     return d;
   }
 }
@@ -373,7 +373,7 @@ export function normalize(
   memo?: NormalizeMemo,
 ): Scenario | undefined {
   const before = diags.errors().length;
-  const c = new Normalizer(input, tree, diags, chain, memo?.defaultsOf(contextOf(tree)));
+  const c = new Normalizer(input, tree, diags, chain, memo?.contextOf(contextOf(tree)));
   const at = (p: Path, key = false) => c.at(p, key);
   const pathText = (p: Path) => c.pathText(p);
   const { start, years: N, govCodes, governments } = c;
