@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Scenario } from '../model/scenario.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { M } from '../core/messages.js';
-import { encode } from './codec.js';
+import { Ctl, encode } from './codec.js';
 import { makePlan, outputs, Runner, type Plan } from './plan.js';
 import { casePicker } from '../compute/engine.js';
 import { Fast } from '../core/money.js';
@@ -139,7 +139,16 @@ async function replayed(s: Scenario, plan: Plan, o: SimOptions, overrides: Overr
   }
 }
 
-/** Every trial's outputs held in columns (workers write their blocks into shared ones). */
+/** Trials a thread claims at a time in a held run over several threads. */
+const HELD_CHUNK = 16_384;
+
+/**
+ * Every trial's outputs held in columns. With W > 1 this thread and W - 1 workers share
+ * the work: each claims the next chunk of trials (a shared counter) and writes it into the
+ * shared columns, then the next output to summarize. Who runs a trial or summarizes an
+ * output changes nothing (a trial is a function of seed and index; a summary of its
+ * column), and claiming balances what a worker's start-up costs.
+ */
 async function held(
   s: Scenario,
   plan: Plan,
@@ -148,43 +157,40 @@ async function held(
   bh: number,
 ): Promise<Streamed & { values?: Map<string, Float64Array> }> {
   const W = o.workers;
-  const bounds = Array.from({ length: W + 1 }, (_, w) => Math.round((o.trials * w) / W));
-  const done = new Array<number>(W).fill(0);
-  const progress = (w: number, d: number) => {
-    done[w] = d;
-    o.onProgress?.(
-      done.reduce((a, b) => a + b, 0),
-      o.trials,
-    );
-  };
   const K = plan.names.length;
   const T = o.trials;
+  const runner = new Runner(plan, o.seed, o.keyed ?? false);
+  if (overrides) runner.setOverrides(overrides);
   // Every output's column over all trials: output k of trial i at columns[k * T + i].
   let columns: Float64Array;
   let blockCounts: number[][];
-  /** Summaries of the given outputs, each column reordered in place. */
-  let summarizeOutputs: (ks: number[]) => Promise<Map<number, Summary>>;
-  const here = (ks: number[]) => new Map(ks.map((k) => [k, summarize(columns.subarray(k * T, (k + 1) * T))]));
+  const col = (k: number) => columns.subarray(k * T, (k + 1) * T);
+  const summaries = new Array<Summary>(K);
+  /** Copies what must outlive the summaries (which reorder each column), then summarizes. */
+  let summarizeAll: () => Promise<void>;
   if (W === 1) {
-    const runner = new Runner(plan, o.seed, o.keyed ?? false);
-    if (overrides) runner.setOverrides(overrides);
-    const block = runner.run(0, T, (d) => progress(0, d));
+    const block = runner.run(0, T, (d) => o.onProgress?.(d, T));
     columns = block.values;
     blockCounts = [block.counts];
-    summarizeOutputs = (ks) => Promise.resolve(here(ks));
+    summarizeAll = () => {
+      for (let k = 0; k < K; k++) summaries[k] = summarize(col(k));
+      return Promise.resolve();
+    };
   } else {
     if (!existsSync(o.workerScript)) throw new Error(`simulate: worker script ${o.workerScript} is missing (run npm run build)`);
     const enc = encode(s);
-    const shared = new SharedArrayBuffer(K * T * Float64Array.BYTES_PER_ELEMENT);
-    columns = new Float64Array(shared);
-    const workers = Array.from({ length: W }, (_, w) => {
+    columns = new Float64Array(new SharedArrayBuffer(K * T * Float64Array.BYTES_PER_ELEMENT));
+    const control = new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT);
+    const ctl = new Int32Array(control);
+    const progress = () => o.onProgress?.(Atomics.load(ctl, Ctl.Done), T);
+    const workers = Array.from({ length: W - 1 }, () => {
       const worker = new Worker(o.workerScript, {
         workerData: {
           scenario: enc,
           seed: o.seed,
-          from: bounds[w]!,
-          to: bounds[w + 1]!,
-          shared,
+          shared: columns.buffer,
+          control,
+          chunk: HELD_CHUNK,
           total: T,
           yearly: o.yearly ?? false,
           metrics: o.metrics ?? [],
@@ -192,7 +198,7 @@ async function held(
           overrides,
         },
       });
-      // Each worker answers twice: its trials' test counts, then the summaries it was asked for.
+      // Each worker answers twice: its trials' test counts, then the summaries it claimed.
       const answers: ((m: WorkerAnswer) => void)[] = [];
       const failed: ((e: Error) => void)[] = [];
       const next = () =>
@@ -201,38 +207,46 @@ async function held(
           failed.push(reject);
         });
       const trials = next();
-      worker.on('message', (m: { type: 'progress'; done: number } | WorkerAnswer) => {
-        if (m.type === 'progress') progress(w, m.done);
+      const summarized = next();
+      worker.on('message', (m: { type: 'progress' } | WorkerAnswer) => {
+        if (m.type === 'progress') progress();
         else {
           failed.shift();
           answers.shift()!(m);
         }
       });
-      worker.on('error', (e) => failed.shift()?.(e));
-      return { worker, trials, next };
-    });
-    blockCounts = await Promise.all(workers.map(async (x) => ((await x.trials) as { counts: number[] }).counts));
-    // The summaries are shared out too: as much work as the trials at a million of them.
-    summarizeOutputs = async (ks) => {
-      const share = (i: number) => ks.filter((_, j) => j % (W + 1) === i);
-      const pending = workers.map(async (x, w) => {
-        const answer = x.next();
-        x.worker.postMessage({ outputs: share(w + 1) });
-        const { summaries } = (await answer) as { summaries: Summary[] };
-        void x.worker.terminate();
-        return new Map(share(w + 1).map((k, i) => [k, summaries[i]!]));
+      worker.on('error', (e) => {
+        for (const f of failed.splice(0)) f(e);
       });
-      const mine = here(share(0));
-      for (const m of await Promise.all(pending)) for (const [k, v] of m) mine.set(k, v);
-      return mine;
+      return { worker, trials, summarized };
+    });
+    const mine = new Array<number>(plan.tests.length).fill(0);
+    for (;;) {
+      const from = Atomics.add(ctl, Ctl.Chunk, 1) * HELD_CHUNK;
+      if (from >= T) break;
+      const to = Math.min(T, from + HELD_CHUNK);
+      const { counts } = runner.run(from, to, undefined, { values: columns, total: T });
+      counts.forEach((c, t) => (mine[t] = mine[t]! + c));
+      Atomics.add(ctl, Ctl.Done, to - from);
+      progress();
+    }
+    // Every chunk is claimed; each worker answers once its last one is written.
+    blockCounts = [mine, ...(await Promise.all(workers.map(async (x) => ((await x.trials) as { counts: number[] }).counts)))];
+    summarizeAll = async () => {
+      Atomics.store(ctl, Ctl.Gate, 1);
+      Atomics.notify(ctl, Ctl.Gate);
+      for (let k = Atomics.add(ctl, Ctl.Output, 1); k < K; k = Atomics.add(ctl, Ctl.Output, 1)) summaries[k] = summarize(col(k));
+      for (const x of workers) {
+        const { summaries: theirs } = (await x.summarized) as { summaries: [number, Summary][] };
+        for (const [k, v] of theirs) summaries[k] = v;
+        void x.worker.terminate();
+      }
     };
   }
   // Copies first: summarizing reorders each column.
-  const col = (k: number) => columns.subarray(k * T, (k + 1) * T);
   const headline = col(plan.headline).slice();
   const values = o.keyed ? new Map(plan.names.map((name, k) => [name, col(k).slice()])) : undefined;
-  const byOutput = await summarizeOutputs(plan.names.map((_, k) => k));
-  const summaries = plan.names.map((_, k) => byOutput.get(k)!);
+  await summarizeAll();
   const tests = plan.tests.map((_, i) => blockCounts.reduce((a, c) => a + c[i]!, 0));
   const h = summaries[plan.headline]!;
   let below = 0;
@@ -240,7 +254,7 @@ async function held(
   return { summaries, tests, histogram: histogram(headline, HISTOGRAM_BINS, h.min, h.max), below, ...(values ? { values } : {}) };
 }
 
-type WorkerAnswer = { type: 'trials'; counts: number[] } | { type: 'summaries'; summaries: Summary[] };
+type WorkerAnswer = { type: 'trials'; counts: number[] } | { type: 'summaries'; summaries: [number, Summary][] };
 
 export interface PairedDifference {
   /** Mean of the per-trial differences A - B. */

@@ -213,7 +213,9 @@ export function summarize(a: Float64Array): Summary {
   for (let i = 0; i < a.length; i++) {
     const v = a[i]!;
     if (Number.isFinite(v)) {
-      a[n++] = v;
+      // Moved down only past a value left out: a store per value dirtied every line of a column.
+      if (n !== i) a[n] = v;
+      n++;
       sum += v;
       if (v < min) min = v;
       if (v > max) max = v;
@@ -244,6 +246,10 @@ export function summarize(a: Float64Array): Summary {
       const k = cnt[c]!++;
       if (c & 1 && k < cap) got[(c >> 1) * cap + k] = v;
     }
+  } else if (min === max) {
+    // Every value is min: the same additions without reading the column again.
+    const d = (min - mean) * (min - mean);
+    for (let i = 0; i < n; i++) ss += d;
   } else
     for (let i = 0; i < n; i++) {
       const v = b[i]!;

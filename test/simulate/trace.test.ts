@@ -25,6 +25,6 @@ describe('Tape', () => {
     expect(cols[1]).toBe(7 / 10 + 7 / 10);
     expect(cols[5]).toBe((7 / 10) * 3);
     expect(row[0]).toBe(4);
-    expect(Array.from(cols).filter((v, i) => i !== 1 && i !== 5)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(Array.from(cols).filter((_, i) => i !== 1 && i !== 5)).toEqual([0, 0, 0, 0, 0, 0]);
   });
 });
