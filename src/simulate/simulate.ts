@@ -29,6 +29,11 @@ export interface SimOptions {
   metrics?: string[];
   /** Common random numbers: each input's stream keyed by its path (paired comparisons); keeps every trial's values. */
   keyed?: boolean;
+  /**
+   * The outputs to summarize (those the chosen format prints; the headline always, for the
+   * histogram): a summary is as much work as the trials at a million of them. Default: all.
+   */
+  shown?: (name: string) => boolean;
   /** Bytes of trials' outputs held in memory at most (default IN_MEMORY_BYTES); above, trials are replayed. */
   inMemoryBytes?: number;
 }
@@ -102,7 +107,7 @@ export async function simulate(s: Scenario, o: SimOptions): Promise<SimResult> {
     !o.keyed && bytes > (o.inMemoryBytes ?? IN_MEMORY_BYTES)
       ? await replayed(s, plan, o, overrides, bh)
       : await held(s, plan, o, overrides, bh);
-  const summaries = new Map(plan.names.map((name, k) => [name, r.summaries[k]!]));
+  const summaries = new Map(plan.names.flatMap((name, k) => (r.summaries[k] ? [[name, r.summaries[k]] as const] : [])));
   const counts = new Map(plan.tests.map((t, i) => [t, r.tests[i]!]));
   const probabilities = new Map([...counts].map(([t, k]) => [t, k / T]));
   return {
@@ -166,6 +171,7 @@ async function held(
   let blockCounts: number[][];
   const col = (k: number) => columns.subarray(k * T, (k + 1) * T);
   const summaries = new Array<Summary>(K);
+  const wanted = plan.names.flatMap((name, k) => (k === plan.headline || (o.shown?.(name) ?? true) ? [k] : []));
   /** Copies what must outlive the summaries (which reorder each column), then summarizes. */
   let summarizeAll: () => Promise<void>;
   if (W === 1) {
@@ -173,7 +179,7 @@ async function held(
     columns = block.values;
     blockCounts = [block.counts];
     summarizeAll = () => {
-      for (let k = 0; k < K; k++) summaries[k] = summarize(col(k));
+      for (const k of wanted) summaries[k] = summarize(col(k));
       return Promise.resolve();
     };
   } else {
@@ -191,6 +197,7 @@ async function held(
           shared: columns.buffer,
           control,
           chunk: HELD_CHUNK,
+          outputs: wanted,
           total: T,
           yearly: o.yearly ?? false,
           metrics: o.metrics ?? [],
@@ -235,7 +242,8 @@ async function held(
     summarizeAll = async () => {
       Atomics.store(ctl, Ctl.Gate, 1);
       Atomics.notify(ctl, Ctl.Gate);
-      for (let k = Atomics.add(ctl, Ctl.Output, 1); k < K; k = Atomics.add(ctl, Ctl.Output, 1)) summaries[k] = summarize(col(k));
+      for (let i = Atomics.add(ctl, Ctl.Output, 1); i < wanted.length; i = Atomics.add(ctl, Ctl.Output, 1))
+        summaries[wanted[i]!] = summarize(col(wanted[i]!));
       for (const x of workers) {
         const { summaries: theirs } = (await x.summarized) as { summaries: [number, Summary][] };
         for (const [k, v] of theirs) summaries[k] = v;

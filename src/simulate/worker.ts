@@ -19,6 +19,8 @@ interface Job {
   /** Held mode: every output's column over all trials (output k of trial i at [k * total + i]) and the control words (Ctl). */
   shared: SharedArrayBuffer;
   control: SharedArrayBuffer;
+  /** Held mode: the outputs to summarize, claimed in this order. */
+  outputs: number[];
   total: number;
   yearly: boolean;
   /** simulate --metric: the user's expressions (the plan's layout depends on them). */
@@ -61,9 +63,9 @@ else {
   parentPort!.postMessage({ type: 'trials', counts });
   // The main thread copies what it needs before the columns are reordered.
   while (Atomics.load(ctl, Ctl.Gate) === 0) Atomics.wait(ctl, Ctl.Gate, 0);
-  const K = runner.plan.names.length;
+  const wanted = job.outputs;
   const summaries: [number, Summary][] = [];
-  for (let k = Atomics.add(ctl, Ctl.Output, 1); k < K; k = Atomics.add(ctl, Ctl.Output, 1))
-    summaries.push([k, summarize(values.subarray(k * T, (k + 1) * T))]);
+  for (let i = Atomics.add(ctl, Ctl.Output, 1); i < wanted.length; i = Atomics.add(ctl, Ctl.Output, 1))
+    summaries.push([wanted[i]!, summarize(values.subarray(wanted[i]! * T, (wanted[i]! + 1) * T))]);
   parentPort!.postMessage({ type: 'summaries', summaries });
 }
