@@ -30,12 +30,13 @@ export function decode<T>(x: unknown): T {
 
 /**
  * The control words threads share in a held run (simulate.ts, worker.ts): the next chunk
- * of trials to claim, trials done, the next output to summarize, and the gate (1 once the
- * summaries may reorder the columns).
+ * of trials to claim, trials done, the next entry of the list of outputs to summarize, the
+ * gate (1 once the summaries may reorder the columns) and that list's length.
  */
 export const enum Ctl {
   Chunk,
   Done,
   Output,
   Gate,
+  Count,
 }

@@ -15,7 +15,7 @@ import type { MetricRef } from '../model/paths.js';
 import { namesOf } from '../model/names.js';
 import { type Event, type Fig, type Scenario, type TargetTest, yearName } from '../model/scenario.js';
 import { INVERSE_STRIDE, inverse, inverseOf, keyOf, Stream, sampler, TrialUniforms } from './random.js';
-import { compile, type Replay, Tape } from './trace.js';
+import { compile, type Compiled, Tape } from './trace.js';
 
 /** The money metrics simulate reports, per government and in total (the registry says which). */
 export const SIM_METRICS = MONEY_METRICS.filter((m) => m.simulated).map((m) => m.id);
@@ -244,9 +244,11 @@ const PATTERN_ARRAY_EVENTS = 16;
 
 /** Runs trials [from, to) and fills their stored outputs and test counts. */
 export class Runner {
-  private readonly tapes = new Map<number, Replay>();
+  private readonly tapes = new Map<number, Compiled>();
   /** tapes by outcome bits, when there are few events (no hashing per trial). */
-  private readonly byBits: (Replay | undefined)[] = [];
+  private readonly byBits: (Compiled | undefined)[] = [];
+  /** 1 for each stored output that every pattern compiled so far fixes (a constant there). */
+  private readonly fixedAll: Uint8Array;
   private readonly stream = new Stream();
   readonly x: Float64Array;
   private readonly probIndex: Int32Array;
@@ -284,6 +286,7 @@ export class Runner {
         events: plan.events.map((e) => keyOf(`event:${e.key}`)),
       };
     this.x = new Float64Array(plan.random.length);
+    this.fixedAll = new Uint8Array(plan.names.length).fill(1);
     this.us = new Float64Array(plan.events.length);
     const idx = new Map(plan.random.map((f, k) => [f, k]));
     this.probIndex = Int32Array.from(plan.events, (e) => (e.probability ? (idx.get(e.probability) ?? -1) : -2));
@@ -350,7 +353,7 @@ export class Runner {
   }
 
   /** The compiled evaluation for one pattern of outcomes (traced on first use). */
-  replay(bits: number): Replay {
+  replay(bits: number): Compiled {
     const few = this.plan.events.length <= PATTERN_ARRAY_EVENTS;
     let r = few ? this.byBits[bits] : this.tapes.get(bits);
     if (!r) {
@@ -368,6 +371,9 @@ export class Runner {
       );
       if (few) this.byBits[bits] = r;
       else this.tapes.set(bits, r);
+      const fixed = new Uint8Array(this.fixedAll.length);
+      for (const j of r.fixed) fixed[j] = 1;
+      for (let k = 0; k < fixed.length; k++) this.fixedAll[k]! &= fixed[k]!;
     }
     return r;
   }
@@ -388,7 +394,9 @@ export class Runner {
   traced(i: number): Float64Array {
     const bits = this.draw(i);
     const out = new Float64Array(this.plan.width);
-    this.replay(bits)(this.x, out, 0, 1, out.subarray(this.plan.names.length));
+    const r = this.replay(bits);
+    r.replay(this.x, out, 0, 1, out.subarray(this.plan.names.length));
+    r.fixed.forEach((j, f) => (out[j] = r.fixedValues[f]!));
     return out;
   }
 
@@ -396,13 +404,17 @@ export class Runner {
    * values[k * (to - from) + (i - from)] = stored output k of trial i; counts[t] = trials
    * passing test t. With `into` (all trials' columns, `total` long each, shared by the
    * workers), output k of trial i goes to into[k * total + i] instead; with `into.at`,
-   * to into[k * total + at + (i - from)] (a reused chunk buffer).
+   * to into[k * total + at + (i - from)] (a reused chunk buffer). With `patterns`, trial i's
+   * outcome bits go to patterns[i], and an output that is fixed in every pattern compiled
+   * so far is not written (so only at trials whose pattern fixes it: the caller fills or
+   * summarizes those from the patterns, see fixedIn).
    */
   run(
     from: number,
     to: number,
     onProgress?: (done: number) => void,
     into?: { values: Float64Array; total: number; at?: number },
+    patterns?: Uint8Array,
   ): { values: Float64Array; counts: number[] } {
     const { plan } = this;
     const n = to - from;
@@ -432,12 +444,17 @@ export class Runner {
     const TILE = 256;
     const tile = new Float64Array(TILE * K);
     const flush = (r0: number, count: number) => {
-      for (let k = 0; k < K; k++) values.set(tile.subarray(k * TILE, k * TILE + count), k * stride + first + r0);
+      for (let k = 0; k < K; k++)
+        if (!(patterns && this.fixedAll[k])) values.set(tile.subarray(k * TILE, k * TILE + count), k * stride + first + r0);
     };
     for (let i = from; i < to; i++) {
       const r = i - from;
       const t0 = r % TILE;
-      this.replay(this.draw(i))(this.x, tile, t0, TILE, row);
+      const bits = this.draw(i);
+      const p = this.replay(bits);
+      p.replay(this.x, tile, t0, TILE, row);
+      for (let f = 0; f < p.fixed.length; f++) tile[p.fixed[f]! * TILE + t0] = p.fixedValues[f]!;
+      if (patterns) patterns[i] = bits;
       for (let f = 0; f < F; f++) {
         const b = floorBits(row, floorAt[f]!, N, floor!, floorTol);
         if (b & 1) counts[2 * f]!++;

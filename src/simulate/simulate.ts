@@ -13,7 +13,7 @@ import { makePlan, outputs, Runner, type Plan } from './plan.js';
 import { casePicker } from '../compute/engine.js';
 import { Fast } from '../core/money.js';
 import { correlatedVars, imanConover } from './correlate.js';
-import { histogram, summarize, type Bin, type Summary, Z975 } from './stats.js';
+import { histogram, summarize, summarizeConstant, type Bin, type Summary, Z975 } from './stats.js';
 import { HISTOGRAM_BINS, localExecutor, streamSummaries, workerExecutor, type Overrides, type Streamed } from './stream.js';
 
 export interface SimOptions {
@@ -166,100 +166,135 @@ async function held(
   const T = o.trials;
   const runner = new Runner(plan, o.seed, o.keyed ?? false);
   if (overrides) runner.setOverrides(overrides);
+  const shared = (bytes: number) => (W === 1 ? new ArrayBuffer(bytes) : new SharedArrayBuffer(bytes));
   // Every output's column over all trials: output k of trial i at columns[k * T + i].
-  let columns: Float64Array;
-  let blockCounts: number[][];
+  const columns = new Float64Array(shared(K * T * Float64Array.BYTES_PER_ELEMENT));
+  // Each trial's outcome bits, so a column no pattern moves is never written (few events only).
+  const patterns = plan.events.length <= 8 ? new Uint8Array(shared(T)) : undefined;
   const col = (k: number) => columns.subarray(k * T, (k + 1) * T);
   const summaries = new Array<Summary>(K);
-  const wanted = plan.names.flatMap((name, k) => (k === plan.headline || (o.shown?.(name) ?? true) ? [k] : []));
-  /** Copies what must outlive the summaries (which reorder each column), then summarizes. */
-  let summarizeAll: () => Promise<void>;
-  if (W === 1) {
-    const block = runner.run(0, T, (d) => o.onProgress?.(d, T));
-    columns = block.values;
-    blockCounts = [block.counts];
-    summarizeAll = () => {
-      for (const k of wanted) summaries[k] = summarize(col(k));
-      return Promise.resolve();
-    };
-  } else {
-    if (!existsSync(o.workerScript)) throw new Error(`simulate: worker script ${o.workerScript} is missing (run npm run build)`);
-    const enc = encode(s);
-    columns = new Float64Array(new SharedArrayBuffer(K * T * Float64Array.BYTES_PER_ELEMENT));
-    const control = new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT);
-    const ctl = new Int32Array(control);
-    const progress = () => o.onProgress?.(Atomics.load(ctl, Ctl.Done), T);
-    const workers = Array.from({ length: W - 1 }, () => {
-      const worker = new Worker(o.workerScript, {
-        workerData: {
-          scenario: enc,
-          seed: o.seed,
-          shared: columns.buffer,
-          control,
-          chunk: HELD_CHUNK,
-          outputs: wanted,
-          total: T,
-          yearly: o.yearly ?? false,
-          metrics: o.metrics ?? [],
-          keyed: o.keyed ?? false,
-          overrides,
-        },
-      });
-      // Each worker answers twice: its trials' test counts, then the summaries it claimed.
-      const answers: ((m: WorkerAnswer) => void)[] = [];
-      const failed: ((e: Error) => void)[] = [];
-      const next = () =>
-        new Promise<WorkerAnswer>((resolve, reject) => {
-          answers.push(resolve);
-          failed.push(reject);
-        });
-      const trials = next();
-      const summarized = next();
-      worker.on('message', (m: { type: 'progress' } | WorkerAnswer) => {
-        if (m.type === 'progress') progress();
-        else {
-          failed.shift();
-          answers.shift()!(m);
-        }
-      });
-      worker.on('error', (e) => {
-        for (const f of failed.splice(0)) f(e);
-      });
-      return { worker, trials, summarized };
+  const control = new SharedArrayBuffer(5 * Int32Array.BYTES_PER_ELEMENT);
+  const ctl = new Int32Array(control);
+  const order = new Int32Array(new SharedArrayBuffer(K * Int32Array.BYTES_PER_ELEMENT));
+  const progress = () => o.onProgress?.(Atomics.load(ctl, Ctl.Done), T);
+  if (W > 1 && !existsSync(o.workerScript))
+    throw new Error(`simulate: worker script ${o.workerScript} is missing (run npm run build)`);
+  const enc = W > 1 ? encode(s) : undefined;
+  const workers = Array.from({ length: W - 1 }, () => {
+    const worker = new Worker(o.workerScript, {
+      workerData: {
+        scenario: enc,
+        seed: o.seed,
+        shared: columns.buffer,
+        control,
+        order: order.buffer,
+        ...(patterns ? { patterns: patterns.buffer } : {}),
+        chunk: HELD_CHUNK,
+        total: T,
+        yearly: o.yearly ?? false,
+        metrics: o.metrics ?? [],
+        keyed: o.keyed ?? false,
+        overrides,
+      },
     });
-    const mine = new Array<number>(plan.tests.length).fill(0);
-    for (;;) {
-      const from = Atomics.add(ctl, Ctl.Chunk, 1) * HELD_CHUNK;
-      if (from >= T) break;
-      const to = Math.min(T, from + HELD_CHUNK);
-      const { counts } = runner.run(from, to, undefined, { values: columns, total: T });
-      counts.forEach((c, t) => (mine[t] = mine[t]! + c));
-      Atomics.add(ctl, Ctl.Done, to - from);
-      progress();
-    }
-    // Every chunk is claimed; each worker answers once its last one is written.
-    blockCounts = [mine, ...(await Promise.all(workers.map(async (x) => ((await x.trials) as { counts: number[] }).counts)))];
-    summarizeAll = async () => {
-      Atomics.store(ctl, Ctl.Gate, 1);
-      Atomics.notify(ctl, Ctl.Gate);
-      for (let i = Atomics.add(ctl, Ctl.Output, 1); i < wanted.length; i = Atomics.add(ctl, Ctl.Output, 1))
-        summaries[wanted[i]!] = summarize(col(wanted[i]!));
-      for (const x of workers) {
-        const { summaries: theirs } = (await x.summarized) as { summaries: [number, Summary][] };
-        for (const [k, v] of theirs) summaries[k] = v;
-        void x.worker.terminate();
+    // Each worker answers twice: its trials' test counts, then the summaries it claimed.
+    const answers: ((m: WorkerAnswer) => void)[] = [];
+    const failed: ((e: Error) => void)[] = [];
+    const next = () =>
+      new Promise<WorkerAnswer>((resolve, reject) => {
+        answers.push(resolve);
+        failed.push(reject);
+      });
+    const trials = next();
+    const summarized = next();
+    worker.on('message', (m: { type: 'progress' } | WorkerAnswer) => {
+      if (m.type === 'progress') progress();
+      else {
+        failed.shift();
+        answers.shift()!(m);
       }
-    };
+    });
+    worker.on('error', (e) => {
+      for (const f of failed.splice(0)) f(e);
+    });
+    return { worker, trials, summarized };
+  });
+  const mine = new Array<number>(plan.tests.length).fill(0);
+  for (;;) {
+    const from = Atomics.add(ctl, Ctl.Chunk, 1) * HELD_CHUNK;
+    if (from >= T) break;
+    const to = Math.min(T, from + HELD_CHUNK);
+    const { counts } = runner.run(from, to, undefined, { values: columns, total: T }, patterns);
+    counts.forEach((c, t) => (mine[t] = mine[t]! + c));
+    Atomics.add(ctl, Ctl.Done, to - from);
+    progress();
   }
-  // Copies first: summarizing reorders each column.
+  // Every chunk is claimed; each worker answers once its last one is written.
+  const blockCounts = [mine, ...(await Promise.all(workers.map(async (x) => ((await x.trials) as { counts: number[] }).counts)))];
+  // The columns complete (but those no trial moves), then copies: summarizing reorders each column.
+  const need = o.keyed ? plan.names.map((_, k) => k) : [plan.headline];
+  const fixed = patterns ? settle(runner, K, T, columns, patterns, need) : new Map<number, Summary>();
   const headline = col(plan.headline).slice();
   const values = o.keyed ? new Map(plan.names.map((name, k) => [name, col(k).slice()])) : undefined;
-  await summarizeAll();
+  let count = 0;
+  plan.names.forEach((name, k) => {
+    if (k !== plan.headline && !(o.shown?.(name) ?? true)) return;
+    const f = fixed.get(k);
+    if (f) summaries[k] = f;
+    else order[count++] = k;
+  });
+  Atomics.store(ctl, Ctl.Count, count);
+  Atomics.store(ctl, Ctl.Gate, 1);
+  Atomics.notify(ctl, Ctl.Gate);
+  for (let i = Atomics.add(ctl, Ctl.Output, 1); i < count; i = Atomics.add(ctl, Ctl.Output, 1))
+    summaries[order[i]!] = summarize(col(order[i]!));
+  for (const x of workers) {
+    const { summaries: theirs } = (await x.summarized) as { summaries: [number, Summary][] };
+    for (const [k, v] of theirs) summaries[k] = v;
+    void x.worker.terminate();
+  }
   const tests = plan.tests.map((_, i) => blockCounts.reduce((a, c) => a + c[i]!, 0));
   const h = summaries[plan.headline]!;
   let below = 0;
   for (let i = 0; i < T; i++) if (headline[i]! < bh) below++;
   return { summaries, tests, histogram: histogram(headline, HISTOGRAM_BINS, h.min, h.max), below, ...(values ? { values } : {}) };
+}
+
+/**
+ * After a run with patterns (Runner.run): an output that every trial's pattern fixes to
+ * one number is summarized from that number (summarizeConstant), unless `need` asks for its
+ * column; every other output's entries a trial's pattern fixes are written in, so its
+ * column is complete. Returns the summaries from numbers.
+ */
+function settle(runner: Runner, K: number, T: number, columns: Float64Array, patterns: Uint8Array, need: number[]) {
+  const seen = new Uint8Array(256);
+  for (let i = 0; i < T; i++) seen[patterns[i]!] = 1;
+  const bits = [...seen.keys()].filter((b) => seen[b]);
+  const compiled = bits.map((b) => runner.replay(b));
+  const out = new Map<number, Summary>();
+  for (let k = 0; k < K; k++) {
+    const per = compiled.map((c) => {
+      const f = c.fixed.indexOf(k);
+      return f < 0 ? undefined : c.fixedValues[f]!;
+    });
+    if (per.every((v) => v === undefined)) continue;
+    const first = per[0];
+    if (first !== undefined && per.every((v) => v !== undefined && Object.is(v, first)) && !need.includes(k)) {
+      out.set(k, summarizeConstant(first, T));
+      continue;
+    }
+    const has = new Uint8Array(256),
+      val = new Float64Array(256);
+    bits.forEach((b, q) => {
+      if (per[q] !== undefined) {
+        has[b] = 1;
+        val[b] = per[q];
+      }
+    });
+    const c = columns.subarray(k * T, (k + 1) * T);
+    for (let i = 0; i < T; i++) if (has[patterns[i]!]) c[i] = val[patterns[i]!]!;
+  }
+  return out;
 }
 
 type WorkerAnswer = { type: 'trials'; counts: number[] } | { type: 'summaries'; summaries: [number, Summary][] };

@@ -274,6 +274,21 @@ export function summarize(a: Float64Array): Summary {
 }
 
 /**
+ * summarize() of `count` copies of c, without the column: the same additions in the same
+ * order (a sum of equal numbers is not count x c in float64), min and max c, every rank c.
+ */
+export function summarizeConstant(c: number, count: number): Summary {
+  if (!Number.isFinite(c) || count === 0) return summaryOf(0, NaN, NaN, NaN, NaN, () => NaN);
+  let sum = 0;
+  for (let i = 0; i < count; i++) sum += c;
+  const mean = sum / count;
+  const d = (c - mean) * (c - mean);
+  let ss = 0;
+  for (let i = 0; i < count; i++) ss += d;
+  return summaryOf(count, mean, ss, c, c, () => c);
+}
+
+/**
  * Each quantile's window of ranks: the order statistics it needs, its interval's [j, k]
  * and the two it interpolates between (h = (n - 1) p, k = floor(h)).
  */

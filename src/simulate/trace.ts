@@ -151,8 +151,29 @@ const EXPR: Record<number, (a: string, b: string) => string> = {
 /** Above this many live operations, interpret the tape instead of generating code. */
 const CODEGEN_LIMIT = 60_000;
 
-/** Compiles the operations the outputs depend on (dead ones dropped); see Replay for where outputs go. */
-export function compile(t: Tape, outputs: number[], split: number = outputs.length): Replay {
+/** A pattern's replay, and its stored outputs that are constants (which the replay does not write). */
+export interface Compiled {
+  replay: Replay;
+  /** Stored outputs j < split that are the same number in every trial of this pattern, and those numbers. */
+  fixed: Int32Array;
+  fixedValues: Float64Array;
+}
+
+/**
+ * Compiles the operations the outputs depend on (dead ones dropped); see Replay for where
+ * outputs go, except that a stored output that is a constant is left to the caller
+ * (Compiled.fixed): a run can then leave a column no trial moves unwritten.
+ */
+export function compile(t: Tape, outputs: number[], split: number = outputs.length): Compiled {
+  const fixed = outputs.flatMap((o, j) => (j < split && t.op[o] === Op.Const ? [j] : []));
+  return {
+    replay: replayOf(t, outputs, split),
+    fixed: Int32Array.from(fixed),
+    fixedValues: Float64Array.from(fixed, (j) => t.val[outputs[j]!]!),
+  };
+}
+
+function replayOf(t: Tape, outputs: number[], split: number): Replay {
   const live = new Uint8Array(t.op.length);
   for (const o of outputs) live[o] = 1;
   for (let i = t.op.length - 1; i >= 0; i--) {
@@ -171,7 +192,10 @@ export function compile(t: Tape, outputs: number[], split: number = outputs.leng
       t.op[i] === Op.Input ? `const v${i} = x[${t.x[i]}];` : `const v${i} = ${EXPR[t.op[i]!]!(ref(t.x[i]!), ref(t.y[i]!))};`,
     );
   }
-  outputs.forEach((o, j) => lines.push(j < split ? `c[at + ${j} * s] = ${ref(o)};` : `r[${j - split}] = ${ref(o)};`));
+  outputs.forEach((o, j) => {
+    if (j >= split) lines.push(`r[${j - split}] = ${ref(o)};`);
+    else if (t.op[o] !== Op.Const) lines.push(`c[at + ${j} * s] = ${ref(o)};`);
+  });
   return new Function('x', 'c', 'at', 's', 'r', `"use strict";\n${lines.join('\n')}`) as Replay;
 }
 
@@ -219,8 +243,8 @@ function interpret(t: Tape, outputs: number[], live: Uint8Array, split: number):
     }
     for (let j = 0; j < outs.length; j++) {
       const v = reg[outs[j]!]!;
-      if (j < split) c[from + j * step] = v;
-      else row[j - split] = v;
+      if (j >= split) row[j - split] = v;
+      else if (t.op[outs[j]!] !== Op.Const) c[from + j * step] = v;
     }
   };
 }

@@ -19,8 +19,9 @@ interface Job {
   /** Held mode: every output's column over all trials (output k of trial i at [k * total + i]) and the control words (Ctl). */
   shared: SharedArrayBuffer;
   control: SharedArrayBuffer;
-  /** Held mode: the outputs to summarize, claimed in this order. */
-  outputs: number[];
+  /** Held mode: the outputs to summarize (Ctl.Count of them, set before the gate opens), and each trial's outcome bits (or none). */
+  order: SharedArrayBuffer;
+  patterns?: SharedArrayBuffer;
   total: number;
   yearly: boolean;
   /** simulate --metric: the user's expressions (the plan's layout depends on them). */
@@ -51,21 +52,23 @@ else {
   const values = new Float64Array(job.shared);
   const ctl = new Int32Array(job.control);
   const T = job.total;
+  const patterns = job.patterns ? new Uint8Array(job.patterns) : undefined;
   const counts = new Array<number>(runner.plan.tests.length).fill(0);
   for (;;) {
     const from = Atomics.add(ctl, Ctl.Chunk, 1) * job.chunk;
     if (from >= T) break;
     const to = Math.min(T, from + job.chunk);
-    runner.run(from, to, undefined, { values, total: T }).counts.forEach((c, t) => (counts[t] = counts[t]! + c));
+    runner.run(from, to, undefined, { values, total: T }, patterns).counts.forEach((c, t) => (counts[t] = counts[t]! + c));
     Atomics.add(ctl, Ctl.Done, to - from);
     parentPort!.postMessage({ type: 'progress' });
   }
   parentPort!.postMessage({ type: 'trials', counts });
   // The main thread copies what it needs before the columns are reordered.
   while (Atomics.load(ctl, Ctl.Gate) === 0) Atomics.wait(ctl, Ctl.Gate, 0);
-  const wanted = job.outputs;
+  const order = new Int32Array(job.order);
+  const count = Atomics.load(ctl, Ctl.Count);
   const summaries: [number, Summary][] = [];
-  for (let i = Atomics.add(ctl, Ctl.Output, 1); i < wanted.length; i = Atomics.add(ctl, Ctl.Output, 1))
-    summaries.push([wanted[i]!, summarize(values.subarray(wanted[i]! * T, (wanted[i]! + 1) * T))]);
+  for (let i = Atomics.add(ctl, Ctl.Output, 1); i < count; i = Atomics.add(ctl, Ctl.Output, 1))
+    summaries.push([order[i]!, summarize(values.subarray(order[i]! * T, (order[i]! + 1) * T))]);
   parentPort!.postMessage({ type: 'summaries', summaries });
 }
