@@ -154,14 +154,11 @@ export function runMemo(io: IO, m: MemoOptions) {
       if (name === undefined) return false;
       const key = memoKey(io, build, m, tree, chain);
       pending = { key, name };
-      let entry: Entry;
-      try {
-        entry = JSON.parse(readFileSync(join(folder, `${key}.json`), 'utf8')) as Entry;
-      } catch {
+      const entry = readEntry(join(folder, `${key}.json`));
+      if (entry?.v !== VERSION || entry.key !== key || entry.format !== m.format) {
         log(io, 'miss');
         return false;
       }
-      if (entry.v !== VERSION || entry.key !== key || entry.format !== m.format || !Array.isArray(entry.parts)) return false;
       pending = undefined;
       log(io, 'hit');
       io.out(titled(io, m, name, entry.parts));
@@ -171,11 +168,27 @@ export function runMemo(io: IO, m: MemoOptions) {
     save(name: string, parts: [string, string] | undefined): void {
       // `name` is the one the output was made with: the tree's, unless a later stage changed it.
       if (!pending || name !== pending.name || !parts || parts[0].length + parts[1].length > MEMO_MAX_OUTPUT) return;
-      const entry: Entry = { v: VERSION, key: pending.key, format: m.format, parts };
-      writeCappedCacheFile(folder, `${pending.key}.json`, JSON.stringify(entry), MAX_ENTRIES);
+      const body = JSON.stringify({ v: VERSION, key: pending.key, format: m.format, parts } satisfies Entry);
+      writeCappedCacheFile(folder, `${pending.key}.json`, `${hashOf(body)}\n${body}`, MAX_ENTRIES);
       log(io, 'saved');
     },
   };
+}
+
+const hashOf = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** A saved entry whose checksum holds and whose parts are text; undefined otherwise (missing, torn, spoiled). */
+function readEntry(file: string): Entry | undefined {
+  try {
+    const text = readFileSync(file, 'utf8');
+    const nl = text.indexOf('\n');
+    const body = text.slice(nl + 1);
+    if (nl < 0 || text.slice(0, nl) !== hashOf(body)) return undefined;
+    const e = JSON.parse(body) as Entry;
+    return Array.isArray(e.parts) && e.parts.length === 2 && e.parts.every((p) => typeof p === 'string') ? e : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** JSON's output around the value of `scenario.name`, or undefined when it is not there as JSON.stringify writes `name`. */

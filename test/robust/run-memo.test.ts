@@ -4,7 +4,8 @@
 // must print exactly what the same run prints with every cache off, and a rename must be a
 // hit. Runs bin/compact-model.js (the memo is keyed by the build), so `npm test` builds first.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LNode } from '../../src/read/tree.js';
@@ -35,6 +36,7 @@ function loop(text = baseline) {
   const logFile = join(cache, 'memo.log');
   return {
     dir,
+    cache,
     edit(f: (t: string) => string) {
       const p = join(dir, 'plan.yaml');
       const before = readFileSync(p, 'utf8');
@@ -156,6 +158,27 @@ describe("run's output saved by all but the name: never a stale result", () => {
     expect(run(dir, 'plan.yaml')).toEqual(['miss', 'saved']);
     writeFileSync(join(dir, 'plan.yaml'), 'extends: base.yaml\nname: Another name\n');
     expect(run(dir, 'plan.yaml')).toEqual(['hit']);
+  });
+
+  it('a saved entry torn, spoiled or with parts that are not text is a miss', { timeout: 300_000 }, () => {
+    const l = loop();
+    expect(l.run(['--format', 'json']).memo).toEqual(['miss', 'saved']);
+    const folder = join(l.cache, 'compact-model', 'runs');
+    const [file] = readdirSync(folder);
+    const saved = readFileSync(join(folder, file!), 'utf8');
+    const body = saved.slice(saved.indexOf('\n') + 1);
+    const entry = JSON.parse(body) as { parts: unknown[] };
+    const spoilt = JSON.stringify({ ...entry, parts: [1, 2] });
+    for (const text of [
+      saved.slice(0, saved.length >> 1), // torn
+      `${saved.slice(0, -5)}${saved.at(-5) === 'X' ? 'Y' : 'X'}${saved.slice(-4)}`, // a byte of the output changed under its checksum
+      `${createHash('sha256').update(spoilt).digest('hex')}\n${spoilt}`, // a sound checksum over parts that are not text
+    ]) {
+      expect(text).not.toBe(saved);
+      writeFileSync(join(folder, file!), text);
+      l.edit(rename());
+      expect(l.run(['--format', 'json']).memo).toEqual(['miss', 'saved']);
+    }
   });
 
   it('a plan with a diagnostic, or a name the schema refuses, is never saved nor answered', { timeout: 300_000 }, () => {
