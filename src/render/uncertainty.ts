@@ -110,6 +110,13 @@ function rateText(d: Dec) {
   return `${d.times(100).toPlain(4)}%`;
 }
 
+/** The ratios simulateJson shows (the table and CSV show every one). */
+const JSON_RATIOS = ['leverage.commitment', 'leverage.budget'];
+
+/** Whether simulateJson prints the summary of this output (simulate summarizes only those). */
+export const shownInJson = (name: string): boolean =>
+  !RATIO_METRICS.some((m) => `${m.id}.total` === name) || JSON_RATIOS.some((id) => `${id}.total` === name);
+
 export function simulateJson(s: Scenario, r: SimResult): unknown {
   const block = (prefix: string) =>
     Object.fromEntries(

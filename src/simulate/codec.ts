@@ -27,3 +27,16 @@ export function encode<T>(x: T): unknown {
 export function decode<T>(x: unknown): T {
   return walk(x, new Map(), (v) => (TAG in v ? Dec.of((v as Record<string, string>)[TAG]!) : undefined)) as T;
 }
+
+/**
+ * The control words threads share in a held run (simulate.ts, worker.ts): the next chunk
+ * of trials to claim, trials done, the next entry of the list of outputs to summarize, the
+ * gate (1 once the summaries may reorder the columns) and that list's length.
+ */
+export const enum Ctl {
+  Chunk,
+  Done,
+  Output,
+  Gate,
+  Count,
+}

@@ -6,7 +6,7 @@ import { type Arith, type Dec, Fast } from '../core/money.js';
 import { compute, type Picker } from '../compute/engine.js';
 import { Measure } from '../measure/measure.js';
 import { discountFactors, realFactors, weighted } from '../measure/pv.js';
-import { FLOAT_TOLERANCE, floorBits, ratioOf, targetTest } from '../measure/tests.js';
+import { FLOAT_TOLERANCE, floorBits, ratioOf } from '../measure/tests.js';
 import { compareWith, evalExpr } from '../measure/expr.js';
 import { BASES, basesFor } from '../model/bases.js';
 import { type Expr, type ExprUnit, parseExpr, type TestOp } from '../model/expr.js';
@@ -14,8 +14,8 @@ import { FLOOR_READINGS, floorMetric, MONEY_METRICS, RATIO_METRICS, targetMetric
 import type { MetricRef } from '../model/paths.js';
 import { namesOf } from '../model/names.js';
 import { type Event, type Fig, type Scenario, type TargetTest, yearName } from '../model/scenario.js';
-import { keyOf, Stream, sampler } from './random.js';
-import { compile, type Replay, Tape } from './trace.js';
+import { INVERSE_STRIDE, inverse, inverseOf, keyOf, Stream, sampler, TrialUniforms } from './random.js';
+import { compile, type Compiled, Tape } from './trace.js';
 
 /** The money metrics simulate reports, per government and in total (the registry says which). */
 export const SIM_METRICS = MONEY_METRICS.filter((m) => m.simulated).map((m) => m.id);
@@ -25,6 +25,8 @@ export interface Plan {
   /** Inputs drawn each trial, in this order. */
   random: Fig[];
   samplers: ((s: Stream) => number)[];
+  /** Each input's inverse() parameters when it is drawn from one uniform (random.ts), else undefined. */
+  inverses: (Float64Array | undefined)[];
   /** Events drawn each trial (with their probability) or taken as written, in this order. */
   events: Event[];
   /** Names of the summarized outputs (amounts in the plan's currency, or a ratio), stored first in each row. */
@@ -90,17 +92,19 @@ export const metricName = (text: string) => `expr:${text}`;
 export function makePlan(s: Scenario, yearly = false, metricTexts: readonly string[] = []): Plan {
   const random = s.figures.filter(isRanged);
   const probs = new Set(s.events.flatMap((e) => (e.probability ? [e.probability] : [])));
-  const samplers = random.map((f) => {
+  const specs = random.map((f) => {
     const v = f.value;
-    return sampler({
+    return {
       kind: f.dist ?? 'uniform',
       low: v.low.toNumber(),
       mode: v.base.toNumber(),
       high: v.high.toNumber(),
       min: 0,
       max: probs.has(f) ? 1 : undefined,
-    });
+    };
   });
+  const samplers = specs.map(sampler);
+  const inverses = specs.map(inverseOf);
   const names: string[] = [];
   for (const m of SIM_METRICS) for (const sc of scopes(s)) names.push(`${m}.${sc}`);
   if (s.discount) for (const m of SIM_METRICS) for (const sc of scopes(s)) names.push(`pv.${m}.${sc}`);
@@ -162,6 +166,7 @@ export function makePlan(s: Scenario, yearly = false, metricTexts: readonly stri
     scenario: s,
     random,
     samplers,
+    inverses,
     events: s.events,
     names,
     tests,
@@ -234,14 +239,22 @@ export function outputs<T>(A: Arith<T>, plan: Plan, pick: Picker<T>): T[] {
   return out;
 }
 
+/** Outcome patterns up to this many events are found by index in an array, more in a map. */
+const PATTERN_ARRAY_EVENTS = 16;
+
 /** Runs trials [from, to) and fills their stored outputs and test counts. */
 export class Runner {
-  private readonly tapes = new Map<number, Replay>();
+  private readonly tapes = new Map<number, Compiled>();
+  /** tapes by outcome bits, when there are few events (no hashing per trial). */
+  private readonly byBits: (Compiled | undefined)[] = [];
+  /** 1 for each stored output that every pattern compiled so far fixes (a constant there). */
+  private readonly fixedAll: Uint8Array;
   private readonly stream = new Stream();
   readonly x: Float64Array;
-  private readonly row: Float64Array;
-  private readonly probIndex: number[];
-  private readonly probFixed: number[];
+  private readonly probIndex: Int32Array;
+  private readonly probFixed: Float64Array;
+  /** 2^j, the weight of event j's bit. */
+  private readonly weight: Float64Array;
   /** Each event's uniform of the last draw (holds when below its probability). */
   readonly us: Float64Array;
   /** Correlated draws (Iman-Conover), by trial: they replace the stream's for these inputs and events. */
@@ -251,6 +264,17 @@ export class Runner {
   }
   /** Keyed mode (paired comparisons): each input's and event's stream keyed by its path. */
   private readonly keys?: { inputs: number[]; events: number[] };
+  /**
+   * Every input drawn from one uniform (no PERT): the trial's uniforms come from
+   * TrialUniforms and each input is inverse() of its own, with its parameters at
+   * params[k * INVERSE_STRIDE]; undefined otherwise (each sampler reads the stream).
+   */
+  private readonly params?: Float64Array;
+  private readonly uniforms: TrialUniforms;
+  /** The trial's uniforms: one per input, then one per event that has a probability (in order). */
+  private readonly u: Float64Array;
+  /** Where event j's uniform sits in u (-1: the event is taken as written). */
+  private readonly eventAt: Int32Array;
   constructor(
     readonly plan: Plan,
     readonly seed: number,
@@ -262,45 +286,76 @@ export class Runner {
         events: plan.events.map((e) => keyOf(`event:${e.key}`)),
       };
     this.x = new Float64Array(plan.random.length);
+    this.fixedAll = new Uint8Array(plan.names.length).fill(1);
     this.us = new Float64Array(plan.events.length);
-    this.row = new Float64Array(plan.width);
     const idx = new Map(plan.random.map((f, k) => [f, k]));
-    this.probIndex = plan.events.map((e) => (e.probability ? (idx.get(e.probability) ?? -1) : -2));
-    this.probFixed = plan.events.map((e) => (e.probability ? e.probability.value.base.toNumber() : Number.NaN));
+    this.probIndex = Int32Array.from(plan.events, (e) => (e.probability ? (idx.get(e.probability) ?? -1) : -2));
+    this.probFixed = Float64Array.from(plan.events, (e) => (e.probability ? e.probability.value.base.toNumber() : Number.NaN));
+    this.weight = Float64Array.from(plan.events, (_, j) => 2 ** j);
+    let next = plan.random.length;
+    this.eventAt = Int32Array.from(this.probIndex, (pi) => (pi === -2 ? -1 : next++));
+    this.u = new Float64Array(next);
+    this.uniforms = new TrialUniforms(seed, this.keys ? [...this.keys.inputs, ...this.keys.events] : []);
+    const inv = plan.inverses;
+    if (inv.every((p) => p !== undefined)) {
+      this.params = new Float64Array(inv.length * INVERSE_STRIDE);
+      inv.forEach((p, k) => this.params!.set(p, k * INVERSE_STRIDE));
+    }
+  }
+
+  /** The trial's uniforms into u: as many as the samplers and events read from their streams. */
+  private uniformsOf(i: number): void {
+    const { plan, x, u, keys, stream, seed } = this;
+    const K = x.length;
+    if (this.params) {
+      if (keys) {
+        // The events' keys follow the inputs' (constructor); only those with a probability are drawn.
+        this.uniforms.fillKeyed(i, u, 0, 0, K);
+        for (let j = 0; j < this.eventAt.length; j++)
+          if (this.eventAt[j]! >= 0) this.uniforms.fillKeyed(i, u, this.eventAt[j]!, K + j, 1);
+      } else this.uniforms.fill(i, u, 0, u.length);
+      for (let k = 0; k < K; k++) x[k] = inverse(this.params, k * INVERSE_STRIDE, u[k]!);
+      return;
+    }
+    if (keys) {
+      for (let k = 0; k < K; k++) x[k] = plan.samplers[k]!(stream.resetKeyed(seed, i, keys.inputs[k]!));
+      for (let j = 0; j < this.eventAt.length; j++)
+        if (this.eventAt[j]! >= 0) u[this.eventAt[j]!] = stream.resetKeyed(seed, i, keys.events[j]!).u();
+    } else {
+      stream.reset(seed, i);
+      for (let k = 0; k < K; k++) x[k] = plan.samplers[k]!(stream);
+      for (let j = K; j < u.length; j++) u[j] = stream.u();
+    }
   }
 
   /** Draws trial i's inputs into x and returns its event outcome bits. */
   draw(i: number): number {
-    const { plan, x, stream, keys } = this;
-    if (keys) {
-      for (let k = 0; k < x.length; k++) x[k] = plan.samplers[k]!(stream.resetKeyed(this.seed, i, keys.inputs[k]!));
-    } else {
-      stream.reset(this.seed, i);
-      for (let k = 0; k < x.length; k++) x[k] = plan.samplers[k]!(stream);
-    }
+    const { plan, x, u } = this;
+    this.uniformsOf(i);
     const ov = this.overrides;
     if (ov) for (const [k, v] of ov.inputs) x[k] = v[i]!;
     let bits = 0;
-    for (let j = 0; j < plan.events.length; j++) {
-      const e = plan.events[j]!;
-      const pi = this.probIndex[j]!;
-      if (keys && pi !== -2) stream.resetKeyed(this.seed, i, keys.events[j]!);
-      let u = NaN;
-      if (pi !== -2) {
-        u = stream.u();
+    for (let j = 0; j < this.eventAt.length; j++) {
+      const at = this.eventAt[j]!;
+      let holds: boolean;
+      if (at < 0) holds = plan.events[j]!.holds;
+      else {
+        let uj = u[at]!;
         const o = ov?.events.get(j);
-        if (o) u = o[i]!;
-        this.us[j] = u;
+        if (o) uj = o[i]!;
+        this.us[j] = uj;
+        const pi = this.probIndex[j]!;
+        holds = uj < (pi >= 0 ? x[pi]! : this.probFixed[j]!);
       }
-      const holds = pi === -2 ? e.holds : u < (pi >= 0 ? x[pi]! : this.probFixed[j]!);
-      if (holds) bits += 2 ** j;
+      if (holds) bits += this.weight[j]!;
     }
     return bits;
   }
 
   /** The compiled evaluation for one pattern of outcomes (traced on first use). */
-  replay(bits: number): Replay {
-    let r = this.tapes.get(bits);
+  replay(bits: number): Compiled {
+    const few = this.plan.events.length <= PATTERN_ARRAY_EVENTS;
+    let r = few ? this.byBits[bits] : this.tapes.get(bits);
     if (!r) {
       const tape = new Tape();
       const A = tape.arith();
@@ -312,8 +367,13 @@ export class Runner {
           this.plan,
           picker(A, this.plan, (k) => inputs[k]!, bits),
         ),
+        this.plan.names.length,
       );
-      this.tapes.set(bits, r);
+      if (few) this.byBits[bits] = r;
+      else this.tapes.set(bits, r);
+      const fixed = new Uint8Array(this.fixedAll.length);
+      for (const j of r.fixed) fixed[j] = 1;
+      for (let k = 0; k < fixed.length; k++) this.fixedAll[k]! &= fixed[k]!;
     }
     return r;
   }
@@ -334,7 +394,9 @@ export class Runner {
   traced(i: number): Float64Array {
     const bits = this.draw(i);
     const out = new Float64Array(this.plan.width);
-    this.replay(bits)(this.x, out, 0);
+    const r = this.replay(bits);
+    r.replay(this.x, out, 0, 1, out.subarray(this.plan.names.length));
+    r.fixed.forEach((j, f) => (out[j] = r.fixedValues[f]!));
     return out;
   }
 
@@ -342,70 +404,83 @@ export class Runner {
    * values[k * (to - from) + (i - from)] = stored output k of trial i; counts[t] = trials
    * passing test t. With `into` (all trials' columns, `total` long each, shared by the
    * workers), output k of trial i goes to into[k * total + i] instead; with `into.at`,
-   * to into[k * total + at + (i - from)] (a reused chunk buffer).
+   * to into[k * total + at + (i - from)] (a reused chunk buffer). With `patterns`, trial i's
+   * outcome bits go to patterns[i], and an output that is fixed in every pattern compiled
+   * so far is not written (so only at trials whose pattern fixes it: the caller fills or
+   * summarizes those from the patterns, see fixedIn).
    */
   run(
     from: number,
     to: number,
     onProgress?: (done: number) => void,
     into?: { values: Float64Array; total: number; at?: number },
+    patterns?: Uint8Array,
   ): { values: Float64Array; counts: number[] } {
-    const { plan, row } = this;
+    const { plan } = this;
     const n = to - from;
-    const K = plan.names.length;
+    const K = plan.names.length,
+      W = plan.width;
     const N = plan.scenario.horizon.years;
     const values = into ? into.values : new Float64Array(K * n);
     const stride = into ? into.total : n,
       first = into ? (into.at ?? from) : 0;
-    const counts = new Array<number>(plan.tests.length).fill(0);
+    const counts = new Float64Array(plan.tests.length);
     const s = plan.scenario;
     const floor = s.targets.floor ? s.targets.floor.value.base.toNumber() : null;
     const target = s.targets.mobilization ? s.targets.mobilization.value.base.toNumber() : null;
     // Float sums compared as run compares exact ones: within FLOAT_TOLERANCE of the bar.
-    const floorTol = floor === null ? undefined : Math.abs(floor) * FLOAT_TOLERANCE;
-    const targetTol = target === null ? undefined : Math.abs(target) * FLOAT_TOLERANCE;
-    // Rows are gathered TILE trials at a time and written out output by output: a write per
-    // output per trial lands K x n apart and missed the cache every time (half the loop's time).
+    const floorTol = floor === null ? 0 : Math.abs(floor) * FLOAT_TOLERANCE;
+    const targetTol = target === null ? 0 : Math.abs(target) * FLOAT_TOLERANCE;
+    // The values the tests read past the stored outputs: row[offset - K].
+    const row = new Float64Array(W - K);
+    const floorAt = Int32Array.from(floor === null ? [] : plan.floors, (f) => f.offset - K);
+    const F = floorAt.length;
+    const { headline, checks } = plan;
+    const privateAt = plan.privateAt - K;
+    // The stored outputs of TILE trials are replayed into a column-major tile (output k of
+    // the tile's t-th trial at tile[k * TILE + t]), then copied out a column at a time:
+    // a write per output per trial straight into the columns lands K x n apart and missed
+    // the cache every time, and copying a row-major tile read it across.
     const TILE = 256;
     const tile = new Float64Array(TILE * K);
     const flush = (r0: number, count: number) => {
-      for (let k = 0; k < K; k++) {
-        const base = k * stride + first + r0;
-        for (let t = 0; t < count; t++) values[base + t] = tile[t * K + k]!;
-      }
+      for (let k = 0; k < K; k++)
+        if (!(patterns && this.fixedAll[k])) values.set(tile.subarray(k * TILE, k * TILE + count), k * stride + first + r0);
     };
     for (let i = from; i < to; i++) {
-      this.replay(this.draw(i))(this.x, row, 0);
       const r = i - from;
-      const t0 = (r % TILE) * K;
-      for (let k = 0; k < K; k++) tile[t0 + k] = row[k]!;
-      if (r % TILE === TILE - 1) flush(r - (TILE - 1), TILE);
-      let t = 0;
-      if (floor !== null)
-        for (const f of plan.floors) {
-          const b = floorBits(row, f.offset, N, floor, floorTol!);
-          if (b & 1) counts[t]!++;
-          if (b & 2) counts[t + 1]!++;
-          t += 2;
-        }
+      const t0 = r % TILE;
+      const bits = this.draw(i);
+      const p = this.replay(bits);
+      p.replay(this.x, tile, t0, TILE, row);
+      for (let f = 0; f < p.fixed.length; f++) tile[p.fixed[f]! * TILE + t0] = p.fixedValues[f]!;
+      if (patterns) patterns[i] = bits;
+      for (let f = 0; f < F; f++) {
+        const b = floorBits(row, floorAt[f]!, N, floor!, floorTol);
+        if (b & 1) counts[2 * f]!++;
+        if (b & 2) counts[2 * f + 1]!++;
+      }
+      let t = 2 * F;
       if (target !== null) {
-        if (targetTest(Fast, row[plan.headline]!, target, targetTol).met) counts[t]!++;
-        if (targetTest(Fast, row[plan.privateAt]!, target, targetTol).met) counts[t + 1]!++;
+        // targetTest's `met`: the amount plus the tolerance not below the target.
+        if (!(tile[headline * TILE + t0]! + targetTol < target)) counts[t]!++;
+        if (!(row[privateAt]! + targetTol < target)) counts[t + 1]!++;
         t += 2;
       }
-      for (const c of plan.checks) {
-        const a = row[c.offset]!,
-          b = row[c.offset + 1]!;
+      for (const c of checks) {
+        const a = row[c.offset - K]!,
+          b = row[c.offset - K + 1]!;
         // A side that is not defined (a division by zero: not finite) decides nothing: the test does not hold.
         if (Number.isFinite(a) && Number.isFinite(b) && compareWith(Fast, a, c.op, b, Math.abs(b) * FLOAT_TOLERANCE))
           counts[t]!++;
         t++;
       }
+      if (t0 === TILE - 1) flush(r - (TILE - 1), TILE);
       if (onProgress && (r + 1) % 8192 === 0) onProgress(r + 1);
     }
     if (n % TILE) flush(n - (n % TILE), n % TILE);
     onProgress?.(n);
-    return { values, counts };
+    return { values, counts: Array.from(counts) };
   }
 }
 

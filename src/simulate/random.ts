@@ -63,6 +63,74 @@ export class Stream {
   }
 }
 
+/**
+ * The first uniforms of each trial's stream, as `new Stream().reset(seed, trial)` (or
+ * `resetKeyed(seed, trial, key)`) then `u()` would give them, with what depends on the
+ * seed (and a key) alone derived once per run instead of once per trial: the same integer
+ * operations on the same values (xor is associative, so `tLo ^ K1 ^ K2` may take `K1 ^ K2`
+ * precomputed), the same 12 warm-up rounds, in local variables. test/simulate/seeds.test.ts
+ * holds it equal to Stream over random seeds, trials and keys.
+ */
+export class TrialUniforms {
+  private readonly a: number;
+  private readonly sHi: number;
+  private readonly cx: number;
+  /** Per key: its stream's `a` and the trial-free part of its `c`. */
+  private readonly keyA: Int32Array;
+  private readonly keyC: Int32Array;
+  constructor(seed: number, keys: readonly number[] = []) {
+    const sLo = seed >>> 0;
+    this.sHi = Math.floor(seed / 4294967296) >>> 0;
+    this.a = mix32(sLo ^ 0x9e3779b9);
+    this.cx = 0x85ebca6b ^ Math.imul(sLo, 0x27d4eb2f);
+    this.keyA = Int32Array.from(keys, (k) => mix32(sLo ^ 0x9e3779b9 ^ k));
+    this.keyC = Int32Array.from(keys, (k) => this.cx ^ mix32(k ^ 0x5bd1e995));
+  }
+  /** u[at..at + n) = the first n uniforms of trial's stream (Stream.reset(seed, trial)). */
+  fill(trial: number, u: Float64Array, at: number, n: number): void {
+    const tLo = trial >>> 0,
+      tHi = Math.floor(trial / 4294967296) >>> 0;
+    let a = this.a,
+      b = mix32(this.sHi ^ mix32(tLo + 0x7f4a7c15)),
+      c = mix32(tLo ^ this.cx),
+      d = mix32(tHi + 1);
+    for (let i = -12; i < n; i++) {
+      // Stream.next(), on locals.
+      const t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (c << 21) | (c >>> 11);
+      c = (c + t) | 0;
+      if (i >= 0) u[at + i] = ((t >>> 0) + 0.5) / 4294967296;
+    }
+  }
+  /** u[at + j] = the first uniform of the stream keyed by keys[from + j] (Stream.resetKeyed), for j < n. */
+  fillKeyed(trial: number, u: Float64Array, at: number, from: number, n: number): void {
+    const tLo = trial >>> 0,
+      tHi = Math.floor(trial / 4294967296) >>> 0;
+    // b and d do not depend on the key.
+    const b0 = mix32(this.sHi ^ mix32(tLo + 0x7f4a7c15)),
+      d0 = mix32(tHi + 1);
+    for (let j = 0; j < n; j++) {
+      let a = this.keyA[from + j]!,
+        b = b0,
+        c = mix32(tLo ^ this.keyC[from + j]!),
+        d = d0,
+        t = 0;
+      for (let i = 0; i < 13; i++) {
+        t = (((a + b) | 0) + d) | 0;
+        d = (d + 1) | 0;
+        a = b ^ (b >>> 9);
+        b = (c + (c << 3)) | 0;
+        c = (c << 21) | (c >>> 11);
+        c = (c + t) | 0;
+      }
+      u[at + j] = ((t >>> 0) + 0.5) / 4294967296;
+    }
+  }
+}
+
 /** FNV-1a, 32 bits: the key of an input's stream from its path. */
 export function keyOf(text: string): number {
   let h = 0x811c9dc5;
@@ -132,44 +200,82 @@ export interface DistSpec {
   max?: number;
 }
 
-/** Precomputes a sampler for one range: a function of the trial's stream. */
-export function sampler(spec: DistSpec): (s: Stream) => number {
+/** The kinds drawn from one uniform each, by inverting their CDF (PERT's rejection draws a varying number). */
+const enum Inv {
+  Uniform,
+  Triangular,
+  Normal,
+  Lognormal,
+}
+
+/** Numbers per inverse's parameters in a flat array (see inverse). */
+export const INVERSE_STRIDE = 7;
+
+/**
+ * One range's value from one uniform u, its parameters at p[o..o + INVERSE_STRIDE): the
+ * only definition of these kinds' draws, used by sampler() and by the trial loop (which
+ * keeps every input's parameters in one array and calls no closure per draw).
+ */
+export function inverse(p: Float64Array, o: number, u: number): number {
+  switch (p[o]) {
+    case Inv.Uniform:
+      return p[o + 1]! + p[o + 2]! * u;
+    case Inv.Triangular: {
+      // a, w, fc, m - a, b, b - m
+      const w = p[o + 2]!;
+      return u < p[o + 3]! ? p[o + 1]! + Math.sqrt(u * w * p[o + 4]!) : p[o + 5]! - Math.sqrt((1 - u) * w * p[o + 6]!);
+    }
+    default: {
+      // mu, sd, lo, hi: clamped to [lo, hi]
+      const z = p[o + 1]! + p[o + 2]! * normInv(u);
+      const x = p[o] === Inv.Normal ? z : Math.exp(z);
+      const lo = p[o + 3]!,
+        hi = p[o + 4]!;
+      return x < lo ? lo : x > hi ? hi : x;
+    }
+  }
+}
+
+/** The parameters inverse() reads for this range, or undefined for a kind that is not drawn from one uniform (PERT). */
+export function inverseOf(spec: DistSpec): Float64Array | undefined {
   const { low: a, mode: m, high: b } = spec;
   const lo = spec.min ?? -Infinity,
     hi = spec.max ?? Infinity;
-  const clamp = (x: number) => (x < lo ? lo : x > hi ? hi : x);
   const w = b - a;
+  const p = new Float64Array(INVERSE_STRIDE);
   switch (spec.kind) {
     case 'uniform':
-      return (s) => a + w * s.u();
-    case 'triangular': {
-      const fc = (m - a) / w;
-      return (s) => {
-        const u = s.u();
-        return u < fc ? a + Math.sqrt(u * w * (m - a)) : b - Math.sqrt((1 - u) * w * (b - m));
-      };
-    }
-    case 'pert': {
-      // Beta(alpha, beta) on [a, b] with lambda = 4: mean (a + 4m + b) / 6.
-      const al = 1 + (4 * (m - a)) / w,
-        be = 1 + (4 * (b - m)) / w;
-      return (s) => {
-        const x = gamma(s, al),
-          y = gamma(s, be);
-        return a + (w * x) / (x + y);
-      };
-    }
-    case 'normal': {
-      const mu = (a + b) / 2,
-        sd = (b - a) / (2 * Z95);
-      return (s) => clamp(mu + sd * normInv(s.u()));
-    }
+      p.set([Inv.Uniform, a, w]);
+      return p;
+    case 'triangular':
+      p.set([Inv.Triangular, a, w, (m - a) / w, m - a, b, b - m]);
+      return p;
+    case 'pert':
+      return undefined;
+    case 'normal':
+      p.set([Inv.Normal, (a + b) / 2, (b - a) / (2 * Z95), lo, hi]);
+      return p;
     case 'lognormal': {
       const la = Math.log(a),
-        lb = Math.log(b),
-        mu = (la + lb) / 2,
-        sd = (lb - la) / (2 * Z95);
-      return (s) => clamp(Math.exp(mu + sd * normInv(s.u())));
+        lb = Math.log(b);
+      p.set([Inv.Lognormal, (la + lb) / 2, (lb - la) / (2 * Z95), lo, hi]);
+      return p;
     }
   }
+}
+
+/** Precomputes a sampler for one range: a function of the trial's stream. */
+export function sampler(spec: DistSpec): (s: Stream) => number {
+  const p = inverseOf(spec);
+  if (p) return (s) => inverse(p, 0, s.u());
+  // PERT: Beta(alpha, beta) on [a, b] with lambda = 4: mean (a + 4m + b) / 6.
+  const { low: a, mode: m, high: b } = spec;
+  const w = b - a;
+  const al = 1 + (4 * (m - a)) / w,
+    be = 1 + (4 * (b - m)) / w;
+  return (s) => {
+    const x = gamma(s, al),
+      y = gamma(s, be);
+    return a + (w * x) / (x + y);
+  };
 }

@@ -8,12 +8,12 @@ import { join } from 'node:path';
 import type { Scenario } from '../model/scenario.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { M } from '../core/messages.js';
-import { encode } from './codec.js';
+import { Ctl, encode } from './codec.js';
 import { makePlan, outputs, Runner, type Plan } from './plan.js';
 import { casePicker } from '../compute/engine.js';
 import { Fast } from '../core/money.js';
 import { correlatedVars, imanConover } from './correlate.js';
-import { histogram, summarize, type Bin, type Summary, Z975 } from './stats.js';
+import { histogram, summarize, summarizeConstant, type Bin, type Summary, Z975 } from './stats.js';
 import { HISTOGRAM_BINS, localExecutor, streamSummaries, workerExecutor, type Overrides, type Streamed } from './stream.js';
 
 export interface SimOptions {
@@ -29,6 +29,11 @@ export interface SimOptions {
   metrics?: string[];
   /** Common random numbers: each input's stream keyed by its path (paired comparisons); keeps every trial's values. */
   keyed?: boolean;
+  /**
+   * The outputs to summarize (those the chosen format prints; the headline always, for the
+   * histogram): a summary is as much work as the trials at a million of them. Default: all.
+   */
+  shown?: (name: string) => boolean;
   /** Bytes of trials' outputs held in memory at most (default IN_MEMORY_BYTES); above, trials are replayed. */
   inMemoryBytes?: number;
 }
@@ -102,7 +107,7 @@ export async function simulate(s: Scenario, o: SimOptions): Promise<SimResult> {
     !o.keyed && bytes > (o.inMemoryBytes ?? IN_MEMORY_BYTES)
       ? await replayed(s, plan, o, overrides, bh)
       : await held(s, plan, o, overrides, bh);
-  const summaries = new Map(plan.names.map((name, k) => [name, r.summaries[k]!]));
+  const summaries = new Map(plan.names.flatMap((name, k) => (r.summaries[k] ? [[name, r.summaries[k]] as const] : [])));
   const counts = new Map(plan.tests.map((t, i) => [t, r.tests[i]!]));
   const probabilities = new Map([...counts].map(([t, k]) => [t, k / T]));
   return {
@@ -139,7 +144,16 @@ async function replayed(s: Scenario, plan: Plan, o: SimOptions, overrides: Overr
   }
 }
 
-/** Every trial's outputs held in columns (workers write their blocks into shared ones). */
+/** Trials a thread claims at a time in a held run over several threads. */
+const HELD_CHUNK = 16_384;
+
+/**
+ * Every trial's outputs held in columns. With W > 1 this thread and W - 1 workers share
+ * the work: each claims the next chunk of trials (a shared counter) and writes it into the
+ * shared columns, then the next output to summarize. Who runs a trial or summarizes an
+ * output changes nothing (a trial is a function of seed and index; a summary of its
+ * column), and claiming balances what a worker's start-up costs.
+ */
 async function held(
   s: Scenario,
   plan: Plan,
@@ -148,91 +162,97 @@ async function held(
   bh: number,
 ): Promise<Streamed & { values?: Map<string, Float64Array> }> {
   const W = o.workers;
-  const bounds = Array.from({ length: W + 1 }, (_, w) => Math.round((o.trials * w) / W));
-  const done = new Array<number>(W).fill(0);
-  const progress = (w: number, d: number) => {
-    done[w] = d;
-    o.onProgress?.(
-      done.reduce((a, b) => a + b, 0),
-      o.trials,
-    );
-  };
   const K = plan.names.length;
   const T = o.trials;
+  const runner = new Runner(plan, o.seed, o.keyed ?? false);
+  if (overrides) runner.setOverrides(overrides);
+  const shared = (bytes: number) => (W === 1 ? new ArrayBuffer(bytes) : new SharedArrayBuffer(bytes));
   // Every output's column over all trials: output k of trial i at columns[k * T + i].
-  let columns: Float64Array;
-  let blockCounts: number[][];
-  /** Summaries of the given outputs, each column reordered in place. */
-  let summarizeOutputs: (ks: number[]) => Promise<Map<number, Summary>>;
-  const here = (ks: number[]) => new Map(ks.map((k) => [k, summarize(columns.subarray(k * T, (k + 1) * T))]));
-  if (W === 1) {
-    const runner = new Runner(plan, o.seed, o.keyed ?? false);
-    if (overrides) runner.setOverrides(overrides);
-    const block = runner.run(0, T, (d) => progress(0, d));
-    columns = block.values;
-    blockCounts = [block.counts];
-    summarizeOutputs = (ks) => Promise.resolve(here(ks));
-  } else {
-    if (!existsSync(o.workerScript)) throw new Error(`simulate: worker script ${o.workerScript} is missing (run npm run build)`);
-    const enc = encode(s);
-    const shared = new SharedArrayBuffer(K * T * Float64Array.BYTES_PER_ELEMENT);
-    columns = new Float64Array(shared);
-    const workers = Array.from({ length: W }, (_, w) => {
-      const worker = new Worker(o.workerScript, {
-        workerData: {
-          scenario: enc,
-          seed: o.seed,
-          from: bounds[w]!,
-          to: bounds[w + 1]!,
-          shared,
-          total: T,
-          yearly: o.yearly ?? false,
-          metrics: o.metrics ?? [],
-          keyed: o.keyed ?? false,
-          overrides,
-        },
-      });
-      // Each worker answers twice: its trials' test counts, then the summaries it was asked for.
-      const answers: ((m: WorkerAnswer) => void)[] = [];
-      const failed: ((e: Error) => void)[] = [];
-      const next = () =>
-        new Promise<WorkerAnswer>((resolve, reject) => {
-          answers.push(resolve);
-          failed.push(reject);
-        });
-      const trials = next();
-      worker.on('message', (m: { type: 'progress'; done: number } | WorkerAnswer) => {
-        if (m.type === 'progress') progress(w, m.done);
-        else {
-          failed.shift();
-          answers.shift()!(m);
-        }
-      });
-      worker.on('error', (e) => failed.shift()?.(e));
-      return { worker, trials, next };
-    });
-    blockCounts = await Promise.all(workers.map(async (x) => ((await x.trials) as { counts: number[] }).counts));
-    // The summaries are shared out too: as much work as the trials at a million of them.
-    summarizeOutputs = async (ks) => {
-      const share = (i: number) => ks.filter((_, j) => j % (W + 1) === i);
-      const pending = workers.map(async (x, w) => {
-        const answer = x.next();
-        x.worker.postMessage({ outputs: share(w + 1) });
-        const { summaries } = (await answer) as { summaries: Summary[] };
-        void x.worker.terminate();
-        return new Map(share(w + 1).map((k, i) => [k, summaries[i]!]));
-      });
-      const mine = here(share(0));
-      for (const m of await Promise.all(pending)) for (const [k, v] of m) mine.set(k, v);
-      return mine;
-    };
-  }
-  // Copies first: summarizing reorders each column.
+  const columns = new Float64Array(shared(K * T * Float64Array.BYTES_PER_ELEMENT));
+  // Each trial's outcome bits, so a column no pattern moves is never written (few events only).
+  const patterns = plan.events.length <= 8 ? new Uint8Array(shared(T)) : undefined;
   const col = (k: number) => columns.subarray(k * T, (k + 1) * T);
+  const summaries = new Array<Summary>(K);
+  const control = new SharedArrayBuffer(5 * Int32Array.BYTES_PER_ELEMENT);
+  const ctl = new Int32Array(control);
+  const order = new Int32Array(new SharedArrayBuffer(K * Int32Array.BYTES_PER_ELEMENT));
+  const progress = () => o.onProgress?.(Atomics.load(ctl, Ctl.Done), T);
+  if (W > 1 && !existsSync(o.workerScript))
+    throw new Error(`simulate: worker script ${o.workerScript} is missing (run npm run build)`);
+  const enc = W > 1 ? encode(s) : undefined;
+  const workers = Array.from({ length: W - 1 }, () => {
+    const worker = new Worker(o.workerScript, {
+      workerData: {
+        scenario: enc,
+        seed: o.seed,
+        shared: columns.buffer,
+        control,
+        order: order.buffer,
+        ...(patterns ? { patterns: patterns.buffer } : {}),
+        chunk: HELD_CHUNK,
+        total: T,
+        yearly: o.yearly ?? false,
+        metrics: o.metrics ?? [],
+        keyed: o.keyed ?? false,
+        overrides,
+      },
+    });
+    // Each worker answers twice: its trials' test counts, then the summaries it claimed.
+    const answers: ((m: WorkerAnswer) => void)[] = [];
+    const failed: ((e: Error) => void)[] = [];
+    const next = () =>
+      new Promise<WorkerAnswer>((resolve, reject) => {
+        answers.push(resolve);
+        failed.push(reject);
+      });
+    const trials = next();
+    const summarized = next();
+    worker.on('message', (m: { type: 'progress' } | WorkerAnswer) => {
+      if (m.type === 'progress') progress();
+      else {
+        failed.shift();
+        answers.shift()!(m);
+      }
+    });
+    worker.on('error', (e) => {
+      for (const f of failed.splice(0)) f(e);
+    });
+    return { worker, trials, summarized };
+  });
+  const mine = new Array<number>(plan.tests.length).fill(0);
+  for (;;) {
+    const from = Atomics.add(ctl, Ctl.Chunk, 1) * HELD_CHUNK;
+    if (from >= T) break;
+    const to = Math.min(T, from + HELD_CHUNK);
+    const { counts } = runner.run(from, to, undefined, { values: columns, total: T }, patterns);
+    counts.forEach((c, t) => (mine[t] = mine[t]! + c));
+    Atomics.add(ctl, Ctl.Done, to - from);
+    progress();
+  }
+  // Every chunk is claimed; each worker answers once its last one is written.
+  const blockCounts = [mine, ...(await Promise.all(workers.map(async (x) => ((await x.trials) as { counts: number[] }).counts)))];
+  // The columns complete (but those no trial moves), then copies: summarizing reorders each column.
+  const need = o.keyed ? plan.names.map((_, k) => k) : [plan.headline];
+  const fixed = patterns ? settle(runner, K, T, columns, patterns, need) : new Map<number, Summary>();
   const headline = col(plan.headline).slice();
   const values = o.keyed ? new Map(plan.names.map((name, k) => [name, col(k).slice()])) : undefined;
-  const byOutput = await summarizeOutputs(plan.names.map((_, k) => k));
-  const summaries = plan.names.map((_, k) => byOutput.get(k)!);
+  let count = 0;
+  plan.names.forEach((name, k) => {
+    if (k !== plan.headline && !(o.shown?.(name) ?? true)) return;
+    const f = fixed.get(k);
+    if (f) summaries[k] = f;
+    else order[count++] = k;
+  });
+  Atomics.store(ctl, Ctl.Count, count);
+  Atomics.store(ctl, Ctl.Gate, 1);
+  Atomics.notify(ctl, Ctl.Gate);
+  for (let i = Atomics.add(ctl, Ctl.Output, 1); i < count; i = Atomics.add(ctl, Ctl.Output, 1))
+    summaries[order[i]!] = summarize(col(order[i]!));
+  for (const x of workers) {
+    const { summaries: theirs } = (await x.summarized) as { summaries: [number, Summary][] };
+    for (const [k, v] of theirs) summaries[k] = v;
+    void x.worker.terminate();
+  }
   const tests = plan.tests.map((_, i) => blockCounts.reduce((a, c) => a + c[i]!, 0));
   const h = summaries[plan.headline]!;
   let below = 0;
@@ -240,7 +260,44 @@ async function held(
   return { summaries, tests, histogram: histogram(headline, HISTOGRAM_BINS, h.min, h.max), below, ...(values ? { values } : {}) };
 }
 
-type WorkerAnswer = { type: 'trials'; counts: number[] } | { type: 'summaries'; summaries: Summary[] };
+/**
+ * After a run with patterns (Runner.run): an output that every trial's pattern fixes to
+ * one number is summarized from that number (summarizeConstant), unless `need` asks for its
+ * column; every other output's entries a trial's pattern fixes are written in, so its
+ * column is complete. Returns the summaries from numbers.
+ */
+function settle(runner: Runner, K: number, T: number, columns: Float64Array, patterns: Uint8Array, need: number[]) {
+  const seen = new Uint8Array(256);
+  for (let i = 0; i < T; i++) seen[patterns[i]!] = 1;
+  const bits = [...seen.keys()].filter((b) => seen[b]);
+  const compiled = bits.map((b) => runner.replay(b));
+  const out = new Map<number, Summary>();
+  for (let k = 0; k < K; k++) {
+    const per = compiled.map((c) => {
+      const f = c.fixed.indexOf(k);
+      return f < 0 ? undefined : c.fixedValues[f]!;
+    });
+    if (per.every((v) => v === undefined)) continue;
+    const first = per[0];
+    if (first !== undefined && per.every((v) => v !== undefined && Object.is(v, first)) && !need.includes(k)) {
+      out.set(k, summarizeConstant(first, T));
+      continue;
+    }
+    const has = new Uint8Array(256),
+      val = new Float64Array(256);
+    bits.forEach((b, q) => {
+      if (per[q] !== undefined) {
+        has[b] = 1;
+        val[b] = per[q];
+      }
+    });
+    const c = columns.subarray(k * T, (k + 1) * T);
+    for (let i = 0; i < T; i++) if (has[patterns[i]!]) c[i] = val[patterns[i]!]!;
+  }
+  return out;
+}
+
+type WorkerAnswer = { type: 'trials'; counts: number[] } | { type: 'summaries'; summaries: [number, Summary][] };
 
 export interface PairedDifference {
   /** Mean of the per-trial differences A - B. */

@@ -213,7 +213,9 @@ export function summarize(a: Float64Array): Summary {
   for (let i = 0; i < a.length; i++) {
     const v = a[i]!;
     if (Number.isFinite(v)) {
-      a[n++] = v;
+      // Moved down only past a value left out: a store per value dirtied every line of a column.
+      if (n !== i) a[n] = v;
+      n++;
       sum += v;
       if (v < min) min = v;
       if (v > max) max = v;
@@ -244,6 +246,10 @@ export function summarize(a: Float64Array): Summary {
       const k = cnt[c]!++;
       if (c & 1 && k < cap) got[(c >> 1) * cap + k] = v;
     }
+  } else if (min === max) {
+    // Every value is min: the same additions without reading the column again.
+    const d = (min - mean) * (min - mean);
+    for (let i = 0; i < n; i++) ss += d;
   } else
     for (let i = 0; i < n; i++) {
       const v = b[i]!;
@@ -265,6 +271,21 @@ export function summarize(a: Float64Array): Summary {
     placeWindow(b, w50.hi + 1, n - 1, w95);
   } else b.sort(); // few values: the windows overlap
   return summaryOf(n, mean, ss, min, max, at);
+}
+
+/**
+ * summarize() of `count` copies of c, without the column: the same additions in the same
+ * order (a sum of equal numbers is not count x c in float64), min and max c, every rank c.
+ */
+export function summarizeConstant(c: number, count: number): Summary {
+  if (!Number.isFinite(c) || count === 0) return summaryOf(0, NaN, NaN, NaN, NaN, () => NaN);
+  let sum = 0;
+  for (let i = 0; i < count; i++) sum += c;
+  const mean = sum / count;
+  const d = (c - mean) * (c - mean);
+  let ss = 0;
+  for (let i = 0; i < count; i++) ss += d;
+  return summaryOf(count, mean, ss, c, c, () => c);
 }
 
 /**

@@ -25,6 +25,8 @@ export class Tape {
   readonly val: number[] = [];
   private readonly consts = new Map<number, number>();
   private readonly lifted = new WeakMap<Dec, number>();
+  /** Operations already recorded, by "op x y": the same operation on the same nodes is the same value. */
+  private readonly seen = new Map<string, number>();
 
   private node(op: Op, x: number, y: number, v = NaN): number {
     this.op.push(op);
@@ -32,6 +34,20 @@ export class Tape {
     this.y.push(y);
     this.val.push(v);
     return this.op.length - 1;
+  }
+  /**
+   * An operation on sampled values, recorded once: float64 operations are deterministic, so
+   * a repeat (the engine divides an amount by the years once per year, say) reuses the node
+   * and the replay computes it once, with the same result.
+   */
+  private operation(op: Op, x: number, y: number): number {
+    const key = `${op} ${x} ${y}`;
+    let id = this.seen.get(key);
+    if (id === undefined) {
+      id = this.node(op, x, y);
+      this.seen.set(key, id);
+    }
+    return id;
   }
   constant(v: number): number {
     // -0 keeps its own node so folding never changes a sign.
@@ -79,8 +95,8 @@ export class Tape {
             ? b
             : isZero(b)
               ? a
-              : this.node(Op.Add, a, b),
-      sub: (a, b) => (c(a) && c(b) ? this.constant(v(a) - v(b)) : isZero(b) ? a : this.node(Op.Sub, a, b)),
+              : this.operation(Op.Add, a, b),
+      sub: (a, b) => (c(a) && c(b) ? this.constant(v(a) - v(b)) : isZero(b) ? a : this.operation(Op.Sub, a, b)),
       // x * 0 = 0 and x * 1 = x for the finite values a scenario produces.
       mul: (a, b) =>
         c(a) && c(b)
@@ -91,11 +107,11 @@ export class Tape {
               ? b
               : isOne(b)
                 ? a
-                : this.node(Op.Mul, a, b),
-      div: (a, b) => (c(a) && c(b) ? this.constant(v(a) / v(b)) : isOne(b) ? a : this.node(Op.Div, a, b)),
-      pow: (a, b) => (c(a) && c(b) ? this.constant(Math.pow(v(a), v(b))) : this.node(Op.Pow, a, b)),
-      min: (a, b) => (c(a) && c(b) ? this.constant(v(a) < v(b) ? v(a) : v(b)) : this.node(Op.Min, a, b)),
-      max: (a, b) => (c(a) && c(b) ? this.constant(v(a) > v(b) ? v(a) : v(b)) : this.node(Op.Max, a, b)),
+                : this.operation(Op.Mul, a, b),
+      div: (a, b) => (c(a) && c(b) ? this.constant(v(a) / v(b)) : isOne(b) ? a : this.operation(Op.Div, a, b)),
+      pow: (a, b) => (c(a) && c(b) ? this.constant(Math.pow(v(a), v(b))) : this.operation(Op.Pow, a, b)),
+      min: (a, b) => (c(a) && c(b) ? this.constant(v(a) < v(b) ? v(a) : v(b)) : this.operation(Op.Min, a, b)),
+      max: (a, b) => (c(a) && c(b) ? this.constant(v(a) > v(b) ? v(a) : v(b)) : this.operation(Op.Max, a, b)),
       lt: (a, b) => {
         if (c(a) && c(b)) return v(a) < v(b);
         throw new Error('compare of sampled values while tracing');
@@ -113,8 +129,12 @@ export class Tape {
   }
 }
 
-/** out[off + j] = value of outputs[j], for inputs x. */
-export type Replay = (x: Float64Array, out: Float64Array, off: number) => void;
+/**
+ * The replay of one trial from its inputs x: output j < split goes to cols[at + j * step]
+ * (the stored outputs, e.g. a column-major tile of trials), output j >= split to
+ * row[j - split] (the values only the trial's tests read).
+ */
+export type Replay = (x: Float64Array, cols: Float64Array, at: number, step: number, row: Float64Array) => void;
 
 const lit = (v: number): string =>
   Number.isNaN(v) ? 'NaN' : v === Infinity ? 'Infinity' : v === -Infinity ? '-Infinity' : Object.is(v, -0) ? '-0' : String(v);
@@ -131,8 +151,29 @@ const EXPR: Record<number, (a: string, b: string) => string> = {
 /** Above this many live operations, interpret the tape instead of generating code. */
 const CODEGEN_LIMIT = 60_000;
 
-/** Compiles the operations the outputs depend on (dead ones dropped). */
-export function compile(t: Tape, outputs: number[]): Replay {
+/** A pattern's replay, and its stored outputs that are constants (which the replay does not write). */
+export interface Compiled {
+  replay: Replay;
+  /** Stored outputs j < split that are the same number in every trial of this pattern, and those numbers. */
+  fixed: Int32Array;
+  fixedValues: Float64Array;
+}
+
+/**
+ * Compiles the operations the outputs depend on (dead ones dropped); see Replay for where
+ * outputs go, except that a stored output that is a constant is left to the caller
+ * (Compiled.fixed): a run can then leave a column no trial moves unwritten.
+ */
+export function compile(t: Tape, outputs: number[], split: number = outputs.length): Compiled {
+  const fixed = outputs.flatMap((o, j) => (j < split && t.op[o] === Op.Const ? [j] : []));
+  return {
+    replay: replayOf(t, outputs, split),
+    fixed: Int32Array.from(fixed),
+    fixedValues: Float64Array.from(fixed, (j) => t.val[outputs[j]!]!),
+  };
+}
+
+function replayOf(t: Tape, outputs: number[], split: number): Replay {
   const live = new Uint8Array(t.op.length);
   for (const o of outputs) live[o] = 1;
   for (let i = t.op.length - 1; i >= 0; i--) {
@@ -142,7 +183,7 @@ export function compile(t: Tape, outputs: number[]): Replay {
   }
   let count = 0;
   for (let i = 0; i < live.length; i++) if (live[i] && t.op[i] !== Op.Const) count++;
-  if (count > CODEGEN_LIMIT) return interpret(t, outputs, live);
+  if (count > CODEGEN_LIMIT) return interpret(t, outputs, live, split);
   const ref = (i: number) => (t.op[i] === Op.Const ? `(${lit(t.val[i]!)})` : `v${i}`);
   const lines: string[] = [];
   for (let i = 0; i < t.op.length; i++) {
@@ -151,11 +192,14 @@ export function compile(t: Tape, outputs: number[]): Replay {
       t.op[i] === Op.Input ? `const v${i} = x[${t.x[i]}];` : `const v${i} = ${EXPR[t.op[i]!]!(ref(t.x[i]!), ref(t.y[i]!))};`,
     );
   }
-  outputs.forEach((o, j) => lines.push(`o[off + ${j}] = ${ref(o)};`));
-  return new Function('x', 'o', 'off', `"use strict";\n${lines.join('\n')}`) as Replay;
+  outputs.forEach((o, j) => {
+    if (j >= split) lines.push(`r[${j - split}] = ${ref(o)};`);
+    else if (t.op[o] !== Op.Const) lines.push(`c[at + ${j} * s] = ${ref(o)};`);
+  });
+  return new Function('x', 'c', 'at', 's', 'r', `"use strict";\n${lines.join('\n')}`) as Replay;
 }
 
-function interpret(t: Tape, outputs: number[], live: Uint8Array): Replay {
+function interpret(t: Tape, outputs: number[], live: Uint8Array, split: number): Replay {
   const idx: number[] = [];
   for (let i = 0; i < t.op.length; i++) if (live[i] && t.op[i] !== Op.Const) idx.push(i);
   const ops = Int32Array.from(idx.map((i) => t.op[i]!)),
@@ -165,7 +209,7 @@ function interpret(t: Tape, outputs: number[], live: Uint8Array): Replay {
   const reg = new Float64Array(t.op.length);
   for (let i = 0; i < t.op.length; i++) if (t.op[i] === Op.Const) reg[i] = t.val[i]!;
   const outs = Int32Array.from(outputs);
-  return (x, o, off) => {
+  return (x, c, from, step, row) => {
     for (let k = 0; k < ops.length; k++) {
       const a = reg[xs[k]!]!,
         b = reg[ys[k]!]!;
@@ -197,6 +241,10 @@ function interpret(t: Tape, outputs: number[], live: Uint8Array): Replay {
       }
       reg[at[k]!] = r;
     }
-    for (let j = 0; j < outs.length; j++) o[off + j] = reg[outs[j]!]!;
+    for (let j = 0; j < outs.length; j++) {
+      const v = reg[outs[j]!]!;
+      if (j >= split) row[j - split] = v;
+      else if (t.op[outs[j]!] !== Op.Const) c[from + j * step] = v;
+    }
   };
 }

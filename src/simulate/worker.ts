@@ -1,25 +1,27 @@
 // Worker thread entry (bundled as dist/sim-worker.js). Two modes:
-// - held (in-memory): runs one contiguous block of trials, writing their outputs into the
-//   columns all workers share, and reports its test counts (progress every few thousand
-//   trials); then summarizes the outputs it is given (summaries of a million trials are as
-//   much work as the trials) and ends.
+// - held (in-memory): claims chunks of trials from a counter shared with the main thread
+//   and the other workers, writing their outputs into the columns all share, and reports
+//   its test counts; then, once the main thread opens the gate, claims outputs to
+//   summarize the same way, and ends.
 // - stream (replayed): runs every W-th chunk of trials of each pass it is sent and counts
 //   its share (stream.ts).
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Scenario } from '../model/scenario.js';
-import { decode } from './codec.js';
+import { Ctl, decode } from './codec.js';
 import { makePlan, Runner } from './plan.js';
-import { summarize } from './stats.js';
+import { summarize, type Summary } from './stats.js';
 import { serveStream, type Overrides, type PassSpec } from './stream.js';
 
 interface Job {
   mode?: 'stream';
   scenario: unknown;
   seed: number;
-  from: number;
-  to: number;
-  /** Every output's column over all trials: output k of trial i at [k * total + i]. */
+  /** Held mode: every output's column over all trials (output k of trial i at [k * total + i]) and the control words (Ctl). */
   shared: SharedArrayBuffer;
+  control: SharedArrayBuffer;
+  /** Held mode: the outputs to summarize (Ctl.Count of them, set before the gate opens), and each trial's outcome bits (or none). */
+  order: SharedArrayBuffer;
+  patterns?: SharedArrayBuffer;
   total: number;
   yearly: boolean;
   /** simulate --metric: the user's expressions (the plan's layout depends on them). */
@@ -48,16 +50,25 @@ if (job.mode === 'stream')
   );
 else {
   const values = new Float64Array(job.shared);
-  const { counts } = runner.run(job.from, job.to, (done) => parentPort!.postMessage({ type: 'progress', done }), {
-    values,
-    total: job.total,
-  });
+  const ctl = new Int32Array(job.control);
+  const T = job.total;
+  const patterns = job.patterns ? new Uint8Array(job.patterns) : undefined;
+  const counts = new Array<number>(runner.plan.tests.length).fill(0);
+  for (;;) {
+    const from = Atomics.add(ctl, Ctl.Chunk, 1) * job.chunk;
+    if (from >= T) break;
+    const to = Math.min(T, from + job.chunk);
+    runner.run(from, to, undefined, { values, total: T }, patterns).counts.forEach((c, t) => (counts[t] = counts[t]! + c));
+    Atomics.add(ctl, Ctl.Done, to - from);
+    parentPort!.postMessage({ type: 'progress' });
+  }
   parentPort!.postMessage({ type: 'trials', counts });
-  parentPort!.once('message', (m: { outputs: number[] }) => {
-    const T = job.total;
-    parentPort!.postMessage({
-      type: 'summaries',
-      summaries: m.outputs.map((k) => summarize(values.subarray(k * T, (k + 1) * T))),
-    });
-  });
+  // The main thread copies what it needs before the columns are reordered.
+  while (Atomics.load(ctl, Ctl.Gate) === 0) Atomics.wait(ctl, Ctl.Gate, 0);
+  const order = new Int32Array(job.order);
+  const count = Atomics.load(ctl, Ctl.Count);
+  const summaries: [number, Summary][] = [];
+  for (let i = Atomics.add(ctl, Ctl.Output, 1); i < count; i = Atomics.add(ctl, Ctl.Output, 1))
+    summaries.push([order[i]!, summarize(values.subarray(order[i]! * T, (order[i]! + 1) * T))]);
+  parentPort!.postMessage({ type: 'summaries', summaries });
 }

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { availableParallelism } from 'node:os';
 import { M } from '../../core/messages.js';
 import { makeChalk } from '../../render/terminal.js';
-import { pairedJson, renderPaired, renderSimulate, simulateCsv, simulateJson } from '../../render/uncertainty.js';
+import { pairedJson, renderPaired, renderSimulate, shownInJson, simulateCsv, simulateJson } from '../../render/uncertainty.js';
 import { progressBar } from '../../render/progress.js';
 import { pairedDifferences, simulate, tooManyTrials, workerCount, workerScriptIn } from '../../simulate/simulate.js';
 import { renderDiagnostics } from '../../render/diagnostics.js';
@@ -70,7 +70,7 @@ export function register(program: Command, ctx: Ctx): void {
       )
       .option(
         '--workers <k>',
-        'worker threads (default: one per core for long runs); does not change the output',
+        'threads running trials, the main one included (default: one per core for long runs); does not change the output',
         intOption(1, 64, M.simulateWorkers),
       )
       .option('--discount <rate>', 'discount rate for present values (overrides assumptions.discount)', rateOption)
@@ -136,6 +136,7 @@ export function register(program: Command, ctx: Ctx): void {
         onProgress: (d, t) => bar.update(d, t),
         keyed: other !== undefined,
         metrics: opts.metric,
+        ...(opts.format === 'json' ? { shown: shownInJson } : {}),
       });
       const rb = other
         ? await simulate(other, {
