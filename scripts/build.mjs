@@ -86,7 +86,7 @@ await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js'
   const tmp = mkdtempSync(join(tmpdir(), 'cm-build-'));
   const env = { ...process.env, XDG_CACHE_HOME: tmp, NO_COLOR: '1' };
   delete env.COMPACT_MODEL_NO_CACHE;
-  const r = spawnSync(process.execPath, ['dist/cli.js', 'run', 'scenarios/compact-2026.yaml', '--format', 'json'], {
+  const r = spawnSync(process.execPath, ['dist/cli.js', 'run', 'scenarios/compact-2026.yaml'], {
     env,
     stdio: 'ignore',
   });
