@@ -108,15 +108,23 @@ function ownBooksJson(d: EstimateData, sp: EstimateData['sponsors'][number]): Re
   return out;
 }
 
+/**
+ * One row per government and line. A government with its own currency reads in it, as its
+ * section of the report does (the JSON keeps both); the last column names the currency, so a
+ * reader never adds shekels to euros.
+ */
 export function estimateCsv(d: EstimateData): string {
   const s = d.scenario;
   const cols = [...estimateColumns(s.horizon, s.horizon.years).map((c) => c.label), 'after'];
   const rows: CsvValue[][] = [];
-  for (const sp of d.sponsors) {
+  for (const plan of d.sponsors) {
+    const b = sponsorBooks(s, plan.gov);
+    const sp = b.rate ? scaleEstimates([plan], b.rate.value)[0]! : plan;
+    const currency = b.rate ? b.currency : s.currency;
     const L = estimateLines(sp);
     for (const [group, line, key] of LINES) {
       const v = byColumn(d, L[key]);
-      rows.push([sp.gov, group, line, '', ...cols.map((c) => v[c]!)]);
+      rows.push([sp.gov, group, line, '', ...cols.map((c) => v[c]!), currency]);
     }
     for (const l of sp.mechs)
       for (const [line, xs] of [
@@ -124,8 +132,9 @@ export function estimateCsv(d: EstimateData): string {
         ['outlays', l.outlays],
       ] as const) {
         const v = byColumn(d, xs);
-        rows.push([sp.gov, l.direct ? 'directSpending' : 'subjectToAppropriation', line, l.id, ...cols.map((c) => v[c]!)]);
+        const category = l.direct ? 'directSpending' : 'subjectToAppropriation';
+        rows.push([sp.gov, category, line, l.id, ...cols.map((c) => v[c]!), currency]);
       }
   }
-  return toCsv(['government', 'category', 'line', 'mechanism', ...cols], rows);
+  return toCsv(['government', 'category', 'line', 'mechanism', ...cols, 'currency'], rows);
 }
