@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
  * cli-table3 merges the table's options into every cell (src/cell.js `setOption`, 20 names a
  * cell): each call split, capitalised and joined the option's name and filtered a new array
  * for the first defined value, ~20 ms of a first `run` in V8's interpreter. The same values,
- * the names converted once. The build fails if the text replaced is not there (another version).
+ * the names converted once.
  */
 const CELL_HELPERS_FROM = `function firstDefined(...args) {
   return args.filter((v) => v !== undefined && v !== null).shift();
@@ -61,14 +61,33 @@ function setOption(objA, objB, nameB, targetObj) {
 }
 `;
 
+/** cli-table3's strlen (src/utils.js, every cell): string-width was called twice for each widest line. Once now. */
+const STRLEN_FROM = `  return split.reduce(function (memo, s) {
+    return stringWidth(s) > memo ? stringWidth(s) : memo;
+  }, 0);`;
+const STRLEN_TO = `  let widest = 0;
+  for (const s of split) {
+    const w = stringWidth(s);
+    if (w > widest) widest = w;
+  }
+  return widest;`;
+
+/** `text` with `from` replaced by `to`; a build error when `from` is not there (another version of the file). */
+function patch(file, text, from, to) {
+  if (!text.includes(from)) throw new Error(`shims: ${file} is not the file this shim was written for`);
+  return text.replace(from, to);
+}
+
 export const shims = {
   name: 'shims',
   setup(b) {
     b.onResolve({ filter: /^ansi-regex$/ }, () => ({ path: fileURLToPath(new URL('ansi-regex.cjs', import.meta.url)) }));
-    b.onLoad({ filter: /[\\/]cli-table3[\\/]src[\\/]cell\.js$/ }, async (args) => {
+    b.onLoad({ filter: /[\\/]cli-table3[\\/]src[\\/](cell|utils)\.js$/ }, async (args) => {
       const text = (await readFile(args.path, 'utf8')).replace(/\r\n/g, '\n');
-      if (!text.includes(CELL_HELPERS_FROM)) throw new Error(`shims: ${args.path} is not the cell.js this shim was written for`);
-      return { contents: text.replace(CELL_HELPERS_FROM, CELL_HELPERS_TO), loader: 'js' };
+      const contents = args.path.endsWith('cell.js')
+        ? patch(args.path, text, CELL_HELPERS_FROM, CELL_HELPERS_TO)
+        : patch(args.path, text, STRLEN_FROM, STRLEN_TO);
+      return { contents, loader: 'js' };
     });
   },
 };

@@ -198,11 +198,15 @@ export const scalarFigure = shared((unit: Unit, opts: FigureOpts = {}) => scalar
 function scalarFigureOf(unit: Unit, opts: FigureOpts) {
   // z.any + our own parser: one precise message ("2.5Q" is not an amount) instead of a
   // union's "expected number or string"; the JSON Schema type comes from meta.
+  // The check's parse serves the transform that follows it on the same value (parseFigure
+  // is a pure function of the value and the unit; what the check made is not kept anywhere).
+  let last: { v: unknown; p: ReturnType<typeof parseFigure> } | undefined;
+  const parse = (v: unknown) => (last !== undefined && Object.is(last.v, v) ? last.p : (last = { v, p: parseFigure(v, unit) }).p);
   return z
     .any()
     .superRefine((v, ctx) => {
       const mismatch = v === null || v === undefined || typeof v === 'object' || typeof v === 'boolean';
-      const p = parseFigure(v, unit);
+      const p = parse(v);
       // continue: false marks a type mismatch as fatal, so a union picks its mapping branch for a mapping.
       if (!p.ok && mismatch)
         ctx.addIssue({ code: 'custom', message: p.message, params: { hint: p.hint, unit, typeMismatch: true }, continue: false });
@@ -214,7 +218,8 @@ function scalarFigureOf(unit: Unit, opts: FigureOpts) {
         ctx.addIssue({ code: 'custom', message: M.negative(String(v)), params: { hint: M.negativeHint, unit, negative: true } });
     })
     .transform((v): Ranged => {
-      const p = parseFigure(v, unit);
+      const p = parse(v);
+      last = undefined;
       return p.ok ? p.value : ZERO;
     })
     .meta(figureMeta(unit, opts));
