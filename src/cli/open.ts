@@ -5,7 +5,7 @@ import { TreeCache } from '../read/tree-cache.js';
 import { SavedInputs } from '../validate/saved.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { exitCodeFor } from '../core/diagnostics.js';
-import { loadScenario } from '../normalize/load.js';
+import { type Early, loadScenario } from '../normalize/load.js';
 import { Loader } from '../read/load.js';
 import type { Scenario } from '../model/scenario.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
@@ -27,12 +27,18 @@ export interface Opened {
   report(ds: Diagnostic[]): void;
 }
 
-export function openScenario(io: IO, file: string, basis?: string): Opened | undefined {
+/** What openScenario returns when `early` answered the command from the file's tree. */
+export const ANSWERED = 'answered';
+
+export function openScenario(io: IO, file: string, basis?: string): Opened | undefined;
+export function openScenario(io: IO, file: string, basis: string | undefined, early: Early): Opened | typeof ANSWERED | undefined;
+export function openScenario(io: IO, file: string, basis?: string, early?: Early): Opened | typeof ANSWERED | undefined {
   const dir = cacheDir(io.env),
     build = buildId();
   const trees = dir && build ? new TreeCache(dir, build) : undefined;
   const inputs = dir && build ? new SavedInputs(dir, build) : undefined;
-  const loaded = loadScenario(file, new Loader(io.cwd, { roots: io.roots, trees }), undefined, inputs);
+  const loaded = loadScenario(file, new Loader(io.cwd, { roots: io.roots, trees }), undefined, inputs, early);
+  if (loaded.taken) return ANSWERED;
   const errChalk = makeChalk(io.stderrIsTTY, io.env);
   const report = (ds: Diagnostic[]) => {
     // In a terminal, wrapped to its width (piped, each diagnostic line stays whole for grep).

@@ -48,6 +48,8 @@ export function keepDrawnTables(cacheDir: string, build: string, args: readonly 
   };
   useTableMemo(memo);
   process.once('exit', () => {
+    // No table asked for (a run answered from cli/run-memo.ts, or one that drew none): nothing to update.
+    if (old === undefined) return;
     if (!fresh && now.size === Object.keys(read()).length) return;
     writeCappedCacheFile(dir, file, JSON.stringify({ build, tables: Object.fromEntries(now) }), MAX_ENTRIES);
   });

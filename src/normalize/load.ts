@@ -12,12 +12,30 @@ export interface LoadResult {
   scenario?: Scenario;
   diags: Diagnostics;
   sources: Map<string, string>;
+  /** `early` took the tree read without a diagnostic: nothing was validated. */
+  taken?: true;
 }
 
-/** Reads, validates and normalizes one scenario file (and what it extends); `saved`: validated trees saved between runs. */
-export function loadScenario(file: string, loader: Loader = new Loader(), source?: FileSource, saved?: SavedInputs): LoadResult {
+/**
+ * Given the merged tree of a file read without any diagnostic, and its chain of display
+ * names, before validation: true when the caller has answered from it (nothing more is done).
+ */
+export type Early = (tree: LNode, chain: readonly string[]) => boolean;
+
+/**
+ * Reads, validates and normalizes one scenario file (and what it extends); `saved`: validated
+ * trees saved between runs; `early`: see Early.
+ */
+export function loadScenario(
+  file: string,
+  loader: Loader = new Loader(),
+  source?: FileSource,
+  saved?: SavedInputs,
+  early?: Early,
+): LoadResult {
   const diags = new Diagnostics();
-  const r = loadIn(file, diags, loader, source, saved);
+  const r = loadIn(file, diags, loader, source, saved, early);
+  if (r.taken) return { diags, sources: r.sources, taken: true };
   sayInCurrency(diags, r.tree);
   return { scenario: r.scenario, diags, sources: r.sources };
 }
@@ -39,9 +57,11 @@ function loadIn(
   loader: Loader,
   source?: FileSource,
   saved?: SavedInputs,
-): { scenario?: Scenario; sources: Map<string, string>; tree?: LNode } {
+  early?: Early,
+): { scenario?: Scenario; sources: Map<string, string>; tree?: LNode; taken?: true } {
   const loaded = loader.load(file, diags, source);
   if (!loaded.tree || diags.hasInputErrors) return { sources: loaded.sources, tree: loaded.tree };
+  if (early && diags.items.length === 0 && early(loaded.tree, loaded.chain)) return { sources: loaded.sources, taken: true };
   const parts = saved?.parts(loaded.chain);
   const input = validate(loaded.tree, diags, parts);
   // Validation that passes adds no diagnostic: the saved parts stand for it exactly.

@@ -13,6 +13,8 @@ import type { LNode } from './tree.js';
 
 /** Entries kept; past this the folder is emptied and starts again. */
 const MAX_ENTRIES = 256;
+/** New pieces with less text than this are not worth rewriting a file's saved pieces for. */
+const SMALL_EDIT = 1024;
 
 export class TreeCache {
   private readonly dir: string;
@@ -49,6 +51,8 @@ export class TreeCache {
     let old: Record<string, ParsedPiece> | undefined;
     const now = new Map<string, ParsedPiece>();
     let fresh = false;
+    /** The text of the pieces the saved file does not hold. */
+    let freshText = 0;
     let seen = false;
     const read = (): Record<string, ParsedPiece> => {
       if (old) return old;
@@ -74,11 +78,17 @@ export class TreeCache {
       get: (text) => read()[id(text)],
       put: (text, piece) => {
         const k = id(text);
-        if (read()[k] === undefined) fresh = true;
+        if (read()[k] === undefined) {
+          fresh = true;
+          freshText += text.length;
+        }
         now.set(k, piece);
       },
       save: () => {
         if (!fresh && now.size === Object.keys(read()).length) return;
+        // Only a few short pieces new (a renamed plan, one changed line): parsing them again
+        // next time costs less than writing every piece now; the saved ones still serve the rest.
+        if (seen && freshText < SMALL_EDIT) return;
         write(Object.fromEntries(now));
       },
     };

@@ -46,7 +46,21 @@ function block(b: Block, out: string[], section: string): void {
 }
 
 export function renderMarkdown(r: Report): string {
-  const out: string[] = [`### ${md(r.title)}`, ''];
+  return markdownWithTitle(r.title, markdownBody(r));
+}
+
+/**
+ * The report under its title: the same text as the title's line followed by the lines of
+ * markdownBody, blank lines collapsed and trimmed once over the whole (collapsing runs of
+ * newlines twice gives what collapsing once gives, so a saved body may be re-titled).
+ */
+export function markdownWithTitle(title: string, body: string): string {
+  return `${`### ${md(title)}${body}`.replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+}
+
+/** Everything after the title's line, each line led by its newline; reads nothing of `r.title`. */
+export function markdownBody(r: Omit<Report, 'title'>): string {
+  const out: string[] = ['', ''];
   for (const m of r.meta) out.push(md(m), '');
   for (const s of r.sections) {
     const blocks = s.blocks.filter((b) => b.kind === 'table' || b.kind === 'para');
@@ -55,8 +69,5 @@ export function renderMarkdown(r: Report): string {
     for (const b of blocks) block(b, out, s.title);
   }
   for (const f of r.footer) out.push(`_${md(f)}_`, '');
-  return `${out
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trimEnd()}\n`;
+  return out.join('\n').replace(/\n{3,}/g, '\n\n');
 }

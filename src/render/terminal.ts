@@ -231,8 +231,17 @@ function renderPara(p: Para, k: ChalkInstance, width: number): string {
 }
 
 export function renderTerminal(r: Report, k: ChalkInstance, o: TerminalOptions): string {
-  const out: string[] = [];
-  out.push(k.bold(wrap(r.title, o.width).join('\n')));
+  return terminalTitle(r.title, k, o.width) + terminalBody(r, k, o);
+}
+
+/** The report's title as the terminal shows it: what renderTerminal puts before terminalBody. */
+export function terminalTitle(title: string, k: ChalkInstance, width: number): string {
+  return k.bold(wrap(title, width).join('\n'));
+}
+
+/** Everything renderTerminal prints after the title; reads nothing of `r.title` (cli/run-memo.ts re-titles it). */
+export function terminalBody(r: Omit<Report, 'title'>, k: ChalkInstance, o: TerminalOptions): string {
+  const out: string[] = [''];
   r.meta.forEach((m, i) => {
     out.push(...wrap(m, o.width).map((l) => (i === 0 ? l : k.dim(l))));
   });

@@ -51,6 +51,8 @@ describe('run: the same bytes whatever the caches hold', () => {
     // the validated scenario's parts, and the tables drawn
     expect(written.filter((f) => /inputs\/[0-9a-f]+\.json$/.test(f))).toHaveLength(1);
     expect(written.filter((f) => /tables\/[0-9a-f]+\.json$/.test(f))).toHaveLength(1);
+    // the run saved by all but its name (cli/run-memo.ts)
+    expect(written.filter((f) => /runs\/[0-9a-f]+\.json$/.test(f))).toHaveLength(1);
     expect(cm(['run', 's.yaml', '--width', '100'], dir, env)).toEqual(off);
     // Corrupt every entry: each is ignored (and rewritten), never an error.
     for (const f of written) writeFileSync(join(cache, f), '{"kind":"map","entries":[{"key": 1}]}\u0000garbage');
