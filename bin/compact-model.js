@@ -1,2 +1,4 @@
 #!/usr/bin/env node
-import '../dist/cli.js';
+// CommonJS (bin/package.json): Node starts it without loading its ES module loader.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS entry
+require('../dist/cli.cjs');

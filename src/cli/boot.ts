@@ -1,4 +1,5 @@
-// The start of the command (bundled alone as dist/cli.js): loads the CLI bundle
+// The start of the command (bundled alone as dist/cli.cjs, which bin/ requires, and as the
+// module dist/cli.js): loads the CLI bundle
 // (dist/cli-app.cjs) with V8's code cache, so a second start skips compiling it.
 // Node 22+: module.enableCompileCache. Node 20: vm.Script with cachedData, saved after
 // the first run (when the most functions have been compiled), keyed by a hash of the

@@ -12,8 +12,12 @@ import type { DistKind } from '../model/scenario.js';
 /** Every object shape's keys, so an unknown key can get a did-you-mean from its own shape. */
 export const SHAPES: string[][] = [];
 export function obj<T extends z.ZodRawShape>(shape: T) {
-  if (building === 0) SHAPES.push(Object.keys(shape));
+  registerShape(Object.keys(shape));
   return z.strictObject(shape);
+}
+/** Adds a shape's keys to SHAPES, but not while building a piece that is not kept (`alone`, `unshared`). */
+export function registerShape(keys: string[]): void {
+  if (building === 0) SHAPES.push(keys);
 }
 
 /**
@@ -23,11 +27,58 @@ export function obj<T extends z.ZodRawShape>(shape: T) {
  */
 export function once<T>(build: () => T): () => T {
   let made: { v: T } | undefined;
-  return () => (made ? made.v : building > 0 ? build() : (made = { v: build() }).v);
+  return () => {
+    if (scope) {
+      let m = scope.get(build) as { v: T } | undefined;
+      if (!m) scope.set(build, (m = { v: build() }));
+      return m.v;
+    }
+    return made ? made.v : building > 0 ? build() : (made = { v: build() }).v;
+  };
 }
 
-/** Above 0 while `alone` builds: nothing built then is kept (once) or registered (SHAPES). */
+/** Above 0 while `alone` or `unshared` builds: nothing built then is kept (once) or registered (SHAPES). */
 let building = 0;
+/** While `unshared` builds: what `once` keeps for that build alone. */
+let scope: Map<unknown, unknown> | undefined;
+
+/**
+ * Builds the schema afresh as it is written, each figure its own instance (no `shared`),
+ * keeping nothing: for the JSON Schema, where an instance used twice becomes a `$ref`, so
+ * the file for editors is the same whatever this process has validated before.
+ */
+export function unshared<T>(build: () => T): T {
+  const outer = scope;
+  scope = new Map();
+  building++;
+  try {
+    return build();
+  } finally {
+    building--;
+    scope = outer;
+  }
+}
+
+/** Whether a schema being built now is kept (not `alone`, not `unshared`). */
+export const keeping = (): boolean => building === 0;
+
+/**
+ * One instance per kind of figure in the schema that validation uses (the same figure is
+ * written in many places: building each anew was most of the schema's cost on a first run).
+ * zod schemas are immutable, so sharing them changes nothing a parse does; `obj` registers a
+ * shared shape once, where it was first built, so hints list keys as before. Nothing is kept
+ * while `alone` or `unshared` builds.
+ */
+function shared<A extends unknown[], T>(build: (...a: A) => T): (...a: A) => T {
+  const made = new Map<string, T>();
+  return (...a: A) => {
+    if (!keeping()) return build(...a);
+    const key = JSON.stringify(a);
+    let v = made.get(key);
+    if (v === undefined) made.set(key, (v = build(...a)));
+    return v;
+  };
+}
 
 /**
  * Builds one piece of the schema for a single use (validating one part of a scenario whose
@@ -143,14 +194,19 @@ function figureMeta(unit: Unit, opts: FigureOpts) {
 }
 
 /** One scalar figure; its syntax is checked here so the error points at it. */
-export function scalarFigure(unit: Unit, opts: FigureOpts = {}) {
+export const scalarFigure = shared((unit: Unit, opts: FigureOpts = {}) => scalarFigureOf(unit, opts));
+function scalarFigureOf(unit: Unit, opts: FigureOpts) {
   // z.any + our own parser: one precise message ("2.5Q" is not an amount) instead of a
   // union's "expected number or string"; the JSON Schema type comes from meta.
+  // The check's parse serves the transform that follows it on the same value (parseFigure
+  // is a pure function of the value and the unit; what the check made is not kept anywhere).
+  let last: { v: unknown; p: ReturnType<typeof parseFigure> } | undefined;
+  const parse = (v: unknown) => (last !== undefined && Object.is(last.v, v) ? last.p : (last = { v, p: parseFigure(v, unit) }).p);
   return z
     .any()
     .superRefine((v, ctx) => {
       const mismatch = v === null || v === undefined || typeof v === 'object' || typeof v === 'boolean';
-      const p = parseFigure(v, unit);
+      const p = parse(v);
       // continue: false marks a type mismatch as fatal, so a union picks its mapping branch for a mapping.
       if (!p.ok && mismatch)
         ctx.addIssue({ code: 'custom', message: p.message, params: { hint: p.hint, unit, typeMismatch: true }, continue: false });
@@ -162,7 +218,8 @@ export function scalarFigure(unit: Unit, opts: FigureOpts = {}) {
         ctx.addIssue({ code: 'custom', message: M.negative(String(v)), params: { hint: M.negativeHint, unit, negative: true } });
     })
     .transform((v): Ranged => {
-      const p = parseFigure(v, unit);
+      const p = parse(v);
+      last = undefined;
       return p.ok ? p.value : ZERO;
     })
     .meta(figureMeta(unit, opts));
@@ -170,7 +227,8 @@ export function scalarFigure(unit: Unit, opts: FigureOpts = {}) {
 
 const ZERO: Ranged = { low: Dec.ZERO, base: Dec.ZERO, high: Dec.ZERO };
 
-function rangeShape(unit: Unit, opts: FigureOpts) {
+const rangeShape = shared((unit: Unit, opts: FigureOpts) => rangeShapeOf(unit, opts));
+function rangeShapeOf(unit: Unit, opts: FigureOpts) {
   const { dist, source, note } = basics();
   return obj({
     low: scalarFigure(unit, opts).optional(),
@@ -186,7 +244,7 @@ function rangeShape(unit: Unit, opts: FigureOpts) {
     value: z.never().optional().meta({ description: 'Not in a range: cite a range as { value: { low, high }, source }' }),
   });
 }
-type RangeInput = z.output<ReturnType<typeof rangeShape>>;
+type RangeInput = z.output<ReturnType<typeof rangeShapeOf>>;
 
 const PERCENTILE_KINDS: DistKind[] = ['normal', 'lognormal'];
 
@@ -247,7 +305,8 @@ function resolve(x: FigureShape, outer: DistKind | undefined) {
   return isRanged(x) ? fromScalar(x, outer) : fromRange(x, outer);
 }
 
-function figureShape(unit: Unit, opts: FigureOpts) {
+const figureShape = shared((unit: Unit, opts: FigureOpts) => figureShapeOf(unit, opts));
+function figureShapeOf(unit: Unit, opts: FigureOpts) {
   return z.union([scalarFigure(unit, opts), rangeShape(unit, opts)]);
 }
 
@@ -256,7 +315,8 @@ function report(problems: Problem[], ctx: z.RefinementCtx, path: PropertyKey[]) 
 }
 
 /** A figure, a range, a low/base/high triple, or two percentiles (p5/p95) of a normal or lognormal. */
-export function figure(unit: Unit, opts: FigureOpts = {}) {
+export const figure = shared((unit: Unit, opts: FigureOpts = {}) => figureOf(unit, opts));
+function figureOf(unit: Unit, opts: FigureOpts) {
   return figureShape(unit, opts)
     .superRefine((x, ctx) => report(resolve(x, undefined).problems, ctx, []))
     .transform((x): ParsedFigure => {
@@ -266,7 +326,8 @@ export function figure(unit: Unit, opts: FigureOpts = {}) {
 }
 
 /** A figure, or `{ value, source }` to cite it (and `dist` to say what its range means). */
-export function sourced(unit: Unit, opts: FigureOpts = {}) {
+export const sourced = shared((unit: Unit, opts: FigureOpts = {}) => sourcedOf(unit, opts));
+function sourcedOf(unit: Unit, opts: FigureOpts) {
   const { dist, source, note } = basics();
   const cited = obj({
     value: figureShape(unit, opts).meta({ description: `The figure itself. ${SCALAR_DESC[unit]}` }),

@@ -7,7 +7,7 @@ import { Dec } from '../core/money.js';
 import type { FlowCtx } from '../kit/flows.js';
 import type { Alloc, Budget, Fig, MechBase, Profile } from '../model/scenario.js';
 import type { Normalizer, Path } from '../kit/context.js';
-import { obj, type ParsedFigure, once, parts, perGov, scalarFigure, SHAPES, sourced } from '../kit/figures.js';
+import { obj, type ParsedFigure, once, parts, perGov, registerShape, scalarFigure, sourced } from '../kit/figures.js';
 import { allocFigs, allocSettings, defineKind, pct, uniqueFigs } from './kind.js';
 
 /** A subsidy rate: a fraction of face value; negative when fees exceed expected losses. */
@@ -27,7 +27,7 @@ const schema = once(() => {
       budget: budget.optional(),
     }),
   ]);
-  SHAPES.push([...Object.keys(allocationObject.shape), 'label', 'budget']);
+  registerShape([...Object.keys(allocationObject.shape), 'label', 'budget']);
 
   return obj({
     ...common,

@@ -203,7 +203,8 @@ export function parseIn(text: string, file: string, diags: Diagnostics, quote = 
   }
   let count = 0;
   let outerAlias: Loc | undefined; // the alias being expanded, where an alias bomb is reported
-  const targets = aliasTargets(doc);
+  // An alias is written `*name`: a text without a `*` has none, and the walk is skipped.
+  const targets = text.includes('*') ? aliasTargets(doc) : new Map<Node, Node>();
   // An anchored node is converted once; each alias reuses the result (trees are never
   // mutated) and adds its expanded size to the node count, so the work is linear in the
   // text and the expanded tree stays within LIMITS.maxNodes.

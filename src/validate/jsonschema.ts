@@ -2,6 +2,7 @@
 // generated from the zod schema so the two cannot disagree; never edit the JSON by hand.
 import * as z from 'zod';
 import { KINDS } from '../mechanisms/registry.js';
+import { unshared } from '../kit/figures.js';
 import { scenarioSchema } from './schema.js';
 
 const KIND_TEXT = new Map<string, string>(KINDS.map((k) => [k.kind, `${k.title}: ${k.description}`]));
@@ -76,11 +77,12 @@ function descriptionOf(n: Json, defs: Json, depth: number): string | undefined {
 /** The schema as a JSON value: draft-07, which the VS Code YAML extension implements. */
 export function scenarioJsonSchema(): Json {
   // Shapes used more than once become definitions (the figure syntax is used ~60 times).
+  // Built afresh without validation's shared figures, which would each become one.
   const {
     $schema,
     definitions = {},
     ...strict
-  } = z.toJSONSchema(scenarioSchema(), { io: 'input', target: 'draft-7', reused: 'ref' }) as Json;
+  } = z.toJSONSchema(unshared(scenarioSchema), { io: 'input', target: 'draft-7', reused: 'ref' }) as Json;
   describeKeys(strict, definitions as Json);
   describeKeys(definitions, definitions as Json);
   // The relaxed copy gets its own definitions, under a prefix, so the two never mix.

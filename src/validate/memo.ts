@@ -119,6 +119,16 @@ function elementOf(s: z.ZodType): z.ZodType {
   return (s as z.ZodArray<z.ZodType>).element;
 }
 
+/**
+ * zod compiles a parser (new Function) for each object schema the first time it parses with
+ * it, which pays back only over many parses: a process that validates a scenario or a few
+ * (`run`, the first run of anything) parses without; one that validates many (`check` of a
+ * folder) compiles after the first parts. The same output either way.
+ */
+let parses = 0;
+const JIT_AFTER = 256;
+const parseOptions = () => (++parses > JIT_AFTER ? undefined : { jitless: true });
+
 /** Parts validated without a saved form so far, and how many may have a schema made alone. */
 let unsaved = 0;
 const ALONE_AT_MOST = 3;
@@ -141,7 +151,7 @@ function part(
   if (known !== undefined) return { value: known };
   // A piece made alone costs a share of the whole schema: past a few, build the whole once.
   if (saved && ++unsaved > ALONE_AT_MOST) scenarioSchema();
-  const r = schema(plain).safeParse(plain);
+  const r = schema(plain).safeParse(plain, parseOptions());
   if (!r.success) return INVALID;
   if (id !== undefined) saved!.put(id, r.data, schemaFacts);
   if (key !== undefined && r.data !== undefined) remember(name, key, r.data);

@@ -11,7 +11,7 @@ import { unitOfText } from '../model/paths.js';
 import { assumptions } from '../kit/assumptions.js';
 import { correlations } from './correlations.js';
 import { fiscalYearSchema } from '../kit/fiscal.js';
-import { alone, figure, itemId, obj, once, parts, perGov, removeItem, sourced } from '../kit/figures.js';
+import { alone, figure, itemId, keeping, obj, once, parts, perGov, removeItem, sourced } from '../kit/figures.js';
 
 export { SHAPES } from '../kit/figures.js';
 
@@ -375,7 +375,8 @@ export const scenarioSchema = once(() => {
   claim();
   items();
   const schema = obj(callAll(TOP));
-  built = true;
+  // Not when built for the JSON Schema alone (kit/figures.ts `unshared`).
+  if (keeping()) built = true;
   return schema;
 });
 let built = false;

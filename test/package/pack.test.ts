@@ -24,6 +24,11 @@ describe('npm pack', () => {
   it('builds dist/ and ships the command, the scenarios and the schema', () => {
     for (const f of [
       'dist/cli.js',
+      // What bin/compact-model.js (CommonJS, by bin/package.json) starts, and the code cache made for its bundle.
+      'dist/cli.cjs',
+      'bin/package.json',
+      'dist/cli-app.cjs',
+      'dist/cli-app.v8cache',
       'dist/sim-worker.js',
       'dist/check-worker.js',
       'dist/review.js',
