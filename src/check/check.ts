@@ -8,7 +8,9 @@ import { exitCodeFor, type Diagnostic } from '../core/diagnostics.js';
 import { M } from '../core/messages.js';
 import { STDIN_NAME, type Loader } from '../read/load.js';
 import { evaluate } from '../measure/evaluate.js';
+import { RowMemo } from '../compute/engine.js';
 import { loadScenario } from '../normalize/load.js';
+import { NormalizeMemo } from '../normalize/normalize.js';
 import { runRules, type RuleOptions, type RuleReport } from './rules.js';
 import type { FileOutcome, SavedChecks } from './saved.js';
 
@@ -32,17 +34,30 @@ export interface CheckResult {
   exitCode: 0 | 1 | 2;
 }
 
+/**
+ * Mechanisms normalized and their ledger rows booked so far, per Loader (one command, or
+ * one worker's share): a variant's unchanged mechanisms are its base's (normalize.ts
+ * NormalizeMemo, compute/engine.ts RowMemo).
+ */
+const memos = new WeakMap<Loader, { rows: RowMemo; mechs: NormalizeMemo }>();
+function memosOf(loader: Loader): { rows: RowMemo; mechs: NormalizeMemo } {
+  let r = memos.get(loader);
+  if (!r) memos.set(loader, (r = { rows: new RowMemo(), mechs: new NormalizeMemo() }));
+  return r;
+}
+
 /** Checks one file: what reading, validation and the rules say. */
 export function checkOne(f: string, loader: Loader, cwd: string, opts: RuleOptions): { o: FileOutcome; chain: string[] } {
   const name = loader.display(resolve(cwd, f));
-  const loaded = loadScenario(f, loader);
+  const { rows, mechs } = memosOf(loader);
+  const loaded = loadScenario(f, loader, undefined, undefined, undefined, mechs);
   const ds = [...loaded.diags.items];
   const rule = ds.map(() => false);
   const inherited = ds.map(() => false);
   let counts: FileOutcome['counts'];
   if (loaded.scenario && !loaded.diags.hasInputErrors) {
     const s = opts.basis === undefined ? loaded.scenario : { ...loaded.scenario, basis: opts.basis };
-    const report = runRules(s, (c) => evaluate(s, c), opts);
+    const report = runRules(s, (c) => evaluate(s, c, rows), opts, rows);
     counts = { assertions: report.assertions, totals: report.totals, claims: report.claims };
     for (const d of report.diagnostics) {
       ds.push(d);

@@ -4,7 +4,7 @@
 import type { Diagnostic } from '../core/diagnostics.js';
 import { M } from '../core/messages.js';
 import { type Dec, Exact } from '../core/money.js';
-import { type Case, casePicker, compute } from '../compute/engine.js';
+import { type Case, casePicker, compute, type RowMemo } from '../compute/engine.js';
 import { kindOf } from '../mechanisms/registry.js';
 import { showValue, testAssertion } from '../measure/assert.js';
 import { testVerdicts } from '../measure/targets.js';
@@ -38,8 +38,8 @@ export interface RuleReport {
   claims: { total: number; hold: number; identity: number; notHeld: string[] };
 }
 
-/** Runs every rule; `evaluateCase` gives the evaluation of one case (memoised here). */
-export function runRules(s: Scenario, evaluateCase: (c: Case) => Evaluation, opts: RuleOptions): RuleReport {
+/** Runs every rule; `evaluateCase` gives the evaluation of one case (memoised here); `rows`: ledger rows booked before (compute/engine.ts). */
+export function runRules(s: Scenario, evaluateCase: (c: Case) => Evaluation, opts: RuleOptions, rows?: RowMemo): RuleReport {
   const memo = new Map<Case, Evaluation>();
   const ev = (c: Case): Evaluation => {
     let e = memo.get(c);
@@ -51,7 +51,7 @@ export function runRules(s: Scenario, evaluateCase: (c: Case) => Evaluation, opt
   };
   const ds: Diagnostic[] = [];
   for (const m of s.mechanisms) ds.push(...(kindOf(m).rules?.(m, s) ?? []));
-  ds.push(...conditionOrder(s));
+  ds.push(...conditionOrder(s, rows));
   ds.push(...withinRule(s, ev('base')));
   const totals = declaredTotals(s, ev);
   const assertions = assertionRule(s, ev);
@@ -87,7 +87,7 @@ const ruleError = (code: string, message: string, loc: Diagnostic['loc'], hint?:
  * fallback-before-study: a mechanism that runs only when another's event fails (a
  * fallback) cannot commit before the year that event is decided.
  */
-export function conditionOrder(s: Scenario): Diagnostic[] {
+export function conditionOrder(s: Scenario, rows?: RowMemo): Diagnostic[] {
   const out: Diagnostic[] = [];
   const N = s.horizon.years;
   s.mechanisms.forEach((fb, mi) => {
@@ -99,7 +99,13 @@ export function conditionOrder(s: Scenario): Diagnostic[] {
       const base = casePicker(Exact, 'base');
       // Only this mechanism's row is read: compute it and the mechanisms within its envelope.
       const mine = (i: number) => i === mi || s.mechanisms[i]!.within === fb.id;
-      const ledger = compute(s, Exact, { ...base, event: (x) => (x.key === e.key ? false : base.event(x)) }, mine);
+      const ledger = compute(
+        s,
+        Exact,
+        { ...base, event: (x) => (x.key === e.key ? false : base.event(x)) },
+        mine,
+        rows && { rows, case: 'base' },
+      );
       let first = -1;
       for (let y = 0; y < N && first < 0; y++)
         for (let g = 0; g < s.governments.length; g++)

@@ -61,6 +61,27 @@ export const BUILTIN_DRAWDOWNS: Record<string, { rates: string[]; growth: string
 
 export type RatioDefault = 'crowdIn' | 'followOn' | 'coInvest' | 'coFinance';
 
+/**
+ * What the scenarios of one context (the very nodes of every key the Normalizer reads:
+ * normalize.ts) share within one command: the default ratios, one object each whoever asks
+ * first, and what the constructor read, when it read it without a diagnostic.
+ */
+export interface SharedContext {
+  defaults: Map<string, Fig>;
+  kept?: {
+    horizon: [boolean, boolean, FiscalYear | undefined, number, number, number];
+    plan: [string, 'sponsors' | 'governments', Sponsor[], string[], AssumptionsInput];
+    curves: [Map<string, Profile>, Map<string, Drawdown>];
+    defaults: [Profile, Profile, Drawdown, Fig | undefined];
+    exchangeRates: { currency: string; fig: Fig }[];
+    figures: Fig[];
+    curveList: Curve[];
+  };
+}
+
+/** What reading a part added to the figures: a figure read, or a default ratio asked for (Normalizer.log). */
+export type FigureOp = Fig | RatioDefault;
+
 export class Normalizer {
   /** Every figure read, in reading order (diffs and explain list inputs from here). */
   readonly figures: Fig[] = [];
@@ -96,6 +117,8 @@ export class Normalizer {
   readonly defDisbursement: Profile;
   readonly defDrawdown: Drawdown;
   readonly defSubsidy?: Fig;
+  /** When set, every figure read and default ratio asked for, in order (a mechanism's part, to be replayed). */
+  log: FigureOp[] | undefined;
 
   constructor(
     private readonly input: ContextInput,
@@ -103,7 +126,21 @@ export class Normalizer {
     readonly diags: Diagnostics,
     /** The files read, the scenario's own first, then what it extends, in order. */
     private readonly chain: string[] = [],
+    /** What the scenarios of one context share (normalize's reuse; see SharedContext). */
+    private readonly shared?: SharedContext,
   ) {
+    const kept = shared?.kept;
+    if (kept) {
+      [this.startOk, this.calendar, this.fiscalYear, this.start, this.years, this.end] = kept.horizon;
+      [this.currency, this.sponsorsKey, this.governments, this.govCodes, this.assumptions] = kept.plan;
+      [this.profiles, this.drawdowns] = kept.curves;
+      [this.defSpendOut, this.defDisbursement, this.defDrawdown, this.defSubsidy] = kept.defaults;
+      this.exchangeRates.push(...kept.exchangeRates);
+      this.figures.push(...kept.figures);
+      this.curves.push(...kept.curveList);
+      return;
+    }
+    const before = diags.items.length;
     // --- horizon
     const startYear = parseYear(input.horizon.start, 0, 0);
     if (!startYear.ok || startYear.value < 1900)
@@ -179,6 +216,17 @@ export class Normalizer {
     this.defDisbursement = this.profile(A.disbursement, ['assumptions', 'disbursement'], immediate);
     this.defDrawdown = this.drawdown(A.drawdown, ['assumptions', 'drawdown'], this.drawdowns.get('takahashi-alexander')!);
     this.defSubsidy = A.subsidyRate !== undefined ? this.fig(A.subsidyRate, ['assumptions', 'subsidyRate']) : undefined;
+    // Read without a diagnostic: the next scenario of this context starts from here.
+    if (shared && diags.items.length === before)
+      shared.kept = {
+        horizon: [this.startOk, this.calendar, this.fiscalYear, this.start, this.years, this.end],
+        plan: [this.currency, this.sponsorsKey, this.governments, this.govCodes, this.assumptions],
+        curves: [this.profiles, this.drawdowns],
+        defaults: [this.defSpendOut, this.defDisbursement, this.defDrawdown, this.defSubsidy],
+        exchangeRates: [...this.exchangeRates],
+        figures: [...this.figures],
+        curveList: [...this.curves],
+      };
   }
 
   at(p: Path, key = false): Loc {
@@ -191,8 +239,15 @@ export class Normalizer {
 
   /** A validated figure, with its position and scenario path (under `value` when cited). */
   fig(f: ParsedFigure, p: Path, source?: string): Fig {
+    const out = this.figOf(f, p, source);
+    this.figures.push(out);
+    this.log?.push(out);
+    return out;
+  }
+
+  private figOf(f: ParsedFigure, p: Path, source?: string): Fig {
     const q = f.cited ? [...p, 'value'] : p;
-    const out: Fig = {
+    return {
       value: f.value,
       source: f.source ?? source,
       loc: this.at(q),
@@ -200,8 +255,6 @@ export class Normalizer {
       unit: f.unit,
       ...(f.dist ? { dist: f.dist } : {}),
     };
-    this.figures.push(out);
-    return out;
   }
 
   /** One sponsor as written: its type and budget concept checked against each other. */
@@ -309,17 +362,22 @@ export class Normalizer {
     if (!f) {
       const written = this.assumptions[key];
       f =
-        written !== undefined
-          ? this.fig(written, ['assumptions', key])
+        this.shared?.defaults.get(key) ??
+        (written !== undefined
+          ? this.figOf(written, ['assumptions', key])
           : {
               value: { low: Dec.ZERO, base: Dec.ZERO, high: Dec.ZERO },
               loc: this.at(['assumptions']),
               path: `assumptions.${key}`,
               source: 'default: 0x (none assumed)',
               unquantified: true,
-            };
+            });
+      this.shared?.defaults.set(key, f);
+      // A written default is a figure read, listed where it is first used.
+      if (written !== undefined) this.figures.push(f);
       this.defaults.set(key, f);
     }
+    this.log?.push(key);
     return f;
   }
 

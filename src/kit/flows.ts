@@ -62,6 +62,8 @@ export class FlowCtx<T> {
      * readingIndex: its own books where a basis does not apply to it); unset: each basis its own.
      */
     private readonly reading?: readonly (readonly number[])[],
+    /** Every event outcome read, in order, when set (what a saved ledger row depends on besides the mechanism). */
+    private readonly eventsRead?: [string, boolean][],
   ) {}
 
   /**
@@ -91,7 +93,9 @@ export class FlowCtx<T> {
   }
   /** The outcome of an event (declared by the mechanism) in this evaluation. */
   event(key: string): boolean {
-    return this.outcomes.get(key) ?? true;
+    const v = this.outcomes.get(key) ?? true;
+    this.eventsRead?.push([key, v]);
+    return v;
   }
   gi(code: string): number {
     return this.govIndex.get(code)!;

@@ -15,6 +15,15 @@ export function flowSlot(k: FlowKind, basis: number): number {
   return isBudgetFlow(k) ? NK + basis * BK + BUDGET_INDEX[k]! : NEUTRAL_INDEX[k]!;
 }
 
+/** One mechanism's row of a ledger, by offsets in the row (Ledger.rowOf). */
+export interface LedgerRow<T> {
+  /** Cells in a row: the same shape of ledger (governments, flows, years). */
+  size: number;
+  cells: [number, T][];
+  tail: [number, T[]][];
+  direct: [number, T][];
+}
+
 export class Ledger<T> {
   /** Year slots: the horizon's years, then one bucket for everything after it. */
   readonly slots: number;
@@ -126,6 +135,28 @@ export class Ledger<T> {
   /** The direct-spending part of one cell (year `y`, or the after-horizon bucket at y >= years). */
   direct(m: number, g: number, k: FlowKind, y: number, basis = 0): T {
     return this.directCells.get(this.idx(m, g, flowSlot(k, basis), y)) ?? this.A.zero;
+  }
+  /** The cells of mechanism `m`'s row by offset in the row (with its after-horizon years and direct parts), to be put back by putRow. */
+  rowOf(m: number): LedgerRow<T> {
+    const A = this.A;
+    const start = this.idx(m, 0, 0, 0),
+      end = start + this.govs.length * this.flows * this.slots;
+    const cells: [number, T][] = [];
+    for (let i = start; i < end; i++) if (!A.isZero(this.data[i]!)) cells.push([i - start, this.data[i]!]);
+    const tail: [number, T[]][] = [];
+    const direct: [number, T][] = [];
+    for (const [i, row] of this.tail) if (i >= start && i < end) tail.push([i - start, [...row]]);
+    for (const [i, v] of this.directCells) if (i >= start && i < end) direct.push([i - start, v]);
+    return { size: end - start, cells, tail, direct };
+  }
+  /** Sets mechanism `m`'s row, all zero until now, to `row` (of a ledger of the same shape). */
+  putRow(m: number, row: LedgerRow<T>): void {
+    const start = this.idx(m, 0, 0, 0);
+    this.sums = undefined;
+    for (const [o, v] of row.cells) this.data[start + o] = v;
+    // Copies: later additions (an envelope's draws) write into the after-horizon years.
+    for (const [o, r] of row.tail) this.tail.set(start + o, [...r]);
+    for (const [o, v] of row.direct) this.directCells.set(start + o, v);
   }
   /** Takes row `inner`'s flows out of row `outer` (a mechanism within another's envelope): every flow but private money. */
   subtractRow(outer: number, inner: number, keep: readonly number[]): void {

@@ -6,7 +6,7 @@ import { type FileSource, Loader } from '../read/load.js';
 import { getEntry, type LNode, toPlain } from '../read/tree.js';
 import type { SavedInputs } from '../validate/saved.js';
 import { validate } from '../validate/validate.js';
-import { normalize } from './normalize.js';
+import { normalize, type NormalizeMemo } from './normalize.js';
 
 export interface LoadResult {
   scenario?: Scenario;
@@ -24,7 +24,8 @@ export type Early = (tree: LNode, chain: readonly string[]) => boolean;
 
 /**
  * Reads, validates and normalizes one scenario file (and what it extends); `saved`: validated
- * trees saved between runs; `early`: see Early.
+ * trees saved between runs; `early`: see Early; `memo`: mechanisms normalized before in this
+ * command.
  */
 export function loadScenario(
   file: string,
@@ -32,9 +33,10 @@ export function loadScenario(
   source?: FileSource,
   saved?: SavedInputs,
   early?: Early,
+  memo?: NormalizeMemo,
 ): LoadResult {
   const diags = new Diagnostics();
-  const r = loadIn(file, diags, loader, source, saved, early);
+  const r = loadIn(file, diags, loader, source, saved, early, memo);
   if (r.taken) return { diags, sources: r.sources, taken: true };
   sayInCurrency(diags, r.tree);
   return { scenario: r.scenario, diags, sources: r.sources };
@@ -58,6 +60,7 @@ function loadIn(
   source?: FileSource,
   saved?: SavedInputs,
   early?: Early,
+  memo?: NormalizeMemo,
 ): { scenario?: Scenario; sources: Map<string, string>; tree?: LNode; taken?: true } {
   const loaded = loader.load(file, diags, source);
   if (!loaded.tree || diags.hasInputErrors) return { sources: loaded.sources, tree: loaded.tree };
@@ -67,6 +70,6 @@ function loadIn(
   // Validation that passes adds no diagnostic: the saved parts stand for it exactly.
   if (input) parts?.save();
   if (!input) return { sources: loaded.sources, tree: loaded.tree };
-  const scenario = normalize(input, loaded.tree, loaded.chain[0]!, loaded.chain, diags);
+  const scenario = normalize(input, loaded.tree, loaded.chain[0]!, loaded.chain, diags, memo);
   return { scenario, sources: loaded.sources, tree: loaded.tree };
 }

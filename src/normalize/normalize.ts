@@ -10,10 +10,11 @@ import { DEFAULT_BASIS } from '../model/bases.js';
 import { type Expr, type ExprNames, type ExprUnit, parseExpr, parseTest, refsOf, testUnit } from '../model/expr.js';
 import type { Claim, ClaimTest, MechBase, PlanMeasure, Scenario, TargetTest } from '../model/scenario.js';
 import type { ParsedFigure } from '../kit/figures.js';
-import type { LMap } from '../read/tree.js';
+import { getEntry, type LMap, type LNode } from '../read/tree.js';
+import { setOrigin } from '../kit/origin.js';
 import type { ScenarioInput } from '../validate/schema.js';
 import { normalizeAssertions, normalizeTotals, subLoc } from './assertions.js';
-import { Normalizer, type Path } from '../kit/context.js';
+import { type FigureOp, Normalizer, type Path, type SharedContext } from '../kit/context.js';
 import { normalizeValuation } from './valuation.js';
 import { normalizeCorrelations } from './correlations.js';
 
@@ -24,11 +25,105 @@ type Names = ExprNames & {
   testUnits: Map<string, ExprUnit>;
 };
 
+/** The keys of a scenario the Normalizer reads (kit/context.ts): a mechanism's context. */
+const CONTEXT_KEYS = ['horizon', 'governments', 'sponsors', 'currency', 'exchangeRates', 'assumptions', 'fiscalYear'];
+
+/** A number per node seen, to name a context by the very nodes it was read from. */
+const nodeIds = new WeakMap<LNode, number>();
+let nextNodeId = 0;
+const nodeId = (n: LNode) => {
+  let id = nodeIds.get(n);
+  if (id === undefined) nodeIds.set(n, (id = ++nextNodeId));
+  return id;
+};
+
+/**
+ * What a mechanism's normalized values depend on besides its own node: the nodes of the
+ * context keys and, when `assumptions` is not written, the place a default is said to be
+ * (the file's root).
+ */
+function contextOf(tree: LMap): string {
+  const ids = CONTEXT_KEYS.map((k) => {
+    const e = getEntry(tree, k);
+    return e ? nodeId(e.value) : 0;
+  });
+  const root = getEntry(tree, 'assumptions') ? null : tree.loc;
+  return JSON.stringify([ids, root]);
+}
+
+/** The files a node was written in (its locations'), by node. */
+const filesIn = new WeakMap<LNode, Set<string>>();
+function filesOf(n: LNode): Set<string> {
+  let files = filesIn.get(n);
+  if (files) return files;
+  files = new Set([n.loc.file]);
+  const kids = n.kind === 'seq' ? n.items : n.kind === 'map' ? n.entries.map((e) => e.value) : [];
+  if (n.kind === 'map') for (const e of n.entries) files.add(e.keyLoc.file);
+  for (const k of kids) for (const f of filesOf(k)) files.add(f);
+  filesIn.set(n, files);
+  return files;
+}
+
+/** Tokens by mechanism node, then by place and context (kit/origin.ts). */
+const tokens = new WeakMap<LNode, Map<string, object>>();
+
+/**
+ * The token of the mechanism at `node`, item `i`. Of the files read, a mechanism reads only
+ * the order of those its node was written in (an outcome stated in a file that extends the
+ * one with the odds: Normalizer.statedOdds), so the others are left out: a variant's own
+ * file does not make its base's mechanisms new.
+ */
+function tokenFor(node: LNode, i: number, context: string, chain: string[]): object {
+  let byContext = tokens.get(node);
+  if (!byContext) tokens.set(node, (byContext = new Map()));
+  const files = filesOf(node);
+  const k = JSON.stringify([i, context, chain.filter((f) => files.has(f))]);
+  let t = byContext.get(k);
+  if (!t) byContext.set(k, (t = {}));
+  return t;
+}
+
+/**
+ * Mechanisms normalized before, by token (kit/origin.ts), for one command that normalizes
+ * many scenarios (check: a variant's unchanged mechanisms are its base's): each kept as
+ * it left its kind's module (before fallbacks are linked), with the figures it read and
+ * the default ratios it asked for, in order, to be replayed into the next scenario's
+ * figures. Only a mechanism read without a diagnostic is kept. Default ratios are one
+ * object per context, so a kept mechanism and a new one share them as in one scenario.
+ */
+export class NormalizeMemo {
+  readonly mechs = new WeakMap<object, { mech: MechBase; ops: FigureOp[] }>();
+  /** Expressions parsed (claims', measures'), by text and names; bounded. */
+  readonly exprs = new Map<string, Expr>();
+  keepExpr(key: string, e: Expr): void {
+    if (this.exprs.size >= 4096) this.exprs.clear();
+    this.exprs.set(key, e);
+  }
+  readonly contexts = new Map<string, SharedContext>();
+  contextOf(context: string): SharedContext {
+    let d = this.contexts.get(context);
+    if (!d) this.contexts.set(context, (d = { defaults: new Map() }));
+    return d;
+  }
+}
+
+/** A mechanism to hand out: the lists linkFallbacks adds to are its own. */
+const copyOf = (m: MechBase): MechBase => ({ ...m, conditions: [...m.conditions] });
+
 /** Each mechanism, by its kind's module (ids unique and not reserved). */
-function normalizeMechanisms(c: Normalizer, input: ScenarioInput, diags: Diagnostics): MechBase[] {
+function normalizeMechanisms(
+  c: Normalizer,
+  input: ScenarioInput,
+  diags: Diagnostics,
+  tree: LMap,
+  chain: string[],
+  memo?: NormalizeMemo,
+): MechBase[] {
   const at = (p: Path, key = false) => c.at(p, key);
   const ids = new Set<string>();
   const RESERVED = new Set(['total', 'perYear', 'after', ...c.govCodes]);
+  const list = getEntry(tree, 'mechanisms')?.value;
+  const context = contextOf(tree);
   return input.mechanisms.map((m, i) => {
     const p: Path = ['mechanisms', i];
     if (ids.has(m.id)) diags.error('duplicate-id', M.duplicateId('mechanism', m.id), at([...p, 'id']), M.duplicateIdHint);
@@ -44,12 +139,30 @@ function normalizeMechanisms(c: Normalizer, input: ScenarioInput, diags: Diagnos
       path: `mechanisms[${m.id}]`,
       within: m.within,
     };
-    return (kind as unknown as { normalize(c: Normalizer, m: unknown, p: Path, b: typeof base): MechBase }).normalize(
-      c,
-      m,
-      p,
-      base,
-    );
+    const node = list?.kind === 'seq' ? list.items[i] : undefined;
+    const token = node && tokenFor(node, i, context, chain);
+    const kept = token && memo?.mechs.get(token);
+    let out: MechBase;
+    if (kept) {
+      for (const op of kept.ops)
+        if (typeof op === 'string') c.defaultRatio(op);
+        else c.figures.push(op);
+      out = copyOf(kept.mech);
+    } else {
+      const before = diags.items.length;
+      if (token && memo) c.log = [];
+      out = (kind as unknown as { normalize(c: Normalizer, m: unknown, p: Path, b: typeof base): MechBase }).normalize(
+        c,
+        m,
+        p,
+        base,
+      );
+      const ops = c.log;
+      c.log = undefined;
+      if (token && memo && ops && diags.items.length === before) memo.mechs.set(token, { mech: copyOf(out), ops });
+    }
+    if (token) setOrigin(out, token);
+    return out;
   });
 }
 
@@ -100,9 +213,19 @@ function checkWithin(c: Normalizer, input: ScenarioInput, mechanisms: MechBase[]
 }
 
 /** An expression (model/expr.ts) written at `p`, parsed against the plan's names; an error points at its column. */
-function exprParser(c: Normalizer, names: ExprNames, diags: Diagnostics) {
+function exprParser(c: Normalizer, names: Names, diags: Diagnostics, memo?: NormalizeMemo) {
+  // Every field of the names (model/paths.ts Names) as one key: those set before this
+  // parser is made, then those the plan's measures and tests add to as they are read.
+  const fixed = memo && JSON.stringify([names.govs, names.mechs, names.start, names.years, names.calendar === true]);
+  const namesKey = () =>
+    `${fixed}\n${JSON.stringify([names.measures, [...names.measureUnits], names.tests, [...names.testUnits]])}`;
   return (text: string, p: Path): Expr | undefined => {
+    // A parse is a function of the text and the names alone; only parses that succeed are kept.
+    const key = memo && `${text}\n${namesKey()}`;
+    const known = key === undefined ? undefined : memo!.exprs.get(key);
+    if (known) return known;
     const r = parseExpr(text, names);
+    if (r.ok && key !== undefined) memo!.keepExpr(key, r.value);
     if (r.ok) return r.value;
     diags.error(
       'unknown-metric',
@@ -115,8 +238,14 @@ function exprParser(c: Normalizer, names: ExprNames, diags: Diagnostics) {
 }
 
 /** The plan's own measures; each id joins `names.measures` so later claims may name it. */
-function normalizeMeasures(c: Normalizer, input: ScenarioInput, names: Names, diags: Diagnostics): PlanMeasure[] {
-  const parseAt = exprParser(c, names, diags);
+function normalizeMeasures(
+  c: Normalizer,
+  input: ScenarioInput,
+  names: Names,
+  diags: Diagnostics,
+  memo?: NormalizeMemo,
+): PlanMeasure[] {
+  const parseAt = exprParser(c, names, diags, memo);
   const measures: PlanMeasure[] = [];
   (input.measures ?? []).forEach((me, i) => {
     const p: Path = ['measures', i];
@@ -172,9 +301,10 @@ function normalizeClaims(
   names: Names,
   events: MechBase['events'],
   diags: Diagnostics,
+  memo?: NormalizeMemo,
 ): Claim[] {
   const at = (p: Path, key = false) => c.at(p, key);
-  const parseAt = exprParser(c, names, diags);
+  const parseAt = exprParser(c, names, diags, memo);
   const claimIds = new Set<string>();
   const claims: Claim[] = [];
   (input.claims ?? []).forEach((cl, i) => {
@@ -240,14 +370,15 @@ export function normalize(
   file: string,
   chain: string[],
   diags: Diagnostics,
+  memo?: NormalizeMemo,
 ): Scenario | undefined {
   const before = diags.errors().length;
-  const c = new Normalizer(input, tree, diags, chain);
+  const c = new Normalizer(input, tree, diags, chain, memo?.contextOf(contextOf(tree)));
   const at = (p: Path, key = false) => c.at(p, key);
   const pathText = (p: Path) => c.pathText(p);
   const { start, years: N, govCodes, governments } = c;
 
-  const mechanisms = normalizeMechanisms(c, input, diags);
+  const mechanisms = normalizeMechanisms(c, input, diags, tree, chain, memo);
   linkFallbacks(c, input, mechanisms, diags);
   checkWithin(c, input, mechanisms, diags);
   const events = mechanisms.flatMap((m) => m.events);
@@ -273,9 +404,9 @@ export function normalize(
     tests: [],
     testUnits: new Map(),
   };
-  const measures = normalizeMeasures(c, input, names, diags);
+  const measures = normalizeMeasures(c, input, names, diags, memo);
   targets.tests = normalizeTargetTests(c, input, names, diags);
-  const claims = normalizeClaims(c, input, names, events, diags);
+  const claims = normalizeClaims(c, input, names, events, diags, memo);
 
   // --- declared totals and assertions (checked by every command that evaluates)
   const nameCtx = { names, at, pathText, diags };

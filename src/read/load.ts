@@ -298,7 +298,33 @@ export class Loader {
     return false;
   }
 
+  /**
+   * Parents merged with what they extend, by file, source and roots: the variants of one
+   * base share its merged tree (and so its nodes) instead of merging it again. Only a
+   * chain read without a diagnostic is kept, with the files it read: it is reused where
+   * none of them is among the files extending it (that would be a cycle, said afresh).
+   */
+  private readonly parents = new Map<string, { tree: LMap; names: string[]; files: string[] }>();
+
+  private parentChain(abs: string, name: string, walk: Walk, source: FileSource, from: Loc): LMap | undefined {
+    // The depth reached decides where a chain too deep stops.
+    const key = JSON.stringify([source.id, abs, name, walk.roots, walk.stack.length]);
+    const hit = this.parents.get(key);
+    if (hit && !hit.files.some((f) => walk.stack.includes(f))) {
+      walk.chain.push(...hit.names);
+      walk.read?.push(...hit.files);
+      return hit.tree;
+    }
+    const [n, c] = [walk.diags.items.length, walk.chain.length];
+    const files: string[] = [];
+    const tree = this.loadChain(abs, name, { ...walk, read: files }, source, from);
+    if (tree && walk.diags.items.length === n) this.parents.set(key, { tree, names: walk.chain.slice(c), files });
+    walk.read?.push(...files);
+    return tree;
+  }
+
   private loadChain(abs: string, name: string, walk: Walk, source: FileSource, from?: Loc): LMap | undefined {
+    walk.read?.push(abs);
     const { diags, stack, chain } = walk;
     chain.push(name);
     // A file named on the command line may be a link into its own tree (checked by the
@@ -369,7 +395,7 @@ export class Loader {
       );
       return undefined;
     }
-    const parent = this.loadChain(parentAbs, parentName, { ...walk, stack: [...stack, abs] }, parentSource, ext.value.loc);
+    const parent = this.parentChain(parentAbs, parentName, { ...walk, stack: [...stack, abs] }, parentSource, ext.value.loc);
     if (!parent) return undefined;
     const own: LMap = { ...tree, entries: tree.entries.filter((e) => e.key !== 'extends') };
     return mergeTrees(parent, own) as LMap;
@@ -383,6 +409,8 @@ interface Walk {
   chain: string[];
   /** Folders the chain may read from. */
   roots: string[];
+  /** The absolute paths of the files this part of the chain read, when kept (Loader.parentChain). */
+  read?: string[];
 }
 
 /** Whether a file named on the command line may be quoted before it parses: a .yaml/.yml file, outside .git. */
