@@ -24,29 +24,26 @@ const common = {
   banner: { js: "import { createRequire as __cmRequire } from 'node:module'; const require = __cmRequire(import.meta.url);" },
   logLevel: 'warning',
 };
-// The CLI as one CommonJS script: what a vm.Script with cached data can run (an ES module
-// cannot use V8's code cache on Node 20). import.meta.url becomes the file's URL.
-await build({
+// CommonJS output: import.meta.url becomes the file's URL.
+const cjs = {
   ...common,
   format: 'cjs',
+  define: { 'import.meta.url': '__cmUrl' },
+  banner: { js: "var __cmUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
+// The CLI as one CommonJS script: what a vm.Script with cached data can run (an ES module
+// cannot use V8's code cache on Node 20).
+await build({
+  ...cjs,
   entryPoints: ['src/cli/main.ts'],
   outfile: 'dist/cli-app.cjs',
-  define: { 'import.meta.url': '__cmUrl' },
   // import('exceljs') as require(): a vm.Script has no module loader of its own.
   supported: { 'dynamic-import': false },
-  banner: { js: "var __cmUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 await build({ ...common, banner: undefined, entryPoints: ['src/cli/boot.ts'], outfile: 'dist/cli.js' });
 // The same start as CommonJS, what bin/compact-model.js (CommonJS: bin/package.json) requires:
 // a CommonJS entry spares a first run Node's ES module loader (a few ms of every start).
-await build({
-  ...common,
-  format: 'cjs',
-  entryPoints: ['src/cli/boot.ts'],
-  outfile: 'dist/cli.cjs',
-  define: { 'import.meta.url': '__cmUrl' },
-  banner: { js: "var __cmUrl = require('node:url').pathToFileURL(__filename).href;" },
-});
+await build({ ...cjs, entryPoints: ['src/cli/boot.ts'], outfile: 'dist/cli.cjs' });
 // simulate's worker threads load this small entry instead of the whole CLI.
 await build({ ...common, entryPoints: ['src/simulate/worker.ts'], outfile: 'dist/sim-worker.js' });
 // check's worker threads (many files): the checking half of the CLI.

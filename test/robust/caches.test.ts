@@ -7,24 +7,15 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir, writeFiles } from '../support/scenario.js';
+import { ROOT, spawnCli } from '../support/spawn.js';
 
-const root = resolve(import.meta.dirname, '../..');
-const bin = join(root, 'bin', 'compact-model.js');
+const root = ROOT;
 const base = join(root, 'scenarios', 'compact-2026.yaml');
 
-function cm(args: string[], cwd: string, env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [bin, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', ...env },
-    // A hang (a FIFO opened blocking) ends here rather than stalling the whole run.
-    timeout: 120_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, ...(r.signal ? { signal: r.signal } : { signal: null }) };
-}
+const cm = spawnCli;
 
 /** Every file under dir (relative paths). */
 function filesUnder(dir: string): string[] {

@@ -4,25 +4,16 @@
 // every kind of edit, the built command with its caches warm prints exactly what it prints
 // with every cache off, diagnostics and their line:col included. Runs bin/compact-model.js
 // (the caches are keyed by the build), so `npm test` builds first.
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir, writeFiles } from '../support/scenario.js';
+import { ROOT, spawnCli } from '../support/spawn.js';
 
-const root = resolve(import.meta.dirname, '../..');
-const bin = join(root, 'bin', 'compact-model.js');
+const root = ROOT;
 const baseline = readFileSync(join(root, 'scenarios', 'compact-2026.yaml'), 'utf8');
 
-function cm(args: string[], cwd: string, env: Record<string, string>) {
-  const r = spawnSync(process.execPath, [bin, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', ...env },
-    timeout: 120_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cm = spawnCli;
 
 /** Runs `args` with the warm cache and with caches off: the two must be the same, byte for byte. */
 function same(args: string[], dir: string, cache: string) {

@@ -6,28 +6,20 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LNode } from '../../src/read/tree.js';
 import { jsonParts, memoKey, MEMO_LOG_VAR, type MemoOptions, treeKeyText } from '../../src/cli/run-memo.js';
 import type { IO } from '../../src/cli/io.js';
 import { markdownWithTitle } from '../../src/render/markdown.js';
 import { tempDir, writeFiles } from '../support/scenario.js';
+import { BIN as bin, ROOT, spawnCli } from '../support/spawn.js';
 
-const root = resolve(import.meta.dirname, '../..');
-const bin = join(root, 'bin', 'compact-model.js');
+const root = ROOT;
 const baseline = readFileSync(join(root, 'scenarios', 'compact-2026.yaml'), 'utf8');
 const hasScript = spawnSync('sh', ['-c', 'command -v script'], { encoding: 'utf8' }).status === 0;
 
-function cm(args: string[], cwd: string, env: Record<string, string>) {
-  const r = spawnSync(process.execPath, [bin, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', ...env },
-    timeout: 120_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cm = spawnCli;
 
 /** A folder with plan.yaml, a cache and a memo log; `run` gives [warm result, what the memo did]. */
 function loop(text = baseline) {
