@@ -21,12 +21,6 @@ export function converting<T>(A: Arith<T>, pick: Picker<T>): Picker<T> {
   return { fig: (f) => (f.per ? A.div(pick.fig(f), pick.fig(f.per)) : pick.fig(f)), event: (e) => pick.event(e) };
 }
 
-/**
- * Books every mechanism's flows in one ledger; with `only`, just the mechanisms it
- * selects (the others' rows stay zero). A mechanism books into its own row only, so a
- * selected row is what the whole computation gives it when the mechanisms within it are
- * selected too.
- */
 /** A mechanism's ledger row as booked once, and the event outcomes its flows read. */
 interface SavedRow {
   events: [string, boolean][];
@@ -64,6 +58,12 @@ export interface Reuse {
   case: Case;
 }
 
+/**
+ * Books every mechanism's flows in one ledger; with `only`, just the mechanisms it
+ * selects (the others' rows stay zero). A mechanism books into its own row only, so a
+ * selected row is what the whole computation gives it when the mechanisms within it are
+ * selected too. With `reuse`, rows a RowMemo holds for the same case are copied, not booked.
+ */
 export function compute<T>(s: Scenario, A: Arith<T>, given: Picker<T>, only?: (mi: number) => boolean, reuse?: Reuse): Ledger<T> {
   const N = s.horizon.years;
   const pick = s.exchangeRates.length > 0 ? converting(A, given) : given;

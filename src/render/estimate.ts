@@ -111,7 +111,7 @@ function ownBooksJson(d: EstimateData, sp: EstimateData['sponsors'][number]): Re
 /**
  * One row per government and line. A government with its own currency reads in it, as its
  * section of the report does (the JSON keeps both); the last column names the currency, so a
- * reader never adds shekels to euros.
+ * reader never adds one currency's amounts to another's.
  */
 export function estimateCsv(d: EstimateData): string {
   const s = d.scenario;

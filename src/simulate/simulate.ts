@@ -219,45 +219,60 @@ async function held(
     });
     return { worker, trials, summarized };
   });
-  const mine = new Array<number>(plan.tests.length).fill(0);
-  for (;;) {
-    const from = Atomics.add(ctl, Ctl.Chunk, 1) * HELD_CHUNK;
-    if (from >= T) break;
-    const to = Math.min(T, from + HELD_CHUNK);
-    const { counts } = runner.run(from, to, undefined, { values: columns, total: T }, patterns);
-    counts.forEach((c, t) => (mine[t] = mine[t]! + c));
-    Atomics.add(ctl, Ctl.Done, to - from);
-    progress();
+  // A worker that fails rejects both its answers: the first awaited ends this run (an
+  // internal error), the other must not be left unhandled, and no worker may outlive it.
+  for (const x of workers) x.summarized.catch(() => undefined);
+  try {
+    const mine = new Array<number>(plan.tests.length).fill(0);
+    for (;;) {
+      const from = Atomics.add(ctl, Ctl.Chunk, 1) * HELD_CHUNK;
+      if (from >= T) break;
+      const to = Math.min(T, from + HELD_CHUNK);
+      const { counts } = runner.run(from, to, undefined, { values: columns, total: T }, patterns);
+      counts.forEach((c, t) => (mine[t] = mine[t]! + c));
+      Atomics.add(ctl, Ctl.Done, to - from);
+      progress();
+    }
+    // Every chunk is claimed; each worker answers once its last one is written.
+    const blockCounts = [
+      mine,
+      ...(await Promise.all(workers.map(async (x) => ((await x.trials) as { counts: number[] }).counts))),
+    ];
+    // The columns complete (but those no trial moves), then copies: summarizing reorders each column.
+    const need = o.keyed ? plan.names.map((_, k) => k) : [plan.headline];
+    const fixed = patterns ? settle(runner, K, T, columns, patterns, need) : new Map<number, Summary>();
+    const headline = col(plan.headline).slice();
+    const values = o.keyed ? new Map(plan.names.map((name, k) => [name, col(k).slice()])) : undefined;
+    let count = 0;
+    plan.names.forEach((name, k) => {
+      if (k !== plan.headline && !(o.shown?.(name) ?? true)) return;
+      const f = fixed.get(k);
+      if (f) summaries[k] = f;
+      else order[count++] = k;
+    });
+    Atomics.store(ctl, Ctl.Count, count);
+    Atomics.store(ctl, Ctl.Gate, 1);
+    Atomics.notify(ctl, Ctl.Gate);
+    for (let i = Atomics.add(ctl, Ctl.Output, 1); i < count; i = Atomics.add(ctl, Ctl.Output, 1))
+      summaries[order[i]!] = summarize(col(order[i]!));
+    for (const x of workers) {
+      const { summaries: theirs } = (await x.summarized) as { summaries: [number, Summary][] };
+      for (const [k, v] of theirs) summaries[k] = v;
+    }
+    const tests = plan.tests.map((_, i) => blockCounts.reduce((a, c) => a + c[i]!, 0));
+    const h = summaries[plan.headline]!;
+    let below = 0;
+    for (let i = 0; i < T; i++) if (headline[i]! < bh) below++;
+    return {
+      summaries,
+      tests,
+      histogram: histogram(headline, HISTOGRAM_BINS, h.min, h.max),
+      below,
+      ...(values ? { values } : {}),
+    };
+  } finally {
+    for (const x of workers) void x.worker.terminate();
   }
-  // Every chunk is claimed; each worker answers once its last one is written.
-  const blockCounts = [mine, ...(await Promise.all(workers.map(async (x) => ((await x.trials) as { counts: number[] }).counts)))];
-  // The columns complete (but those no trial moves), then copies: summarizing reorders each column.
-  const need = o.keyed ? plan.names.map((_, k) => k) : [plan.headline];
-  const fixed = patterns ? settle(runner, K, T, columns, patterns, need) : new Map<number, Summary>();
-  const headline = col(plan.headline).slice();
-  const values = o.keyed ? new Map(plan.names.map((name, k) => [name, col(k).slice()])) : undefined;
-  let count = 0;
-  plan.names.forEach((name, k) => {
-    if (k !== plan.headline && !(o.shown?.(name) ?? true)) return;
-    const f = fixed.get(k);
-    if (f) summaries[k] = f;
-    else order[count++] = k;
-  });
-  Atomics.store(ctl, Ctl.Count, count);
-  Atomics.store(ctl, Ctl.Gate, 1);
-  Atomics.notify(ctl, Ctl.Gate);
-  for (let i = Atomics.add(ctl, Ctl.Output, 1); i < count; i = Atomics.add(ctl, Ctl.Output, 1))
-    summaries[order[i]!] = summarize(col(order[i]!));
-  for (const x of workers) {
-    const { summaries: theirs } = (await x.summarized) as { summaries: [number, Summary][] };
-    for (const [k, v] of theirs) summaries[k] = v;
-    void x.worker.terminate();
-  }
-  const tests = plan.tests.map((_, i) => blockCounts.reduce((a, c) => a + c[i]!, 0));
-  const h = summaries[plan.headline]!;
-  let below = 0;
-  for (let i = 0; i < T; i++) if (headline[i]! < bh) below++;
-  return { summaries, tests, histogram: histogram(headline, HISTOGRAM_BINS, h.min, h.max), below, ...(values ? { values } : {}) };
 }
 
 /**

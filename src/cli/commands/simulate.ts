@@ -70,7 +70,7 @@ export function register(program: Command, ctx: Ctx): void {
       )
       .option(
         '--workers <k>',
-        'threads running trials, the main one included (default: one per core for long runs); does not change the output',
+        'threads running trials (default: one per core for long runs); does not change the output',
         intOption(1, 64, M.simulateWorkers),
       )
       .option('--discount <rate>', 'discount rate for present values (overrides assumptions.discount)', rateOption)
