@@ -50,7 +50,7 @@ function memosOf(loader: Loader): { rows: RowMemo; mechs: NormalizeMemo } {
 export function checkOne(f: string, loader: Loader, cwd: string, opts: RuleOptions): { o: FileOutcome; chain: string[] } {
   const name = loader.display(resolve(cwd, f));
   const { rows, mechs } = memosOf(loader);
-  const loaded = loadScenario(f, loader, undefined, undefined, undefined, mechs);
+  const loaded = loadScenario(f, loader, { memo: mechs });
   const ds = [...loaded.diags.items];
   const rule = ds.map(() => false);
   const inherited = ds.map(() => false);

@@ -37,7 +37,7 @@ export function openScenario(io: IO, file: string, basis?: string, early?: Early
     build = buildId();
   const trees = dir && build ? new TreeCache(dir, build) : undefined;
   const inputs = dir && build ? new SavedInputs(dir, build) : undefined;
-  const loaded = loadScenario(file, new Loader(io.cwd, { roots: io.roots, trees }), undefined, inputs, early);
+  const loaded = loadScenario(file, new Loader(io.cwd, { roots: io.roots, trees }), { saved: inputs, early });
   if (loaded.taken) return ANSWERED;
   const errChalk = makeChalk(io.stderrIsTTY, io.env);
   const report = (ds: Diagnostic[]) => {

@@ -22,21 +22,22 @@ export interface LoadResult {
  */
 export type Early = (tree: LNode, chain: readonly string[]) => boolean;
 
-/**
- * Reads, validates and normalizes one scenario file (and what it extends); `saved`: validated
- * trees saved between runs; `early`: see Early; `memo`: mechanisms normalized before in this
- * command.
- */
-export function loadScenario(
-  file: string,
-  loader: Loader = new Loader(),
-  source?: FileSource,
-  saved?: SavedInputs,
-  early?: Early,
-  memo?: NormalizeMemo,
-): LoadResult {
+/** What a caller may add to reading a scenario. */
+export interface LoadOptions {
+  /** The file's text from elsewhere (a git revision) instead of the disk. */
+  source?: FileSource;
+  /** Validated trees saved between runs. */
+  saved?: SavedInputs;
+  /** See Early. */
+  early?: Early;
+  /** Mechanisms normalized before in this command. */
+  memo?: NormalizeMemo;
+}
+
+/** Reads, validates and normalizes one scenario file (and what it extends). */
+export function loadScenario(file: string, loader: Loader = new Loader(), o: LoadOptions = {}): LoadResult {
   const diags = new Diagnostics();
-  const r = loadIn(file, diags, loader, source, saved, early, memo);
+  const r = loadIn(file, diags, loader, o);
   if (r.taken) return { diags, sources: r.sources, taken: true };
   sayInCurrency(diags, r.tree);
   return { scenario: r.scenario, diags, sources: r.sources };
@@ -57,11 +58,9 @@ function loadIn(
   file: string,
   diags: Diagnostics,
   loader: Loader,
-  source?: FileSource,
-  saved?: SavedInputs,
-  early?: Early,
-  memo?: NormalizeMemo,
+  o: LoadOptions,
 ): { scenario?: Scenario; sources: Map<string, string>; tree?: LNode; taken?: true } {
+  const { source, saved, early, memo } = o;
   const loaded = loader.load(file, diags, source);
   if (!loaded.tree || diags.hasInputErrors) return { sources: loaded.sources, tree: loaded.tree };
   if (early && diags.items.length === 0 && early(loaded.tree, loaded.chain)) return { sources: loaded.sources, taken: true };

@@ -57,7 +57,7 @@ function readAll(files: string[]): { s: Scenario; snap: string }[] {
   const memo = new NormalizeMemo();
   const rows = new RowMemo();
   return files.map((f) => {
-    const r = loadScenario(f, loader, undefined, undefined, undefined, memo);
+    const r = loadScenario(f, loader, { memo });
     expect(r.diags.errors()).toEqual([]);
     return { s: r.scenario!, snap: snapshot(r.scenario!, rows) };
   });

@@ -114,7 +114,7 @@ function loadAll(io: Pick<IO, 'cwd' | 'env' | 'roots'>, files: string[], opts: P
   const diags: Diagnostic[] = [];
   let code = 0;
   for (const file of files) {
-    const r = loadScenario(file, loader, undefined, inputs);
+    const r = loadScenario(file, loader, { saved: inputs });
     for (const [k, v] of r.sources) sources.set(k, v);
     diags.push(...r.diags.items);
     const c = exitCodeFor(r.diags.items);

@@ -154,7 +154,7 @@ function loadAgainst(
   };
   if (presence.kind === 'renamed') {
     io.err(M.againstRenamed(file, presence.from, rev) + '\n');
-    return { base: loadScenario(presence.from, loader, atRev), alt: loadScenario(file, loader) };
+    return { base: loadScenario(presence.from, loader, { source: atRev }), alt: loadScenario(file, loader) };
   }
   if (presence.kind === 'new') {
     const alt = loadScenario(file, loader);
@@ -169,10 +169,10 @@ function loadAgainst(
     const pp = presenceAt(io.cwd, rev, parent);
     const then = pp.kind === 'both' ? parent : pp.kind === 'renamed' ? pp.from : undefined;
     io.err(M.againstNew(file, rev, then !== undefined ? `${rev}:${then}` : parent) + '\n');
-    return { base: loadScenario(then ?? parent, loader, then !== undefined ? atRev : undefined), alt };
+    return { base: loadScenario(then ?? parent, loader, { source: then !== undefined ? atRev : undefined }), alt };
   }
   if (presence.kind === 'deleted') {
-    const base = loadScenario(file, loader, atRev);
+    const base = loadScenario(file, loader, { source: atRev });
     // A parent read from the disk (a shipped scenario, an installed package's) has no REV: prefix.
     const parentFromRev = base.scenario?.chain[1]?.startsWith(`${rev}:`) ?? true;
     const parent = parentOf(base, `${rev}:`);
@@ -183,7 +183,7 @@ function loadAgainst(
     }
     if (parent === undefined) return { base, alt: base };
     io.err(M.againstDeleted(file, rev, parentFromRev ? `${rev}:${parent}` : parent) + '\n');
-    return { base, alt: loadScenario(parent, loader, parentFromRev ? atRev : undefined) };
+    return { base, alt: loadScenario(parent, loader, { source: parentFromRev ? atRev : undefined }) };
   }
-  return { base: loadScenario(file, loader, atRev), alt: loadScenario(file, loader) };
+  return { base: loadScenario(file, loader, { source: atRev }), alt: loadScenario(file, loader) };
 }
