@@ -11,17 +11,13 @@ import ExcelJS from 'exceljs';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli } from '../support/cli.js';
+import { cli, cliOk } from '../support/cli.js';
 import { evalYaml, M, tempDir } from '../support/scenario.js';
 
 const FILE = 'test/fixtures/books/euro-plan.yaml';
 const PLAN = readFileSync(FILE, 'utf8');
 
-async function ok(args: string[]) {
-  const r = await cli(args);
-  expect(r.code, r.stderr).toBe(0);
-  return r;
-}
+const ok = cliOk;
 
 describe('a plan in euros', () => {
   it('gives the hand-worked figures, the shekel amount converted at 4 ILS per EUR', () => {

@@ -5,8 +5,7 @@
 // then reads a file that changes one input of the key, and requires the scenario, the
 // ledger and the check outcome to equal a fresh read of that file alone; and that what
 // the change leaves alone was reused (so the equality is not that of two fresh reads).
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkFiles } from '../../src/check/check.js';
@@ -19,8 +18,9 @@ import type { Scenario } from '../../src/model/scenario.js';
 import { loadScenario } from '../../src/normalize/load.js';
 import { NormalizeMemo } from '../../src/normalize/normalize.js';
 import { Loader } from '../../src/read/load.js';
+import { tempDir } from '../support/scenario.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'cm-reuse-'));
+const dir = tempDir();
 const shipped = resolve('scenarios');
 const file = (name: string, text: string) => {
   writeFileSync(join(dir, name), text);

@@ -20,7 +20,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { cli } from '../support/cli.js';
+import { cli, cliOk } from '../support/cli.js';
 import { parseCsv } from '../support/csv.js';
 import { tempDir } from '../support/scenario.js';
 
@@ -30,11 +30,7 @@ const YEARS = ['FY2031', 'FY2032', 'FY2033', 'FY2034', 'FY2035', 'FY2036', 'FY20
 const BUDGET = { AA: 490, BB: 126, CC: 160, total: 776 };
 const BY_YEAR = [98, 98, 98, 98, 128, 128, 128];
 
-async function ok(args: string[]) {
-  const r = await cli(args);
-  expect(r.code, r.stderr).toBe(0);
-  return r;
-}
+const ok = cliOk;
 
 /** The cells of the first table row whose first cell is `label` (markdown or terminal). */
 function rowOf(text: string, label: string, sep: string): string[] {

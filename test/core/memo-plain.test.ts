@@ -1,16 +1,16 @@
 // Validation remembers a valid part by its plain value within a process (validate/memo.ts):
 // two files patching their base the same way get one validated item, and any difference
-// in the value (even a figure's type) is validated on its own.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// in the value is validated on its own.
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/core/diagnostics.js';
 import { Loader } from '../../src/read/load.js';
 import { validate } from '../../src/validate/validate.js';
+import { tempDir } from '../support/scenario.js';
 
 const base = resolve('scenarios/compact-2026.yaml');
-const dir = mkdtempSync(join(tmpdir(), 'cm-memo-'));
+const dir = tempDir();
 const variant = (name: string, amount: string) => {
   const f = join(dir, `${name}.yaml`);
   writeFileSync(
@@ -30,11 +30,10 @@ function f2(file: string): unknown {
 }
 
 describe('validation remembered by plain value', () => {
-  it('gives two files with the same patch one validated item, equal to a fresh one', () => {
+  it('gives two files with the same patch one validated item', () => {
     const a = f2(variant('a', '250M'));
     const b = f2(variant('b', '250M'));
     expect(b).toBe(a);
-    expect(JSON.stringify(b)).toBe(JSON.stringify(a));
   });
 
   it('validates a different value on its own', () => {

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { figure, scalarFigure, sourced, unshared } from '../../src/kit/figures.js';
 import { scenarioJsonSchema } from '../../src/validate/jsonschema.js';
 import { scenarioSchema, SHAPES } from '../../src/validate/schema.js';
-import { ROOT } from '../robust/support.js';
+import { ROOT } from '../support/spawn.js';
 
 describe('shared figures', () => {
   it('the JSON Schema equals the committed file after validation has built its own schema', () => {

@@ -18,8 +18,9 @@ describe('wrap', () => {
   });
 
   it('breaks a long metric path after its dots and pluses, the whole path kept', () => {
-    // Room 20: "input" (5); the expression (45) breaks into "budgetCost.US+" (14),
-    // "privateMobilized." (17), "total+headline." (15), then "x" with " = 3" after it.
+    // Room 20: "input" (5) alone, since the 45-character expression does not fit beside it and
+    // starts a line (as "at" above); it breaks into "budgetCost.US+" (14), "privateMobilized."
+    // (17), then "total+headline." (15) + "x" (1) + " = 3" (4) = 20 <= 20, one line.
     const lines = wrap('input budgetCost.US+privateMobilized.total+headline.x = 3', 20);
     expect(lines).toEqual(['input', 'budgetCost.US+', 'privateMobilized.', 'total+headline.x = 3']);
     expect(lines.join('')).toContain('budgetCost.US+privateMobilized.total+headline.x');

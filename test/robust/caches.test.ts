@@ -171,6 +171,8 @@ describe('the code cache', () => {
     // A shipped cache V8 rejects though its tag and checksum hold (what another Node makes of
     // it: V8's header names the V8 version it was made by): the bundle compiles, same output,
     // and the user's own cache is made.
+    // The shipped file: the bundle's 24-character tag, 32 bytes of SHA-256, then V8's data
+    // (from byte 24 + 32 = 56), whose header holds V8's version hash after 4 bytes of magic.
     const pristine = readFileSync(join(root, 'dist', 'cli-app.v8cache'));
     const tag = pristine.subarray(0, 24);
     const data = Buffer.from(pristine.subarray(56));

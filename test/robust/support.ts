@@ -2,11 +2,11 @@
 // and the checks every run on hostile input must pass.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const BIN = join(ROOT, 'bin', 'compact-model.js');
+import { BIN, ROOT } from '../support/spawn.js';
+
+export { BIN, ROOT };
 
 function newest(dir: string): number {
   let t = 0;
@@ -19,7 +19,7 @@ function newest(dir: string): number {
 
 /** Builds dist/cli.js when it is missing or older than src/ (npm test builds first anyway). */
 export function ensureBuilt(): void {
-  const out = join(ROOT, 'dist', 'cli.js');
+  const out = join(ROOT, 'dist', 'cli.cjs');
   if (existsSync(out) && statSync(out).mtimeMs >= newest(join(ROOT, 'src'))) return;
   execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'pipe' });
 }

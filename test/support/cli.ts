@@ -1,5 +1,6 @@
 // Runs the CLI in process with captured output (no colour, fixed env), for golden tests.
 import { runCli } from '../../src/cli/program.js';
+import { expect } from 'vitest';
 import type { IO } from '../../src/cli/io.js';
 
 export interface CliResult {
@@ -28,4 +29,11 @@ export async function cli(
   };
   const code = await runCli(args, io);
   return { code, stdout, stderr };
+}
+
+/** cli() for a command that must succeed: exit 0, else the test fails showing its stderr. */
+export async function cliOk(args: string[], opts: Parameters<typeof cli>[1] = {}): Promise<CliResult> {
+  const r = await cli(args, opts);
+  expect(r.code, r.stderr).toBe(0);
+  return r;
 }
