@@ -109,20 +109,21 @@ export class Dec {
     if (this.n === this.n && o.n === o.n) return this.n < o.n ? -1 : this.n > o.n ? 1 : 0;
     return this.d.cmp(o.d);
   }
+  // On cmp: NaN (an undefined comparison) makes each of these false, as decimal.js's own do.
   eq(o: Dec): boolean {
-    return this.n === this.n && o.n === o.n ? this.n === o.n : this.d.eq(o.d);
+    return this.cmp(o) === 0;
   }
   lt(o: Dec): boolean {
-    return this.n === this.n && o.n === o.n ? this.n < o.n : this.d.lt(o.d);
+    return this.cmp(o) < 0;
   }
   lte(o: Dec): boolean {
-    return this.n === this.n && o.n === o.n ? this.n <= o.n : this.d.lte(o.d);
+    return this.cmp(o) <= 0;
   }
   gt(o: Dec): boolean {
-    return this.n === this.n && o.n === o.n ? this.n > o.n : this.d.gt(o.d);
+    return this.cmp(o) > 0;
   }
   gte(o: Dec): boolean {
-    return this.n === this.n && o.n === o.n ? this.n >= o.n : this.d.gte(o.d);
+    return this.cmp(o) >= 0;
   }
   isZero(): boolean {
     return this.n === this.n ? this.n === 0 : this.d.isZero();

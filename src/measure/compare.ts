@@ -5,7 +5,7 @@
 // a silent zero.
 import { type Dec, Exact } from '../core/money.js';
 import { M } from '../core/messages.js';
-import { BASES, type Basis, basesFor } from '../model/bases.js';
+import { BASES, type Basis, basisApplies } from '../model/bases.js';
 import { type Expr, parseExpr, refsOf } from '../model/expr.js';
 import { namesOf } from '../model/names.js';
 import { valueUnit, type ValueUnit } from '../model/paths.js';
@@ -71,11 +71,7 @@ const has = (ev: Evaluation, g: string | null) => g === null || ev.measure.govs.
 const noGov = (g: string | null): Answer => ({ na: M.compareNoGovernment(g ?? '') });
 const basisIndex = (id: string) => BASES.findIndex((b) => b.id === id);
 
-/** Whether scoring basis `basis` applies to sponsor `g` of a scenario (model/bases.ts basesFor). */
-function appliesTo(ev: Evaluation, g: string, basis: string): boolean {
-  const sp = ev.scenario.governments.find((x) => x.code === g);
-  return sp !== undefined && basesFor(sp).some((b) => b.id === basis);
-}
+const appliesTo = (ev: Evaluation, g: string, basis: string) => basisApplies(ev.scenario.governments, g, basis);
 
 /**
  * A sponsor's answer on a basis: n/a where the sponsor is not in the scenario or the basis

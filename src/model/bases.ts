@@ -137,6 +137,12 @@ export function basesFor(sp: SponsorBooks): Basis[] {
   return BASES.filter((b) => ids.includes(b.id));
 }
 
+/** Whether basis `id` applies to sponsor `code` of a plan's sponsors (false for one not among them). */
+export function basisApplies(sponsors: readonly (SponsorBooks & { code: string })[], code: string, id: string): boolean {
+  const sp = sponsors.find((x) => x.code === code);
+  return sp !== undefined && basesFor(sp).some((b) => b.id === id);
+}
+
 /** The basis a sponsor's own books keep (federal, cash), read wherever a basis does not apply to it; undefined: no budget. */
 export function ownBasis(sp: SponsorBooks): Basis | undefined {
   const ids = READ_ON[conceptOf(sp)];

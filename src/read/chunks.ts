@@ -74,7 +74,7 @@ export function cutAtKeys(text: string): Piece[] | undefined {
 }
 
 /** One piece parsed alone, when it parses cleanly into one self-contained key (else undefined: parse the file whole). */
-export function parsePiece(text: string, file: string): ParsedPiece | undefined {
+function parsePiece(text: string, file: string): ParsedPiece | undefined {
   const diags = new Diagnostics();
   const r = parseIn(text, file, diags);
   if (diags.items.length || !r.doc || r.tree?.kind !== 'map' || r.tree.entries.length !== 1) return undefined;

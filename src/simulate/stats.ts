@@ -266,9 +266,7 @@ export function summarize(a: Float64Array): Summary {
   else if (w5.hi < w50.lo && w50.hi < w95.lo) {
     // Selecting each window's ends and sorting the few ranks between them: about 2.5
     // passes over the values. Any order of the work gives the same order statistics.
-    placeWindow(b, 0, n - 1, w50);
-    placeWindow(b, 0, w50.lo - 1, w5);
-    placeWindow(b, w50.hi + 1, n - 1, w95);
+    placeWindows(b, 0, n - 1, wins);
   } else b.sort(); // few values: the windows overlap
   return summaryOf(n, mean, ss, min, max, at);
 }

@@ -6,7 +6,7 @@ import { type Block, type Cell, droppable, left, ptr, right, type Row, text } fr
 import { tailTable } from '../tail.js';
 import { valueCell } from '../values.js';
 import { valuationTable } from '../valuation.js';
-import { basesFor } from '../../model/bases.js';
+import { basisApplies } from '../../model/bases.js';
 import { ownBooksNote, type RunContext, type RunSection } from './context.js';
 
 /** The money metrics of a group that have something to show. */
@@ -103,9 +103,7 @@ function instrumentsTable(rc: RunContext): Block | undefined {
   };
 }
 
-/** Whether scoring basis `basis` applies to sponsor `g` (model/bases.ts basesFor). */
-const appliesTo = (s: RunContext['s'], g: string, basis: string) =>
-  basesFor(s.governments.find((x) => x.code === g)!).some((b) => b.id === basis);
+const appliesTo = (s: RunContext['s'], g: string, basis: string) => basisApplies(s.governments, g, basis);
 
 /** The note on a sponsor read on its own books in the budget rows, when the plan's basis does not apply to it. */
 function ownBooks({ s, m }: RunContext): string[] {
