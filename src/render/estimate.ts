@@ -3,7 +3,7 @@
 // tables round to the million). The same lines as the report (report/estimate-report.ts).
 import { millionsOf } from '../core/currency.js';
 import { millions } from '../core/money.js';
-import { type EstimateData, scaleEstimates, type Series, sumOf } from '../report/estimate.js';
+import { type EstimateData, inOwnCurrency, type Series, sumOf } from '../report/estimate.js';
 import { estimateColumns, estimateLines, probabilitySource } from '../report/estimate-report.js';
 import { type CsvValue, toCsv } from './csv.js';
 import { yearName } from '../model/scenario.js';
@@ -98,7 +98,7 @@ function ownBooksJson(d: EstimateData, sp: EstimateData['sponsors'][number]): Re
     };
     out.inOwnCurrency = {
       units: `${millionsOf(b.currency)}, exact: the plan's amounts x exchangeRate.perPlanUnit`,
-      ...sponsorJson(d, scaleEstimates([sp], b.rate.value)[0]!),
+      ...sponsorJson(d, inOwnCurrency(sp, b)),
     };
   }
   if (b.own)
@@ -119,7 +119,7 @@ export function estimateCsv(d: EstimateData): string {
   const rows: CsvValue[][] = [];
   for (const plan of d.sponsors) {
     const b = sponsorBooks(s, plan.gov);
-    const sp = b.rate ? scaleEstimates([plan], b.rate.value)[0]! : plan;
+    const sp = inOwnCurrency(plan, b);
     const currency = b.rate ? b.currency : s.currency;
     const L = estimateLines(sp);
     for (const [group, line, key] of LINES) {

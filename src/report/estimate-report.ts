@@ -8,7 +8,7 @@ import { onOwnBooks } from '../model/bases.js';
 import { Dec, displayMillions } from '../core/money.js';
 import type { Summary } from '../simulate/stats.js';
 import { type Event, type Horizon, probabilityAssumed, type Scenario, yearName } from '../model/scenario.js';
-import { type EstimateData, scaleEstimates, type Series, type SponsorEstimate, sumOf } from './estimate.js';
+import { type EstimateData, inOwnCurrency, type Series, type SponsorEstimate, sumOf } from './estimate.js';
 import { assumedLine } from './assumed.js';
 import { inputRows } from './inputs.js';
 import { type Block, type Cell, left, type Report, right, type Row, type Section, text } from './model.js';
@@ -279,7 +279,7 @@ function sponsorSection(d: EstimateData, plan: SponsorEstimate): Section {
   const s = d.scenario;
   const v: View = { s, b: sponsorBooks(s, plan.gov) };
   // In its own currency: every amount times the rate's base value (exact; rounded only for display).
-  const inOwn = (x: SponsorEstimate) => (v.b.rate ? scaleEstimates([x], v.b.rate.value)[0]! : x);
+  const inOwn = (x: SponsorEstimate) => inOwnCurrency(x, v.b);
   const sp = inOwn(plan);
   const found = d.expected?.find((x) => x.gov === sp.gov);
   const ex = found && inOwn(found);

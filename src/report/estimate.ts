@@ -11,6 +11,7 @@ import type { Evaluation } from '../measure/evaluate.js';
 import type { Basis } from '../model/bases.js';
 import { type Event, type Scenario, yearName } from '../model/scenario.js';
 import { assumedLine } from './assumed.js';
+import type { SponsorBooks } from './sponsor-books.js';
 
 /** Amounts by year of the horizon, then one bucket for everything after it (length N + 1). */
 export type Series = Dec[];
@@ -205,6 +206,11 @@ function expectedEstimates(ev: Evaluation, b: number, currentLaw: boolean): Spon
 }
 
 /** Every amount of each estimate times k (a gate pattern's weight, an exchange rate). */
+/** A sponsor's estimate in its own currency (every amount times the rate's base value; exact), or as is. */
+export function inOwnCurrency(sp: SponsorEstimate, b: SponsorBooks): SponsorEstimate {
+  return b.rate ? scaleEstimates([sp], b.rate.value)[0]! : sp;
+}
+
 export function scaleEstimates(xs: SponsorEstimate[], k: Dec): SponsorEstimate[] {
   const t = (x: Series) => x.map((v) => v.times(k));
   return xs.map((x) => ({
